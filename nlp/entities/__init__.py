@@ -1,0 +1,40 @@
+"""Entity recognition: values first (they protect segmentation), then names."""
+from __future__ import annotations
+
+import datetime as dt
+
+from . import dates, money, names, values
+from .span import Entity, resolve_overlaps
+
+_VALUE_FINDERS = (
+    ("MONEY", money.find),
+    ("PERCENT", values.find_percent),
+    ("SHARES", values.find_shares),
+    ("TICKER", values.find_tickers),
+    ("ROUND", values.find_rounds),
+    ("EXCHANGE", values.find_exchanges),
+)
+
+
+def find_values(text: str, reference: dt.date | None, reference_inferred: bool) -> list[Entity]:
+    """MONEY, DATE, PERCENT, SHARES, TICKER, ROUND, EXCHANGE with normalised values."""
+    found = [Entity(label, s, e, text[s:e], value)
+             for label, finder in _VALUE_FINDERS for s, e, value in finder(text)]
+    for s, e in dates.find(text):
+        value = dates.parse(text[s:e], reference, reference_inferred)
+        found.append(Entity("DATE", s, e, text[s:e], value))
+    return found
+
+
+def find_known_names(text: str) -> list[Entity]:
+    return names.find_known(text)
+
+
+def find_token_names(text: str, tokens: list[tuple[str, int]], taken: list[Entity]) -> list[Entity]:
+    """Names that need the segmentation: suffix rules and people."""
+    found = names.find_suffixed(tokens, taken)
+    found.extend(names.find_people(text))
+    return found
+
+
+__all__ = ["Entity", "find_values", "find_known_names", "find_token_names", "resolve_overlaps"]

@@ -1,0 +1,117 @@
+"""Funding and listing events (schema zhfin.event/1) from an analysed document."""
+from __future__ import annotations
+
+import hashlib
+from typing import Callable
+
+from ..entities.span import Entity
+from .candidates import Candidate, ClauseReader
+from .context import Context
+from .merge import merge, stage_of
+
+SCHEMA = "zhfin.event/1"
+Mention = Callable[[Entity], dict]  # entity -> {text, start, end} on the raw text
+
+
+def extract(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], doc_id: str) -> list[dict]:
+    events = merge(ctx, ClauseReader(ctx).run())
+    out = []
+    for n, ev in enumerate(events):
+        record = (_funding if ev.type == "funding" else _listing)(ctx, ev, mention)
+        record["evidence"] = [raw_span(s, e) for s, e in sorted(set(ev.evidence))]
+        record["confidence"] = _confidence(ev)
+        key = f"{doc_id}|{ev.type}|{record['company']['name']}|{n}"
+        out.append({"schema": SCHEMA,
+                    "event_id": hashlib.sha1(key.encode()).hexdigest()[:16],
+                    "doc_id": doc_id, "type": ev.type, **record})
+    return out
+
+
+def _party(ctx: Context, ent: Entity, mention: Mention) -> dict:
+    cluster = ctx.cluster(ent)
+    name = ctx.cluster_names[cluster] if cluster is not None else ent.text
+    return {"name": name, "mention": mention(ent)}
+
+
+def _parties(ctx: Context, ents: list[Entity], mention: Mention) -> list[dict]:
+    seen, out = set(), []
+    for ent in ents:
+        party = _party(ctx, ent, mention)
+        if party["name"] not in seen:
+            seen.add(party["name"])
+            out.append(party)
+    return out
+
+
+def _money(ent: Entity | None, mention: Mention) -> dict | None:
+    if ent is None or not ent.value:
+        return None
+    v = ent.value
+    return {"value": v.get("value"), "value_max": v.get("value_max"), "currency": v.get("currency"),
+            "qualifier": v.get("qualifier"), **mention(ent)}
+
+
+def _date(ent: Entity | None, mention: Mention) -> dict | None:
+    if ent is None or not ent.value:
+        return None
+    m = mention(ent)
+    v = ent.value
+    return {"start": v["start"], "end": v["end"], "granularity": v["granularity"],
+            "inferred": bool(v.get("inferred")), "text": m["text"],
+            "start_offset": m["start"], "end_offset": m["end"]}
+
+
+def _funding(ctx: Context, ev: Candidate, mention: Mention) -> dict:
+    a = ev.args
+    rnd = a.get("round")
+    return {
+        "company": _party(ctx, ev.company, mention),
+        "round": {"name": rnd.value.get("name"), "text": mention(rnd)["text"]} if rnd is not None and rnd.value else None,
+        "amount": _money(a.get("amount"), mention),
+        "investors": _parties(ctx, a.get("investors", []), mention),
+        "lead_investors": _parties(ctx, a.get("lead_investors", []), mention),
+        "valuation": _money(a.get("valuation"), mention),
+        "date": _date(a.get("date"), mention),
+        "disclosed": None,
+        "cumulative": bool(a.get("cumulative")),
+        "rounds_count": a.get("rounds_count"),
+    }
+
+
+def _listing(ctx: Context, ev: Candidate, mention: Mention) -> dict:
+    a = ev.args
+    exchange = a.get("exchange")
+    ticker = a.get("ticker")
+    shares = a.get("shares_offered")
+    stage = stage_of(ev)
+    dated: dict[str, dict | None] = {}
+    for st, date, _ in a.get("stages", []):
+        if st != "planned" and dated.get(st) is None:
+            dated[st] = _date(date, mention)
+    milestones = [{"stage": st, "date": date} for st, date in dated.items()]
+    stage_date = next((m["date"] for m in milestones if m["stage"] == stage), None)
+    return {
+        "company": _party(ctx, ev.company, mention),
+        "stage": stage,
+        "exchange": {"name": exchange.value.get("name"), "code": exchange.value.get("code"),
+                     "text": mention(exchange)["text"]} if exchange is not None and exchange.value else None,
+        "board": (exchange.value or {}).get("board") if exchange is not None else None,
+        "ticker": (ticker.value or {}).get("code", ticker.text) if ticker is not None else None,
+        "offer_price": _money(a.get("offer_price"), mention),
+        "shares_offered": {"value": shares.value.get("value"), "text": mention(shares)["text"]}
+        if shares is not None and shares.value else None,
+        "proceeds": _money(a.get("proceeds"), mention),
+        "market_cap": _money(a.get("market_cap"), mention),
+        "date": stage_date,
+        "listing_date": _date(a.get("listing_date"), mention),
+        "milestones": sorted(milestones, key=lambda m: (m["date"] or {}).get("start") or "9999"),
+    }
+
+
+def _confidence(ev: Candidate) -> float:
+    """A heuristic score from how much of the event was found (not calibrated yet)."""
+    a = ev.args
+    keys = ("amount", "round", "investors", "date") if ev.type == "funding" else \
+        ("exchange", "ticker", "offer_price", "stages", "listing_date")
+    filled = sum(1 for k in keys if a.get(k))
+    return round(min(0.95, 0.45 + 0.12 * filled), 2)

@@ -1,0 +1,106 @@
+"""zhfin command line: `extract` one article, `batch` a corpus.
+
+    python cli.py extract article.txt
+    python cli.py extract page.html --published 2025-12-30 --format json
+    cat article.txt | python cli.py extract - --format jsonl
+    python cli.py batch news.jsonl --output out/
+"""
+from __future__ import annotations
+
+import sys
+import traceback
+
+import click
+
+from nlp.document import InputError
+
+FORMATS = ("table", "jsonl", "json")
+
+
+class CleanErrors(click.Group):
+    """Bad input and unexpected failures end with one line on stderr, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (InputError, OSError) as exc:
+            raise click.ClickException(str(exc)) from None
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - last line of defence for the user
+            if ctx.params.get("debug") or "--debug" in sys.argv:
+                traceback.print_exc()
+            raise click.ClickException(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)") from None
+
+
+@click.group(cls=CleanErrors, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.version_option(package_name="zhfin", message="zhfin %(version)s")
+def main(debug: bool) -> None:
+    """Extract funding and listing events from Chinese financial news."""
+
+
+@main.command()
+@click.argument("path", type=str)
+@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) to resolve 今天, 12月19日 … against.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="table (default on a terminal), jsonl (one event per line, default when piped), json (the docs record).")
+@click.option("--input-format", type=click.Choice(["auto", "txt", "html"]), default="auto", show_default=True,
+              help="How to read PATH.")
+def extract(path: str, published: str | None, fmt: str | None, input_format: str) -> None:
+    """Extract events from one article: a file (txt or HTML, any common encoding) or - for stdin.
+
+    \b
+    Examples:
+      python cli.py extract article.txt
+      python cli.py extract article.txt --published 2025-12-30 --format json
+      curl -s URL | python cli.py extract - --format jsonl
+    """
+    import json
+
+    from nlp.io import readers, writers
+    from nlp.pipeline import load, parse_published
+
+    parse_published(published)  # reject a bad date before any work
+    document = readers.read_stdin(input_format) if path == "-" else readers.read_path(path, input_format)
+    document.published = published
+    record = load()(document)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for event in record["events"]:
+            click.echo(writers.dumps(event))
+    else:
+        writers.print_table(record)
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT.jsonl", type=str)
+@click.option("--output", "-o", "output", required=True, type=click.Path(file_okay=False), help="Output folder.")
+@click.option("--id-field", help="Field with the document id (default: id, doc_id, …).")
+@click.option("--text-field", help="Field with the article text (default: text, content, …).")
+@click.option("--title-field", help="Field with the title (default: title, headline).")
+@click.option("--published-field", help="Field with the publication date (default: published, publish_date, pub_date, date, …).")
+def batch(input_path: str, output: str, **fields) -> None:
+    """Run a JSON-lines corpus (one article per line, .jsonl or .jsonl.gz).
+
+    Writes OUTPUT/docs.jsonl (one record per input document), events.jsonl (one
+    event per line), errors.jsonl (one line per document that failed, with the
+    reason and line number) and summary.json. Exits with 1 if any document failed.
+
+    \b
+    Example:
+      python cli.py batch news.jsonl --output out/ --text-field content
+    """
+    from nlp.io.batch import run_batch
+
+    summary = run_batch(input_path, output, **fields)
+    click.echo(f"{summary['documents']} documents, {summary['events']} events, "
+               f"{summary['failed']} failed -> {output}", err=True)
+    if summary["failed"]:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

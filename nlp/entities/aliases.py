@@ -1,0 +1,101 @@
+"""One cluster per real-world party in a document.
+
+Two mentions belong together when they share a gazetteer entry, when one is
+defined as the short name of the other (以下简称“云帆智能”), when one is a legal
+name and the other its short name, or when one extends the other by a generic
+tail (智谱 / 智谱AI, MiniMax / 稀宇MiniMax).
+
+Canonical name of a cluster (what events report): its most frequent surface
+form, ties broken by the earliest mention. Different gazetteer entries never
+merge (阿里巴巴 and 阿里云 stay apart).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .span import Entity
+
+# Trailing parts that do not change which company is meant.
+_LEGAL_TAIL = re.compile(
+    r"(?:\([\u4e00-\u9fff]{2,6}\))?(?:股份有限公司|有限责任公司|有限公司|集团股份|集团|控股|股份|公司)$"
+)
+_GENERIC_TAIL = re.compile(r"(?:AI|ai|Ai|科技|智能|技术|网络|信息|材料|新材料|电子|微电子|生物|医药)$")
+_PLACE_HEAD = re.compile(
+    r"^(?:北京|上海|深圳|广州|杭州|南京|苏州|成都|武汉|合肥|西安|天津|重庆|香港|厦门|长沙|珠海|无锡|宁波|"
+    r"江苏|浙江|广东|山东|福建|安徽|湖北|湖南|四川|河南|河北|江西|辽宁|陕西|山西|云南|贵州|广西|海南|吉林|"
+    r"黑龙江|内蒙古|新疆|甘肃|宁夏|青海|西藏|台湾|澳门)(?:市|省)?"
+)
+
+
+def _core(name: str) -> str:
+    core = _LEGAL_TAIL.sub("", name)
+    core = re.sub(r"\([^)]*\)", "", core)
+    return core.lower() if core.isascii() else core
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Is the shorter core a short name of the longer one?"""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 2:
+        return False
+    if short.isascii():  # Latin names inside longer names: 稀宇MiniMax
+        return re.search(rf"(?<![a-z0-9]){re.escape(short)}(?![a-z0-9])", long_.lower()) is not None
+    for candidate in {long_, _PLACE_HEAD.sub("", long_)}:
+        if candidate == short:
+            return True
+        if candidate.startswith(short):
+            rest = candidate[len(short):]
+            if _GENERIC_TAIL.fullmatch(rest) or len(short) >= 3 or rest.isascii():
+                return True
+    return False
+
+
+def _gazetteer(ent: Entity) -> str | None:
+    return (ent.value or {}).get("canonical")
+
+
+def cluster(mentions: list[Entity]) -> list[list[Entity]]:
+    """Group COMPANY/ORG mentions; returns clusters in order of first mention."""
+    mentions = sorted(mentions, key=lambda e: e.start)
+    texts = list(dict.fromkeys(e.text for e in mentions))  # distinct surfaces, first seen first
+    parent = {t: t for t in texts}
+    gaz = {t: set() for t in texts}
+    for e in mentions:
+        if _gazetteer(e):
+            gaz[e.text].add(_gazetteer(e))
+
+    def find(t: str) -> str:
+        while parent[t] != t:
+            parent[t] = parent[parent[t]]
+            t = parent[t]
+        return t
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb and not (gaz[ra] and gaz[rb] and not gaz[ra] & gaz[rb]):
+            parent[rb] = ra
+            gaz[ra] |= gaz[rb]
+
+    for e in mentions:  # defined short names first: they are certain
+        alias_of = (e.value or {}).get("alias_of")
+        if alias_of in parent:
+            union(alias_of, e.text)
+    for i, a in enumerate(texts):
+        for b in texts[i + 1:]:
+            if (gaz[a] & gaz[b]) or _compatible(_core(a), _core(b)):
+                union(a, b)
+    groups: dict[str, list[Entity]] = {}
+    for e in mentions:
+        groups.setdefault(find(e.text), []).append(e)
+    return list(groups.values())
+
+
+def canonical_name(group: list[Entity]) -> str:
+    counts = Counter(e.text for e in group)
+    first: dict[str, int] = {}
+    for e in group:
+        first.setdefault(e.text, e.start)
+    return max(counts, key=lambda t: (counts[t], -first[t]))

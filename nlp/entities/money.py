@@ -1,0 +1,142 @@
+"""MONEY: recogniser (`find`) and normaliser (`parse`) for amounts of money.
+
+    parse("约43亿港元") -> {"value": 4.3e9, "value_max": None, "currency": "HKD",
+                           "qualifier": "approx", "vague": False}
+
+Both run the same compiled pattern (`find` over analysis text, `parse` as a
+full match over one folded surface), so `parse(text[s:e])` equals what `find`
+returned for that span. Vague amounts (数亿元, 亿级, 上亿元) have value None and
+vague True; a range (3–5亿元) sets value and value_max; a per-share price
+(每股116.2港元, 29.60元/股) adds "per_share": True. A number with a unit but no
+currency (融资5亿) is money with currency None, only where the next word is not
+something counted (股, 人, 用户 …); a bare number is never money.
+"""
+from __future__ import annotations
+
+import re
+
+from nlp.entities.numbers import ARABIC, CN_NUM_CLASS, fold, has_unit, parse_number
+from nlp.resources import table
+
+_CURRENCIES = table("currencies.tsv")
+_QUALIFIERS = table("money_qualifiers.tsv")
+_UNITS = table("money_units.tsv")
+CURRENCY = {r["surface"]: r["code"] for r in _CURRENCIES}
+QUALIFIER = {r["surface"]: r["qualifier"] for r in _QUALIFIERS}
+QUALIFIER.update({"过": "over", "破": "over", "余": "over", "多": "over"})
+
+# A currency word must not run on into a longer word: 1日元旦, 三元锂, RMBX.
+_CUR_GUARD = r"(?!旦|宵|素|化|件|组|论|老|首|宇宙|器件|锂|材料|正极|前驱|电池)"
+
+
+def _alternation(surfaces) -> str:
+    parts = []
+    for s in sorted(set(surfaces), key=len, reverse=True):
+        guard = r"(?![A-Za-z])" if s[-1].isascii() and s[-1].isalpha() else ""
+        parts.append(re.escape(s) + guard)
+    return "(?:" + "|".join(parts) + ")"
+
+
+_CUR_PRE = _alternation(r["surface"] for r in _CURRENCIES if r["position"] in ("pre", "both"))
+_CUR_SUF = _alternation(r["surface"] for r in _CURRENCIES if r["position"] in ("suf", "both")) + _CUR_GUARD
+_Q_PRE = (
+    _alternation(r["surface"] for r in _QUALIFIERS if r["position"] == "pre")[:-1]
+    + r"|[过破](?=[十百千]?[万亿]))"
+)
+_Q_POST = _alternation(r["surface"] for r in _QUALIFIERS if r["position"] == "post")
+_ENG = _alternation(r["surface"] for r in _UNITS if r["surface"].isascii())
+_ENG = "(?i:" + _ENG[3:]
+_UNIT = rf"(?:[十百千]?万亿|[十百千]?亿(?:\d+(?:\.\d+)?[千百]?万)?|[十百千]?万|千|{_ENG})"
+_AMOUNT = (
+    rf"(?:(?:{ARABIC})(?:\s?[余多])?(?:\s?{_UNIT})?[余多]?"
+    rf"|(?:[数几]|上(?=[十百千万亿]))?[{CN_NUM_CLASS}][{CN_NUM_CLASS}几余多]*)"
+)
+MONEY = re.compile(
+    rf"(?<![\d.])"
+    rf"(?:(?P<ps1>每股)\s?)?"
+    rf"(?:(?P<q1>{_Q_PRE})\s?)?"
+    rf"(?:(?P<c1>{_CUR_PRE})\s?)?"
+    rf"(?:(?P<q1b>{_Q_PRE})\s?)?"
+    rf"(?P<a1>{_AMOUNT})(?P<lvl0>级)?"
+    rf"(?:\s?(?P<c2>{_CUR_SUF}))?"
+    rf"(?:\s?(?P<sep>[-–—~～至到])\s?(?:(?P<c3>{_CUR_PRE})\s?)?(?P<a2>{_AMOUNT})(?![年月日号%倍股个\d]))?"
+    rf"(?:\s?(?P<c4>{_CUR_SUF}))?"
+    rf"(?P<lvl>级别?)?"
+    rf"(?P<ps2>/股|每股)?"
+    rf"(?P<q3>{_Q_POST})?"
+)
+_TRAILING_UNIT = re.compile(rf"\s?{_UNIT}$")
+_DIGIT_OR_SMALL = re.compile(r"[\d零〇○一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟]")
+_CN_ONLY = re.compile(rf"[{CN_NUM_CLASS}几余多数上]+")
+# Where a currency-less amount (5亿) may stop: end, punctuation, or money words.
+_OPEN_END = re.compile(r"$|[^\w]|的|_|融资|投资|估值|市值|规模|资金|金额|投后|投前|注资|募资|级")
+
+
+def _amount_value(a: str, other: str | None) -> float | None:
+    if other and not has_unit(a) and not re.search(r"[十百千]$", a):
+        unit = _TRAILING_UNIT.search(other)
+        if unit:  # 3–5亿元: the first bound borrows the unit of the second
+            a = a + unit.group().strip()
+    return parse_number(a)
+
+
+def _interpret(m: re.Match, text: str | None) -> dict | None:
+    a1, a2 = m["a1"], m["a2"]
+    amounts = a1 + (a2 or "")
+    pre_cur = m["c1"] or m["c3"]
+    cur_word = pre_cur or m["c2"] or m["c4"]
+    currency = CURRENCY.get(cur_word) if cur_word else None
+    unit = has_unit(amounts)
+    if not currency and not unit:
+        return None  # a bare number is not money
+    vague = bool(m["lvl"] or m["lvl0"]) or bool(re.search(r"[数几]|^上", a1)) or bool(a2 and re.search(r"[数几]|^上", a2))
+    bare_unit = not _DIGIT_OR_SMALL.search(a1)
+    if bare_unit and not (m["q1"] or m["q1b"]):
+        if not re.search("亿", a1):
+            return None  # 万元 alone is not an amount
+        vague = True  # 亿元 on its own means "a nine-figure sum"
+    if text is not None:
+        strict = not currency or (_CN_ONLY.fullmatch(amounts) and not unit)
+        if strict and not _OPEN_END.match(text, m.end()):
+            return None  # 9500万股, 5亿用户, 三元锂电池
+    qualifier = None
+    if m["q1"] or m["q1b"]:
+        qualifier = QUALIFIER[m["q1"] or m["q1b"]]
+    elif m["q3"]:
+        qualifier = QUALIFIER[m["q3"]]
+    elif re.search("[余多]", amounts):
+        qualifier = "over"
+    value = value_max = None
+    if not vague:
+        value = _amount_value(a1, a2)
+        if value is None:
+            return None
+        if a2:
+            value_max = parse_number(a2)
+            if value_max is None:
+                return None
+    out = {"value": value, "value_max": value_max, "currency": currency,
+           "qualifier": qualifier, "vague": vague}
+    if m["ps1"] or m["ps2"]:
+        out["per_share"] = True
+    return out
+
+
+def find(text: str) -> list[tuple[int, int, dict]]:
+    """Money spans in analysis text: [(start, end, value)], sorted, non-overlapping."""
+    out = []
+    for m in MONEY.finditer(text):
+        value = _interpret(m, text)
+        if value is not None:
+            out.append((m.start(), m.end(), value))
+    return out
+
+
+def parse(surface: str) -> dict | None:
+    """Value of one money surface (simplified or traditional, half- or full-width)."""
+    s = fold(surface).strip()
+    m = MONEY.fullmatch(s)
+    if m:
+        return _interpret(m, None)
+    found = find(s)  # a surface with words around the amount: 发行价为17元
+    return found[0][2] if len(found) == 1 else None

@@ -1,0 +1,204 @@
+"""COMPANY / ORG / PERSON names, baseline: a gazetteer of well-known names,
+legal-name suffix rules over jieba tokens, and title + surname patterns for people.
+
+Names found only by their role in an event (the subject of 完成…融资, an
+investor list) are added later by the event stage, which knows the roles.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import resources
+from .span import Entity
+
+_LATIN_EDGE = r"(?<![A-Za-z0-9]){}(?![A-Za-z0-9])"
+
+
+@functools.cache
+def gazetteer() -> dict[str, tuple[str, str]]:
+    """Surface form (lower-cased if Latin) -> (canonical name, label)."""
+    entries: dict[str, tuple[str, str]] = {}
+    for row in resources.table("known_names.tsv"):
+        canonical, label = row["name"].strip(), row["label"].strip()
+        for surface in [canonical, *(row.get("aliases") or "").split("|")]:
+            surface = surface.strip()
+            if len(surface) >= 2:
+                entries.setdefault(_key(surface), (canonical, label))
+    return entries
+
+
+def _key(surface: str) -> str:
+    return surface.lower() if surface.isascii() else surface
+
+
+@functools.cache
+def _gazetteer_pattern() -> re.Pattern:
+    names = sorted(gazetteer(), key=len, reverse=True)
+    parts = [_LATIN_EDGE.format(re.escape(n)) if n[0].isascii() or n[-1].isascii() else re.escape(n)
+             for n in names]
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def find_known(text: str) -> list[Entity]:
+    out = []
+    for m in _gazetteer_pattern().finditer(text):
+        canonical, label = gazetteer()[_key(m.group())]
+        out.append(Entity(label, m.start(), m.end(), m.group(), {"canonical": canonical}))
+    return out
+
+
+# --- legal and descriptive names ending in a company or organisation suffix ---
+
+@functools.cache
+def _suffixes() -> dict[str, tuple[str, bool]]:
+    """suffix -> (label, strong). Strong suffixes make a name on their own;
+    weak ones (科技, 智能 …) only with a proper-looking prefix."""
+    out = {}
+    for row in resources.table("name_suffixes.tsv"):
+        out[row["suffix"]] = (row["label"], row["strength"] == "strong")
+    return out
+
+
+@functools.cache
+def _word_tags() -> dict[str, str]:
+    """jieba's dictionary part-of-speech tags (a lookup, not a tagger run)."""
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
+
+
+# Dictionary tags of words that never sit inside a name: verbs, adverbs,
+# prepositions, pronouns, conjunctions, particles, numerals, time words.
+_NON_NAME_TAGS = frozenset("v vd p d r c u uj ul m mq q t tg f y e o ad".split())
+
+
+@functools.cache
+def _stop_tokens() -> frozenset[str]:
+    """Tokens that end a name: function words, and finance terms (领投, 继续加注 …)
+    other than those ending in a suffix (产业基金 may close a name)."""
+    terms = (w for w in resources.words("finance_terms.txt") if _suffix_of(w) is None)
+    return frozenset(resources.words("name_stopwords.txt")).union(terms)
+
+
+@functools.cache
+def _generic_names() -> frozenset[str]:
+    """Finance terms that look like names but name no one: 产业基金, 战略投资."""
+    return frozenset(w for w in resources.words("finance_terms.txt") if _suffix_of(w) is not None)
+
+
+_NAME_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9&.\-]*|\([\u4e00-\u9fff]{2,6}\))$")
+
+
+_LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是据让给于并且等其该因")
+
+
+def _suffix_of(token: str) -> tuple[str, str, bool] | None:
+    suffixes = _suffixes()
+    for n in range(min(len(token), 7), 0, -1):
+        hit = suffixes.get(token[-n:])
+        if hit:
+            return token[-n:], hit[0], hit[1]
+    return None
+
+
+def _join_parenthesised(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """'(' '合肥' ')' -> '(合肥)', so that 零重力飞机工业(合肥)有限公司 is one run."""
+    out: list[tuple[str, int]] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i][0] == "(" and i + 2 < len(tokens) and tokens[i + 2][0] == ")":
+            out.append((f"({tokens[i + 1][0]})", tokens[i][1]))
+            i += 3
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[Entity]:
+    """Names that end in a suffix: runs of name-like tokens closed by a suffix token.
+
+    tokens: (text, start offset) pairs in order."""
+    tokens = _join_parenthesised(tokens)
+    stop = _stop_tokens()
+    tags = _word_tags()
+    busy = set()
+    for e in taken:
+        busy.update(range(e.start, e.end))
+    out: list[Entity] = []
+    i = 0
+    while i < len(tokens):
+        # a run of name-like tokens
+        j = i
+        while j < len(tokens) and _NAME_TOKEN.match(tokens[j][0]) and tokens[j][0] not in stop \
+                and tags.get(tokens[j][0]) not in _NON_NAME_TAGS and tokens[j][1] not in busy:
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        # the name ends where the run ends, on a suffix (资本市场 is no name)
+        hit = _suffix_of(tokens[j - 1][0])
+        if hit is not None:
+            suffix, label, strong = hit
+            first = max(i, j - (8 if strong else 4))
+            start, end = tokens[first][1], tokens[j - 1][1] + len(tokens[j - 1][0])
+            text = "".join(t for t, _ in tokens[first:j])
+            while text[0] in _LEADING_JUNK and len(text) - len(suffix) > 2:  # jieba glued 由 to 澄湖
+                text, start = text[1:], start + 1
+            if end - start - len(suffix) >= 2 and end - start <= 30 and text not in _generic_names():
+                out.append(Entity(label, start, end, text, None if strong else {"weak": True}))
+        i = j
+    return out
+
+
+# --- people: a title, then a surname and one or two characters, then a speech verb ---
+
+@functools.cache
+def _person_pattern() -> re.Pattern:
+    titles = "|".join(sorted(map(re.escape, resources.words("person_titles.txt")), key=len, reverse=True))
+    surnames = "|".join(sorted(map(re.escape, resources.words("surnames.txt")), key=len, reverse=True))
+    return re.compile(
+        rf"(?:{titles})\s?((?:{surnames})[\u4e00-\u9fff]{{1,2}}?)"
+        r"(?=说|表示|称|透露|指出|介绍|认为|坦言|强调|告诉|回应|[,，:：、(（]|先生|女士)"
+    )
+
+
+def find_people(text: str) -> list[Entity]:
+    return [Entity("PERSON", m.start(1), m.end(1), m.group(1), None)
+            for m in _person_pattern().finditer(text)]
+
+
+# --- document level: names defined once are found everywhere ---
+
+_SHORT_NAME = re.compile(r"[(（]?(?:以下简称|下称|简称|以下称)[:：]?[“\"「『]([^”\"」』]{2,12})[”\"」』]")
+
+
+def propagate(text: str, found: list[Entity]) -> list[Entity]:
+    """Other occurrences of the names found so far, and short names defined as
+    in 杭州云帆智能科技有限公司(以下简称“云帆智能”)."""
+    added: list[Entity] = []
+    surfaces: dict[str, Entity] = {}
+    for ent in found:
+        if ent.label not in ("COMPANY", "ORG") or (ent.value or {}).get("weak"):
+            continue
+        surfaces.setdefault(ent.text, ent)
+        m = _SHORT_NAME.match(text, ent.end)
+        if m:
+            alias = Entity(ent.label, m.start(1), m.end(1), m.group(1), {"alias_of": ent.text})
+            added.append(alias)
+            surfaces.setdefault(alias.text, alias)
+    if not surfaces:
+        return found
+    # names found again here replace weak guesses at the same place
+    keep = [e for e in found if not ((e.value or {}).get("weak") and any(e.overlaps(a) for a in added))]
+    busy = bytearray(len(text))
+    for ent in keep + added:
+        busy[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
+    pattern = re.compile("|".join(map(re.escape, sorted(surfaces, key=len, reverse=True))))
+    for m in pattern.finditer(text):
+        if not any(busy[m.start():m.end()]):
+            model = surfaces[m.group()]
+            added.append(Entity(model.label, m.start(), m.end(), m.group(), model.value))
+            busy[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    return keep + added

@@ -1,0 +1,29 @@
+"""The entity record shared by all recognisers (offsets into the analysis text)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+VALUE_LABELS = ("MONEY", "DATE", "PERCENT", "SHARES", "TICKER", "ROUND", "EXCHANGE")
+NAME_LABELS = ("COMPANY", "ORG", "PERSON")
+
+
+@dataclass(slots=True)
+class Entity:
+    label: str
+    start: int
+    end: int
+    text: str
+    value: dict | None = None
+
+    def overlaps(self, other: "Entity") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def resolve_overlaps(entities: list[Entity]) -> list[Entity]:
+    """Keep a non-overlapping subset: longer spans first, values before names on ties."""
+    rank = {label: i for i, label in enumerate(VALUE_LABELS + NAME_LABELS)}
+    chosen: list[Entity] = []
+    for ent in sorted(entities, key=lambda e: (-(e.end - e.start), rank.get(e.label, 99), e.start)):
+        if not any(ent.overlaps(c) for c in chosen):
+            chosen.append(ent)
+    return sorted(chosen, key=lambda e: e.start)

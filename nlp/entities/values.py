@@ -1,0 +1,220 @@
+"""PERCENT, SHARES, TICKER, ROUND and EXCHANGE recognisers.
+
+Each `find_x(text)` takes analysis text (simplified, half-width) and returns
+[(start, end, value)], sorted and non-overlapping. Values:
+
+    PERCENT  {"value": 14.58} (+ "value_max" for 10%-20%, + "qualifier" for 30%以上)
+    SHARES   {"value": 37419500.0, "share_class": "H" | "A" | "B" | "ADS" | "ordinary" | None}
+    TICKER   {"code": "2513", "exchange": "HKEX" | "SSE" | … | None}; the span is the
+             code itself (with its .HK suffix when written), never the words around it
+    ROUND    {"name": "pre-A+" | "A" | "B1" | "angel" | "strategic" | "new" | …}
+    EXCHANGE {"name": canonical Chinese name, "code": "HKEX" | None, "board": … | None,
+              "market": "HK" | "CN" | "US" | …}
+"""
+from __future__ import annotations
+
+import re
+
+from nlp.entities.numbers import ARABIC, CN_NUM_CLASS, fold, parse_number
+from nlp.resources import table
+
+
+def _alt(surfaces) -> str:
+    parts = []
+    for s in sorted(set(surfaces), key=len, reverse=True):
+        e = re.escape(s)
+        if s[0].isascii() and s[0].isalpha():
+            e = r"(?<![A-Za-z])" + e
+        if s[-1].isascii() and s[-1].isalpha():
+            e += r"(?![A-Za-z])"
+        parts.append(e)
+    return "(?:" + "|".join(parts) + ")"
+
+
+# ---------------------------------------------------------------- PERCENT
+_PCT_NUM = rf"(?:{ARABIC})"
+PERCENT = re.compile(
+    rf"(?<![\d.])(?P<a>{_PCT_NUM})(?:\s?%?\s?[-–—~～至到]\s?(?P<b>{_PCT_NUM}))?\s?%"
+    rf"(?P<q>以上|以下|以内|左右)?"
+    rf"|百分之(?P<cn>[{CN_NUM_CLASS}]+(?:点[{CN_NUM_CLASS}]+)?|{_PCT_NUM})(?P<cq>以上|以下|以内|左右)?"
+)
+_PCT_Q = {"以上": "over", "以下": "at_most", "以内": "at_most", "左右": "approx"}
+
+
+def _cn_decimal(s: str) -> float | None:
+    whole, _, frac = s.partition("点")
+    w = parse_number(whole)
+    if w is None:
+        return None
+    if frac:
+        digits = "".join(str(int(parse_number(c) or 0)) for c in frac)
+        return float(f"{int(w)}.{digits}")
+    return w
+
+
+def find_percent(text: str) -> list[tuple[int, int, dict]]:
+    out = []
+    for m in PERCENT.finditer(text):
+        if m["cn"]:
+            v = _cn_decimal(m["cn"])
+            q = m["cq"]
+        else:
+            v = float(m["a"].replace(",", ""))
+            q = m["q"]
+        if v is None:
+            continue
+        value = {"value": v}
+        if m["b"]:
+            value["value_max"] = float(m["b"].replace(",", ""))
+        if q:
+            value["qualifier"] = _PCT_Q[q]
+        out.append((m.start(), m.end(), value))
+    return out
+
+
+# ---------------------------------------------------------------- SHARES
+_SHARE_CLASS = {
+    "H股": "H", "A股": "A", "B股": "B", "美国存托股份": "ADS", "美国存托股": "ADS",
+    "美国存托凭证": "ADS", "存托股份": "ADS", "存托股": "ADS", "ADS": "ADS", "ADSs": "ADS",
+    "普通股": "ordinary",
+}
+SHARES = re.compile(
+    rf"(?<![\d.])(?P<n>(?:{ARABIC})(?:\s?[十百千万亿]+)?|[{CN_NUM_CLASS}]*[百千万亿][{CN_NUM_CLASS}]*)"
+    rf"(?P<more>[余多])?\s?股(?!东|权|价|票|本|市|息|利|民|指|评|份制|改|吧|灾|神|基|性|骨|子|风|脑|劲|份公司)"
+    rf"(?:\s?(?P<cls>{_alt(_SHARE_CLASS)}))?"
+)
+
+
+def find_shares(text: str) -> list[tuple[int, int, dict]]:
+    out = []
+    for m in SHARES.finditer(text):
+        v = parse_number(m["n"])
+        if v is None:
+            continue
+        value = {"value": v, "share_class": _SHARE_CLASS.get(m["cls"]) if m["cls"] else None}
+        if m["more"]:
+            value["qualifier"] = "over"
+        out.append((m.start(), m.end(), value))
+    return out
+
+
+# ---------------------------------------------------------------- EXCHANGE
+_EXCHANGES = table("exchanges.tsv")
+_EX_BY_SURFACE = {r["surface"]: r for r in _EXCHANGES}
+_BOARDS = {(r["exchange"], r["surface"]): r["board"] for r in table("boards.tsv")}
+EXCHANGE = re.compile(
+    rf"(?P<ex>{_alt(_EX_BY_SURFACE)})(?!期货|资管|资本|国际|证券(?!交易所))"
+    rf"(?P<board>{_alt({s for _, s in _BOARDS})})?"
+)
+
+
+def _exchange_value(surface: str) -> dict:
+    r = _EX_BY_SURFACE[surface]
+    return {"name": r["name"], "code": r["code"] or None, "board": r["board"] or None,
+            "market": r["market"] or None}
+
+
+def find_exchanges(text: str) -> list[tuple[int, int, dict]]:
+    out = []
+    pos = 0
+    while (m := EXCHANGE.search(text, pos)) is not None:
+        value = _exchange_value(m["ex"])
+        end = m.end("ex")
+        board = m["board"] and _BOARDS.get((value["code"], m["board"]))
+        if board:
+            value["board"] = board
+            end = m.end()
+        out.append((m.start(), end, value))
+        pos = end
+    return out
+
+
+# ---------------------------------------------------------------- TICKER
+_SUFFIX_EXCHANGE = {"HK": "HKEX", "SH": "SSE", "SS": "SSE", "SZ": "SZSE", "BJ": "BSE",
+                    "O": "NASDAQ", "OQ": "NASDAQ", "N": "NYSE"}
+_TICKER_EX = dict(_SUFFIX_EXCHANGE)
+_TICKER_EX.update({s: r["code"] for s, r in _EX_BY_SURFACE.items() if r["code"]})
+_TICKER_EX.update({"NASDAQ": "NASDAQ", "NYSE": "NYSE", "AMEX": "AMEX", "SSE": "SSE",
+                   "SZSE": "SZSE", "BSE": "BSE", "LSE": "LSE", "SGX": "SGX", "TSE": "TSE"})
+_CODE = r"(?P<code>\d{4,6}|[A-Z]{1,5})(?:\.(?P<sfx>HK|SH|SS|SZ|BJ|OQ|O|N))?(?![\w.])"
+TICKER = re.compile(
+    # 股票代码"2513", 证券代码:688068, 纽交所代码XPEV, 代码为"NIO"
+    rf"(?:股票|证券|股份|交易)?代码(?:为|是)?\s?:?\s?[\"“”'「『]?{_CODE}"
+    # (NASDAQ: NIU), (纳斯达克:XPEV), (NYSE: NIO; HKEX: 9866)
+    rf"|(?<=[(;,])\s?(?P<pex>{_alt(k for k in _TICKER_EX if len(k) > 1)})\s?:\s?"
+    r"(?P<pcode>\d{4,6}|[A-Z]{1,5})(?:\.(?P<psfx>HK|SH|SS|SZ|BJ|OQ|O|N))?(?![\w.])"
+    # 00700.HK, 688068.SH
+    r"|(?<![\w.])(?P<scode>\d{4,6})\.(?P<ssfx>HK|SH|SS|SZ|BJ)(?![A-Za-z])"
+)
+_A_SHARE_PREFIX = (("60", "SSE"), ("68", "SSE"), ("00", "SZSE"), ("30", "SZSE"),
+                   ("43", "BSE"), ("83", "BSE"), ("87", "BSE"), ("92", "BSE"))
+
+
+def _nearby_exchange(text: str, start: int) -> str | None:
+    window = text[max(0, start - 24):start]
+    found = find_exchanges(window)
+    return found[-1][2]["code"] if found else None
+
+
+def find_tickers(text: str) -> list[tuple[int, int, dict]]:
+    out = []
+    for m in TICKER.finditer(text):
+        for code_g, sfx_g in (("code", "sfx"), ("pcode", "psfx"), ("scode", "ssfx")):
+            if m[code_g]:
+                break
+        code, sfx = m[code_g], m[sfx_g]
+        start, end = m.start(code_g), m.end(sfx_g) if sfx else m.end(code_g)
+        exchange = _SUFFIX_EXCHANGE.get(sfx) if sfx else None
+        if exchange is None and m["pex"]:
+            exchange = _TICKER_EX.get(m["pex"])
+        if exchange is None:
+            exchange = _nearby_exchange(text, start)
+        if exchange is None and code.isdigit() and len(code) == 6:
+            exchange = next((ex for p, ex in _A_SHARE_PREFIX if code.startswith(p)), None)
+        out.append((start, end, {"code": code, "exchange": exchange}))
+    return out
+
+
+# ---------------------------------------------------------------- ROUND
+_NAMED_ROUNDS = {r["surface"]: r["name"] for r in table("rounds.tsv")}
+_ROUND_GUARD = r"(?!者|人|方|部|机构|基金|公司|问询|审核|反馈|回复|投票|意见)"
+ROUND = re.compile(
+    rf"(?P<named>{_alt(_NAMED_ROUNDS)}){_ROUND_GUARD}"
+    r"|(?<![A-Za-z0-9])(?P<pre>[Pp][Rr][Ee]-?\s?)?(?P<letter>[A-Ka-k])(?P<num>\d)?(?P<plus>\+*)\s?(?:轮|系列)"
+    r"|(?<![A-Za-z])Series\s(?P<sl>[A-K])(?P<sp>\+*)(?![A-Za-z])"
+)
+ROUND_COUNT = re.compile(
+    r"(?<![\d.新最第一二三四五六七八九十两A-Za-z+])(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s?轮"
+)
+
+
+def find_rounds(text: str) -> list[tuple[int, int, dict]]:
+    out = []
+    for m in ROUND.finditer(text):
+        if m["named"]:
+            name = _NAMED_ROUNDS[m["named"]]
+        elif m["sl"]:
+            name = m["sl"] + m["sp"]
+        else:
+            name = ("pre-" if m["pre"] else "") + m["letter"].upper() + (m["num"] or "") + m["plus"]
+        out.append((m.start(), m.end(), {"name": name}))
+    return out
+
+
+def find_round_counts(text: str) -> list[tuple[int, int, dict]]:
+    """How many rounds were raised: 4轮, 五轮 -> {"count": 4}; never a named round."""
+    named = find_rounds(text)
+    out = []
+    for m in ROUND_COUNT.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e, _ in named):
+            continue
+        n = parse_number(m["n"])
+        if n:
+            out.append((m.start(), m.end(), {"count": int(n)}))
+    return out
+
+
+def parse_round(surface: str) -> dict | None:
+    """Normalised round name of one surface (traditional or full-width too)."""
+    found = find_rounds(fold(surface).strip())
+    return found[0][2] if len(found) == 1 else None

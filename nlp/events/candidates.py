@@ -1,0 +1,178 @@
+"""Per-clause event candidates: a trigger, the company it is about, and the
+values around it. Document-level merging happens in merge.py."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..entities.span import Entity
+from ..segment.sentences import clauses
+from . import triggers as trig
+from .context import PRONOUN, Context, cues, roles_of_names
+
+_ROUND_COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
+_CUMULATIVE = re.compile(r"累计|总额|共计|合计|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
+_SEGMENT_END = re.compile(r"[,，。；;!?！？:：\n]")
+_LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|这一轮")
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# Later stages win; a withdrawal is the cause of the termination that follows it.
+STAGE_ORDER = ("planned", "filed", "hearing_passed", "subscription", "priced", "listed",
+               "suspended", "terminated", "withdrawn")
+
+
+@dataclass
+class Candidate:
+    type: str
+    company: Entity
+    sentences: set[int]
+    evidence: list[tuple[int, int]]
+    args: dict = field(default_factory=dict)  # role -> Entity | list[Entity] | plain value
+    triggers: list[trig.Trigger] = field(default_factory=list)
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    if word in _CN_DIGITS:
+        return _CN_DIGITS[word]
+    return None
+
+
+def _segment_end(text: str, pos: int, ceiling: int) -> int:
+    m = _SEGMENT_END.search(text, pos, ceiling)
+    return m.start() if m else ceiling
+
+
+class ClauseReader:
+    """Walks the sentences and clauses of a document and yields candidates,
+    keeping the company in focus for 该公司 / 其 and argument-only clauses."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.topic: tuple[Entity, int] | None = None  # (company, sentence index)
+
+    def run(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        for si, (s, e) in enumerate(self.ctx.sentences):
+            for cs, ce in clauses(self.ctx.text, s, e):
+                out.extend(self._clause(si, s, cs, ce))
+        return out
+
+    def _subject(self, si: int, start: int, end: int, others: list[Entity], has_args: bool) -> Entity | None:
+        if others:
+            return others[0]
+        clause = self.ctx.text[start:end]
+        if self.topic and si - self.topic[1] <= 2 and (PRONOUN.search(clause) or has_args):
+            return self.topic[0]
+        return None
+
+    def _clause(self, si: int, sent_start: int, start: int, end: int) -> list[Candidate]:
+        ctx = self.ctx
+        found = [t for t in trig.find(ctx.text, start, end)]
+        others, investors, leads, sources = roles_of_names(ctx, start, end)
+        values = ctx.within(start, end, "MONEY", "ROUND", "TICKER", "SHARES")  # of one company, not a market
+        live = [t for t in found if not t.negated]
+        subject = self._subject(si, start, end, others, bool(live) and bool(values or investors))
+        out = []
+        if subject is not None and others:
+            self.topic = (subject, si)
+        if subject is None:
+            return out
+        for event in ("funding", "listing"):
+            ev_triggers = [t for t in found if t.event == event]
+            if not ev_triggers:
+                continue
+            cand = Candidate(event, subject, {si}, [(start, end)], triggers=ev_triggers)
+            if all(t.negated for t in ev_triggers):
+                cand.args["negated"] = True
+                out.append(cand)
+                continue
+            if all(t.stage == "attach" for t in ev_triggers if not t.negated):
+                cand.args["attach"] = True
+            if event == "funding":
+                self._funding_args(cand, start, end, investors, leads, sent_start)
+            else:
+                self._listing_args(cand, start, end, sent_start)
+            out.append(cand)
+        return out
+
+    # --- dates ---------------------------------------------------------------
+
+    def _date_for(self, pos: int, start: int, end: int, sent_start: int) -> Entity | None:
+        """The date in the comma segment of `pos` ('as of' dates only when there
+        is no other), else a date standing alone before it in the sentence
+        ("12月19日，港交所官网显示，…")."""
+        ctx = self.ctx
+        seg = trig.segment_start(ctx.text, pos, sent_start)
+        seg_end = _segment_end(ctx.text, pos, end)
+        dates = [d for d in ctx.within(seg, seg_end, "DATE") if d.value
+                 and not cues("date_not", "before").search(ctx.text[max(seg, d.start - 4) : d.start])]
+        as_of = trig.context_pattern("as_of")
+        plain = [d for d in dates if not as_of.search(ctx.text[max(seg, d.start - 3) : d.start])]
+        if plain or dates:
+            return (plain or dates)[0]
+        for d in ctx.within(sent_start, seg, "DATE"):
+            d_seg = (trig.segment_start(ctx.text, d.start, sent_start), _segment_end(ctx.text, d.start, seg))
+            if d.value and not trig.find(ctx.text, *d_seg):
+                return d
+        return None
+
+    # --- funding --------------------------------------------------------------
+
+    def _funding_args(self, cand: Candidate, start: int, end: int, investors, leads, sent_start: int) -> None:
+        ctx = self.ctx
+        text = ctx.text[start:end]
+        latest = bool(_LATEST.search(text))
+        for money in ctx.within(start, end, "MONEY"):
+            if (money.value or {}).get("per_share"):
+                continue
+            if ctx.cue_near(money, "valuation", start, end):
+                cand.args.setdefault("valuation", money)
+            elif not ctx.cue_near(money, "amount_not", start, end):
+                cand.args.setdefault("amount", money)
+        rounds = ctx.within(start, end, "ROUND")
+        specific = [r for r in rounds if (r.value or {}).get("name") not in ("new", "latest", None)]
+        if specific or rounds:
+            cand.args["round"] = (specific or rounds)[0]
+        m = _ROUND_COUNT.search(text)
+        if m and not latest:
+            cand.args["rounds_count"] = _count(m.group(1))
+        cand.args["cumulative"] = not latest and bool(_CUMULATIVE.search(text) or (cand.args.get("rounds_count") or 0) > 1)
+        cand.args["investors"] = [i for i in investors if i is not cand.company]
+        cand.args["lead_investors"] = [i for i in leads if i is not cand.company]
+        first = next(t for t in cand.triggers if not t.negated)
+        date = self._date_for(first.start, start, end, sent_start)
+        if date is not None:
+            cand.args["date"] = date
+
+    # --- listing ---------------------------------------------------------------
+
+    def _listing_args(self, cand: Candidate, start: int, end: int, sent_start: int) -> None:
+        ctx = self.ctx
+        for t in cand.triggers:
+            if t.negated or t.stage == "attach":
+                continue
+            stage = "planned" if t.modal and t.stage not in ("withdrawn", "terminated") else t.stage
+            if stage is None:
+                continue
+            date = self._date_for(t.start, start, end, sent_start)
+            cand.args.setdefault("stages", []).append((stage, date, t))
+            if t.stage == "listed" and date is not None:
+                cand.args.setdefault("listing_date", date)
+        for key, label in (("exchange", "EXCHANGE"), ("ticker", "TICKER")):
+            found = ctx.within(start, end, label)
+            if found:
+                cand.args[key] = found[0]
+        for shares in ctx.within(start, end, "SHARES"):
+            if ctx.cue_near(shares, "shares_offered", start, end):
+                cand.args.setdefault("shares_offered", shares)
+        for money in ctx.within(start, end, "MONEY"):
+            if (money.value or {}).get("per_share") or ctx.cue_near(money, "offer_price", start, end):
+                role = "offer_price"
+            elif ctx.cue_near(money, "market_cap", start, end):
+                role = "market_cap"
+            elif ctx.cue_near(money, "proceeds", start, end):
+                role = "proceeds"
+            else:
+                continue
+            cand.args.setdefault(role, money)

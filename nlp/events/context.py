@@ -1,0 +1,106 @@
+"""What the event extractors see of a document: the analysis text, its
+sentences and clauses, the entities and the party clusters, plus the role cues."""
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from .. import resources
+from ..entities.span import Entity
+from .triggers import segment_start
+
+NAMES = ("COMPANY", "ORG")
+_SEPARATORS = re.compile(r"^[、,，和与及跟以及\s]*$")
+PRONOUN = re.compile(r"该公司|这家公司|该企业|其|公司")
+# A name with a weak suffix (科技, 智能 …) counts only in a role: in an investor
+# list, or as the subject right before the verb of an event.
+_SUBJECT_VERB = re.compile(r"^(?:宣布|完成|获|已|正式|成功|于|今日|近日|日前|将|拟|通过|向|在|再|又|此前|近期|也|"
+                           r"登陆|挂牌|上市|赴|递交|递表|启动|冲刺|撤回|终止|本次|此次|\([A-Za-z])")
+
+
+@functools.cache
+def cues(role: str, where: str) -> re.Pattern:
+    rows = [r["pattern"] for r in resources.table("role_cues.tsv") if r["role"] == role and r["where"] == where]
+    return re.compile("|".join(f"(?:{p})" for p in rows))
+
+
+@dataclass
+class Context:
+    text: str
+    entities: list[Entity]
+    sentences: list[tuple[int, int]]
+    cluster_of: dict[int, int] = field(default_factory=dict)  # id(entity) -> cluster index
+    cluster_names: list[str] = field(default_factory=list)
+    confirmed: set[str] = field(default_factory=set)  # weak names (text) that play a role
+
+    def __post_init__(self):
+        self._starts = [e.start for e in self.entities]
+
+    def within(self, start: int, end: int, *labels: str) -> list[Entity]:
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self.entities) and self.entities[i].start < end:
+            e = self.entities[i]
+            if e.end <= end and (not labels or e.label in labels):
+                out.append(e)
+            i += 1
+        return out
+
+    def cluster(self, ent: Entity) -> int | None:
+        return self.cluster_of.get(id(ent))
+
+    def near_before(self, ent: Entity, floor: int, width: int = 12) -> str:
+        """Text of the same comma segment before `ent`, at most `width` characters."""
+        seg = segment_start(self.text, ent.start, floor)
+        return self.text[max(seg, ent.start - width) : ent.start]
+
+    def near_after(self, ent: Entity, ceiling: int, width: int = 8) -> str:
+        end = min(ceiling, ent.end + width)
+        m = re.search(r"[,，。；;!?！？\n]", self.text[ent.end : end])
+        return self.text[ent.end : ent.end + m.start()] if m else self.text[ent.end : end]
+
+    def cue_near(self, ent: Entity, role: str, floor: int, ceiling: int) -> bool:
+        """A 'near' cue in the same segment just before or just after the entity."""
+        pattern = cues(role, "near")
+        return bool(pattern.search(self.near_before(ent, floor, 10)) or
+                    pattern.match(self.near_after(ent, ceiling, 6)))
+
+
+def name_lists(ctx: Context, start: int, end: int) -> list[list[Entity]]:
+    """Names in text[start:end] grouped into lists joined only by 、 和 与 及."""
+    groups: list[list[Entity]] = []
+    for ent in ctx.within(start, end, *NAMES):
+        if groups and _SEPARATORS.match(ctx.text[groups[-1][-1].end : ent.start]):
+            groups[-1].append(ent)
+        else:
+            groups.append([ent])
+    return groups
+
+
+def roles_of_names(ctx: Context, start: int, end: int) -> tuple[list[Entity], list[Entity], list[Entity], list[Entity]]:
+    """Split the names of a clause into (others, investors, leads, sources)."""
+    others, investors, leads, sources = [], [], [], []
+    for group in name_lists(ctx, start, end):
+        before = ctx.text[max(start, group[0].start - 10) : group[0].start]
+        after = ctx.text[group[-1].end : min(end, group[-1].end + 10)]
+        if cues("source", "after").match(after) or cues("source", "before").search(before) \
+                or cues("advisor", "before").search(before):
+            sources.extend(group)
+        elif cues("lead", "after").match(after):
+            leads.extend(group)
+            investors.extend(group)
+        elif cues("investor", "after").match(after) or cues("investor", "before").search(before):
+            investors.extend(group)
+        else:
+            others.extend(e for e in group if not _weak(e) or e.text in ctx.confirmed
+                          or _SUBJECT_VERB.match(ctx.text[e.end : e.end + 4]))
+            continue
+        ctx.confirmed.update(e.text for e in group if _weak(e))
+    ctx.confirmed.update(e.text for e in others if _weak(e))
+    return others, investors, leads, sources
+
+
+def _weak(ent: Entity) -> bool:
+    return bool(ent.value and ent.value.get("weak"))

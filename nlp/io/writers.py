@@ -1,0 +1,98 @@
+"""Output: JSON lines written whole, and a readable table for one article."""
+from __future__ import annotations
+
+import json
+import os
+from typing import IO
+
+
+def dumps(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+class JsonlWriter:
+    """Appends one JSON object per line; every line is written and flushed whole."""
+
+    def __init__(self, path: str | os.PathLike, mode: str = "w"):
+        self._file: IO[str] = open(path, mode, encoding="utf-8")
+
+    def write(self, record: dict) -> None:
+        self._file.write(dumps(record) + "\n")
+        self._file.flush()
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _money(m: dict | None) -> str:
+    if not m:
+        return ""
+    q = {"approx": "≈", "over": ">", "at_least": "≥", "under": "<", "at_most": "≤"}.get(m.get("qualifier") or "", "")
+    if m.get("value") is None:
+        return m["text"]
+    value = _number(m["value"]) + (f"–{_number(m['value_max'])}" if m.get("value_max") is not None else "")
+    return f"{q}{value} {m.get('currency') or ''}".strip()
+
+
+def _number(x: float) -> str:
+    return f"{x:,.0f}" if abs(x) >= 1e4 else f"{x:,.4g}"
+
+
+def _date(d: dict | None) -> str:
+    if not d:
+        return ""
+    shown = d["start"] if d["granularity"] == "day" else f"{d['start']}..{d['end']}"
+    return shown + (" (year inferred)" if d.get("inferred") else "")
+
+
+def event_facts(ev: dict) -> list[tuple[str, str]]:
+    """The filled fields of an event as (label, text) pairs, in reading order."""
+    names = lambda parties: "、".join(p["name"] for p in parties)  # noqa: E731
+    if ev["type"] == "funding":
+        rows = [("round", (ev.get("round") or {}).get("name") or ""),
+                ("amount", _money(ev.get("amount")) + (" (cumulative)" if ev.get("cumulative") else "")),
+                ("rounds", str(ev["rounds_count"]) if ev.get("rounds_count") else ""),
+                ("lead", names(ev.get("lead_investors", []))),
+                ("investors", names(ev.get("investors", []))),
+                ("valuation", _money(ev.get("valuation"))),
+                ("date", _date(ev.get("date")))]
+    else:
+        ex = ev.get("exchange") or {}
+        rows = [("stage", ev["stage"]),
+                ("exchange", " ".join(filter(None, [ex.get("code"), ev.get("board")]))),
+                ("ticker", ev.get("ticker") or ""),
+                ("offer price", _money(ev.get("offer_price"))),
+                ("shares", f"{ev['shares_offered']['value']:,.0f}" if ev.get("shares_offered") else ""),
+                ("proceeds", _money(ev.get("proceeds"))),
+                ("market cap", _money(ev.get("market_cap"))),
+                ("listing date", _date(ev.get("listing_date"))),
+                ("milestones", "; ".join(f"{m['stage']} {_date(m['date'])}".strip() for m in ev.get("milestones", [])))]
+    return [(k, v) for k, v in rows if v]
+
+
+def print_table(record: dict, console=None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = console or Console()
+    events = record["events"]
+    title = f"{record['doc_id']}: {len(events)} event(s)"
+    if record.get("reference_date"):
+        title += f", dates resolved against {record['reference_date']}" + \
+            (" (inferred from the text)" if record.get("reference_inferred") else "")
+    table = Table(title=title, show_lines=True)
+    table.add_column("event")
+    table.add_column("company")
+    table.add_column("facts")
+    table.add_column("evidence", ratio=2)
+    for ev in events:
+        facts = "\n".join(f"{k}: {v}" for k, v in event_facts(ev))
+        evidence = "\n".join(e["text"].strip() for e in ev["evidence"][:2])
+        table.add_row(f"{ev['type']}\n{ev['confidence']:.2f}", ev["company"]["name"], facts, evidence)
+    console.print(table)

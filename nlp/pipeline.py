@@ -1,0 +1,115 @@
+"""The ordered stages: normalise -> values and known names -> segment ->
+sentences -> names -> party clusters -> events -> record with raw offsets."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from spacy.tokens import Doc
+
+from . import entities, events
+from .document import Document, InputError
+from .entities import aliases, dates, names
+from .entities.span import Entity
+from .events.context import Context
+from .segment import sentences as sents
+from .segment.tokenizer import blank_zh
+from .text.normalise import normalise
+
+for _name in ("entities", "events", "reference"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def parse_published(published: str | dt.date | None) -> dt.date | None:
+    if published is None or published == "":
+        return None
+    if isinstance(published, dt.date):
+        return published
+    try:
+        return dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        raise InputError(f"published date {published!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+class Pipeline:
+    """Load once, call many times: `Pipeline()(document)` -> docs record."""
+
+    def __init__(self):
+        self.nlp = blank_zh()
+
+    def analyse(self, document: Document) -> tuple[Doc, Context, "functools.partial"]:
+        raw = document.raw_text
+        text, offsets = normalise(raw)
+        reference = parse_published(document.published)
+        inferred = reference is None
+        if inferred:
+            reference = dates.infer_reference(text)
+
+        found = entities.find_values(text, reference, inferred) + entities.find_known_names(text)
+        found = entities.resolve_overlaps(found)
+        doc = self.nlp.tokenizer(text, protect=[(e.start, e.end) for e in found])
+        sentence_spans = sents.sentences(text)
+        starts = {s for s, _ in sentence_spans}
+        for token in doc:
+            token.is_sent_start = token.idx in starts or token.i == 0
+
+        tokens = [(t.text, t.idx) for t in doc]
+        found = entities.resolve_overlaps(found + entities.find_token_names(text, tokens, found))
+        found = sorted(names.propagate(text, found), key=lambda e: e.start)
+        doc._.entities = found
+        doc._.reference = reference
+
+        ctx = Context(text, found, sentence_spans)
+        groups = aliases.cluster([e for e in found if e.label in ("COMPANY", "ORG")])
+        for i, group in enumerate(groups):
+            for ent in group:
+                ctx.cluster_of[id(ent)] = i
+            ctx.cluster_names.append(aliases.canonical_name(group))
+
+        def raw_span(start: int, end: int) -> dict:
+            rs, re_ = offsets.to_raw(start, end)
+            return {"text": raw[rs:re_], "start": rs, "end": re_}
+
+        return doc, ctx, raw_span
+
+    def __call__(self, document: Document) -> dict:
+        doc, ctx, raw_span = self.analyse(document)
+
+        def mention(ent: Entity) -> dict:
+            return raw_span(ent.start, ent.end)
+
+        doc._.events = events.extract(ctx, mention, raw_span, document.doc_id)
+        record = {
+            "doc_id": document.doc_id,
+            "source": document.source,
+            "published": document.published,
+            "reference_date": doc._.reference.isoformat() if doc._.reference else None,
+            "reference_inferred": document.published is None and doc._.reference is not None,
+            "entities": [{"label": e.label, **mention(e), "value": _public_value(e)}
+                         for e in doc._.entities if not _unconfirmed(e, ctx)],
+            "events": doc._.events,
+            "errors": [],
+        }
+        if document.meta.get("format") == "html":
+            record["text"] = document.raw_text  # offsets point into the extracted text
+        if document.meta.get("title"):
+            record["title"] = document.meta["title"]
+        return record
+
+
+def _unconfirmed(ent: Entity, ctx: Context) -> bool:
+    """A weak-suffix name (…科技, …智能) that no event gave a role."""
+    return bool(ent.value and ent.value.get("weak")) and ent.text not in ctx.confirmed
+
+
+def _public_value(ent: Entity):
+    if ent.label in ("COMPANY", "ORG"):
+        canonical = (ent.value or {}).get("canonical")
+        return {"canonical": canonical} if canonical else None
+    return ent.value
+
+
+@functools.cache
+def load() -> Pipeline:
+    return Pipeline()

@@ -1,0 +1,71 @@
+"""jieba inside spaCy: a blank "zh" Language whose tokenizer is a private jieba
+instance loaded with the domain dictionary, and which never lets a token cross
+a protected span (a value or a known name found before segmentation)."""
+from __future__ import annotations
+
+import functools
+import logging
+
+import spacy
+from spacy.tokens import Doc
+from spacy.util import get_words_and_spaces
+
+from .. import resources
+
+# Word lists that go into the jieba dictionary; names get a high frequency so
+# that jieba keeps them whole.
+_DICTIONARIES = ("finance_terms.txt",)
+
+
+@functools.cache
+def jieba_tokenizer():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    for name in _DICTIONARIES:
+        for word in resources.words(name):
+            tok.add_word(word, freq=2000)
+    for row in resources.table("known_names.tsv"):
+        for name in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+            if len(name) > 1 and not name.isascii():
+                tok.add_word(name, freq=5000)
+    return tok
+
+
+def segment(text: str, protected: list[tuple[int, int]] = ()) -> list[str]:
+    """Words of `text`; every protected span is one word of its own."""
+    tok = jieba_tokenizer()
+    words: list[str] = []
+    last = 0
+    for start, end in sorted(protected):
+        if start < last:  # overlapping protection: keep the earlier one
+            continue
+        if start > last:
+            words.extend(tok.lcut(text[last:start]))
+        words.append(text[start:end])
+        last = end
+    if last < len(text):
+        words.extend(tok.lcut(text[last:]))
+    return words
+
+
+class JiebaTokenizer:
+    """spaCy tokenizer interface: text -> Doc. Protected spans travel in `protect`."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str, protect: list[tuple[int, int]] = ()) -> Doc:
+        words = [w for w in segment(text, protect) if w]
+        words, spaces = get_words_and_spaces(words, text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
+@functools.cache
+def blank_zh():
+    """A blank Chinese spaCy pipeline whose tokenizer is ours."""
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+    nlp.tokenizer = JiebaTokenizer(nlp.vocab)
+    return nlp

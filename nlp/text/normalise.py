@@ -1,0 +1,82 @@
+"""Raw text -> analysis text: simplified script, half-width characters, no web junk.
+
+The raw text is never changed; every step works on a copy and records where
+each kept character came from (see OffsetMap).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from array import array
+
+from .offsets import OffsetMap
+from .pinyin import gloss_spans
+
+# Invisible or junk characters that web pages leave behind.
+_DELETE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]|!\[[^\]\n]{0,200}\](?:\([^)\n]{0,500}\))?")
+_CJK_CHUNK = re.compile(r"[^\x00-\x7f]+")
+
+# Full-width ASCII (U+FF01..U+FF5E) -> ASCII, ideographic space and NBSP -> space.
+_HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_HALF_WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0xFE6A: ord("%")})
+
+
+@functools.cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified, guaranteed to keep the length (and so the offsets)."""
+    if text.isascii():
+        return text
+    converter = _t2s()
+    out = []
+    last = 0
+    for m in _CJK_CHUNK.finditer(text):
+        out.append(text[last : m.start()])
+        chunk = m.group()
+        converted = converter.convert(chunk)
+        if len(converted) != len(chunk):  # a phrase rule changed the length: go char by char
+            converted = "".join(c if len(s := converter.convert(c)) != 1 else s for c in chunk)
+        out.append(converted)
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _delete_spans(text: str, spans: list[tuple[int, int]]) -> tuple[str, OffsetMap]:
+    if not spans:
+        return text, OffsetMap.identity(len(text))
+    keep = array("l")
+    pieces = []
+    last = 0
+    for start, end in spans:
+        pieces.append(text[last:start])
+        keep.extend(range(last, start))
+        last = end
+    pieces.append(text[last:])
+    keep.extend(range(last, len(text)))
+    return "".join(pieces), OffsetMap(keep, len(text))
+
+
+def normalise(raw: str) -> tuple[str, OffsetMap]:
+    """Return the analysis text and the map from its positions to `raw`."""
+    deletions = [m.span() for m in _DELETE.finditer(raw)]
+    deletions.extend(gloss_spans(raw))
+    deletions = _merge(deletions)
+    text, offsets = _delete_spans(raw, deletions)
+    text = to_simplified(text.translate(_HALF_WIDTH))
+    return text, offsets
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
