@@ -56,7 +56,7 @@ _DATE_SRC = (
     rf"|(?P<rd>{_words('day')})(?!头条|之星|之后|起)"
     # 二季度, 上半年, 年底 (of the reference year)
     rf"|(?:第)?(?P<sq>[一二三四])季度|前(?P<sqn>[二两三])个?季度|(?P<sh>上半年|下半年)"
-    r"|年(?P<syp>初|底|末|内(?!地|外|容|部|涵|资|需))"
+    r"|(?<![\d一二三四五六七八九十两几数多半个])年(?P<syp>初|底|末|内(?!地|外|容|部|涵|资|需))"
     # 12月19日, 12月 (year from the reference)
     rf"|(?<![\d.])(?P<lm>{_N2})\s?月份?(?:\s?(?P<ld>{_N2})\s?[日号])?" + _MONTH_PART.format(p="lmp") + "?"
     # 30日 (month and year from the reference)
@@ -100,7 +100,7 @@ def _part(y: int, m: int, part: str | None) -> tuple[dt.date, dt.date, str]:
     return dt.date(y, m, 1), dt.date(y, m, last), "month"
 
 
-def _year_span(y: int, m: re.Match, q=None, qq=None, qn=None, h=None, hh=None, yp=None):
+def _year_span(y: int, q=None, qq=None, qn=None, h=None, hh=None, yp=None):
     """A year or a period of it: quarter, first n quarters, half, 年初/年底/年内."""
     quarter = _int(q) or (int(qq) if qq else None)
     if quarter:
@@ -157,7 +157,7 @@ def _resolve(m: re.Match, ref: dt.date | None):
             if d:
                 return dt.date(y, mo, d), dt.date(y, mo, d), "day", depends
             return (*_part(y, mo, g["mp"]), depends)
-        return (*_year_span(y, m, g["q"], g["qq"], g["qn"], g["h"], g["hh"], g["yp"] or g["ryp"]), depends)
+        return (*_year_span(y, g["q"], g["qq"], g["qn"], g["h"], g["hh"], g["yp"] or g["ryp"]), depends)
     if g["vague"] or ref is None:
         return None
     if g["rm"]:
@@ -175,7 +175,7 @@ def _resolve(m: re.Match, ref: dt.date | None):
         day = ref + dt.timedelta(days=_REL[g["rd"]][1])
         return day, day, "day", True
     if g["sq"] or g["sqn"] or g["sh"] or g["syp"]:
-        return (*_year_span(ref.year, m, q=g["sq"], qn=g["sqn"], h=g["sh"], yp=g["syp"]), True)
+        return (*_year_span(ref.year, q=g["sq"], qn=g["sqn"], h=g["sh"], yp=g["syp"]), True)
     if g["lm"]:
         mo, d = _int(g["lm"]), _int(g["ld"])
         if not mo or not 1 <= mo <= 12 or (g["ld"] and not d):

@@ -65,11 +65,12 @@ MONEY = re.compile(
     rf"(?P<ps2>/股|每股)?"
     rf"(?P<q3>{_Q_POST})?"
 )
+_VAGUE = re.compile(r"[数几]|^上")  # 数亿, 十几亿, 上亿
 _TRAILING_UNIT = re.compile(rf"\s?{_UNIT}$")
 _DIGIT_OR_SMALL = re.compile(r"[\d零〇○一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟]")
 _CN_ONLY = re.compile(rf"[{CN_NUM_CLASS}几余多数上]+")
 # Where a currency-less amount (5亿) may stop: end, punctuation, or money words.
-_OPEN_END = re.compile(r"$|[^\w]|的|_|融资|投资|估值|市值|规模|资金|金额|投后|投前|注资|募资|级")
+_OPEN_END = re.compile(r"$|[^\w]|的|融资|投资|估值|市值|规模|资金|金额|投后|投前|注资|募资|级")
 
 
 def _amount_value(a: str, other: str | None) -> float | None:
@@ -89,7 +90,7 @@ def _interpret(m: re.Match, text: str | None) -> dict | None:
     unit = has_unit(amounts)
     if not currency and not unit:
         return None  # a bare number is not money
-    vague = bool(m["lvl"] or m["lvl0"]) or bool(re.search(r"[数几]|^上", a1)) or bool(a2 and re.search(r"[数几]|^上", a2))
+    vague = bool(m["lvl"] or m["lvl0"] or _VAGUE.search(a1) or (a2 and _VAGUE.search(a2)))
     bare_unit = not _DIGIT_OR_SMALL.search(a1)
     if bare_unit and not (m["q1"] or m["q1b"]):
         if not re.search("亿", a1):

@@ -28,11 +28,10 @@ def fold(s: str) -> str:
 
 
 DIGITS = {
-    "零": 0, "〇": 0, "○": 0, "O": None,
+    "零": 0, "〇": 0, "○": 0,
     "一": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
     "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
 }
-DIGITS.pop("O")
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10**4, "亿": 10**8}
 ENGLISH_UNITS = {
@@ -114,6 +113,9 @@ def parse_number(s: str) -> float | None:
     return round(total + section + small + (number or 0.0), 6)  # 243.77*1e8 -> 24377000000.0
 
 
+_HAS_UNIT = re.compile(r"[万亿萬億]|(?i:thousand|million|billion|trillion|mln|bln|mn|bn|tn)")
+
+
 def has_unit(s: str) -> bool:
     """True if the numeral carries a multiplier (万, 亿, million …)."""
-    return bool(re.search(r"[万亿]|(?i:thousand|million|billion|trillion|mln|bln|mn|bn|tn)", fold(s)))
+    return bool(_HAS_UNIT.search(s))

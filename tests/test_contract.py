@@ -1,0 +1,60 @@
+"""The public contract: every event validates against the versioned JSON Schema,
+and `import nlp` stays light."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+from nlp.io import readers
+from nlp.pipeline import load
+
+from .helpers import ROOT, SEED, article_cases, expected
+
+SCHEMA = json.loads((ROOT / "nlp" / "schema" / "zhfin.event-1.schema.json").read_text(encoding="utf-8"))
+
+
+def all_events():
+    for article in article_cases():
+        document = readers.read_path(article)
+        document.published = expected(article)["published"]
+        yield from load()(document)["events"]
+    if SEED.exists():
+        yield from load()(readers.read_path(SEED))["events"]
+
+
+def test_events_validate_against_schema():
+    events = list(all_events())
+    assert len(events) >= 8
+    for event in events:
+        jsonschema.validate(event, SCHEMA)
+
+
+def test_import_nlp_does_not_import_torch_or_transformers():
+    code = "import sys, nlp; nlp.extract('某公司完成1亿元A轮融资。'); print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_extract_api_returns_plain_json():
+    import nlp
+
+    record = nlp.extract("12月3日，星河科技有限公司宣布完成2亿元A轮融资，由红杉中国领投。", published="2025-12-30")
+    assert json.loads(json.dumps(record, ensure_ascii=False)) == record
+    [event] = record["events"]
+    assert event["amount"]["value"] == 2e8 and event["amount"]["currency"] == "CNY"
+    assert event["date"]["start"] == "2025-12-03"
+    money = [e for e in record["entities"] if e["label"] == "MONEY"]
+    assert money and set(money[0]["value"]) >= {"value", "value_max", "currency", "qualifier"}
+
+
+@pytest.mark.parametrize("bad", ["", "   \n"])
+def test_extract_api_rejects_empty_text(bad):
+    import nlp
+    from nlp.document import InputError
+
+    with pytest.raises(InputError):
+        nlp.extract(bad)

@@ -1,0 +1,75 @@
+"""Normalisation: traditional -> simplified, full-width -> half-width, pinyin glosses
+and web junk removed, and an offset map that always leads back to the raw text."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.text.normalise import normalise, to_simplified
+
+CASES = [
+    # raw, analysis text
+    ("網(wǎng)易", "网易"),
+    ("融(rong)資", "融资"),
+    ("融(róng)資(zī)", "融资"),
+    ("有(you)限(xian)公司", "有限公司"),
+    ("領(lǐng)投", "领投"),
+    ("綠(lv4)色", "绿色"),
+    ("零重力飛機工業(合肥)有限公司", "零重力飞机工业(合肥)有限公司"),
+    ("(A股)", "(A股)"),
+    ("股價(124.990,15.90,14.58%)", "股价(124.990,15.90,14.58%)"),
+    ("蔚來(NASDAQ: NIU)", "蔚来(NASDAQ: NIU)"),
+    ("營收(ARR)", "营收(ARR)"),
+    ("新規(18C章)", "新规(18C章)"),
+    ("(合肥)", "(合肥)"),
+    ("公司（以下簡稱“星河”）", "公司(以下简称“星河”)"),
+    ("１．５億港元", "1.5亿港元"),
+    ("２０２５年１２月", "2025年12月"),
+    ("ＡＢＣ　公司", "ABC 公司"),
+    ("智譜\u200bAI", "智谱AI"),
+    ("![]()\n作者", "\n作者"),
+    ("![](http://x/y.png)圖", "图"),
+    ("融（róng）資", "融资"),
+    ("英文(abc)不是拼音", "英文(abc)不是拼音"),
+    ("小寫單詞(hello)", "小写单词(hello)"),
+    ("數字(2025)", "数字(2025)"),
+    ("開頭(xyz)", "开头(xyz)"),
+    ("沒有括號的文本", "没有括号的文本"),
+]
+
+
+@pytest.mark.parametrize("raw, analysis", CASES)
+def test_normalise(raw, analysis):
+    text, offsets = normalise(raw)
+    assert text == analysis
+    # every analysis character comes from a raw character that normalises to it
+    for i, ch in enumerate(text):
+        start, end = offsets.to_raw(i, i + 1)
+        assert end == start + 1
+        assert normalise(raw[start:end])[0] == ch
+
+
+PIECES = list("網絡融資公司有限(róngyouABC)１２３ 。，\u200b!][") + ["(wǎng)", "(you)", "![]()", "(合肥)"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_offset_map_spans_stay_inside_and_ordered(raw):
+    text, offsets = normalise(raw)
+    previous_end = 0
+    for i in range(len(text)):
+        start, end = offsets.to_raw(i, i + 1)
+        assert 0 <= start < end <= len(raw)
+        assert start >= previous_end
+        previous_end = end
+    for i in range(len(text) + 1):
+        for j in range(i, len(text) + 1):
+            start, end = offsets.to_raw(i, j)
+            assert 0 <= start <= end <= len(raw)
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_size=80))
+@settings(max_examples=200, deadline=None)
+def test_simplified_conversion_keeps_length(text):
+    assert len(to_simplified(text)) == len(text)
