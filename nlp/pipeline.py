@@ -11,6 +11,7 @@ from . import entities, events
 from .document import Document, InputError
 from .entities import aliases, dates, names
 from .entities.span import Entity
+from .events import triggers
 from .events.context import Context
 from .segment import sentences as sents
 from .segment.tokenizer import blank_zh
@@ -32,15 +33,26 @@ def parse_published(published: str | dt.date | None) -> dt.date | None:
         raise InputError(f"published date {published!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
-class Pipeline:
-    """Load once, call many times: `Pipeline()(document)` -> docs record."""
+ENTITY_MODES = ("all", "events")
 
-    def __init__(self):
+
+class Pipeline:
+    """Load once, call many times: `Pipeline()(document)` -> docs record.
+
+    entities="all" tags every document; "events" skips the expensive stages on
+    text that holds no candidate trigger (its record then lists no entities)."""
+
+    def __init__(self, entities: str = "all"):
+        if entities not in ENTITY_MODES:
+            raise ValueError(f"entities must be one of {ENTITY_MODES}, not {entities!r}")
+        self.entities_mode = entities
         self.nlp = blank_zh()
 
-    def analyse(self, document: Document) -> tuple[Doc, Context, "functools.partial"]:
+    def analyse(self, document: Document, text: str | None = None, offsets=None):
+        """Everything up to the events: (spaCy Doc, event Context, raw_span function)."""
         raw = document.raw_text
-        text, offsets = normalise(raw)
+        if text is None:
+            text, offsets = normalise(raw)
         reference = parse_published(document.published)
         inferred = reference is None
         if inferred:
@@ -74,23 +86,29 @@ class Pipeline:
         return doc, ctx, raw_span
 
     def __call__(self, document: Document) -> dict:
-        doc, ctx, raw_span = self.analyse(document)
+        record = {"doc_id": document.doc_id, "source": document.source, "published": document.published,
+                  "reference_date": None, "reference_inferred": False,
+                  "entities": [], "events": [], "errors": []}
+        text, offsets = normalise(document.raw_text)
+        if self.entities_mode == "events" and not triggers.has_candidate(text):
+            return self._finish(record, document)
+        doc, ctx, raw_span = self.analyse(document, text, offsets)
 
         def mention(ent: Entity) -> dict:
             return raw_span(ent.start, ent.end)
 
         doc._.events = events.extract(ctx, mention, raw_span, document.doc_id)
-        record = {
-            "doc_id": document.doc_id,
-            "source": document.source,
-            "published": document.published,
+        record.update({
             "reference_date": doc._.reference.isoformat() if doc._.reference else None,
             "reference_inferred": document.published is None and doc._.reference is not None,
             "entities": [{"label": e.label, **mention(e), "value": _public_value(e)}
                          for e in doc._.entities if not _unconfirmed(e, ctx)],
             "events": doc._.events,
-            "errors": [],
-        }
+        })
+        return self._finish(record, document)
+
+    @staticmethod
+    def _finish(record: dict, document: Document) -> dict:
         if document.meta.get("format") == "html":
             record["text"] = document.raw_text  # offsets point into the extracted text
         if document.meta.get("title"):
@@ -111,5 +129,5 @@ def _public_value(ent: Entity):
 
 
 @functools.cache
-def load() -> Pipeline:
-    return Pipeline()
+def load(entities: str = "all") -> Pipeline:
+    return Pipeline(entities)

@@ -59,6 +59,9 @@ class ClauseReader:
         return out
 
     def _subject(self, si: int, start: int, end: int, others: list[Entity], has_args: bool) -> Entity | None:
+        """The company the clause is about: its first name that plays no other role
+        (organisations are regulators and sources, never the subject)."""
+        others = [e for e in others if e.label == "COMPANY"]
         if others:
             return others[0]
         clause = self.ctx.text[start:end]
@@ -70,11 +73,13 @@ class ClauseReader:
         ctx = self.ctx
         found = [t for t in trig.find(ctx.text, start, end)]
         others, investors, leads, sources = roles_of_names(ctx, start, end)
+        investor_clusters = {ctx.cluster(i) for i in investors}
+        others = [o for o in others if ctx.cluster(o) not in investor_clusters]
         values = ctx.within(start, end, "MONEY", "ROUND", "TICKER", "SHARES")  # of one company, not a market
         live = [t for t in found if not t.negated]
         subject = self._subject(si, start, end, others, bool(live) and bool(values or investors))
         out = []
-        if subject is not None and others:
+        if subject is not None and subject in others:
             self.topic = (subject, si)
         if subject is None:
             return out

@@ -17,7 +17,7 @@ PRONOUN = re.compile(r"该公司|这家公司|该企业|其|公司")
 # A name with a weak suffix (科技, 智能 …) counts only in a role: in an investor
 # list, or as the subject right before the verb of an event.
 _SUBJECT_VERB = re.compile(r"^(?:宣布|完成|获|已|正式|成功|于|今日|近日|日前|将|拟|通过|向|在|再|又|此前|近期|也|"
-                           r"登陆|挂牌|上市|赴|递交|递表|启动|冲刺|撤回|终止|本次|此次|\([A-Za-z])")
+                           r"登陆|挂牌|上市|赴|递交|递表|启动|冲刺|撤回|终止|本次|此次|主动|公告|发布|\([A-Za-z])")
 
 
 @functools.cache
@@ -86,13 +86,15 @@ def roles_of_names(ctx: Context, start: int, end: int) -> tuple[list[Entity], li
         before = ctx.text[max(start, group[0].start - 10) : group[0].start]
         after = ctx.text[group[-1].end : min(end, group[-1].end + 10)]
         if cues("source", "after").match(after) or cues("source", "before").search(before) \
-                or cues("advisor", "before").search(before):
+                or cues("advisor", "before").search(before) or cues("advisor", "after").match(after):
             sources.extend(group)
         elif cues("lead", "after").match(after):
             leads.extend(group)
             investors.extend(group)
         elif cues("investor", "after").match(after) or cues("investor", "before").search(before):
             investors.extend(group)
+        elif cues("partner", "before").search(before):
+            continue  # 与中金公司合作: a partner, not the subject
         else:
             others.extend(e for e in group if not _weak(e) or e.text in ctx.confirmed
                           or _SUBJECT_VERB.match(ctx.text[e.end : e.end + 4]))
