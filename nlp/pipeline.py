@@ -74,6 +74,7 @@ class Pipeline:
 
         ctx = Context(text, found, sentence_spans)
         groups = aliases.cluster([e for e in found if e.label in ("COMPANY", "ORG")])
+        ctx.clusters = groups
         for i, group in enumerate(groups):
             for ent in group:
                 ctx.cluster_of[id(ent)] = i

@@ -28,9 +28,12 @@ def extract(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict]
 
 
 def _party(ctx: Context, ent: Entity, mention: Mention) -> dict:
+    """name: the cluster's canonical name; aliases: its distinct raw surface forms."""
     cluster = ctx.cluster(ent)
-    name = ctx.cluster_names[cluster] if cluster is not None else ent.text
-    return {"name": name, "mention": mention(ent)}
+    if cluster is None:
+        return {"name": ent.text, "mention": mention(ent), "aliases": [mention(ent)["text"]]}
+    forms = list(dict.fromkeys(mention(e)["text"] for e in ctx.clusters[cluster]))
+    return {"name": ctx.cluster_names[cluster], "mention": mention(ent), "aliases": forms}
 
 
 def _parties(ctx: Context, ents: list[Entity], mention: Mention) -> list[dict]:
@@ -97,6 +100,7 @@ def _listing(ctx: Context, ev: Candidate, mention: Mention) -> dict:
                      "text": mention(exchange)["text"]} if exchange is not None and exchange.value else None,
         "board": (exchange.value or {}).get("board") if exchange is not None else None,
         "ticker": (ticker.value or {}).get("code", ticker.text) if ticker is not None else None,
+        "ticker_text": mention(ticker)["text"] if ticker is not None else None,
         "offer_price": _money(a.get("offer_price"), mention),
         "shares_offered": {"value": shares.value.get("value"), "text": mention(shares)["text"]}
         if shares is not None and shares.value else None,

@@ -33,6 +33,7 @@ class Context:
     sentences: list[tuple[int, int]]
     cluster_of: dict[int, int] = field(default_factory=dict)  # id(entity) -> cluster index
     cluster_names: list[str] = field(default_factory=list)
+    clusters: list[list[Entity]] = field(default_factory=list)
     confirmed: set[str] = field(default_factory=set)  # weak names (text) that play a role
 
     def __post_init__(self):
