@@ -17,4 +17,4 @@ demo: $(VENV)/.installed
 	$(PY) cli.py extract $(SAMPLE) --format table
 
 test: $(VENV)/.installed
-	$(PY) -m pytest
+	$(PY) -m pytest -q

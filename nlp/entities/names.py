@@ -132,7 +132,8 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
         # a run of name-like tokens
         j = i
         while j < len(tokens) and _NAME_TOKEN.match(tokens[j][0]) and tokens[j][0] not in stop \
-                and tags.get(tokens[j][0]) not in _NON_NAME_TAGS and tokens[j][1] not in busy:
+                and (len(tokens[j][0]) < 2 or tags.get(tokens[j][0]) not in _NON_NAME_TAGS) \
+                and tokens[j][1] not in busy:
             j += 1
         if j == i:
             i += 1
