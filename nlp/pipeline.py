@@ -13,6 +13,7 @@ from .entities import aliases, dates, names
 from .entities.span import Entity
 from .events import triggers
 from .events.context import Context
+from .events.discover import discover
 from .segment import sentences as sents
 from .segment.tokenizer import blank_zh
 from .text.normalise import normalise
@@ -68,6 +69,7 @@ class Pipeline:
 
         tokens = [(t.text, t.idx) for t in doc]
         found = entities.resolve_overlaps(found + entities.find_token_names(text, tokens, found))
+        found = found + discover(text, found)
         found = sorted(names.propagate(text, found), key=lambda e: e.start)
         doc._.entities = found
         doc._.reference = reference

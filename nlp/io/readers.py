@@ -493,7 +493,9 @@ def _stem(path: Path) -> str:
 
 def _open_lines(path: str | Path) -> tuple[Path, Iterator[bytes]]:
     """Check the path now (so errors surface at call time) and return a line
-    iterator over its bytes, gunzipping transparently."""
+    iterator over its bytes, gunzipping transparently.  "-" is standard input."""
+    if str(path) == "-":
+        return Path("-"), iter(sys.stdin.buffer)
     p = Path(path)
     data_head = _read_head(p)
     gz = data_head.startswith(b"\x1f\x8b")

@@ -1,0 +1,73 @@
+"""Names found by the role they play in an event clause: the subject of
+完成…融资, the list after 由 … 领投, the investors after 投资方包括. These catch
+parties that no lexicon or suffix rule knows (Korro Bio, 澄湖资本)."""
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import resources
+from ..entities.span import Entity
+from ..segment.sentences import clauses, sentences
+from . import triggers as trig
+
+_SPLIT = re.compile(r"、|以及|和|及|与|跟|,|，")
+# Words before a name that describe it (成套自动化装备方案解决商智云股份).
+_DESCRIPTOR = re.compile(r"^.*?(?:服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|品牌|初创|独角兽|厂商|集团旗下|旗下|的)")
+_BAD = re.compile(r"本轮|此轮|本次|融资|资金|投资方|投资人$|机构$|公司$|创始人|团队|管理层|员工|股东$|其|该|多家|知名|"
+                  r"\d|亿|万元|美元|元$|轮|宣布|完成|获得|^等|等$|消息|获悉|报道|记者|日讯|据悉")
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((r["role"], re.compile(r["pattern"])) for r in resources.table("role_patterns.tsv"))
+
+
+def _clean(name: str) -> str:
+    name = name.strip(" \"'“”「」《》()（）")
+    name = re.sub(r"^(?:老股东|新股东|股东|机构|包括|由|获|为)", "", name)
+    name = re.sub(r"(?:等机构|等)$", "", name)
+    return name.strip()
+
+
+def discover(text: str, found: list[Entity]) -> list[Entity]:
+    """New COMPANY entities for names in event roles that nothing found yet."""
+    busy = bytearray(len(text))
+    for e in found:
+        busy[e.start:e.end] = b"\x01" * (e.end - e.start)
+    out: list[Entity] = []
+    for s, e in sentences(text):
+        for cs, ce in clauses(text, s, e):
+            if not any(t.event == "funding" and not t.negated for t in trig.find(text, cs, ce)):
+                continue
+            clause = text[cs:ce]
+            for role, pattern in _patterns():
+                for m in pattern.finditer(clause):
+                    out.extend(_names(text, cs + m.start("names"), m.group("names"), role, busy))
+    return out
+
+
+def _names(text: str, offset: int, group: str, role: str, busy: bytearray) -> list[Entity]:
+    if role == "subject":
+        d = _DESCRIPTOR.match(group)
+        if d and len(group) - d.end() >= 2:
+            offset, group = offset + d.end(), group[d.end():]
+        parts = [(0, group)]
+    else:
+        parts, last = [], 0
+        for m in _SPLIT.finditer(group):
+            parts.append((last, group[last:m.start()]))
+            last = m.end()
+        parts.append((last, group[last:]))
+    out = []
+    for rel, part in parts:
+        name = _clean(part)
+        if not (2 <= len(name) <= 30) or _BAD.search(name) or not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
+            continue
+        start = offset + rel + part.find(name)
+        end = start + len(name)
+        if any(busy[start:end]):
+            continue
+        busy[start:end] = b"\x01" * (end - start)
+        out.append(Entity("COMPANY", start, end, text[start:end], {"found_by": role}))
+    return out
