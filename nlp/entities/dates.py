@@ -250,11 +250,25 @@ def parse(surface: str, reference: dt.date | None = None, reference_inferred: bo
             "inferred": bool(depends and reference_inferred)}
 
 
+# Words just before a date that put it in the future of the article (计划于2026年1月8日
+# 上市, 认购期持续至…): such dates say little about when the article was written.
+_FUTURE_BEFORE = re.compile(r"(?:计划|拟|将|预计|预期|有望|持续|延至|推迟至|到期)(?:于|在|至|到)?$|(?<![截])至$")
+
+
 def infer_reference(text: str) -> dt.date | None:
     """Latest explicit full date in the text; else latest year-month (day 1);
-    else latest year (1 July, so year-less months resolve into that year)."""
+    else latest year (1 July, so year-less months resolve into that year).
+    Dates announced as plans or deadlines count only when there is nothing else."""
+    folded = fold(text)
+    past = _candidates(folded, future=False)
+    return past or _candidates(folded, future=True)
+
+
+def _candidates(folded: str, future: bool) -> dt.date | None:
     days, months, years = [], [], []
-    for m in DATE.finditer(fold(text)):
+    for m in DATE.finditer(folded):
+        if not future and _FUTURE_BEFORE.search(folded[max(0, m.start() - 6) : m.start()]):
+            continue
         g = m.groupdict()
         y = int(g["iy"]) if g["iy"] else (_int(g["y"]) if g["y"] else None)
         if not y or not 1900 <= y <= 2100:
