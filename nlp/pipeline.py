@@ -62,15 +62,14 @@ class Pipeline:
         found = entities.find_values(text, reference, inferred) + entities.find_known_names(text)
         found = entities.resolve_overlaps(found)
         doc = self.nlp.tokenizer(text, protect=[(e.start, e.end) for e in found])
-        sentence_spans = sents.sentences(text)
-        starts = {s for s, _ in sentence_spans}
-        for token in doc:
-            token.is_sent_start = token.idx in starts or token.i == 0
-
         tokens = [(t.text, t.idx) for t in doc]
         found = entities.resolve_overlaps(found + entities.find_token_names(text, tokens, found))
         found = found + discover(text, found)
         found = sorted(names.propagate(text, found), key=lambda e: e.start)
+        if not _aligned(doc, found):  # names found after segmentation: segment again around them
+            doc = self.nlp.tokenizer(text, protect=[(e.start, e.end) for e in found])
+        sentence_spans = sents.sentences(text)
+        _annotate(doc, found, sentence_spans)
         doc._.entities = found
         doc._.reference = reference
 
@@ -117,6 +116,20 @@ class Pipeline:
         if document.meta.get("title"):
             record["title"] = document.meta["title"]
         return record
+
+
+def _aligned(doc: Doc, found: list[Entity]) -> bool:
+    boundaries = {t.idx for t in doc} | {len(doc.text)}
+    return all(e.start in boundaries and e.end in boundaries for e in found)
+
+
+def _annotate(doc: Doc, found: list[Entity], sentence_spans: list[tuple[int, int]]) -> None:
+    """Sentence starts and entities on the spaCy Doc, for users of spaCy's tools (displaCy …)."""
+    starts = {s for s, _ in sentence_spans}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts
+    spans = [doc.char_span(e.start, e.end, label=e.label) for e in found]
+    doc.ents = [span for span in spans if span is not None]
 
 
 def _unconfirmed(ent: Entity, ctx: Context) -> bool:

@@ -58,3 +58,14 @@ def test_extract_api_rejects_empty_text(bad):
 
     with pytest.raises(InputError):
         nlp.extract(bad)
+
+
+def test_entities_fall_on_token_boundaries_of_the_spacy_doc():
+    from .helpers import ARTICLES
+
+    document = readers.read_path(ARTICLES / "funding_lead_follow.txt")
+    doc, ctx, _ = load().analyse(document)
+    assert len(doc.ents) == len(ctx.entities) > 10
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == \
+        [(e.start, e.end, e.label) for e in ctx.entities]
+    assert len(list(doc.sents)) >= 5
