@@ -65,7 +65,7 @@ class Pipeline:
         tokens = [(t.text, t.idx) for t in doc]
         found = entities.resolve_overlaps(found + entities.find_token_names(text, tokens, found))
         found = found + discover(text, found)
-        found = sorted(names.propagate(text, found), key=lambda e: e.start)
+        found = entities.resolve_overlaps(names.propagate(text, found))
         if not _aligned(doc, found):  # names found after segmentation: segment again around them
             doc = self.nlp.tokenizer(text, protect=[(e.start, e.end) for e in found])
         sentence_spans = sents.sentences(text)

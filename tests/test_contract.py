@@ -69,3 +69,16 @@ def test_entities_fall_on_token_boundaries_of_the_spacy_doc():
     assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == \
         [(e.start, e.end, e.label) for e in ctx.entities]
     assert len(list(doc.sents)) >= 5
+
+
+@pytest.mark.parametrize("text", [
+    "公司董事会成立特别调查委员会(以下简称“ SIC ”)，SIC已聘请顾问。某科技完成1亿元A轮融资。",
+    "King&Wood Mallesons LLP(“ KWM”)为法律顾问，星河资本领投1亿元A轮融资。",
+    "　　全角空格开头的文章，星河资本领投，云帆科技完成1亿元A轮融资。\n\n\n",
+])
+def test_whitespace_inside_names_and_aliases_does_not_break_segmentation(text):
+    import nlp
+
+    record = nlp.extract(text, published="2025-12-30")
+    for ent in record["entities"]:
+        assert text[ent["start"]:ent["end"]] == ent["text"]

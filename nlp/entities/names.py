@@ -90,6 +90,7 @@ def _generic_names() -> frozenset[str]:
 _NAME_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9&.\-]*|\([\u4e00-\u9fff]{2,6}\))$")
 
 
+_DESCRIPTORS = frozenset("子公司 全资子公司 控股子公司 参股子公司 母公司 旗下 所持 持有 以".split())
 _LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是据让给于并且等其该因")
 
 
@@ -144,6 +145,9 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             suffix, label, strong = hit
             first = max(i, j - (8 if strong else 4))
             start, end = tokens[first][1], tokens[j - 1][1] + len(tokens[j - 1][0])
+            while first < j - 1 and tokens[first][0] in _DESCRIPTORS:  # 全资子公司华鑫证券
+                first += 1
+            start = tokens[first][1]
             text = "".join(t for t, _ in tokens[first:j])
             while text[0] in _LEADING_JUNK and len(text) - len(suffix) > 2:  # jieba glued 由 to 澄湖
                 text, start = text[1:], start + 1
@@ -172,7 +176,7 @@ def find_people(text: str) -> list[Entity]:
 
 # --- document level: names defined once are found everywhere ---
 
-_SHORT_NAME = re.compile(r"[(（]?(?:以下简称|下称|简称|以下称)[:：]?[“\"「『]([^”\"」』]{2,12})[”\"」』]")
+_SHORT_NAME = re.compile(r"[(（]?(?:以下简称|下称|简称|以下称)[:：]?[“\"「『]\s*([^”\"」』\s][^”\"」』]{0,10}[^”\"」』\s])\s*[”\"」』]")
 
 
 def propagate(text: str, found: list[Entity]) -> list[Entity]:

@@ -13,6 +13,7 @@ from .triggers import segment_start
 
 NAMES = ("COMPANY", "ORG")
 _SEPARATORS = re.compile(r"^[、,，和与及跟以及\s]*$")
+_TICKER_PAREN = re.compile(r"^\([^()]{1,20}\)")  # 腾讯控股(00700.HK)投资的…
 PRONOUN = re.compile(r"该公司|这家公司|该企业|其|公司")
 # A name with a weak suffix (科技, 智能 …) counts only in a role: in an investor
 # list, or as the subject right before the verb of an event.
@@ -82,10 +83,20 @@ def name_lists(ctx: Context, start: int, end: int) -> list[list[Entity]]:
 
 def roles_of_names(ctx: Context, start: int, end: int) -> tuple[list[Entity], list[Entity], list[Entity], list[Entity]]:
     """Split the names of a clause into (others, investors, leads, sources)."""
+    from .discover import role_zones
+
     others, investors, leads, sources = [], [], [], []
+    zones = role_zones(ctx.text, start, end)
     for group in name_lists(ctx, start, end):
+        zone_roles = {role for role, zs, ze in zones if zs <= group[0].start and group[-1].end <= ze}
+        if zone_roles:  # inside 由……领投 / 投资方包括……
+            investors.extend(group)
+            if "lead" in zone_roles:
+                leads.extend(group)
+            ctx.confirmed.update(e.text for e in group if _weak(e))
+            continue
         before = ctx.text[max(start, group[0].start - 10) : group[0].start]
-        after = ctx.text[group[-1].end : min(end, group[-1].end + 10)]
+        after = _TICKER_PAREN.sub("", ctx.text[group[-1].end : min(end, group[-1].end + 24)], count=1)[:10]
         if cues("source", "after").match(after) or cues("source", "before").search(before) \
                 or cues("advisor", "before").search(before) or cues("advisor", "after").match(after):
             sources.extend(group)

@@ -11,16 +11,25 @@ from ..entities.span import Entity
 from ..segment.sentences import clauses, sentences
 from . import triggers as trig
 
+_LATIN_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.\-]* )+$")
 _SPLIT = re.compile(r"、|以及|和|及|与|跟|,|，")
 # Words before a name that describe it (成套自动化装备方案解决商智云股份).
 _DESCRIPTOR = re.compile(r"^.*?(?:服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|品牌|初创|独角兽|厂商|集团旗下|旗下|的)")
-_BAD = re.compile(r"本轮|此轮|本次|融资|资金|投资方|投资人$|机构$|公司$|创始人|团队|管理层|员工|股东$|其|该|多家|知名|"
+_BAD = re.compile(r"^(?:资本|基金|创投|投资|集团|控股|科技|证券|银行)$|本轮|此轮|本次|融资|资金|投资方|投资人$|机构$|公司$|创始人|团队|管理层|员工|股东$|其|该|多家|知名|"
                   r"\d|亿|万元|美元|元$|轮|宣布|完成|获得|^等|等$|消息|获悉|报道|记者|日讯|据悉")
 
 
 @functools.cache
 def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((r["role"], re.compile(r["pattern"])) for r in resources.table("role_patterns.tsv"))
+
+
+def role_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """(role, start, end) of the stretches of a clause that list investors or leads."""
+    clause = text[start:end]
+    return [(role, start + m.start("names"), start + m.end("names"))
+            for role, pattern in _patterns() if role != "subject"
+            for m in pattern.finditer(clause)]
 
 
 def _clean(name: str) -> str:
@@ -66,6 +75,9 @@ def _names(text: str, offset: int, group: str, role: str, busy: bytearray) -> li
             continue
         start = offset + rel + part.find(name)
         end = start + len(name)
+        latin = _LATIN_BEFORE.search(text, 0, start) if name[0].isascii() else None
+        if latin and not any(busy[latin.start():start]):  # Qraft Technologies: the pattern stopped at the space
+            start = latin.start()
         if any(busy[start:end]):
             continue
         busy[start:end] = b"\x01" * (end - start)

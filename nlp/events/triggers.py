@@ -19,6 +19,7 @@ class Trigger:
     end: int
     modal: bool = False  # plan, intention, rumour or condition
     negated: bool = False
+    rumour: bool = False  # 市场消息, 据传: reported as hearsay
 
 
 @functools.cache
@@ -66,7 +67,8 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
             seg = text[segment_start(text, s, start) : s]
             found.append(Trigger(event, stage, s, e,
                                  modal=bool(context_pattern("modal").search(seg)),
-                                 negated=bool(context_pattern("negation").search(seg))))
+                                 negated=bool(context_pattern("negation").search(seg)),
+                                 rumour=bool(context_pattern("rumour").search(text, start, s))))
     return sorted(found, key=lambda t: t.start)
 
 

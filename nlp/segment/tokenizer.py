@@ -44,7 +44,13 @@ def segment(text: str, protected: list[tuple[int, int]] = ()) -> list[str]:
             continue
         if start > last:
             words.extend(tok.lcut(text[last:start]))
-        words.append(text[start:end])
+        word = text[start:end]
+        core = word.strip()
+        if core != word:  # whitespace is never part of a word for spaCy
+            lead = len(word) - len(word.lstrip())
+            words.extend(w for w in (word[:lead], core, word[lead + len(core):]) if w)
+        else:
+            words.append(word)
         last = end
     if last < len(text):
         words.extend(tok.lcut(text[last:]))

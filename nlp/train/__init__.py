@@ -1,0 +1,1 @@
+"""Training commands for zhfin's shipped models (run at build time, never at extract time)."""
