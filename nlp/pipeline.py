@@ -15,7 +15,7 @@ from .events import triggers
 from .events.context import Context
 from .events.discover import discover
 from .segment import sentences as sents
-from .segment.tokenizer import blank_zh
+from .segment.tokenizer import blank_zh, segment, with_offsets
 from .text.normalise import normalise
 
 for _name in ("entities", "events", "reference"):
@@ -61,15 +61,16 @@ class Pipeline:
 
         found = entities.find_values(text, reference, inferred) + entities.find_known_names(text)
         found = entities.resolve_overlaps(found)
-        doc = self.nlp.tokenizer(text, protect=[(e.start, e.end) for e in found])
-        tokens = [(t.text, t.idx) for t in doc]
+        tokens = with_offsets(segment(text, [(e.start, e.end) for e in found]))
         found = entities.resolve_overlaps(found + entities.find_token_names(text, tokens, found))
         found = found + discover(text, found)
         found = entities.resolve_overlaps(names.propagate(text, found))
-        if not _aligned(doc, found):  # names found after segmentation: segment again around them
-            doc = self.nlp.tokenizer(text, protect=[(e.start, e.end) for e in found])
+        if not _aligned(tokens, text, found):  # names found after segmentation: segment again around them
+            tokens = with_offsets(segment(text, [(e.start, e.end) for e in found]))
         sentence_spans = sents.sentences(text)
-        _annotate(doc, found, sentence_spans)
+        doc = self.nlp.tokenizer.make_doc(text, [w for w, _ in tokens], {s for s, _ in sentence_spans})
+        spans = [doc.char_span(e.start, e.end, label=e.label) for e in found]
+        doc.ents = [span for span in spans if span is not None]
         doc._.entities = found
         doc._.reference = reference
 
@@ -118,18 +119,9 @@ class Pipeline:
         return record
 
 
-def _aligned(doc: Doc, found: list[Entity]) -> bool:
-    boundaries = {t.idx for t in doc} | {len(doc.text)}
+def _aligned(tokens: list[tuple[str, int]], text: str, found: list[Entity]) -> bool:
+    boundaries = {start for _, start in tokens} | {len(text)}
     return all(e.start in boundaries and e.end in boundaries for e in found)
-
-
-def _annotate(doc: Doc, found: list[Entity], sentence_spans: list[tuple[int, int]]) -> None:
-    """Sentence starts and entities on the spaCy Doc, for users of spaCy's tools (displaCy …)."""
-    starts = {s for s, _ in sentence_spans}
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in starts
-    spans = [doc.char_span(e.start, e.end, label=e.label) for e in found]
-    doc.ents = [span for span in spans if span is not None]
 
 
 def _unconfirmed(ent: Entity, ctx: Context) -> bool:

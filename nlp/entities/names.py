@@ -17,34 +17,53 @@ _LATIN_EDGE = r"(?<![A-Za-z0-9]){}(?![A-Za-z0-9])"
 
 @functools.cache
 def gazetteer() -> dict[str, tuple[str, str]]:
-    """Surface form (lower-cased if Latin) -> (canonical name, label)."""
+    """Surface form (lower-cased) -> (canonical name, label)."""
     entries: dict[str, tuple[str, str]] = {}
     for row in resources.table("known_names.tsv"):
         canonical, label = row["name"].strip(), row["label"].strip()
         for surface in [canonical, *(row.get("aliases") or "").split("|")]:
             surface = surface.strip()
             if len(surface) >= 2:
-                entries.setdefault(_key(surface), (canonical, label))
+                entries.setdefault(surface.lower(), (canonical, label))
     return entries
 
 
-def _key(surface: str) -> str:
-    return surface.lower() if surface.isascii() else surface
+def trie_regex(words) -> str:
+    """One regex for many literal words, factored by common prefixes so that
+    Python's engine does not try each word at every position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def render(node: dict) -> str:
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(trie)
 
 
 @functools.cache
-def _gazetteer_pattern() -> re.Pattern:
-    names = sorted(gazetteer(), key=len, reverse=True)
-    parts = [_LATIN_EDGE.format(re.escape(n)) if n[0].isascii() or n[-1].isascii() else re.escape(n)
-             for n in names]
-    return re.compile("|".join(parts), re.IGNORECASE)
+def _gazetteer_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(names starting with a Chinese character, Latin names matched as whole words)."""
+    names = list(gazetteer())
+    cjk = [n for n in names if not n[0].isascii()]
+    latin = [n for n in names if n[0].isascii()]
+    return (re.compile(trie_regex(cjk), re.IGNORECASE),
+            re.compile(_LATIN_EDGE.format(trie_regex(latin)), re.IGNORECASE))
 
 
 def find_known(text: str) -> list[Entity]:
     out = []
-    for m in _gazetteer_pattern().finditer(text):
-        canonical, label = gazetteer()[_key(m.group())]
-        out.append(Entity(label, m.start(), m.end(), m.group(), {"canonical": canonical}))
+    for pattern in _gazetteer_patterns():
+        for m in pattern.finditer(text):
+            canonical, label = gazetteer()[m.group().lower()]
+            out.append(Entity(label, m.start(), m.end(), m.group(), {"canonical": canonical}))
     return out
 
 

@@ -64,9 +64,25 @@ class JiebaTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str, protect: list[tuple[int, int]] = ()) -> Doc:
-        words = [w for w in segment(text, protect) if w]
-        words, spaces = get_words_and_spaces(words, text)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        return self.make_doc(text, segment(text, protect))
+
+    def make_doc(self, text: str, words: list[str], sentence_starts: set[int] = frozenset()) -> Doc:
+        """A Doc of the given words; tokens starting at `sentence_starts` begin sentences."""
+        words, spaces = get_words_and_spaces([w for w in words if w], text)
+        starts, pos = [], 0
+        for word, space in zip(words, spaces):
+            starts.append(pos == 0 or pos in sentence_starts)
+            pos += len(word) + space
+        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts if sentence_starts else None)
+
+
+def with_offsets(words: list[str]) -> list[tuple[str, int]]:
+    """(word, start offset) pairs; jieba's words concatenate to the text exactly."""
+    out, pos = [], 0
+    for word in words:
+        out.append((word, pos))
+        pos += len(word)
+    return out
 
 
 @functools.cache
