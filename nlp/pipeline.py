@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from spacy.tokens import Doc
+from dataclasses import dataclass
 
 from . import entities, events
 from .document import Document, InputError
@@ -15,13 +15,9 @@ from .events import triggers
 from .events.context import Context
 from .events.discover import discover
 from .segment import sentences as sents
-from .segment.tokenizer import blank_zh, segment, with_offsets
+from .segment.tokenizer import segment, with_offsets
+from .text.offsets import OffsetMap
 from .text.normalise import normalise
-
-for _name in ("entities", "events", "reference"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
-
 
 def parse_published(published: str | dt.date | None) -> dt.date | None:
     if published is None or published == "":
@@ -37,23 +33,41 @@ def parse_published(published: str | dt.date | None) -> dt.date | None:
 ENTITY_MODES = ("all", "events")
 
 
+@dataclass
+class Analysis:
+    """One document analysed up to the events, on the analysis text."""
+    document: Document
+    text: str
+    offsets: OffsetMap
+    reference: dt.date | None
+    tokens: list[tuple[str, int]]  # (word, start) from the jieba segmenter
+    context: Context  # sentences, entities and party clusters, as the event stage sees them
+
+    def raw_span(self, start: int, end: int) -> dict:
+        rs, re_ = self.offsets.to_raw(start, end)
+        return {"text": self.document.raw_text[rs:re_], "start": rs, "end": re_}
+
+    def mention(self, ent: Entity) -> dict:
+        return self.raw_span(ent.start, ent.end)
+
+
 class Pipeline:
     """Load once, call many times: `Pipeline()(document)` -> docs record.
 
     entities="all" tags every document; "events" skips the expensive stages on
-    text that holds no candidate trigger (its record then lists no entities)."""
+    text that holds no candidate trigger (its record then lists no entities).
+    `Pipeline().doc(document)` gives the same analysis as a spaCy Doc (jieba
+    tokens, sentences, entities in `doc.ents`, values in `doc._.entities`)."""
 
     def __init__(self, entities: str = "all"):
         if entities not in ENTITY_MODES:
             raise ValueError(f"entities must be one of {ENTITY_MODES}, not {entities!r}")
         self.entities_mode = entities
-        self.nlp = blank_zh()
 
-    def analyse(self, document: Document, text: str | None = None, offsets=None):
-        """Everything up to the events: (spaCy Doc, event Context, raw_span function)."""
-        raw = document.raw_text
+    def analyse(self, document: Document, text: str | None = None, offsets: OffsetMap | None = None) -> Analysis:
+        """Everything up to the events."""
         if text is None:
-            text, offsets = normalise(raw)
+            text, offsets = normalise(document.raw_text)
         reference = parse_published(document.published)
         inferred = reference is None
         if inferred:
@@ -67,26 +81,28 @@ class Pipeline:
         found = entities.resolve_overlaps(names.propagate(text, found))
         if not _aligned(tokens, text, found):  # names found after segmentation: segment again around them
             tokens = with_offsets(segment(text, [(e.start, e.end) for e in found]))
-        sentence_spans = sents.sentences(text)
-        doc = self.nlp.tokenizer.make_doc(text, [w for w, _ in tokens], {s for s, _ in sentence_spans})
-        spans = [doc.char_span(e.start, e.end, label=e.label) for e in found]
-        doc.ents = [span for span in spans if span is not None]
-        doc._.entities = found
-        doc._.reference = reference
 
-        ctx = Context(text, found, sentence_spans)
-        groups = aliases.cluster([e for e in found if e.label in ("COMPANY", "ORG")])
-        ctx.clusters = groups
-        for i, group in enumerate(groups):
+        ctx = Context(text, found, sents.sentences(text))
+        ctx.clusters = aliases.cluster([e for e in found if e.label in ("COMPANY", "ORG")])
+        for i, group in enumerate(ctx.clusters):
             for ent in group:
                 ctx.cluster_of[id(ent)] = i
             ctx.cluster_names.append(aliases.canonical_name(group))
+        return Analysis(document, text, offsets, reference, tokens, ctx)
 
-        def raw_span(start: int, end: int) -> dict:
-            rs, re_ = offsets.to_raw(start, end)
-            return {"text": raw[rs:re_], "start": rs, "end": re_}
+    def doc(self, document: Document):
+        """The analysis as a spaCy Doc over the analysis text (spaCy loads on first use)."""
+        from .segment.tokenizer import blank_zh
 
-        return doc, ctx, raw_span
+        analysis = self.analyse(document)
+        ctx = analysis.context
+        doc = blank_zh().tokenizer.make_doc(analysis.text, [w for w, _ in analysis.tokens],
+                                            {s for s, _ in ctx.sentences})
+        spans = [doc.char_span(e.start, e.end, label=e.label) for e in ctx.entities]
+        doc.ents = [span for span in spans if span is not None]
+        doc.user_data["zhfin"] = {"entities": ctx.entities, "reference": analysis.reference,
+                                  "offsets": analysis.offsets}
+        return doc
 
     def __call__(self, document: Document) -> dict:
         record = {"doc_id": document.doc_id, "source": document.source, "published": document.published,
@@ -95,19 +111,16 @@ class Pipeline:
         text, offsets = normalise(document.raw_text)
         if self.entities_mode == "events" and not triggers.has_candidate(text):
             return self._finish(record, document)
-        doc, ctx, raw_span = self.analyse(document, text, offsets)
-
-        def mention(ent: Entity) -> dict:
-            return raw_span(ent.start, ent.end)
-
-        doc._.events = events.extract(ctx, mention, raw_span, document.doc_id)
+        analysis = self.analyse(document, text, offsets)
+        ctx = analysis.context
         record.update({
-            "reference_date": doc._.reference.isoformat() if doc._.reference else None,
-            "reference_inferred": document.published is None and doc._.reference is not None,
-            "entities": [{"label": e.label, **mention(e), "value": _public_value(e)}
-                         for e in doc._.entities if not _unconfirmed(e, ctx)],
-            "events": doc._.events,
+            "reference_date": analysis.reference.isoformat() if analysis.reference else None,
+            "reference_inferred": document.published is None and analysis.reference is not None,
+            "events": events.extract(ctx, analysis.mention, analysis.raw_span, document.doc_id),
         })
+        # after the events: they decide which weak names (…科技) are names
+        record["entities"] = [{"label": e.label, **analysis.mention(e), "value": _public_value(e)}
+                              for e in ctx.entities if not _unconfirmed(e, ctx)]
         return self._finish(record, document)
 
     @staticmethod

@@ -34,7 +34,8 @@ def test_events_validate_against_schema():
 
 
 def test_import_nlp_does_not_import_torch_or_transformers():
-    code = "import sys, nlp; nlp.extract('某公司完成1亿元A轮融资。'); print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))"
+    code = ("import sys, nlp; nlp.extract('某公司完成1亿元A轮融资。'); "
+            "print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -64,10 +65,10 @@ def test_entities_fall_on_token_boundaries_of_the_spacy_doc():
     from .helpers import ARTICLES
 
     document = readers.read_path(ARTICLES / "funding_lead_follow.txt")
-    doc, ctx, _ = load().analyse(document)
-    assert len(doc.ents) == len(ctx.entities) > 10
-    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == \
-        [(e.start, e.end, e.label) for e in ctx.entities]
+    doc = load().doc(document)
+    found = doc.user_data["zhfin"]["entities"]
+    assert len(doc.ents) == len(found) > 10
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [(e.start, e.end, e.label) for e in found]
     assert len(list(doc.sents)) >= 5
 
 

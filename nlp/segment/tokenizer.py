@@ -6,10 +6,6 @@ from __future__ import annotations
 import functools
 import logging
 
-import spacy
-from spacy.tokens import Doc
-from spacy.util import get_words_and_spaces
-
 from .. import resources
 
 # Word lists that go into the jieba dictionary; names get a high frequency so
@@ -58,16 +54,20 @@ def segment(text: str, protected: list[tuple[int, int]] = ()) -> list[str]:
 
 
 class JiebaTokenizer:
-    """spaCy tokenizer interface: text -> Doc. Protected spans travel in `protect`."""
+    """spaCy tokenizer interface: text -> Doc. Protected spans travel in `protect`.
+    (spaCy is imported here only: the record path needs no Doc and starts faster.)"""
 
     def __init__(self, vocab):
         self.vocab = vocab
 
-    def __call__(self, text: str, protect: list[tuple[int, int]] = ()) -> Doc:
+    def __call__(self, text: str, protect: list[tuple[int, int]] = ()):
         return self.make_doc(text, segment(text, protect))
 
-    def make_doc(self, text: str, words: list[str], sentence_starts: set[int] = frozenset()) -> Doc:
+    def make_doc(self, text: str, words: list[str], sentence_starts: set[int] = frozenset()):
         """A Doc of the given words; tokens starting at `sentence_starts` begin sentences."""
+        from spacy.tokens import Doc
+        from spacy.util import get_words_and_spaces
+
         words, spaces = get_words_and_spaces([w for w in words if w], text)
         starts, pos = [], 0
         for word, space in zip(words, spaces):
@@ -88,6 +88,8 @@ def with_offsets(words: list[str]) -> list[tuple[str, int]]:
 @functools.cache
 def blank_zh():
     """A blank Chinese spaCy pipeline whose tokenizer is ours."""
+    import spacy
+
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
     nlp.tokenizer = JiebaTokenizer(nlp.vocab)
     return nlp
