@@ -6,7 +6,7 @@ from typing import Callable
 
 from ..entities.span import Entity
 from .candidates import Candidate, ClauseReader
-from .context import Context
+from .context import Context, cues
 from .merge import merge, stage_of
 
 SCHEMA = "zhfin.event/1"
@@ -15,9 +15,11 @@ Mention = Callable[[Entity], dict]  # entity -> {text, start, end} on the raw te
 
 def extract(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], doc_id: str) -> list[dict]:
     events = merge(ctx, ClauseReader(ctx).run())
+    disclosed = _date(_disclosure_date(ctx), mention) if events else None
     out = []
     for n, ev in enumerate(events):
         record = (_funding if ev.type == "funding" else _listing)(ctx, ev, mention)
+        record["disclosed"] = disclosed
         record["evidence"] = [raw_span(s, e) for s, e in sorted(set(ev.evidence))]
         record["confidence"] = _confidence(ev)
         key = f"{doc_id}|{ev.type}|{record['company']['name']}|{n}"
@@ -75,7 +77,6 @@ def _funding(ctx: Context, ev: Candidate, mention: Mention) -> dict:
         "lead_investors": _parties(ctx, a.get("lead_investors", []), mention),
         "valuation": _money(a.get("valuation"), mention),
         "date": _date(a.get("date"), mention),
-        "disclosed": None,
         "cumulative": bool(a.get("cumulative")),
         "rounds_count": a.get("rounds_count"),
     }
@@ -110,6 +111,16 @@ def _listing(ctx: Context, ev: Candidate, mention: Mention) -> dict:
         "listing_date": _date(a.get("listing_date"), mention),
         "milestones": sorted(milestones, key=lambda m: (m["date"] or {}).get("start") or "9999"),
     }
+
+
+def _disclosure_date(ctx: Context) -> Entity | None:
+    """The date the news or the filing came out: a dateline such as 6月3日消息,
+    7月30日晚间公告, 8月25日，XX公司宣布 …"""
+    cue = cues("disclosed", "after")
+    for d in ctx.entities:
+        if d.label == "DATE" and d.value and cue.match(ctx.text, d.end, min(len(ctx.text), d.end + 24)):
+            return d
+    return None
 
 
 def _confidence(ev: Candidate) -> float:
