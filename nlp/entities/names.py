@@ -89,7 +89,7 @@ def _word_tags() -> dict[str, str]:
 
 # Dictionary tags of words that never sit inside a name: verbs, adverbs,
 # prepositions, pronouns, conjunctions, particles, numerals, time words.
-_NON_NAME_TAGS = frozenset("v vd p d r c u uj ul m mq q t tg f y e o ad".split())
+_NON_NAME_TAGS = frozenset("v vd p d r c u uj ul m mq q t tg f y e o ad b".split())
 
 
 @functools.cache

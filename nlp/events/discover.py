@@ -47,7 +47,7 @@ def discover(text: str, found: list[Entity]) -> list[Entity]:
     out: list[Entity] = []
     for s, e in sentences(text):
         for cs, ce in clauses(text, s, e):
-            if not any(t.event == "funding" and not t.negated for t in trig.find(text, cs, ce)):
+            if not any(not t.negated and t.stage != "attach" for t in trig.find(text, cs, ce)):
                 continue
             clause = text[cs:ce]
             for role, pattern in _patterns():

@@ -1,0 +1,87 @@
+"""Event rules, one sentence a case: what must fire, what must not (false friends)."""
+from __future__ import annotations
+
+import pytest
+
+import nlp
+import nlp.text.normalise
+
+PUBLISHED = "2025-12-30"
+
+NO_EVENT = [
+    "截至12月29日，沪深两市融资融券余额为2.5万亿元，融资买入额为1200亿元。",
+    "星河科技当日融资净买入3.2亿元，融资余额升至58亿元。",
+    "一季度AI领域融资额同比下降30%，融资事件数量同比减少。",
+    "恒瑞医药的创新药获批上市，预计明年一季度开始销售。",
+    "作为一家上市公司，星河科技去年营收120亿元，净利润8亿元。",
+    "星河科技拟发行不超过20亿元公司债券，用于偿还有息负债。",
+    "星河科技宣布斥资5亿元回购公司股份。",
+    "星河科技否认了近期关于完成新一轮融资的传闻。",
+    "月之暗面至今仍未明确启动IPO流程。",
+    "市场消息：星河科技寻求于明年赴港上市，筹资约5亿美元。",
+    "星河科技计划明年启动新一轮融资。",
+    "广汽新款车型今日正式上市，售价12.98万元起。",
+    "生猪期货上市一周年，累计成交量超600万手。",
+    "星河证券39%股权在产权交易所挂牌转让，挂牌价约12亿元。",
+    "农业银行计划向科技企业提供1000亿元意向性融资额度。",
+    "沙利文数据显示，2025年上半年AI赛道融资额同比下降42%。",
+]
+
+
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_false_friends_give_no_event(text):
+    assert nlp.extract(text, published=PUBLISHED)["events"] == []
+
+
+def only_event(text):
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    assert len(events) == 1, [(e["type"], e["company"]["name"]) for e in events]
+    return events[0]
+
+
+FUNDING = [
+    # text, company, round, amount, currency, leads, investors
+    ("12月3日，云帆智能宣布完成5亿元B+轮融资，由澄湖资本领投，松涧创投跟投。",
+     "云帆智能", "B+", 5e8, "CNY", {"澄湖资本"}, {"澄湖资本", "松涧创投"}),
+    ("杭州星图科技有限公司近日完成数千万元天使轮融资，投资方为青松基金。",
+     "杭州星图科技有限公司", "angel", None, "CNY", set(), {"青松基金"}),
+    ("Korro Bio宣布完成了9150万美元的A轮融资，本轮融资由Wu Capital领投。",
+     "Korro Bio", "A", 9.15e7, "USD", {"Wu Capital"}, {"Wu Capital"}),
+    ("據悉，港灣智醫已完成１．５億港元A輪融資，由嘉禾灣創投領投。",
+     "港湾智医", "A", 1.5e8, "HKD", {"嘉禾湾创投"}, {"嘉禾湾创投"}),
+    ("蓝湖机器人获得高瓴创投3亿元战略投资。",
+     "蓝湖机器人", "strategic", 3e8, "CNY", set(), {"高瓴创投"}),
+]
+
+
+@pytest.mark.parametrize("text, company, round_, amount, currency, leads, investors", FUNDING)
+def test_funding(text, company, round_, amount, currency, leads, investors):
+    ev = only_event(text)
+    assert ev["type"] == "funding"
+    assert company in (ev["company"]["name"], nlp.text.normalise.to_simplified(ev["company"]["mention"]["text"]))
+    assert (ev["round"] or {}).get("name") == round_
+    assert ev["amount"]["currency"] == currency and ev["amount"]["value"] == amount
+    assert {p["name"] for p in ev["lead_investors"]} == leads
+    assert {p["name"] for p in ev["investors"]} == investors
+
+
+LISTING = [
+    # text, company, stage, exchange, board, ticker
+    ("12月8日，芯衡微在上交所科创板正式上市，证券代码688792。", "芯衡微", "listed", "SSE", "STAR", "688792"),
+    ("星河科技已通过港交所聆讯，计划下月在主板挂牌。", "星河科技", "hearing_passed", "HKEX", None, None),
+    ("12月21日，星河科技正式向港交所递交招股书。", "星河科技", "filed", "HKEX", None, None),
+    ("星河科技主动撤回在深交所创业板上市的申请。", "星河科技", "withdrawn", "SZSE", "ChiNext", None),
+    ("途灵科技今日登陆纳斯达克，股票代码为“TLRB”。", "途灵科技", "listed", "NASDAQ", None, "TLRB"),
+    ("星河科技拟于明年在香港联交所主板上市。", "星河科技", "planned", "HKEX", "main", None),
+]
+
+
+@pytest.mark.parametrize("text, company, stage, exchange, board, ticker", LISTING)
+def test_listing(text, company, stage, exchange, board, ticker):
+    ev = only_event(text)
+    assert ev["type"] == "listing"
+    assert ev["company"]["name"] == company
+    assert ev["stage"] == stage
+    assert (ev["exchange"] or {}).get("code") == exchange
+    assert ev["board"] == board
+    assert ev["ticker"] == ticker
