@@ -3,7 +3,7 @@
     python cli.py extract article.txt
     python cli.py extract page.html --published 2025-12-30 --format json
     cat article.txt | python cli.py extract - --format jsonl
-    python cli.py batch news.jsonl --output out/
+    python cli.py batch news.jsonl --output out/ --workers 4
 """
 from __future__ import annotations
 
@@ -76,28 +76,50 @@ def extract(path: str, published: str | None, fmt: str | None, input_format: str
 
 
 @main.command()
-@click.argument("input_path", metavar="INPUT.jsonl", type=str)
+@click.argument("inputs", metavar="INPUT…", nargs=-1, required=True, type=str)
 @click.option("--output", "-o", "output", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @click.option("--id-field", help="Field with the document id (default: id, doc_id, …).")
 @click.option("--text-field", help="Field with the article text (default: text, content, …).")
 @click.option("--title-field", help="Field with the title (default: title, headline).")
 @click.option("--published-field", help="Field with the publication date (default: published, publish_date, pub_date, date, …).")
-def batch(input_path: str, output: str, **fields) -> None:
-    """Run a JSON-lines corpus (one article per line, .jsonl or .jsonl.gz).
+@click.option("--workers", "-j", type=click.IntRange(min=1), help="Worker processes (default: the machine's cores).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local processes, or Dask distributed.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786); without it "
+              "--engine dask starts a local cluster.")
+@click.option("--resume", is_flag=True, help="Continue an interrupted run in OUTPUT, skipping finished documents.")
+@click.option("--entities", type=click.Choice(["events", "all"]), default="events", show_default=True,
+              help="events: skip the expensive stages on text without a candidate trigger; all: tag every document.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=5_000_000, show_default=True,
+              help="Longer documents become an error record (too large).")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=64, show_default=True,
+              help="Documents per task sent to a worker.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
+def batch(inputs: tuple[str, ...], output: str, **options) -> None:
+    """Run a corpus: JSON lines (.jsonl, .jsonl.gz; DuEE-Fin too), txt/html files,
+    folders of them (recursively), or - for stdin.
 
     Writes OUTPUT/docs.jsonl (one record per input document), events.jsonl (one
     event per line), errors.jsonl (one line per document that failed, with the
-    reason and line number) and summary.json. Exits with 1 if any document failed.
+    reason and line number) and summary.json. Exits with 1 if any document
+    failed, 130 when interrupted (run again with --resume to finish).
 
     \b
-    Example:
+    Examples:
       python cli.py batch news.jsonl --output out/ --text-field content
+      python cli.py batch news/ more.jsonl.gz --output out/ --workers 8
+      python cli.py batch news.jsonl --output out/ --resume
+      python cli.py batch news.jsonl --output out/ --engine dask --scheduler tcp://host:8786
     """
-    from nlp.io.batch import run_batch
+    from nlp.batch import run_batch
 
-    summary = run_batch(input_path, output, **fields)
-    click.echo(f"{summary['documents']} documents, {summary['events']} events, "
+    summary = run_batch(list(inputs), output, **options)
+    state = "interrupted: " if summary["interrupted"] else ""
+    click.echo(f"{state}{summary['documents']} documents, {summary['events']} events, "
                f"{summary['failed']} failed -> {output}", err=True)
+    if summary["interrupted"]:
+        click.echo("run again with --resume to finish", err=True)
+        sys.exit(130)
     if summary["failed"]:
         sys.exit(1)
 

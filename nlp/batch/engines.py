@@ -42,9 +42,9 @@ class InlineEngine:
 class PoolEngine:
     """N worker processes, each loading the pipeline once.
 
-    The "forkserver" start method (where the platform has it) imports the
-    pipeline modules once in the server, so each worker starts by forking an
-    interpreter that has them already; the parent itself never loads models."""
+    The "forkserver" start method (where the platform has it) loads and warms
+    the pipeline once in the server (``preload``), so each worker starts by
+    forking an interpreter that has it already; the parent never loads models."""
 
     name = "local"
 
@@ -53,7 +53,7 @@ class PoolEngine:
         methods = multiprocessing.get_all_start_methods()
         if "forkserver" in methods:
             ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["nlp.pipeline"])
+            ctx.set_forkserver_preload(["nlp.batch.preload"])
         else:  # pragma: no cover - Windows, macOS default
             ctx = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,

@@ -10,6 +10,7 @@ import signal
 import threading
 import time
 from collections import deque
+from concurrent.futures.process import BrokenProcessPool
 
 from . import sources
 from .engines import make_engine
@@ -57,7 +58,9 @@ def run_batch(inputs, output: str, id_field=None, text_field=None, title_field=N
               chunk_size: int = 64, progress: bool | None = None) -> dict:
     """Run a corpus; returns the summary (also written to OUTPUT/summary.json).
 
-    ``inputs``: paths (JSON lines, .gz, DuEE-Fin, txt/html files, folders) or "-"."""
+    ``inputs``: paths (JSON lines, .gz, DuEE-Fin, txt/html files, folders) or "-".
+    With ``workers`` > 1 the local engine starts worker processes, so a script
+    calling this must guard its entry point with ``if __name__ == "__main__":``."""
     if isinstance(inputs, str):
         inputs = [inputs]
     inputs = sources.check_inputs(list(inputs))
@@ -114,7 +117,11 @@ def _ready(future) -> bool:
 
 
 def _drain_one(window: deque, journal: Journal, bar) -> tuple[int, int]:
-    results = window.popleft().result()
+    try:
+        results = window.popleft().result()
+    except BrokenProcessPool:
+        raise RuntimeError("a worker process died (out of memory?); what is written is valid: "
+                           "run again with --resume") from None
     journal.write(results)
     chars = sum(r[2] for r in results)
     bar.advance(len(results), chars)

@@ -151,12 +151,17 @@ def _stdin_items(fields: Fields, max_chars: int) -> Iterator[tuple]:
 def iter_items(inputs: list[str], fields: Fields | None = None, max_chars: int = 5_000_000) -> Iterator[tuple]:
     """Every input document as a work item, in input order."""
     fields = fields or Fields()
+    seen: set[str] = set()  # a file named twice (itself and in its folder) runs once
     for name in inputs:
         if name == "-":
             yield from _stdin_items(fields, max_chars)
             continue
         path = Path(name)
         for p in (walk(path) if path.is_dir() else [path]):
+            real = os.path.realpath(p)
+            if real in seen:
+                continue
+            seen.add(real)
             if is_corpus(p):
                 try:
                     yield from _corpus_items(p, fields, max_chars)
