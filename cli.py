@@ -95,6 +95,7 @@ def extract(path: str, published: str | None, fmt: str | None, input_format: str
 @click.option("--chunk-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Documents per task sent to a worker.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
+@click.option("--duee", is_flag=True, help="Also write OUTPUT/duee.jsonl: one DuEE-Fin line per input document.")
 def batch(inputs: tuple[str, ...], output: str, **options) -> None:
     """Run a corpus: JSON lines (.jsonl, .jsonl.gz; DuEE-Fin too), txt/html files,
     folders of them (recursively), or - for stdin.
@@ -110,6 +111,7 @@ def batch(inputs: tuple[str, ...], output: str, **options) -> None:
       python cli.py batch news/ more.jsonl.gz --output out/ --workers 8
       python cli.py batch news.jsonl --output out/ --resume
       python cli.py batch news.jsonl --output out/ --engine dask --scheduler tcp://host:8786
+      python cli.py batch duee_dev.jsonl --output out/ --duee
     """
     from nlp.batch import run_batch
 
@@ -122,6 +124,52 @@ def batch(inputs: tuple[str, ...], output: str, **options) -> None:
         sys.exit(130)
     if summary["failed"]:
         sys.exit(1)
+
+
+@main.command()
+@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False), help="DuEE-Fin gold file (JSON lines).")
+@click.option("--pred", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Predictions in DuEE-Fin format (e.g. OUTPUT/duee.jsonl of `batch --duee`).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(gold: str, pred: str, as_json: bool) -> None:
+    """Score predictions against DuEE-Fin gold: argument-level precision, recall and
+    F1 per event type (企业融资, 公司上市) and role. The unit is (document id, event
+    type, role, argument string), matched exactly, over the documents in GOLD.
+
+    \b
+    Example:
+      python cli.py batch dev.jsonl --output out/ --duee --entities all
+      python cli.py evaluate --gold dev.jsonl --pred out/duee.jsonl
+    """
+    import json
+
+    from nlp.events.evaluate import format_table, read_jsonl, score
+
+    try:
+        result = score(read_jsonl(gold), read_jsonl(pred))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise click.ClickException(f"not DuEE-Fin JSON lines: {exc}") from None
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_table(result))
+
+
+@main.group()
+def train() -> None:
+    """Rebuild the shipped models from data paths."""
+
+
+@train.command("ner", context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
+                                        "help_option_names": []})
+@click.pass_context
+def train_ner(ctx: click.Context) -> None:
+    """Train the name recogniser (COMPANY, ORG, PERSON); --help lists its options.
+
+    \b
+    Example:
+      python cli.py train ner --data ../shared/data --out models/ner
+    """
+    from nlp.train.ner import main as train_main
+
+    sys.exit(train_main(list(ctx.args)))
 
 
 if __name__ == "__main__":

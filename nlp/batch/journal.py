@@ -8,7 +8,9 @@ done when its docs line is complete; since its events and error lines were
 written before, recovery keeps exactly the first ``sum(len(events))`` lines of
 events.jsonl and the first ``count(errors)`` lines of errors.jsonl over the
 complete docs lines, and cuts everything after (the work of documents that had
-not finished), so nothing appears twice.
+not finished), so nothing appears twice. With ``duee=True`` a DuEE-Fin line per
+document goes to duee.jsonl just before its docs line, and recovery keeps one
+per complete docs line.
 """
 from __future__ import annotations
 
@@ -18,9 +20,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from ..io.duee import record_to_duee
 from ..io.writers import dumps
 
-DOCS, EVENTS, ERRORS = "docs.jsonl", "events.jsonl", "errors.jsonl"
+DOCS, EVENTS, ERRORS, DUEE = "docs.jsonl", "events.jsonl", "errors.jsonl", "duee.jsonl"
 FSYNC_EVERY_S = 5.0
 
 
@@ -52,8 +55,9 @@ def _cut(path: Path, size: int) -> None:
 class Journal:
     """Writes results; on resume, recovers the finished documents first."""
 
-    def __init__(self, output: str | os.PathLike, resume: bool = False):
+    def __init__(self, output: str | os.PathLike, resume: bool = False, duee: bool = False):
         self.dir = Path(output)
+        self.duee = duee
         self.dir.mkdir(parents=True, exist_ok=True)
         self.done: set[str] = set()
         self.counts: Counter = Counter()  # documents, events, failed over the whole job
@@ -61,7 +65,8 @@ class Journal:
         if resume:
             self._recover()
         flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | (0 if resume else os.O_TRUNC)
-        self._fds = {name: os.open(self.dir / name, flags, 0o644) for name in (EVENTS, ERRORS, DOCS)}
+        names = (EVENTS, ERRORS, DUEE, DOCS) if duee else (EVENTS, ERRORS, DOCS)
+        self._fds = {name: os.open(self.dir / name, flags, 0o644) for name in names}
         self._synced = time.monotonic()
 
     def _recover(self) -> None:
@@ -72,7 +77,7 @@ class Journal:
             n_errors += bool(record.get("errors"))
         _cut(self.dir / DOCS, size)
         self.counts.update(documents=len(self.done), events=n_events, failed=n_errors, resumed=len(self.done))
-        for name, keep in ((EVENTS, n_events), (ERRORS, n_errors)):
+        for name, keep in ((EVENTS, n_events), (ERRORS, n_errors), (DUEE, len(self.done))):
             size = 0
             for size, record in _complete_lines(self.dir / name, keep):
                 if name == ERRORS:
@@ -81,14 +86,16 @@ class Journal:
 
     def write(self, results: list[tuple]) -> None:
         """Append one chunk of ``(docs_record, error_record | None, chars)`` results."""
-        events, errors, docs = [], [], []
+        events, errors, duee, docs = [], [], [], []
         for record, error, _chars in results:
+            if self.duee:
+                duee.append(dumps(record_to_duee(record)) + "\n")
             events.extend(dumps(e) + "\n" for e in record["events"])
             if error is not None:
                 errors.append(dumps(error) + "\n")
                 self.reasons[error.get("reason") or "error"] += 1
             docs.append(dumps(record) + "\n")
-        for name, lines in ((EVENTS, events), (ERRORS, errors), (DOCS, docs)):
+        for name, lines in ((EVENTS, events), (ERRORS, errors), (DUEE, duee), (DOCS, docs)):
             if lines:
                 self._write_all(self._fds[name], "".join(lines).encode("utf-8"))
         self.counts.update(documents=len(docs), events=len(events), failed=len(errors))

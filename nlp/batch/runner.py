@@ -55,7 +55,7 @@ class _SigtermAsInterrupt:
 def run_batch(inputs, output: str, id_field=None, text_field=None, title_field=None, published_field=None, *,
               workers: int | None = None, engine: str = "local", scheduler: str | None = None,
               resume: bool = False, entities: str = "events", max_chars: int = 5_000_000,
-              chunk_size: int = 64, progress: bool | None = None) -> dict:
+              chunk_size: int = 64, progress: bool | None = None, duee: bool = False) -> dict:
     """Run a corpus; returns the summary (also written to OUTPUT/summary.json).
 
     ``inputs``: paths (JSON lines, .gz, DuEE-Fin, txt/html files, folders) or "-".
@@ -66,7 +66,7 @@ def run_batch(inputs, output: str, id_field=None, text_field=None, title_field=N
     inputs = sources.check_inputs(list(inputs))
     fields = sources.Fields(id_field, text_field, title_field, published_field)
     started = time.perf_counter()
-    journal = Journal(output, resume=resume)
+    journal = Journal(output, resume=resume, duee=duee)
     done = journal.done
     items = (it for it in sources.iter_items(inputs, fields, max_chars) if it[1] not in done)
     chars = processed = 0

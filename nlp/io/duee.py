@@ -36,7 +36,7 @@ def _text(value: dict | None) -> str | None:
 
 def _round_text(value: dict | None) -> str | None:
     """DuEE-Fin writes rounds without 轮: A+, 天使, Pre-A."""
-    return value["text"].removesuffix("轮") if value else None
+    return value["text"].removesuffix("轮").removesuffix("輪") if value else None
 
 
 def _price_text(value: dict | None) -> str | None:

@@ -1,0 +1,71 @@
+"""DuEE-Fin interchange: export of events, argument-level scoring, and the CLI round trip."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from nlp.events.evaluate import score
+from nlp.io.duee import STAGE_TO_DUEE, record_to_duee
+
+from .helpers import ARTICLES, ROOT
+
+
+def doc(doc_id, *events):
+    return {"id": doc_id, "event_list": [{"event_type": t, "arguments": [{"role": r, "argument": a} for r, a in args]}
+                                         for t, args in events]}
+
+
+GOLD = [doc("d1", ("企业融资", [("被投资方", "云帆智能"), ("融资金额", "5亿元"), ("融资轮次", "B+")])),
+        doc("d2", ("公司上市", [("上市公司", "芯衡微"), ("环节", "正式上市")]), ("股份回购", [("回购方", "X")]))]
+
+SCORE_CASES = [
+    # predictions, funding (tp, pred, gold), listing (tp, pred, gold)
+    (GOLD, (3, 3, 3), (2, 2, 2)),
+    ([], (0, 0, 3), (0, 0, 2)),
+    ([doc("d1", ("企业融资", [("被投资方", "云帆智能"), ("融资金额", "5亿")]))], (1, 2, 3), (0, 0, 2)),
+    ([doc("d9", ("企业融资", [("被投资方", "云帆智能")]))], (0, 0, 3), (0, 0, 2)),  # not in gold: ignored
+    ([doc("d2", ("企业融资", [("被投资方", "芯衡微")]))], (0, 1, 3), (0, 0, 2)),  # wrong type
+]
+
+
+@pytest.mark.parametrize("pred, funding, listing", SCORE_CASES)
+def test_score_counts_exact_argument_matches(pred, funding, listing):
+    result = score(GOLD, pred)
+    for etype, (tp, n_pred, n_gold) in (("企业融资", funding), ("公司上市", listing)):
+        got = result[etype]["all"]
+        assert (got["tp"], got["pred"], got["gold"]) == (tp, n_pred, n_gold)
+
+
+def test_every_stage_maps_to_a_duee_step():
+    assert set(STAGE_TO_DUEE.values()) <= {"筹备上市", "正式上市", "暂停上市", "终止上市"}
+    assert STAGE_TO_DUEE["listed"] == "正式上市" and STAGE_TO_DUEE["withdrawn"] == "终止上市"
+
+
+def test_export_uses_raw_surface_strings():
+    import nlp
+
+    record = nlp.extract("12月3日，云帆智能宣布完成5億元B+輪融資，由澄湖資本領投。", published="2025-12-30", doc_id="x")
+    [event] = record_to_duee(record)["event_list"]
+    args = {(a["role"], a["argument"]) for a in event["arguments"]}
+    assert {("被投资方", "云帆智能"), ("融资金额", "5億元"), ("融资轮次", "B+"), ("领投方", "澄湖資本"),
+            ("事件时间", "12月3日")} <= args
+
+
+def test_batch_duee_then_evaluate(tmp_path):
+    text = (ARTICLES / "funding_lead_follow.txt").read_text(encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold_doc = doc("a1", ("企业融资", [("被投资方", "云帆智能"), ("融资金额", "5亿元"), ("领投方", "澄湖资本")]))
+    gold.write_text(json.dumps({**gold_doc, "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run = subprocess.run([sys.executable, str(ROOT / "cli.py"), "batch", str(gold), "--output", str(out),
+                          "--duee", "--workers", "1"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    [line] = (out / "duee.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["id"] == "a1"
+    run = subprocess.run([sys.executable, str(ROOT / "cli.py"), "evaluate", "--gold", str(gold),
+                          "--pred", str(out / "duee.jsonl"), "--json"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["企业融资"]["roles"]["领投方"]["f1"] == 1.0
