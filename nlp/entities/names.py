@@ -109,7 +109,9 @@ def _generic_names() -> frozenset[str]:
 _NAME_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9&.\-]*|\([\u4e00-\u9fff]{2,6}\))$")
 
 
-_DESCRIPTORS = frozenset("子公司 全资子公司 控股子公司 参股子公司 母公司 旗下 所持 持有 以".split())
+# Words that describe the name that follows them: 全资子公司华鑫证券, 解决方案提供商数势科技.
+_DESCRIPTORS = frozenset("子公司 全资子公司 控股子公司 参股子公司 母公司 旗下 所持 持有 以 提供商 服务商 供应商 "
+                         "制造商 运营商 开发商 解决商 企业 公司 品牌 巨头 龙头 独角兽 初创 平台 厂商".split())
 _LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是据让给于并且等其该因")
 
 
@@ -164,8 +166,9 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             suffix, label, strong = hit
             first = max(i, j - (8 if strong else 4))
             start, end = tokens[first][1], tokens[j - 1][1] + len(tokens[j - 1][0])
-            while first < j - 1 and tokens[first][0] in _DESCRIPTORS:  # 全资子公司华鑫证券
-                first += 1
+            described = [k for k in range(first, j - 1) if tokens[k][0] in _DESCRIPTORS]
+            if described:  # the name starts after the last descriptor
+                first = described[-1] + 1
             start = tokens[first][1]
             text = "".join(t for t, _ in tokens[first:j])
             while text[0] in _LEADING_JUNK and len(text) - len(suffix) > 2:  # jieba glued 由 to 澄湖

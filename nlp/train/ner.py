@@ -262,15 +262,16 @@ init_tok2vec = null
 
 
 def make_config(width=96, depth=4, window=1, rows=(5000, 10000, 20000, 50),
-                attrs=("ORTH", "NORM", "LEMMA", "SHAPE"), hidden=64, dropout=0.1):
+                attrs=("ORTH", "NORM", "LEMMA", "SHAPE"), hidden=64, dropout=0.1, maxout=3, ner_maxout=2):
     from spacy import util
 
     cfg = util.load_config_from_str(CONFIG, interpolate=False)
     enc = cfg["components"]["tok2vec"]["model"]["encode"]
-    enc["width"], enc["depth"], enc["window_size"] = width, depth, window
+    enc["width"], enc["depth"], enc["window_size"], enc["maxout_pieces"] = width, depth, window, maxout
     emb = cfg["components"]["tok2vec"]["model"]["embed"]
     emb["attrs"], emb["rows"] = list(attrs), list(rows)
     cfg["components"]["ner"]["model"]["hidden_width"] = hidden
+    cfg["components"]["ner"]["model"]["maxout_pieces"] = ner_maxout
     cfg["training"]["dropout"] = dropout
     return cfg
 
@@ -440,7 +441,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--width", type=int, default=96)
     ap.add_argument("--depth", type=int, default=4)
     ap.add_argument("--window", type=int, default=1)
-    ap.add_argument("--hidden", type=int, default=64)
+    ap.add_argument("--hidden", type=int, default=64, help="hidden width of the NER state layer")
+    ap.add_argument("--maxout", type=int, default=3, help="maxout pieces in the tok2vec encoder")
+    ap.add_argument("--ner-maxout", type=int, default=2, help="maxout pieces in the NER state layer")
     ap.add_argument("--dropout", type=float, default=0.1)
     ap.add_argument("--rows", default="5000,10000,20000,50", help="hash rows per attribute")
     ap.add_argument("--attrs", default="ORTH,NORM,LEMMA,SHAPE",
@@ -459,6 +462,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--attrs and --rows need the same number of items")
     m = train(a.data, a.out, minutes=a.minutes, finner=not a.no_finner, seed=a.seed, work_dir=a.work,
               width=a.width, depth=a.depth, window=a.window, hidden=a.hidden, dropout=a.dropout,
+              maxout=a.maxout, ner_maxout=a.ner_maxout,
               attrs=attrs, rows=rows)
     print(json.dumps({k: m[k] for k in ("cluener_dev", "finner_dev_strings")}, ensure_ascii=False, indent=1))
     return 0
