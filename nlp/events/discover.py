@@ -35,8 +35,16 @@ def role_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 def _clean(name: str) -> str:
     name = name.strip(" \"'“”「」《》()（）")
     name = re.sub(r"^(?:老股东|新股东|股东|机构|包括|由|获|为)", "", name)
-    name = re.sub(r"(?:等机构|等)$", "", name)
+    name = re.sub(r"(?:等机构|等|股票|第[一二三四五六七八九十\d]+次|首次|再次|曾|也|将|已)$", "", name)
     return name.strip()
+
+
+def _is_plain_word(name: str) -> bool:
+    """A dictionary word that is no name (预计, 公司): jieba's tag is not a noun's."""
+    from ..entities.names import _word_tags
+
+    tag = _word_tags().get(name)
+    return tag is not None and not tag.startswith(("n", "j", "eng", "x"))
 
 
 def discover(text: str, found: list[Entity]) -> list[Entity]:
@@ -71,7 +79,8 @@ def _names(text: str, offset: int, group: str, role: str, busy: bytearray) -> li
     out = []
     for rel, part in parts:
         name = _clean(part)
-        if not (2 <= len(name) <= 30) or _BAD.search(name) or not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
+        if not (2 <= len(name) <= 30) or _BAD.search(name) or not re.search(r"[\u4e00-\u9fffA-Za-z]", name) \
+                or _is_plain_word(name):
             continue
         start = offset + rel + part.find(name)
         end = start + len(name)
