@@ -85,3 +85,17 @@ def test_listing(text, company, stage, exchange, board, ticker):
     assert (ev["exchange"] or {}).get("code") == exchange
     assert ev["board"] == board
     assert ev["ticker"] == ticker
+
+
+MORE_NO_EVENT = [
+    "2019年5月28日晚，奇瑞2019款瑞虎8正式上市。",
+    "科创板股票自上市首日起可作为融资买入及融券卖出标的证券。",
+    "兆泰集团21亿ABS终止发行。",
+    "星河银行定增方案被否后，新方案前途未卜。",
+    "今年前三季度港股IPO融资大约1248亿港元，同比跌49%。",
+]
+
+
+@pytest.mark.parametrize("text", MORE_NO_EVENT)
+def test_more_false_friends(text):
+    assert nlp.extract(text, published=PUBLISHED)["events"] == []

@@ -78,7 +78,9 @@ class ClauseReader:
         values = ctx.within(start, end, "MONEY", "ROUND", "TICKER", "SHARES")  # of one company, not a market
         # a funding only planned, and anything reported as hearsay, is no event
         found = [t for t in found if not t.rumour and not (t.event == "funding" and t.modal)]
-        if trig.context_pattern("product").search(ctx.text, start, end) and not ctx.within(start, end, "EXCHANGE", "TICKER"):
+        if trig.context_pattern("margin").search(ctx.text, start, end):
+            found = []
+        if trig.context_pattern("not_listing").search(ctx.text, start, end) and not ctx.within(start, end, "EXCHANGE", "TICKER"):
             found = [t for t in found if t.event != "listing"]  # a car or a drug 上市: a product launch
         live = [t for t in found if not t.negated]
         subject = self._subject(si, start, end, others, bool(live) and bool(values or investors))
