@@ -38,12 +38,14 @@ __all__ = [
 _HTML_SUFFIXES = frozenset((".html", ".htm", ".xhtml", ".shtml"))
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, limit: int = -1) -> bytes:
+    """The file's bytes (the first `limit` ones if given); OS errors become one-line InputErrors."""
     name = str(path)
     try:
         if path.is_dir():
             raise InputError(f"{name}: is a directory, not a file")
-        return path.read_bytes()
+        with open(path, "rb") as f:
+            return f.read(limit)
     except InputError:
         raise
     except FileNotFoundError:
@@ -139,7 +141,7 @@ def _open_lines(path: str | Path) -> tuple[Path, Iterator[bytes]]:
     if str(path) == "-":
         return Path("-"), iter(sys.stdin.buffer)
     p = Path(path)
-    data_head = _read_head(p)
+    data_head = _read_bytes(p, 2)
     gz = data_head.startswith(b"\x1f\x8b")
 
     def lines() -> Iterator[bytes]:
@@ -152,23 +154,6 @@ def _open_lines(path: str | Path) -> tuple[Path, Iterator[bytes]]:
             raise InputError(f"{p}: cannot read past line {line_no} ({getattr(e, 'strerror', None) or e})") from None
 
     return p, lines()
-
-
-def _read_head(p: Path) -> bytes:
-    name = str(p)
-    try:
-        if p.is_dir():
-            raise InputError(f"{name}: is a directory, not a file")
-        with open(p, "rb") as f:
-            return f.read(2)
-    except InputError:
-        raise
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except OSError as e:
-        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
 
 
 def _iter_objects(path: str | Path, id_field: str | None) -> Iterator[tuple[Path, int, dict | None, str | None, str]]:
