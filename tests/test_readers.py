@@ -209,10 +209,10 @@ def test_read_path_wraps_os_errors(tmp_path, monkeypatch, exc, reason):
     path = tmp_path / "a.txt"
     path.write_text("融资")
 
-    def fail(self):
+    def fail(*args, **kwargs):
         raise exc
 
-    monkeypatch.setattr(type(path), "read_bytes", fail)
+    monkeypatch.setattr("nlp.io.readers.open", fail, raising=False)  # the module's file reads fail
     with pytest.raises(InputError) as caught:
         read_path(path)
     assert str(caught.value) == f"{path}: {reason}"
