@@ -82,7 +82,7 @@ class Pipeline:
         if not _aligned(tokens, text, found):  # names found after segmentation: segment again around them
             tokens = with_offsets(segment(text, [(e.start, e.end) for e in found]))
 
-        ctx = Context(text, found, sents.sentences(text))
+        ctx = Context(text, found, sents.sentences(text), reference=reference)
         ctx.clusters = aliases.cluster([e for e in found if e.label in ("COMPANY", "ORG")])
         for i, group in enumerate(ctx.clusters):
             for ent in group:

@@ -99,3 +99,27 @@ MORE_NO_EVENT = [
 @pytest.mark.parametrize("text", MORE_NO_EVENT)
 def test_more_false_friends(text):
     assert nlp.extract(text, published=PUBLISHED)["events"] == []
+
+
+ROLE_CASES = [
+    # text, type, expected company
+    ("京东拟分拆京东健康在香港联交所主板独立上市。", "listing", "京东健康"),
+    ("继特斯拉、蔚来之后，理想汽车今日正式登陆纳斯达克。", "listing", "理想汽车"),
+]
+
+
+@pytest.mark.parametrize("text, type_, company", ROLE_CASES)
+def test_the_company_of_the_event(text, type_, company):
+    ev = only_event(text)
+    assert ev["type"] == type_ and ev["company"]["name"] == company
+
+
+BACKGROUND = [
+    "贵州茅台今年以来上涨75%，2001年贵州茅台登陆A股市场，发行价格仅为31.39元。",
+    "软银中国资本从2017年开始成为安脉盛种子轮投资者。",
+]
+
+
+@pytest.mark.parametrize("text", BACKGROUND)
+def test_old_events_told_as_background_are_not_news(text):
+    assert nlp.extract(text, published="2019-10-16")["events"] == []

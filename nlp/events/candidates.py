@@ -43,6 +43,18 @@ def _segment_end(text: str, pos: int, ceiling: int) -> int:
     return m.start() if m else ceiling
 
 
+def _spun_off(ctx: Context, start: int, end: int) -> Entity | None:
+    """In 京东拟分拆京东健康独立上市 the company that lists is the part spun off."""
+    from .discover import role_zones
+
+    for role, zs, ze in role_zones(ctx.text, start, end):
+        if role == "spinoff":
+            names = ctx.within(zs, ze, "COMPANY")
+            if names:
+                return names[0]
+    return None
+
+
 class ClauseReader:
     """Walks the sentences and clauses of a document and yields candidates,
     keeping the company in focus for 该公司 / 其 and argument-only clauses."""
@@ -84,6 +96,7 @@ class ClauseReader:
             found = [t for t in found if t.event != "listing"]  # a car or a drug 上市: a product launch
         live = [t for t in found if not t.negated]
         subject = self._subject(si, start, end, others, bool(live) and bool(values or investors))
+        spun_off = _spun_off(ctx, start, end)
         out = []
         if subject is not None and subject in others:
             self.topic = (subject, si)
@@ -93,7 +106,8 @@ class ClauseReader:
             ev_triggers = [t for t in found if t.event == event]
             if not ev_triggers:
                 continue
-            cand = Candidate(event, subject, {si}, [(start, end)], triggers=ev_triggers)
+            company = spun_off if event == "listing" and spun_off is not None else subject
+            cand = Candidate(event, company, {si}, [(start, end)], triggers=ev_triggers)
             if all(t.negated for t in ev_triggers):
                 cand.args["negated"] = True
                 out.append(cand)

@@ -2,6 +2,7 @@
 sentences and clauses, the entities and the party clusters, plus the role cues."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from bisect import bisect_left
@@ -36,6 +37,7 @@ class Context:
     cluster_names: list[str] = field(default_factory=list)
     clusters: list[list[Entity]] = field(default_factory=list)
     confirmed: set[str] = field(default_factory=set)  # weak names (text) that play a role
+    reference: dt.date | None = None  # the date "today" means in this document
 
     def __post_init__(self):
         self._starts = [e.start for e in self.entities]
@@ -86,7 +88,7 @@ def roles_of_names(ctx: Context, start: int, end: int) -> tuple[list[Entity], li
     from .discover import role_zones
 
     others, investors, leads, sources = [], [], [], []
-    zones = role_zones(ctx.text, start, end)
+    zones = [z for z in role_zones(ctx.text, start, end) if z[0] in ("lead", "investor")]
     for group in name_lists(ctx, start, end):
         zone_roles = {role for role, zs, ze in zones if zs <= group[0].start and group[-1].end <= ze}
         if zone_roles:  # inside 由……领投 / 投资方包括……
@@ -98,7 +100,8 @@ def roles_of_names(ctx: Context, start: int, end: int) -> tuple[list[Entity], li
         before = ctx.text[max(start, group[0].start - 10) : group[0].start]
         after = _TICKER_PAREN.sub("", ctx.text[group[-1].end : min(end, group[-1].end + 24)], count=1)[:10]
         if cues("source", "after").match(after) or cues("source", "before").search(before) \
-                or cues("advisor", "before").search(before) or cues("advisor", "after").match(after):
+                or cues("advisor", "before").search(before) or cues("advisor", "after").match(after) \
+                or cues("affiliation", "after").match(after):
             sources.extend(group)
         elif cues("lead", "after").match(after):
             leads.extend(group)

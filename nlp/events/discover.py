@@ -25,7 +25,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 def role_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    """(role, start, end) of the stretches of a clause that list investors or leads."""
+    """(role, start, end) of the stretches of a clause that list investors or leads,
+    or name the part of a company that is spun off to list."""
     clause = text[start:end]
     return [(role, start + m.start("names"), start + m.end("names"))
             for role, pattern in _patterns() if role != "subject"
@@ -65,7 +66,7 @@ def discover(text: str, found: list[Entity]) -> list[Entity]:
 
 
 def _names(text: str, offset: int, group: str, role: str, busy: bytearray) -> list[Entity]:
-    if role == "subject":
+    if role in ("subject", "spinoff"):
         d = _DESCRIPTOR.match(group)
         if d and len(group) - d.end() >= 2:
             offset, group = offset + d.end(), group[d.end():]
@@ -87,7 +88,7 @@ def _names(text: str, offset: int, group: str, role: str, busy: bytearray) -> li
         latin = _LATIN_BEFORE.search(text, 0, start) if name[0].isascii() else None
         if latin and not any(busy[latin.start():start]):  # Qraft Technologies: the pattern stopped at the space
             start = latin.start()
-        if any(busy[start:end]):
+        if any(busy[start:end]) and role != "spinoff":  # a spun-off part may extend its parent's name (京东健康)
             continue
         busy[start:end] = b"\x01" * (end - start)
         out.append(Entity("COMPANY", start, end, text[start:end], {"found_by": role}))

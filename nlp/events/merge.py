@@ -6,6 +6,8 @@ Listing: one listing per company per document; its stage is the furthest
 stage reported as fact, and each stage reached becomes a milestone."""
 from __future__ import annotations
 
+import datetime as dt
+
 from .candidates import STAGE_ORDER, Candidate
 from .context import Context
 
@@ -96,7 +98,8 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             events.append(cand)
         else:
             _absorb(target, cand)
-    return [ev for ev in events if _substantial(ev, ctx.cluster(ev.company) in negated_clusters)]
+    return [ev for ev in events
+            if _substantial(ev, ctx.cluster(ev.company) in negated_clusters) and not _background(ev, ctx.reference)]
 
 
 def _substantial(ev: Candidate, negated_elsewhere: bool) -> bool:
@@ -109,6 +112,20 @@ def _substantial(ev: Candidate, negated_elsewhere: bool) -> bool:
     if negated_elsewhere:
         return concrete
     return bool(firm) or concrete or bool(a.get("exchange") and a.get("stages"))
+
+
+# How old an event may be and still be news rather than background
+# (2001年贵州茅台登陆A股, 软银从2017年开始成为种子轮投资者).
+_NEWS_DAYS = {"funding": 730, "listing": 365}
+
+
+def _background(ev: Candidate, reference) -> bool:
+    """Every date the event carries lies long before the article's date."""
+    if reference is None:
+        return False
+    dates = [d for _, d, _ in ev.args.get("stages", [])] + [ev.args.get("date"), ev.args.get("listing_date")]
+    ends = [dt.date.fromisoformat(d.value["end"]) for d in dates if d is not None and d.value]
+    return bool(ends) and max(ends) < reference - dt.timedelta(days=_NEWS_DAYS[ev.type])
 
 
 def stage_of(ev: Candidate) -> str:
