@@ -123,3 +123,17 @@ BACKGROUND = [
 @pytest.mark.parametrize("text", BACKGROUND)
 def test_old_events_told_as_background_are_not_news(text):
     assert nlp.extract(text, published="2019-10-16")["events"] == []
+
+
+LEGAL_NAMES = [
+    ("10月9日早上，深圳市房多多网络科技有限公司正式向美国证券交易委员会递交招股书。", "深圳市房多多网络科技有限公司"),
+    ("7月16日，安克创新科技股份有限公司首发申请获通过。", "安克创新科技股份有限公司"),
+    ("因江苏澜禾新材料股份有限公司及其保荐人主动撤回申请。", "江苏澜禾新材料股份有限公司"),
+    ("公司拟收购星河智能科技有限公司100%股权。", "星河智能科技有限公司"),
+]
+
+
+@pytest.mark.parametrize("text, name", LEGAL_NAMES)
+def test_legal_names_are_found_whole(text, name):
+    companies = [e["text"] for e in nlp.extract(text, published=PUBLISHED)["entities"] if e["label"] == "COMPANY"]
+    assert name in companies

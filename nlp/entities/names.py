@@ -138,6 +138,30 @@ def _join_parenthesised(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return out
 
 
+# Tags that end a legal name on its left even when the words in between are
+# unusual (房多多, 安克创新): prepositions, conjunctions, particles, pronouns, time words.
+_HARD_STOP_TAGS = frozenset("p c u uj ul r t tg f y e o".split())
+_PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}(?:市|省|区|县))$")
+
+
+def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: set, tags: dict, stop: frozenset) -> int:
+    """Where a legal name (…有限公司) ending at token `last` begins: at the leftmost
+    place name (深圳市, 江苏) before it, else after the last stop word; never across
+    punctuation, digits or function words, at most 10 tokens back."""
+    k = last
+    while k > 0 and last - k < 10:
+        word = tokens[k - 1][0]
+        if not _NAME_TOKEN.match(word) or tags.get(word) in _HARD_STOP_TAGS or tokens[k - 1][1] in busy \
+                or word in _LEADING_JUNK:
+            break
+        k -= 1
+    places = [n for n in range(k, last) if tags.get(tokens[n][0]) == "ns" or _PLACE.match(tokens[n][0])]
+    if places:
+        return places[0]
+    stops = [n for n in range(k, last) if tokens[n][0] in stop or tokens[n][0] in _DESCRIPTORS]
+    return stops[-1] + 1 if stops else k
+
+
 def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[Entity]:
     """Names that end in a suffix: runs of name-like tokens closed by a suffix token.
 
@@ -165,6 +189,8 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
         if hit is not None:
             suffix, label, strong = hit
             first = max(i, j - (8 if strong else 4))
+            if "公司" in suffix or "合伙" in suffix:
+                first = min(first, _legal_name_start(tokens, j - 1, busy, tags, stop))
             start, end = tokens[first][1], tokens[j - 1][1] + len(tokens[j - 1][0])
             described = [k for k in range(first, j - 1) if tokens[k][0] in _DESCRIPTORS]
             if described:  # the name starts after the last descriptor
