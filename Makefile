@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 SAMPLE ?= corpora/articles/funding_lead_follow.txt
+PUBLISHED ?= 2025-12-05
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +15,7 @@ $(VENV)/.installed: pyproject.toml
 
 .PHONY: demo test
 demo: $(VENV)/.installed
-	$(PY) cli.py extract $(SAMPLE) --format table
+	$(PY) cli.py extract $(SAMPLE) --published $(PUBLISHED) --format table
 
 test: $(VENV)/.installed
 	$(PY) -m pytest -q
