@@ -43,6 +43,17 @@ def _segment_end(text: str, pos: int, ceiling: int) -> int:
     return m.start() if m else ceiling
 
 
+def _usable_triggers(ctx: Context, start: int, end: int) -> list[trig.Trigger]:
+    """The clause's triggers, less those its context rules out: hearsay, a funding
+    only planned, margin trading, a product launch called 上市."""
+    found = [t for t in trig.find(ctx.text, start, end) if not t.rumour and not (t.event == "funding" and t.modal)]
+    if trig.context_pattern("margin").search(ctx.text, start, end):
+        return []
+    if trig.context_pattern("not_listing").search(ctx.text, start, end) and not ctx.within(start, end, "EXCHANGE", "TICKER"):
+        found = [t for t in found if t.event != "listing"]
+    return found
+
+
 def _spun_off(ctx: Context, start: int, end: int) -> Entity | None:
     """In 京东拟分拆京东健康独立上市 the company that lists is the part spun off."""
     from .discover import role_zones
@@ -83,17 +94,11 @@ class ClauseReader:
 
     def _clause(self, si: int, sent_start: int, start: int, end: int) -> list[Candidate]:
         ctx = self.ctx
-        found = [t for t in trig.find(ctx.text, start, end)]
-        others, investors, leads, sources = roles_of_names(ctx, start, end)
+        found = _usable_triggers(ctx, start, end)
+        others, investors, leads, _sources = roles_of_names(ctx, start, end)
         investor_clusters = {ctx.cluster(i) for i in investors}
         others = [o for o in others if ctx.cluster(o) not in investor_clusters]
         values = ctx.within(start, end, "MONEY", "ROUND", "TICKER", "SHARES")  # of one company, not a market
-        # a funding only planned, and anything reported as hearsay, is no event
-        found = [t for t in found if not t.rumour and not (t.event == "funding" and t.modal)]
-        if trig.context_pattern("margin").search(ctx.text, start, end):
-            found = []
-        if trig.context_pattern("not_listing").search(ctx.text, start, end) and not ctx.within(start, end, "EXCHANGE", "TICKER"):
-            found = [t for t in found if t.event != "listing"]  # a car or a drug 上市: a product launch
         live = [t for t in found if not t.negated]
         subject = self._subject(si, start, end, others, bool(live) and bool(values or investors))
         spun_off = _spun_off(ctx, start, end)
