@@ -20,6 +20,7 @@ def extract(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict]
     for n, ev in enumerate(events):
         record = (_funding if ev.type == "funding" else _listing)(ctx, ev, mention)
         record["disclosed"] = disclosed
+        record["date_vague"] = None if record["date"] else _vague_date(ctx, ev, mention)
         record["evidence"] = [raw_span(s, e) for s, e in sorted(set(ev.evidence))]
         record["confidence"] = _confidence(ev)
         key = f"{doc_id}|{ev.type}|{record['company']['name']}|{n}"
@@ -111,6 +112,16 @@ def _listing(ctx: Context, ev: Candidate, mention: Mention) -> dict:
         "listing_date": _date(a.get("listing_date"), mention),
         "milestones": sorted(milestones, key=lambda m: (m["date"] or {}).get("start") or "9999"),
     }
+
+
+def _vague_date(ctx: Context, ev: Candidate, mention: Mention) -> dict | None:
+    """近日, 日前, 近期: when the event has no date with a value, the vague one its
+    evidence gives (a span without a value, since none can be had)."""
+    for start, end in ev.evidence:
+        for d in ctx.within(start, end, "DATE"):
+            if not d.value:
+                return mention(d)
+    return None
 
 
 def _disclosure_date(ctx: Context) -> Entity | None:

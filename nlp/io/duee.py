@@ -49,12 +49,14 @@ def event_to_duee(event: dict) -> dict:
         pairs += [("投资方", _party_text(p)) for p in event["investors"]]
         pairs += [("领投方", _party_text(p)) for p in event["lead_investors"]]
         pairs += [("融资金额", _text(event["amount"])), ("融资轮次", _round_text(event["round"])),
-                  ("事件时间", _text(event["date"])), ("披露时间", _text(event.get("disclosed")))]
+                  ("事件时间", _text(event["date"] or event.get("date_vague"))),
+                  ("披露时间", _text(event.get("disclosed")))]
         return {"event_type": FUNDING, "arguments": _args(pairs)}
     pairs = [("上市公司", _party_text(event["company"])), ("证券代码", event.get("ticker_text") or event["ticker"]),
              ("环节", STAGE_TO_DUEE[event["stage"]]), ("发行价格", _price_text(event["offer_price"])),
              ("市值", _text(event["market_cap"])), ("募资金额", _text(event["proceeds"])),
-             ("事件时间", _text(event["date"] or event["listing_date"])), ("披露时间", _text(event.get("disclosed")))]
+             ("事件时间", _text(event["date"] or event["listing_date"] or event.get("date_vague"))),
+             ("披露时间", _text(event.get("disclosed")))]
     return {"event_type": LISTING, "arguments": _args(pairs)}
 
 
