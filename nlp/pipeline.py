@@ -31,6 +31,9 @@ def parse_published(published: str | dt.date | None) -> dt.date | None:
 
 
 ENTITY_MODES = ("all", "events")
+# Where names come from: lexicon, suffix and role rules; or those plus the trained
+# recogniser in models/ner (better recall, about five times slower).
+NAME_SOURCES = ("rules", "model")
 
 
 @dataclass
@@ -59,10 +62,13 @@ class Pipeline:
     `Pipeline().doc(document)` gives the same analysis as a spaCy Doc (jieba
     tokens, sentences, entities in `doc.ents`, values in `doc._.entities`)."""
 
-    def __init__(self, entities: str = "all"):
+    def __init__(self, entities: str = "all", names: str = "rules"):
         if entities not in ENTITY_MODES:
             raise ValueError(f"entities must be one of {ENTITY_MODES}, not {entities!r}")
+        if names not in NAME_SOURCES:
+            raise ValueError(f"names must be one of {NAME_SOURCES}, not {names!r}")
         self.entities_mode = entities
+        self.names = names
 
     def analyse(self, document: Document, text: str | None = None, offsets: OffsetMap | None = None) -> Analysis:
         """Everything up to the events."""
@@ -77,6 +83,8 @@ class Pipeline:
         found = entities.resolve_overlaps(found)
         tokens = with_offsets(segment(text, [(e.start, e.end) for e in found]))
         found = entities.resolve_overlaps(found + entities.find_token_names(text, tokens, found))
+        if self.names == "model":
+            found = found + entities.find_model_names(text, found)
         found = found + discover(text, found)
         found = entities.resolve_overlaps(names.propagate(text, found))
         if not _aligned(tokens, text, found):  # names found after segmentation: segment again around them
@@ -150,5 +158,5 @@ def _public_value(ent: Entity):
 
 
 @functools.cache
-def load(entities: str = "all") -> Pipeline:
-    return Pipeline(entities)
+def load(entities: str = "all", names: str = "rules") -> Pipeline:
+    return Pipeline(entities, names)

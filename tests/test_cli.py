@@ -106,3 +106,22 @@ def test_batch_writes_one_record_per_document(tmp_path):
     assert [e["line"] for e in errors] == [2, 3]
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
     assert summary["documents"] == 4 and summary["failed"] == 2 and summary["events"] == 1
+
+
+def test_trained_name_recogniser_is_an_option():
+    out = cli("extract", SIMPLIFIED, "--published", "2025-12-05", "--names", "model", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    record = json.loads(out.stdout)
+    [event] = record["events"]
+    assert event["company"]["name"] == "云帆智能"
+    assert {"澄湖资本", "松涧创投"} <= {p["name"] for p in event["investors"]}
+
+
+def test_batch_with_the_trained_name_recogniser(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": SIMPLIFIED.read_text(encoding="utf-8")}, ensure_ascii=False) + "\n",
+                      encoding="utf-8")
+    out = cli("batch", corpus, "--output", tmp_path / "out", "--names", "model", "--workers", "1")
+    assert out.returncode == 0, out.stderr
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["names"] == "model" and summary["events"] == 1

@@ -28,12 +28,12 @@ class InlineEngine:
     name = "local"
     workers = 1
 
-    def __init__(self, entities: str, max_chars: int):
-        self.entities, self.max_chars = entities, max_chars
-        work.pipeline(entities)
+    def __init__(self, spec: tuple[str, str], max_chars: int):
+        self.spec, self.max_chars = spec, max_chars
+        work.pipeline(spec)
 
     def submit(self, chunk):
-        return _Done(work.process_chunk(chunk, self.entities, self.max_chars))
+        return _Done(work.process_chunk(chunk, self.spec, self.max_chars))
 
     def close(self, abort: bool = False) -> None:
         pass
@@ -48,8 +48,8 @@ class PoolEngine:
 
     name = "local"
 
-    def __init__(self, entities: str, max_chars: int, workers: int):
-        self.entities, self.max_chars, self.workers = entities, max_chars, workers
+    def __init__(self, spec: tuple[str, str], max_chars: int, workers: int):
+        self.spec, self.max_chars, self.workers = spec, max_chars, workers
         methods = multiprocessing.get_all_start_methods()
         if "forkserver" in methods:
             ctx = multiprocessing.get_context("forkserver")
@@ -57,10 +57,10 @@ class PoolEngine:
         else:  # pragma: no cover - Windows, macOS default
             ctx = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
-                                         initializer=work.init_worker, initargs=(entities,))
+                                         initializer=work.init_worker, initargs=(spec,))
 
     def submit(self, chunk):
-        return self._pool.submit(work.process_chunk, chunk, self.entities, self.max_chars)
+        return self._pool.submit(work.process_chunk, chunk, self.spec, self.max_chars)
 
     def close(self, abort: bool = False) -> None:
         if abort:
@@ -82,14 +82,14 @@ class DaskEngine:
 
     name = "dask"
 
-    def __init__(self, entities: str, max_chars: int, workers: int, scheduler: str | None = None):
+    def __init__(self, spec: tuple[str, str], max_chars: int, workers: int, scheduler: str | None = None):
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError:
             from ..document import InputError
 
             raise InputError('--engine dask needs Dask: pip install "zhfin[dask]"') from None
-        self.entities, self.max_chars = entities, max_chars
+        self.spec, self.max_chars = spec, max_chars
         self._cluster = None
         if scheduler:
             self._client = Client(scheduler)
@@ -100,7 +100,7 @@ class DaskEngine:
         self.workers = max(1, sum(self._client.nthreads().values()))
 
     def submit(self, chunk):
-        return self._client.submit(work.process_chunk, chunk, self.entities, self.max_chars, pure=False)
+        return self._client.submit(work.process_chunk, chunk, self.spec, self.max_chars, pure=False)
 
     def close(self, abort: bool = False) -> None:
         self._client.close()
@@ -108,13 +108,13 @@ class DaskEngine:
             self._cluster.close()
 
 
-def make_engine(engine: str, entities: str, max_chars: int, workers: int | None,
+def make_engine(engine: str, spec: tuple[str, str], max_chars: int, workers: int | None,
                 scheduler: str | None = None):
     workers = workers or os.cpu_count() or 1
     if engine == "dask":
-        return DaskEngine(entities, max_chars, workers, scheduler)
+        return DaskEngine(spec, max_chars, workers, scheduler)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (use local or dask)")
     if workers == 1:
-        return InlineEngine(entities, max_chars)
-    return PoolEngine(entities, max_chars, workers)
+        return InlineEngine(spec, max_chars)
+    return PoolEngine(spec, max_chars, workers)

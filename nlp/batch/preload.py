@@ -7,6 +7,6 @@ from __future__ import annotations
 try:
     from .work import warm_up
 
-    warm_up("all")  # the lazily loaded resources are shared by both entity modes
+    warm_up(("all", "rules"))  # the lazily loaded resources are shared by every mode
 except Exception:  # noqa: BLE001 - a worker then simply loads what it needs itself
     pass

@@ -54,7 +54,7 @@ class _SigtermAsInterrupt:
 
 def run_batch(inputs, output: str, id_field=None, text_field=None, title_field=None, published_field=None, *,
               workers: int | None = None, engine: str = "local", scheduler: str | None = None,
-              resume: bool = False, entities: str = "events", max_chars: int = 5_000_000,
+              resume: bool = False, entities: str = "events", names: str = "rules", max_chars: int = 5_000_000,
               chunk_size: int = 64, progress: bool | None = None, duee: bool = False) -> dict:
     """Run a corpus; returns the summary (also written to OUTPUT/summary.json).
 
@@ -75,7 +75,7 @@ def run_batch(inputs, output: str, id_field=None, text_field=None, title_field=N
     bar = None
     with _SigtermAsInterrupt():
         try:
-            runner = make_engine(engine, entities, max_chars, workers, scheduler)
+            runner = make_engine(engine, (entities, names), max_chars, workers, scheduler)
             bar = make_progress(progress, lambda: sources.count_items(inputs), completed=len(done))
             window: deque = deque()
             limit = 2 * runner.workers + 1
@@ -99,7 +99,7 @@ def run_batch(inputs, output: str, id_field=None, text_field=None, title_field=N
     counts = journal.counts
     summary = {
         "inputs": inputs, "input": " ".join(inputs), "output": str(output),
-        "engine": engine, "workers": runner.workers if runner else workers, "entities": entities,
+        "engine": engine, "workers": runner.workers if runner else workers, "entities": entities, "names": names,
         "documents": counts["documents"], "events": counts["events"], "failed": counts["failed"],
         "failures_by_reason": dict(journal.reasons.most_common()),
         "resumed": counts["resumed"], "processed": processed, "interrupted": interrupted,

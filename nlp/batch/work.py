@@ -18,20 +18,21 @@ from .sources import error_record
 _WARM_UP = "云帆智能宣布完成5亿元B轮融资，由红杉中国领投。"
 
 
-def pipeline(entities: str):
+def pipeline(spec: tuple[str, str]):
+    """spec: (entities mode, name source), as `nlp.pipeline.load` takes them."""
     from ..pipeline import load  # lazy: the parent process of a pool never loads the models
 
-    return load(entities)
+    return load(*spec)
 
 
-def warm_up(entities: str) -> None:
-    pipeline(entities)(Document(doc_id="warm-up", raw_text=_WARM_UP))
+def warm_up(spec: tuple[str, str]) -> None:
+    pipeline(spec)(Document(doc_id="warm-up", raw_text=_WARM_UP))
 
 
-def init_worker(entities: str) -> None:
+def init_worker(spec: tuple[str, str]) -> None:
     """Pool initializer: Ctrl-C is the parent's business; load and warm the pipeline."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    warm_up(entities)
+    warm_up(spec)
 
 
 def failed(error: dict) -> tuple[dict, dict, int]:
@@ -56,7 +57,7 @@ def _read_file(path: str, max_chars: int) -> Document:
     return document
 
 
-def process_item(item: tuple, entities: str, max_chars: int) -> tuple[dict, dict | None, int]:
+def process_item(item: tuple, spec: tuple[str, str], max_chars: int) -> tuple[dict, dict | None, int]:
     kind, key, payload = item
     if kind == "error":
         return failed(payload)
@@ -64,7 +65,7 @@ def process_item(item: tuple, entities: str, max_chars: int) -> tuple[dict, dict
     line = payload.meta.get("line") if kind == "doc" else None
     try:
         document = payload if kind == "doc" else _read_file(payload, max_chars)
-        record = pipeline(entities)(document)
+        record = pipeline(spec)(document)
     except InputError as exc:
         return failed(error_record(doc_id, key, line, str(exc)))
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus
@@ -73,5 +74,5 @@ def process_item(item: tuple, entities: str, max_chars: int) -> tuple[dict, dict
     return record, None, len(document.raw_text)
 
 
-def process_chunk(chunk: list[tuple], entities: str, max_chars: int) -> list[tuple]:
-    return [process_item(item, entities, max_chars) for item in chunk]
+def process_chunk(chunk: list[tuple], spec: tuple[str, str], max_chars: int) -> list[tuple]:
+    return [process_item(item, spec, max_chars) for item in chunk]

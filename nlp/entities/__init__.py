@@ -37,4 +37,14 @@ def find_token_names(text: str, tokens: list[tuple[str, int]], taken: list[Entit
     return found
 
 
-__all__ = ["Entity", "find_values", "find_known_names", "find_token_names", "resolve_overlaps"]
+def find_model_names(text: str, taken: list[Entity]) -> list[Entity]:
+    """Names from the trained recogniser (models/ner) where nothing else found one."""
+    from . import ner_model  # spaCy and the model load only when asked for
+
+    busy = bytearray(len(text))
+    for e in taken:
+        busy[e.start:e.end] = b"\x01" * (e.end - e.start)
+    return [Entity(label, s, e, text[s:e], None) for label, s, e in ner_model.find(text) if not any(busy[s:e])]
+
+
+__all__ = ["Entity", "find_values", "find_known_names", "find_token_names", "find_model_names", "resolve_overlaps"]
