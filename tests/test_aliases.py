@@ -1,0 +1,62 @@
+"""One party, many names: aliases in one document form one cluster with one canonical name."""
+from __future__ import annotations
+
+import pytest
+
+import nlp
+from nlp.entities.aliases import canonical_name, cluster
+from nlp.entities.span import Entity
+
+
+def ents(*names):
+    pos, out = 0, []
+    for name in names:
+        out.append(Entity("COMPANY", pos, pos + len(name), name, None))
+        pos += len(name) + 1
+    return out
+
+
+@pytest.mark.parametrize("names, together", [
+    (("智谱", "智谱AI", "智谱"), True),
+    (("稀宇MiniMax", "MiniMax", "Minimax"), True),
+    (("零重力飞机工业(合肥)有限公司", "零重力"), True),
+    (("杭州云帆智能科技有限公司", "云帆智能"), True),
+    (("江苏澜禾新材料股份有限公司", "澜禾新材"), True),
+    (("红杉资本", "高瓴资本"), False),
+    (("阿里云", "阿里文娱"), False),
+])
+def test_clusters(names, together):
+    groups = cluster(ents(*names))
+    assert (len(groups) == 1) is together
+
+
+def test_gazetteer_aliases_join_and_different_entries_stay_apart():
+    record = nlp.extract("阿里领投，阿里巴巴跟投，阿里云也参与了星河科技的A轮融资。", published="2025-12-30")
+    names = {e["text"]: e["value"] for e in record["entities"] if e["label"] == "COMPANY"}
+    assert names["阿里"] == names["阿里巴巴"] == {"canonical": "阿里巴巴"}
+    assert names["阿里云"] != names["阿里"]
+
+
+def test_canonical_name_is_the_most_frequent_form():
+    assert canonical_name(ents("智谱AI", "智谱", "智谱")) == "智谱"
+    assert canonical_name(ents("MiniMax", "Minimax", "MiniMax", "稀宇MiniMax")) == "MiniMax"
+
+
+ARTICLE = ("零重力飞机工业(合肥)有限公司(以下简称“零重力”)近日宣布完成2亿元A轮融资。"
+           "本轮融资由星河资本领投。该公司表示，资金将用于适航取证。零重力成立于2021年。")
+
+
+def test_short_name_definition_and_pronouns_point_to_the_company():
+    record = nlp.extract(ARTICLE, published="2025-12-30")
+    [event] = record["events"]
+    aliases = set(event["company"]["aliases"])
+    assert {"零重力飞机工业(合肥)有限公司", "零重力"} <= aliases
+    assert event["company"]["name"] == "零重力"
+    assert [p["name"] for p in event["lead_investors"]] == ["星河资本"]
+
+
+def test_traditional_script_aliases_cluster_on_the_normalised_text():
+    record = nlp.extract("智譜AI完成新一輪融資，由紅杉資本領投。智譜表示……", published="2025-12-30")
+    [event] = record["events"]
+    assert event["company"]["name"] in ("智谱", "智谱AI")  # names are simplified; mentions stay raw
+    assert {"智譜AI", "智譜"} <= set(event["company"]["aliases"])
