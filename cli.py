@@ -178,5 +178,20 @@ def train_ner(ctx: click.Context) -> None:
     sys.exit(train_main(list(ctx.args)))
 
 
+@train.command("confidence", context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
+                                               "help_option_names": []})
+@click.pass_context
+def train_confidence(ctx: click.Context) -> None:
+    """Calibrate event confidence on DuEE-Fin gold; --help lists its options.
+
+    \b
+    Example:
+      python cli.py train confidence --gold ../shared/data/duee_fin/train_partial.jsonl
+    """
+    from nlp.train.confidence import main as train_main
+
+    sys.exit(train_main(list(ctx.args)))
+
+
 if __name__ == "__main__":
     main()

@@ -6,6 +6,7 @@ from typing import Callable
 
 from ..entities.span import Entity
 from .candidates import Candidate, ClauseReader
+from .confidence import confidence
 from .context import Context, cues
 from .merge import merge, stage_of
 
@@ -22,7 +23,7 @@ def extract(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict]
         record["disclosed"] = disclosed
         record["date_vague"] = None if record["date"] else _vague_date(ctx, ev, mention)
         record["evidence"] = [raw_span(s, e) for s, e in sorted(set(ev.evidence))]
-        record["confidence"] = _confidence(ev)
+        record["confidence"] = confidence(record | {"type": ev.type})
         key = f"{doc_id}|{ev.type}|{record['company']['name']}|{n}"
         out.append({"schema": SCHEMA,
                     "event_id": hashlib.sha1(key.encode()).hexdigest()[:16],
@@ -132,12 +133,3 @@ def _disclosure_date(ctx: Context) -> Entity | None:
         if d.label == "DATE" and d.value and cue.match(ctx.text, d.end, min(len(ctx.text), d.end + 24)):
             return d
     return None
-
-
-def _confidence(ev: Candidate) -> float:
-    """A heuristic score from how much of the event was found (not calibrated yet)."""
-    a = ev.args
-    keys = ("amount", "round", "investors", "date") if ev.type == "funding" else \
-        ("exchange", "ticker", "offer_price", "stages", "listing_date")
-    filled = sum(1 for k in keys if a.get(k))
-    return round(min(0.95, 0.45 + 0.12 * filled), 2)
