@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import sys
 import tempfile
@@ -307,7 +306,7 @@ def train(data_dir, out_dir, minutes: float = 14.0, finner: bool = True, seed: i
     from spacy import util
     from spacy.schemas import ConfigSchemaTraining
     from spacy.training.initialize import init_nlp
-    from spacy.training.loop import create_before_to_disk_callback, create_evaluation_callback, \
+    from spacy.training.loop import create_evaluation_callback, \
         create_train_batches, train_while_improving
     from thinc.api import fix_random_seed
 
