@@ -137,3 +137,10 @@ LEGAL_NAMES = [
 def test_legal_names_are_found_whole(text, name):
     companies = [e["text"] for e in nlp.extract(text, published=PUBLISHED)["entities"] if e["label"] == "COMPANY"]
     assert name in companies
+
+
+def test_a_company_that_completes_a_strategic_investment_round_is_the_investee():
+    ev = only_event("6月9日消息，财产保险服务提供商泰山财险完成战略投资8.82亿人民币融资，投资方为德国安顾集团。")
+    assert ev["company"]["name"] == "泰山财险"
+    assert ev["amount"]["value"] == 8.82e8
+    assert [p["name"] for p in ev["investors"]] == ["德国安顾集团"]

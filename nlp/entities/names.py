@@ -112,6 +112,11 @@ _NAME_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9&.\-]*|\([\u4e
 # Words that describe the name that follows them: 全资子公司华鑫证券, 解决方案提供商数势科技.
 _DESCRIPTORS = frozenset("子公司 全资子公司 控股子公司 参股子公司 母公司 旗下 所持 持有 以 提供商 服务商 供应商 "
                          "制造商 运营商 开发商 解决商 企业 公司 品牌 巨头 龙头 独角兽 初创 平台 厂商".split())
+def _is_descriptor(word: str) -> bool:
+    """全资子公司, 提供商, 研发商, 生产商 … (but not 招商)."""
+    return word in _DESCRIPTORS or (len(word) >= 3 and word.endswith("商"))
+
+
 _LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是据让给于并且等其该因")
 
 
@@ -158,7 +163,7 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: set, tags:
     places = [n for n in range(k, last) if tags.get(tokens[n][0]) == "ns" or _PLACE.match(tokens[n][0])]
     if places:
         return places[0]
-    stops = [n for n in range(k, last) if tokens[n][0] in stop or tokens[n][0] in _DESCRIPTORS]
+    stops = [n for n in range(k, last) if tokens[n][0] in stop or _is_descriptor(tokens[n][0])]
     return stops[-1] + 1 if stops else k
 
 
@@ -192,7 +197,7 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             if "公司" in suffix or "合伙" in suffix:
                 first = min(first, _legal_name_start(tokens, j - 1, busy, tags, stop))
             start, end = tokens[first][1], tokens[j - 1][1] + len(tokens[j - 1][0])
-            described = [k for k in range(first, j - 1) if tokens[k][0] in _DESCRIPTORS]
+            described = [k for k in range(first, j - 1) if _is_descriptor(tokens[k][0])]
             if described:  # the name starts after the last descriptor
                 first = described[-1] + 1
             start = tokens[first][1]
