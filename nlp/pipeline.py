@@ -85,7 +85,7 @@ class Pipeline:
         found = entities.resolve_overlaps(found + entities.find_token_names(text, tokens, found))
         if self.names == "model":
             found = found + entities.find_model_names(text, found)
-        found = found + discover(text, found)
+        found = _with_role_names(found, discover(text, found))
         found = entities.resolve_overlaps(names.propagate(text, found))
         if not _aligned(tokens, text, found):  # names found after segmentation: segment again around them
             tokens = with_offsets(segment(text, [(e.start, e.end) for e in found]))
@@ -138,6 +138,12 @@ class Pipeline:
         if document.meta.get("title"):
             record["title"] = document.meta["title"]
         return record
+
+
+def _with_role_names(found: list[Entity], discovered: list[Entity]) -> list[Entity]:
+    """Names found by their role replace the weak guesses they overlap."""
+    kept = [e for e in found if not ((e.value or {}).get("weak") and any(e.overlaps(d) for d in discovered))]
+    return kept + discovered
 
 
 def _aligned(tokens: list[tuple[str, int]], text: str, found: list[Entity]) -> bool:

@@ -144,3 +144,18 @@ def test_a_company_that_completes_a_strategic_investment_round_is_the_investee()
     assert ev["company"]["name"] == "泰山财险"
     assert ev["amount"]["value"] == 8.82e8
     assert [p["name"] for p in ev["investors"]] == ["德国安顾集团"]
+
+
+SUBJECTS = [
+    ("11月2日消息，高端动物蛋白药研发商伟杰信生物完成B轮1亿人民币融资，投资方为国投创业。", "伟杰信生物"),
+    ("9月7日消息，医疗大数据解决方案提供者零氪科技完成D+轮7亿人民币融资，投资方为中金资本。", "零氪科技"),
+    ("身份云PaaS平台Authing近日宣布在疫情期间完成千万元级的天使轮融资，本轮融资由华创资本领投。", "Authing"),
+    ("2019年，Moka(智能化招聘管理系统)完成了由高瓴资本领投的B轮融资，义柏资本担任本次融资的独家财务顾问。", "Moka"),
+    ("9月4日，生物科技公司“应世生物”宣布近日已完成1.3亿元人民币的A+轮融资。", "应世生物"),
+]
+
+
+@pytest.mark.parametrize("text, company", SUBJECTS)
+def test_subjects_behind_descriptors_and_quotes(text, company):
+    events = nlp.extract(text, published="2020-11-30")["events"]
+    assert [e["company"]["name"] for e in events] == [company]

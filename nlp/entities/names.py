@@ -112,9 +112,12 @@ _NAME_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9&.\-]*|\([\u4e
 # Words that describe the name that follows them: 全资子公司华鑫证券, 解决方案提供商数势科技.
 _DESCRIPTORS = frozenset("子公司 全资子公司 控股子公司 参股子公司 母公司 旗下 所持 持有 以 提供商 服务商 供应商 "
                          "制造商 运营商 开发商 解决商 企业 公司 品牌 巨头 龙头 独角兽 初创 平台 厂商".split())
+_DESCRIBED = re.compile(r"^.*[\u4e00-\u9fff]{2}[商者](?=[\u4e00-\u9fffA-Za-z])")
+
+
 def _is_descriptor(word: str) -> bool:
-    """全资子公司, 提供商, 研发商, 生产商 … (but not 招商)."""
-    return word in _DESCRIPTORS or (len(word) >= 3 and word.endswith("商"))
+    """全资子公司, 提供商, 研发商, 先行者 … (but not 招商)."""
+    return word in _DESCRIPTORS or (len(word) >= 3 and word[-1] in "商者") or word in ("商", "者")
 
 
 _LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是据让给于并且等其该因")
@@ -202,6 +205,9 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
                 first = described[-1] + 1
             start = tokens[first][1]
             text = "".join(t for t, _ in tokens[first:j])
+            described = _DESCRIBED.match(text)
+            if described and len(text) - described.end() >= len(suffix) + 2:  # 研发商伟杰信生物 (jieba: 商伟杰)
+                text, start = text[described.end():], start + described.end()
             while text[0] in _LEADING_JUNK and len(text) - len(suffix) > 2:  # jieba glued 由 to 澄湖
                 text, start = text[1:], start + 1
             if end - start - len(suffix) >= 2 and end - start <= 30 and text not in _generic_names():

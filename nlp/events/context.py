@@ -98,7 +98,7 @@ def roles_of_names(ctx: Context, start: int, end: int) -> tuple[list[Entity], li
             ctx.confirmed.update(e.text for e in group if _weak(e))
             continue
         before = ctx.text[max(start, group[0].start - 10) : group[0].start]
-        after = _TICKER_PAREN.sub("", ctx.text[group[-1].end : min(end, group[-1].end + 24)], count=1)[:10]
+        after = _TICKER_PAREN.sub("", ctx.text[group[-1].end : min(end, group[-1].end + 30)], count=1)[:16]
         if cues("source", "after").match(after) or cues("source", "before").search(before) \
                 or cues("advisor", "before").search(before) or cues("advisor", "after").match(after) \
                 or cues("affiliation", "after").match(after):

@@ -11,10 +11,11 @@ from ..entities.span import Entity
 from ..segment.sentences import clauses, sentences
 from . import triggers as trig
 
+_SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|完成|获|成功|再次|首次|也|又")
 _LATIN_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.\-]* )+$")
 _SPLIT = re.compile(r"、|以及|和|及|与|跟|,|，")
 # Words before a name that describe it (成套自动化装备方案解决商智云股份).
-_DESCRIPTOR = re.compile(r"^.*(?:[\u4e00-\u9fff]{2}商|巨头|龙头|服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|品牌|初创|独角兽|厂商|集团旗下|旗下|的)")
+_DESCRIPTOR = re.compile(r"^.*(?:[\u4e00-\u9fff]{2}[商者]|巨头|龙头|服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|品牌|初创|独角兽|厂商|集团旗下|旗下|的)")
 _BAD = re.compile(r"^(?:资本|基金|创投|投资|集团|控股|科技|证券|银行)$|本轮|此轮|本次|融资|资金|投资方|投资人$|机构$|公司$|创始人|团队|管理层|员工|股东$|其|该|多家|知名|"
                   r"\d|亿|万元|美元|元$|轮|宣布|完成|获得|^等|等$|消息|获悉|报道|记者|日讯|据悉")
 
@@ -40,6 +41,22 @@ def _clean(name: str) -> str:
     return name.strip()
 
 
+def _cut_at_verb(name: str) -> str:
+    """星河科技主动撤回 -> 星河科技: a name ends before the first verb, adverb or
+    function word in it (jieba's dictionary tags)."""
+    from ..entities.names import _NON_NAME_TAGS, _stop_tokens, _word_tags
+    from ..segment.tokenizer import segment
+
+    tags, stop = _word_tags(), _stop_tokens()
+    kept = ""
+    for word in segment(name):
+        if kept and len(word) >= 2 and (tags.get(word) in _NON_NAME_TAGS or word in stop):
+            # only a verb of the subject's own sentence may follow a name (主动撤回, 正式登陆)
+            return kept if _SUBJECT_ADVERB.match(name, len(kept)) else ""
+        kept += word
+    return kept
+
+
 def _is_plain_word(name: str) -> bool:
     """A dictionary word that is no name (预计, 公司): jieba's tag is not a noun's."""
     from ..entities.names import _word_tags
@@ -52,7 +69,8 @@ def discover(text: str, found: list[Entity]) -> list[Entity]:
     """New COMPANY entities for names in event roles that nothing found yet."""
     busy = bytearray(len(text))
     for e in found:
-        busy[e.start:e.end] = b"\x01" * (e.end - e.start)
+        if not (e.value or {}).get("weak"):  # a weak guess (…生物) gives way to a name with a role
+            busy[e.start:e.end] = b"\x01" * (e.end - e.start)
     out: list[Entity] = []
     for s, e in sentences(text):
         for cs, ce in clauses(text, s, e):
@@ -80,6 +98,8 @@ def _names(text: str, offset: int, group: str, role: str, busy: bytearray) -> li
     out = []
     for rel, part in parts:
         name = _clean(part)
+        if not name.isascii():
+            name = _cut_at_verb(name)
         if not (2 <= len(name) <= 30) or _BAD.search(name) or not re.search(r"[\u4e00-\u9fffA-Za-z]", name) \
                 or _is_plain_word(name):
             continue
