@@ -28,3 +28,11 @@ def test_shipped_table_is_monotone_and_used():
     [event] = record["events"]
     assert filled_roles(event) == 4
     assert event["confidence"] == confidence(event) in {float(r["confidence"]) for r in rows}
+
+
+@pytest.mark.parametrize("filled_event", [
+    {"type": "listing"},  # no key role at all
+    {"type": "funding", "amount": 1, "round": 1, "investors": [1], "date": 1},
+])
+def test_every_event_gets_a_confidence(filled_event):
+    assert 0 < confidence(filled_event) < 1

@@ -29,8 +29,8 @@ def _table() -> dict[tuple[str, int], float]:
 def confidence(event: dict) -> float:
     filled = filled_roles(event)
     table = _table()
-    if table:
-        known = [n for (t, n) in table if t == event["type"]]
-        if known:
-            return table[(event["type"], min(filled, max(known)))]
+    known = sorted(n for (t, n) in table if t == event["type"])
+    if known:  # the nearest calibrated bin at or below, else the lowest
+        below = [n for n in known if n <= filled]
+        return table[(event["type"], below[-1] if below else known[0])]
     return round(min(0.95, 0.45 + 0.12 * filled), 2)  # no table: more roles, more trust
