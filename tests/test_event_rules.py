@@ -159,3 +159,20 @@ SUBJECTS = [
 def test_subjects_behind_descriptors_and_quotes(text, company):
     events = nlp.extract(text, published="2020-11-30")["events"]
     assert [e["company"]["name"] for e in events] == [company]
+
+
+LISTING_SUBJECTS = [
+    ("杰瑞股份公告，拟分拆所属子公司德州联合石油科技股份有限公司至创业板上市。", "德州联合石油科技股份有限公司", "planned"),
+    ("美东时间9月4日，美国证券交易委员会公开披露三彩家有限公司的上市招股书，三彩家计划在纳斯达克挂牌上市。",
+     "三彩家有限公司", "planned"),
+    ("7月23日晚间，上交所科创板上市委发布审议会议的结果公告，星河科技股份有限公司成功通过。",
+     "星河科技股份有限公司", "hearing_passed"),
+    ("就在有消息称对手将上市的时候，11月5日晚，快手向港交所提交了招股书。", "快手", "filed"),
+]
+
+
+@pytest.mark.parametrize("text, company, stage", LISTING_SUBJECTS)
+def test_listing_companies_and_stages(text, company, stage):
+    events = [e for e in nlp.extract(text, published="2020-11-30")["events"] if e["type"] == "listing"]
+    assert len(events) == 1
+    assert company in events[0]["company"]["aliases"] and events[0]["stage"] == stage

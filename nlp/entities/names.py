@@ -163,6 +163,8 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: set, tags:
                 or word in _LEADING_JUNK:
             break
         k -= 1
+    while k < last - 1 and len(tokens[k][0]) >= 2 and tags.get(tokens[k][0]) in _NON_NAME_TAGS:
+        k += 1  # 公开披露三彩家有限公司: leading verbs are no part of the name
     places = [n for n in range(k, last) if tags.get(tokens[n][0]) == "ns" or _PLACE.match(tokens[n][0])]
     if places:
         return places[0]
@@ -186,7 +188,7 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
         # a run of name-like tokens
         j = i
         while j < len(tokens) and _NAME_TOKEN.match(tokens[j][0]) and tokens[j][0] not in stop \
-                and (len(tokens[j][0]) < 2 or tags.get(tokens[j][0]) not in _NON_NAME_TAGS) \
+                and tags.get(tokens[j][0]) not in (_NON_NAME_TAGS if len(tokens[j][0]) >= 2 else _HARD_STOP_TAGS) \
                 and tokens[j][1] not in busy:
             j += 1
         if j == i:

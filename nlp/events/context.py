@@ -19,7 +19,8 @@ PRONOUN = re.compile(r"该公司|这家公司|该企业|其|公司")
 # A name with a weak suffix (科技, 智能 …) counts only in a role: in an investor
 # list, or as the subject right before the verb of an event.
 _SUBJECT_VERB = re.compile(r"^(?:宣布|完成|获|已|正式|成功|于|今日|近日|日前|将|拟|通过|向|在|再|又|此前|近期|也|"
-                           r"登陆|挂牌|上市|赴|递交|递表|启动|冲刺|撤回|终止|本次|此次|主动|公告|发布|\([A-Za-z])")
+                           r"登陆|挂牌|上市|赴|递交|递表|启动|冲刺|撤回|终止|本次|此次|主动|公告|发布|首次|首发|IPO|"
+                           r"创业板|科创板|主板|港股|美股|A股|成功|\([A-Za-z])")
 
 
 @functools.cache

@@ -68,7 +68,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
             found.append(Trigger(event, stage, s, e,
                                  modal=bool(context_pattern("modal").search(seg)),
                                  negated=bool(context_pattern("negation").search(seg)),
-                                 rumour=bool(context_pattern("rumour").search(text, start, s))))
+                                 rumour=bool(context_pattern("rumour").search(seg))))
     return sorted(found, key=lambda t: t.start)
 
 
