@@ -176,3 +176,8 @@ def test_listing_companies_and_stages(text, company, stage):
     events = [e for e in nlp.extract(text, published="2020-11-30")["events"] if e["type"] == "listing"]
     assert len(events) == 1
     assert company in events[0]["company"]["aliases"] and events[0]["stage"] == stage
+
+
+def test_hearsay_heading_a_clause_covers_the_whole_clause():
+    text = "市场消息：星河电力拟将旗下可再生能源部门进行香港IPO，筹资20亿美元。"
+    assert nlp.extract(text, published=PUBLISHED)["events"] == []

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from .. import resources
 
+# A clause that opens as hearsay (市场消息：…) reports nothing as fact.
+_HEARSAY_HEAD = re.compile(r"\s*(?:【[^】]{0,30}】)?\s*(?:市场消息|消息人士|据传|传闻|市场传闻)")
 _SEGMENT_BREAK = re.compile(r"[,，。；;!?！？:：\n]")
 
 
@@ -68,7 +70,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
             found.append(Trigger(event, stage, s, e,
                                  modal=bool(context_pattern("modal").search(seg)),
                                  negated=bool(context_pattern("negation").search(seg)),
-                                 rumour=bool(context_pattern("rumour").search(seg))))
+                                 rumour=bool(context_pattern("rumour").search(seg) or _HEARSAY_HEAD.match(text, start))))
     return sorted(found, key=lambda t: t.start)
 
 
