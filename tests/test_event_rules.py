@@ -181,3 +181,9 @@ def test_listing_companies_and_stages(text, company, stage):
 def test_hearsay_heading_a_clause_covers_the_whole_clause():
     text = "市场消息：星河电力拟将旗下可再生能源部门进行香港IPO，筹资20亿美元。"
     assert nlp.extract(text, published=PUBLISHED)["events"] == []
+
+
+def test_subject_announcing_then_receiving_from_investors():
+    ev = only_event("国内半导体智能制造服务先行者埃克斯工业日前宣布，已于近期获得来自于中芯聚源、达晨财智等机构数千万元的A轮融资。")
+    assert ev["company"]["name"] == "埃克斯工业"
+    assert {p["name"] for p in ev["investors"]} == {"中芯聚源", "达晨财智"}
