@@ -43,7 +43,7 @@ class Analysis:
     text: str
     offsets: OffsetMap
     reference: dt.date | None
-    tokens: list[tuple[str, int]]  # (word, start) from the jieba segmenter
+    tokens: list[tuple[str, int]]  # (word, start) from the jieba segmenter, before names were found
     context: Context  # sentences, entities and party clusters, as the event stage sees them
 
     def raw_span(self, start: int, end: int) -> dict:
@@ -60,7 +60,7 @@ class Pipeline:
     entities="all" tags every document; "events" skips the expensive stages on
     text that holds no candidate trigger (its record then lists no entities).
     `Pipeline().doc(document)` gives the same analysis as a spaCy Doc (jieba
-    tokens, sentences, entities in `doc.ents`, values in `doc._.entities`)."""
+    tokens, sentences, entities in `doc.ents`, values in `doc.user_data["zhfin"]`)."""
 
     def __init__(self, entities: str = "all", names: str = "rules"):
         if entities not in ENTITY_MODES:
@@ -87,8 +87,6 @@ class Pipeline:
             found = found + entities.find_model_names(text, found)
         found = _with_role_names(found, discover(text, found))
         found = entities.resolve_overlaps(names.propagate(text, found))
-        if not _aligned(tokens, text, found):  # names found after segmentation: segment again around them
-            tokens = with_offsets(segment(text, [(e.start, e.end) for e in found]))
 
         ctx = Context(text, found, sents.sentences(text), reference=reference)
         ctx.clusters = aliases.cluster([e for e in found if e.label in ("COMPANY", "ORG")])
@@ -104,8 +102,10 @@ class Pipeline:
 
         analysis = self.analyse(document)
         ctx = analysis.context
-        doc = blank_zh().tokenizer.make_doc(analysis.text, [w for w, _ in analysis.tokens],
-                                            {s for s, _ in ctx.sentences})
+        tokens = analysis.tokens
+        if not _aligned(tokens, analysis.text, ctx.entities):  # names found after segmentation: segment around them
+            tokens = with_offsets(segment(analysis.text, [(e.start, e.end) for e in ctx.entities]))
+        doc = blank_zh().tokenizer.make_doc(analysis.text, [w for w, _ in tokens], {s for s, _ in ctx.sentences})
         spans = [doc.char_span(e.start, e.end, label=e.label) for e in ctx.entities]
         doc.ents = [span for span in spans if span is not None]
         doc.user_data["zhfin"] = {"entities": ctx.entities, "reference": analysis.reference,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import dates, money, names, values
-from .span import Entity, resolve_overlaps
+from .span import Entity, Occupied, resolve_overlaps
 
 _VALUE_FINDERS = (
     ("MONEY", money.find),
@@ -41,10 +41,8 @@ def find_model_names(text: str, taken: list[Entity]) -> list[Entity]:
     """Names from the trained recogniser (models/ner) where nothing else found one."""
     from . import ner_model  # spaCy and the model load only when asked for
 
-    busy = bytearray(len(text))
-    for e in taken:
-        busy[e.start:e.end] = b"\x01" * (e.end - e.start)
-    return [Entity(label, s, e, text[s:e], None) for label, s, e in ner_model.find(text) if not any(busy[s:e])]
+    busy = Occupied(len(text), taken)
+    return [Entity(label, s, e, text[s:e], None) for label, s, e in ner_model.find(text) if not busy.any(s, e)]
 
 
 __all__ = ["Entity", "find_values", "find_known_names", "find_token_names", "find_model_names", "resolve_overlaps"]

@@ -10,7 +10,7 @@ import functools
 import re
 
 from .. import resources
-from .span import Entity
+from .span import Entity, Occupied
 
 _LATIN_EDGE = r"(?<![A-Za-z0-9]){}(?![A-Za-z0-9])"
 
@@ -258,13 +258,11 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
         return found
     # names found again here replace weak guesses at the same place
     keep = [e for e in found if not ((e.value or {}).get("weak") and any(e.overlaps(a) for a in added))]
-    busy = bytearray(len(text))
-    for ent in keep + added:
-        busy[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
+    busy = Occupied(len(text), keep + added)
     pattern = re.compile("|".join(map(re.escape, sorted(surfaces, key=len, reverse=True))))
     for m in pattern.finditer(text):
-        if not any(busy[m.start():m.end()]):
+        if not busy.any(m.start(), m.end()):
             model = surfaces[m.group()]
             added.append(Entity(model.label, m.start(), m.end(), m.group(), model.value))
-            busy[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            busy.take(m.start(), m.end())
     return keep + added

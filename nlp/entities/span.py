@@ -27,3 +27,18 @@ def resolve_overlaps(entities: list[Entity]) -> list[Entity]:
         if not any(ent.overlaps(c) for c in chosen):
             chosen.append(ent)
     return sorted(chosen, key=lambda e: e.start)
+
+
+class Occupied:
+    """Which characters of a text some entity already covers (one byte each)."""
+
+    def __init__(self, length: int, entities=()):
+        self._mask = bytearray(length)
+        for ent in entities:
+            self.take(ent.start, ent.end)
+
+    def take(self, start: int, end: int) -> None:
+        self._mask[start:end] = b"\x01" * (end - start)
+
+    def any(self, start: int, end: int) -> bool:
+        return any(self._mask[start:end])

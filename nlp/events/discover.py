@@ -7,7 +7,7 @@ import functools
 import re
 
 from .. import resources
-from ..entities.span import Entity
+from ..entities.span import Entity, Occupied
 from ..segment.sentences import clauses, sentences
 from . import triggers as trig
 
@@ -67,10 +67,8 @@ def _is_plain_word(name: str) -> bool:
 
 def discover(text: str, found: list[Entity]) -> list[Entity]:
     """New COMPANY entities for names in event roles that nothing found yet."""
-    busy = bytearray(len(text))
-    for e in found:
-        if not (e.value or {}).get("weak"):  # a weak guess (…生物) gives way to a name with a role
-            busy[e.start:e.end] = b"\x01" * (e.end - e.start)
+    # a weak guess (…生物) gives way to a name with a role
+    busy = Occupied(len(text), [e for e in found if not (e.value or {}).get("weak")])
     out: list[Entity] = []
     for s, e in sentences(text):
         for cs, ce in clauses(text, s, e):
@@ -83,7 +81,7 @@ def discover(text: str, found: list[Entity]) -> list[Entity]:
     return out
 
 
-def _names(text: str, offset: int, group: str, role: str, busy: bytearray) -> list[Entity]:
+def _names(text: str, offset: int, group: str, role: str, busy: Occupied) -> list[Entity]:
     if role in ("subject", "spinoff"):
         d = _DESCRIPTOR.match(group)
         if d and len(group) - d.end() >= 2:
@@ -106,10 +104,10 @@ def _names(text: str, offset: int, group: str, role: str, busy: bytearray) -> li
         start = offset + rel + part.find(name)
         end = start + len(name)
         latin = _LATIN_BEFORE.search(text, 0, start) if name[0].isascii() else None
-        if latin and not any(busy[latin.start():start]):  # Qraft Technologies: the pattern stopped at the space
+        if latin and not busy.any(latin.start(), start):  # Qraft Technologies: the pattern stopped at the space
             start = latin.start()
-        if any(busy[start:end]) and role != "spinoff":  # a spun-off part may extend its parent's name (京东健康)
+        if busy.any(start, end) and role != "spinoff":  # a spun-off part may extend its parent's name (京东健康)
             continue
-        busy[start:end] = b"\x01" * (end - start)
+        busy.take(start, end)
         out.append(Entity("COMPANY", start, end, text[start:end], {"found_by": role}))
     return out

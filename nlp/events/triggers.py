@@ -13,7 +13,7 @@ _HEARSAY_HEAD = re.compile(r"\s*(?:【[^】]{0,30}】)?\s*(?:市场消息|消息
 _SEGMENT_BREAK = re.compile(r"[,，。；;!?！？:：\n]")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Trigger:
     event: str  # funding | listing
     stage: str | None  # listing stage the phrase reports
@@ -51,9 +51,15 @@ def segment_start(text: str, pos: int, floor: int) -> int:
     return i
 
 
-def find(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
+def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ...]:
     """Triggers in text[start:end], false friends removed, modality marked."""
-    end = len(text) if end is None else end
+    return _find(text, start, len(text) if end is None else end)
+
+
+# Role discovery and the clause reader ask for the same clauses of the same
+# document one after the other; the text's hash is cached by Python, so this is cheap.
+@functools.lru_cache(maxsize=1024)
+def _find(text: str, start: int, end: int) -> tuple[Trigger, ...]:
     blocked: dict[str, list[tuple[int, int]]] = {
         event: [m.span() for m in pattern.finditer(text, start, end)]
         for event, pattern in _blockers().items()
@@ -71,7 +77,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
                                  modal=bool(context_pattern("modal").search(seg)),
                                  negated=bool(context_pattern("negation").search(seg)),
                                  rumour=bool(context_pattern("rumour").search(seg) or _HEARSAY_HEAD.match(text, start))))
-    return sorted(found, key=lambda t: t.start)
+    return tuple(sorted(found, key=lambda t: t.start))
 
 
 def has_candidate(text: str) -> bool:

@@ -47,6 +47,11 @@ def to_simplified(text: str) -> str:
     return "".join(out)
 
 
+def to_half_width(text: str) -> str:
+    """Full-width ASCII and ideographic spaces -> ASCII, one character for one."""
+    return text.translate(_HALF_WIDTH)
+
+
 def _delete_spans(text: str, spans: list[tuple[int, int]]) -> tuple[str, OffsetMap]:
     if not spans:
         return text, OffsetMap.identity(len(text))
@@ -68,7 +73,7 @@ def normalise(raw: str) -> tuple[str, OffsetMap]:
     deletions.extend(gloss_spans(raw))
     deletions = _merge(deletions)
     text, offsets = _delete_spans(raw, deletions)
-    text = to_simplified(text.translate(_HALF_WIDTH))
+    text = to_simplified(to_half_width(text))
     return text, offsets
 
 

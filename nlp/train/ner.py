@@ -23,16 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from ..text.normalise import to_half_width
+
 CLUENER_MAP = {"company": "COMPANY", "organization": "ORG", "government": "ORG", "name": "PERSON"}
 FINNER_MAP = {"公司": "COMPANY", "政府机构": "ORG", "其他机构": "ORG", "人物": "PERSON"}
-
-_HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_HALF_WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0xFE6A: ord("%")})
-
-
-def fold(text: str) -> str:
-    """Full-width -> half-width, one character for one (offsets are kept)."""
-    return text.translate(_HALF_WIDTH)
 
 
 # ---------------------------------------------------------------- data loading
@@ -48,7 +42,7 @@ def load_cluener(path: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
     """[(text, [(start, end_exclusive, LABEL)])] with our labels only."""
     out = []
     for rec in _jsonl(path):
-        text = fold(rec["text"])
+        text = to_half_width(rec["text"])
         spans = []
         for typ, ents in (rec.get("label") or {}).items():
             label = CLUENER_MAP.get(typ)
@@ -67,7 +61,7 @@ def finner_labels(rec) -> list[tuple[str, str]]:
     for item in rec.get("labels") or []:
         name, _, typ = item.rpartition(":")
         if name:
-            out.append((fold(name), typ))
+            out.append((to_half_width(name), typ))
     return out
 
 
@@ -76,7 +70,7 @@ def load_finner(path: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
     Strings of types we do not keep (产品, 国家/地区 …) still claim their characters."""
     out = []
     for rec in _jsonl(path):
-        text = fold(rec["text"])
+        text = to_half_width(rec["text"])
         taken = [False] * len(text)
         spans = []
         for name, typ in sorted(set(finner_labels(rec)), key=lambda x: -len(x[0])):
@@ -414,7 +408,7 @@ def evaluate(model_dir, data_dir) -> dict:
     res["cluener_dev"]["ALL"] = _prf(*(sum(c[i] for c in counts.values()) for i in range(3)))
 
     recs = list(_jsonl(data_dir / "finner" / "dev.jsonl"))
-    texts = [fold(r["text"]) for r in recs]
+    texts = [to_half_width(r["text"]) for r in recs]
     fin = {"COMPANY": [0, 0, 0], "ORG": [0, 0, 0], "PERSON": [0, 0, 0]}
     inv = {}
     for k, v in FINNER_MAP.items():
