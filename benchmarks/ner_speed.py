@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def _texts(data: Path, n: int) -> list[str]:
-    from nlp.train.ner import fold
+    from nlp.text.normalise import to_half_width as fold
 
     out = []
     for name in ("finnl_news.jsonl", "duee_sentences.jsonl"):

@@ -33,6 +33,8 @@ def find_known_names(text: str) -> list[Entity]:
 def find_token_names(text: str, tokens: list[tuple[str, int]], taken: list[Entity]) -> list[Entity]:
     """Names that need the segmentation: suffix rules and people."""
     found = names.find_suffixed(tokens, taken)
+    stocks = names.find_stock_names(text, tokens, taken + found)
+    found = [e for e in found if not any(e.overlaps(s) for s in stocks)] + stocks
     found.extend(names.find_people(text))
     return found
 

@@ -111,7 +111,7 @@ _NAME_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9&.\-]*|\([\u4e
 
 # Words that describe the name that follows them: 全资子公司华鑫证券, 解决方案提供商数势科技.
 _DESCRIPTORS = frozenset("子公司 全资子公司 控股子公司 参股子公司 母公司 旗下 所持 持有 以 提供商 服务商 供应商 "
-                         "制造商 运营商 开发商 解决商 企业 公司 品牌 巨头 龙头 独角兽 初创 平台 厂商".split())
+                         "制造商 运营商 开发商 解决商 企业 公司 品牌 巨头 龙头 独角兽 初创 平台 厂商 上市公司".split())
 _DESCRIBED = re.compile(r"^.*[\u4e00-\u9fff]{2}[商者](?=[\u4e00-\u9fffA-Za-z])")
 
 
@@ -130,6 +130,11 @@ def _suffix_of(token: str) -> tuple[str, str, bool] | None:
         if hit:
             return token[-n:], hit[0], hit[1]
     return None
+
+
+def _legal_suffix(token: str) -> bool:
+    hit = _suffix_of(token)
+    return hit is not None and hit[2] and "公司" in hit[0]
 
 
 def _join_parenthesised(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -194,6 +199,9 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
         if j == i:
             i += 1
             continue
+        # a legal form (…有限公司) closes the name even when name-like words follow
+        # (山东玻纤集团股份有限公司股票将于…)
+        j = next((k + 1 for k in range(i, j - 1) if _legal_suffix(tokens[k][0])), j)
         # the name ends where the run ends, on a suffix (资本市场 is no name)
         hit = _suffix_of(tokens[j - 1][0])
         if hit is not None:
@@ -215,6 +223,51 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             if end - start - len(suffix) >= 2 and end - start <= 30 and text not in _generic_names():
                 out.append(Entity(label, start, end, text, None if strong else {"weak": True}))
         i = j
+    return out
+
+
+# --- stock names: the short name quoted with its ticker or its price ---
+
+# 华翔股份(603112.SH), 大叶股份(300879), 500彩票网(WBAI.US), 立讯精密(54.970,-1.29,-2.29%)
+_STOCK_QUOTE = re.compile(r"\((?:\d{6}(?:\.(?:SH|SZ|SS|BJ))?|\d{4,5}\.HK|[A-Z]{1,5}\.(?:US|N|O|OQ)"
+                          r"|-?\d+\.\d+,\s?[+-]?\d+\.\d+,\s?[+-]?\d+\.\d+%)\)")
+_STOCK_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+|[A-Za-z0-9][A-Za-z0-9&.\-]*)$")  # 500彩票网
+# 长租公寓服务商“青客公寓”: a name in quotes after the word for what it is
+_QUOTED_AFTER_DESCRIPTOR = re.compile(r"(?:商|公司|企业|平台|品牌|集团|机构|独角兽)[“\"]([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"]")
+
+
+def find_stock_names(text: str, tokens: list[tuple[str, int]], taken: list[Entity]) -> list[Entity]:
+    """Short names that news prints with their ticker or price quote. An A-share
+    short name has at most four characters (plus *ST), so at most the last four
+    characters of name-like words before the bracket are taken (eight for Hong
+    Kong and US tickers). They replace weak suffix guesses at the same place."""
+    busy = Occupied(len(text), [e for e in taken if not (e.value or {}).get("weak")])
+    stop, tags = _stop_tokens(), _word_tags()
+    ends = {start + len(tok): i for i, (tok, start) in enumerate(tokens)}
+    out: list[Entity] = []
+    for m in _STOCK_QUOTE.finditer(text):
+        i = ends.get(m.start())
+        if i is None or busy.any(m.start() - 1, m.start()):
+            continue
+        start, k = m.start(), i
+        longest = 8 if m.group().endswith(("HK)", "US)", "N)", "O)", "OQ)")) else 4
+        while k >= 0:
+            tok, pos = tokens[k]
+            if not _STOCK_TOKEN.match(tok) or (tok in stop and tok not in ("股份", "ST")) \
+                    or tok in _LEADING_JUNK or _is_descriptor(tok) \
+                    or tags.get(tok) in (_NON_NAME_TAGS if len(tok) >= 2 else _HARD_STOP_TAGS) \
+                    or m.start() - pos > longest:
+                break
+            start, k = pos, k - 1
+        if text.startswith("ST", start) and text[start - 1 : start] == "*":  # *ST赫美
+            start -= 1
+        if m.start() - start >= 2 and not busy.any(start, m.start()):
+            out.append(Entity("COMPANY", start, m.start(), text[start:m.start()], None))
+            busy.take(start, m.start())
+    for m in _QUOTED_AFTER_DESCRIPTOR.finditer(text):
+        if not busy.any(m.start(1), m.end(1)):
+            out.append(Entity("COMPANY", m.start(1), m.end(1), m.group(1), None))
+            busy.take(m.start(1), m.end(1))
     return out
 
 

@@ -107,7 +107,8 @@ def _substantial(ev: Candidate, negated_elsewhere: bool) -> bool:
     if ev.type == "funding":
         return any(a.get(k) for k in ("amount", "round", "investors", "valuation")) and \
             not (negated_elsewhere and not a.get("amount"))
-    firm = {s for s, _, _ in a.get("stages", [])} - {"planned"}
+    # a plan counts only when a concrete step says so (辅导备案), not a modal (拟上市)
+    firm = {s for s, _, t in a.get("stages", []) if s != "planned" or (t.stage == "planned" and not t.modal)}
     concrete = any(a.get(k) for k in ("ticker", "offer_price", "shares_offered"))
     if negated_elsewhere:
         return concrete
