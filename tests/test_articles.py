@@ -39,7 +39,7 @@ def check_event(ev: dict, want: dict) -> None:
             assert names(ev[key]) == set(want[key]), key
     if "round" in want:
         assert (ev["round"] or {}).get("name") == want["round"]
-    for key in ("date", "listing_date"):
+    for key in ("date", "listing_date", "disclosed"):
         if key in want:
             assert ev[key] is not None and ev[key]["start"] == want[key], (key, ev[key])
     for key in ("stage", "board", "ticker"):

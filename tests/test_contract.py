@@ -47,7 +47,8 @@ def test_extract_api_returns_plain_json():
     assert json.loads(json.dumps(record, ensure_ascii=False)) == record
     [event] = record["events"]
     assert event["amount"]["value"] == 2e8 and event["amount"]["currency"] == "CNY"
-    assert event["date"]["start"] == "2025-12-03"
+    # a dateline (12月3日，…宣布) says when the news came out, not when the round closed
+    assert event["disclosed"]["start"] == "2025-12-03" and event["date"] is None
     money = [e for e in record["entities"] if e["label"] == "MONEY"]
     assert money and set(money[0]["value"]) >= {"value", "value_max", "currency", "qualifier"}
 
@@ -83,3 +84,13 @@ def test_whitespace_inside_names_and_aliases_does_not_break_segmentation(text):
     record = nlp.extract(text, published="2025-12-30")
     for ent in record["entities"]:
         assert text[ent["start"]:ent["end"]] == ent["text"]
+
+
+def test_a_dateline_without_any_year_keeps_its_text_and_validates():
+    import nlp
+
+    record = nlp.extract("【星河讯】8月16日消息，云帆智能获投250万美元种子轮融资。")
+    [event] = record["events"]
+    assert event["disclosed"]["text"] == "8月16日"
+    assert event["disclosed"]["start"] is None and event["date"] is None
+    jsonschema.validate(event, SCHEMA)

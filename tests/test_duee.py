@@ -51,7 +51,7 @@ def test_export_uses_raw_surface_strings():
     [event] = record_to_duee(record)["event_list"]
     args = {(a["role"], a["argument"]) for a in event["arguments"]}
     assert {("被投资方", "云帆智能"), ("融资金额", "5億元"), ("融资轮次", "B+"), ("领投方", "澄湖資本"),
-            ("事件时间", "12月3日")} <= args
+            ("披露时间", "12月3日")} <= args
 
 
 def test_batch_duee_then_evaluate(tmp_path):

@@ -7,7 +7,7 @@ from typing import Callable
 from ..entities.span import Entity
 from .candidates import Candidate, ClauseReader
 from .confidence import confidence
-from .context import Context, cues
+from .context import Context, is_calendar
 from .merge import merge, stage_of
 
 SCHEMA = "zhfin.event/1"
@@ -59,10 +59,12 @@ def _money(ent: Entity | None, mention: Mention) -> dict | None:
 
 
 def _date(ent: Entity | None, mention: Mention) -> dict | None:
-    if ent is None or not ent.value:
+    """start and end are null for a calendar date whose year nothing gives
+    (8月16日 with neither a published date nor a year in the text)."""
+    if ent is None or not (ent.value or is_calendar(ent.text)):
         return None
     m = mention(ent)
-    v = ent.value
+    v = ent.value or {"start": None, "end": None, "granularity": "month" if ent.text.endswith("月") else "day"}
     return {"start": v["start"], "end": v["end"], "granularity": v["granularity"],
             "inferred": bool(v.get("inferred")), "text": m["text"],
             "start_offset": m["start"], "end_offset": m["end"]}
@@ -120,16 +122,11 @@ def _vague_date(ctx: Context, ev: Candidate, mention: Mention) -> dict | None:
     evidence gives (a span without a value, since none can be had)."""
     for start, end in ev.evidence:
         for d in ctx.within(start, end, "DATE"):
-            if not d.value:
+            if not d.value and not ctx.is_dateline(d):
                 return mention(d)
     return None
 
 
 def _disclosure_date(ctx: Context) -> Entity | None:
-    """The date the news or the filing came out: a dateline such as 6月3日消息,
-    7月30日晚间公告, 8月25日，XX公司宣布 …"""
-    cue = cues("disclosed", "after")
-    for d in ctx.entities:
-        if d.label == "DATE" and d.value and cue.match(ctx.text, d.end, min(len(ctx.text), d.end + 24)):
-            return d
-    return None
+    """The first dateline: the date the news or the filing came out."""
+    return next((d for d in ctx.entities if ctx.is_dateline(d)), None)

@@ -135,7 +135,7 @@ class ClauseReader:
         ctx = self.ctx
         seg = trig.segment_start(ctx.text, pos, sent_start)
         seg_end = _segment_end(ctx.text, pos, end)
-        dates = [d for d in ctx.within(seg, seg_end, "DATE") if d.value
+        dates = [d for d in ctx.within(seg, seg_end, "DATE") if d.value and not ctx.is_dateline(d)
                  and not cues("date_not", "before").search(ctx.text[max(seg, d.start - 4) : d.start])]
         as_of = trig.context_pattern("as_of")
         plain = [d for d in dates if not as_of.search(ctx.text[max(seg, d.start - 3) : d.start])]
@@ -143,7 +143,7 @@ class ClauseReader:
             return (plain or dates)[0]
         for d in ctx.within(sent_start, seg, "DATE"):
             d_seg = (trig.segment_start(ctx.text, d.start, sent_start), _segment_end(ctx.text, d.start, seg))
-            if d.value and not trig.find(ctx.text, *d_seg):
+            if d.value and not ctx.is_dateline(d) and not trig.find(ctx.text, *d_seg):
                 return d
         return None
 

@@ -23,6 +23,14 @@ _SUBJECT_VERB = re.compile(r"^(?:宣布|完成|获|已|正式|成功|于|今日|
                            r"创业板|科创板|主板|港股|美股|A股|成功|\([A-Za-z])")
 
 
+_CALENDAR = re.compile(r"\d\s*[年月日号]")
+
+
+def is_calendar(text: str) -> bool:
+    """8月16日, 2020年4月22日; not 近日 or 今天."""
+    return bool(_CALENDAR.search(text))
+
+
 @functools.cache
 def cues(role: str, where: str) -> re.Pattern:
     rows = [r["pattern"] for r in resources.table("role_cues.tsv") if r["role"] == role and r["where"] == where]
@@ -65,6 +73,12 @@ class Context:
         end = min(ceiling, ent.end + width)
         m = re.search(r"[,，。；;!?！？\n]", self.text[ent.end : end])
         return self.text[ent.end : ent.end + m.start()] if m else self.text[ent.end : end]
+
+    def is_dateline(self, date: Entity) -> bool:
+        """A date that says when the news came out (6月3日消息, 7月30日晚间公告,
+        8月25日，XX宣布): DuEE-Fin's 披露时间, not the time of the event."""
+        return date.label == "DATE" and is_calendar(date.text) and \
+            bool(cues("disclosed", "after").match(self.text, date.end, min(len(self.text), date.end + 24)))
 
     def cue_near(self, ent: Entity, role: str, floor: int, ceiling: int) -> bool:
         """A 'near' cue in the same segment just before or just after the entity."""
