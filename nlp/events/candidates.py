@@ -13,6 +13,7 @@ from .context import PRONOUN, Context, cues, roles_of_names
 _ROUND_COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
 _CUMULATIVE = re.compile(r"累计|总额|共计|合计|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
 _SEGMENT_END = re.compile(r"[,，。；;!?！？:：\n]")
+_LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 _LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|这一轮")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # Later stages win; a withdrawal is the cause of the termination that follows it.
@@ -88,6 +89,8 @@ class ClauseReader:
         if others:
             return others[0]
         clause = self.ctx.text[start:end]
+        if _LIST_ITEM.match(clause):  # 8.驿公里获C+轮…: each item of a list has its own subject
+            return None
         if self.topic and si - self.topic[1] <= 2 and (PRONOUN.search(clause) or has_args):
             return self.topic[0]
         return None
