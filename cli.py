@@ -178,17 +178,19 @@ def train_ner(ctx: click.Context) -> None:
     sys.exit(train_main(list(ctx.args)))
 
 
-@train.command("confidence", context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
-                                               "help_option_names": []})
+@train.command("events", context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
+                                           "help_option_names": []})
 @click.pass_context
-def train_confidence(ctx: click.Context) -> None:
-    """Calibrate event confidence on DuEE-Fin gold; --help lists its options.
+def train_events(ctx: click.Context) -> None:
+    """Train the listing-stage classifier and the argument scorer on DuEE-Fin,
+    with their cross-validation figures; --help lists its options.
 
     \b
-    Example:
-      python cli.py train confidence --gold ../shared/data/duee_fin/train_partial.jsonl
+    Examples:
+      python cli.py train events --data ../shared/data --out models/events
+      python cli.py train events --data ../shared/data --cv-only
     """
-    from nlp.train.confidence import main as train_main
+    from nlp.train.events import main as train_main
 
     sys.exit(train_main(list(ctx.args)))
 

@@ -125,3 +125,10 @@ def test_batch_with_the_trained_name_recogniser(tmp_path):
     assert out.returncode == 0, out.stderr
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
     assert summary["names"] == "model" and summary["events"] == 1
+
+
+def test_train_events_explains_itself_and_refuses_a_missing_data_folder(tmp_path):
+    out = cli("train", "events", "--help")
+    assert out.returncode == 0 and b"--cv-only" in out.stdout
+    out = cli("train", "events", "--data", tmp_path / "nothing")
+    assert out.returncode == 2 and b"not found under" in out.stderr and b"Traceback" not in out.stderr

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..entities.span import Entity
 from ..segment.sentences import clauses
+from . import stage_model
 from . import triggers as trig
 from .context import PRONOUN, Context, cues, roles_of_names
 
@@ -19,6 +20,21 @@ _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六":
 # Later stages win; a withdrawal is the cause of the termination that follows it.
 STAGE_ORDER = ("planned", "filed", "hearing_passed", "subscription", "priced", "listed",
                "suspended", "terminated", "withdrawn")
+
+
+@dataclass
+class Step:
+    """A listing stage a clause reports. firm: reported as done or under way
+    (filed, listed, a tutoring filing …), not only intended (拟上市)."""
+    stage: str
+    date: Entity | None
+    trigger: trig.Trigger
+    firm: bool
+
+    @property
+    def classified(self) -> bool:
+        """The stage comes from the sentence classifier, not from trigger words."""
+        return self.trigger.stage is None and not self.trigger.modal
 
 
 @dataclass
@@ -180,17 +196,26 @@ class ClauseReader:
 
     # --- listing ---------------------------------------------------------------
 
+    def _stage(self, t: trig.Trigger) -> tuple[str | None, bool]:
+        """The stage a trigger reports. A plain 上市 / IPO says nothing of the
+        stage by itself; the listing-stage classifier reads its sentence then."""
+        if t.modal and t.stage not in ("withdrawn", "terminated"):
+            return "planned", False
+        if t.stage is not None:
+            return t.stage, True
+        return stage_model.listing_stage(self.ctx.text[slice(*self.ctx.sentence_of(t.start))]), False
+
     def _listing_args(self, cand: Candidate, start: int, end: int, sent_start: int) -> None:
         ctx = self.ctx
         for t in cand.triggers:
             if t.negated or t.stage == "attach":
                 continue
-            stage = "planned" if t.modal and t.stage not in ("withdrawn", "terminated") else t.stage
+            stage, firm = self._stage(t)
             if stage is None:
                 continue
             date = self._date_for(t.start, start, end, sent_start)
-            cand.args.setdefault("stages", []).append((stage, date, t))
-            if t.stage == "listed" and date is not None:
+            cand.args.setdefault("stages", []).append(Step(stage, date, t, firm))
+            if t.stage == "listed" and date is not None:  # also a planned listing date
                 cand.args.setdefault("listing_date", date)
         for key, label in (("exchange", "EXCHANGE"), ("ticker", "TICKER")):
             found = ctx.within(start, end, label)

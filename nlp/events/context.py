@@ -61,6 +61,10 @@ class Context:
             i += 1
         return out
 
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect_left(self.sentences, (pos + 1,)) - 1
+        return self.sentences[max(i, 0)]
+
     def cluster(self, ent: Entity) -> int | None:
         return self.cluster_of.get(id(ent))
 

@@ -107,8 +107,7 @@ def _substantial(ev: Candidate, negated_elsewhere: bool) -> bool:
     if ev.type == "funding":
         return any(a.get(k) for k in ("amount", "round", "investors", "valuation")) and \
             not (negated_elsewhere and not a.get("amount"))
-    # a plan counts only when a concrete step says so (辅导备案), not a modal (拟上市)
-    firm = {s for s, _, t in a.get("stages", []) if s != "planned" or (t.stage == "planned" and not t.modal)}
+    firm = any(step.firm for step in a.get("stages", []))
     concrete = any(a.get(k) for k in ("ticker", "offer_price", "shares_offered"))
     if negated_elsewhere:
         return concrete
@@ -124,11 +123,14 @@ def _background(ev: Candidate, reference) -> bool:
     """Every date the event carries lies long before the article's date."""
     if reference is None:
         return False
-    dates = [d for _, d, _ in ev.args.get("stages", [])] + [ev.args.get("date"), ev.args.get("listing_date")]
+    dates = [step.date for step in ev.args.get("stages", [])] + [ev.args.get("date"), ev.args.get("listing_date")]
     ends = [dt.date.fromisoformat(d.value["end"]) for d in dates if d is not None and d.value]
     return bool(ends) and max(ends) < reference - dt.timedelta(days=_NEWS_DAYS[ev.type])
 
 
 def stage_of(ev: Candidate) -> str:
-    stages = [s for s, _, _ in ev.args.get("stages", [])]
-    return max(stages, key=STAGE_ORDER.index) if stages else "planned"
+    """The furthest stage trigger words report; the classifier's reading of a
+    plain 上市 / IPO sentence only when no trigger word names one."""
+    steps = ev.args.get("stages", [])
+    named = [step.stage for step in steps if not step.classified] or [step.stage for step in steps]
+    return max(named, key=STAGE_ORDER.index) if named else "planned"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy
 
-MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / "events" / "listing_stage.json"
+MODEL_PATH_DEFAULT = MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / "events" / "listing_stage.json"
 FORMAT = "zhfin.listing_stage/1"
 REBUILD = "python cli.py train events --data ../shared/data --out models/events"
 
@@ -92,3 +92,19 @@ def probabilities(text: str) -> dict[str, float]:
 def predict(text: str) -> tuple[str, float]:
     """The most likely stage and its probability."""
     return load().predict(text)
+
+
+# DuEE 环节 -> zhfin stage, for a sentence whose trigger words name no stage.
+# 暂停上市 is left to trigger words: 13 training sentences, several mislabelled.
+_STAGES = {"正式上市": "listed", "终止上市": "terminated", "筹备上市": "planned"}
+# chosen by the cross-validation of `zhfin train events` (0.6 / 0.7 / 0.8 within 0.01)
+THRESHOLD = 0.7
+
+
+def listing_stage(sentence: str) -> str | None:
+    """The stage of a sentence that talks of a listing without saying how far
+    it got (上市, IPO); None when the classifier is unsure. The classifier only
+    ever saw listing sentences, so it tells stages apart, not whether there is
+    a listing at all: its stage never makes an event by itself."""
+    label, p = predict(sentence)
+    return _STAGES[label] if label in _STAGES and p >= THRESHOLD else None

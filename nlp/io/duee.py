@@ -43,21 +43,48 @@ def _price_text(value: dict | None) -> str | None:
     return value["text"].removesuffix("/股") if value else None
 
 
+# record field -> DuEE-Fin role; 事件时间 comes from the first of its fields that is set
+ROLES = {
+    "funding": {"company": "被投资方", "investors": "投资方", "lead_investors": "领投方", "amount": "融资金额",
+                "round": "融资轮次", "date": "事件时间", "date_vague": "事件时间", "disclosed": "披露时间"},
+    "listing": {"company": "上市公司", "ticker": "证券代码", "offer_price": "发行价格", "market_cap": "市值",
+                "proceeds": "募资金额", "date": "事件时间", "listing_date": "事件时间", "date_vague": "事件时间",
+                "disclosed": "披露时间"},
+}
+
+
+def field_text(event: dict, field: str, index: int | None = None) -> str | None:
+    """The DuEE-Fin surface string of one argument of a zhfin event."""
+    value = event.get(field)
+    if value is not None and index is not None:
+        value = value[index]
+    if not value:
+        return None
+    if field in ("company", "investors", "lead_investors"):
+        return _party_text(value)
+    if field == "round":
+        return _round_text(value)
+    if field == "offer_price":
+        return _price_text(value)
+    if field == "ticker":
+        return event.get("ticker_text") or value
+    return _text(value)
+
+
 def event_to_duee(event: dict) -> dict:
-    if event["type"] == "funding":
-        pairs = [("被投资方", _party_text(event["company"]))]
-        pairs += [("投资方", _party_text(p)) for p in event["investors"]]
-        pairs += [("领投方", _party_text(p)) for p in event["lead_investors"]]
-        pairs += [("融资金额", _text(event["amount"])), ("融资轮次", _round_text(event["round"])),
-                  ("事件时间", _text(event["date"] or event.get("date_vague"))),
-                  ("披露时间", _text(event.get("disclosed")))]
-        return {"event_type": FUNDING, "arguments": _args(pairs)}
-    pairs = [("上市公司", _party_text(event["company"])), ("证券代码", event.get("ticker_text") or event["ticker"]),
-             ("环节", STAGE_TO_DUEE[event["stage"]]), ("发行价格", _price_text(event["offer_price"])),
-             ("市值", _text(event["market_cap"])), ("募资金额", _text(event["proceeds"])),
-             ("事件时间", _text(event["date"] or event["listing_date"] or event.get("date_vague"))),
-             ("披露时间", _text(event.get("disclosed")))]
-    return {"event_type": LISTING, "arguments": _args(pairs)}
+    roles = ROLES[event["type"]]
+    pairs, timed = [], False
+    for field, role in roles.items():
+        if role == "事件时间":
+            if timed or not event.get(field):
+                continue
+            timed = True
+        values = event.get(field) or []
+        indexes = range(len(values)) if isinstance(values, list) else [None]
+        pairs += [(role, field_text(event, field, i)) for i in indexes]
+    if event["type"] == "listing":
+        pairs.append(("环节", STAGE_TO_DUEE[event["stage"]]))
+    return {"event_type": FUNDING if event["type"] == "funding" else LISTING, "arguments": _args(pairs)}
 
 
 def record_to_duee(record: dict) -> dict:

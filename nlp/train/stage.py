@@ -34,7 +34,7 @@ def read_sentences(path: Path) -> tuple[list[str], list[str]]:
     return texts, stages
 
 
-def _search(folds: int, seed: int):
+def _search(folds: int, seed: int, grid: tuple[float, ...] = C_GRID):
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GridSearchCV, StratifiedKFold
@@ -43,7 +43,7 @@ def _search(folds: int, seed: int):
     pipe = Pipeline([("tfidf", TfidfVectorizer(analyzer=features, min_df=2, sublinear_tf=True, norm="l2")),
                      ("lr", LogisticRegression(class_weight="balanced", max_iter=5000))])
     cv = StratifiedKFold(folds, shuffle=True, random_state=seed)
-    return GridSearchCV(pipe, {"lr__C": list(C_GRID)}, scoring="f1_macro", cv=cv)
+    return GridSearchCV(pipe, {"lr__C": list(grid)}, scoring="f1_macro", cv=cv)
 
 
 def evaluate(texts: list[str], stages: list[str], folds: int, seed: int) -> dict:
