@@ -210,3 +210,21 @@ def test_subject_announcing_then_receiving_from_investors():
     ev = only_event("国内半导体智能制造服务先行者埃克斯工业日前宣布，已于近期获得来自于中芯聚源、达晨财智等机构数千万元的A轮融资。")
     assert ev["company"]["name"] == "埃克斯工业"
     assert {p["name"] for p in ev["investors"]} == {"中芯聚源", "达晨财智"}
+
+
+INVESTOR_LISTS = [
+    # text, investors, leads
+    ("星河医疗完成A+轮数千万人民币融资，投资方为倚锋资本（领投）、贵阳创投、彭年创投。",
+     {"倚锋资本", "贵阳创投", "彭年创投"}, {"倚锋资本"}),
+    ("星河能源完成Pre-A轮融资，投资方为蓝驰创投（领投）。", {"蓝驰创投"}, {"蓝驰创投"}),
+    ("星河生物完成A轮融资，长江国弘（Grand Yangtze Capital）参与投资。", {"长江国弘"}, set()),
+    ("星河空间完成B1轮融资，投资方为德商资本和招商局创投。", {"德商资本", "招商局创投"}, set()),
+    ("星河工业获得A轮融资，现有股东红杉资本中国基金继续加码跟投。", {"红杉资本中国基金"}, set()),
+]
+
+
+@pytest.mark.parametrize("text, investors, leads", INVESTOR_LISTS)
+def test_investor_lists_with_marks_and_glosses(text, investors, leads):
+    ev = only_event(text)
+    assert {p["name"] for p in ev["investors"]} == investors
+    assert {p["name"] for p in ev["lead_investors"]} == leads

@@ -58,12 +58,20 @@ def _gazetteer_patterns() -> tuple[re.Pattern, re.Pattern]:
             re.compile(_LATIN_EDGE.format(trie_regex(latin)), re.IGNORECASE))
 
 
+# an investor's fund or branch named after it: 红杉资本中国基金, 招商局创投
+_KNOWN_EXTENSION = re.compile(r"中国基金|中国|创投|资本(?!市场)")
+
+
 def find_known(text: str) -> list[Entity]:
     out = []
     for pattern in _gazetteer_patterns():
         for m in pattern.finditer(text):
             canonical, label = gazetteer()[m.group().lower()]
-            out.append(Entity(label, m.start(), m.end(), m.group(), {"canonical": canonical}))
+            ext = _KNOWN_EXTENSION.match(text, m.end()) if label == "COMPANY" else None
+            if ext and not pattern.match(text, m.end()):
+                out.append(Entity(label, m.start(), ext.end(), text[m.start():ext.end()], None))
+            else:
+                out.append(Entity(label, m.start(), m.end(), m.group(), {"canonical": canonical}))
     return out
 
 

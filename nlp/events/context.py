@@ -112,8 +112,8 @@ def roles_of_names(ctx: Context, start: int, end: int) -> tuple[list[Entity], li
         zone_roles = {role for role, zs, ze in zones if zs <= group[0].start and group[-1].end <= ze}
         if zone_roles:  # inside 由……领投 / 投资方包括……
             investors.extend(group)
-            if "lead" in zone_roles:
-                leads.extend(group)
+            # 投资方为倚锋资本(领投)、贵阳创投: the mark names the lead inside the list
+            leads.extend(group if "lead" in zone_roles else [e for e in group if _LEAD_MARK.match(ctx.text, e.end)])
             ctx.confirmed.update(e.text for e in group if _weak(e))
             continue
         before = ctx.text[max(start, group[0].start - 10) : group[0].start]
@@ -136,6 +136,9 @@ def roles_of_names(ctx: Context, start: int, end: int) -> tuple[list[Entity], li
         ctx.confirmed.update(e.text for e in group if _weak(e))
     ctx.confirmed.update(e.text for e in others if _weak(e))
     return others, investors, leads, sources
+
+
+_LEAD_MARK = re.compile(r"\s?\((?:联合)?领投(?:方)?\)")
 
 
 def _weak(ent: Entity) -> bool:
