@@ -69,3 +69,16 @@ def test_batch_duee_then_evaluate(tmp_path):
                           "--pred", str(out / "duee.jsonl"), "--json"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["企业融资"]["roles"]["领投方"]["f1"] == 1.0
+
+
+@pytest.mark.parametrize("text, round_", [
+    ("云帆智能完成5亿元B+轮融资。", "B+"),
+    ("云帆智能完成新一轮5亿元融资。", None),
+    ("云帆智能获得高瓴创投3亿元战略投资。", None),
+])
+def test_duee_rounds_are_named_rounds_only(text, round_):
+    import nlp
+
+    [event] = record_to_duee(nlp.extract(text, published="2025-12-30", doc_id="x"))["event_list"]
+    rounds = [a["argument"] for a in event["arguments"] if a["role"] == "融资轮次"]
+    assert rounds == ([round_] if round_ else [])

@@ -65,7 +65,11 @@ _DATE_SRC = (
     # 近日, 日前
     rf"|(?P<vague>{_words('vague')})"
 )
-DATE = re.compile(_DATE_SRC)
+# A time zone before a date and a time of day after it belong to the date expression
+# (美东时间9月4日, 7月22日晚间), as DuEE-Fin marks them; the value stays the day.
+_ZONE = r"(?:美东时间|美西时间|美国东部时间|美国西部时间|北京时间|香港时间|当地时间|东部时间|格林尼治时间)\s?"
+_DAYTIME = r"(?:晚间|晚上|早间|早上|上午|下午|中午|凌晨|傍晚|夜间|晚(?![于些点期年辈会宴餐报]))"
+DATE = re.compile(rf"(?:{_ZONE})?(?:{_DATE_SRC})(?:(?<=[日号])(?:{_DAYTIME}))?")
 
 
 def _int(s: str | None) -> int | None:

@@ -34,9 +34,15 @@ def _text(value: dict | None) -> str | None:
     return value["text"] if value else None
 
 
+# 新一轮 names no round, and DuEE-Fin does not count 战略投资 as one
+_NOT_DUEE_ROUNDS = {"new", "latest", "strategic"}
+
+
 def _round_text(value: dict | None) -> str | None:
     """DuEE-Fin writes rounds without 轮: A+, 天使, Pre-A."""
-    return value["text"].removesuffix("轮").removesuffix("輪") if value else None
+    if not value or value.get("name") in _NOT_DUEE_ROUNDS:
+        return None
+    return value["text"].removesuffix("轮").removesuffix("輪")
 
 
 def _price_text(value: dict | None) -> str | None:
