@@ -230,3 +230,8 @@ def test_investor_lists_with_marks_and_glosses(text, investors, leads):
     ev = only_event(text)
     assert {p["name"] for p in ev["investors"]} == investors
     assert {p["name"] for p in ev["lead_investors"]} == leads
+
+
+def test_a_convertible_bond_quoted_with_its_price_is_no_company():
+    text = "控股股东合计认购星派转债(124.570,-0.59,-0.47%)9226710张。"
+    assert [e for e in nlp.extract(text, published=PUBLISHED)["entities"] if e["label"] == "COMPANY"] == []

@@ -269,7 +269,7 @@ def find_stock_names(text: str, tokens: list[tuple[str, int]], taken: list[Entit
             start, k = pos, k - 1
         if text.startswith("ST", start) and text[start - 1 : start] == "*":  # *ST赫美
             start -= 1
-        if m.start() - start >= 2 and not busy.any(start, m.start()):
+        if m.start() - start >= 2 and not busy.any(start, m.start()) and not text.endswith("转债", 0, m.start()):
             out.append(Entity("COMPANY", start, m.start(), text[start:m.start()], None))
             busy.take(start, m.start())
     for m in _QUOTED_AFTER_DESCRIPTOR.finditer(text):
