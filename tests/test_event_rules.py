@@ -157,6 +157,9 @@ SUBJECTS = [
     ("身份云PaaS平台Authing近日宣布在疫情期间完成千万元级的天使轮融资，本轮融资由华创资本领投。", "Authing"),
     ("2019年，Moka(智能化招聘管理系统)完成了由高瓴资本领投的B轮融资，义柏资本担任本次融资的独家财务顾问。", "Moka"),
     ("9月4日，生物科技公司“应世生物”宣布近日已完成1.3亿元人民币的A+轮融资。", "应世生物"),
+    ("亿邦动力获悉，医院管理机构星矿医院完成战略投资融资，投资方为星矿投资、中信资本。", "星矿医院"),
+    ("3.恒星达生获B+轮2亿人民币融资。", "恒星达生"),
+    ("8.驿公里获C+轮3000万美元融资。", "驿公里"),
 ]
 
 
@@ -235,3 +238,8 @@ def test_investor_lists_with_marks_and_glosses(text, investors, leads):
 def test_a_convertible_bond_quoted_with_its_price_is_no_company():
     text = "控股股东合计认购星派转债(124.570,-0.59,-0.47%)9226710张。"
     assert [e for e in nlp.extract(text, published=PUBLISHED)["entities"] if e["label"] == "COMPANY"] == []
+
+
+def test_investors_listed_in_their_own_clause_are_found_by_their_role():
+    ev = only_event("星矿医院完成战略投资融资，投资方为星矿投资、中信资本、环宇医疗。")
+    assert {p["name"] for p in ev["investors"]} == {"星矿投资", "中信资本", "环宇医疗"}

@@ -15,7 +15,7 @@ _SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|�
 _LATIN_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.\-]* )+$")
 _SPLIT = re.compile(r"、|以及|和|及|与|跟|,|，")
 # Words before a name that describe it (成套自动化装备方案解决商智云股份).
-_DESCRIPTOR = re.compile(r"^.*(?:[\u4e00-\u9fff]{2}[商者]|巨头|龙头|服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|品牌|初创|独角兽|厂商|集团旗下|旗下|的)")
+_DESCRIPTOR = re.compile(r"^.*(?:[\u4e00-\u9fff]{2}[商者]|巨头|龙头|服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|品牌|初创|独角兽|厂商|管理机构|集团旗下|旗下|的)")
 _BAD = re.compile(r"^(?:资本|基金|创投|投资|集团|控股|科技|证券|银行)$|本轮|此轮|本次|融资|资金|投资方|投资人$|机构$|公司$|创始人|团队|管理层|员工|股东$|其|该|多家|知名|"
                   r"\d|亿|万元|美元|元$|轮|宣布|完成|获得|^等|等$|消息|获悉|报道|记者|日讯|据悉|发行|股票|^本公")
 
@@ -74,10 +74,15 @@ def discover(text: str, found: list[Entity]) -> list[Entity]:
     out: list[Entity] = []
     for s, e in sentences(text):
         for cs, ce in clauses(text, s, e):
-            if not any(not t.negated and t.stage != "attach" for t in trig.find(text, cs, ce)):
+            found = [t for t in trig.find(text, cs, ce) if not t.negated]
+            if not found:
                 continue
+            # a clause that only completes an event told nearby (投资方为X、Y) names investors, no subject
+            attach_only = all(t.stage == "attach" for t in found)
             clause = text[cs:ce]
             for role, pattern in _patterns():
+                if attach_only and role == "subject":
+                    continue
                 for m in pattern.finditer(clause):
                     out.extend(_names(text, cs + m.start("names"), m.group("names"), role, busy))
     return out
@@ -98,7 +103,7 @@ def _names(text: str, offset: int, group: str, role: str, busy: Occupied) -> lis
     out = []
     for rel, part in parts:
         name = _clean(part)
-        if not name.isascii():
+        if not name.isascii() and len(name) > 5:  # a shorter group has no room for a name and a verb
             name = _cut_at_verb(name)
         if not (2 <= len(name) <= 30) or _BAD.search(name) or not re.search(r"[\u4e00-\u9fffA-Za-z]", name) \
                 or _is_plain_word(name):
