@@ -64,6 +64,8 @@ def test_not_shares(text):
 
 
 TICKERS = [
+    ("大叶股份(300879)首次公开发行", "300879", "SZSE"),
+    ("星翔股份(603999)披露", "603999", "SSE"),
     ('股票代码"2513"', "2513", None),
     ("股票代码为2513", "2513", None),
     ("证券代码:688068", "688068", "SSE"),
@@ -102,7 +104,7 @@ def test_several_tickers_in_parentheses():
     assert [(text[s:e], v["exchange"]) for s, e, v in values.find_tickers(text)] == [("NIO", "NYSE"), ("9866", "HKEX")]
 
 
-NOT_TICKERS = ["营收2513万元", "共2513人", "2025年", "NIU", "(2513)", "688068"]
+NOT_TICKERS = ["营收2513万元", "共2513人", "2025年", "NIU", "(2513)", "688068", "编号(300001)", "截至(201912)"]
 
 
 @pytest.mark.parametrize("text", NOT_TICKERS)

@@ -145,6 +145,8 @@ TICKER = re.compile(
     r"(?P<pcode>\d{4,6}|[A-Z]{1,5})(?:\.(?P<psfx>HK|SH|SS|SZ|BJ|OQ|O|N))?(?![\w.])"
     # 00700.HK, 688068.SH
     r"|(?<![\w.])(?P<scode>\d{4,6})\.(?P<ssfx>HK|SH|SS|SZ|BJ)(?![A-Za-z])"
+    # 大叶股份(300879): an A-share code alone in brackets after the name
+    r"|(?<=[\u4e00-\u9fff]\()(?<![号码期]\()(?P<bcode>(?:60|68|00|30)\d{4})(?=\))(?P<bsfx>)"
 )
 _A_SHARE_PREFIX = (("60", "SSE"), ("68", "SSE"), ("00", "SZSE"), ("30", "SZSE"),
                    ("43", "BSE"), ("83", "BSE"), ("87", "BSE"), ("92", "BSE"))
@@ -159,7 +161,7 @@ def _nearby_exchange(text: str, start: int) -> str | None:
 def find_tickers(text: str) -> list[tuple[int, int, dict]]:
     out = []
     for m in TICKER.finditer(text):
-        for code_g, sfx_g in (("code", "sfx"), ("pcode", "psfx"), ("scode", "ssfx")):
+        for code_g, sfx_g in (("code", "sfx"), ("pcode", "psfx"), ("scode", "ssfx"), ("bcode", "bsfx")):
             if m[code_g]:
                 break
         code, sfx = m[code_g], m[sfx_g]
