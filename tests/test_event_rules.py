@@ -244,3 +244,9 @@ def test_a_convertible_bond_quoted_with_its_price_is_no_company():
 def test_investors_listed_in_their_own_clause_are_found_by_their_role():
     ev = only_event("星矿医院完成战略投资融资，投资方为星矿投资、中信资本、环宇医疗。")
     assert {p["name"] for p in ev["investors"]} == {"星矿投资", "中信资本", "环宇医疗"}
+
+
+def test_a_legal_form_alone_is_no_company():
+    text = "股份有限公司发布公告称，星河数码科技(6.740,0.64,10.49%)股份有限公司股票将于明日上市。"
+    companies = [e["text"] for e in nlp.extract(text, published=PUBLISHED)["entities"] if e["label"] == "COMPANY"]
+    assert companies == ["星河数码科技(6.740,0.64,10.49%)股份有限公司"]  # the raw text, quote and all

@@ -140,6 +140,12 @@ def _suffix_of(token: str) -> tuple[str, str, bool] | None:
     return None
 
 
+def _all_suffix(prefix: str) -> bool:
+    """股份 in 股份有限公司: a prefix that is itself a suffix names no one."""
+    hit = _suffix_of(prefix)
+    return hit is not None and hit[0] == prefix
+
+
 def _legal_suffix(token: str) -> bool:
     hit = _suffix_of(token)
     return hit is not None and hit[2] and "公司" in hit[0]
@@ -228,7 +234,8 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
                 text, start = text[described.end():], start + described.end()
             while text[0] in _LEADING_JUNK and len(text) - len(suffix) > 2:  # jieba glued 由 to 澄湖
                 text, start = text[1:], start + 1
-            if end - start - len(suffix) >= 2 and end - start <= 30 and text not in _generic_names():
+            if end - start - len(suffix) >= 2 and end - start <= 30 and text not in _generic_names() \
+                    and not _all_suffix(text[: -len(suffix)]):
                 out.append(Entity(label, start, end, text, None if strong else {"weak": True}))
         i = j
     return out

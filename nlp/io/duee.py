@@ -5,6 +5,8 @@ the listing stage: planned…priced -> 筹备上市, listed -> 正式上市, sus
 暂停上市, terminated and withdrawn -> 终止上市."""
 from __future__ import annotations
 
+from ..text.normalise import QUOTE_IN_NAME
+
 FUNDING = "企业融资"
 LISTING = "公司上市"
 
@@ -16,9 +18,10 @@ STAGE_TO_DUEE = {
 
 
 def _party_text(party: dict) -> str:
-    """DuEE-Fin names a party by the fullest form the text gives (the legal name)."""
+    """DuEE-Fin names a party by the fullest form the text gives (the legal name),
+    without a stock quote pasted into it."""
     forms = party.get("aliases") or [party["mention"]["text"]]
-    return max(forms, key=len)
+    return QUOTE_IN_NAME.sub("", max(forms, key=len))
 
 
 def _args(pairs) -> list[dict]:

@@ -12,8 +12,13 @@ from array import array
 from .offsets import OffsetMap
 from .pinyin import gloss_spans
 
-# Invisible or junk characters that web pages leave behind.
-_DELETE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]|!\[[^\]\n]{0,200}\](?:\([^)\n]{0,500}\))?")
+# A stock quote that a portal pasted into the middle of a legal name
+# (富贵鸟(3.88,0.00,0.00%)股份有限公司).
+QUOTE_IN_NAME = re.compile(r"[(（]\d+(?:\.\d+)?[,，]\s?[+-]?\d+(?:\.\d+)?[,，]\s?[+-]?\d+(?:\.\d+)?%[)）]"
+                           r"(?=股份|有限|集团|控股|[(（]集团)")
+# Invisible or junk characters that web pages leave behind, and such quotes.
+_DELETE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]|!\[[^\]\n]{0,200}\](?:\([^)\n]{0,500}\))?|"
+                     + QUOTE_IN_NAME.pattern)
 _CJK_CHUNK = re.compile(r"[^\x00-\x7f]+")
 
 # Full-width ASCII (U+FF01..U+FF5E) -> ASCII, ideographic space and NBSP -> space.
