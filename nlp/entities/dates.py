@@ -33,9 +33,9 @@ def _words(unit: str) -> str:
 
 _N2 = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _CN_YEAR = r"[〇零○一二三四五六七八九]{4}"
-_MONTH_PART = r"(?P<{p}>初|上旬|中旬|下旬|底|末)"
+_MONTH_PART = r"(?P<{p}>初(?!步|创|心|衷|始)|上旬|中旬|下旬|底|末)"  # of a month without a day
 _TAIL = (  # what may follow a year: a month (and day), a quarter, a half, a part
-    rf"(?P<m>{_N2})\s?月份?(?:\s?(?P<d>{_N2})\s?[日号])?" + _MONTH_PART.format(p="mp") + "?"
+    rf"(?P<m>{_N2})\s?月份?(?:\s?(?P<d>{_N2})\s?[日号]|" + _MONTH_PART.format(p="mp") + ")?"
     r"|(?:第)?(?P<q>[一二三四1-4])季度|Q(?P<qq>[1-4])(?![\d])|前(?P<qn>[二两三])个?季度"
     r"|(?P<h>上半年|下半年)|(?P<hh>H[12])(?![\d])"
     r"|(?P<yp>初(?!步|创|心|衷|始)|底|末|内(?!地|外|容|部|涵|资|需)|度)"
@@ -47,7 +47,7 @@ _DATE_SRC = (
     rf"|(?:(?<!\d)(?P<y>\d{{4}}|{_CN_YEAR})\s?年|(?P<ry>{_words('year')}))"
     rf"(?:\s?(?:{_TAIL})|年(?P<ryp>初|底|末|内(?!地|外|容|部|涵|资|需)))?"
     # 本月8日, 上月底
-    rf"|(?P<rm>{_words('quarter')}|{_words('month')})(?:(?P<rmd>{_N2})[日号])?" + _MONTH_PART.format(p="rmp") + "?"
+    rf"|(?P<rm>{_words('quarter')}|{_words('month')})(?:(?P<rmd>{_N2})[日号]|" + _MONTH_PART.format(p="rmp") + ")?"
     # 上周五, 本周, 周三, 上星期一
     rf"|(?P<rw>{_words('week')})(?P<wd>[一二三四五六日天])?(?!期|年|边|岁|转|刊|报|末)"
     r"|(?P<rw2>[上下本这])?(?:星期|礼拜)(?P<wd2>[一二三四五六日天])"
@@ -58,7 +58,7 @@ _DATE_SRC = (
     rf"|(?:第)?(?P<sq>[一二三四])季度|前(?P<sqn>[二两三])个?季度|(?P<sh>上半年|下半年)"
     r"|(?<![\d一二三四五六七八九十两几数多半个])年(?P<syp>初|底|末|内(?!地|外|容|部|涵|资|需))"
     # 12月19日, 12月 (year from the reference)
-    rf"|(?<![\d.])(?P<lm>{_N2})\s?月份?(?:\s?(?P<ld>{_N2})\s?[日号])?" + _MONTH_PART.format(p="lmp") + "?"
+    rf"|(?<![\d.])(?P<lm>{_N2})\s?月份?(?:\s?(?P<ld>{_N2})\s?[日号]|" + _MONTH_PART.format(p="lmp") + ")?"
     # 30日 (month and year from the reference)
     r"|(?<![\d.月近前后每逾个第几数余多这该])(?P<dd>\d{1,2}|[一二三]?十[一二三四五六七八九]?)\s?日"
     r"(?!元(?!旦|宵)|内|均|以内|线|平均|电|报|化|常|益|本|语|系|韩|美|欧|企|资|方|股|货)"
