@@ -82,3 +82,14 @@ def test_duee_rounds_are_named_rounds_only(text, round_):
     [event] = record_to_duee(nlp.extract(text, published="2025-12-30", doc_id="x"))["event_list"]
     rounds = [a["argument"] for a in event["arguments"] if a["role"] == "融资轮次"]
     assert rounds == ([round_] if round_ else [])
+
+
+def test_a_listing_day_already_set_is_formal_listing_in_duee():
+    import nlp
+
+    record = nlp.extract("山东星纤集团股份有限公司股票将于2020年9月3日在上海证券交易所上市。", published="2020-09-01",
+                         doc_id="x")
+    [event] = record["events"]
+    assert event["stage"] == "planned" and event["listing_date"]["start"] == "2020-09-03"
+    [duee] = record_to_duee(record)["event_list"]
+    assert {"role": "环节", "argument": "正式上市"} in duee["arguments"]

@@ -80,6 +80,14 @@ def field_text(event: dict, field: str, index: int | None = None) -> str | None:
     return _text(value)
 
 
+def _step(event: dict) -> str:
+    """DuEE-Fin's 环节. A listing day already set (将于9月3日在上交所上市) counts as
+    正式上市 there, whatever step the company is at."""
+    if event.get("listing_date") and event["stage"] in ("planned", "subscription", "priced"):
+        return "正式上市"
+    return STAGE_TO_DUEE[event["stage"]]
+
+
 def event_to_duee(event: dict) -> dict:
     roles = ROLES[event["type"]]
     pairs, timed = [], False
@@ -92,7 +100,7 @@ def event_to_duee(event: dict) -> dict:
         indexes = range(len(values)) if isinstance(values, list) else [None]
         pairs += [(role, field_text(event, field, i)) for i in indexes]
     if event["type"] == "listing":
-        pairs.append(("环节", STAGE_TO_DUEE[event["stage"]]))
+        pairs.append(("环节", _step(event)))
     return {"event_type": FUNDING if event["type"] == "funding" else LISTING, "arguments": _args(pairs)}
 
 
