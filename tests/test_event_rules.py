@@ -250,3 +250,28 @@ def test_a_legal_form_alone_is_no_company():
     text = "股份有限公司发布公告称，星河数码科技(6.740,0.64,10.49%)股份有限公司股票将于明日上市。"
     companies = [e["text"] for e in nlp.extract(text, published=PUBLISHED)["entities"] if e["label"] == "COMPANY"]
     assert companies == ["星河数码科技(6.740,0.64,10.49%)股份有限公司"]  # the raw text, quote and all
+
+
+LISTED_TOGETHER = [
+    # text, the companies, their stage
+    ("上交所受理星芯科技、北京星美、星杰科技科创板IPO上市申请。", {"星杰科技"}, "filed"),
+    ("【创业板上市委：星万密封、北路星控首发获通过】", {"星万密封", "北路星控"}, "hearing_passed"),
+    ("证监会近日按法定程序同意以下企业创业板首次公开发行股票注册：深圳市星族数控科技股份有限公司、星讯传媒广告股份有限公司。",
+     {"深圳市星族数控科技股份有限公司", "星讯传媒广告股份有限公司"}, "hearing_passed"),
+    ("据美国证交会文件：山东星力异型钢管有限公司申请在纳斯达克上市。", {"山东星力异型钢管有限公司"}, "filed"),
+    ("消息面上，星科能源科创板IPO注册获批，拟募资60亿元。", {"星科能源"}, "hearing_passed"),
+]
+
+
+@pytest.mark.parametrize("text, companies, stage", LISTED_TOGETHER)
+def test_companies_listed_together_each_get_an_event(text, companies, stage):
+    events = [e for e in nlp.extract(text, published="2021-09-01")["events"] if e["type"] == "listing"]
+    assert {e["company"]["name"] for e in events} == companies
+    assert {e["stage"] for e in events} == {stage}
+    assert all(e["ticker"] is None for e in events)
+
+
+def test_a_lead_named_after_its_description_keeps_its_whole_name():
+    [ev] = nlp.extract("星睿基因宣布完成6000万美元B轮融资。本轮融资由战略投资方尚星投资领投，元禾控股跟投。",
+                       published=PUBLISHED)["events"]
+    assert [p["name"] for p in ev["lead_investors"]] == ["尚星投资"]

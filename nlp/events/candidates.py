@@ -9,11 +9,12 @@ from ..entities.span import Entity
 from ..segment.sentences import clauses
 from . import stage_model
 from . import triggers as trig
-from .context import PRONOUN, Context, cues, roles_of_names
+from .context import PRONOUN, Context, cues, name_lists, roles_of_names
 
 _ROUND_COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
 _CUMULATIVE = re.compile(r"累计|总额|共计|合计|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
 _SEGMENT_END = re.compile(r"[,，。；;!?！？:：\n]")
+_OWN_VALUES = ("ticker", "offer_price", "shares_offered", "proceeds", "market_cap")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 _LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|这一轮")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -130,20 +131,37 @@ class ClauseReader:
             ev_triggers = [t for t in found if t.event == event]
             if not ev_triggers:
                 continue
-            company = spun_off if event == "listing" and spun_off is not None else subject
-            cand = Candidate(event, company, {si}, [(start, end)], triggers=ev_triggers)
-            if all(t.negated for t in ev_triggers):
-                cand.args["negated"] = True
-                out.append(cand)
-                continue
-            if all(t.stage == "attach" for t in ev_triggers if not t.negated):
-                cand.args["attach"] = True
-            if event == "funding":
-                self._funding_args(cand, start, end, investors, leads, sent_start)
+            if event == "listing" and spun_off is not None:
+                companies = [spun_off]
+            elif event == "listing":
+                companies = self._listed_together(subject, others, start, end)
             else:
-                self._listing_args(cand, start, end, sent_start)
-            out.append(cand)
+                companies = [subject]
+            for company in companies:
+                cand = Candidate(event, company, {si}, [(start, end)], triggers=ev_triggers)
+                if all(t.negated for t in ev_triggers):
+                    cand.args["negated"] = True
+                    out.append(cand)
+                    continue
+                if all(t.stage == "attach" for t in ev_triggers if not t.negated):
+                    cand.args["attach"] = True
+                if event == "funding":
+                    self._funding_args(cand, start, end, investors, leads, sent_start)
+                else:
+                    self._listing_args(cand, start, end, sent_start)
+                    if len(companies) > 1:  # a ticker or a price belongs to one of them, which is not said
+                        for key in _OWN_VALUES:
+                            cand.args.pop(key, None)
+                out.append(cand)
         return out
+
+    def _listed_together(self, subject: Entity, others: list[Entity], start: int, end: int) -> list[Entity]:
+        """上交所受理A、B、C科创板IPO申请: every company of the subject's list."""
+        for group in name_lists(self.ctx, start, end):
+            if subject in group:
+                together = [e for e in group if e in others and e.label == "COMPANY"]
+                return together if subject in together else [subject]
+        return [subject]
 
     # --- dates ---------------------------------------------------------------
 

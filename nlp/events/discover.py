@@ -17,7 +17,7 @@ _SPLIT = re.compile(r"、|以及|和|及|与|跟|,|，")
 # Words before a name that describe it (成套自动化装备方案解决商智云股份).
 _DESCRIPTOR = re.compile(r"^.*(?:[\u4e00-\u9fff]{2}[商者]|巨头|龙头|服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|品牌|初创|独角兽|厂商|管理机构|集团旗下|旗下|的)")
 _BAD = re.compile(r"^(?:资本|基金|创投|投资|集团|控股|科技|证券|银行)$|本轮|此轮|本次|融资|资金|投资方|投资人$|机构$|公司$|创始人|团队|管理层|员工|股东$|其|该|多家|知名|"
-                  r"\d|亿|万元|美元|元$|轮|宣布|完成|获得|^等|等$|消息|获悉|报道|记者|日讯|据悉|发行|股票|^本公")
+                  r"\d|亿|万元|美元|元$|轮|宣布|完成|获得|^等|等$|消息|获悉|报道|记者|日讯|据悉|发行|股票|^本公|^战略$|^财务$")
 
 
 @functools.cache
@@ -38,7 +38,7 @@ def _clean(name: str) -> str:
     name = name.strip(" \"'“”「」《》()（）")
     name = re.sub(r"^\d{1,2}[.、)]\s*", "", name)  # an item number: 2.Menxlab漫仕获…
     name = re.sub(r"\s*\([^()]*\)?$", "", name)  # 倚锋资本(领投), 长江国弘(Grand Yangtze Capital)
-    name = re.sub(r"^(?:老股东|新股东|股东|机构|包括|由|获|为)", "", name)
+    name = re.sub(r"^(?:战略投资方|战略投资者|财务投资方|投资方|投资机构|老股东|新股东|股东|机构|包括|由|获|为)", "", name)
     name = re.sub(r"(?:等机构|等|股票|第[一二三四五六七八九十\d]+次|首次|再次|曾|也|将|已)$", "", name)
     return name.strip()
 
@@ -93,7 +93,11 @@ def _names(text: str, offset: int, group: str, role: str, busy: Occupied) -> lis
         d = _DESCRIPTOR.match(group)
         if d and len(group) - d.end() >= 2:
             offset, group = offset + d.end(), group[d.end():]
-        parts = [(0, group)]
+        parts, last = [], 0  # 唯万密封、北路智控首发获通过: each is a subject
+        for m in re.finditer("、", group):
+            parts.append((last, group[last:m.start()]))
+            last = m.end()
+        parts.append((last, group[last:]))
     else:
         parts, last = [], 0
         for m in _SPLIT.finditer(group):
