@@ -60,3 +60,18 @@ def test_traditional_script_aliases_cluster_on_the_normalised_text():
     [event] = record["events"]
     assert event["company"]["name"] in ("智谱", "智谱AI")  # names are simplified; mentions stay raw
     assert {"智譜AI", "智譜"} <= set(event["company"]["aliases"])
+
+
+@pytest.mark.parametrize("text, legal, short", [
+    ("9月22日晚，上交所受理了广东星元亨智能装备股份有限公司的科创板上市申请。星元亨此前曾撤回申请。",
+     "广东星元亨智能装备股份有限公司", "星元亨"),
+    ("宁波大星园林设备股份有限公司首次公开发行股票。大星股份董事长表示，公司将继续投入研发。",
+     "宁波大星园林设备股份有限公司", "大星股份"),
+])
+def test_a_legal_name_s_short_form_is_found_and_joins_its_cluster(text, legal, short):
+    from nlp.document import Document
+
+    ctx = nlp.load().analyse(Document("x", text, published="2020-09-23")).context
+    by_text = {e.text: e for e in ctx.entities if e.label == "COMPANY"}
+    assert legal in by_text and short in by_text
+    assert ctx.cluster(by_text[legal]) == ctx.cluster(by_text[short]) is not None

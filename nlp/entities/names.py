@@ -308,6 +308,33 @@ def find_people(text: str) -> list[Entity]:
 _SHORT_NAME = re.compile(r"[(（]?(?:以下简称|下称|简称|以下称)[:：]?[“\"「『]\s*([^”\"」』\s][^”\"」』]{0,10}[^”\"」』\s])\s*[”\"」』]")
 
 
+_LEGAL_FORM = re.compile(r"(?:\([\u4e00-\u9fff]{2,6}\))?(?:集团)?(?:股份有限公司|有限责任公司|有限公司)$")
+
+
+def _short_forms(legal: str) -> list[str]:
+    """Short names a legal name may be cited by: its leading words after the
+    place, 3 to 6 characters (广东利元亨智能装备股份有限公司 -> 利元亨, 利元亨智能 …),
+    and the A-share style first two characters + 股份 (宁波大叶园林设备股份有限公司 -> 大叶股份)."""
+    from ..segment.tokenizer import segment
+
+    core = _LEGAL_FORM.sub("", legal)
+    if core == legal:
+        return []
+    tags = _word_tags()
+    words = segment(core)
+    while words and (tags.get(words[0]) == "ns" or _PLACE.match(words[0])):
+        words = words[1:]
+    out, prefix = [], ""
+    for word in words[:-1]:
+        prefix += word
+        if 3 <= len(prefix) <= 6 and tags.get(prefix) != "ns":
+            out.append(prefix)
+    rest = "".join(words)
+    if "股份" in legal and len(rest) >= 4 and tags.get(rest[:2]) != "ns" and not rest.startswith("中国"):
+        out.append(rest[:2] + "股份")
+    return out
+
+
 def propagate(text: str, found: list[Entity]) -> list[Entity]:
     """Other occurrences of the names found so far, and short names defined as
     in 杭州云帆智能科技有限公司(以下简称“云帆智能”)."""
@@ -322,6 +349,9 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
             alias = Entity(ent.label, m.start(1), m.end(1), m.group(1), {"alias_of": ent.text})
             added.append(alias)
             surfaces.setdefault(alias.text, alias)
+        for short in _short_forms(ent.text):
+            if text.count(short) > ent.text.count(short):  # used on its own somewhere
+                surfaces.setdefault(short, Entity(ent.label, 0, 0, short, {"alias_of": ent.text}))
     if not surfaces:
         return found
     # names found again here replace weak guesses at the same place
