@@ -275,3 +275,8 @@ def test_a_lead_named_after_its_description_keeps_its_whole_name():
     [ev] = nlp.extract("星睿基因宣布完成6000万美元B轮融资。本轮融资由战略投资方尚星投资领投，元禾控股跟投。",
                        published=PUBLISHED)["events"]
     assert [p["name"] for p in ev["lead_investors"]] == ["尚星投资"]
+
+
+def test_the_local_government_is_no_name():
+    entities = nlp.extract("当地政府为了引进新的战略投资人四处奔走。辽源市人民政府表示支持。", published=PUBLISHED)["entities"]
+    assert [e["text"] for e in entities if e["label"] in ("COMPANY", "ORG")] == ["辽源市人民政府"]

@@ -235,7 +235,7 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             while text[0] in _LEADING_JUNK and len(text) - len(suffix) > 2:  # jieba glued 由 to 澄湖
                 text, start = text[1:], start + 1
             if end - start - len(suffix) >= 2 and end - start <= 30 and text not in _generic_names() \
-                    and not _all_suffix(text[: -len(suffix)]):
+                    and not _all_suffix(text[: -len(suffix)]) and text[: -len(suffix)] not in stop:
                 out.append(Entity(label, start, end, text, None if strong else {"weak": True}))
         i = j
     return out
