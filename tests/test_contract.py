@@ -94,3 +94,10 @@ def test_a_dateline_without_any_year_keeps_its_text_and_validates():
     assert event["disclosed"]["text"] == "8月16日"
     assert event["disclosed"]["start"] is None and event["date"] is None
     jsonschema.validate(event, SCHEMA)
+
+
+def test_a_month_is_no_dateline():
+    import nlp
+
+    [event] = nlp.extract("2019年8月，星河科技宣布完成2亿元A轮融资。", published="2019-12-30")["events"]
+    assert event["disclosed"] is None and event["date"]["start"] == "2019-08-01"

@@ -24,6 +24,7 @@ _SUBJECT_VERB = re.compile(r"^(?:宣布|完成|获|已|正式|成功|于|今日|
 
 
 _CALENDAR = re.compile(r"\d\s*[年月日号]")
+_DAY = re.compile(r"\d\s*[日号]")  # a dateline names a day
 
 
 def is_calendar(text: str) -> bool:
@@ -81,7 +82,7 @@ class Context:
     def is_dateline(self, date: Entity) -> bool:
         """A date that says when the news came out (6月3日消息, 7月30日晚间公告,
         8月25日，XX宣布): DuEE-Fin's 披露时间, not the time of the event."""
-        return date.label == "DATE" and is_calendar(date.text) and \
+        return date.label == "DATE" and bool(_DAY.search(date.text)) and \
             bool(cues("disclosed", "after").match(self.text, date.end, min(len(self.text), date.end + 24)))
 
     def cue_near(self, ent: Entity, role: str, floor: int, ceiling: int) -> bool:
