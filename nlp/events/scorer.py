@@ -10,20 +10,19 @@ in cross-validation, dropping low-probability arguments did not raise F1
 from __future__ import annotations
 
 import functools
-import json
 import math
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..entities.span import Entity
+from . import model_files
 from .candidates import Candidate
 from .context import Context
 from .merge import stage_of
 
-MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / "events" / "arguments.json"
+MODEL_PATH = model_files.MODELS / "arguments.json"
 FORMAT = "zhfin.argument_scorer/1"
-REBUILD = "python cli.py train events --data ../shared/data --out models/events"
 
 Sources = dict[tuple[str, "int | None"], Entity]  # (field, index in a list field) -> its entity
 LIST_FIELDS = ("investors", "lead_investors")
@@ -96,10 +95,7 @@ class ArgumentScorer:
 
 @functools.cache
 def _load(path: str) -> ArgumentScorer:
-    p = Path(path)
-    if not p.exists():
-        raise FileNotFoundError(f"argument scorer not found at {p}; rebuild it with: {REBUILD}")
-    return ArgumentScorer(json.loads(p.read_text(encoding="utf-8")))
+    return ArgumentScorer(model_files.read(Path(path), "argument scorer"))
 
 
 def load(path: str | Path | None = None) -> ArgumentScorer:

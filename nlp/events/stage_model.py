@@ -11,7 +11,6 @@ no pickle) and reproduces sklearn's ``predict_proba``.
 from __future__ import annotations
 
 import functools
-import json
 import re
 import string
 from collections import Counter
@@ -19,9 +18,10 @@ from pathlib import Path
 
 import numpy
 
-MODEL_PATH_DEFAULT = MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / "events" / "listing_stage.json"
+from . import model_files
+
+MODEL_PATH_DEFAULT = MODEL_PATH = model_files.MODELS / "listing_stage.json"
 FORMAT = "zhfin.listing_stage/1"
-REBUILD = "python cli.py train events --data ../shared/data --out models/events"
 
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _SPACE = re.compile(r"\s")
@@ -73,10 +73,7 @@ class StageModel:
 
 @functools.cache
 def _load(path: str) -> StageModel:
-    p = Path(path)
-    if not p.exists():
-        raise FileNotFoundError(f"listing stage model not found at {p}; rebuild it with: {REBUILD}")
-    return StageModel(json.loads(p.read_text(encoding="utf-8")))
+    return StageModel(model_files.read(Path(path), "listing stage model"))
 
 
 def load(path: str | Path | None = None) -> StageModel:
