@@ -280,3 +280,12 @@ def test_a_lead_named_after_its_description_keeps_its_whole_name():
 def test_the_local_government_is_no_name():
     entities = nlp.extract("当地政府为了引进新的战略投资人四处奔走。辽源市人民政府表示支持。", published=PUBLISHED)["entities"]
     assert [e["text"] for e in entities if e["label"] in ("COMPANY", "ORG")] == ["辽源市人民政府"]
+
+
+@pytest.mark.parametrize("text, company", [
+    ("科创板上市委：中微半导体（深圳）股份有限公司首发获通过。", "中微半导体(深圳)股份有限公司"),
+    ("据港交所文件：星迈德医疗有限公司-B向港交所提交上市申请书。", "星迈德医疗有限公司"),
+])
+def test_legal_names_with_a_place_or_a_share_class_stay_whole(text, company):
+    events = nlp.extract(text, published="2021-09-01")["events"]
+    assert [e["company"]["name"] for e in events] == [company]

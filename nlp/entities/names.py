@@ -58,8 +58,10 @@ def _gazetteer_patterns() -> tuple[re.Pattern, re.Pattern]:
             re.compile(_LATIN_EDGE.format(trie_regex(latin)), re.IGNORECASE))
 
 
-# an investor's fund or branch named after it: 红杉资本中国基金, 招商局创投
-_KNOWN_EXTENSION = re.compile(r"中国基金|中国|创投|资本(?!市场)")
+# an investor's fund or branch named after it (红杉资本中国基金, 招商局创投), or the
+# legal form of a known name (中微半导体(深圳)股份有限公司)
+_KNOWN_EXTENSION = re.compile(r"中国基金|中国|创投|资本(?!市场)"
+                              r"|(?:\([\u4e00-\u9fff]{2,6}\))?(?:集团)?(?:股份有限公司|有限责任公司|有限公司)")
 
 
 def find_known(text: str) -> list[Entity]:

@@ -91,7 +91,7 @@ def discover(text: str, found: list[Entity]) -> list[Entity]:
 def _names(text: str, offset: int, group: str, role: str, busy: Occupied) -> list[Entity]:
     if role in ("subject", "spinoff"):
         d = _DESCRIPTOR.match(group)
-        if d and len(group) - d.end() >= 2:
+        if d and len(group) - d.end() >= 2 and not d.group().endswith("有限公司"):  # 润迈德医疗有限公司-B
             offset, group = offset + d.end(), group[d.end():]
         parts, last = [], 0  # 唯万密封、北路智控首发获通过: each is a subject
         for m in re.finditer("、", group):
@@ -109,7 +109,7 @@ def _names(text: str, offset: int, group: str, role: str, busy: Occupied) -> lis
         name = _clean(part)
         if not name.isascii() and len(name) > 5:  # a shorter group has no room for a name and a verb
             name = _cut_at_verb(name)
-        if not (2 <= len(name) <= 30) or _BAD.search(name) or not re.search(r"[\u4e00-\u9fffA-Za-z]", name) \
+        if not (2 <= len(name) <= 30) or _BAD.search(name) or len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) < 2 \
                 or _is_plain_word(name):
             continue
         start = offset + rel + part.find(name)
