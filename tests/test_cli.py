@@ -132,3 +132,11 @@ def test_train_events_explains_itself_and_refuses_a_missing_data_folder(tmp_path
     assert out.returncode == 0 and b"--cv-only" in out.stdout
     out = cli("train", "events", "--data", tmp_path / "nothing")
     assert out.returncode == 2 and b"not found under" in out.stderr and b"Traceback" not in out.stderr
+
+
+def test_table_shows_a_dateline_without_a_year_as_written(tmp_path):
+    article = tmp_path / "dateline.txt"
+    article.write_text("【星河讯】8月16日消息，云帆智能获投250万美元种子轮融资。\n", encoding="utf-8")
+    out = cli("extract", article, "--format", "table")
+    assert out.returncode == 0, out.stderr
+    assert "disclosed: 8月16日" in out.stdout.decode("utf-8")

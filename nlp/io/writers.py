@@ -47,6 +47,8 @@ def _number(x: float) -> str:
 def _date(d: dict | None) -> str:
     if not d:
         return ""
+    if d["start"] is None:  # no year to be had: the words of the text
+        return d["text"]
     shown = d["start"] if d["granularity"] == "day" else f"{d['start']}..{d['end']}"
     return shown + (" (year inferred)" if d.get("inferred") else "")
 
@@ -61,7 +63,8 @@ def event_facts(ev: dict) -> list[tuple[str, str]]:
                 ("lead", names(ev.get("lead_investors", []))),
                 ("investors", names(ev.get("investors", []))),
                 ("valuation", _money(ev.get("valuation"))),
-                ("date", _date(ev.get("date")))]
+                ("date", _date(ev.get("date"))),
+                ("disclosed", _date(ev.get("disclosed")))]
     else:
         ex = ev.get("exchange") or {}
         rows = [("stage", ev["stage"]),
@@ -72,7 +75,8 @@ def event_facts(ev: dict) -> list[tuple[str, str]]:
                 ("proceeds", _money(ev.get("proceeds"))),
                 ("market cap", _money(ev.get("market_cap"))),
                 ("listing date", _date(ev.get("listing_date"))),
-                ("milestones", "; ".join(f"{m['stage']} {_date(m['date'])}".strip() for m in ev.get("milestones", [])))]
+                ("milestones", "; ".join(f"{m['stage']} {_date(m['date'])}".strip() for m in ev.get("milestones", []))),
+                ("disclosed", _date(ev.get("disclosed")))]
     return [(k, v) for k, v in rows if v]
 
 
