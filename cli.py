@@ -16,7 +16,7 @@ from nlp.document import InputError
 
 FORMATS = ("table", "jsonl", "json")
 NAMES_HELP = ("rules: lexicon, suffix and role rules; model: also the trained name recogniser "
-              "(models/ner): more names found, about five times slower.")
+              "(models/ner): more names found, about four times slower.")
 
 
 class CleanErrors(click.Group):

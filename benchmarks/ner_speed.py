@@ -5,7 +5,8 @@
 Texts: the first --n items of news/finnl_news.jsonl and of news/duee_sentences.jsonl,
 folded to half-width as the analysis text is. One thread (set below, before numpy
 loads). Prints chars/s of `ner_model.find_many` (nlp.pipe), of each pipeline
-component alone, of `jieba.posseg.lcut` and of `jieba.lcut`, plus the model's size.
+component alone (a BILUO-tagger decoder's time includes its Viterbi decoding),
+of `jieba.posseg.lcut` and of `jieba.lcut`, plus the model's size.
 Each timing is the best of --repeat runs, to damp noise from other jobs.
 """
 from __future__ import annotations
@@ -97,8 +98,9 @@ def main(argv=None) -> int:
     rows.append(("jieba.posseg.lcut", _best(lambda: [jieba.posseg.lcut(t) for t in texts], a.repeat)))
     rows.append(("jieba.lcut", _best(lambda: [jieba.lcut(t) for t in texts], a.repeat)))
 
+    factories = ", ".join(f"{n}={nlp.get_pipe_meta(n).factory}" for n in nlp.pipe_names)
     print(f"{len(texts)} texts, {chars} chars, one thread, best of {a.repeat}; "
-          f"model {model_dir} {_size_mb(model_dir):.1f} MB; {n_ents[0]} names found")
+          f"model {model_dir} {_size_mb(model_dir):.1f} MB ({factories}); {n_ents[0]} names found")
     print(f"{'what':48s} {'seconds':>8s} {'chars/s':>10s}")
     for what, secs in rows:
         print(f"{what:48s} {secs:8.2f} {chars / secs:10.0f}")

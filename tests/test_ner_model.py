@@ -1,12 +1,15 @@
 """The shipped name recogniser (models/ner) on hand-written sentences."""
 from __future__ import annotations
 
+import itertools
+
+import numpy
 import pytest
 
 from nlp.entities import ner_model
 
-pytestmark = pytest.mark.skipif(not (ner_model.MODEL_DIR / "config.cfg").exists(),
-                                reason="models/ner not built")
+needs_model = pytest.mark.skipif(not (ner_model.MODEL_DIR / "config.cfg").exists(),
+                                 reason="models/ner not built")
 
 CASES = [
     # (analysis text: simplified, half-width; [(label, surface)] that must be found with exactly this span)
@@ -21,6 +24,8 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def nlp():
+    if not (ner_model.MODEL_DIR / "config.cfg").exists():
+        pytest.skip("models/ner not built")
     return ner_model.load()
 
 
@@ -46,6 +51,7 @@ def test_empty_and_whitespace(nlp):
     assert all(0 <= s < e <= len("华为  发布 \n 新手机") for _, s, e in out)
 
 
+@needs_model
 def test_load_is_cached():
     assert ner_model.load() is ner_model.load()
 
@@ -53,3 +59,53 @@ def test_load_is_cached():
 def test_find_many_matches_find(nlp):
     texts = ["阿里巴巴集团今天宣布。", "雷军表示。"]
     assert list(ner_model.find_many(texts, nlp)) == [ner_model.find(t, nlp) for t in texts]
+
+
+# ---------------------------------------------------------------- BILUO decoder (no model needed)
+
+TAGS = tuple(ner_model.biluo_tags())
+
+
+def _valid(path):
+    trans, start, end = ner_model._constraints(TAGS)
+    return not start[path[0]] and not end[path[-1]] and not trans[path[:-1], path[1:]].any()
+
+
+def test_decoder_paths_are_valid_and_optimal():
+    rng = numpy.random.default_rng(0)
+    scores = [rng.normal(size=(n, len(TAGS))).astype("float32") for n in (1, 2, 4, 0, 40, 4)]
+    paths = ner_model.decode_biluo(scores, TAGS)
+    assert [len(p) for p in paths] == [len(s) for s in scores]
+    for s, p in zip(scores, paths):
+        if len(p):
+            assert _valid(p)
+    for s, p in zip(scores, paths):  # brute force on the short ones
+        if 0 < len(s) <= 4:
+            best = max((sum(s[i, t] for i, t in enumerate(seq)), seq)
+                       for seq in itertools.product(range(len(TAGS)), repeat=len(s)) if _valid(numpy.array(seq)))
+            assert tuple(p) == best[1]
+
+
+def test_decoder_keeps_a_valid_argmax():
+    tags = ["O", "B-COMPANY", "L-COMPANY", "O", "U-PERSON"]
+    s = numpy.zeros((len(tags), len(TAGS)), dtype="float32")
+    for i, t in enumerate(tags):
+        s[i, TAGS.index(t)] = 5.0
+    assert [TAGS[i] for i in ner_model.decode_biluo([s], TAGS)[0]] == tags
+    s[2] = 0.0
+    s[2, TAGS.index("O")] = 5.0  # B-COMPANY then O is not allowed: the decoder repairs it
+    assert _valid(ner_model.decode_biluo([s], TAGS)[0])
+
+
+def test_scores_do_not_depend_on_the_batch(nlp):
+    # the tagger head looks at neighbouring characters: they must never come from another doc
+    texts = ["高瓴资本跟投。", "华为发布新手机", "雷军"]
+    if "ner" not in nlp.pipe_names or not hasattr(nlp.get_pipe("ner"), "predict"):
+        pytest.skip("no ner component")
+    docs = list(nlp.pipe(texts, disable=["ner"]))
+    alone = [nlp.get_pipe("ner").predict([d]) for d in docs]
+    together = nlp.get_pipe("ner").predict(docs)
+    if not isinstance(together, list):  # transition-based NER: nothing to compare
+        pytest.skip("not a tagger decoder")
+    for a, t in zip(alone, together):
+        numpy.testing.assert_allclose(a[0], t, atol=1e-4)

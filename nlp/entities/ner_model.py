@@ -4,23 +4,44 @@ Tokens are single characters (spaCy's "char" segmenter), so every entity
 boundary is a token boundary. A small component, ``zhfin_word_features``, gives
 each character what it cannot see on its own: NORM = the character plus its
 position in the jieba word around it (B/I/E/S), LEMMA = that whole jieba word.
-The tok2vec hashes ORTH, NORM, LEMMA and SHAPE into its embeddings.
+The tok2vec hashes ORTH, NORM and LEMMA into its embeddings.
 
     from nlp.entities import ner_model
     ner_model.find("红杉资本领投了云帆智能的B轮融资")
     # [("COMPANY", 0, 4), ("COMPANY", 7, 11)]
+
+The span decoder is either spaCy's transition-based ``ner`` or
+``zhfin_biluo_tagger`` (registered here): a per-character softmax over BILUO
+tags (O, B-/I-/L-/U-COMPANY …) decoded to the best valid tag sequence
+(constrained Viterbi; the plain argmax when it is already valid), which writes
+``doc.ents``. Which one the model uses is in its config.cfg.
 """
 from __future__ import annotations
 
 import functools
 import logging
+from itertools import islice
 from pathlib import Path
 
 import numpy
 from spacy.attrs import LEMMA, NORM
 from spacy.language import Language
+from spacy.pipeline.tagger import Tagger
+from spacy.scorer import get_ner_prf
 from spacy.strings import hash_string
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import registry
+from thinc.api import (
+    Config,
+    Maxout,
+    Model,
+    SequenceCategoricalCrossentropy,
+    Softmax_v2,
+    chain,
+    expand_window,
+    with_array,
+    zero_init,
+)
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "ner"
 LABELS = ("COMPANY", "ORG", "PERSON")
@@ -86,6 +107,185 @@ def word_features(doc: Doc) -> Doc:
 @Language.component("zhfin_word_features")
 def _word_features_component(doc: Doc) -> Doc:
     return word_features(doc)
+
+
+# ---------------------------------------------------------------- BILUO tagger decoder
+
+def biluo_tags(labels=LABELS) -> list[str]:
+    """The tag set: O, then B/I/L/U for each label (this order is assumed by the decoder)."""
+    return ["O"] + [f"{p}-{lab}" for lab in labels for p in "BILU"]
+
+
+@functools.lru_cache(maxsize=8)
+def _constraints(tags: tuple[str, ...]):
+    """(transition penalty K x K, start penalty K, end penalty K): 0 allowed, -1e4 not."""
+    k = len(tags)
+    parts = [t.split("-", 1) if "-" in t else (t, "") for t in tags]
+    trans = numpy.full((k, k), -1e4, dtype="float32")
+    for i, (pi, li) in enumerate(parts):
+        for j, (pj, lj) in enumerate(parts):
+            if pi in ("B", "I"):
+                ok = pj in ("I", "L") and lj == li
+            else:
+                ok = pj in ("O", "B", "U")
+            if ok:
+                trans[i, j] = 0.0
+    start = numpy.array([0.0 if p in ("O", "B", "U") else -1e4 for p, _ in parts], dtype="float32")
+    end = numpy.array([0.0 if p in ("O", "L", "U") else -1e4 for p, _ in parts], dtype="float32")
+    return trans, start, end
+
+
+def _viterbi(scores: list, trans, start, end) -> list:
+    """Best valid tag path for each (n_i, K) score array, batched over the docs."""
+    lens = numpy.array([len(s) for s in scores])
+    b, t_max, k = len(scores), int(lens.max()), trans.shape[0]
+    emit = numpy.zeros((b, t_max, k), dtype="float32")
+    for i, s in enumerate(scores):
+        emit[i, :len(s)] = s
+    back = numpy.empty((b, t_max, k), dtype="int16")
+    ident = numpy.arange(k, dtype="int16")
+    delta = emit[:, 0] + start
+    for t in range(1, t_max):
+        cand = delta[:, :, None] + trans[None]
+        bp = cand.argmax(1)
+        new = numpy.take_along_axis(cand, bp[:, None, :], 1)[:, 0] + emit[:, t]
+        active = (t < lens)[:, None]
+        delta = numpy.where(active, new, delta)
+        back[:, t] = numpy.where(active, bp, ident)
+    path = numpy.empty((b, t_max), dtype="int64")
+    path[:, -1] = (delta + end).argmax(1)
+    rows = numpy.arange(b)
+    for t in range(t_max - 1, 0, -1):
+        path[:, t - 1] = back[rows, t, path[:, t]]
+    return [path[i, :n] for i, n in enumerate(lens)]
+
+
+def decode_biluo(scores: list, tags: tuple[str, ...]) -> list:
+    """Per doc, the tag-id path: argmax where it is a valid BILUO sequence, else
+    the constrained Viterbi path (the same thing when the argmax is valid)."""
+    trans, start, end = _constraints(tags)
+    paths, redo = [], []
+    for i, s in enumerate(scores):
+        if not len(s):
+            paths.append(numpy.zeros(0, dtype="int64"))
+            continue
+        p = s.argmax(1)
+        if start[p[0]] or end[p[-1]] or (len(p) > 1 and trans[p[:-1], p[1:]].any()):
+            redo.append(i)
+        paths.append(p)
+    if redo:
+        for i, p in zip(redo, _viterbi([scores[i] for i in redo], trans, start, end)):
+            paths[i] = p
+    return paths
+
+
+def _ents_score(examples, **kwargs):
+    return get_ner_prf(examples)
+
+
+class BiluoTagger(Tagger):
+    """Tagger over BILUO entity tags; writes doc.ents (not token tags)."""
+
+    def predict(self, docs):
+        if not any(len(doc) for doc in docs):
+            return [numpy.zeros((0, len(self.labels)), dtype="float32") for _ in docs]
+        scores = self.model.predict(docs)
+        return [s.get() if hasattr(s, "get") else s for s in scores]
+
+    def set_annotations(self, docs, scores):
+        if isinstance(docs, Doc):
+            docs = [docs]
+        tags = self.labels
+        kinds = [t[0] for t in tags]
+        names = [t[2:] for t in tags]
+        o = tags.index("O")
+        for doc, path in zip(docs, decode_biluo(scores, tags)):
+            ents, start = [], None
+            for j in numpy.flatnonzero(path != o).tolist():
+                kind = kinds[path[j]]
+                if kind == "U":
+                    ents.append(Span(doc, j, j + 1, label=names[path[j]]))
+                elif kind == "B":
+                    start = j
+                elif kind == "L" and start is not None:
+                    ents.append(Span(doc, start, j + 1, label=names[path[j]]))
+                    start = None
+            doc.set_ents(ents, default="outside")
+
+    def get_loss(self, examples, scores):
+        loss_func = SequenceCategoricalCrossentropy(names=self.labels, normalize=False,
+                                                    label_smoothing=self.cfg["label_smoothing"])
+        truths = [_gold_tags(eg) for eg in examples]
+        d_scores, loss = loss_func(scores, truths)
+        return float(loss), d_scores
+
+    def initialize(self, get_examples, *, nlp=None, labels=None):
+        if labels is None:
+            found = sorted({e.label_ for eg in get_examples() for e in eg.reference.ents})
+            labels = biluo_tags(found)
+        for tag in labels:
+            self.add_label(tag)
+        docs = [eg.x for eg in islice(get_examples(), 10)]
+        ys = [self.model.ops.alloc2f(len(d), len(self.labels)) for d in docs]
+        self.model.initialize(X=docs, Y=ys)
+
+
+def _gold_tags(eg) -> list:
+    """BILUO tag per predicted token (None = missing); fast path for identical tokenisation."""
+    x, y = eg.predicted, eg.reference
+    if len(x) != len(y) or x.text != y.text or not y.has_annotation("ENT_IOB"):
+        return [t if t and t != "-" else None for t in eg.get_aligned_ner()]
+    tags = ["O"] * len(y)
+    for e in y.ents:
+        lab = e.label_
+        if e.end - e.start == 1:
+            tags[e.start] = "U-" + lab
+        else:
+            tags[e.start] = "B-" + lab
+            for j in range(e.start + 1, e.end - 1):
+                tags[j] = "I-" + lab
+            tags[e.end - 1] = "L-" + lab
+    return tags
+
+
+@registry.architectures("zhfin.BiluoTagger.v1")
+def build_biluo_tagger(tok2vec: Model, nO: int | None = None, hidden: int = 0, window: int = 1) -> Model:
+    """tok2vec, then per token: optionally [its vector and `window` neighbours each
+    side -> Maxout(hidden, 2 pieces)], then a linear layer to the tag scores
+    (softmax in training; raw scores at inference, which the decoder takes as is)."""
+    width = tok2vec.get_dim("nO") if tok2vec.has_dim("nO") else None
+    out = Softmax_v2(nO, hidden or width, init_W=zero_init, normalize_outputs=False)
+    if hidden:
+        head = chain(expand_window(window_size=window), Maxout(hidden, nP=2, normalize=True), out) \
+            if window else chain(Maxout(hidden, nP=2, normalize=True), out)
+    else:
+        head = out
+    # pad: the docs of a batch are stacked for the head, so `window` zero rows keep each
+    # character's window inside its own doc (as spaCy's window encoders do)
+    model = chain(tok2vec, with_array(head, pad=window if hidden else 0))
+    model.set_ref("tok2vec", tok2vec)
+    model.set_ref("output_layer", out)
+    return model
+
+
+_TAGGER_MODEL = Config().from_str("""
+[model]
+@architectures = "spacy.Tagger.v2"
+nO = null
+normalize = false
+
+[model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = 64
+upstream = "*"
+""")["model"]
+
+
+@Language.factory("zhfin_biluo_tagger", assigns=["doc.ents"],
+                  default_config={"model": _TAGGER_MODEL, "label_smoothing": 0.0},
+                  default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None})
+def _make_biluo_tagger(nlp: Language, name: str, model, label_smoothing: float):
+    return BiluoTagger(nlp.vocab, model, name, scorer=_ents_score, label_smoothing=label_smoothing)
 
 
 @functools.cache

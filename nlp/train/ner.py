@@ -12,6 +12,13 @@ Data (read from --data at training time, never copied into the repository):
 5% of each train file (fixed seed) is the dev set used to pick the best
 checkpoint; cluener/dev.jsonl and finner/dev.jsonl are held out for evaluate().
 Text is folded to half-width (length-preserving) as the analysis text is.
+
+The defaults are the shipped settings (models/ner/README.md): tok2vec width 64,
+depth 3, window 2, and the "tagger" decoder (per character: its vector and its
+two neighbours' -> Maxout 64 -> BILUO softmax, decoded by constrained Viterbi;
+nlp.entities.ner_model.BiluoTagger); --decoder ner gives spaCy's
+transition-based NER instead. The tagger peaks after 2-3 minutes
+(about 3,600 steps) and then overfits; the best checkpoint is kept.
 """
 from __future__ import annotations
 
@@ -254,9 +261,15 @@ init_tok2vec = null
 """
 
 
-def make_config(width=64, depth=4, window=2, rows=(5000, 10000, 20000),
-                attrs=("ORTH", "NORM", "LEMMA"), hidden=64, dropout=0.1, maxout=2, ner_maxout=2):
-    """The shipped settings are the defaults (run F in models/ner/README.md)."""
+def make_config(width=64, depth=3, window=2, rows=(5000, 10000, 20000),
+                attrs=("ORTH", "NORM", "LEMMA"), hidden=64, dropout=0.1, maxout=2, ner_maxout=2,
+                decoder="tagger", tagger_hidden=64, tagger_window=1, label_smoothing=0.0):
+    """The shipped settings are the defaults (see models/ner/README.md).
+
+    decoder "ner": spaCy's transition-based NER (hidden, ner_maxout apply);
+    decoder "tagger": zhfin_biluo_tagger, a per-character BILUO softmax decoded by
+    constrained Viterbi (tagger_hidden > 0 adds a Maxout layer over the token and
+    tagger_window neighbours each side; label_smoothing applies)."""
     from spacy import util
 
     cfg = util.load_config_from_str(CONFIG, interpolate=False)
@@ -267,6 +280,16 @@ def make_config(width=64, depth=4, window=2, rows=(5000, 10000, 20000),
     cfg["components"]["ner"]["model"]["hidden_width"] = hidden
     cfg["components"]["ner"]["model"]["maxout_pieces"] = ner_maxout
     cfg["training"]["dropout"] = dropout
+    if decoder == "tagger":
+        cfg["components"]["ner"] = {
+            "factory": "zhfin_biluo_tagger",
+            "label_smoothing": label_smoothing,
+            "model": {"@architectures": "zhfin.BiluoTagger.v1", "nO": None,
+                      "hidden": tagger_hidden, "window": tagger_window,
+                      "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1",
+                                  "width": "${components.tok2vec.model.encode.width}"}}}
+    elif decoder != "ner":
+        raise ValueError(f"unknown decoder {decoder!r}")
     return cfg
 
 
@@ -292,7 +315,7 @@ def prepare(data_dir: Path, work: Path, finner: bool = True, seed: int = 0) -> d
             "train_chars": sum(len(t) for t, _ in train)}
 
 
-def train(data_dir, out_dir, minutes: float = 14.0, finner: bool = True, seed: int = 0,
+def train(data_dir, out_dir, minutes: float = 7.0, finner: bool = True, seed: int = 0,
           work_dir=None, log=print, **model_settings) -> dict:
     """Train for at most `minutes` of wall time; keep the checkpoint best on the
     5% train-split dev set; write it to out_dir (spaCy format); evaluate it."""
@@ -431,14 +454,21 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="zhfin train ner", description=__doc__.split("\n")[0])
     ap.add_argument("--data", default="../shared/data", help="the shared data folder (cluener/, finner/)")
     ap.add_argument("--out", default="models/ner", help="where the trained model goes")
-    ap.add_argument("--minutes", type=float, default=14.0, help="wall-time cap for training")
+    ap.add_argument("--minutes", type=float, default=7.0, help="wall-time cap for training")
     ap.add_argument("--width", type=int, default=64)
-    ap.add_argument("--depth", type=int, default=4)
+    ap.add_argument("--depth", type=int, default=3)
     ap.add_argument("--window", type=int, default=2)
-    ap.add_argument("--hidden", type=int, default=64, help="hidden width of the NER state layer")
+    ap.add_argument("--hidden", type=int, default=64, help="ner decoder: hidden width of its state layer")
     ap.add_argument("--maxout", type=int, default=2, help="maxout pieces in the tok2vec encoder")
-    ap.add_argument("--ner-maxout", type=int, default=2, help="maxout pieces in the NER state layer")
+    ap.add_argument("--ner-maxout", type=int, default=2, help="ner decoder: maxout pieces in its state layer")
     ap.add_argument("--dropout", type=float, default=0.1)
+    ap.add_argument("--decoder", choices=("ner", "tagger"), default="tagger",
+                    help="span decoder: transition-based NER, or BILUO tagger + constrained Viterbi")
+    ap.add_argument("--tagger-hidden", type=int, default=64,
+                    help="tagger decoder: width of a Maxout layer before the softmax (0 = none)")
+    ap.add_argument("--tagger-window", type=int, default=1,
+                    help="tagger decoder: neighbours each side fed to that Maxout layer")
+    ap.add_argument("--label-smoothing", type=float, default=0.0, help="tagger decoder only")
     ap.add_argument("--rows", default="5000,10000,20000", help="hash rows per attribute")
     ap.add_argument("--attrs", default="ORTH,NORM,LEMMA",
                     help="token attributes hashed into the embedding (NORM/LEMMA carry the jieba features)")
@@ -456,7 +486,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--attrs and --rows need the same number of items")
     m = train(a.data, a.out, minutes=a.minutes, finner=not a.no_finner, seed=a.seed, work_dir=a.work,
               width=a.width, depth=a.depth, window=a.window, hidden=a.hidden, dropout=a.dropout,
-              maxout=a.maxout, ner_maxout=a.ner_maxout,
+              maxout=a.maxout, ner_maxout=a.ner_maxout, decoder=a.decoder,
+              tagger_hidden=a.tagger_hidden, tagger_window=a.tagger_window, label_smoothing=a.label_smoothing,
               attrs=attrs, rows=rows)
     print(json.dumps({k: m[k] for k in ("cluener_dev", "finner_dev_strings")}, ensure_ascii=False, indent=1))
     return 0
