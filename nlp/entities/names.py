@@ -180,8 +180,10 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: set, tags:
     k = last
     while k > 0 and last - k < 10:
         word = tokens[k - 1][0]
-        if not _NAME_TOKEN.match(word) or tags.get(word) in _HARD_STOP_TAGS or tokens[k - 1][1] in busy \
-                or word in _LEADING_JUNK:
+        # 中 after a colon or a comma starts a name (中触媒新材料), it closes no 在…中
+        opens_name = tags.get(word) == "f" and len(word) == 1 and (k == 1 or not _NAME_TOKEN.match(tokens[k - 2][0]))
+        if not _NAME_TOKEN.match(word) or (tags.get(word) in _HARD_STOP_TAGS and not opens_name) \
+                or tokens[k - 1][1] in busy or word in _LEADING_JUNK:
             break
         k -= 1
     while k < last - 1 and len(tokens[k][0]) >= 2 and tags.get(tokens[k][0]) in _NON_NAME_TAGS:
