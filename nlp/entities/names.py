@@ -58,10 +58,10 @@ def _gazetteer_patterns() -> tuple[re.Pattern, re.Pattern]:
             re.compile(_LATIN_EDGE.format(trie_regex(latin)), re.IGNORECASE))
 
 
+_LEGAL_FORM_SRC = r"(?:\([\u4e00-\u9fff]{2,6}\))?(?:集团)?(?:股份有限公司|有限责任公司|有限公司)"
 # an investor's fund or branch named after it (红杉资本中国基金, 招商局创投), or the
 # legal form of a known name (中微半导体(深圳)股份有限公司)
-_KNOWN_EXTENSION = re.compile(r"中国基金|中国|创投|资本(?!市场)"
-                              r"|(?:\([\u4e00-\u9fff]{2,6}\))?(?:集团)?(?:股份有限公司|有限责任公司|有限公司)")
+_KNOWN_EXTENSION = re.compile(r"中国基金|中国|创投|资本(?!市场)|" + _LEGAL_FORM_SRC)
 
 
 def find_known(text: str) -> list[Entity]:
@@ -312,10 +312,11 @@ def find_people(text: str) -> list[Entity]:
 _SHORT_NAME = re.compile(r"[(（]?(?:以下简称|下称|简称|以下称)[:：]?[“\"「『]\s*([^”\"」』\s][^”\"」』]{0,10}[^”\"」』\s])\s*[”\"」』]")
 
 
-_LEGAL_FORM = re.compile(r"(?:\([\u4e00-\u9fff]{2,6}\))?(?:集团)?(?:股份有限公司|有限责任公司|有限公司)$")
+_LEGAL_FORM = re.compile(_LEGAL_FORM_SRC + "$")
 
 
-def _short_forms(legal: str) -> list[str]:
+@functools.cache
+def _short_forms(legal: str) -> tuple[str, ...]:
     """Short names a legal name may be cited by: its leading words after the
     place, 3 to 6 characters (广东利元亨智能装备股份有限公司 -> 利元亨, 利元亨智能 …),
     and the A-share style first two characters + 股份 (宁波大叶园林设备股份有限公司 -> 大叶股份)."""
@@ -323,7 +324,7 @@ def _short_forms(legal: str) -> list[str]:
 
     core = _LEGAL_FORM.sub("", legal)
     if core == legal:
-        return []
+        return ()
     tags = _word_tags()
     words = segment(core)
     while words and (tags.get(words[0]) == "ns" or _PLACE.match(words[0])):
@@ -336,7 +337,7 @@ def _short_forms(legal: str) -> list[str]:
     rest = "".join(words)
     if "股份" in legal and len(rest) >= 4 and tags.get(rest[:2]) != "ns" and not rest.startswith("中国"):
         out.append(rest[:2] + "股份")
-    return out
+    return tuple(out)
 
 
 def propagate(text: str, found: list[Entity]) -> list[Entity]:

@@ -116,7 +116,7 @@ def _listing(ctx: Context, ev: Candidate, mention: Mention, sources: Sources) ->
     src = functools.partial(_source, sources)
     dated: dict[str, tuple[dict | None, Entity | None]] = {}
     for step in a.get("stages", []):
-        if step.stage != "planned" and (dated.get(step.stage) or (None,))[0] is None:
+        if step.stage != "planned" and dated.get(step.stage, (None,))[0] is None:
             dated[step.stage] = (_date(step.date, mention), step.date)
     milestones = [{"stage": st, "date": date} for st, (date, _) in dated.items()]
     stage_date, stage_date_ent = dated.get(stage, (None, None))

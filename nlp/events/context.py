@@ -62,9 +62,11 @@ class Context:
             i += 1
         return out
 
+    def sentence_index(self, pos: int) -> int:
+        return max(bisect_left(self.sentences, (pos + 1,)) - 1, 0)
+
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        i = bisect_left(self.sentences, (pos + 1,)) - 1
-        return self.sentences[max(i, 0)]
+        return self.sentences[self.sentence_index(pos)]
 
     def cluster(self, ent: Entity) -> int | None:
         return self.cluster_of.get(id(ent))

@@ -14,6 +14,7 @@ from . import triggers as trig
 _SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|完成|获|成功|再次|首次|也|又")
 _LATIN_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.\-]* )+$")
 _SPLIT = re.compile(r"、|以及|和|及|与|跟|,|，")
+_LIST_SPLIT = re.compile(r"、")
 # Words before a name that describe it (成套自动化装备方案解决商智云股份).
 _DESCRIPTOR = re.compile(r"^.*(?:[\u4e00-\u9fff]{2}[商者]|巨头|龙头|服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|品牌|初创|独角兽|厂商|管理机构|集团旗下|旗下|的)")
 _BAD = re.compile(r"^(?:资本|基金|创投|投资|集团|控股|科技|证券|银行)$|本轮|此轮|本次|融资|资金|投资方|投资人$|机构$|公司$|创始人|团队|管理层|员工|股东$|其|该|多家|知名|"
@@ -93,17 +94,13 @@ def _names(text: str, offset: int, group: str, role: str, busy: Occupied) -> lis
         d = _DESCRIPTOR.match(group)
         if d and len(group) - d.end() >= 2 and not d.group().endswith("有限公司"):  # 润迈德医疗有限公司-B
             offset, group = offset + d.end(), group[d.end():]
-        parts, last = [], 0  # 唯万密封、北路智控首发获通过: each is a subject
-        for m in re.finditer("、", group):
-            parts.append((last, group[last:m.start()]))
-            last = m.end()
-        parts.append((last, group[last:]))
-    else:
-        parts, last = [], 0
-        for m in _SPLIT.finditer(group):
-            parts.append((last, group[last:m.start()]))
-            last = m.end()
-        parts.append((last, group[last:]))
+    # 唯万密封、北路智控首发获通过: each of a list is a subject; 和/与 may be part of a subject's name
+    split = _LIST_SPLIT if role in ("subject", "spinoff") else _SPLIT
+    parts, last = [], 0
+    for m in split.finditer(group):
+        parts.append((last, group[last:m.start()]))
+        last = m.end()
+    parts.append((last, group[last:]))
     out = []
     for rel, part in parts:
         name = _clean(part)

@@ -50,7 +50,7 @@ def features(ctx: Context, built: Built, field: str, ent: Entity) -> list[str]:
     ev, text = built.event, ctx.text
     r = f"{ev.type}.{field}"
     others = sum(1 for f, _ in built.sources if f != field)
-    sentence = bisect_right(ctx.sentences, (ent.start, len(text))) - 1
+    sentence = ctx.sentence_index(ent.start)
     near = min((abs(ent.start - t.start) for t in ev.triggers), default=10_000)
     out = [r, f"{r}|others={min(others, 6)}", f"{r}|events={min(built.events_in_doc, 4)}",
            f"{r}|sentence={min(sentence, 5)}", f"{r}|near={_bucket(near, (6, 16, 40, 100, 300))}",

@@ -31,7 +31,6 @@ from ..events import scorer, stage_model
 from ..events import build as build_events
 from ..io.duee import ROLES, field_text, record_to_duee
 from ..pipeline import Pipeline
-from ..text.normalise import normalise
 from . import stage
 
 DOCS_FILE = Path("duee_fin") / "train_partial.jsonl"
@@ -41,24 +40,30 @@ STAGE_C = 30.0  # the stage classifier's C chosen on all its data (models/events
 
 # --- rows: one per argument the rules propose ----------------------------------
 
-def _gold_units(docs: list[dict]) -> set[tuple[str, str, str, str]]:
-    return duee_eval.units(docs)
+def _build(pipeline: Pipeline, doc: dict):
+    """The document's analysis context and its events as the rules build them."""
+    analysis = pipeline.analyse(Document(doc["id"], doc["text"]))
+    return analysis.context, build_events(analysis.context, analysis.mention, analysis.raw_span, doc["id"])
+
+
+def _rows(ctx, built, doc_id: str, gold: set) -> list[dict]:
+    """One row per scored argument: its features and its label (1 when its
+    DuEE string is a gold argument of its role in the document)."""
+    etype = duee_eval.FUNDING if built.event.type == "funding" else duee_eval.LISTING
+    return [{"doc": doc_id, "field": field, "features": feats,
+             "label": int((doc_id, etype, ROLES[built.event.type][field], field_text(built.record, field, index))
+                          in gold)}
+            for field, index, feats in scorer.scored_arguments(ctx, built)]
 
 
 def collect(pipeline: Pipeline, docs: list[dict]) -> list[dict]:
-    """Every scored argument of every event the rules build, with its features
-    and its label (1 when its DuEE string is a gold argument of its role)."""
-    gold = _gold_units(docs)
+    """The rows of every event the rules build in `docs`."""
+    gold = duee_eval.units(docs)
     rows = []
     for doc in docs:
-        analysis = pipeline.analyse(Document(doc["id"], doc["text"]))
-        for built in build_events(analysis.context, analysis.mention, analysis.raw_span, doc["id"]):
-            etype = duee_eval.FUNDING if built.event.type == "funding" else duee_eval.LISTING
-            for field, index, feats in scorer.scored_arguments(analysis.context, built):
-                role = ROLES[built.event.type][field]
-                text = field_text(built.record, field, index)
-                rows.append({"doc": doc["id"], "field": field, "features": feats,
-                             "label": int((doc["id"], etype, role, text) in gold)})
+        ctx, built_events = _build(pipeline, doc)
+        for built in built_events:
+            rows += _rows(ctx, built, doc["id"], gold)
     return rows
 
 
@@ -89,8 +94,7 @@ def _folds(ids: list[str], k: int, seed: int) -> list[set[str]]:
 
 def _stage_model_without(texts: list[str], stages: list[str], docs: list[dict], out: Path, seed: int) -> Path:
     """Fit the stage classifier on the sentences that occur in none of `docs`."""
-    bodies = [stage._key(normalise(d["text"])[0]) for d in docs]
-    keep = [i for i, t in enumerate(texts) if not any(stage._key(t)[:30] in b for b in bodies)]
+    keep = [i for i, ids in enumerate(stage.occurrences(texts, docs)) if not ids]
     search = stage._search(5, seed, grid=(STAGE_C,)).fit([texts[i] for i in keep], [stages[i] for i in keep])
     out.write_text(json.dumps(stage.export(search, len(keep)), ensure_ascii=False), encoding="utf-8")
     return out
@@ -109,18 +113,24 @@ def cross_validate(data_dir: Path, k: int = 5, seed: int = 0, log=print) -> dict
     pipeline = Pipeline("all")
     preds: list[dict] = []
     held_out: list[tuple[str, float, int]] = []  # (field, probability, label) of every held-out argument
-    with tempfile.TemporaryDirectory() as tmp:
-        for n, held in enumerate(_folds(list(by_id), k, seed)):
-            test = [d for d in docs if d["id"] in held]
-            train_docs = [d for d in docs if d["id"] not in held]
-            _use_stage_model(_stage_model_without(texts, stages, test, Path(tmp) / f"stage{n}.json", seed))
-            rows = collect(pipeline, train_docs)
-            model = _model(*fit(rows))
-            for doc in test:
-                preds.append(_predict(pipeline, doc, model))
-            held_out += [(r["field"], model.probability(r["features"]), r["label"]) for r in collect(pipeline, test)]
-            log(f"fold {n + 1}/{k}: {len(test)} documents, {len(rows)} training arguments")
-    _use_stage_model(stage_model.MODEL_PATH_DEFAULT)
+    gold = duee_eval.units(docs)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for n, held in enumerate(_folds(list(by_id), k, seed)):
+                test = [d for d in docs if d["id"] in held]
+                train_docs = [d for d in docs if d["id"] not in held]
+                _use_stage_model(_stage_model_without(texts, stages, test, Path(tmp) / f"stage{n}.json", seed))
+                rows = collect(pipeline, train_docs)
+                model = _model(*fit(rows))
+                for doc in test:  # one pass: the DuEE line, and the probabilities of its arguments
+                    ctx, built_events = _build(pipeline, doc)
+                    held_out += [(r["field"], model.probability(r["features"]), r["label"])
+                                 for built in built_events for r in _rows(ctx, built, doc["id"], gold)]
+                    records = [scorer.apply(ctx, built, model) for built in built_events]
+                    preds.append(record_to_duee({"doc_id": doc["id"], "events": records}))
+                log(f"fold {n + 1}/{k}: {len(test)} documents, {len(rows)} training arguments")
+    finally:
+        _use_stage_model(stage_model.MODEL_PATH_DEFAULT)
     result = duee_eval.score(docs, preds)
     result["calibration"] = {"all arguments": calibration([(p, y) for _, p, y in held_out]),
                              "company (event confidence)": calibration([(p, y) for f, p, y in held_out
@@ -143,13 +153,6 @@ def calibration(pairs: list[tuple[float, int]], edges=(0.2, 0.4, 0.6, 0.8)) -> d
     ece = sum(abs(sum(p for p, _ in b) - sum(y for _, y in b)) for b in bins) / n
     brier = sum((p - y) ** 2 for p, y in pairs) / n
     return {"n": len(pairs), "ece": round(ece, 4), "brier": round(brier, 4), "bins": table}
-
-
-def _predict(pipeline: Pipeline, doc: dict, model: scorer.ArgumentScorer) -> dict:
-    analysis = pipeline.analyse(Document(doc["id"], doc["text"]))
-    records = [scorer.apply(analysis.context, built, model)
-               for built in build_events(analysis.context, analysis.mention, analysis.raw_span, doc["id"])]
-    return record_to_duee({"doc_id": doc["id"], "events": records})
 
 
 # --- the shipped models ------------------------------------------------------------

@@ -91,17 +91,20 @@ def _key(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
-def overlap(texts: list[str], docs_path: Path, width: int = 30) -> tuple[int, list[str]]:
-    """How many sentences (first `width` letters/digits, punctuation and spaces
-    ignored) occur inside a document of `docs_path`, and those documents' ids."""
-    docs = [json.loads(line) for line in docs_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def occurrences(texts: list[str], docs: list[dict], width: int = 30) -> list[set[str]]:
+    """For each sentence, the ids of the documents it occurs in (its first
+    `width` letters and digits, punctuation and spaces ignored)."""
     bodies = [(d["id"], _key(normalise(d["text"])[0])) for d in docs]
-    hit_texts, hit_ids = 0, set()
-    for key in {_key(t)[:width] for t in texts} - {""}:
-        ids = {i for i, body in bodies if key in body}
-        hit_texts += sum(1 for t in texts if _key(t)[:width] == key) if ids else 0
-        hit_ids |= ids
-    return hit_texts, sorted(hit_ids)
+    keys = [_key(t)[:width] for t in texts]
+    found = {key: {i for i, body in bodies if key in body} for key in set(keys) - {""}}
+    return [found.get(key, set()) for key in keys]
+
+
+def overlap(texts: list[str], docs_path: Path, width: int = 30) -> tuple[int, list[str]]:
+    """How many sentences occur inside a document of `docs_path`, and those documents' ids."""
+    docs = [json.loads(line) for line in docs_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    hits = occurrences(texts, docs, width)
+    return sum(1 for ids in hits if ids), sorted(set().union(*hits))
 
 
 def train(data_dir: Path, out_dir: Path, folds: int = 5, seed: int = 0) -> dict:
