@@ -75,3 +75,14 @@ def test_a_legal_name_s_short_form_is_found_and_joins_its_cluster(text, legal, s
     by_text = {e.text: e for e in ctx.entities if e.label == "COMPANY"}
     assert legal in by_text and short in by_text
     assert ctx.cluster(by_text[legal]) == ctx.cluster(by_text[short]) is not None
+
+
+def test_a_short_form_replaces_a_weak_guess_of_the_same_text():
+    """…股份 alone is a weak guess; once it is the short form of a legal name in the
+    document it is that company, in one cluster with it."""
+    text = "【星岳资本领投第三代半导体企业同辉股份】星岳资本与河北同辉半导体股份有限公司签署投资协议。" \
+           "此次，星岳资本作为领投方入股同辉股份。"
+    [event] = nlp.extract(text, published="2021-12-30")["events"]
+    assert event["type"] == "funding"
+    assert {"同辉股份", "河北同辉半导体股份有限公司"} <= set(event["company"]["aliases"])
+    assert [p["name"] for p in event["lead_investors"]] == ["星岳资本"]

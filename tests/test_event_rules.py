@@ -183,6 +183,14 @@ LISTING_SUBJECTS = [
     ("据云南证监局官网信息，星河生物科技集团股份有限公司完成上市辅导备案。", "星河生物科技集团股份有限公司", "planned"),
     ("星翔股份(603999.SH)首次公开发行股票并在主板上市网上路演将于8月27日举行。", "星翔股份", "subscription"),
     ("巴蜀地区又一银行发起A股IPO冲击，近日星峡银行发布了招股书。", "星峡银行", "filed"),
+    # 控股 is a verb to jieba, yet it closes the name; the ticker is no obstacle
+    ("星峰控股(02999.HK)将于明日正式于港交所挂牌上市，发行价43.6港元/股。", "星峰控股", "planned"),
+    ("“电动工具第一股”星峰控股(02999.HK)首日登陆港交所，开涨近19%。", "星峰控股", "listed"),
+    # …医药 is a company, and 挂牌上市 is never a product launch
+    ("港股星诺医药短线拉升，涨近13%，星诺医药今日挂牌上市，每股发售价为65.9港元。", "星诺医药", "listed"),
+    # the company that announces is not the company that lists
+    ("原标题：奇星股份：嘉星科技今日在科创板上市", "嘉星科技", "listed"),
+    ("奇星股份(002999)7月22日晚公告，嘉星科技股票在上交所科创板上市。", "嘉星科技", "listed"),
 ]
 
 
@@ -246,6 +254,14 @@ def test_a_convertible_bond_quoted_with_its_price_is_no_company():
 def test_investors_listed_in_their_own_clause_are_found_by_their_role():
     ev = only_event("星矿医院完成战略投资融资，投资方为星矿投资、中信资本、环宇医疗。")
     assert {p["name"] for p in ev["investors"]} == {"星矿投资", "中信资本", "环宇医疗"}
+
+
+def test_a_legal_form_after_a_stock_quote_is_no_second_company():
+    text = "2020年8月10日，北京星华通(187.120,110.47,144.12%)科技股份有限公司(证券代码:688999)在上交所举行上市仪式。"
+    record = nlp.extract(text, published="2020-08-11")
+    [ev] = record["events"]
+    assert "星华通" in ev["company"]["name"]
+    assert "科技股份有限公司" not in [e["text"] for e in record["entities"]]
 
 
 def test_a_legal_form_alone_is_no_company():

@@ -142,10 +142,27 @@ def _suffix_of(token: str) -> tuple[str, str, bool] | None:
     return None
 
 
+def _name_word(word: str, tags: dict) -> bool:
+    """Not a verb, adverb, numeral … by jieba's dictionary (one-character words
+    only when they are function words: 华 is an adjective there)."""
+    return tags.get(word) not in (_NON_NAME_TAGS if len(word) >= 2 else _HARD_STOP_TAGS)
+
+
+def _is_suffix_word(word: str) -> bool:
+    """控股 is a verb to jieba but closes 泉峰控股."""
+    hit = _suffix_of(word)
+    return hit is not None and hit[0] == word and hit[2]
+
+
 def _all_suffix(prefix: str) -> bool:
-    """股份 in 股份有限公司: a prefix that is itself a suffix names no one."""
-    hit = _suffix_of(prefix)
-    return hit is not None and hit[0] == prefix
+    """股份 in 股份有限公司, 科技股份 in 科技股份有限公司: a prefix made only of
+    suffixes names no one."""
+    while prefix:
+        hit = _suffix_of(prefix)
+        if hit is None:
+            return False
+        prefix = prefix[: -len(hit[0])]
+    return True
 
 
 def _legal_suffix(token: str) -> bool:
@@ -211,7 +228,7 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
         # a run of name-like tokens
         j = i
         while j < len(tokens) and _NAME_TOKEN.match(tokens[j][0]) and tokens[j][0] not in stop \
-                and tags.get(tokens[j][0]) not in (_NON_NAME_TAGS if len(tokens[j][0]) >= 2 else _HARD_STOP_TAGS) \
+                and (_name_word(tokens[j][0], tags) or (j > i and _is_suffix_word(tokens[j][0]))) \
                 and tokens[j][1] not in busy:
             j += 1
         if j == i:
@@ -274,7 +291,7 @@ def find_stock_names(text: str, tokens: list[tuple[str, int]], taken: list[Entit
             tok, pos = tokens[k]
             if not _STOCK_TOKEN.match(tok) or (tok in stop and tok not in ("股份", "ST")) \
                     or tok in _LEADING_JUNK or _is_descriptor(tok) \
-                    or tags.get(tok) in (_NON_NAME_TAGS if len(tok) >= 2 else _HARD_STOP_TAGS) \
+                    or not (_name_word(tok, tags) or (k == i and _is_suffix_word(tok))) \
                     or m.start() - pos > longest:
                 break
             start, k = pos, k - 1
@@ -359,8 +376,10 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
                 surfaces.setdefault(short, Entity(ent.label, 0, 0, short, {"alias_of": ent.text}))
     if not surfaces:
         return found
-    # names found again here replace weak guesses at the same place
-    keep = [e for e in found if not ((e.value or {}).get("weak") and any(e.overlaps(a) for a in added))]
+    # names found again here replace weak guesses at the same place (同光股份 is
+    # a short form of 河北同光半导体股份有限公司, not a weak …股份 guess)
+    keep = [e for e in found if not ((e.value or {}).get("weak")
+                                     and (e.text in surfaces or any(e.overlaps(a) for a in added)))]
     busy = Occupied(len(text), keep + added)
     pattern = re.compile("|".join(map(re.escape, sorted(surfaces, key=len, reverse=True))))
     for m in pattern.finditer(text):

@@ -99,10 +99,17 @@ class ClauseReader:
                 out.extend(self._clause(si, s, cs, ce))
         return out
 
-    def _subject(self, si: int, start: int, end: int, others: list[Entity], has_args: bool) -> Entity | None:
-        """The company the clause is about: its first name that plays no other role
+    def _subject(self, si: int, start: int, end: int, others: list[Entity], live: list[trig.Trigger],
+                 has_args: bool) -> Entity | None:
+        """The company the clause is about: the first name that plays no other role
+        in a trigger's own comma segment, else the clause's first such name
         (organisations are regulators and sources, never the subject)."""
         others = [e for e in others if e.label == "COMPANY"]
+        for t in live:  # 奇信股份公告,嘉元科技股票在科创板上市: 嘉元科技 lists
+            seg_start, seg_end = trig.segment_start(self.ctx.text, t.start, start), _segment_end(self.ctx.text, t.start, end)
+            named = [e for e in others if seg_start <= e.start and e.end <= seg_end]
+            if named:
+                return named[0]
         if others:
             return others[0]
         clause = self.ctx.text[start:end]
@@ -120,7 +127,7 @@ class ClauseReader:
         others = [o for o in others if ctx.cluster(o) not in investor_clusters]
         values = ctx.within(start, end, "MONEY", "ROUND", "TICKER", "SHARES")  # of one company, not a market
         live = [t for t in found if not t.negated]
-        subject = self._subject(si, start, end, others, bool(live) and bool(values or investors))
+        subject = self._subject(si, start, end, others, live, bool(live) and bool(values or investors))
         spun_off = _spun_off(ctx, start, end)
         out = []
         if subject is not None and subject in others:
