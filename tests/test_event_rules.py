@@ -191,6 +191,17 @@ LISTING_SUBJECTS = [
     # the company that announces is not the company that lists
     ("原标题：奇星股份：嘉星科技今日在科创板上市", "嘉星科技", "listed"),
     ("奇星股份(002999)7月22日晚公告，嘉星科技股票在上交所科创板上市。", "嘉星科技", "listed"),
+    # a share-class mark between the name and its ticker
+    ("星诺医药-B(02999.HK)将于明日正式于港交所挂牌上市，发行价65.9港元/股。", "星诺医药", "planned"),
+    # registration by the regulator, and the subsidiary that lists
+    ("星美控股公告，所属子公司星讯传媒广告股份有限公司首次公开发行股票并在创业板上市获中国证监会注册。",
+     "星讯传媒广告股份有限公司", "hearing_passed"),
+    ("大星激光公告，中国证监会已同意公司控股子公司大星数控首次公开发行股票并在创业板上市的注册申请。", "大星数控", "hearing_passed"),
+    ("星城公告，公司分拆所属子公司星城信息至创业板上市申请获深交所受理。", "星城信息", "filed"),
+    # a name no lexicon knows, behind a descriptor or with an English gloss
+    ("北交所注册制第一股星博液压今日上市，集合竞价大涨190.5%。", "星博液压", "listed"),
+    ("供应链咨询服务商星弘(Xinghong International Group)已申请在纳斯达克上市，计划发行375万股股票。", "星弘", "filed"),
+    ("1月5日，中国移动IPO在上海证券交易所敲锣。", "中国移动", "listed"),
 ]
 
 
@@ -254,6 +265,19 @@ def test_a_convertible_bond_quoted_with_its_price_is_no_company():
 def test_investors_listed_in_their_own_clause_are_found_by_their_role():
     ev = only_event("星矿医院完成战略投资融资，投资方为星矿投资、中信资本、环宇医疗。")
     assert {p["name"] for p in ev["investors"]} == {"星矿投资", "中信资本", "环宇医疗"}
+
+
+def test_a_trading_price_is_no_offer_price():
+    [ev] = nlp.extract("北交所注册制第一股星博液压今日上市，集合竞价大涨190.5%，报28.12元/股。", published=PUBLISHED)["events"]
+    assert ev["offer_price"] is None
+
+
+def test_both_sides_sign_a_strategic_investment_agreement():
+    """The headline says who leads; the agreement both sign makes neither the investor."""
+    [ev] = nlp.extract("【长城汽车战略领投同星股份 布局第三代半导体】长城汽车与河北同星半导体股份有限公司签署战略投资协议。",
+                       published=PUBLISHED)["events"]
+    assert ev["type"] == "funding" and "同星股份" in ev["company"]["aliases"]
+    assert [p["name"] for p in ev["lead_investors"]] == ["长城汽车"]
 
 
 def test_a_legal_form_after_a_stock_quote_is_no_second_company():

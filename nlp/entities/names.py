@@ -264,8 +264,9 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
 
 # --- stock names: the short name quoted with its ticker or its price ---
 
-# 华翔股份(603112.SH), 大叶股份(300879), 500彩票网(WBAI.US), 立讯精密(54.970,-1.29,-2.29%)
-_STOCK_QUOTE = re.compile(r"\((?:\d{6}(?:\.(?:SH|SZ|SS|BJ))?|\d{4,5}\.HK|[A-Z]{1,5}\.(?:US|N|O|OQ)"
+# 华翔股份(603112.SH), 大叶股份(300879), 500彩票网(WBAI.US), 立讯精密(54.970,-1.29,-2.29%),
+# 圣诺医药-B(02257.HK) (the share class mark is no part of the name)
+_STOCK_QUOTE = re.compile(r"(?:-(?:SW|B|W|S|U|P))?\((?:\d{6}(?:\.(?:SH|SZ|SS|BJ))?|\d{4,5}\.HK|[A-Z]{1,5}\.(?:US|N|O|OQ)"
                           r"|-?\d+\.\d+,\s?[+-]?\d+\.\d+,\s?[+-]?\d+\.\d+%)\)")
 _STOCK_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+|[A-Za-z0-9][A-Za-z0-9&.\-]*)$")  # 500彩票网
 # 长租公寓服务商“青客公寓”: a name in quotes after the word for what it is

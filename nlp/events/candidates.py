@@ -250,6 +250,8 @@ class ClauseReader:
             if ctx.cue_near(shares, "shares_offered", start, end):
                 cand.args.setdefault("shares_offered", shares)
         for money in ctx.within(start, end, "MONEY"):
+            if cues("quote", "before").search(ctx.text[max(start, money.start - 3) : money.start]):
+                continue
             if (money.value or {}).get("per_share") or ctx.cue_near(money, "offer_price", start, end):
                 role = "offer_price"
             elif ctx.cue_near(money, "market_cap", start, end):
