@@ -89,7 +89,7 @@ class Pipeline:
         found = entities.resolve_overlaps(names.propagate(text, found))
 
         ctx = Context(text, found, sents.sentences(text), reference=reference)
-        ctx.clusters = aliases.cluster([e for e in found if e.label in ("COMPANY", "ORG")])
+        ctx.clusters = aliases.cluster([e for e in found if e.label in ("COMPANY", "ORG")], text)
         for i, group in enumerate(ctx.clusters):
             for ent in group:
                 ctx.cluster_of[id(ent)] = i

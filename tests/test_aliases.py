@@ -86,3 +86,9 @@ def test_a_short_form_replaces_a_weak_guess_of_the_same_text():
     assert event["type"] == "funding"
     assert {"同辉股份", "河北同辉半导体股份有限公司"} <= set(event["company"]["aliases"])
     assert [p["name"] for p in event["lead_investors"]] == ["星岳资本"]
+
+
+def test_a_subsidiary_that_extends_its_parent_s_name_is_another_company():
+    [event] = nlp.extract("星尔股份：分拆所属子公司星尔微电子至创业板上市申请获得深交所受理。", published="2022-01-05")["events"]
+    assert event["company"]["name"] == "星尔微电子"
+    assert "星尔股份" not in event["company"]["aliases"]

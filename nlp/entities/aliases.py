@@ -57,10 +57,18 @@ def _gazetteer(ent: Entity) -> str | None:
     return (ent.value or {}).get("canonical")
 
 
-def cluster(mentions: list[Entity]) -> list[list[Entity]]:
-    """Group COMPANY/ORG mentions; returns clusters in order of first mention."""
+# 歌尔股份分拆所属子公司歌尔微电子: a subsidiary shares its parent's head but is
+# another company
+_SUBSIDIARY_BEFORE = re.compile(r"(?:子公司|分拆|拆分|旗下)$")
+
+
+def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
+    """Group COMPANY/ORG mentions; returns clusters in order of first mention.
+    `text` (the analysis text) lets a name introduced as a subsidiary stay apart
+    from the names it extends."""
     mentions = sorted(mentions, key=lambda e: e.start)
     texts = list(dict.fromkeys(e.text for e in mentions))  # distinct surfaces, first seen first
+    subsidiaries = {e.text for e in mentions if _SUBSIDIARY_BEFORE.search(text, 0, e.start)}
     parent = {t: t for t in texts}
     gaz = {t: set() for t in texts}
     for e in mentions:
@@ -85,12 +93,20 @@ def cluster(mentions: list[Entity]) -> list[list[Entity]]:
             union(alias_of, e.text)
     for i, a in enumerate(texts):
         for b in texts[i + 1:]:
+            if _extends_parent(a, b, subsidiaries) or _extends_parent(b, a, subsidiaries):
+                continue
             if (gaz[a] & gaz[b]) or _compatible(_core(a), _core(b)):
                 union(a, b)
     groups: dict[str, list[Entity]] = {}
     for e in mentions:
         groups.setdefault(find(e.text), []).append(e)
     return list(groups.values())
+
+
+def _extends_parent(sub: str, other: str, subsidiaries: set[str]) -> bool:
+    """歌尔微电子, introduced as a subsidiary, against 歌尔 or 歌尔股份: the name
+    extends another's head, so it is another company."""
+    return sub in subsidiaries and other not in subsidiaries and len(_core(sub)) > len(_core(other))
 
 
 def canonical_name(group: list[Entity]) -> str:
