@@ -203,6 +203,9 @@ LISTING_SUBJECTS = [
     ("供应链咨询服务商星弘(Xinghong International Group)已申请在纳斯达克上市，计划发行375万股股票。", "星弘", "filed"),
     ("1月5日，中国移动IPO在上海证券交易所敲锣。", "中国移动", "listed"),
     ("星盈控股申请香港IPO，拟全球发售1.2亿股，预计将于2022年1月17日上市。", "星盈控股", "filed"),
+    # the subsidiary that lists, not its parent; a bank that 宣告 (a noun to jieba)
+    ("星烟总公司下属子公司星烟国际(香港)有限公司于昨日(6月12日)在港交所挂牌上市。", "星烟国际(香港)有限公司", "listed"),
+    ("6月27日，城商行——晋星银行宣告通过港交所聆讯，成为又一家赴港上市的内资银行。", "晋星银行", "hearing_passed"),
 ]
 
 
@@ -266,6 +269,17 @@ def test_a_convertible_bond_quoted_with_its_price_is_no_company():
 def test_investors_listed_in_their_own_clause_are_found_by_their_role():
     ev = only_event("星矿医院完成战略投资融资，投资方为星矿投资、中信资本、环宇医疗。")
     assert {p["name"] for p in ev["investors"]} == {"星矿投资", "中信资本", "环宇医疗"}
+
+
+def test_the_company_money_is_put_into_is_the_investee():
+    [ev] = nlp.extract("【星银宣布向拉美外卖应用Rappo注资10亿美元】5月1日讯，星银集团周二宣布，将向拉美外卖应用Rappo注资10亿美元。",
+                       published="2019-05-02")["events"]
+    assert ev["type"] == "funding" and ev["company"]["name"] == "Rappo"
+
+
+def test_a_market_delisting_roundup_names_no_company():
+    assert nlp.extract("近日，A股市场在暂停上市以及终止上市身上明显下功夫，宣布了多家暂停上市以及终止上市的企业名单。",
+                       published=PUBLISHED)["events"] == []
 
 
 def test_a_trading_price_is_no_offer_price():

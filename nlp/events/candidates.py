@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..entities.aliases import introduced_as_subsidiary
 from ..entities.span import Entity
 from ..segment.sentences import clauses
 from . import stage_model
@@ -108,6 +109,8 @@ class ClauseReader:
         for t in live:  # 奇信股份公告,嘉元科技股票在科创板上市: 嘉元科技 lists
             seg_start, seg_end = trig.segment_start(self.ctx.text, t.start, start), _segment_end(self.ctx.text, t.start, end)
             named = [e for e in others if seg_start <= e.start and e.end <= seg_end]
+            # 中国烟草总公司下属子公司中烟国际于昨日在港交所挂牌上市: the subsidiary lists
+            named.sort(key=lambda e: not introduced_as_subsidiary(self.ctx.text, e.start))
             if named:
                 return named[0]
         if others:

@@ -125,6 +125,9 @@ def roles_of_names(ctx: Context, start: int, end: int) -> tuple[list[Entity], li
                 or cues("advisor", "before").search(before) or cues("advisor", "after").match(after) \
                 or cues("affiliation", "after").match(after):
             sources.extend(group)
+        elif cues("investee", "before").search(before):
+            others[:0] = group  # 软银向Rappi注资: the receiver before the giver
+            continue
         elif cues("lead", "after").match(after):
             leads.extend(group)
             investors.extend(group)
