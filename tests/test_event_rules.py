@@ -206,6 +206,13 @@ LISTING_SUBJECTS = [
     # the subsidiary that lists, not its parent; a bank that 宣告 (a noun to jieba)
     ("星烟总公司下属子公司星烟国际(香港)有限公司于昨日(6月12日)在港交所挂牌上市。", "星烟国际(香港)有限公司", "listed"),
     ("6月27日，城商行——晋星银行宣告通过港交所聆讯，成为又一家赴港上市的内资银行。", "晋星银行", "hearing_passed"),
+    # a nickname in quotes is no party
+    ("素有“小碧桂园”之称的星梁控股于5月17日再度向港交所递交上市申请，并最终于近日通过聆讯。", "星梁控股", "hearing_passed"),
+    # a source's dateline is no party; 首次公开招股 glosses IPO and starts no subscription
+    ("新浪科技讯 北京时间10月29日上午消息，荔星今天向美国证券交易委员会(SEC)提交了在美国市场IPO(首次公开招股)的F-1招股书。",
+     "荔星", "filed"),
+    # a known group's subsidiary named after its business
+    ("保利物业申请港交所主板上市 物业服务百强排名前五", "保利物业", "filed"),
 ]
 
 
@@ -271,6 +278,13 @@ def test_investors_listed_in_their_own_clause_are_found_by_their_role():
     assert {p["name"] for p in ev["investors"]} == {"星矿投资", "中信资本", "环宇医疗"}
 
 
+def test_the_company_nearest_the_trigger_is_the_subject_and_investment_firms_come_last():
+    [ev] = nlp.extract("受Naspers、Facebook(FB.US)等多家巨头青睐 印度电商Meeshu获D轮融资1.25亿美元", published=PUBLISHED)["events"]
+    assert ev["company"]["name"] == "Meeshu"
+    [ev] = nlp.extract("3月25日，精品咖啡品牌三顿星完成红杉资本战略融资。", published=PUBLISHED)["events"]
+    assert ev["company"]["name"] == "三顿星"
+
+
 def test_the_company_money_is_put_into_is_the_investee():
     [ev] = nlp.extract("【星银宣布向拉美外卖应用Rappo注资10亿美元】5月1日讯，星银集团周二宣布，将向拉美外卖应用Rappo注资10亿美元。",
                        published="2019-05-02")["events"]
@@ -317,6 +331,8 @@ LISTED_TOGETHER = [
      {"深圳市星族数控科技股份有限公司", "星讯传媒广告股份有限公司"}, "hearing_passed"),
     ("据美国证交会文件：山东星力异型钢管有限公司申请在纳斯达克上市。", {"山东星力异型钢管有限公司"}, "filed"),
     ("消息面上，星科能源科创板IPO注册获批，拟募资60亿元。", {"星科能源"}, "hearing_passed"),
+    ("证监会同意星控科技股份有限公司、北京星图信息技术股份有限公司、广东星元科技股份有限公司3家公司科创板IPO注册。",
+     {"星控科技股份有限公司", "北京星图信息技术股份有限公司", "广东星元科技股份有限公司"}, "hearing_passed"),
 ]
 
 

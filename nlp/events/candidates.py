@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..entities.aliases import introduced_as_subsidiary
 from ..entities.span import Entity
 from ..segment.sentences import clauses
 from . import stage_model
@@ -17,6 +16,7 @@ _CUMULATIVE = re.compile(r"累计|总额|共计|合计|总计|共完成|累积|�
 _SEGMENT_END = re.compile(r"[,，。；;!?！？:：\n]")
 _OWN_VALUES = ("ticker", "offer_price", "shares_offered", "proceeds", "market_cap")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
+_INVESTOR_NAME = re.compile(r"资本|创投|基金|投资|Capital|Ventures|Partners", re.I)
 _LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|这一轮")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # Later stages win; a withdrawal is the cause of the termination that follows it.
@@ -102,17 +102,17 @@ class ClauseReader:
 
     def _subject(self, si: int, start: int, end: int, others: list[Entity], live: list[trig.Trigger],
                  has_args: bool) -> Entity | None:
-        """The company the clause is about: the first name that plays no other role
-        in a trigger's own comma segment, else the clause's first such name
-        (organisations are regulators and sources, never the subject)."""
+        """The company the clause is about, among its names that play no other role
+        (organisations are regulators and sources, never the subject): in a
+        trigger's own comma segment the name nearest before the trigger, else the
+        segment's first; else the clause's first."""
         others = [e for e in others if e.label == "COMPANY"]
-        for t in live:  # 奇信股份公告,嘉元科技股票在科创板上市: 嘉元科技 lists
+        for t in live:  # 奇信股份公告,嘉元科技股票在科创板上市; 受A、B青睐 印度电商C获D轮融资
             seg_start, seg_end = trig.segment_start(self.ctx.text, t.start, start), _segment_end(self.ctx.text, t.start, end)
             named = [e for e in others if seg_start <= e.start and e.end <= seg_end]
-            # 中国烟草总公司下属子公司中烟国际于昨日在港交所挂牌上市: the subsidiary lists
-            named.sort(key=lambda e: not introduced_as_subsidiary(self.ctx.text, e.start))
-            if named:
-                return named[0]
+            ordered = [e for e in reversed(named) if e.end <= t.start] + [e for e in named if e.end > t.start]
+            if ordered:  # 三顿半完成红杉资本战略融资: an investment firm is the subject only when alone
+                return next((e for e in ordered if not _INVESTOR_NAME.search(e.text)), ordered[0])
         if others:
             return others[0]
         clause = self.ctx.text[start:end]

@@ -121,12 +121,14 @@ def roles_of_names(ctx: Context, start: int, end: int) -> tuple[list[Entity], li
             continue
         before = ctx.text[max(start, group[0].start - 10) : group[0].start]
         after = _TICKER_PAREN.sub("", ctx.text[group[-1].end : min(end, group[-1].end + 30)], count=1)[:16]
+        if cues("nickname", "after").match(after):
+            continue
         if cues("source", "after").match(after) or cues("source", "before").search(before) \
                 or cues("advisor", "before").search(before) or cues("advisor", "after").match(after) \
                 or cues("affiliation", "after").match(after):
             sources.extend(group)
         elif cues("investee", "before").search(before):
-            others[:0] = group  # 软银向Rappi注资: the receiver before the giver
+            others.extend(group)  # 软银向Rappi注资: the receiver, not an investor
             continue
         elif cues("lead", "after").match(after):
             leads.extend(group)
