@@ -285,6 +285,14 @@ def test_the_company_nearest_the_trigger_is_the_subject_and_investment_firms_com
     assert ev["company"]["name"] == "三顿星"
 
 
+def test_an_investor_list_ends_at_a_comma_and_a_parent_does_not_invest():
+    [ev] = nlp.extract("星哲教育宣布完成亿元战略融资。本轮融资的投资方为中星资管，该公司创立于2016年，拥有覆盖全国的合伙人网络，"
+                       "成为全球并购、中国整合与跨境并购和资产运营的落脚点。", published=PUBLISHED)["events"]
+    assert [p["name"] for p in ev["investors"]] == ["中星资管"]
+    [ev] = nlp.extract("星医骨科宣布完成1亿美元B轮融资，此次融资由淡马锡旗下星海资本领投，腾讯跟投。", published=PUBLISHED)["events"]
+    assert [p["name"] for p in ev["lead_investors"]] == ["星海资本"]
+
+
 def test_the_company_money_is_put_into_is_the_investee():
     [ev] = nlp.extract("【星银宣布向拉美外卖应用Rappo注资10亿美元】5月1日讯，星银集团周二宣布，将向拉美外卖应用Rappo注资10亿美元。",
                        published="2019-05-02")["events"]

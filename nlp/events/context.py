@@ -114,6 +114,10 @@ def roles_of_names(ctx: Context, start: int, end: int) -> tuple[list[Entity], li
     for group in name_lists(ctx, start, end):
         zone_roles = {role for role, zs, ze in zones if zs <= group[0].start and group[-1].end <= ze}
         if zone_roles:  # inside 由……领投 / 投资方包括……
+            # 由淡马锡旗下专项医疗基金Sheares领投: the parent does not invest
+            group = [e for e in group if not _PARENT_OF_NEXT.match(ctx.text, e.end)]
+            if not group:
+                continue
             investors.extend(group)
             # 投资方为倚锋资本(领投)、贵阳创投: the mark names the lead inside the list
             leads.extend(group if "lead" in zone_roles else [e for e in group if _LEAD_MARK.match(ctx.text, e.end)])
@@ -146,6 +150,7 @@ def roles_of_names(ctx: Context, start: int, end: int) -> tuple[list[Entity], li
     return others, investors, leads, sources
 
 
+_PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下|下属|控股的|的子公司)")
 _LEAD_MARK = re.compile(r"\s?\((?:联合)?领投(?:方)?\)")
 
 
