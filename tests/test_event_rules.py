@@ -213,6 +213,8 @@ LISTING_SUBJECTS = [
      "荔星", "filed"),
     # a known group's subsidiary named after its business
     ("保利物业申请港交所主板上市 物业服务百强排名前五", "保利物业", "filed"),
+    # the name a hearing document is about; 离上市敲钟不远 is no listing yet
+    ("6月24日，港交所披露了港星中国聆讯后资料集，这意味着港星离上市敲钟已经不远了。", "港星中国", "hearing_passed"),
 ]
 
 
