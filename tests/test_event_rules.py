@@ -215,6 +215,11 @@ LISTING_SUBJECTS = [
     ("保利物业申请港交所主板上市 物业服务百强排名前五", "保利物业", "filed"),
     # the name a hearing document is about; 离上市敲钟不远 is no listing yet
     ("6月24日，港交所披露了港星中国聆讯后资料集，这意味着港星离上市敲钟已经不远了。", "港星中国", "hearing_passed"),
+    # 欲 / 试图 make a wish, not a listing
+    ("星瑞股份欲登陆A股市场，募资8亿元用于补充流动资金。", "星瑞股份", "planned"),
+    # a new attempt: the termination told with it is history; 其余6家 are other companies
+    ("9月22日晚，上交所再度受理了星元亨的科创板上市申请。此前星元亨曾终止IPO申请，其余6家均顺利登陆科创板。",
+     "星元亨", "filed"),
 ]
 
 

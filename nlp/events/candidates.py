@@ -16,6 +16,10 @@ _CUMULATIVE = re.compile(r"累计|总额|共计|合计|总计|共完成|累积|�
 _SEGMENT_END = re.compile(r"[,，。；;!?！？:：\n]")
 _OWN_VALUES = ("ticker", "offer_price", "shares_offered", "proceeds", "market_cap")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
+# 其中A终止IPO,其余6家均顺利登陆科创板: that segment is about other companies
+_THE_OTHERS = re.compile(r"(?:其余|其馀|其他|另外|另有)[^,，。；;]{0,4}(?:家|只)")
+# 再度受理, 重启IPO: a new attempt, so a termination told with it is history
+_RESTART = re.compile(r"重启|再度|再次|重新(?:递交|提交|申报|递表)|卷土重来|第二次|二次递表|二度")
 _INVESTOR_NAME = re.compile(r"资本|创投|基金|投资|Capital|Ventures|Partners", re.I)
 _LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|这一轮")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -65,7 +69,8 @@ def _segment_end(text: str, pos: int, ceiling: int) -> int:
 def _usable_triggers(ctx: Context, start: int, end: int) -> list[trig.Trigger]:
     """The clause's triggers, less those its context rules out: hearsay, a funding
     only planned, margin trading, a product launch called 上市."""
-    found = [t for t in trig.find(ctx.text, start, end) if not t.rumour and not (t.event == "funding" and t.modal)]
+    found = [t for t in trig.find(ctx.text, start, end) if not t.rumour and not (t.event == "funding" and t.modal)
+             and not _THE_OTHERS.match(ctx.text, trig.segment_start(ctx.text, t.start, start))]
     if trig.context_pattern("margin").search(ctx.text, start, end):
         return []
     if trig.context_pattern("not_listing").search(ctx.text, start, end) and not ctx.within(start, end, "EXCHANGE", "TICKER"):
@@ -235,6 +240,8 @@ class ClauseReader:
 
     def _listing_args(self, cand: Candidate, start: int, end: int, sent_start: int) -> None:
         ctx = self.ctx
+        if _RESTART.search(ctx.text, start, end):
+            cand.args["restarted"] = True
         for t in cand.triggers:
             if t.negated or t.stage == "attach":
                 continue

@@ -133,4 +133,9 @@ def stage_of(ev: Candidate) -> str:
     plain 上市 / IPO sentence only when no trigger word names one."""
     steps = ev.args.get("stages", [])
     named = [step.stage for step in steps if not step.classified] or [step.stage for step in steps]
+    if ev.args.get("restarted"):  # a new attempt: an earlier termination is history
+        named = [st for st in named if st not in _ENDED] or named
     return max(named, key=STAGE_ORDER.index) if named else "planned"
+
+
+_ENDED = ("terminated", "withdrawn")
