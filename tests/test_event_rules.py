@@ -310,6 +310,12 @@ def test_a_market_delisting_roundup_names_no_company():
                        published=PUBLISHED)["events"] == []
 
 
+def test_a_ticker_printed_after_another_company_is_not_the_listing_company_s():
+    [ev] = nlp.extract("奇星股份(002999)7月22日晚公告，7月22日，嘉星科技股票在上交所科创板上市，证券代码“688999”。",
+                       published="2019-07-23")["events"]
+    assert ev["company"]["name"] == "嘉星科技" and ev["ticker"] == "688999"
+
+
 def test_a_trading_price_is_no_offer_price():
     [ev] = nlp.extract("北交所注册制第一股星博液压今日上市，集合竞价大涨190.5%，报28.12元/股。", published=PUBLISHED)["events"]
     assert ev["offer_price"] is None

@@ -98,6 +98,7 @@ PARSE = [
     ("至少1亿美元", M(1e8, "USD", "at_least")),
     ("不少于3亿元", M(3e8, "CNY", "at_least")),
     ("不超过2亿元", M(2e8, "CNY", "at_most")),
+    ("不超5亿元", M(5e8, "CNY", "at_most")),  # not 超5亿元, "over"
     ("最多5000万美元", M(5e7, "USD", "at_most")),
     ("1.86 亿美元以内", M(1.86e8, "USD", "at_most")),
     ("1亿元以下", M(1e8, "CNY", "at_most")),
@@ -141,6 +142,7 @@ PARSE = [
     ("29.60元/股", M(29.6, "CNY", per_share=True)),
     ("17元每股", M(17.0, "CNY", per_share=True)),
     ("每股8-10美元", M(8.0, "USD", value_max=10.0, per_share=True)),
+    ("不超过每股188.00港元", M(188.0, "HKD", "at_most", per_share=True)),
     ("17元", M(17.0, "CNY")),
     ("发行价为17元", M(17.0, "CNY")),
     # without currency: never guessed

@@ -53,6 +53,7 @@ _AMOUNT = (
 )
 MONEY = re.compile(
     rf"(?<![\d.])"
+    rf"(?:(?P<q0>{_Q_PRE})\s?(?=每股))?"  # 不超过每股188港元
     rf"(?:(?P<ps1>每股)\s?)?"
     rf"(?:(?P<q1>{_Q_PRE})\s?)?"
     rf"(?:(?P<c1>{_CUR_PRE})\s?)?"
@@ -101,8 +102,8 @@ def _interpret(m: re.Match, text: str | None) -> dict | None:
         if strict and not _OPEN_END.match(text, m.end()):
             return None  # 9500万股, 5亿用户, 三元锂电池
     qualifier = None
-    if m["q1"] or m["q1b"]:
-        qualifier = QUALIFIER[m["q1"] or m["q1b"]]
+    if m["q0"] or m["q1"] or m["q1b"]:
+        qualifier = QUALIFIER[m["q0"] or m["q1"] or m["q1b"]]
     elif m["q3"]:
         qualifier = QUALIFIER[m["q3"]]
     elif re.search("[余多]", amounts):

@@ -16,6 +16,7 @@ _CUMULATIVE = re.compile(r"累计|总额|共计|合计|总计|共完成|累积|�
 _SEGMENT_END = re.compile(r"[,，。；;!?！？:：\n]")
 _OWN_VALUES = ("ticker", "offer_price", "shares_offered", "proceeds", "market_cap")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
+_TICKER_OPENS = re.compile(r"(?:-[A-Z]{1,2})?\s?[(（]\s?")
 # 其中A终止IPO,其余6家均顺利登陆科创板: that segment is about other companies
 _THE_OTHERS = re.compile(r"(?:其余|其馀|其他|另外|另有)[^,，。；;]{0,4}(?:家|只)")
 # 再度受理, 重启IPO: a new attempt, so a termination told with it is history
@@ -238,6 +239,15 @@ class ClauseReader:
             return t.stage, True
         return stage_model.listing_stage(self.ctx.text[slice(*self.ctx.sentence_of(t.start))]), False
 
+    def _ticker_is_of(self, ticker: Entity, company: Entity) -> bool:
+        """奇信股份(002781)公告,嘉元科技…上市: a ticker printed after another company's
+        name is that company's."""
+        ctx = self.ctx
+        for name in ctx.within(max(0, ticker.start - 30), ticker.start, "COMPANY"):
+            if _TICKER_OPENS.fullmatch(ctx.text, name.end, ticker.start):
+                return name is company or ctx.cluster(name) == ctx.cluster(company) is not None
+        return True
+
     def _listing_args(self, cand: Candidate, start: int, end: int, sent_start: int) -> None:
         ctx = self.ctx
         if _RESTART.search(ctx.text, start, end):
@@ -252,10 +262,12 @@ class ClauseReader:
             cand.args.setdefault("stages", []).append(Step(stage, date, t, firm))
             if t.stage == "listed" and date is not None:  # also a planned listing date
                 cand.args.setdefault("listing_date", date)
-        for key, label in (("exchange", "EXCHANGE"), ("ticker", "TICKER")):
-            found = ctx.within(start, end, label)
-            if found:
-                cand.args[key] = found[0]
+        exchanges = ctx.within(start, end, "EXCHANGE")
+        if exchanges:
+            cand.args["exchange"] = exchanges[0]
+        tickers = [t for t in ctx.within(start, end, "TICKER") if self._ticker_is_of(t, cand.company)]
+        if tickers:
+            cand.args["ticker"] = tickers[0]
         for shares in ctx.within(start, end, "SHARES"):
             if ctx.cue_near(shares, "shares_offered", start, end):
                 cand.args.setdefault("shares_offered", shares)
