@@ -76,6 +76,9 @@ def _usable_triggers(ctx: Context, start: int, end: int) -> list[trig.Trigger]:
         return []
     if trig.context_pattern("not_listing").search(ctx.text, start, end) and not ctx.within(start, end, "EXCHANGE", "TICKER"):
         found = [t for t in found if t.event != "listing"]
+    bond = trig.context_pattern("bond")
+    found = [t for t in found if t.event != "listing"
+             or not bond.search(ctx.text, trig.segment_start(ctx.text, t.start, start), _segment_end(ctx.text, t.end, end))]
     return found
 
 
