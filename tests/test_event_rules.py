@@ -103,6 +103,7 @@ MORE_NO_EVENT = [
     "此次股东减持的股份来源均为星阳科技IPO前取得的股份，且已于2020年11月6日解除限售并上市流通。",
     "本人减持数量合计不超过本人在公司首次公开上市之日持股数量的70%。",
     "同日，星丰股份的可转换公司债券停牌交易，将由深交所决定其是否实施暂停上市。",
+    "王方表示，我们会在今年下半年尽快提交IPO材料，也争取在今年底实现上市。",  # 我们会 is no name
 ]
 
 
@@ -221,6 +222,9 @@ LISTING_SUBJECTS = [
     ("保利物业申请港交所主板上市 物业服务百强排名前五", "保利物业", "filed"),
     # the name a hearing document is about; 离上市敲钟不远 is no listing yet
     ("6月24日，港交所披露了港星中国聆讯后资料集，这意味着港星离上市敲钟已经不远了。", "港星中国", "hearing_passed"),
+    # a name behind a descriptor, two adverbs, an exchange named only by its name; a headline 上市首日
+    ("5月9日凌晨消息，独立云服务商金山星今晚正式登陆纳斯达克，开涨约20%。", "金山星", "listed"),
+    ("金山星上市首日 收盘股价暴涨40.24%", "金山星", "listed"),
     # a new attempt: the termination told with it is history; 其余6家 are other companies
     ("9月22日晚，上交所再度受理了广东星元亨智能装备股份有限公司的科创板上市申请。此前星元亨曾终止IPO申请，其余6家均顺利登陆科创板。",
      "广东星元亨智能装备股份有限公司", "filed"),
