@@ -10,6 +10,7 @@ from nlp.text.normalise import normalise, to_simplified
 
 CASES = [
     # raw, analysis text
+    ("融資馀額", "融资余额"),  # a form OpenCC keeps
     ("網(wǎng)易", "网易"),
     ("融(rong)資", "融资"),
     ("融(róng)資(zī)", "融资"),

@@ -131,7 +131,7 @@ def roles_of_names(ctx: Context, start: int, end: int) -> tuple[list[Entity], li
                 or cues("advisor", "before").search(before) or cues("advisor", "after").match(after) \
                 or cues("affiliation", "after").match(after):
             sources.extend(group)
-        elif cues("investee", "before").search(before):
+        elif cues("investee", "before").search(before) and _PUT_INTO.match(after):
             others.extend(group)  # 软银向Rappi注资: the receiver, not an investor
             continue
         elif cues("lead", "after").match(after):
@@ -150,6 +150,8 @@ def roles_of_names(ctx: Context, start: int, end: int) -> tuple[list[Entity], li
     return others, investors, leads, sources
 
 
+# 向Rappi注资: the money goes into the name; 向东莞信托融资: the name lends it
+_PUT_INTO = re.compile(r"(?:进行了?|追加)?(?:注资|增资|战略投资|投资)")
 _PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下|下属|控股的|的子公司)")
 _LEAD_MARK = re.compile(r"\s?\((?:联合)?领投(?:方)?\)")
 

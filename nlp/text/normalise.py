@@ -49,7 +49,11 @@ def to_simplified(text: str) -> str:
         out.append(converted)
         last = m.end()
     out.append(text[last:])
-    return "".join(out)
+    return "".join(out).translate(_VARIANTS)
+
+
+# Traditional forms OpenCC keeps as they are (融资馀额), one character for one.
+_VARIANTS = str.maketrans({"馀": "余"})
 
 
 def to_half_width(text: str) -> str:
