@@ -112,6 +112,8 @@ MORE_NO_EVENT = [
     # a planned capital increase, then referred to as 本次增资 / 增资资金: still a plan
     "星创新源公告，公司拟对控股子公司星泰克进行增资，本次增资合计金额预计不超过1亿元。",
     "星源药业公告，拟定增募资不超过1.6亿元，拟用于增资控股同星海源，增资资金用于生产基地建设。",
+    "星动插电混动版今日正式上市 纯电续航达85公里",  # a car model
+    "星文造纸发布公告，该公司已向香港联合交易所申请批准以向专业投资者发行债务证券的方式上市及买卖。",  # bonds
 ]
 
 
@@ -235,6 +237,7 @@ LISTING_SUBJECTS = [
     # a name behind a descriptor, two adverbs, an exchange named only by its name; a headline 上市首日
     ("5月9日凌晨消息，独立云服务商金山星今晚正式登陆纳斯达克，开涨约20%。", "金山星", "listed"),
     ("金山星上市首日 收盘股价暴涨40.24%", "金山星", "listed"),
+    ("2020年11月24日，e签星强势登陆纳斯达克巨幕大屏。", "e签星", "listed"),
     # a new attempt: the termination told with it is history; 其余6家 are other companies
     ("9月22日晚，上交所再度受理了广东星元亨智能装备股份有限公司的科创板上市申请。此前星元亨曾终止IPO申请，其余6家均顺利登陆科创板。",
      "广东星元亨智能装备股份有限公司", "filed"),
@@ -316,6 +319,11 @@ def test_an_investor_list_ends_at_a_comma_and_a_parent_does_not_invest():
     assert [p["name"] for p in ev["investors"]] == ["中星资管"]
     [ev] = nlp.extract("星医骨科宣布完成1亿美元B轮融资，此次融资由淡马锡旗下星海资本领投，腾讯跟投。", published=PUBLISHED)["events"]
     assert [p["name"] for p in ev["lead_investors"]] == ["星海资本"]
+
+
+def test_an_investor_that_takes_part_is_named_without_the_verb():
+    [ev] = nlp.extract("5月29日获悉，蜂星已完成总额1000万美元的A轮融资，本轮融资由SIG海星亚洲参与投资。", published=PUBLISHED)["events"]
+    assert [p["name"] for p in ev["investors"]] == ["SIG海星亚洲"]
 
 
 def test_the_company_money_is_put_into_is_the_investee():
