@@ -326,6 +326,13 @@ def test_an_investor_that_takes_part_is_named_without_the_verb():
     assert [p["name"] for p in ev["investors"]] == ["SIG海星亚洲"]
 
 
+def test_an_advisor_and_a_relative_are_named_for_what_they_are():
+    [ev] = nlp.extract("星医骨科宣布完成1亿美元B轮融资，腾讯跟投，此次融资由华兴资本担当独家财务顾问。", published=PUBLISHED)["events"]
+    assert [p["name"] for p in ev["investors"]] == ["腾讯"]
+    [ev] = nlp.extract("星车多多宣布完成A轮融资，李书星之子李小星参与了其A轮融资。", published=PUBLISHED)["events"]
+    assert "李小星" in [p["name"] for p in ev["investors"]]
+
+
 def test_the_company_money_is_put_into_is_the_investee():
     [ev] = nlp.extract("【星银宣布向拉美外卖应用Rappo注资10亿美元】5月1日讯，星银集团周二宣布，将向拉美外卖应用Rappo注资10亿美元。",
                        published="2019-05-02")["events"]
