@@ -18,7 +18,7 @@ _OWN_VALUES = ("ticker", "offer_price", "shares_offered", "proceeds", "market_ca
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 _TICKER_OPENS = re.compile(r"(?:-[A-Z]{1,2})?\s?[(（]\s?")
 # 其中A终止IPO,其余6家均顺利登陆科创板: that segment is about other companies
-_THE_OTHERS = re.compile(r"(?:其余|其馀|其他|另外|另有)[^,，。；;]{0,4}(?:家|只)")
+_THE_OTHERS = re.compile(r"(?:其余|其他|另外|另有)[^,，。；;]{0,4}(?:家|只)")
 # 再度受理, 重启IPO: a new attempt, so a termination told with it is history
 _RESTART = re.compile(r"重启|再度|再次|重新(?:递交|提交|申报|递表)|卷土重来|第二次|二次递表|二度")
 _INVESTOR_NAME = re.compile(r"资本|创投|基金|投资|Capital|Ventures|Partners", re.I)
@@ -69,7 +69,8 @@ def _segment_end(text: str, pos: int, ceiling: int) -> int:
 
 def _usable_triggers(ctx: Context, start: int, end: int) -> list[trig.Trigger]:
     """The clause's triggers, less those its context rules out: hearsay, a funding
-    only planned, margin trading, a product launch called 上市."""
+    only planned, margin trading, a product launch called 上市, a bond that lists,
+    a segment about other companies (其余6家)."""
     found = [t for t in trig.find(ctx.text, start, end) if not t.rumour and not (t.event == "funding" and t.modal)
              and not _THE_OTHERS.match(ctx.text, trig.segment_start(ctx.text, t.start, start))]
     if trig.context_pattern("margin").search(ctx.text, start, end):

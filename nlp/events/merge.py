@@ -128,6 +128,9 @@ def _background(ev: Candidate, reference) -> bool:
     return bool(ends) and max(ends) < reference - dt.timedelta(days=_NEWS_DAYS[ev.type])
 
 
+_ENDED = ("terminated", "withdrawn")
+
+
 def stage_of(ev: Candidate) -> str:
     """The furthest stage trigger words report; the classifier's reading of a
     plain 上市 / IPO sentence only when no trigger word names one."""
@@ -137,5 +140,3 @@ def stage_of(ev: Candidate) -> str:
         named = [st for st in named if st not in _ENDED] or named
     return max(named, key=STAGE_ORDER.index) if named else "planned"
 
-
-_ENDED = ("terminated", "withdrawn")
