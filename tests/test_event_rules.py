@@ -416,3 +416,9 @@ def test_the_local_government_is_no_name():
 def test_legal_names_with_a_place_or_a_share_class_stay_whole(text, company):
     events = nlp.extract(text, published="2021-09-01")["events"]
     assert [e["company"]["name"] for e in events] == [company]
+
+
+def test_a_calendar_date_without_a_year_is_the_event_date_with_its_text_kept():
+    """No publication date and no year in the text: 7月22日 still dates the listing."""
+    [ev] = nlp.extract("奇星股份(002999)7月22日晚公告，7月22日，嘉星科技股票在上交所科创板上市。")["events"]
+    assert ev["date"]["text"] == "7月22日" and ev["date"]["start"] is None

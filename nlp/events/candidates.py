@@ -9,7 +9,7 @@ from ..entities.span import Entity
 from ..segment.sentences import clauses
 from . import stage_model
 from . import triggers as trig
-from .context import PRONOUN, Context, cues, name_lists, roles_of_names
+from .context import PRONOUN, Context, cues, is_calendar, name_lists, roles_of_names
 
 _ROUND_COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
 _CUMULATIVE = re.compile(r"累计|总额|共计|合计|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
@@ -65,6 +65,11 @@ def _count(word: str) -> int | None:
 def _segment_end(text: str, pos: int, ceiling: int) -> int:
     m = _SEGMENT_END.search(text, pos, ceiling)
     return m.start() if m else ceiling
+
+
+def _usable_date(d: Entity) -> bool:
+    """Resolved, or a calendar date (7月22日) whose year nothing gives: it keeps its text."""
+    return d.value is not None or is_calendar(d.text)
 
 
 def _usable_triggers(ctx: Context, start: int, end: int) -> list[trig.Trigger]:
@@ -192,7 +197,7 @@ class ClauseReader:
         ctx = self.ctx
         seg = trig.segment_start(ctx.text, pos, sent_start)
         seg_end = _segment_end(ctx.text, pos, end)
-        dates = [d for d in ctx.within(seg, seg_end, "DATE") if d.value and not ctx.is_dateline(d)
+        dates = [d for d in ctx.within(seg, seg_end, "DATE") if _usable_date(d) and not ctx.is_dateline(d)
                  and not cues("date_not", "before").search(ctx.text[max(seg, d.start - 4) : d.start])]
         as_of = trig.context_pattern("as_of")
         plain = [d for d in dates if not as_of.search(ctx.text[max(seg, d.start - 3) : d.start])]
@@ -200,7 +205,7 @@ class ClauseReader:
             return (plain or dates)[0]
         for d in ctx.within(sent_start, seg, "DATE"):
             d_seg = (trig.segment_start(ctx.text, d.start, sent_start), _segment_end(ctx.text, d.start, seg))
-            if d.value and not ctx.is_dateline(d) and not trig.find(ctx.text, *d_seg):
+            if _usable_date(d) and not ctx.is_dateline(d) and not trig.find(ctx.text, *d_seg):
                 return d
         return None
 
