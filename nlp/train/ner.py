@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import sys
 import tempfile
 import time
@@ -103,81 +102,6 @@ def _non_overlapping(spans):
         if s >= last:
             out.append((s, e, label))
             last = e
-    return out
-
-
-# ---------------------------------------------------------------- name replacement
-
-# Entity-replacement augmentation (--augment-names, off by default). The tagger
-# knows names it has seen (64-71 % of the held-out COMPANY mentions occur in the
-# training data) far better than new ones (recall 0.41-0.46 against 0.86-0.89); copies of
-# company-bearing records with other names in the same places were meant to
-# teach the contexts instead of the names. It did not help: every source raised
-# the false positives on unseen strings more than the recall (models/ner/README.md,
-# runs S-V). The name lists are read at training time only and are not shipped.
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_INVESTOR_END = ("资本", "投资", "创投", "基金", "资产")
-
-
-def load_name_pools(data_dir: Path, source: str = "registry", train=()) -> tuple[list[str], list[str], list[str]]:
-    """(short names, legal names, investor names), half-width.
-    source "registry": smoothnlp's company registry and investors, Chinese ones only;
-    "suffix": the same without short names and with investors ending in 资本, 投资 …;
-    "corpus": the COMPANY strings of the training records `train` (each name once)."""
-    if source == "corpus":
-        found = sorted({t[s:e] for t, spans in train for s, e, label in spans if label == "COMPANY"})
-        return [n for n in found if not n.endswith("公司")], [n for n in found if n.endswith("公司")], []
-
-    def names(file, *fields):
-        out = set()
-        for rec in _jsonl(data_dir / "smoothnlp" / file):
-            for field in fields:
-                name = to_half_width((rec.get(field) or "").strip())
-                if 2 <= len(name) <= 25 and _CJK.search(name) and not re.search(r"\s", name):
-                    out.add((field, name))
-        return out
-
-    def pick(pool, field):
-        return sorted(n for f, n in pool if f == field)
-
-    reg = names("company_registry_10k.jsonl", "名称", "公司名称")
-    inv = names("investment_institutions_1k.jsonl", "机构名称")
-    if source == "suffix":
-        return [], pick(reg, "公司名称"), [n for n in pick(inv, "机构名称") if n.endswith(_INVESTOR_END)]
-    return pick(reg, "名称"), pick(reg, "公司名称"), pick(inv, "机构名称")
-
-
-def augment_names(records, pools, fraction: float, rng: random.Random):
-    """Copies of about `fraction` of the records with COMPANY spans (2.0: two copies each),
-    each COMPANY string replaced by a random name: a legal name where it ends in 公司,
-    else a short name (70 %) or an investor (30 %); the same string gets the same name
-    within a record. Other spans keep their labels; offsets are shifted.
-    Without short names (source "suffix") only strings ending in 公司 or in an investor
-    word (资本, 投资 …) are replaced, by a legal or an investor name; the others are kept."""
-    short, legal, investors = pools
-
-    def replaced(name):
-        return bool(short) or name.endswith("公司") or name.endswith(_INVESTOR_END)
-
-    out = []
-    for text, spans in records:
-        if not any(label == "COMPANY" and replaced(text[s:e]) for s, e, label in spans):
-            continue
-        for _ in range(int(fraction) + (rng.random() < fraction % 1)):
-            new, parts, new_spans, pos, shift = {}, [], [], 0, 0
-            for s, e, label in spans:  # sorted, non-overlapping
-                piece = text[s:e]
-                if label == "COMPANY" and replaced(piece):
-                    if piece not in new:
-                        pool = legal if piece.endswith("公司") else investors if not short or (
-                            investors and rng.random() < 0.3) else short
-                        new[piece] = rng.choice(pool)
-                    piece = new[piece]
-                parts += [text[pos:s], piece]
-                new_spans.append((s + shift, s + shift + len(piece), label))
-                shift += len(piece) - (e - s)
-                pos = e
-            out.append(("".join(parts) + text[pos:], new_spans))
     return out
 
 
@@ -371,11 +295,8 @@ def make_config(width=64, depth=3, window=2, rows=(5000, 10000, 20000),
 
 # ---------------------------------------------------------------- training
 
-def prepare(data_dir: Path, work: Path, finner: bool = True, seed: int = 0, augment: float = 0.0,
-            name_source: str = "registry") -> dict:
-    """Write train.spacy / dev.spacy under `work`; returns counts.
-    augment > 0 adds name-replaced copies of training records (augment_names);
-    the selection split is never augmented."""
+def prepare(data_dir: Path, work: Path, finner: bool = True, seed: int = 0) -> dict:
+    """Write train.spacy / dev.spacy under `work`; returns counts."""
     import spacy
 
     from nlp.entities import ner_model  # noqa: F401  (registers the feature component)
@@ -387,19 +308,15 @@ def prepare(data_dir: Path, work: Path, finner: bool = True, seed: int = 0, augm
         fin_train, fin_dev = _split(load_finner(data_dir / "finner" / "train.jsonl"), 0.05, seed)
         train += fin_train
         dev += fin_dev
-    augmented = augment_names(train, load_name_pools(data_dir, name_source, train), augment,
-                              random.Random(seed)) if augment else []
-    train += augmented
     random.Random(seed).shuffle(train)
     work.mkdir(parents=True, exist_ok=True)
     dropped = _docbin(nlp, train, work / "train.spacy") + _docbin(nlp, dev, work / "dev.spacy")
-    return {"train_docs": len(train), "augmented_docs": len(augmented), "dev_docs": len(dev),
-            "dropped_spans": dropped, "train_chars": sum(len(t) for t, _ in train)}
+    return {"train_docs": len(train), "dev_docs": len(dev), "dropped_spans": dropped,
+            "train_chars": sum(len(t) for t, _ in train)}
 
 
 def train(data_dir, out_dir, minutes: float = 7.0, finner: bool = True, seed: int = 0,
-          work_dir=None, log=print, augment_names: float = 0.0, name_source: str = "registry",
-          **model_settings) -> dict:
+          work_dir=None, log=print, **model_settings) -> dict:
     """Train for at most `minutes` of wall time; keep the checkpoint best on the
     5% train-split dev set; write it to out_dir (spaCy format); evaluate it."""
     import spacy
@@ -414,7 +331,7 @@ def train(data_dir, out_dir, minutes: float = 7.0, finner: bool = True, seed: in
 
     data_dir, out_dir = Path(data_dir), Path(out_dir)
     work = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="zhfin_ner_"))
-    counts = prepare(data_dir, work, finner=finner, seed=seed, augment=augment_names, name_source=name_source)
+    counts = prepare(data_dir, work, finner=finner, seed=seed)
     log(f"data: {counts}")
     cfg = make_config(**model_settings)
     cfg["paths"]["train"] = str(work / "train.spacy")
@@ -462,8 +379,7 @@ def train(data_dir, out_dir, minutes: float = 7.0, finner: bool = True, seed: in
     best_nlp.to_disk(out_dir)
     _strip_paths(out_dir / "config.cfg")
     metrics = evaluate(out_dir, data_dir)
-    metrics.update({"train": counts, "settings": model_settings, "finner": finner,
-                    "augment_names": augment_names, "name_source": name_source, "history": history,
+    metrics.update({"train": counts, "settings": model_settings, "finner": finner, "history": history,
                     "best_dev_ents_f": best, "minutes": round((time.time() - t0) / 60, 1)})
     (out_dir / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=1), encoding="utf-8")
     return metrics
@@ -557,12 +473,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--attrs", default="ORTH,NORM,LEMMA",
                     help="token attributes hashed into the embedding (NORM/LEMMA carry the jieba features)")
     ap.add_argument("--no-finner", action="store_true", help="train on CLUENER only")
-    ap.add_argument("--augment-names", type=float, default=0.0, metavar="FRACTION",
-                    help="add name-replaced copies of this fraction of the company-bearing training records "
-                         "(names from smoothnlp/, used at training time only); 0 = off")
-    ap.add_argument("--name-source", choices=("registry", "suffix", "corpus"), default="registry",
-                    help="--augment-names: smoothnlp's registry and investors; those for names ending in "
-                         "公司 / 资本, 投资 … only; or the training COMPANY strings")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--work", default=None, help="folder for the converted DocBins (default: a temp dir)")
     ap.add_argument("--eval-only", action="store_true", help="evaluate the model in --out and exit")
@@ -575,7 +485,6 @@ def main(argv: list[str] | None = None) -> int:
     if len(attrs) != len(rows):
         ap.error("--attrs and --rows need the same number of items")
     m = train(a.data, a.out, minutes=a.minutes, finner=not a.no_finner, seed=a.seed, work_dir=a.work,
-              augment_names=a.augment_names, name_source=a.name_source,
               width=a.width, depth=a.depth, window=a.window, hidden=a.hidden, dropout=a.dropout,
               maxout=a.maxout, ner_maxout=a.ner_maxout, decoder=a.decoder,
               tagger_hidden=a.tagger_hidden, tagger_window=a.tagger_window, label_smoothing=a.label_smoothing,
