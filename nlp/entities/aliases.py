@@ -62,7 +62,7 @@ def _gazetteer(ent: Entity) -> str | None:
 _SUBSIDIARY_BEFORE = re.compile(r"(?:子公司|分拆|拆分|旗下)$")
 
 
-def introduced_as_subsidiary(text: str, start: int) -> bool:
+def _introduced_as_subsidiary(text: str, start: int) -> bool:
     return bool(_SUBSIDIARY_BEFORE.search(text, max(0, start - 3), start))
 
 
@@ -72,7 +72,7 @@ def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
     from the names it extends."""
     mentions = sorted(mentions, key=lambda e: e.start)
     texts = list(dict.fromkeys(e.text for e in mentions))  # distinct surfaces, first seen first
-    subsidiaries = {e.text for e in mentions if introduced_as_subsidiary(text, e.start)}
+    subsidiaries = {e.text for e in mentions if _introduced_as_subsidiary(text, e.start)}
     parent = {t: t for t in texts}
     gaz = {t: set() for t in texts}
     for e in mentions:
