@@ -118,6 +118,7 @@ MORE_NO_EVENT = [
     "在重新向港交所更新招股书40天后，他们通过了聆讯，预计将于7月16日正式挂牌上市。",  # 在重新 is no name
     "星风科技同意为全资子公司星风国际控股(香港)有限公司下属项目公司融资提供连带责任保证担保。",  # a loan guarantee
     "星里巴巴正考虑最早于明年下半年申请在香港上市，以港股融资200亿美元。",  # IPO proceeds, no round
+    "星达集团4亿美元有担保票据上市交易 利率7.50%",  # notes, not shares
 ]
 
 
@@ -236,6 +237,9 @@ LISTING_SUBJECTS = [
      "荔星", "filed"),
     # a known group's subsidiary named after its business
     ("保利物业申请港交所主板上市 物业服务百强排名前五", "保利物业", "filed"),
+    # 丨 separates a dateline from the name; an application accepted in other words
+    ("格隆汇5月29日丨星邦集团(2999.HK)上周二(21日)于港交所上市，发行价0.45港元。", "星邦集团", "listed"),
+    ("10月30日，路星环境科技股份有限公司IPO申请材料被上交所受理。", "路星环境科技股份有限公司", "filed"),
     # the name a hearing document is about; 离上市敲钟不远 is no listing yet
     ("6月24日，港交所披露了港星中国聆讯后资料集，这意味着港星离上市敲钟已经不远了。", "港星中国", "hearing_passed"),
     # a name behind a descriptor, two adverbs, an exchange named only by its name; a headline 上市首日
