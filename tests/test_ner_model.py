@@ -109,3 +109,18 @@ def test_scores_do_not_depend_on_the_batch(nlp):
         pytest.skip("not a tagger decoder")
     for a, t in zip(alone, together):
         numpy.testing.assert_allclose(a[0], t, atol=1e-4)
+
+
+def test_gold_tags_keep_unannotated_characters_missing():
+    """A fully annotated doc teaches O outside its names; a partly annotated one
+    (set_ents default "missing") teaches nothing there."""
+    import spacy
+    from spacy.training import Example
+
+    blank = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+    full, part = blank.make_doc("星河科技融资"), blank.make_doc("星河科技融资")
+    full.ents = [full.char_span(0, 4, label="COMPANY")]
+    part.set_ents([part.char_span(0, 4, label="COMPANY")], default="missing")
+    names = ["B-COMPANY", "I-COMPANY", "I-COMPANY", "L-COMPANY"]
+    assert ner_model._gold_tags(Example(blank.make_doc(full.text), full)) == names + ["O", "O"]
+    assert ner_model._gold_tags(Example(blank.make_doc(part.text), part)) == names + [None, None]

@@ -235,7 +235,7 @@ def _gold_tags(eg) -> list:
     x, y = eg.predicted, eg.reference
     if len(x) != len(y) or x.text != y.text or not y.has_annotation("ENT_IOB"):
         return [t if t and t != "-" else None for t in eg.get_aligned_ner()]
-    tags = ["O"] * len(y)
+    tags = ["O" if t.ent_iob_ == "O" else None for t in y]  # a token left unannotated stays missing
     for e in y.ents:
         lab = e.label_
         if e.end - e.start == 1:
