@@ -95,11 +95,12 @@ def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
         alias_of = (e.value or {}).get("alias_of")
         if alias_of in parent:
             union(alias_of, e.text)
+    cores = {t: _core(t) for t in texts}  # once per surface: the pairs below are quadratic
     for i, a in enumerate(texts):
         for b in texts[i + 1:]:
-            if _extends_parent(a, b, subsidiaries) or _extends_parent(b, a, subsidiaries):
+            if _extends_parent(a, b, subsidiaries, cores) or _extends_parent(b, a, subsidiaries, cores):
                 continue
-            if (gaz[a] & gaz[b]) or _compatible(_core(a), _core(b)):
+            if (gaz[a] & gaz[b]) or _compatible(cores[a], cores[b]):
                 union(a, b)
     groups: dict[str, list[Entity]] = {}
     for e in mentions:
@@ -107,10 +108,10 @@ def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
     return list(groups.values())
 
 
-def _extends_parent(sub: str, other: str, subsidiaries: set[str]) -> bool:
+def _extends_parent(sub: str, other: str, subsidiaries: set[str], cores: dict[str, str]) -> bool:
     """歌尔微电子, introduced as a subsidiary, against 歌尔 or 歌尔股份: the name
     extends another's head, so it is another company."""
-    return sub in subsidiaries and other not in subsidiaries and len(_core(sub)) > len(_core(other))
+    return sub in subsidiaries and other not in subsidiaries and len(cores[sub]) > len(cores[other])
 
 
 def canonical_name(group: list[Entity]) -> str:

@@ -67,6 +67,11 @@ def _segment_end(text: str, pos: int, ceiling: int) -> int:
     return m.start() if m else ceiling
 
 
+def _segment(text: str, pos: int, floor: int, ceiling: int) -> tuple[int, int]:
+    """The comma-separated segment that holds `pos`, within floor..ceiling."""
+    return trig.segment_start(text, pos, floor), _segment_end(text, pos, ceiling)
+
+
 def _usable_date(d: Entity) -> bool:
     """Resolved, or a calendar date (7月22日) whose year nothing gives: it keeps its text."""
     return d.value is not None or is_calendar(d.text)
@@ -123,7 +128,7 @@ class ClauseReader:
         segment's first; else the clause's first."""
         others = [e for e in others if e.label == "COMPANY"]
         for t in live:  # 奇信股份公告,嘉元科技股票在科创板上市; 受A、B青睐 印度电商C获D轮融资
-            seg_start, seg_end = trig.segment_start(self.ctx.text, t.start, start), _segment_end(self.ctx.text, t.start, end)
+            seg_start, seg_end = _segment(self.ctx.text, t.start, start, end)
             named = [e for e in others if seg_start <= e.start and e.end <= seg_end]
             ordered = [e for e in reversed(named) if e.end <= t.start] + [e for e in named if e.end > t.start]
             if ordered:  # 三顿半完成红杉资本战略融资: an investment firm is the subject only when alone
@@ -195,8 +200,7 @@ class ClauseReader:
         is no other), else a date standing alone before it in the sentence
         ("12月19日，港交所官网显示，…")."""
         ctx = self.ctx
-        seg = trig.segment_start(ctx.text, pos, sent_start)
-        seg_end = _segment_end(ctx.text, pos, end)
+        seg, seg_end = _segment(ctx.text, pos, sent_start, end)
         dates = [d for d in ctx.within(seg, seg_end, "DATE") if _usable_date(d) and not ctx.is_dateline(d)
                  and not cues("date_not", "before").search(ctx.text[max(seg, d.start - 4) : d.start])]
         as_of = trig.context_pattern("as_of")
@@ -204,7 +208,7 @@ class ClauseReader:
         if plain or dates:
             return (plain or dates)[0]
         for d in ctx.within(sent_start, seg, "DATE"):
-            d_seg = (trig.segment_start(ctx.text, d.start, sent_start), _segment_end(ctx.text, d.start, seg))
+            d_seg = _segment(ctx.text, d.start, sent_start, seg)
             if _usable_date(d) and not ctx.is_dateline(d) and not trig.find(ctx.text, *d_seg):
                 return d
         return None

@@ -127,7 +127,7 @@ def train(data_dir: Path, out_dir: Path, folds: int = 5, seed: int = 0) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="zhfin train events", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m nlp.train.stage", description=__doc__.split("\n")[0])
     ap.add_argument("--data", default="../shared/data", help="folder holding duee_fin/")
     ap.add_argument("--out", default="models/events", help="where listing_stage.json goes")
     ap.add_argument("--folds", type=int, default=5)
