@@ -263,15 +263,13 @@ init_tok2vec = null
 
 def make_config(width=64, depth=3, window=2, rows=(5000, 10000, 20000),
                 attrs=("ORTH", "NORM", "LEMMA"), hidden=64, dropout=0.1, maxout=2, ner_maxout=2,
-                decoder="tagger", tagger_hidden=64, tagger_window=1, label_smoothing=0.0, vectors=None):
+                decoder="tagger", tagger_hidden=64, tagger_window=1, label_smoothing=0.0):
     """The shipped settings are the defaults (see models/ner/README.md).
 
     decoder "ner": spaCy's transition-based NER (hidden, ner_maxout apply);
     decoder "tagger": zhfin_biluo_tagger, a per-character BILUO softmax decoded by
     constrained Viterbi (tagger_hidden > 0 adds a Maxout layer over the token and
-    tagger_window neighbours each side; label_smoothing applies).
-    vectors: a spaCy pipeline folder with static vectors keyed by LEMMA
-    (nlp.train.word_vectors); they become a fourth embedding input."""
+    tagger_window neighbours each side; label_smoothing applies)."""
     from spacy import util
 
     cfg = util.load_config_from_str(CONFIG, interpolate=False)
@@ -279,9 +277,6 @@ def make_config(width=64, depth=3, window=2, rows=(5000, 10000, 20000),
     enc["width"], enc["depth"], enc["window_size"], enc["maxout_pieces"] = width, depth, window, maxout
     emb = cfg["components"]["tok2vec"]["model"]["embed"]
     emb["attrs"], emb["rows"] = list(attrs), list(rows)
-    if vectors:
-        emb["include_static_vectors"] = True
-        cfg["initialize"]["vectors"] = str(vectors)
     cfg["components"]["ner"]["model"]["hidden_width"] = hidden
     cfg["components"]["ner"]["model"]["maxout_pieces"] = ner_maxout
     cfg["training"]["dropout"] = dropout
@@ -396,8 +391,7 @@ def _strip_paths(cfg_path: Path) -> None:
     for line in lines:
         if line.startswith("["):
             section = line.strip()
-        key = line.split("=")[0].strip()
-        if (section, key) in (("[paths]", "train"), ("[paths]", "dev"), ("[initialize]", "vectors")):
+        if section == "[paths]" and line.split("=")[0].strip() in ("train", "dev"):
             line = line.split("=")[0].rstrip() + " = null"
         out.append(line)
     cfg_path.write_text("\n".join(out) + "\n", encoding="utf-8")
@@ -479,8 +473,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--attrs", default="ORTH,NORM,LEMMA",
                     help="token attributes hashed into the embedding (NORM/LEMMA carry the jieba features)")
     ap.add_argument("--no-finner", action="store_true", help="train on CLUENER only")
-    ap.add_argument("--vectors", default=None,
-                    help="static word vectors keyed by the jieba word (a folder from nlp.train.word_vectors)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--work", default=None, help="folder for the converted DocBins (default: a temp dir)")
     ap.add_argument("--eval-only", action="store_true", help="evaluate the model in --out and exit")
@@ -496,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
               width=a.width, depth=a.depth, window=a.window, hidden=a.hidden, dropout=a.dropout,
               maxout=a.maxout, ner_maxout=a.ner_maxout, decoder=a.decoder,
               tagger_hidden=a.tagger_hidden, tagger_window=a.tagger_window, label_smoothing=a.label_smoothing,
-              attrs=attrs, rows=rows, vectors=a.vectors)
+              attrs=attrs, rows=rows)
     print(json.dumps({k: m[k] for k in ("cluener_dev", "finner_dev_strings")}, ensure_ascii=False, indent=1))
     return 0
 
