@@ -62,6 +62,31 @@ def test_traditional_script_aliases_cluster_on_the_normalised_text():
     assert {"智譜AI", "智譜"} <= set(event["company"]["aliases"])
 
 
+# A company no lexicon knows, introduced by a sentence that describes it; the event names it only by a pronoun.
+@pytest.mark.parametrize("text, event_type, round_name", [
+    ("云帆智能是一家工业机器人企业。该公司近日完成1亿元B轮融资，由星河资本领投。", "funding", "B"),
+    ("云帆智能成立于2018年，总部位于苏州。公司日前宣布完成2亿元A轮融资。", "funding", "A"),
+    ("记者了解到，云帆智能成立于2018年。公司日前完成2亿元A轮融资。", "funding", "A"),
+    ("云帆智能专注于工业机器人。这家公司昨日宣布完成3亿元C轮融资。", "funding", "C"),
+    ("云帆智能成立于2018年。其近日完成数千万元Pre-A轮融资，投资方为星河资本。", "funding", "pre-A"),
+    ("云帆智能专注于工业机器人。该公司已向港交所递交招股书，拟在主板上市。", "listing", None),
+])
+def test_a_pronoun_points_back_to_the_company_a_sentence_described(text, event_type, round_name):
+    [event] = nlp.extract(text, published="2025-12-30")["events"]
+    assert (event["type"], event["company"]["name"]) == (event_type, "云帆智能")
+    assert (event.get("round") or {}).get("name") == round_name
+
+
+@pytest.mark.parametrize("text, companies", [
+    ("这是一家工业机器人企业。该公司近日完成1亿元B轮融资。", []),  # nothing names the company
+    ("云帆智能是一家工业机器人企业。星河科技近日完成1亿元B轮融资。", ["星河科技"]),  # the event names its own
+    ("云帆智能是一家工业机器人企业。该公司去年营收5亿元。", []),  # no event
+])
+def test_a_described_company_without_a_pronoun_event_gets_no_event(text, companies):
+    events = nlp.extract(text, published="2025-12-30")["events"]
+    assert [e["company"]["name"] for e in events] == companies
+
+
 @pytest.mark.parametrize("text, legal, short", [
     ("9月22日晚，上交所受理了广东星元亨智能装备股份有限公司的科创板上市申请。星元亨此前曾撤回申请。",
      "广东星元亨智能装备股份有限公司", "星元亨"),

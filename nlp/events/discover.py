@@ -1,6 +1,8 @@
 """Names found by the role they play in an event clause: the subject of
 完成…融资, the list after 由 … 领投, the investors after 投资方包括. These catch
-parties that no lexicon or suffix rule knows (Korro Bio, 澄湖资本)."""
+parties that no lexicon or suffix rule knows (Korro Bio, 澄湖资本). When the
+clause calls its company only 该公司 / 其, the company that sentence or the one
+before describes (云帆智能是一家…企业, …成立于2018年) is the name."""
 from __future__ import annotations
 
 import functools
@@ -15,6 +17,7 @@ _SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|�
 _LATIN_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.\-]* )+$")
 _SPLIT = re.compile(r"、|以及|和|及|与|跟|,|，")
 _LIST_SPLIT = re.compile(r"、")
+_PRONOUN = re.compile(r"该公司|这家公司|该企业|其|(?:^|[,，])公司")
 # Words before a name that describe it (成套自动化装备方案解决商智云股份).
 _DESCRIPTOR = re.compile(r"^.*(?:[\u4e00-\u9fff]{2}[商者]|巨头|龙头|服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|品牌|初创|独角兽|厂商|应用|管理机构|集团旗下|旗下|第一股|的)")
 _BAD = re.compile(r"^(?:资本|基金|创投|投资|集团|控股|科技|证券|银行)$|本轮|此轮|本次|融资|资金|投资方|投资人$|机构$|公司$|创始人|团队|管理层|员工|股东$|其|该|多家|知名|"
@@ -31,7 +34,7 @@ def role_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     or name the part of a company that is spun off to list."""
     clause = text[start:end]
     return [(role, start + m.start("names"), start + m.end("names"))
-            for role, pattern in _patterns() if role != "subject"
+            for role, pattern in _patterns() if role not in ("subject", "antecedent")
             for m in pattern.finditer(clause)]
 
 
@@ -73,8 +76,10 @@ def discover(text: str, found: list[Entity]) -> list[Entity]:
     """New COMPANY entities for names in event roles that nothing found yet."""
     # a weak guess (…生物) gives way to a name with a role
     busy = Occupied(len(text), [e for e in found if not (e.value or {}).get("weak")])
+    names = [e for e in found if e.label in ("COMPANY", "ORG")]
     out: list[Entity] = []
-    for s, e in sentences(text):
+    spans = sentences(text)
+    for si, (s, e) in enumerate(spans):
         for cs, ce in clauses(text, s, e):
             found = [t for t in trig.find(text, cs, ce) if not t.negated]
             if not found:
@@ -83,11 +88,27 @@ def discover(text: str, found: list[Entity]) -> list[Entity]:
             attach_only = all(t.stage == "attach" for t in found)
             clause = text[cs:ce]
             for role, pattern in _patterns():
-                if attach_only and role == "subject":
+                if role == "antecedent" or (attach_only and role == "subject"):
                     continue
                 for m in pattern.finditer(clause):
                     out.extend(_names(text, cs + m.start("names"), m.group("names"), role, busy))
+            if not attach_only and _refers_back(text, cs, min(t.start for t in found), names + out):
+                for ps, pe in (spans[si - 1], (s, e)) if si else ((s, e),):
+                    out.extend(_antecedents(text, ps, pe, busy))
     return out
+
+
+def _refers_back(text: str, start: int, trigger_start: int, names: list[Entity]) -> bool:
+    """该公司近日完成B轮融资: the clause names its company only by a pronoun."""
+    return bool(_PRONOUN.search(text[start:trigger_start])) and \
+        not any(start <= n.start and n.end <= trigger_start for n in names)
+
+
+def _antecedents(text: str, start: int, end: int, busy: Occupied) -> list[Entity]:
+    """The company a sentence describes (云帆智能是一家…企业, …成立于2018年)."""
+    return [name for role, pattern in _patterns() if role == "antecedent"
+            for m in pattern.finditer(text[start:end])
+            for name in _names(text, start + m.start("names"), m.group("names"), "subject", busy)]
 
 
 def _names(text: str, offset: int, group: str, role: str, busy: Occupied) -> list[Entity]:
