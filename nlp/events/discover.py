@@ -82,18 +82,18 @@ def discover(text: str, found: list[Entity]) -> list[Entity]:
     spans = sentences(text)
     for si, (s, e) in enumerate(spans):
         for cs, ce in clauses(text, s, e):
-            found = [t for t in trig.find(text, cs, ce) if not t.negated]
-            if not found:
+            triggers = [t for t in trig.find(text, cs, ce) if not t.negated]
+            if not triggers:
                 continue
             # a clause that only completes an event told nearby (投资方为X、Y) names investors, no subject
-            attach_only = all(t.stage == "attach" for t in found)
+            attach_only = all(t.stage == "attach" for t in triggers)
             clause = text[cs:ce]
             for role, pattern in _patterns():
                 if role == "antecedent" or (attach_only and role == "subject"):
                     continue
                 for m in pattern.finditer(clause):
                     out.extend(_names(text, cs + m.start("names"), m.group("names"), role, busy))
-            if not attach_only and _refers_back(text, cs, min(t.start for t in found), names + out):
+            if not attach_only and _refers_back(text, cs, min(t.start for t in triggers), names + out):
                 for ps, pe in (spans[si - 1], (s, e)) if si else ((s, e),):
                     out.extend(_antecedents(text, ps, pe, busy))
     return out

@@ -139,4 +139,3 @@ def stage_of(ev: Candidate) -> str:
     if ev.args.get("restarted"):  # a new attempt: an earlier termination is history
         named = [st for st in named if st not in _ENDED] or named
     return max(named, key=STAGE_ORDER.index) if named else "planned"
-
