@@ -11,7 +11,7 @@ from . import entities, events
 from .document import Document, InputError
 from .entities import aliases, dates, names
 from .entities.span import Entity
-from .events import triggers
+from .events import clauses, triggers
 from .events.context import Context
 from .events.discover import discover
 from .segment import sentences as sents
@@ -85,10 +85,11 @@ class Pipeline:
         found = entities.resolve_overlaps(found + entities.find_token_names(text, tokens, found))
         if self.names == "model":
             found = found + entities.find_model_names(text, found)
-        found = _with_role_names(found, discover(text, found))
+        text_clauses = clauses.split(text)  # each clause and its triggers, found once
+        found = _with_role_names(found, discover(text, found, text_clauses))
         found = entities.resolve_overlaps(names.propagate(text, found))
 
-        ctx = Context(text, found, sents.sentences(text), reference=reference)
+        ctx = Context(text, found, sents.sentences(text), reference=reference, clauses=text_clauses)
         ctx.clusters = aliases.cluster([e for e in found if e.label in ("COMPANY", "ORG")], text)
         for i, group in enumerate(ctx.clusters):
             for ent in group:
@@ -121,14 +122,16 @@ class Pipeline:
             return self._finish(record, document)
         analysis = self.analyse(document, text, offsets)
         ctx = analysis.context
+        views = events.analyse_clauses(ctx)
         record.update({
             "reference_date": analysis.reference.isoformat() if analysis.reference else None,
             "reference_inferred": document.published is None and analysis.reference is not None,
-            "events": events.extract(ctx, analysis.mention, analysis.raw_span, document.doc_id),
+            "events": events.extract(ctx, analysis.mention, analysis.raw_span, document.doc_id, views),
         })
-        # after the events: they decide which weak names (…科技) are names
+        # a weak name (…科技, …智能) is reported only when some clause gave it a role
+        confirmed = events.confirmed_names(views)
         record["entities"] = [{"label": e.label, **analysis.mention(e), "value": _public_value(e)}
-                              for e in ctx.entities if not _unconfirmed(e, ctx)]
+                              for e in ctx.entities if not _unconfirmed(e, confirmed)]
         return self._finish(record, document)
 
     @staticmethod
@@ -151,9 +154,9 @@ def _aligned(tokens: list[tuple[str, int]], text: str, found: list[Entity]) -> b
     return all(e.start in boundaries and e.end in boundaries for e in found)
 
 
-def _unconfirmed(ent: Entity, ctx: Context) -> bool:
-    """A weak-suffix name (…科技, …智能) that no event gave a role."""
-    return bool(ent.value and ent.value.get("weak")) and ent.text not in ctx.confirmed
+def _unconfirmed(ent: Entity, confirmed: set[str]) -> bool:
+    """A weak-suffix name (…科技, …智能) that no clause gave a role."""
+    return bool(ent.value and ent.value.get("weak")) and ent.text not in confirmed
 
 
 def _public_value(ent: Entity):

@@ -10,8 +10,8 @@ import re
 
 from .. import resources
 from ..entities.span import Entity, Occupied
-from ..segment.sentences import clauses, sentences
-from . import triggers as trig
+from ..segment.sentences import sentences
+from .clauses import Clause
 
 _SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|完成|获|成功|再次|首次|也|又")
 _LATIN_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.\-]* )+$")
@@ -73,29 +73,30 @@ def _is_plain_word(name: str) -> bool:
     return tag is not None and not tag.startswith(("n", "j", "eng", "x"))
 
 
-def discover(text: str, found: list[Entity]) -> list[Entity]:
+def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Entity]:
     """New COMPANY entities for names in event roles that nothing found yet."""
     # a weak guess (…生物) gives way to a name with a role
     busy = Occupied(len(text), [e for e in found if not (e.value or {}).get("weak")])
     names = [e for e in found if e.label in ("COMPANY", "ORG")]
     out: list[Entity] = []
     spans = sentences(text)
-    for si, (s, e) in enumerate(spans):
-        for cs, ce in clauses(text, s, e):
-            triggers = [t for t in trig.find(text, cs, ce) if not t.negated]
-            if not triggers:
+    for clause in clauses:
+        triggers = [t for t in clause.triggers if not t.negated]
+        if not triggers:
+            continue
+        cs, ce = clause.start, clause.end
+        # a clause that only completes an event told nearby (投资方为X、Y) names investors, no subject
+        attach_only = all(t.stage == "attach" for t in triggers)
+        text_of_clause = text[cs:ce]
+        for role, pattern in _patterns():
+            if role == "antecedent" or (attach_only and role == "subject"):
                 continue
-            # a clause that only completes an event told nearby (投资方为X、Y) names investors, no subject
-            attach_only = all(t.stage == "attach" for t in triggers)
-            clause = text[cs:ce]
-            for role, pattern in _patterns():
-                if role == "antecedent" or (attach_only and role == "subject"):
-                    continue
-                for m in pattern.finditer(clause):
-                    out.extend(_names(text, cs + m.start("names"), m.group("names"), role, busy))
-            if not attach_only and _refers_back(text, cs, min(t.start for t in triggers), names + out):
-                for ps, pe in (spans[si - 1], (s, e)) if si else ((s, e),):
-                    out.extend(_antecedents(text, ps, pe, busy))
+            for m in pattern.finditer(text_of_clause):
+                out.extend(_names(text, cs + m.start("names"), m.group("names"), role, busy))
+        if not attach_only and _refers_back(text, cs, min(t.start for t in triggers), names + out):
+            si = clause.sentence
+            for ps, pe in (spans[si - 1], spans[si]) if si else (spans[si],):
+                out.extend(_antecedents(text, ps, pe, busy))
     return out
 
 

@@ -16,22 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..entities.span import Entity
-from . import model_files
-from .candidates import Candidate
+from . import model_files, types
+from .candidate import Candidate
 from .context import Context
-from .merge import stage_of
+from .record import Sources
 
 MODEL_PATH = model_files.MODELS / "arguments.json"
 FORMAT = "zhfin.argument_scorer/1"
 
-Sources = dict[tuple[str, "int | None"], Entity]  # (field, index in a list field) -> its entity
 LIST_FIELDS = ("investors", "lead_investors")
-# the fields scored: those DuEE-Fin annotates, so that there is something to learn from
-SCORED = {
-    "funding": ("company", "investors", "lead_investors", "amount", "round", "date", "date_vague", "disclosed"),
-    "listing": ("company", "ticker", "offer_price", "proceeds", "market_cap", "date", "listing_date",
-                "date_vague", "disclosed"),
-}
 
 
 @dataclass
@@ -69,14 +62,13 @@ def features(ctx: Context, built: Built, field: str, ent: Entity) -> list[str]:
                 f"{r}|canonical={ctx.cluster_names[cluster] == ent.text}"]
     if field in LIST_FIELDS:
         out.append(f"{r}|listed={min(sum(1 for f, _ in built.sources if f == field), 5)}")
-    if ev.type == "listing":
-        out.append(f"{r}|stage={stage_of(ev)}")
+    out += [f"{r}|{tag}" for tag in types.get(ev.type).scorer_tags(ev)]
     return out
 
 
 def scored_arguments(ctx: Context, built: Built) -> list[tuple[str, int | None, list[str]]]:
     """(field, index, features) of each argument the model scores."""
-    fields = SCORED[built.event.type]
+    fields = types.get(built.event.type).SCORED
     return [(field, index, features(ctx, built, field, ent))
             for (field, index), ent in built.sources.items() if field in fields]
 

@@ -53,13 +53,7 @@ def segment_start(text: str, pos: int, floor: int) -> int:
 
 def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ...]:
     """Triggers in text[start:end], false friends removed, modality marked."""
-    return _find(text, start, len(text) if end is None else end)
-
-
-# Role discovery and the clause reader ask for the same clauses of the same
-# document one after the other; the text's hash is cached by Python, so this is cheap.
-@functools.lru_cache(maxsize=1024)
-def _find(text: str, start: int, end: int) -> tuple[Trigger, ...]:
+    end = len(text) if end is None else end
     blocked: dict[str, list[tuple[int, int]]] = {
         event: [m.span() for m in pattern.finditer(text, start, end)]
         for event, pattern in _blockers().items()

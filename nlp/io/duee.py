@@ -5,16 +5,12 @@ the listing stage: planned…priced -> 筹备上市, listed -> 正式上市, sus
 暂停上市, terminated and withdrawn -> 终止上市."""
 from __future__ import annotations
 
+from ..events import types
+from ..events.types.listing import STAGE_TO_DUEE  # noqa: F401  (part of this module's interface)
 from ..text.normalise import QUOTE_IN_NAME
 
-FUNDING = "企业融资"
-LISTING = "公司上市"
-
-STAGE_TO_DUEE = {
-    "planned": "筹备上市", "filed": "筹备上市", "hearing_passed": "筹备上市",
-    "subscription": "筹备上市", "priced": "筹备上市", "listed": "正式上市",
-    "suspended": "暂停上市", "terminated": "终止上市", "withdrawn": "终止上市",
-}
+FUNDING = types.get("funding").DUEE_TYPE
+LISTING = types.get("listing").DUEE_TYPE
 
 
 def _party_text(party: dict) -> str:
@@ -52,14 +48,8 @@ def _price_text(value: dict | None) -> str | None:
     return value["text"].removesuffix("/股") if value else None
 
 
-# record field -> DuEE-Fin role; 事件时间 comes from the first of its fields that is set
-ROLES = {
-    "funding": {"company": "被投资方", "investors": "投资方", "lead_investors": "领投方", "amount": "融资金额",
-                "round": "融资轮次", "date": "事件时间", "date_vague": "事件时间", "disclosed": "披露时间"},
-    "listing": {"company": "上市公司", "ticker": "证券代码", "offer_price": "发行价格", "market_cap": "市值",
-                "proceeds": "募资金额", "date": "事件时间", "listing_date": "事件时间", "date_vague": "事件时间",
-                "disclosed": "披露时间"},
-}
+# event type -> {record field -> DuEE-Fin role}
+ROLES = {name: etype.DUEE_ROLES for name, etype in types.REGISTRY.items()}
 
 
 def field_text(event: dict, field: str, index: int | None = None) -> str | None:
@@ -80,16 +70,9 @@ def field_text(event: dict, field: str, index: int | None = None) -> str | None:
     return _text(value)
 
 
-def _step(event: dict) -> str:
-    """DuEE-Fin's 环节. A listing day already set (将于9月3日在上交所上市) counts as
-    正式上市 there, whatever step the company is at."""
-    if event.get("listing_date") and event["stage"] in ("planned", "subscription", "priced"):
-        return "正式上市"
-    return STAGE_TO_DUEE[event["stage"]]
-
-
 def event_to_duee(event: dict) -> dict:
-    roles = ROLES[event["type"]]
+    etype = types.get(event["type"])
+    roles = etype.DUEE_ROLES
     pairs, timed = [], False
     for field, role in roles.items():
         if role == "事件时间":
@@ -99,9 +82,8 @@ def event_to_duee(event: dict) -> dict:
         values = event.get(field) or []
         indexes = range(len(values)) if isinstance(values, list) else [None]
         pairs += [(role, field_text(event, field, i)) for i in indexes]
-    if event["type"] == "listing":
-        pairs.append(("环节", _step(event)))
-    return {"event_type": FUNDING if event["type"] == "funding" else LISTING, "arguments": _args(pairs)}
+    pairs += etype.duee_extra(event)
+    return {"event_type": etype.DUEE_TYPE, "arguments": _args(pairs)}
 
 
 def record_to_duee(record: dict) -> dict:

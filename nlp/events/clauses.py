@@ -1,0 +1,146 @@
+"""Clauses, each analysed once.
+
+Text level (`split`, before the names are final): the clauses of the analysis
+text with the trigger phrases of each; role discovery and the event stage both
+read them. Entity level (`analyse`, once the names are final): the triggers the
+clause's context leaves usable, and its names sorted by the role they play."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..entities.span import Entity
+from ..segment.sentences import clauses as clause_spans
+from ..segment.sentences import sentences
+from . import triggers as trig
+from .context import NAMES, Context, cues, name_lists
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    index: int
+    sentence: int  # index of its sentence
+    sentence_start: int
+    start: int
+    end: int
+    triggers: tuple[trig.Trigger, ...]  # every trigger phrase, negated and modal ones too
+
+
+def split(text: str) -> list[Clause]:
+    out: list[Clause] = []
+    for si, (s, e) in enumerate(sentences(text)):
+        for cs, ce in clause_spans(text, s, e):
+            out.append(Clause(len(out), si, s, cs, ce, trig.find(text, cs, ce)))
+    return out
+
+
+@dataclass(slots=True)
+class ClauseView:
+    """A clause with the entities in it: what every proposer reads."""
+    clause: Clause
+    usable: list[trig.Trigger]  # the triggers its context does not rule out
+    others: list[Entity]  # names that play no investor or source role: subject candidates
+    investors: list[Entity]
+    leads: list[Entity]
+    sources: list[Entity]  # news sources, advisors, people's affiliations
+
+
+def analyse(ctx: Context, clause: Clause, confirmed: set[str]) -> ClauseView:
+    """`confirmed`: weak names (…科技) seen in a role so far in the document; the
+    names this clause confirms are added to it."""
+    others, investors, leads, sources = _roles_of_names(ctx, clause.start, clause.end, confirmed)
+    return ClauseView(clause, _usable_triggers(ctx, clause), others, investors, leads, sources)
+
+
+# --- which triggers the clause's context leaves ----------------------------------
+
+# 其中A终止IPO,其余6家均顺利登陆科创板: that segment is about other companies
+_THE_OTHERS = re.compile(r"(?:其余|其他|另外|另有)[^,，。；;]{0,4}(?:家|只)")
+_SEGMENT_END = re.compile(r"[,，。；;!?！？:：\n]")
+
+
+def segment_end(text: str, pos: int, ceiling: int) -> int:
+    m = _SEGMENT_END.search(text, pos, ceiling)
+    return m.start() if m else ceiling
+
+
+def _usable_triggers(ctx: Context, clause: Clause) -> list[trig.Trigger]:
+    """The clause's triggers, less those its context rules out: hearsay, a funding
+    only planned, margin trading, a product launch called 上市, a bond that lists,
+    a segment about other companies (其余6家)."""
+    text, start, end = ctx.text, clause.start, clause.end
+    found = [t for t in clause.triggers if not t.rumour and not (t.event == "funding" and t.modal)
+             and not _THE_OTHERS.match(text, trig.segment_start(text, t.start, start))]
+    if trig.context_pattern("margin").search(text, start, end):
+        return []
+    if trig.context_pattern("not_listing").search(text, start, end) and not ctx.within(start, end, "EXCHANGE", "TICKER"):
+        found = [t for t in found if t.event != "listing"]
+    bond = trig.context_pattern("bond")
+    return [t for t in found if t.event != "listing"
+            or not bond.search(text, trig.segment_start(text, t.start, start), segment_end(text, t.end, end))]
+
+
+# --- the role each name of a clause plays ------------------------------------------
+
+_TICKER_PAREN = re.compile(r"^\([^()]{1,20}\)")  # 腾讯控股(00700.HK)投资的…
+# A name with a weak suffix (科技, 智能 …) counts only in a role: in an investor
+# list, or as the subject right before the verb of an event.
+_SUBJECT_VERB = re.compile(r"^(?:宣布|完成|获|已|正式|成功|于|今日|近日|日前|将|拟|通过|向|在|再|又|此前|近期|也|"
+                           r"登陆|挂牌|上市|赴|递交|递表|启动|冲刺|撤回|终止|本次|此次|主动|公告|发布|首次|首发|IPO|"
+                           r"创业板|科创板|主板|港股|美股|A股|成功|\([A-Za-z])")
+# 向Rappi注资: the money goes into the name; 向东莞信托融资: the name lends it
+_PUT_INTO = re.compile(r"(?:进行了?|追加)?(?:注资|增资|战略投资|投资)")
+_PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下|下属|控股的|的子公司)")
+_LEAD_MARK = re.compile(r"\s?\((?:联合)?领投(?:方)?\)")
+
+
+def _weak(ent: Entity) -> bool:
+    return bool(ent.value and ent.value.get("weak"))
+
+
+def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
+    """Split the names of a clause into (others, investors, leads, sources)."""
+    from .discover import role_zones
+
+    others, investors, leads, sources = [], [], [], []
+    zones = [z for z in role_zones(ctx.text, start, end) if z[0] in ("lead", "investor")]
+    for group in name_lists(ctx, start, end):
+        zone_roles = {role for role, zs, ze in zones if zs <= group[0].start and group[-1].end <= ze}
+        if zone_roles:  # inside 由……领投 / 投资方包括……
+            # 由淡马锡旗下专项医疗基金Sheares领投: the parent does not invest
+            group = [e for e in group if not _PARENT_OF_NEXT.match(ctx.text, e.end)]
+            if not group:
+                continue
+            investors.extend(group)
+            # 投资方为倚锋资本(领投)、贵阳创投: the mark names the lead inside the list
+            leads.extend(group if "lead" in zone_roles else [e for e in group if _LEAD_MARK.match(ctx.text, e.end)])
+            confirmed.update(e.text for e in group if _weak(e))
+            continue
+        before = ctx.text[max(start, group[0].start - 10) : group[0].start]
+        after = _TICKER_PAREN.sub("", ctx.text[group[-1].end : min(end, group[-1].end + 30)], count=1)[:16]
+        if cues("nickname", "after").match(after):
+            continue
+        if cues("source", "after").match(after) or cues("source", "before").search(before) \
+                or cues("advisor", "before").search(before) or cues("advisor", "after").match(after) \
+                or cues("affiliation", "after").match(after):
+            sources.extend(group)
+        elif cues("investee", "before").search(before) and _PUT_INTO.match(after):
+            others.extend(group)  # 软银向Rappi注资: the receiver, not an investor
+            continue
+        elif cues("lead", "after").match(after):
+            leads.extend(group)
+            investors.extend(group)
+        elif cues("investor", "after").match(after) or cues("investor", "before").search(before):
+            investors.extend(group)
+        elif cues("partner", "before").search(before):
+            continue  # 与中金公司合作: a partner, not the subject
+        else:
+            others.extend(e for e in group if not _weak(e) or e.text in confirmed
+                          or _SUBJECT_VERB.match(ctx.text[e.end : e.end + 4]))
+            continue
+        confirmed.update(e.text for e in group if _weak(e))
+    confirmed.update(e.text for e in others if _weak(e))
+    return others, investors, leads, sources
+
+
+__all__ = ["Clause", "ClauseView", "split", "analyse", "segment_end", "NAMES"]

@@ -1,0 +1,13 @@
+"""Proposers read the analysed clauses and propose (clause, event type, role,
+span, score). None of them writes into another stage's state; the assembler
+alone decides what an event is made of."""
+from __future__ import annotations
+
+from ..candidate import Proposal
+from ..clauses import ClauseView
+from ..context import Context
+from .rules import RuleProposer
+
+
+def propose(ctx: Context, views: list[ClauseView]) -> list[Proposal]:
+    return RuleProposer(ctx).propose(views)

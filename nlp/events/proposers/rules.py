@@ -1,0 +1,111 @@
+"""The rule proposer: for each clause with a usable trigger, the company its
+wording makes the subject, and the arguments the type's role rules find.
+
+It walks the clauses in order and keeps the company in focus, so that a clause
+that says only 该公司 / 其, or only adds arguments (投资方为…), is about it."""
+from __future__ import annotations
+
+import re
+
+from ...entities.span import Entity
+from .. import triggers as trig
+from .. import types
+from ..candidate import Proposal
+from ..clauses import Clause, ClauseView, segment_end
+from ..context import PRONOUN, Context, cues, is_calendar
+
+SOURCE = "rules"
+_LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
+_INVESTOR_NAME = re.compile(r"资本|创投|基金|投资|Capital|Ventures|Partners", re.I)
+
+
+def _segment(text: str, pos: int, floor: int, ceiling: int) -> tuple[int, int]:
+    """The comma-separated segment that holds `pos`, within floor..ceiling."""
+    return trig.segment_start(text, pos, floor), segment_end(text, pos, ceiling)
+
+
+def _usable_date(d: Entity) -> bool:
+    """Resolved, or a calendar date (7月22日) whose year nothing gives: it keeps its text."""
+    return d.value is not None or is_calendar(d.text)
+
+
+class RuleProposer:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.topic: tuple[Entity, int] | None = None  # (company in focus, its sentence index)
+        self._sentence_triggers: dict[int, list[trig.Trigger]] = {}
+        for clause in ctx.clauses:
+            self._sentence_triggers.setdefault(clause.sentence, []).extend(clause.triggers)
+
+    def propose(self, views: list[ClauseView]) -> list[Proposal]:
+        out: list[Proposal] = []
+        for view in views:
+            out.extend(self._clause(view))
+        return out
+
+    def _subject(self, clause: Clause, others: list[Entity], live: list[trig.Trigger], has_args: bool) -> Entity | None:
+        """The company the clause is about, among its names that play no other role
+        (organisations are regulators and sources, never the subject): in a
+        trigger's own comma segment the name nearest before the trigger, else the
+        segment's first; else the clause's first."""
+        text, start, end = self.ctx.text, clause.start, clause.end
+        others = [e for e in others if e.label == "COMPANY"]
+        for t in live:  # 奇信股份公告,嘉元科技股票在科创板上市; 受A、B青睐 印度电商C获D轮融资
+            seg_start, seg_end = _segment(text, t.start, start, end)
+            named = [e for e in others if seg_start <= e.start and e.end <= seg_end]
+            ordered = [e for e in reversed(named) if e.end <= t.start] + [e for e in named if e.end > t.start]
+            if ordered:  # 三顿半完成红杉资本战略融资: an investment firm is the subject only when alone
+                return next((e for e in ordered if not _INVESTOR_NAME.search(e.text)), ordered[0])
+        if others:
+            return others[0]
+        if _LIST_ITEM.match(text, start, end):  # 8.驿公里获C+轮…: each item of a list has its own subject
+            return None
+        if self.topic and clause.sentence - self.topic[1] <= 2 and (PRONOUN.search(text, start, end) or has_args):
+            return self.topic[0]
+        return None
+
+    def _clause(self, view: ClauseView) -> list[Proposal]:
+        ctx, clause = self.ctx, view.clause
+        investor_clusters = {ctx.cluster(i) for i in view.investors}
+        others = [o for o in view.others if ctx.cluster(o) not in investor_clusters]
+        values = ctx.within(clause.start, clause.end, "MONEY", "ROUND", "TICKER", "SHARES")  # of one company
+        live = [t for t in view.usable if not t.negated]
+        subject = self._subject(clause, others, live, bool(live) and bool(values or view.investors))
+        if subject is not None and subject in others:
+            self.topic = (subject, clause.sentence)
+        if subject is None:
+            return []
+        out: list[Proposal] = []
+        for name, etype in types.REGISTRY.items():
+            ev_triggers = [t for t in view.usable if t.event == name]
+            if not ev_triggers:
+                continue
+            out += [Proposal(clause.index, name, "company", company, source=SOURCE)
+                    for company in etype.companies(self, view, subject, others)]
+            if all(t.negated for t in ev_triggers):
+                out.append(Proposal(clause.index, name, "negated", value=True, source=SOURCE))
+                continue
+            if all(t.stage == "attach" for t in ev_triggers if not t.negated):
+                out.append(Proposal(clause.index, name, "attach", value=True, source=SOURCE))
+            out += etype.propose_args(self, view, ev_triggers)
+        return out
+
+    def date_for(self, pos: int, clause: Clause) -> Entity | None:
+        """The date in the comma segment of `pos` ('as of' dates only when there
+        is no other), else a date standing alone before it in the sentence
+        ("12月19日，港交所官网显示，…")."""
+        ctx, sent_start = self.ctx, clause.sentence_start
+        seg, seg_end = _segment(ctx.text, pos, sent_start, clause.end)
+        dates = [d for d in ctx.within(seg, seg_end, "DATE") if _usable_date(d) and not ctx.is_dateline(d)
+                 and not cues("date_not", "before").search(ctx.text[max(seg, d.start - 4) : d.start])]
+        as_of = trig.context_pattern("as_of")
+        plain = [d for d in dates if not as_of.search(ctx.text[max(seg, d.start - 3) : d.start])]
+        if plain or dates:
+            return (plain or dates)[0]
+        triggers = self._sentence_triggers.get(clause.sentence, [])
+        for d in ctx.within(sent_start, seg, "DATE"):
+            d_start, d_end = _segment(ctx.text, d.start, sent_start, seg)
+            if _usable_date(d) and not ctx.is_dateline(d) \
+                    and not any(d_start <= t.start and t.end <= d_end for t in triggers):
+                return d
+        return None

@@ -1,0 +1,166 @@
+"""Funding: a company raised money (DuEE-Fin 企业融资).
+
+One company can report several rounds in one document, so two candidates of the
+same company merge only when nothing contradicts (round name, amount, round
+count, cumulative or not)."""
+from __future__ import annotations
+
+import re
+
+from ..candidate import Candidate, Proposal
+from ..context import Context
+from .. import record as rec
+
+NAME = "funding"
+DUEE_TYPE = "企业融资"
+# record field -> DuEE-Fin role; 事件时间 comes from the first of its fields that is set
+DUEE_ROLES = {"company": "被投资方", "investors": "投资方", "lead_investors": "领投方", "amount": "融资金额",
+              "round": "融资轮次", "date": "事件时间", "date_vague": "事件时间", "disclosed": "披露时间"}
+# the fields the argument scorer rates: those DuEE-Fin annotates, so that there is something to learn from
+SCORED = ("company", "investors", "lead_investors", "amount", "round", "date", "date_vague", "disclosed")
+LIST_ROLES = ("investors", "lead_investors")
+OWN_VALUES = ()  # values that belong to one company only (none: a funding clause has one company)
+NEWS_DAYS = 730  # older than this before the article's date, a round is background (软银从2017年开始…)
+
+_ROUND_COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
+_CUMULATIVE = re.compile(r"累计|总额|共计|合计|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
+_LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|这一轮")
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_WILDCARD_ROUNDS = {"new", "latest", None}
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _CN_DIGITS.get(word)
+
+
+# --- rules: which company, which arguments ----------------------------------------------
+
+def companies(reader, view, subject, others):
+    return [subject]
+
+
+def propose_args(reader, view, triggers) -> list[Proposal]:
+    """Amount, valuation, round, round count, investors and date of one clause."""
+    ctx, clause = reader.ctx, view.clause
+    start, end = clause.start, clause.end
+    text = ctx.text[start:end]
+    out: list[Proposal] = []
+
+    def add(role, entity=None, value=None):
+        out.append(Proposal(clause.index, NAME, role, entity, value=value))
+
+    latest = bool(_LATEST.search(text))
+    for money in ctx.within(start, end, "MONEY"):
+        if (money.value or {}).get("per_share"):
+            continue
+        if ctx.cue_near(money, "valuation", start, end):
+            add("valuation", money)
+        elif not ctx.cue_near(money, "amount_not", start, end):
+            add("amount", money)
+    rounds = ctx.within(start, end, "ROUND")
+    specific = [r for r in rounds if (r.value or {}).get("name") not in ("new", "latest", None)]
+    if specific or rounds:
+        add("round", (specific or rounds)[0])
+    m = _ROUND_COUNT.search(text)
+    count = _count(m.group(1)) if m and not latest else None
+    if m and not latest:
+        add("rounds_count", value=count)
+    add("cumulative", value=not latest and bool(_CUMULATIVE.search(text) or (count or 0) > 1))
+    for ent in view.investors:
+        add("investors", ent)
+    for ent in view.leads:
+        add("lead_investors", ent)
+    first = next(t for t in triggers if not t.negated)
+    date = reader.date_for(first.start, clause)
+    if date is not None:
+        add("date", date)
+    return out
+
+
+# --- merging ---------------------------------------------------------------------------
+
+def _round(c: Candidate):
+    r = c.args.get("round")
+    return (r.value or {}).get("name") if r is not None else None
+
+
+def _amount(c: Candidate):
+    m = c.args.get("amount")
+    if m is None or not m.value or m.value.get("value") is None:
+        return None
+    return m.value["value"], m.value.get("currency")
+
+
+def same_number(a, b) -> bool:
+    if a is None or b is None:
+        return True
+    return a[1] == b[1] and abs(a[0] - b[0]) <= 0.01 * max(abs(a[0]), abs(b[0]))
+
+
+def compatible(a: Candidate, b: Candidate) -> bool:
+    ra, rb = _round(a), _round(b)
+    if ra not in _WILDCARD_ROUNDS and rb not in _WILDCARD_ROUNDS and ra != rb:
+        return False
+    if a.args.get("cumulative") != b.args.get("cumulative"):
+        return False
+    if a.args.get("rounds_count") and b.args.get("rounds_count") and a.args["rounds_count"] != b.args["rounds_count"]:
+        return False
+    if not same_number(_amount(a), _amount(b)):
+        return False
+    # two candidates with nothing in common are two events
+    return (ra is not None and ra == rb) or (_amount(a) is not None and _amount(b) is not None) \
+        or bool({id(i) for i in a.args.get("investors", [])} & {id(i) for i in b.args.get("investors", [])}) \
+        or any(abs(x - y) <= 1 for x in a.sentences for y in b.sentences)
+
+
+def attach_conflicts(ev: Candidate, cand: Candidate) -> bool:
+    """An attach clause (估值…, 投资方为…) with another amount completes no event."""
+    return bool(cand.args.get("amount") and ev.args.get("amount") and not same_number(_amount(ev), _amount(cand)))
+
+
+def prefer(key: str, have: Candidate, new: Candidate) -> bool:
+    """A named round replaces 新一轮 / 本轮 when merging."""
+    return key == "round" and _round(have) in _WILDCARD_ROUNDS and _round(new) not in _WILDCARD_ROUNDS
+
+
+def substantial(ev: Candidate, negated_elsewhere: bool) -> bool:
+    a = ev.args
+    return any(a.get(k) for k in ("amount", "round", "investors", "valuation")) and \
+        not (negated_elsewhere and not a.get("amount"))
+
+
+def event_dates(ev: Candidate) -> list:
+    return [ev.args.get("date")]
+
+
+# --- the record ------------------------------------------------------------------------
+
+def record(ctx: Context, ev: Candidate, mention: rec.Mention, sources: rec.Sources) -> dict:
+    a = ev.args
+    rnd = a.get("round")
+
+    def src(field, ent, value):
+        return rec.source(sources, field, ent, value)
+
+    return {
+        "company": src("company", ev.company, rec.party(ctx, ev.company, mention)),
+        "round": src("round", rnd, {"name": rnd.value.get("name"), "text": mention(rnd)["text"]}
+                     if rnd is not None and rnd.value else None),
+        "amount": src("amount", a.get("amount"), rec.money(a.get("amount"), mention)),
+        "investors": rec.parties(ctx, "investors", a.get("investors", []), mention, sources),
+        "lead_investors": rec.parties(ctx, "lead_investors", a.get("lead_investors", []), mention, sources),
+        "valuation": src("valuation", a.get("valuation"), rec.money(a.get("valuation"), mention)),
+        "date": src("date", a.get("date"), rec.date(a.get("date"), mention)),
+        "cumulative": bool(a.get("cumulative")),
+        "rounds_count": a.get("rounds_count"),
+    }
+
+
+def scorer_tags(ev: Candidate) -> list[str]:
+    return []
+
+
+def duee_extra(event: dict) -> list[tuple[str, str]]:
+    return []

@@ -1,0 +1,227 @@
+"""Listing: a company goes public or takes a step on the way (DuEE-Fin 公司上市).
+
+One listing per company per document: candidates of the same company always
+merge; the stage is the furthest one reported as fact, and each stage reached
+becomes a milestone."""
+from __future__ import annotations
+
+import re
+
+from .. import record as rec
+from .. import stage_model
+from .. import triggers as trig
+from ..candidate import Candidate, Proposal, Step
+from ..context import Context, cues, name_lists
+
+NAME = "listing"
+DUEE_TYPE = "公司上市"
+DUEE_ROLES = {"company": "上市公司", "ticker": "证券代码", "offer_price": "发行价格", "market_cap": "市值",
+              "proceeds": "募资金额", "date": "事件时间", "listing_date": "事件时间", "date_vague": "事件时间",
+              "disclosed": "披露时间"}
+SCORED = ("company", "ticker", "offer_price", "proceeds", "market_cap", "date", "listing_date",
+          "date_vague", "disclosed")
+LIST_ROLES = ("stages",)
+# a ticker or a price belongs to one company: when a clause lists several, none gets them
+OWN_VALUES = ("ticker", "offer_price", "shares_offered", "proceeds", "market_cap")
+NEWS_DAYS = 365  # 2001年贵州茅台登陆A股 in a 2025 article is background
+
+# Later stages win; a withdrawal is the cause of the termination that follows it.
+STAGE_ORDER = ("planned", "filed", "hearing_passed", "subscription", "priced", "listed",
+               "suspended", "terminated", "withdrawn")
+STAGE_TO_DUEE = {
+    "planned": "筹备上市", "filed": "筹备上市", "hearing_passed": "筹备上市",
+    "subscription": "筹备上市", "priced": "筹备上市", "listed": "正式上市",
+    "suspended": "暂停上市", "terminated": "终止上市", "withdrawn": "终止上市",
+}
+_ENDED = ("terminated", "withdrawn")
+# 再度受理, 重启IPO: a new attempt, so a termination told with it is history
+_RESTART = re.compile(r"重启|再度|再次|重新(?:递交|提交|申报|递表)|卷土重来|第二次|二次递表|二度")
+_TICKER_OPENS = re.compile(r"(?:-[A-Z]{1,2})?\s?[(（]\s?")
+
+
+# --- rules: which companies, which arguments ----------------------------------------------
+
+def _spun_off(ctx: Context, start: int, end: int):
+    """In 京东拟分拆京东健康独立上市 the company that lists is the part spun off."""
+    from ..discover import role_zones
+
+    for role, zs, ze in role_zones(ctx.text, start, end):
+        if role == "spinoff":
+            names = ctx.within(zs, ze, "COMPANY")
+            if names:
+                return names[0]
+    return None
+
+
+def _listed_together(ctx: Context, subject, others, start: int, end: int) -> list:
+    """上交所受理A、B、C科创板IPO申请: every company of the subject's list."""
+    for group in name_lists(ctx, start, end):
+        if subject in group:
+            together = [e for e in group if e in others and e.label == "COMPANY"]
+            return together if subject in together else [subject]
+    return [subject]
+
+
+def companies(reader, view, subject, others):
+    ctx, clause = reader.ctx, view.clause
+    spun_off = _spun_off(ctx, clause.start, clause.end)
+    if spun_off is not None:
+        return [spun_off]
+    return _listed_together(ctx, subject, others, clause.start, clause.end)
+
+
+def _stage(ctx: Context, t: trig.Trigger) -> tuple[str | None, bool]:
+    """The stage a trigger reports. A plain 上市 / IPO says nothing of the
+    stage by itself; the listing-stage classifier reads its sentence then."""
+    if t.modal and t.stage not in ("withdrawn", "terminated"):
+        return "planned", False
+    if t.stage is not None:
+        return t.stage, True
+    return stage_model.listing_stage(ctx.text[slice(*ctx.sentence_of(t.start))]), False
+
+
+def _ticker_owner(ctx: Context, ticker):
+    """奇信股份(002781)公告,嘉元科技…上市: a ticker printed right after a name is that name's."""
+    for name in ctx.within(max(0, ticker.start - 30), ticker.start, "COMPANY"):
+        if _TICKER_OPENS.fullmatch(ctx.text, name.end, ticker.start):
+            return name
+    return None
+
+
+def propose_args(reader, view, triggers) -> list[Proposal]:
+    """Stages with their dates, exchange, ticker, shares, offer price, proceeds and
+    market value of one clause."""
+    ctx, clause = reader.ctx, view.clause
+    start, end = clause.start, clause.end
+    out: list[Proposal] = []
+
+    def add(role, entity=None, value=None, owner=None):
+        out.append(Proposal(clause.index, NAME, role, entity, value=value, owner=owner))
+
+    if _RESTART.search(ctx.text, start, end):
+        add("restarted", value=True)
+    for t in triggers:
+        if t.negated or t.stage == "attach":
+            continue
+        stage, firm = _stage(ctx, t)
+        if stage is None:
+            continue
+        date = reader.date_for(t.start, clause)
+        add("stages", value=Step(stage, date, t, firm))
+        if t.stage == "listed" and date is not None:  # also a planned listing date
+            add("listing_date", date)
+    exchanges = ctx.within(start, end, "EXCHANGE")
+    if exchanges:
+        add("exchange", exchanges[0])
+    for ticker in ctx.within(start, end, "TICKER"):
+        add("ticker", ticker, owner=_ticker_owner(ctx, ticker))
+    for shares in ctx.within(start, end, "SHARES"):
+        if ctx.cue_near(shares, "shares_offered", start, end):
+            add("shares_offered", shares)
+    for money in ctx.within(start, end, "MONEY"):
+        if cues("quote", "before").search(ctx.text[max(start, money.start - 3) : money.start]):
+            continue
+        if (money.value or {}).get("per_share") or ctx.cue_near(money, "offer_price", start, end):
+            add("offer_price", money)
+        elif ctx.cue_near(money, "market_cap", start, end):
+            add("market_cap", money)
+        elif ctx.cue_near(money, "proceeds", start, end):
+            add("proceeds", money)
+    return out
+
+
+# --- merging ---------------------------------------------------------------------------
+
+def compatible(a: Candidate, b: Candidate) -> bool:
+    return True
+
+
+def attach_conflicts(ev: Candidate, cand: Candidate) -> bool:
+    return False
+
+
+def prefer(key: str, have: Candidate, new: Candidate) -> bool:
+    """港交所主板 after 港交所: the same exchange, now with its board."""
+    if key != "exchange":
+        return False
+    old, value = have.args.get(key), new.args.get(key)
+    if old is None or not old.value or not value.value:
+        return False
+    return old.value.get("code") == value.value.get("code") and not old.value.get("board") \
+        and bool(value.value.get("board"))
+
+
+def substantial(ev: Candidate, negated_elsewhere: bool) -> bool:
+    a = ev.args
+    firm = any(step.firm for step in a.get("stages", []))
+    concrete = any(a.get(k) for k in ("ticker", "offer_price", "shares_offered"))
+    if negated_elsewhere:
+        return concrete
+    return bool(firm) or concrete or bool(a.get("exchange") and a.get("stages"))
+
+
+def event_dates(ev: Candidate) -> list:
+    return [step.date for step in ev.args.get("stages", [])] + [ev.args.get("date"), ev.args.get("listing_date")]
+
+
+def stage_of(ev: Candidate) -> str:
+    """The furthest stage trigger words report; the classifier's reading of a
+    plain 上市 / IPO sentence only when no trigger word names one."""
+    steps = ev.args.get("stages", [])
+    named = [step.stage for step in steps if not step.classified] or [step.stage for step in steps]
+    if ev.args.get("restarted"):  # a new attempt: an earlier termination is history
+        named = [st for st in named if st not in _ENDED] or named
+    return max(named, key=STAGE_ORDER.index) if named else "planned"
+
+
+# --- the record ------------------------------------------------------------------------
+
+def record(ctx: Context, ev: Candidate, mention: rec.Mention, sources: rec.Sources) -> dict:
+    a = ev.args
+    exchange = a.get("exchange")
+    ticker = a.get("ticker")
+    shares = a.get("shares_offered")
+    stage = stage_of(ev)
+
+    def src(field, ent, value):
+        return rec.source(sources, field, ent, value)
+
+    dated: dict[str, tuple[dict | None, object]] = {}
+    for step in a.get("stages", []):
+        if step.stage != "planned" and dated.get(step.stage, (None,))[0] is None:
+            dated[step.stage] = (rec.date(step.date, mention), step.date)
+    milestones = [{"stage": st, "date": date} for st, (date, _) in dated.items()]
+    stage_date, stage_date_ent = dated.get(stage, (None, None))
+    return {
+        "company": src("company", ev.company, rec.party(ctx, ev.company, mention)),
+        "stage": stage,
+        "exchange": {"name": exchange.value.get("name"), "code": exchange.value.get("code"),
+                     "text": mention(exchange)["text"]} if exchange is not None and exchange.value else None,
+        "board": (exchange.value or {}).get("board") if exchange is not None else None,
+        "ticker": src("ticker", ticker, (ticker.value or {}).get("code", ticker.text) if ticker is not None else None),
+        "ticker_text": mention(ticker)["text"] if ticker is not None else None,
+        "offer_price": src("offer_price", a.get("offer_price"), rec.money(a.get("offer_price"), mention)),
+        "shares_offered": {"value": shares.value.get("value"), "text": mention(shares)["text"]}
+        if shares is not None and shares.value else None,
+        "proceeds": src("proceeds", a.get("proceeds"), rec.money(a.get("proceeds"), mention)),
+        "market_cap": src("market_cap", a.get("market_cap"), rec.money(a.get("market_cap"), mention)),
+        "date": src("date", stage_date_ent, stage_date),
+        "listing_date": src("listing_date", a.get("listing_date"), rec.date(a.get("listing_date"), mention)),
+        "milestones": sorted(milestones, key=lambda m: (m["date"] or {}).get("start") or "9999"),
+    }
+
+
+def scorer_tags(ev: Candidate) -> list[str]:
+    return [f"stage={stage_of(ev)}"]
+
+
+def duee_step(event: dict) -> str:
+    """DuEE-Fin's 环节. A listing day already set (将于9月3日在上交所上市) counts as
+    正式上市 there, whatever step the company is at."""
+    if event.get("listing_date") and event["stage"] in ("planned", "subscription", "priced"):
+        return "正式上市"
+    return STAGE_TO_DUEE[event["stage"]]
+
+
+def duee_extra(event: dict) -> list[tuple[str, str]]:
+    return [("环节", duee_step(event))]
