@@ -15,6 +15,22 @@ import click
 from nlp.document import InputError
 
 FORMATS = ("table", "jsonl", "json")
+INSTRUMENT_HELP = ("Keep only funding events of these instruments, comma-separated: equity (VC/PE, angel, strategic "
+                   "rounds), placement (定增, 配股 of listed companies), debt (bonds, notes, loans, credit lines). "
+                   "Listing events are always kept. Default: all.")
+
+
+def _instruments(ctx, param, value: str | None):
+    """--instrument equity,placement -> ("equity", "placement"); a bad name is a usage error."""
+    if not value:
+        return None
+    from nlp.pipeline import INSTRUMENTS
+
+    chosen = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    bad = [v for v in chosen if v not in INSTRUMENTS]
+    if bad or not chosen:
+        raise click.BadParameter(f"{', '.join(bad) or value!r}: choose from {', '.join(INSTRUMENTS)}")
+    return chosen
 NAMES_HELP = ("rules: lexicon, suffix and role rules; model: also the trained name recogniser "
               "(models/ner): more names found, about four times slower.")
 
@@ -51,7 +67,9 @@ def main(debug: bool) -> None:
               help="How to read PATH.")
 @click.option("--names", type=click.Choice(["rules", "model"]), default="rules", show_default=True,
               help=NAMES_HELP)
-def extract(path: str, published: str | None, fmt: str | None, input_format: str, names: str) -> None:
+@click.option("--instrument", "instruments", metavar="LIST", callback=_instruments, help=INSTRUMENT_HELP)
+def extract(path: str, published: str | None, fmt: str | None, input_format: str, names: str,
+            instruments: tuple[str, ...] | None) -> None:
     """Extract events from one article: a file (txt or HTML, any common encoding) or - for stdin.
 
     \b
@@ -59,6 +77,7 @@ def extract(path: str, published: str | None, fmt: str | None, input_format: str
       python cli.py extract article.txt
       python cli.py extract article.txt --published 2025-12-30 --format json
       curl -s URL | python cli.py extract - --format jsonl
+      zhfin extract article.txt --instrument equity
     """
     import json
 
@@ -68,7 +87,7 @@ def extract(path: str, published: str | None, fmt: str | None, input_format: str
     parse_published(published)  # reject a bad date before any work
     document = readers.read_stdin(input_format) if path == "-" else readers.read_path(path, input_format)
     document.published = published
-    record = load("all", names)(document)
+    record = load("all", names, instruments)(document)
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt == "json":
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
@@ -102,6 +121,7 @@ def extract(path: str, published: str | None, fmt: str | None, input_format: str
 @click.option("--duee", is_flag=True, help="Also write OUTPUT/duee.jsonl: one DuEE-Fin line per input document.")
 @click.option("--names", type=click.Choice(["rules", "model"]), default="rules", show_default=True,
               help=NAMES_HELP)
+@click.option("--instrument", "instruments", metavar="LIST", callback=_instruments, help=INSTRUMENT_HELP)
 def batch(inputs: tuple[str, ...], output: str, **options) -> None:
     """Run a corpus: JSON lines (.jsonl, .jsonl.gz; DuEE-Fin too), txt/html files,
     folders of them (recursively), or - for stdin.

@@ -2,12 +2,12 @@
 
     import nlp
     record = nlp.extract(text, published="2025-12-30")
-    record["events"]     # zhfin.event/1 dicts
+    record["events"]     # zhfin.event/2 dicts
     record["entities"]   # [{label, text, start, end, value}]
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def load():

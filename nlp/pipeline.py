@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from . import entities, events
 from .document import Document, InputError
+from .provenance import MODELS, provenance
 from .entities import aliases, dates, names
 from .entities.span import Entity
 from .events import clauses, triggers
@@ -31,6 +32,7 @@ def parse_published(published: str | dt.date | None) -> dt.date | None:
 
 
 ENTITY_MODES = ("all", "events")
+INSTRUMENTS = ("equity", "placement", "debt")
 # Where names come from: lexicon, suffix and role rules; or those plus the trained
 # recogniser in models/ner (better recall, about five times slower).
 NAME_SOURCES = ("rules", "model")
@@ -62,13 +64,28 @@ class Pipeline:
     `Pipeline().doc(document)` gives the same analysis as a spaCy Doc (jieba
     tokens, sentences, entities in `doc.ents`, values in `doc.user_data["zhfin"]`)."""
 
-    def __init__(self, entities: str = "all", names: str = "rules"):
+    def __init__(self, entities: str = "all", names: str = "rules", instruments: tuple[str, ...] | None = None):
         if entities not in ENTITY_MODES:
             raise ValueError(f"entities must be one of {ENTITY_MODES}, not {entities!r}")
         if names not in NAME_SOURCES:
             raise ValueError(f"names must be one of {NAME_SOURCES}, not {names!r}")
+        bad = sorted(set(instruments or ()) - set(INSTRUMENTS))
+        if bad:
+            raise ValueError(f"instruments must be among {INSTRUMENTS}, not {', '.join(bad)}")
         self.entities_mode = entities
         self.names = names
+        self.instruments = tuple(instruments) if instruments else None  # None: every funding event
+
+    @functools.cached_property
+    def provenance(self) -> dict:
+        from .events import scorer, stage_model
+
+        models = {"events/arguments": scorer.MODEL_PATH, "events/listing_stage": stage_model.MODEL_PATH}
+        if self.names == "model":
+            models["ner"] = MODELS / "ner"  # not ner_model.MODEL_DIR: that import loads spaCy
+        options = {"entities": self.entities_mode, "names": self.names,
+                   "instruments": list(self.instruments) if self.instruments else "all"}
+        return provenance(options, models)
 
     def analyse(self, document: Document, text: str | None = None, offsets: OffsetMap | None = None) -> Analysis:
         """Everything up to the events."""
@@ -126,7 +143,8 @@ class Pipeline:
         record.update({
             "reference_date": analysis.reference.isoformat() if analysis.reference else None,
             "reference_inferred": document.published is None and analysis.reference is not None,
-            "events": events.extract(ctx, analysis.mention, analysis.raw_span, document.doc_id, views),
+            "events": [ev for ev in events.extract(ctx, analysis.mention, analysis.raw_span, document.doc_id, views)
+                       if self._wanted(ev)],
         })
         # a weak name (…科技, …智能) is reported only when some clause gave it a role
         confirmed = events.confirmed_names(views)
@@ -134,8 +152,12 @@ class Pipeline:
                               for e in ctx.entities if not _unconfirmed(e, confirmed)]
         return self._finish(record, document)
 
-    @staticmethod
-    def _finish(record: dict, document: Document) -> dict:
+    def _wanted(self, event: dict) -> bool:
+        """--instrument filters funding events; other events always pass."""
+        return self.instruments is None or "instrument" not in event or event["instrument"] in self.instruments
+
+    def _finish(self, record: dict, document: Document) -> dict:
+        record["provenance"] = self.provenance
         if document.meta.get("format") == "html":
             record["text"] = document.raw_text  # offsets point into the extracted text
         if document.meta.get("title"):
@@ -167,5 +189,5 @@ def _public_value(ent: Entity):
 
 
 @functools.cache
-def load(entities: str = "all", names: str = "rules") -> Pipeline:
-    return Pipeline(entities, names)
+def load(entities: str = "all", names: str = "rules", instruments: tuple[str, ...] | None = None) -> Pipeline:
+    return Pipeline(entities, names, instruments)

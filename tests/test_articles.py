@@ -41,7 +41,7 @@ def check_event(ev: dict, want: dict) -> None:
         assert (ev["round"] or {}).get("name") == want["round"]
     for key in ("date", "listing_date", "disclosed"):
         if key in want:
-            assert ev[key] is not None and ev[key]["start"] == want[key], (key, ev[key])
+            assert ev[key] is not None and ev[key]["start_date"] == want[key], (key, ev[key])
     for key in ("stage", "board", "ticker"):
         if key in want:
             assert ev[key] == want[key], key

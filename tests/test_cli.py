@@ -27,7 +27,7 @@ def test_extract_defaults_to_jsonl_when_piped():
     assert out.returncode == 0, out.stderr
     events = jsonl(out.stdout)
     assert [e["type"] for e in events] == ["funding"]
-    assert all(e["schema"] == "zhfin.event/1" and e["doc_id"] == SIMPLIFIED.stem for e in events)
+    assert all(e["schema"] == "zhfin.event/2" and e["doc_id"] == SIMPLIFIED.stem for e in events)
 
 
 def test_extract_json_is_the_docs_record():

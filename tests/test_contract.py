@@ -14,7 +14,7 @@ from nlp.pipeline import load
 
 from .helpers import ROOT, SEED, article_cases, expected
 
-SCHEMA = json.loads((ROOT / "nlp" / "schema" / "zhfin.event-1.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((ROOT / "nlp" / "schema" / "zhfin.event-2.schema.json").read_text(encoding="utf-8"))
 
 
 def all_events():
@@ -48,7 +48,7 @@ def test_extract_api_returns_plain_json():
     [event] = record["events"]
     assert event["amount"]["value"] == 2e8 and event["amount"]["currency"] == "CNY"
     # a dateline (12月3日，…宣布) says when the news came out, not when the round closed
-    assert event["disclosed"]["start"] == "2025-12-03" and event["date"] is None
+    assert event["disclosed"]["start_date"] == "2025-12-03" and event["date"] is None
     money = [e for e in record["entities"] if e["label"] == "MONEY"]
     assert money and set(money[0]["value"]) >= {"value", "value_max", "currency", "qualifier"}
 
@@ -92,7 +92,7 @@ def test_a_dateline_without_any_year_keeps_its_text_and_validates():
     record = nlp.extract("【星河讯】8月16日消息，云帆智能获投250万美元种子轮融资。")
     [event] = record["events"]
     assert event["disclosed"]["text"] == "8月16日"
-    assert event["disclosed"]["start"] is None and event["date"] is None
+    assert event["disclosed"]["start_date"] is None and event["date"] is None
     jsonschema.validate(event, SCHEMA)
 
 
@@ -100,4 +100,4 @@ def test_a_month_is_no_dateline():
     import nlp
 
     [event] = nlp.extract("2019年8月，星河科技宣布完成2亿元A轮融资。", published="2019-12-30")["events"]
-    assert event["disclosed"] is None and event["date"]["start"] == "2019-08-01"
+    assert event["disclosed"] is None and event["date"]["start_date"] == "2019-08-01"

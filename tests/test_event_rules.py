@@ -140,15 +140,27 @@ def test_the_company_of_the_event(text, type_, company):
     assert ev["type"] == type_ and ev["company"]["name"] == company
 
 
-BACKGROUND = [
-    "贵州茅台今年以来上涨75%，2001年贵州茅台登陆A股市场，发行价格仅为31.39元。",
-    "软银中国资本从2017年开始成为安脉盛种子轮投资者。",
+def test_an_old_round_told_as_background_is_no_news():
+    assert nlp.extract("软银中国资本从2017年开始成为安脉盛种子轮投资者。", published="2019-10-16")["events"] == []
+
+
+HISTORICAL_LISTINGS = [
+    # text, company
+    ("贵州茅台今年以来上涨75%，2001年贵州茅台登陆A股市场，发行价格仅为31.39元。", "贵州茅台"),
+    ("星河控股于2010年在港交所主板挂牌上市，如今市值已跌去九成。", "星河控股"),
 ]
 
 
-@pytest.mark.parametrize("text", BACKGROUND)
-def test_old_events_told_as_background_are_not_news(text):
-    assert nlp.extract(text, published="2019-10-16")["events"] == []
+@pytest.mark.parametrize("text, company", HISTORICAL_LISTINGS)
+def test_a_listing_told_as_history_is_kept_and_flagged(text, company):
+    [ev] = nlp.extract(text, published="2019-10-16")["events"]
+    assert ev["type"] == "listing" and ev["company"]["name"] == company
+    assert ev["historical"] is True and ev["stage"] == "listed"
+
+
+def test_a_recent_listing_is_not_historical():
+    [ev] = nlp.extract("星河控股于2019年9月在港交所主板挂牌上市。", published="2019-10-16")["events"]
+    assert ev["historical"] is False
 
 
 LEGAL_NAMES = [
@@ -217,8 +229,8 @@ LISTING_SUBJECTS = [
     ("星诺医药-B(02999.HK)将于明日正式于港交所挂牌上市，发行价65.9港元/股。", "星诺医药", "planned"),
     # registration by the regulator, and the subsidiary that lists
     ("星美控股公告，所属子公司星讯传媒广告股份有限公司首次公开发行股票并在创业板上市获中国证监会注册。",
-     "星讯传媒广告股份有限公司", "hearing_passed"),
-    ("大星激光公告，中国证监会已同意公司控股子公司大星数控首次公开发行股票并在创业板上市的注册申请。", "大星数控", "hearing_passed"),
+     "星讯传媒广告股份有限公司", "registered"),
+    ("大星激光公告，中国证监会已同意公司控股子公司大星数控首次公开发行股票并在创业板上市的注册申请。", "大星数控", "registered"),
     ("星城公告，公司分拆所属子公司星城信息至创业板上市申请获深交所受理。", "星城信息", "filed"),
     # a name no lexicon knows, behind a descriptor or with an English gloss
     ("北交所注册制第一股星博液压今日上市，集合竞价大涨190.5%。", "星博液压", "listed"),
@@ -390,11 +402,11 @@ LISTED_TOGETHER = [
     ("上交所受理星芯科技、北京星美、星杰科技科创板IPO上市申请。", {"星杰科技"}, "filed"),
     ("【创业板上市委：星万密封、北路星控首发获通过】", {"星万密封", "北路星控"}, "hearing_passed"),
     ("证监会近日按法定程序同意以下企业创业板首次公开发行股票注册：深圳市星族数控科技股份有限公司、星讯传媒广告股份有限公司。",
-     {"深圳市星族数控科技股份有限公司", "星讯传媒广告股份有限公司"}, "hearing_passed"),
+     {"深圳市星族数控科技股份有限公司", "星讯传媒广告股份有限公司"}, "registered"),
     ("据美国证交会文件：山东星力异型钢管有限公司申请在纳斯达克上市。", {"山东星力异型钢管有限公司"}, "filed"),
-    ("消息面上，星科能源科创板IPO注册获批，拟募资60亿元。", {"星科能源"}, "hearing_passed"),
+    ("消息面上，星科能源科创板IPO注册获批，拟募资60亿元。", {"星科能源"}, "registered"),
     ("证监会同意星控科技股份有限公司、北京星图信息技术股份有限公司、广东星元科技股份有限公司3家公司科创板IPO注册。",
-     {"星控科技股份有限公司", "北京星图信息技术股份有限公司", "广东星元科技股份有限公司"}, "hearing_passed"),
+     {"星控科技股份有限公司", "北京星图信息技术股份有限公司", "广东星元科技股份有限公司"}, "registered"),
 ]
 
 
@@ -429,4 +441,4 @@ def test_legal_names_with_a_place_or_a_share_class_stay_whole(text, company):
 def test_a_calendar_date_without_a_year_is_the_event_date_with_its_text_kept():
     """No publication date and no year in the text: 7月22日 still dates the listing."""
     [ev] = nlp.extract("奇星股份(002999)7月22日晚公告，7月22日，嘉星科技股票在上交所科创板上市。")["events"]
-    assert ev["date"]["text"] == "7月22日" and ev["date"]["start"] is None
+    assert ev["date"]["text"] == "7月22日" and ev["date"]["start_date"] is None

@@ -40,10 +40,10 @@ def test_zhipu_listing(record):
     assert ev["shares_offered"]["value"] == 37_419_500
     approx(ev["proceeds"], 4.3e9, "HKD", "approx")
     approx(ev["market_cap"], 5.11e10, "HKD", "over")
-    assert ev["listing_date"]["start"] == "2026-01-08"
+    assert ev["listing_date"]["start_date"] == "2026-01-08"
     assert ev["stage"] == "subscription"
     hearing = [m for m in ev["milestones"] if m["stage"] == "hearing_passed"]
-    assert hearing and hearing[0]["date"]["start"] == "2025-12-19"
+    assert hearing and hearing[0]["date"]["start_date"] == "2025-12-19"
 
 
 def test_minimax_listing(record):
@@ -51,14 +51,14 @@ def test_minimax_listing(record):
     assert ev["exchange"]["code"] == "HKEX"
     assert ev["stage"] == "hearing_passed"
     filed = [m for m in ev["milestones"] if m["stage"] == "filed"]
-    assert filed and filed[0]["date"]["start"] == "2025-12-21"
+    assert filed and filed[0]["date"]["start_date"] == "2025-12-21"
 
 
 def test_zhipu_fundings(record):
     fundings = events_of(record, "funding", "智谱")
     assert len(fundings) == 2
     four = next(e for e in fundings if e["rounds_count"] == 4)
-    assert four["date"]["start"] == "2024-01-01" and four["date"]["granularity"] == "year"
+    assert four["date"]["start_date"] == "2024-01-01" and four["date"]["granularity"] == "year"
     approx(four["amount"], 5e9, "CNY", "over")
     assert four["cumulative"]
     assert names(four["investors"]) == {"沙特阿美", "北京市AI产业基金"}
@@ -70,7 +70,7 @@ def test_zhipu_fundings(record):
 
 def test_minimax_funding_is_one_event(record):
     [ev] = events_of(record, "funding", "MiniMax")
-    assert ev["date"]["start"] == "2025-07-01" and ev["date"]["granularity"] == "month"
+    assert ev["date"]["start_date"] == "2025-07-01" and ev["date"]["granularity"] == "month"
     approx(ev["amount"], 3e8, "USD")
     assert names(ev["investors"]) == {"上海国资母基金"}
     approx(ev["valuation"], 3e9, "USD")

@@ -28,7 +28,7 @@ class InlineEngine:
     name = "local"
     workers = 1
 
-    def __init__(self, spec: tuple[str, str], max_chars: int):
+    def __init__(self, spec: tuple, max_chars: int):
         self.spec, self.max_chars = spec, max_chars
         work.pipeline(spec)
 
@@ -48,7 +48,7 @@ class PoolEngine:
 
     name = "local"
 
-    def __init__(self, spec: tuple[str, str], max_chars: int, workers: int):
+    def __init__(self, spec: tuple, max_chars: int, workers: int):
         self.spec, self.max_chars, self.workers = spec, max_chars, workers
         methods = multiprocessing.get_all_start_methods()
         if "forkserver" in methods:
@@ -82,7 +82,7 @@ class DaskEngine:
 
     name = "dask"
 
-    def __init__(self, spec: tuple[str, str], max_chars: int, workers: int, scheduler: str | None = None):
+    def __init__(self, spec: tuple, max_chars: int, workers: int, scheduler: str | None = None):
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError:
@@ -108,7 +108,7 @@ class DaskEngine:
             self._cluster.close()
 
 
-def make_engine(engine: str, spec: tuple[str, str], max_chars: int, workers: int | None,
+def make_engine(engine: str, spec: tuple, max_chars: int, workers: int | None,
                 scheduler: str | None = None):
     workers = workers or os.cpu_count() or 1
     if engine == "dask":

@@ -54,7 +54,8 @@ class _SigtermAsInterrupt:
 
 def run_batch(inputs, output: str, id_field=None, text_field=None, title_field=None, published_field=None, *,
               workers: int | None = None, engine: str = "local", scheduler: str | None = None,
-              resume: bool = False, entities: str = "events", names: str = "rules", max_chars: int = 5_000_000,
+              resume: bool = False, entities: str = "events", names: str = "rules",
+              instruments: tuple[str, ...] | None = None, max_chars: int = 5_000_000,
               chunk_size: int = 64, progress: bool | None = None, duee: bool = False) -> dict:
     """Run a corpus; returns the summary (also written to OUTPUT/summary.json).
 
@@ -65,6 +66,10 @@ def run_batch(inputs, output: str, id_field=None, text_field=None, title_field=N
         inputs = [inputs]
     inputs = sources.check_inputs(list(inputs))
     fields = sources.Fields(id_field, text_field, title_field, published_field)
+    spec = (entities, names, tuple(instruments) if instruments else None)  # what nlp.pipeline.load takes
+    from ..pipeline import Pipeline  # light: the models load only when a document is processed
+
+    producer = Pipeline(*spec).provenance
     started = time.perf_counter()
     journal = Journal(output, resume=resume, duee=duee)
     done = journal.done
@@ -75,7 +80,7 @@ def run_batch(inputs, output: str, id_field=None, text_field=None, title_field=N
     bar = None
     with _SigtermAsInterrupt():
         try:
-            runner = make_engine(engine, (entities, names), max_chars, workers, scheduler)
+            runner = make_engine(engine, spec, max_chars, workers, scheduler)
             bar = make_progress(progress, lambda: sources.count_items(inputs), completed=len(done))
             window: deque = deque()
             limit = 2 * runner.workers + 1
@@ -100,6 +105,7 @@ def run_batch(inputs, output: str, id_field=None, text_field=None, title_field=N
     summary = {
         "inputs": inputs, "input": " ".join(inputs), "output": str(output),
         "engine": engine, "workers": runner.workers if runner else workers, "entities": entities, "names": names,
+        "provenance": producer,
         "documents": counts["documents"], "events": counts["events"], "failed": counts["failed"],
         "failures_by_reason": dict(journal.reasons.most_common()),
         "resumed": counts["resumed"], "processed": processed, "interrupted": interrupted,

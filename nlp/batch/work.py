@@ -18,18 +18,18 @@ from .sources import error_record
 _WARM_UP = "云帆智能宣布完成5亿元B轮融资，由红杉中国领投。"
 
 
-def pipeline(spec: tuple[str, str]):
-    """spec: (entities mode, name source), as `nlp.pipeline.load` takes them."""
+def pipeline(spec: tuple):
+    """spec: (entities mode, name source, instruments), as `nlp.pipeline.load` takes them."""
     from ..pipeline import load  # lazy: the parent process of a pool never loads the models
 
     return load(*spec)
 
 
-def warm_up(spec: tuple[str, str]) -> None:
+def warm_up(spec: tuple) -> None:
     pipeline(spec)(Document(doc_id="warm-up", raw_text=_WARM_UP))
 
 
-def init_worker(spec: tuple[str, str]) -> None:
+def init_worker(spec: tuple) -> None:
     """Pool initializer: Ctrl-C is the parent's business; load and warm the pipeline."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm_up(spec)
@@ -57,7 +57,7 @@ def _read_file(path: str, max_chars: int) -> Document:
     return document
 
 
-def process_item(item: tuple, spec: tuple[str, str], max_chars: int) -> tuple[dict, dict | None, int]:
+def process_item(item: tuple, spec: tuple, max_chars: int) -> tuple[dict, dict | None, int]:
     kind, key, payload = item
     if kind == "error":
         return failed(payload)
@@ -74,5 +74,5 @@ def process_item(item: tuple, spec: tuple[str, str], max_chars: int) -> tuple[di
     return record, None, len(document.raw_text)
 
 
-def process_chunk(chunk: list[tuple], spec: tuple[str, str], max_chars: int) -> list[tuple]:
+def process_chunk(chunk: list[tuple], spec: tuple, max_chars: int) -> list[tuple]:
     return [process_item(item, spec, max_chars) for item in chunk]

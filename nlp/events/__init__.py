@@ -1,4 +1,4 @@
-"""Funding and listing events (schema zhfin.event/1) from an analysed document.
+"""Funding and listing events (schema zhfin.event/2) from an analysed document.
 
     clauses (each analysed once: usable triggers, names by role)
        -> proposers (rules …): (clause, type, role, span, score)
@@ -20,7 +20,7 @@ from .record import Mention
 from .record import date as _date
 from .scorer import Built, Sources
 
-SCHEMA = "zhfin.event/1"
+SCHEMA = "zhfin.event/2"
 
 
 def extract(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], doc_id: str,

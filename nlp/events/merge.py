@@ -53,8 +53,17 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             events.append(cand)
         else:
             _absorb(target, cand)
-    return [ev for ev in events if types.get(ev.type).substantial(ev, ctx.cluster(ev.company) in negated_clusters)
-            and not _background(ev, ctx.reference)]
+    out = []
+    for ev in events:
+        etype = types.get(ev.type)
+        if not etype.substantial(ev, ctx.cluster(ev.company) in negated_clusters):
+            continue
+        if _background(ev, ctx.reference):
+            if not etype.KEEP_HISTORY:
+                continue
+            ev.args["historical"] = True
+        out.append(ev)
+    return out
 
 
 def _background(ev: Candidate, reference) -> bool:

@@ -48,12 +48,14 @@ def money(ent: Entity | None, mention: Mention) -> dict | None:
 
 
 def date(ent: Entity | None, mention: Mention) -> dict | None:
-    """start and end are null for a calendar date whose year nothing gives
+    """Date = {start_date, end_date, granularity, inferred, [time], text, start, end}.
+    start_date and end_date are null for a calendar date whose year nothing gives
     (8月16日 with neither a published date nor a year in the text)."""
     if ent is None or not (ent.value or is_calendar(ent.text)):
         return None
-    m = mention(ent)
     v = ent.value or {"start": None, "end": None, "granularity": "month" if ent.text.endswith("月") else "day"}
-    return {"start": v["start"], "end": v["end"], "granularity": v["granularity"],
-            "inferred": bool(v.get("inferred")), "text": m["text"],
-            "start_offset": m["start"], "end_offset": m["end"]}
+    out = {"start_date": v["start"], "end_date": v["end"], "granularity": v["granularity"],
+           "inferred": bool(v.get("inferred"))}
+    if v.get("time"):
+        out["time"] = v["time"]
+    return {**out, **mention(ent)}

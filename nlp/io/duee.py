@@ -66,7 +66,7 @@ def field_text(event: dict, field: str, index: int | None = None) -> str | None:
     if field == "offer_price":
         return _price_text(value)
     if field == "ticker":
-        return event.get("ticker_text") or value
+        return (event.get("ticker_mention") or {}).get("text") or value
     return _text(value)
 
 

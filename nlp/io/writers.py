@@ -47,9 +47,11 @@ def _number(x: float) -> str:
 def _date(d: dict | None) -> str:
     if not d:
         return ""
-    if d["start"] is None:  # no year to be had: the words of the text
+    if d["start_date"] is None:  # no year to be had: the words of the text
         return d["text"]
-    shown = d["start"] if d["granularity"] == "day" else f"{d['start']}..{d['end']}"
+    shown = d["start_date"] if d["granularity"] == "day" else f"{d['start_date']}..{d['end_date']}"
+    if d.get("time"):
+        shown += f" {d['time']}"
     return shown + (" (year inferred)" if d.get("inferred") else "")
 
 

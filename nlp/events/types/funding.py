@@ -5,8 +5,11 @@ same company merge only when nothing contradicts (round name, amount, round
 count, cumulative or not)."""
 from __future__ import annotations
 
+import functools
 import re
 
+from ... import resources
+from .. import triggers as trig
 from ..candidate import Candidate, Proposal
 from ..context import Context
 from .. import record as rec
@@ -21,12 +24,29 @@ SCORED = ("company", "investors", "lead_investors", "amount", "round", "date", "
 LIST_ROLES = ("investors", "lead_investors")
 OWN_VALUES = ()  # values that belong to one company only (none: a funding clause has one company)
 NEWS_DAYS = 730  # older than this before the article's date, a round is background (软银从2017年开始…)
+KEEP_HISTORY = False  # and is dropped
 
 _ROUND_COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
 _CUMULATIVE = re.compile(r"累计|总额|共计|合计|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
 _LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|这一轮")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _WILDCARD_ROUNDS = {"new", "latest", None}
+
+
+@functools.cache
+def _instruments() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((r["instrument"], re.compile(r["pattern"])) for r in resources.table("funding_instruments.tsv"))
+
+
+def instrument(text: str, trigger_start: int, start: int, end: int) -> str:
+    """equity, placement or debt: the first cue in the trigger's comma segment, else in the clause."""
+    seg_start = trig.segment_start(text, trigger_start, start)
+    seg_end = next((i for i in range(trigger_start, end) if text[i] in ",，。；;"), end)
+    for lo, hi in ((seg_start, seg_end), (start, end)):
+        for name, pattern in _instruments():
+            if pattern.search(text, lo, hi):
+                return name
+    return "equity"
 
 
 def _count(word: str) -> int | None:
@@ -73,6 +93,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     for ent in view.leads:
         add("lead_investors", ent)
     first = next(t for t in triggers if not t.negated)
+    add("instrument", value=instrument(ctx.text, first.start, start, end))
     date = reader.date_for(first.start, clause)
     if date is not None:
         add("date", date)
@@ -146,7 +167,8 @@ def record(ctx: Context, ev: Candidate, mention: rec.Mention, sources: rec.Sourc
 
     return {
         "company": src("company", ev.company, rec.party(ctx, ev.company, mention)),
-        "round": src("round", rnd, {"name": rnd.value.get("name"), "text": mention(rnd)["text"]}
+        "instrument": a.get("instrument") or "equity",
+        "round": src("round", rnd, {"name": rnd.value.get("name"), **mention(rnd)}
                      if rnd is not None and rnd.value else None),
         "amount": src("amount", a.get("amount"), rec.money(a.get("amount"), mention)),
         "investors": rec.parties(ctx, "investors", a.get("investors", []), mention, sources),

@@ -23,13 +23,14 @@ SCORED = ("company", "ticker", "offer_price", "proceeds", "market_cap", "date", 
 LIST_ROLES = ("stages",)
 # a ticker or a price belongs to one company: when a clause lists several, none gets them
 OWN_VALUES = ("ticker", "offer_price", "shares_offered", "proceeds", "market_cap")
-NEWS_DAYS = 365  # 2001年贵州茅台登陆A股 in a 2025 article is background
+NEWS_DAYS = 365  # 2001年贵州茅台登陆A股 in a 2025 article is background …
+KEEP_HISTORY = True  # … and reported as a listing with historical: true (DuEE-Fin counts it)
 
 # Later stages win; a withdrawal is the cause of the termination that follows it.
-STAGE_ORDER = ("planned", "filed", "hearing_passed", "subscription", "priced", "listed",
+STAGE_ORDER = ("planned", "filed", "hearing_passed", "registered", "subscription", "priced", "listed",
                "suspended", "terminated", "withdrawn")
 STAGE_TO_DUEE = {
-    "planned": "筹备上市", "filed": "筹备上市", "hearing_passed": "筹备上市",
+    "planned": "筹备上市", "filed": "筹备上市", "hearing_passed": "筹备上市", "registered": "筹备上市",
     "subscription": "筹备上市", "priced": "筹备上市", "listed": "正式上市",
     "suspended": "暂停上市", "terminated": "终止上市", "withdrawn": "终止上市",
 }
@@ -195,19 +196,22 @@ def record(ctx: Context, ev: Candidate, mention: rec.Mention, sources: rec.Sourc
     return {
         "company": src("company", ev.company, rec.party(ctx, ev.company, mention)),
         "stage": stage,
+        "historical": bool(a.get("historical")),
         "exchange": {"name": exchange.value.get("name"), "code": exchange.value.get("code"),
-                     "text": mention(exchange)["text"]} if exchange is not None and exchange.value else None,
+                     "board": exchange.value.get("board"), **mention(exchange)}
+        if exchange is not None and exchange.value else None,
         "board": (exchange.value or {}).get("board") if exchange is not None else None,
+        # the code as a string (what users filter on); where the text gives it, in ticker_mention
         "ticker": src("ticker", ticker, (ticker.value or {}).get("code", ticker.text) if ticker is not None else None),
-        "ticker_text": mention(ticker)["text"] if ticker is not None else None,
+        "ticker_mention": mention(ticker) if ticker is not None else None,
         "offer_price": src("offer_price", a.get("offer_price"), rec.money(a.get("offer_price"), mention)),
-        "shares_offered": {"value": shares.value.get("value"), "text": mention(shares)["text"]}
-        if shares is not None and shares.value else None,
+        "shares_offered": {"value": shares.value.get("value"), "share_class": shares.value.get("share_class"),
+                           **mention(shares)} if shares is not None and shares.value else None,
         "proceeds": src("proceeds", a.get("proceeds"), rec.money(a.get("proceeds"), mention)),
         "market_cap": src("market_cap", a.get("market_cap"), rec.money(a.get("market_cap"), mention)),
         "date": src("date", stage_date_ent, stage_date),
         "listing_date": src("listing_date", a.get("listing_date"), rec.date(a.get("listing_date"), mention)),
-        "milestones": sorted(milestones, key=lambda m: (m["date"] or {}).get("start") or "9999"),
+        "milestones": sorted(milestones, key=lambda m: (m["date"] or {}).get("start_date") or "9999"),
     }
 
 

@@ -1,0 +1,37 @@
+"""Which zhfin, which models and which options produced a record.
+
+Every docs record and every batch summary carries this, so that a file found
+months later says how it was made. Model files are identified by a short
+SHA-256 of their bytes (a folder: of its files, in name order)."""
+from __future__ import annotations
+
+import functools
+import hashlib
+from pathlib import Path
+
+from . import __version__
+
+MODELS = Path(__file__).resolve().parents[1] / "models"
+SCHEMA = "zhfin.event/2"
+
+
+@functools.cache
+def model_hash(path: str) -> str | None:
+    """16 hex digits of SHA-256 over the file (or the folder's files); None when absent."""
+    p = Path(path)
+    if not p.exists():
+        return None
+    digest = hashlib.sha256()
+    files = sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else [p]
+    for f in files:
+        digest.update(f.relative_to(p).as_posix().encode() if p.is_dir() else b"")
+        digest.update(f.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def provenance(options: dict, models: dict[str, Path]) -> dict:
+    """options: what the user chose (entities, names, instruments …);
+    models: name -> path of each model the run used."""
+    return {"zhfin": __version__, "schema": SCHEMA,
+            "models": {name: model_hash(str(path)) for name, path in sorted(models.items())},
+            "options": options}
