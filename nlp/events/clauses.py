@@ -65,19 +65,19 @@ def segment_end(text: str, pos: int, ceiling: int) -> int:
 
 
 def _usable_triggers(ctx: Context, clause: Clause) -> list[trig.Trigger]:
-    """The clause's triggers, less those its context rules out: hearsay, a funding
-    only planned, margin trading, a product launch called 上市, a bond that lists,
-    a segment about other companies (其余6家)."""
+    """The clause's triggers, less those its context rules out: hearsay, margin
+    trading, a segment about other companies (其余6家), and what each event type
+    rules out itself (a funding only planned, a product launch called 上市 …)."""
+    from . import types
+
     text, start, end = ctx.text, clause.start, clause.end
-    found = [t for t in clause.triggers if not t.rumour and not (t.event == "funding" and t.modal)
-             and not _THE_OTHERS.match(text, trig.segment_start(text, t.start, start))]
     if trig.context_pattern("margin").search(text, start, end):
         return []
-    if trig.context_pattern("not_listing").search(text, start, end) and not ctx.within(start, end, "EXCHANGE", "TICKER"):
-        found = [t for t in found if t.event != "listing"]
-    bond = trig.context_pattern("bond")
-    return [t for t in found if t.event != "listing"
-            or not bond.search(text, trig.segment_start(text, t.start, start), segment_end(text, t.end, end))]
+    found = [t for t in clause.triggers if not t.rumour
+             and not _THE_OTHERS.match(text, trig.segment_start(text, t.start, start))]
+    kept = {id(t) for name, etype in types.REGISTRY.items()
+            for t in etype.usable(ctx, clause, [t for t in found if t.event == name])}
+    return [t for t in found if id(t) in kept]
 
 
 # --- the role each name of a clause plays ------------------------------------------

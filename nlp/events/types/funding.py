@@ -55,7 +55,16 @@ def _count(word: str) -> int | None:
     return _CN_DIGITS.get(word)
 
 
-# --- rules: which company, which arguments ----------------------------------------------
+INSTRUMENT_TRIGGERS = ("debt", "placement")  # trigger rows that name the instrument themselves
+
+
+# --- rules: which triggers, which company, which arguments ---------------------------------
+
+def usable(ctx: Context, clause, triggers: list) -> list:
+    """A round only planned (计划融资) is no event; an issue of bonds or new shares
+    announced with its terms (拟发行10亿元中期票据, 拟定增募资6亿元) is."""
+    return [t for t in triggers if not t.modal or t.stage in INSTRUMENT_TRIGGERS]
+
 
 def companies(reader, view, subject, others):
     return [subject]
@@ -93,7 +102,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     for ent in view.leads:
         add("lead_investors", ent)
     first = next(t for t in triggers if not t.negated)
-    add("instrument", value=instrument(ctx.text, first.start, start, end))
+    named = next((t.stage for t in triggers if t.stage in INSTRUMENT_TRIGGERS), None)
+    add("instrument", value=named or instrument(ctx.text, first.start, start, end))
     date = reader.date_for(first.start, clause)
     if date is not None:
         add("date", date)

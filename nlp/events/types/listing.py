@@ -11,6 +11,7 @@ from .. import record as rec
 from .. import stage_model
 from .. import triggers as trig
 from ..candidate import Candidate, Proposal, Step
+from ..clauses import segment_end
 from ..context import Context, cues, name_lists
 
 NAME = "listing"
@@ -41,6 +42,17 @@ _TICKER_OPENS = re.compile(r"(?:-[A-Z]{1,2})?\s?[(（]\s?")
 
 
 # --- rules: which companies, which arguments ----------------------------------------------
+
+def usable(ctx: Context, clause, triggers: list) -> list:
+    """No listing in a clause about a product launch (新车上市) or a trading rule,
+    unless an exchange or a ticker is named; none for a bond that lists (可转债上市)."""
+    text, start, end = ctx.text, clause.start, clause.end
+    if trig.context_pattern("not_listing").search(text, start, end) and not ctx.within(start, end, "EXCHANGE", "TICKER"):
+        return []
+    bond = trig.context_pattern("bond")
+    return [t for t in triggers
+            if not bond.search(text, trig.segment_start(text, t.start, start), segment_end(text, t.end, end))]
+
 
 def _spun_off(ctx: Context, start: int, end: int):
     """In 京东拟分拆京东健康独立上市 the company that lists is the part spun off."""
