@@ -6,6 +6,8 @@ import pytest
 import nlp
 import nlp.text.normalise
 
+from .helpers import party_matches, party_texts
+
 PUBLISHED = "2025-12-30"
 
 NO_EVENT = [
@@ -14,7 +16,6 @@ NO_EVENT = [
     "一季度AI领域融资额同比下降30%，融资事件数量同比减少。",
     "恒瑞医药的创新药获批上市，预计明年一季度开始销售。",
     "作为一家上市公司，星河科技去年营收120亿元，净利润8亿元。",
-    "星河科技拟发行不超过20亿元公司债券，用于偿还有息负债。",
     "星河科技宣布斥资5亿元回购公司股份。",
     "星河科技否认了近期关于完成新一轮融资的传闻。",
     "月之暗面至今仍未明确启动IPO流程。",
@@ -104,14 +105,11 @@ MORE_NO_EVENT = [
     "本人减持数量合计不超过本人在公司首次公开上市之日持股数量的70%。",
     "同日，星丰股份的可转换公司债券停牌交易，将由深交所决定其是否实施暂停上市。",
     "王方表示，我们会在今年下半年尽快提交IPO材料，也争取在今年底实现上市。",  # 我们会 is no name
-    # loans and pledges: the name after 向 lends; an IPO allotment to strategic investors
-    "星阳公司向湖北星商银行融资借款3000万元。",
-    "星龙股份公告称，公司以所持星莞证券股权的收益权向星莞信托和星庆信托分别融资不超过10亿元和9亿元。",
+    # margin loans; an IPO allotment to strategic investors
     "长创投资向星信证券提前偿还了部分(1000万元)融资本金，对应融资馀额3500万元。",
     "发行方式：采用向战略投资者定向配售、网下向符合条件的投资者询价配售相结合的方式进行。",
     # a planned capital increase, then referred to as 本次增资 / 增资资金: still a plan
     "星创新源公告，公司拟对控股子公司星泰克进行增资，本次增资合计金额预计不超过1亿元。",
-    "星源药业公告，拟定增募资不超过1.6亿元，拟用于增资控股同星海源，增资资金用于生产基地建设。",
     "星动插电混动版今日正式上市 纯电续航达85公里",  # a car model
     "星文造纸发布公告，该公司已向香港联合交易所申请批准以向专业投资者发行债务证券的方式上市及买卖。",  # bonds
     "据英国《金融时报》，星银证券成为首家为科创板IPO提供保荐业务的外资投行。",  # a sponsor
@@ -125,6 +123,58 @@ MORE_NO_EVENT = [
 @pytest.mark.parametrize("text", MORE_NO_EVENT)
 def test_more_false_friends(text):
     assert nlp.extract(text, published=PUBLISHED)["events"] == []
+
+
+# Funding is equity, placement or debt (round-2 decisions): bonds, notes, loans, credit
+# lines and a listed company's placements are events, announced plans with terms included.
+INSTRUMENTS = [
+    # text, company, instrument, amount, lenders / subscribers
+    ("星阳科技股份有限公司向湖北星商银行融资借款3000万元。", "星阳科技股份有限公司", "debt", 3e7, {"湖北星商银行"}),
+    ("星龙股份公告称，公司以所持星莞证券股权的收益权向星莞信托融资不超过10亿元。", "星龙股份", "debt", 1e9, set()),
+    ("星源药业公告，拟定增募资不超过1.6亿元，拟用于增资控股同星海源，增资资金用于生产基地建设。",
+     "星源药业", "placement", 1.6e8, set()),
+    ("星河集团成功发行10亿元超短期融资券，期限270日。", "星河集团", "debt", 1e9, set()),
+    ("星河科技拟发行不超过20亿元公司债券，用于偿还有息负债。", "星河科技", "debt", 2e9, set()),
+    ("星海置业拟于12月10日发行2亿元中期票据，用于补充流动资金。", "星海置业", "debt", 2e8, set()),
+    ("12月3日，星光股份完成定增，募资12亿元，认购对象包括星辰基金、明月资本。", "星光股份", "placement", 1.2e9,
+     {"星辰基金", "明月资本"}),
+    ("星盛银行股份有限公司计划以供股方式发行A股和H股，融资不超过600亿元。", "星盛银行股份有限公司", "placement", 6e10, set()),
+    ("星城路桥全资子公司星城高速公路有限公司(以下简称“星城高速公司”)与国家开发银行山西省分行签署借款合同，"
+     "国家开发银行山西省分行向星城高速公司提供总计人民币442,790万元的贷款。", "星城高速公司", "debt", 4.4279e9,
+     {"国家开发银行山西省分行"}),
+    ("星辉集团发布公告称，中国银行深圳分行为公司提供伍拾亿元的授信支持。", "星辉集团", "debt", 5e9, {"中国银行深圳分行"}),
+]
+
+
+@pytest.mark.parametrize("text, company, instrument, amount, lenders", INSTRUMENTS)
+def test_placements_and_debt_are_funding_with_their_instrument(text, company, instrument, amount, lenders):
+    ev = only_event(text)
+    assert ev["type"] == "funding" and party_matches(ev["company"], company), ev["company"]
+    assert ev["instrument"] == instrument and ev["amount"]["value"] == amount
+    assert party_texts(ev["investors"]) >= lenders
+
+
+NOT_AN_ISSUE = [
+    "星汇创意拟以发行股份、可转换公司债券及支付现金相结合的方式，购买星佰网络90%股权。",  # pays for an acquisition
+    "星睿集团非公开发行可交换公司债券，以所持星睿能源股份作质押担保。",  # exchangeable bonds of a shareholder
+    "星派家居此前共发行可转债1495万张，发行总金额14.95亿元，控股股东拟减持。",  # the company's past
+    "星邦国际曾于2018年7月17日与星信银行深圳分行签订综合授信合同，后者为其提供综合授信人民币3亿元。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_AN_ISSUE)
+def test_issues_that_raise_no_money_now_are_no_event(text):
+    assert [e for e in nlp.extract(text, published=PUBLISHED)["events"] if e["type"] == "funding"] == []
+
+
+def test_a_generic_word_defined_as_short_name_names_no_one():
+    text = ("星河开发股份有限公司(以下简称“公司”)董事会审议通过发行超短期融资券的议案。"
+            "2022年3月18日，公司发行2022年度第一期超短期融资券，本期实际发行金额9亿元。")
+    record = nlp.extract(text, published="2022-03-23")
+    [ev] = record["events"]
+    assert ev["company"]["name"] == "星河开发股份有限公司" and ev["instrument"] == "debt"
+    assert ev["amount"]["value"] == 9e8
+    assert "公司" not in {e["text"] for e in record["entities"]}
 
 
 ROLE_CASES = [

@@ -62,7 +62,9 @@ _LEGAL_FORM_SRC = r"(?:\([\u4e00-\u9fff]{2,6}\))?(?:集团)?(?:股份有限公�
 # an investor's fund or branch named after it (红杉资本中国基金, 招商局创投), a
 # subsidiary named after its line of business (保利物业, 京东健康), or the legal
 # form of a known name (中微半导体(深圳)股份有限公司)
-_KNOWN_EXTENSION = re.compile(r"中国基金|中国|创投|资本(?!市场)|(?:物业服务|物业|地产|置业|健康|医疗|影业|音乐|证券|保险|信托|银行)"
+# a bank's branch (中国银行深圳分行, 国家开发银行山西省分行, 中国农业银行瑞安支行) lends as itself
+_KNOWN_EXTENSION = re.compile(r"(?<=银行)(?:股份有限公司)?[\u4e00-\u9fff]{2,3}(?:省|市)?(?:分行|支行)|"
+                              r"中国基金|中国|创投|资本(?!市场)|(?:物业服务|物业|地产|置业|健康|医疗|影业|音乐|证券|保险|信托|银行)"
                               r"(?![\u4e00-\u9fff]{0,2}(?:业务|板块|行业|服务|市场))|" + _LEGAL_FORM_SRC)
 
 
@@ -370,7 +372,7 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
             continue
         surfaces.setdefault(ent.text, ent)
         m = _SHORT_NAME.match(text, ent.end)
-        if m:
+        if m and m.group(1) not in resources.words("party_pronouns.txt"):  # (以下简称“公司”) names no one
             alias = Entity(ent.label, m.start(1), m.end(1), m.group(1), {"alias_of": ent.text})
             added.append(alias)
             surfaces.setdefault(alias.text, alias)

@@ -88,8 +88,9 @@ _TICKER_PAREN = re.compile(r"^\([^()]{1,20}\)")  # 腾讯控股(00700.HK)投资�
 _SUBJECT_VERB = re.compile(r"^(?:宣布|完成|获|已|正式|成功|于|今日|近日|日前|将|拟|通过|向|在|再|又|此前|近期|也|"
                            r"登陆|挂牌|上市|赴|递交|递表|启动|冲刺|撤回|终止|本次|此次|主动|公告|发布|首次|首发|IPO|"
                            r"创业板|科创板|主板|港股|美股|A股|成功|\([A-Za-z])")
-# 向Rappi注资: the money goes into the name; 向东莞信托融资: the name lends it
-_PUT_INTO = re.compile(r"(?:进行了?|追加)?(?:注资|增资|战略投资|投资)")
+# 向Rappi注资, 为星城公司提供贷款: the money goes into the name; 向东莞信托融资: the name lends it
+_PUT_INTO = re.compile(r"(?:进行了?|追加)?(?:注资|增资|战略投资|投资)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
+_BORROW = re.compile(r"(?:申请|进行)?(?:融资|借款|贷款|借入)")
 _PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下|下属|控股的|的子公司)")
 _LEAD_MARK = re.compile(r"\s?\((?:联合)?领投(?:方)?\)")
 
@@ -118,7 +119,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             continue
         before = ctx.text[max(start, group[0].start - 10) : group[0].start]
         after = _TICKER_PAREN.sub("", ctx.text[group[-1].end : min(end, group[-1].end + 30)], count=1)[:16]
-        if cues("nickname", "after").match(after):
+        if cues("nickname", "after").match(after) or cues("held", "before").search(before):
             continue
         if cues("source", "after").match(after) or cues("source", "before").search(before) \
                 or cues("advisor", "before").search(before) or cues("advisor", "after").match(after) \
@@ -127,6 +128,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         elif cues("investee", "before").search(before) and _PUT_INTO.match(after):
             others.extend(group)  # 软银向Rappi注资: the receiver, not an investor
             continue
+        elif cues("lender", "before").search(before) and _BORROW.match(after):
+            investors.extend(group)  # 星阳公司向星商银行融资借款: the bank lends
         elif cues("lead", "after").match(after):
             leads.extend(group)
             investors.extend(group)

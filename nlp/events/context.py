@@ -14,7 +14,8 @@ from .triggers import segment_start
 
 NAMES = ("COMPANY", "ORG")
 _SEPARATORS = re.compile(r"^[、,，和与及跟以及\s]*$")
-PRONOUN = re.compile(r"该公司|这家公司|该企业|其|公司")
+# 该公司 / 发行人 / 其: a clause about the company in focus
+PRONOUN = re.compile("|".join(sorted(resources.words("party_pronouns.txt"), key=len, reverse=True)) + "|其")
 _CALENDAR = re.compile(r"\d\s*[年月日号]")
 _DAY = re.compile(r"\d\s*[日号]")  # a dateline names a day
 

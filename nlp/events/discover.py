@@ -17,8 +17,8 @@ _SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|�
 _LATIN_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.\-]* )+$")
 _SPLIT = re.compile(r"、|以及|和|及|与|跟|,|，")
 _LIST_SPLIT = re.compile(r"、")
-# context.PRONOUN, but 公司 only where it opens a comma segment: elsewhere it may end a name (星河公司)
-_PRONOUN = re.compile(r"该公司|这家公司|该企业|其|(?:^|[,，])公司")
+# context.PRONOUN, but 公司 and 集团 only where they open a comma segment: elsewhere they may end a name (星河公司)
+_PRONOUN = re.compile(r"该公司|这家公司|该企业|该集团|发行人|本公司|其|(?:^|[,，])(?:公司|集团)")
 # Words before a name that describe it (成套自动化装备方案解决商智云股份).
 _DESCRIPTOR = re.compile(r"^.*(?:[\u4e00-\u9fff]{2}[商者]|巨头|龙头|服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|品牌|初创|独角兽|厂商|应用|管理机构|集团旗下|旗下|第一股|的)")
 _BAD = re.compile(r"^(?:资本|基金|创投|投资|集团|控股|科技|证券|银行)$|本轮|此轮|本次|融资|资金|投资方|投资人$|机构$|公司$|创始人|团队|管理层|员工|股东$|其|该|多家|知名|"

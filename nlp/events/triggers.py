@@ -10,13 +10,14 @@ from .. import resources
 
 # A clause that opens as hearsay (市场消息：…) reports nothing as fact.
 _HEARSAY_HEAD = re.compile(r"\s*(?:【[^】]{0,30}】)?\s*(?:市场消息|消息人士|据传|传闻|市场传闻)")
+_NAMED_INSTRUMENTS = ("debt", "placement")  # specific phrases no false-friend list blocks
 _SEGMENT_BREAK = re.compile(r"[,，。；;!?！？:：\n]")
 
 
 @dataclass(slots=True, frozen=True)
 class Trigger:
     event: str  # funding | listing
-    stage: str | None  # listing stage the phrase reports
+    stage: str | None  # listing stage the phrase reports; funding: debt, placement or attach
     start: int
     end: int
     modal: bool = False  # plan, intention, rumour or condition
@@ -62,7 +63,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
     for event, stage, pattern in _triggers():
         for m in pattern.finditer(text, start, end):
             s, e = m.span()
-            if any(bs < e and s < be for bs, be in blocked.get(event, ())):
+            if stage not in _NAMED_INSTRUMENTS and any(bs < e and s < be for bs, be in blocked.get(event, ())):
                 continue
             if any(t.event == event and t.start < e and s < t.end for t in found):
                 continue  # an earlier, more specific pattern covers it

@@ -19,6 +19,10 @@ QUOTE_IN_NAME = re.compile(r"[(（]\d+(?:\.\d+)?[,，]\s?[+-]?\d+(?:\.\d+)?[,，
 # Invisible or junk characters that web pages leave behind, and such quotes.
 _DELETE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]|!\[[^\]\n]{0,200}\](?:\([^)\n]{0,500}\))?|"
                      + QUOTE_IN_NAME.pattern)
+# A thousands separator (442,790万元): no clause break, so the analysis text drops it
+# (the raw text, and so every reported span, keeps it).
+# Not after a decimal part: 187.120,110.47,144.12% is a price quote, not one number.
+_THOUSANDS = re.compile(r"(?<!\.\d)(?<!\.\d\d)(?<!\.\d\d\d)(?<=\d)[,，](?=\d{3}(?!\d))")
 _CJK_CHUNK = re.compile(r"[^\x00-\x7f]+")
 
 # Full-width ASCII (U+FF01..U+FF5E) -> ASCII, ideographic space and NBSP -> space.
@@ -79,6 +83,7 @@ def _delete_spans(text: str, spans: list[tuple[int, int]]) -> tuple[str, OffsetM
 def normalise(raw: str) -> tuple[str, OffsetMap]:
     """Return the analysis text and the map from its positions to `raw`."""
     deletions = [m.span() for m in _DELETE.finditer(raw)]
+    deletions.extend(m.span() for m in _THOUSANDS.finditer(raw))
     deletions.extend(gloss_spans(raw))
     deletions = _merge(deletions)
     text, offsets = _delete_spans(raw, deletions)

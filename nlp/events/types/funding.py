@@ -62,8 +62,17 @@ INSTRUMENT_TRIGGERS = ("debt", "placement")  # trigger rows that name the instru
 
 def usable(ctx: Context, clause, triggers: list) -> list:
     """A round only planned (计划融资) is no event; an issue of bonds or new shares
-    announced with its terms (拟发行10亿元中期票据, 拟定增募资6亿元) is."""
-    return [t for t in triggers if not t.modal or t.stage in INSTRUMENT_TRIGGERS]
+    announced with its terms (拟发行10亿元中期票据, 拟定增募资6亿元) is, unless it
+    pays for an acquisition, backs a pledge or is the company's past."""
+    return [t for t in triggers if (not t.modal or t.stage in INSTRUMENT_TRIGGERS)
+            and not (t.stage in INSTRUMENT_TRIGGERS and _not_an_issue(ctx.text, t, clause))]
+
+
+def _not_an_issue(text: str, t, clause) -> bool:
+    if trig.context_pattern("not_issue").search(text, clause.start, clause.end):
+        return True
+    return bool(trig.context_pattern("issue_history").search(text, trig.segment_start(text, t.start, clause.start),
+                                                             t.start))
 
 
 def companies(reader, view, subject, others):
