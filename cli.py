@@ -1,9 +1,10 @@
-"""zhfin command line: `extract` one article, `batch` a corpus.
+"""zhfin command line: `extract` one article, `batch` a corpus, `evaluate` against gold.
 
     python cli.py extract article.txt
     python cli.py extract page.html --published 2025-12-30 --format json
     cat article.txt | python cli.py extract - --format jsonl
     python cli.py batch news.jsonl --output out/ --workers 4
+    python cli.py evaluate --gold ../shared/data/realnews_dev/passages.jsonl --split blind
 """
 from __future__ import annotations
 
@@ -153,29 +154,45 @@ def batch(inputs: tuple[str, ...], output: str, **options) -> None:
 
 
 @main.command()
-@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False), help="DuEE-Fin gold file (JSON lines).")
-@click.option("--pred", required=True, type=click.Path(exists=True, dir_okay=False),
-              help="Predictions in DuEE-Fin format (e.g. OUTPUT/duee.jsonl of `batch --duee`).")
+@click.option("--gold", required=True, type=str, metavar="FILE",
+              help="Gold: DuEE-Fin JSON lines {id, text, event_list}, or gold passages {id, text, gold, must_not, "
+                   "split, genre} (JSON lines or {\"passages\": [...]}); the format is detected.")
+@click.option("--pred", type=str, metavar="PATH",
+              help="Predictions: a batch output folder, its events.jsonl or docs.jsonl, or (DuEE-Fin gold only) "
+                   "DuEE-Fin lines such as duee.jsonl of `batch --duee`. Without it, evaluate runs the pipeline "
+                   "on the gold's texts.")
+@click.option("--split", metavar="NAME", help="Score one part: train or blind (gold passages), dev or frozen "
+              "(DuEE-Fin, by a hash of the id).")
+@click.option("--by-genre", is_flag=True, help="Also one line per genre (gold passages).")
+@click.option("--errors", is_flag=True, help="Also print the errors, one per line, to read them: missed and false "
+              "events, wrong slots, must-not hits / missing and spurious arguments. Only on train or dev.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evaluate(gold: str, pred: str, as_json: bool) -> None:
-    """Score predictions against DuEE-Fin gold: argument-level precision, recall and
-    F1 per event type (企业融资, 公司上市) and role. The unit is (document id, event
-    type, role, argument string), matched exactly, over the documents in GOLD.
+@click.option("--names", type=click.Choice(["rules", "model"]), help=f"Without --pred: {NAMES_HELP} [default: rules]")
+def evaluate(gold: str, pred: str | None, split: str | None, by_genre: bool, errors: bool, as_json: bool,
+             names: str | None) -> None:
+    """Score events against gold. Gold passages (realnews_dev): event and slot
+    precision, recall and F1 overall, per type and per genre, and must-not
+    violations, as ../shared/eval/score_events.py scores them. DuEE-Fin:
+    argument-level precision, recall and F1 per event type and role, matched
+    exactly.
+
+    Held-out parts (blind, frozen) are for measuring only: --errors refuses them.
 
     \b
-    Example:
-      python cli.py batch dev.jsonl --output out/ --duee --entities all
-      python cli.py evaluate --gold dev.jsonl --pred out/duee.jsonl
+    Examples:
+      zhfin evaluate --gold ../shared/data/realnews_dev/passages.jsonl --split blind
+      zhfin evaluate --gold ../shared/data/realnews_dev/passages.jsonl --split train --errors
+      zhfin evaluate --gold ../shared/data/duee_fin/train_partial.jsonl --split frozen
+      zhfin batch passages.jsonl --output out/ && zhfin evaluate --gold passages.jsonl --pred out/ --by-genre
+      zhfin batch dev.jsonl --output out/ --duee --entities all && zhfin evaluate --gold dev.jsonl --pred out/duee.jsonl
     """
-    import json
+    from nlp.evaluation.command import Request
+    from nlp.evaluation.command import evaluate as run_evaluation
 
-    from nlp.events.evaluate import format_table, read_jsonl, score
-
-    try:
-        result = score(read_jsonl(gold), read_jsonl(pred))
-    except (ValueError, KeyError, TypeError) as exc:
-        raise click.ClickException(f"not DuEE-Fin JSON lines: {exc}") from None
-    click.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_table(result))
+    outcome = run_evaluation(Request(gold, pred, split, by_genre, as_json, errors, names))
+    for warning in outcome.warnings:
+        click.echo(warning, err=True)
+    click.echo(outcome.text)
 
 
 @main.group()

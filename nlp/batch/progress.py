@@ -15,13 +15,13 @@ class NoProgress:
 
 
 class Progress:
-    def __init__(self, total: int | None, completed: int = 0):
+    def __init__(self, total: int | None, completed: int = 0, label: str = "zhfin batch"):
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
         from rich.progress import Progress as RichProgress
 
         self._bar = RichProgress(
-            TextColumn("[bold]zhfin batch"), BarColumn(), MofNCompleteColumn(),
+            TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
             TextColumn("{task.fields[docs_s]:,.0f} docs/s"), TextColumn("{task.fields[chars_s]:,.0f} chars/s"),
             TimeRemainingColumn(), console=Console(stderr=True), transient=False)
         self._task = self._bar.add_task("batch", total=total, completed=completed, docs_s=0.0, chars_s=0.0)
@@ -39,11 +39,11 @@ class Progress:
         self._bar.stop()
 
 
-def make_progress(enabled: bool | None, total_fn, completed: int = 0):
+def make_progress(enabled: bool | None, total_fn, completed: int = 0, label: str = "zhfin batch"):
     """``enabled`` None means: only on a terminal.  ``total_fn`` is called only
     when a bar is shown (counting lines costs a pass over the input)."""
     if enabled is None:
         enabled = sys.stderr.isatty()
     if not enabled:
         return NoProgress()
-    return Progress(total_fn(), completed)
+    return Progress(total_fn(), completed, label)
