@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from pathlib import Path
 
 from dataclasses import dataclass
 
@@ -12,7 +13,7 @@ from .document import Document, InputError
 from .provenance import MODELS, provenance
 from .entities import aliases, dates, names
 from .entities.span import Entity
-from .events import clauses, triggers
+from .events import clauses, tagger, triggers
 from .events.context import Context
 from .events.discover import discover
 from .segment import sentences as sents
@@ -64,7 +65,8 @@ class Pipeline:
     `Pipeline().doc(document)` gives the same analysis as a spaCy Doc (jieba
     tokens, sentences, entities in `doc.ents`, values in `doc.user_data["zhfin"]`)."""
 
-    def __init__(self, entities: str = "all", names: str = "rules", instruments: tuple[str, ...] | None = None):
+    def __init__(self, entities: str = "all", names: str = "rules", instruments: tuple[str, ...] | None = None,
+                 party_tagger: bool | str = False):
         if entities not in ENTITY_MODES:
             raise ValueError(f"entities must be one of {ENTITY_MODES}, not {entities!r}")
         if names not in NAME_SOURCES:
@@ -75,17 +77,34 @@ class Pipeline:
         self.entities_mode = entities
         self.names = names
         self.instruments = tuple(instruments) if instruments else None  # None: every funding event
+        self.tagger = party_tagger  # True: models/tagger; a path: that model; False: rules alone
 
     @functools.cached_property
     def provenance(self) -> dict:
         from .events import scorer, stage_model
 
         models = {"events/arguments": scorer.MODEL_PATH, "events/listing_stage": stage_model.MODEL_PATH}
+        if self.tagger:
+            models["tagger"] = tagger.MODEL_DIR if self.tagger is True else Path(self.tagger)
         if self.names == "model":
             models["ner"] = MODELS / "ner"  # not ner_model.MODEL_DIR: that import loads spaCy
         options = {"entities": self.entities_mode, "names": self.names,
                    "instruments": list(self.instruments) if self.instruments else "all"}
         return provenance(options, models)
+
+    def find_names(self, text: str, reference: dt.date | None, inferred: bool):
+        """Values and names by rules (and the recogniser with names="model"), up to role
+        discovery: (entities, jieba words, clauses with their triggers). What the party
+        tagger reads, at inference and in training alike."""
+        found = entities.find_values(text, reference, inferred) + entities.find_known_names(text)
+        found = entities.resolve_overlaps(found)
+        tokens = with_offsets(segment(text, [(e.start, e.end) for e in found]))
+        found = entities.resolve_overlaps(found + entities.find_token_names(text, tokens, found))
+        if self.names == "model":
+            found = found + entities.find_model_names(text, found)
+        text_clauses = clauses.split(text)  # each clause and its triggers, found once
+        found = _with_role_names(found, discover(text, found, text_clauses))
+        return found, tokens, text_clauses
 
     def analyse(self, document: Document, text: str | None = None, offsets: OffsetMap | None = None) -> Analysis:
         """Everything up to the events."""
@@ -96,23 +115,21 @@ class Pipeline:
         if inferred:
             reference = dates.infer_reference(text)
 
-        found = entities.find_values(text, reference, inferred) + entities.find_known_names(text)
-        found = entities.resolve_overlaps(found)
-        tokens = with_offsets(segment(text, [(e.start, e.end) for e in found]))
-        found = entities.resolve_overlaps(found + entities.find_token_names(text, tokens, found))
-        if self.names == "model":
-            found = found + entities.find_model_names(text, found)
-        text_clauses = clauses.split(text)  # each clause and its triggers, found once
-        found = _with_role_names(found, discover(text, found, text_clauses))
+        found, tokens, text_clauses = self.find_names(text, reference, inferred)
+        tagged = self._party_tagger().tag(text, text_clauses, tokens, found) if self.tagger else []
+        found = _with_role_names(found, tagger.new_names(text, tagged, found))
         found = entities.resolve_overlaps(names.propagate(text, found))
 
-        ctx = Context(text, found, sents.sentences(text), reference=reference, clauses=text_clauses)
+        ctx = Context(text, found, sents.sentences(text), reference=reference, clauses=text_clauses, tagged=tagged)
         ctx.clusters = aliases.cluster([e for e in found if e.label in ("COMPANY", "ORG")], text)
         for i, group in enumerate(ctx.clusters):
             for ent in group:
                 ctx.cluster_of[id(ent)] = i
             ctx.cluster_names.append(aliases.canonical_name(group))
         return Analysis(document, text, offsets, reference, tokens, ctx)
+
+    def _party_tagger(self):
+        return tagger.load(None if self.tagger is True else self.tagger)
 
     def doc(self, document: Document):
         """The analysis as a spaCy Doc over the analysis text (spaCy loads on first use)."""

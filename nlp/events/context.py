@@ -41,6 +41,7 @@ class Context:
     clusters: list[list[Entity]] = field(default_factory=list)
     reference: dt.date | None = None  # the date "today" means in this document
     clauses: list = field(default_factory=list)  # clauses.Clause, with their triggers
+    tagged: list = field(default_factory=list)  # tagger.Tagged: parties the party tagger found
 
     def __post_init__(self):
         self._starts = [e.start for e in self.entities]

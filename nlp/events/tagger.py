@@ -1,0 +1,231 @@
+"""The learned answer to "who is this event about": a character CRF that tags,
+in each clause with a funding or listing trigger, the event's company (CO) and,
+for funding, its investors (INV).
+
+It reads what the rules saw at that point, never a lexicon of its own: the
+characters, the jieba words and their dictionary tags, the entities found so
+far (values, known names, suffix and role names), and where the triggers of
+the event type stand. So it can find a name no rule knows (a short brand, a
+Latin name, 大行科工 before its ticker) from the way the clause is written, and
+it learns which of several names the event is about.
+
+It runs in the name stage, after role discovery: a tagged span that overlaps no
+name yet becomes a COMPANY (found_by "tagger"), so that it joins the party
+clusters; every tagged span, with its probability, travels in Context.tagged to
+the learned proposer of the event stage.
+
+The model is a CRFsuite file (models/tagger/party.crfsuite, not pickle) with a
+JSON card beside it; `zhfin train tagger` rebuilds both."""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..entities.span import Entity, Occupied
+
+MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "tagger"
+MODEL_FILE = "party.crfsuite"
+FORMAT = "zhfin.party_tagger/1"
+REBUILD = "zhfin train tagger --data ../shared/data --out models/tagger"
+ROLES = ("CO", "INV")
+MAX_CHARS = 160  # a longer clause is tagged around its triggers only
+_FUNDING_INSTRUMENTS = ("debt", "placement")
+
+
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    event: str  # funding | listing
+    role: str  # CO | INV
+    start: int
+    end: int
+    p: float  # the model's marginal probability of the span's first tag
+
+
+# --- features ----------------------------------------------------------------------
+
+def _char_class(c: str) -> str:
+    if "\u4e00" <= c <= "\u9fff":
+        return "H"
+    if c.isdigit():
+        return "D"
+    if c.isascii() and c.isalpha():
+        return "L" if c.islower() else "U"
+    if c.isspace():
+        return "S"
+    return c if c in "()“”\"「」《》【】,.、:：;-+&·" else "P"
+
+
+def _bucket(d: int) -> str:
+    """Signed distance to the nearest trigger, coarsely."""
+    a = abs(d)
+    b = "0" if a == 0 else "1" if a <= 2 else "2" if a <= 5 else "3" if a <= 10 else "4" if a <= 20 else "5" if a <= 40 else "6"
+    return ("-" if d < 0 else "+") + b
+
+
+_SEGMENT_BREAK = re.compile(r"[,，。；;!?！？:：\n]")
+
+
+def clause_features(text: str, start: int, end: int, event: str, trigger_spans: list[tuple[int, int]],
+                    words: list[tuple[str, int]], entities: list[Entity], tags: dict) -> list[list[str]]:
+    """One feature list per character of text[start:end]. `words`: the jieba words
+    (text, start) covering the window; `entities`: those inside it; `tags`: jieba's
+    dictionary part-of-speech tags."""
+    n = end - start
+    chars = text[start:end]
+    word_of = [("", 0, 0)] * n  # (word, index of the word, position of the char in it)
+    word_list = [(w, s) for w, s in words if s < end and s + len(w) > start]
+    for k, (w, s) in enumerate(word_list):
+        for i in range(max(s, start), min(s + len(w), end)):
+            word_of[i - start] = (w, k, i - s)
+    ent_of = [None] * n
+    for e in entities:
+        for i in range(max(e.start, start), min(e.end, end)):
+            ent_of[i - start] = (e, i == e.start)
+    seg_id, seg = [], 0
+    for c in chars:
+        seg_id.append(seg)
+        if _SEGMENT_BREAK.match(c):
+            seg += 1
+    trig_segs = {seg_id[s - start] for s, _ in trigger_spans if start <= s < end}
+    starts = sorted(s for s, _ in trigger_spans)
+    out = []
+    for i, c in enumerate(chars):
+        pos = start + i
+        w, k, wi = word_of[i]
+        wl = len(w)
+        wpos = "S" if wl == 1 else "B" if wi == 0 else "E" if wi == wl - 1 else "M"
+        prev_w = word_list[k - 1][0] if w and k > 0 else "^"
+        next_w = word_list[k + 1][0] if w and k + 1 < len(word_list) else "$"
+        inside = any(s <= pos < e for s, e in trigger_spans)
+        d = 0 if inside else min((pos - s for s in starts), key=abs, default=999)
+        db = _bucket(d)
+        f = [
+            "b", f"c={c}", f"k={_char_class(c)}",
+            f"c-1={chars[i - 1] if i else '^'}", f"c+1={chars[i + 1] if i + 1 < n else '$'}",
+            f"c-2={chars[i - 2] if i > 1 else '^'}", f"c+2={chars[i + 2] if i + 2 < n else '$'}",
+            f"b-={chars[i - 1] if i else '^'}{c}", f"b+={c}{chars[i + 1] if i + 1 < n else '$'}",
+            f"k3={_char_class(chars[i - 1]) if i else '^'}{_char_class(c)}{_char_class(chars[i + 1]) if i + 1 < n else '$'}",
+            f"wp={wpos}", f"wl={min(wl, 5)}", f"t={tags.get(w, '?')}|{wpos}",
+            f"pw={prev_w}" if wpos in "BS" else "pw-", f"nw={next_w}" if wpos in "ES" else "nw-",
+            f"pt={tags.get(prev_w, '?')}" if wpos in "BS" else "pt-", f"nt={tags.get(next_w, '?')}" if wpos in "ES" else "nt-",
+            f"d={db}", f"ev={event}|d={db}", f"seg={seg_id[i] in trig_segs}", f"ev={event}",
+        ]
+        if wl <= 4 and w:
+            f.append(f"w={w}")
+        ent = ent_of[i]
+        if ent is not None:
+            e, first = ent
+            how = (e.value or {}).get("found_by") or ("weak" if (e.value or {}).get("weak") else
+                                                     "known" if (e.value or {}).get("canonical") else "rule")
+            f += [f"e={e.label}|{'B' if first else 'I'}", f"eh={e.label}|{how}", f"ev={event}|e={e.label}|{db}"]
+        else:
+            f.append("e=O")
+        out.append(f)
+    return out
+
+
+# --- windows: which stretch of which clause is tagged, for which event type --------------
+
+def live_triggers(clause) -> dict[str, list]:
+    """event type -> its triggers in the clause that may report an event (not negated,
+    not hearsay; a funding only planned does not count unless it names a bond or
+    placement)."""
+    out: dict[str, list] = {}
+    for t in clause.triggers:
+        if t.negated or t.rumour or t.stage == "attach":
+            continue
+        if t.event == "funding" and t.modal and t.stage not in _FUNDING_INSTRUMENTS:
+            continue
+        out.setdefault(t.event, []).append(t)
+    return out
+
+
+def windows(clause, triggers: list) -> tuple[int, int]:
+    """The clause, or MAX_CHARS around its triggers when it is longer."""
+    if clause.end - clause.start <= MAX_CHARS:
+        return clause.start, clause.end
+    lo = min(t.start for t in triggers)
+    hi = max(t.end for t in triggers)
+    pad = max(0, (MAX_CHARS - (hi - lo)) // 2)
+    start = max(clause.start, lo - max(pad, 60))
+    return start, min(clause.end, max(hi + pad, start + MAX_CHARS))
+
+
+def units(text: str, clauses: list, words: list[tuple[str, int]], found: list[Entity], tags: dict):
+    """(event, start, end, features) of every window to tag."""
+    ents = sorted(found, key=lambda e: e.start)
+    for clause in clauses:
+        for event, triggers in live_triggers(clause).items():
+            start, end = windows(clause, triggers)
+            inside_words = [(w, s) for w, s in words if s < end and s + len(w) > start]
+            inside_ents = [e for e in ents if e.start < end and e.end > start]
+            spans = [(t.start, t.end) for t in triggers]
+            yield event, start, end, clause_features(text, start, end, event, spans, inside_words, inside_ents, tags)
+
+
+def decode(labels: list[str], probs: list[float], offset: int, event: str) -> list[Tagged]:
+    """BIO labels -> spans (an I- without its B- starts a span too)."""
+    out, cur = [], None
+    for i, lab in enumerate(labels + ["O"]):
+        if lab == "O" or lab.startswith("B-") or (cur and lab[2:] != cur[0]):
+            if cur:
+                out.append(Tagged(event, cur[0], offset + cur[1], offset + i, cur[2]))
+                cur = None
+        if lab != "O" and cur is None:
+            cur = (lab[2:], i, probs[i])
+    return out
+
+
+# --- the model ---------------------------------------------------------------------------
+
+class PartyTagger:
+    def __init__(self, model_dir: Path = MODEL_DIR):
+        import pycrfsuite
+
+        card = model_dir / "card.json"
+        path = model_dir / MODEL_FILE
+        if not path.exists() or not card.exists():
+            raise FileNotFoundError(f"party tagger not found at {model_dir}; rebuild it with: {REBUILD}")
+        meta = json.loads(card.read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT:
+            raise ValueError(f"{card}: not a {FORMAT} model (format={meta.get('format')!r})")
+        self.min_p = float(meta.get("min_p", 0.5))
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(path))
+
+    def tag(self, text: str, clauses: list, words: list[tuple[str, int]], found: list[Entity]) -> list[Tagged]:
+        from ..entities.names import _word_tags
+
+        out: list[Tagged] = []
+        for event, start, end, feats in units(text, clauses, words, found, _word_tags()):
+            labels = self._tagger.tag(feats)
+            if all(lab == "O" for lab in labels):
+                continue
+            probs = [self._tagger.marginal(lab, i) if lab != "O" else 0.0 for i, lab in enumerate(labels)]
+            out += [t for t in decode(labels, probs, start, event) if t.p >= self.min_p]
+        return out
+
+
+@functools.cache
+def load(model_dir: str | None = None) -> PartyTagger:
+    return PartyTagger(Path(model_dir) if model_dir else MODEL_DIR)
+
+
+# A span the tagger calls a party must still look like a name.
+_NOT_A_NAME = re.compile(r"^[\d\W_]+$|^(?:公司|本公司|该公司|集团|发行人|其|本轮|投资方|投资人|机构)$")
+
+
+def new_names(text: str, tagged: list[Tagged], found: list[Entity]) -> list[Entity]:
+    """Tagged spans that overlap no name found so far, as COMPANY entities."""
+    busy = Occupied(len(text), [e for e in found if not (e.value or {}).get("weak")])
+    out = []
+    for t in sorted(tagged, key=lambda t: -t.p):
+        surface = text[t.start:t.end].strip()
+        if len(surface) < 2 or _NOT_A_NAME.match(surface) or busy.any(t.start, t.end):
+            continue
+        busy.take(t.start, t.end)
+        out.append(Entity("COMPANY", t.start, t.end, text[t.start:t.end], {"found_by": "tagger"}))
+    return out

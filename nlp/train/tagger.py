@@ -1,0 +1,245 @@
+"""Train the party tagger (nlp/events/tagger.py) and cross-validate it.
+
+    zhfin train tagger --data ../shared/data --out models/tagger
+    zhfin train tagger --data ../shared/data --cv-only
+
+Data, each aligned to the windows the tagger reads (clauses with a funding or
+listing trigger): the gold party strings of a document are looked up in its
+windows of the same event type, every occurrence labelled.
+- realnews_dev/passages.jsonl, `train` split only: event companies (CO),
+  investors and lead investors (INV);
+- DuEE-Fin train_partial.jsonl, `dev` part only (the frozen part stays unread):
+  被投资方 / 上市公司 (CO), 投资方 / 领投方 (INV);
+- FewFC train.jsonl, type 投资: obj (CO) and sub (INV), where a funding trigger
+  of ours stands in the sentence.
+Windows of these documents that hold no gold party teach the tagger when a
+trigger reports no event of that company (a pledge, a market statistic).
+
+Cross-validation: documents in k folds (seed 0); per fold the tagger is trained
+on the other folds and its spans are scored exactly against the labels."""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from ..document import Document
+from ..evaluation.splits import duee_split
+from ..events import tagger
+from ..pipeline import Pipeline, parse_published
+from ..text.normalise import normalise
+
+PASSAGES = Path("realnews_dev") / "passages.jsonl"
+DUEE = Path("duee_fin") / "train_partial.jsonl"
+FEWFC = Path("fewfc") / "train.jsonl"
+DUEE_ROLES = {"被投资方": ("funding", "CO"), "投资方": ("funding", "INV"), "领投方": ("funding", "INV"),
+              "上市公司": ("listing", "CO")}
+PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
+MIN_P = 0.5
+
+
+def _read(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _names(value) -> list[str]:
+    """A gold value: a string, or a list of alternatives / of names."""
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)]
+
+
+def _passage_gold(p: dict) -> set[tuple[str, str, str]]:
+    out = set()
+    for ev in p.get("gold", []):
+        for name in _names(ev.get("company")):
+            out.add((ev["type"], "CO", name))
+        for field in ("investors", "lead_investors"):
+            for inv in ev.get(field) or []:
+                for name in _names(inv):
+                    out.add((ev["type"], "INV", name))
+    return out
+
+
+def _duee_gold(d: dict) -> set[tuple[str, str, str]]:
+    return {(*DUEE_ROLES[a["role"]], a["argument"]) for ev in d.get("event_list") or []
+            for a in ev.get("arguments", []) if a["role"] in DUEE_ROLES}
+
+
+def _fewfc_gold(r: dict) -> set[tuple[str, str, str]]:
+    out = set()
+    for ev in r.get("events", []):
+        if ev.get("type") != "投资":
+            continue
+        for role, label in (("obj", "CO"), ("sub", "INV")):
+            for arg in ev.get("args", {}).get(role, []):
+                out.add(("funding", label, arg["word"]))
+    return out
+
+
+def documents(data_dir: Path, log=print) -> list[dict]:
+    """{doc, group, text, published, gold} for every training document."""
+    docs = []
+    for p in _read(data_dir / PASSAGES):
+        if p.get("split") == "train":
+            docs.append({"doc": p["id"], "source": "realnews", "text": p["text"], "published": p.get("publish_date"),
+                         "gold": _passage_gold(p)})
+    for d in _read(data_dir / DUEE):
+        if duee_split(d["id"]) == "dev":
+            docs.append({"doc": d["id"], "source": "duee", "text": d["text"], "published": None,
+                         "gold": _duee_gold(d)})
+    fewfc = data_dir / FEWFC
+    if fewfc.exists():
+        for r in _read(fewfc):
+            docs.append({"doc": f"fewfc-{r['id']}", "source": "fewfc", "text": r["content"], "published": None,
+                         "gold": _fewfc_gold(r)})
+    log(f"{len(docs)} documents: " + ", ".join(f"{k} {v}" for k, v in Counter(d["source"] for d in docs).items()))
+    return docs
+
+
+def _label(text: str, start: int, end: int, event: str, gold: set) -> list[str]:
+    """BIO labels of text[start:end] from the gold strings of this event type (longer first)."""
+    labels = ["O"] * (end - start)
+    wanted = sorted({(role, normalise(name)[0].strip()) for ev, role, name in gold if ev == event},
+                    key=lambda rn: (-len(rn[1]), rn[0] != "CO"))
+    window = text[start:end]
+    for role, name in wanted:
+        if len(name) < 2:
+            continue
+        pos = window.find(name)
+        while pos >= 0:
+            if all(lab == "O" for lab in labels[pos:pos + len(name)]):
+                labels[pos] = f"B-{role}"
+                for i in range(pos + 1, pos + len(name)):
+                    labels[i] = f"I-{role}"
+            pos = window.find(name, pos + len(name))
+    return labels
+
+
+def examples(docs: list[dict], log=print) -> list[dict]:
+    """One example per window: {doc, source, event, features, labels}."""
+    from ..entities.dates import infer_reference
+    from ..entities.names import _word_tags
+
+    pipeline = Pipeline("all", "rules", party_tagger=False)
+    tags = _word_tags()
+    out = []
+    started = time.perf_counter()
+    for n, d in enumerate(docs):
+        text, _ = normalise(d["text"])
+        reference = parse_published(d["published"])
+        inferred = reference is None
+        if inferred:
+            reference = infer_reference(text)
+        found, words, clauses = pipeline.find_names(text, reference, inferred)
+        for event, start, end, feats in tagger.units(text, clauses, words, found, tags):
+            out.append({"doc": d["doc"], "source": d["source"], "event": event, "start": start,
+                        "features": feats, "labels": _label(text, start, end, event, d["gold"])})
+        if log and (n + 1) % 2000 == 0:
+            log(f"  {n + 1} documents read ({time.perf_counter() - started:.0f} s)")
+    return out
+
+
+def fit(train: list[dict], path: Path, params: dict = PARAMS) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for ex in train:
+        trainer.append(ex["features"], ex["labels"])
+    trainer.set_params(params)
+    trainer.train(str(path))
+
+
+def _spans(labels: list[str]) -> set[tuple[str, int, int]]:
+    return {(t.role, t.start, t.end) for t in tagger.decode(labels, [1.0] * len(labels), 0, "")}
+
+
+def score(pairs: list[tuple[dict, list[str]]]) -> dict:
+    """Exact span P/R/F1 per role (and by data source) of (example, predicted labels)."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for ex, pred in pairs:
+        gold, got = _spans(ex["labels"]), _spans(pred)
+        for key in ((ex["source"],), ("all",)):
+            for role in tagger.ROLES:
+                g = {s for s in gold if s[0] == role}
+                p = {s for s in got if s[0] == role}
+                c = counts.setdefault((key[0], role), [0, 0, 0])
+                c[0] += len(g & p)
+                c[1] += len(p)
+                c[2] += len(g)
+    out = {}
+    for (source, role), (tp, npred, ngold) in sorted(counts.items()):
+        p = tp / npred if npred else 0.0
+        r = tp / ngold if ngold else 0.0
+        out[f"{source}/{role}"] = {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+                                   "tp": tp, "pred": npred, "gold": ngold}
+    return out
+
+
+def _folds(doc_ids: list[str], k: int, seed: int) -> list[set[str]]:
+    ids = sorted(set(doc_ids))
+    random.Random(seed).shuffle(ids)
+    return [set(ids[i::k]) for i in range(k)]
+
+
+def cross_validate(exs: list[dict], k: int = 5, seed: int = 0, log=print) -> dict:
+    import pycrfsuite
+
+    pairs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, held in enumerate(_folds([e["doc"] for e in exs], k, seed)):
+            path = Path(tmp) / f"fold{n}.crfsuite"
+            fit([e for e in exs if e["doc"] not in held], path)
+            t = pycrfsuite.Tagger()
+            t.open(str(path))
+            pairs += [(e, t.tag(e["features"])) for e in exs if e["doc"] in held]
+            log(f"fold {n + 1}/{k} done")
+    return score(pairs)
+
+
+def train(data_dir: Path, out_dir: Path, k: int = 5, seed: int = 0, cv: bool = True, log=print) -> dict:
+    docs = documents(data_dir, log)
+    exs = examples(docs, log)
+    labelled = sum(any(lab != "O" for lab in e["labels"]) for e in exs)
+    log(f"{len(exs)} windows, {labelled} with a gold party")
+    result = {"windows": len(exs), "windows_with_party": labelled,
+              "documents": dict(Counter(d["source"] for d in docs))}
+    if cv:
+        result["cv"] = cross_validate(exs, k, seed, log)
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fit(exs, out_dir / tagger.MODEL_FILE)
+        card = {"format": tagger.FORMAT, "min_p": MIN_P, "params": PARAMS, "max_chars": tagger.MAX_CHARS,
+                "trained_on": result["documents"], "windows": result["windows"],
+                "windows_with_party": labelled, "cv": result.get("cv"), "cv_folds": k, "seed": seed}
+        (out_dir / "card.json").write_text(json.dumps(card, ensure_ascii=False, indent=1), encoding="utf-8")
+        log(f"{out_dir / tagger.MODEL_FILE} written")
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="zhfin train tagger", description=__doc__.split("\n")[0])
+    ap.add_argument("--data", default="../shared/data", help="folder holding realnews_dev/, duee_fin/, fewfc/")
+    ap.add_argument("--out", default="models/tagger", help="where party.crfsuite and card.json go")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--cv-only", action="store_true", help="print the cross-validation figures, write nothing")
+    ap.add_argument("--no-cv", action="store_true", help="train the shipped model only")
+    args = ap.parse_args(argv)
+    data = Path(args.data)
+    missing = [str(p) for p in (PASSAGES, DUEE) if not (data / p).exists()]
+    if missing:
+        ap.error(f"not found under {args.data}: {', '.join(missing)}")
+    result = train(data, None if args.cv_only else Path(args.out), args.folds, args.seed, cv=not args.no_cv)
+    for key, m in (result.get("cv") or {}).items():
+        print(f"{key:<16} P {m['p']:.3f} R {m['r']:.3f} F1 {m['f1']:.3f}  (gold {m['gold']}, pred {m['pred']})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
