@@ -26,12 +26,12 @@ Representation choices (the granularity enum has no week):
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import NamedTuple
 
 from nlp.entities import clock
+from nlp.entities.periods import add_months, last_day, month_part, valid, year_span
 from nlp.entities.numbers import fold, parse_number
 from nlp.resources import table
 
@@ -94,50 +94,6 @@ def _int(s: str | None) -> int | None:
     return int(v) if v is not None and v == int(v) else None
 
 
-def _last(y: int, m: int) -> int:
-    return calendar.monthrange(y, m)[1]
-
-
-def _valid(y: int, m: int, d: int = 1) -> bool:
-    return 1 <= y <= 9999 and 1 <= m <= 12 and 1 <= d <= _last(y, m)
-
-
-def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
-    i = y * 12 + (m - 1) + k
-    return i // 12, i % 12 + 1
-
-
-def _part(y: int, m: int, part: str | None) -> tuple[dt.date, dt.date, str]:
-    """A month, or part of one (初/上旬 1–10, 中旬/中 11–20, 下旬/底/末 21–end)."""
-    last = _last(y, m)
-    if part in ("初", "上旬"):
-        return dt.date(y, m, 1), dt.date(y, m, 10), "day"
-    if part in ("中旬", "中"):
-        return dt.date(y, m, 11), dt.date(y, m, 20), "day"
-    if part in ("下旬", "底", "末"):
-        return dt.date(y, m, 21), dt.date(y, m, last), "day"
-    return dt.date(y, m, 1), dt.date(y, m, last), "month"
-
-
-def _year_span(y: int, q=None, qq=None, qn=None, h=None, hh=None, yp=None):
-    """A year or a period of it: quarter, first n quarters, half, 年初/年底/年内."""
-    quarter = _int(q) or (int(qq) if qq else None)
-    if quarter:
-        return dt.date(y, 3 * quarter - 2, 1), dt.date(y, 3 * quarter, _last(y, 3 * quarter)), "quarter"
-    if qn:
-        n = _int(qn)
-        return dt.date(y, 1, 1), dt.date(y, 3 * n, _last(y, 3 * n)), "quarter"
-    if h or hh:
-        if h == "上半年" or hh == "H1":
-            return dt.date(y, 1, 1), dt.date(y, 6, 30), "half"
-        return dt.date(y, 7, 1), dt.date(y, 12, 31), "half"
-    if yp == "初":
-        return dt.date(y, 1, 1), dt.date(y, 1, 31), "month"
-    if yp in ("底", "末"):
-        return dt.date(y, 12, 1), dt.date(y, 12, 31), "month"
-    return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
-
-
 class Anchor(NamedTuple):
     """A date that year-less dates after it are resolved against (see `timeline`)."""
     start: dt.date
@@ -151,6 +107,7 @@ class Resolved(NamedTuple):
     granularity: str
     depends: bool  # on the reference date (directly or through its anchor)
     time: str | None = None
+    anchored: bool = False  # a year-less date resolved from its anchor, not from the reference
 
 
 def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
@@ -184,29 +141,29 @@ def _explicit(g: dict, ref: dt.date | None):
     """2026-01-08, 2026年1月8日, 2025年上半年, 今年10月, 去年年底."""
     if g["iy"]:
         y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
-        return (dt.date(y, mo, d), dt.date(y, mo, d), "day", False) if _valid(y, mo, d) else None
+        return (dt.date(y, mo, d), dt.date(y, mo, d), "day", False) if valid(y, mo, d) else None
     if g["y"]:
         y, depends = _year(g["y"]), False
     else:
         if ref is None:
             return None
         y, depends = ref.year + _REL[g["ry"]][1], True
-    if not y or not _valid(y, 1):
+    if not y or not valid(y, 1):
         return None
     if g["m"]:
         mo, d = _int(g["m"]), _int(g["d"])
-        if not mo or not _valid(y, mo, d or 1):
+        if not mo or not valid(y, mo, d or 1):
             return None
         if d:
             return dt.date(y, mo, d), dt.date(y, mo, d), "day", depends
-        return (*_part(y, mo, g["mp"]), depends)
-    return (*_year_span(y, g["q"], g["qq"], g["qn"], g["h"], g["hh"], g["yp"] or g["ryp"]), depends)
+        return (*month_part(y, mo, g["mp"]), depends)
+    return (*year_span(y, g["q"], g["qq"], g["qn"], g["h"], g["hh"], g["yp"] or g["ryp"]), depends)
 
 
 def _yearless(g: dict, base: Anchor, forward: bool):
     """12月19日, 12月, 30日, 二季度, 年底: the candidate nearest the base (reference or anchor)."""
     if g["sq"] or g["sqn"] or g["sh"] or g["syp"]:  # of the base's year, no roll-over
-        return (*_year_span(base.start.year, q=g["sq"], qn=g["sqn"], h=g["sh"], yp=g["syp"]), base.depends)
+        return (*year_span(base.start.year, q=g["sq"], qn=g["sqn"], h=g["sh"], yp=g["syp"]), base.depends)
     cands = []
     if g["lm"]:
         mo, d = _int(g["lm"]), _int(g["ld"])
@@ -214,14 +171,14 @@ def _yearless(g: dict, base: Anchor, forward: bool):
             return None
         for y in range(base.start.year - 1, base.end.year + 2):
             if not d:
-                cands.append(_part(y, mo, g["lmp"]))
-            elif _valid(y, mo, d):
+                cands.append(month_part(y, mo, g["lmp"]))
+            elif valid(y, mo, d):
                 cands.append((dt.date(y, mo, d), dt.date(y, mo, d), "day"))
     else:  # a bare day: this month, the one before or the one after
         d = _int(g["dd"])
         for k in (-1, 0, 1):
-            y, mo = _add_months(base.start.year, base.start.month, k)
-            if d and _valid(y, mo, d):
+            y, mo = add_months(base.start.year, base.start.month, k)
+            if d and valid(y, mo, d):
                 cands.append((dt.date(y, mo, d), dt.date(y, mo, d), "day"))
     best = _nearest(base, cands, forward)
     return (*best, base.depends) if best else None
@@ -234,12 +191,12 @@ def _relative(g: dict, ref: dt.date):
         if unit == "quarter":
             qi = (ref.month - 1) // 3 + k
             y, q = ref.year + qi // 4, qi % 4 + 1
-            return dt.date(y, 3 * q - 2, 1), dt.date(y, 3 * q, _last(y, 3 * q)), "quarter", True
-        y, mo = _add_months(ref.year, ref.month, k)
+            return dt.date(y, 3 * q - 2, 1), dt.date(y, 3 * q, last_day(y, 3 * q)), "quarter", True
+        y, mo = add_months(ref.year, ref.month, k)
         d = _int(g["rmd"])
         if d:
-            return (dt.date(y, mo, d), dt.date(y, mo, d), "day", True) if _valid(y, mo, d) else None
-        return (*_part(y, mo, g["rmp"]), True)
+            return (dt.date(y, mo, d), dt.date(y, mo, d), "day", True) if valid(y, mo, d) else None
+        return (*month_part(y, mo, g["rmp"]), True)
     if g["rd"]:
         day = ref + dt.timedelta(days=_REL[g["rd"]][1])
         return day, day, "day", True
@@ -273,6 +230,7 @@ def _resolve(m: re.Match, ref: dt.date | None, anchor: Anchor | None = None,
              forward: bool = False) -> Resolved | None:
     g = m.groupdict()
     kind = _kind(g)
+    anchored = False
     try:
         if kind == "explicit" or g["ry"]:
             r = _explicit(g, ref)
@@ -281,6 +239,7 @@ def _resolve(m: re.Match, ref: dt.date | None, anchor: Anchor | None = None,
                 anchor = None  # a bare day needs a month: 2019年 … 15日 says nothing
             base = anchor or (Anchor(ref, ref, True) if ref else None)
             r = _yearless(g, base, forward) if base else None
+            anchored = anchor is not None
         else:
             r = _relative(g, ref) if ref and kind == "relative" else None
     except (ValueError, OverflowError):
@@ -288,7 +247,7 @@ def _resolve(m: re.Match, ref: dt.date | None, anchor: Anchor | None = None,
     if r is None:
         return None
     time = clock.time_of(g, evening=(g["rd"] or "").endswith(("晚", "夜"))) if r[0] == r[1] else None
-    return Resolved(*r, time)
+    return Resolved(*r, time, anchored)
 
 
 def _valid_match(m: re.Match) -> bool:
@@ -346,7 +305,7 @@ def kind(surface: str) -> str | None:
         return None
     g = parts[0].groupdict()
     k = _kind(g)
-    return (_REFERS.get(g["vague"], "now")) if k == "vague" else k
+    return _REFERS.get(g["vague"], "now") if k == "vague" else k
 
 
 def resolve(surface: str, reference: dt.date | None = None, anchor: Anchor | None = None) -> Resolved | None:
@@ -362,13 +321,17 @@ def resolve(surface: str, reference: dt.date | None = None, anchor: Anchor | Non
     if second is None or second.end < first.start:
         return first
     gran = min(first.granularity, second.granularity, key=_GRAN_ORDER.index)
-    return Resolved(first.start, second.end, gran, first.depends or second.depends, first.time)
+    return Resolved(first.start, second.end, gran, first.depends or second.depends, first.time, first.anchored)
 
 
 def parse(surface: str, reference: dt.date | None = None, reference_inferred: bool = False,
           anchor: Anchor | None = None) -> dict | None:
     """Value of one date surface; None if vague, invalid or needing a missing reference."""
-    r = resolve(surface, reference, anchor)
+    return value_of(resolve(surface, reference, anchor), reference_inferred)
+
+
+def value_of(r: Resolved | None, reference_inferred: bool = False) -> dict | None:
+    """The public value: ISO start and end, granularity, inferred, and time when there is one."""
     if r is None:
         return None
     value = {"start": r.start.isoformat(), "end": r.end.isoformat(), "granularity": r.granularity,
@@ -403,9 +366,9 @@ def _candidates(folded: str, future: bool) -> dt.date | None:
             continue
         mo = int(g["im"]) if g["iy"] else _int(g["m"])
         d = int(g["id"]) if g["iy"] else _int(g["d"])
-        if mo and d and _valid(y, mo, d):
+        if mo and d and valid(y, mo, d):
             days.append(dt.date(y, mo, d))
-        elif mo and _valid(y, mo):
+        elif mo and valid(y, mo):
             months.append(dt.date(y, mo, 1))
         elif not g["iy"]:
             years.append(dt.date(y, 7, 1))
