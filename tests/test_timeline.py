@@ -27,6 +27,9 @@ CASES = [  # text (published 2021-05-10) -> the year-less date's start
     ("港湾智医去年3月递交申请，4月通过聆讯。", "4月", "2020-04-01"),  # 去年 is an anchor too
     ("星河科技2019年3月1日递交申请。当天公司公告。次日公告称4月2日上市。", "4月2日", "2019-04-02"),
     ("2019年12月28日至1月3日，星河科技招股，1月10日上市。", "1月10日", "2020-01-10"),
+    ("星河科技2019年3月收购云帆，同年11月完成交割。", "同年11月", "2019-11-01"),  # 同年: the anchor's year
+    ("2018年12月，港湾智医当年底完成交割。", "当年底", "2018-12-01"),
+    ("星河科技同年11月完成交割。", "同年11月", None),  # no anchor: no year
     # where the story ends, the reference takes over again
     ("星河科技2019年3月1日递交申请。\n4月2日，公司宣布完成B轮融资。", "4月2日", "2021-04-02"),  # new paragraph
     ("星河科技2019年3月1日递交申请。公司主营芯片。4月2日完成融资。", "4月2日", "2021-04-02"),  # two sentences on
@@ -40,6 +43,10 @@ CASES = [  # text (published 2021-05-10) -> the year-less date's start
 @pytest.mark.parametrize("text,surface,start", CASES)
 def test_year_from_anchor(text, surface, start):
     assert dict(starts(text))[surface] == start
+
+
+def test_same_year_words_alone():
+    assert starts("当年实现营收3亿元，同年获批。") == [("同年", None)]
 
 
 def test_without_reference():

@@ -57,7 +57,9 @@ _DATE_SRC = (
     # 2026-01-08, 2026/1/8, 2026.1.8
     r"(?<![\d.])(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?![\d]|\.\d)"
     # 2026年1月8日, 二〇二五年三月, 2025年上半年, 今年10月, 去年年底
-    rf"|(?:(?<!\d)(?P<y>\d{{4}}|{_CN_YEAR})\s?年|(?P<ry>{_words('year')}))"
+    # 同年11月, 当年底: the year of the date told before (timeline); 同年 alone stays vague
+    rf"|(?:(?<!\d)(?P<y>\d{{4}}|{_CN_YEAR})\s?年|(?P<ry>{_words('year')})"
+    rf"|(?P<sy>同年|当年)(?=\s?(?:{_N2}\s?月|第?[一二三四1-4]季度|[上下]半年|[初底末])))"
     rf"(?:\s?(?:{_TAIL})|年(?P<ryp>初|底|末|内(?!地|外|容|部|涵|资|需)))?"
     # 本月8日, 上月底
     rf"|(?P<rm>{_words('quarter')}|{_words('month')})(?:(?P<rmd>{_N2})[日号]|" + _MONTH_PART.format(p="rmp") + ")?"
@@ -137,13 +139,17 @@ def _year(s: str) -> int | None:
     return _int(s.replace("O", "〇").replace("0", "〇"))  # 二O一九, 二0一九
 
 
-def _explicit(g: dict, ref: dt.date | None):
-    """2026-01-08, 2026年1月8日, 2025年上半年, 今年10月, 去年年底."""
+def _explicit(g: dict, ref: dt.date | None, anchor: Anchor | None = None):
+    """2026-01-08, 2026年1月8日, 2025年上半年, 今年10月, 去年年底; 同年11月 (the anchor's year)."""
     if g["iy"]:
         y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
         return (dt.date(y, mo, d), dt.date(y, mo, d), "day", False) if valid(y, mo, d) else None
     if g["y"]:
         y, depends = _year(g["y"]), False
+    elif g["sy"]:
+        if anchor is None:
+            return None
+        y, depends = anchor.start.year, anchor.depends
     else:
         if ref is None:
             return None
@@ -221,7 +227,7 @@ def _kind(g: dict) -> str:
     """explicit (the text gives the year) | relative (to the reference) | yearless | vague."""
     if g["iy"] or g["y"]:
         return "explicit"
-    if g["lm"] or g["dd"] or g["sq"] or g["sqn"] or g["sh"] or g["syp"]:
+    if g["lm"] or g["dd"] or g["sq"] or g["sqn"] or g["sh"] or g["syp"] or g["sy"]:
         return "yearless"
     return "vague" if g["vague"] else "relative"
 
@@ -234,6 +240,8 @@ def _resolve(m: re.Match, ref: dt.date | None, anchor: Anchor | None = None,
     try:
         if kind == "explicit" or g["ry"]:
             r = _explicit(g, ref)
+        elif g["sy"]:
+            r, anchored = _explicit(g, ref, anchor), True
         elif kind == "yearless":
             if anchor is not None and g["dd"] and (anchor.end - anchor.start).days > 31:
                 anchor = None  # a bare day needs a month: 2019年 … 15日 says nothing

@@ -5,10 +5,11 @@ News that tells an older story names the year once and then leaves it out:
     2019年3月1日递交申请，4月2日通过聆讯。   (published 2021)  -> 4月2日 is 2019-04-02
     2019年12月28日递交申请。1月3日获受理。                   -> 1月3日 is 2020-01-03
 
-A year-less date (4月2日, 12月, 30日, 年底) is resolved against the nearest date before it
+A year-less date (4月2日, 12月, 30日, 年底, 同年11月) is resolved against the nearest date before it
 (its anchor) when that date stands in the same sentence or the one before, within the same
 paragraph; the candidate nearest the anchor wins, so the month may roll over into the next
-year. Otherwise it is resolved against the reference date, as `dates.parse` does alone.
+year (同年/当年 keep the anchor's year). Otherwise it is resolved against the reference date, as
+`dates.parse` does alone (同年11月 then has no value).
 
 What counts as an anchor: a date whose year the text gives (2019年3月1日, 2019年), one relative to
 the reference (去年4月, 上周五), and a year-less date that was itself resolved from an anchor, so a
