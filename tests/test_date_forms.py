@@ -2,10 +2,10 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 import nlp
-from nlp.entities import clock, dates
+from nlp.entities import clock, dates, timeline
 
 REF = dt.date(2025, 12, 30)  # a Tuesday
 
@@ -192,3 +192,21 @@ def test_range_is_ordered(first, days):
 
 def test_time_of_ignores_days_without_clock():
     assert clock.time_of({"t_tod": "下午"}) is None
+
+
+ALPHABET = "0123456789:-~ ()年月日号周上下午晚间早凌晨时点分半正至到同当今昨一二三四五六七八九十〇O季度初底末中,。\n"
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_find_and_timeline_on_any_text(text):
+    """Spans are ordered and disjoint; every value is ordered; time is HH:MM; fast (hypothesis deadline)."""
+    spans = dates.find(text)
+    prev = 0
+    for s, e in spans:
+        assert prev <= s < e <= len(text)
+        prev = e
+    for v in timeline.values(text, spans, REF, False):
+        if v is not None:
+            assert v["start"] <= v["end"]
+            assert "time" not in v or (len(v["time"]) == 5 and "00:00" <= v["time"] <= "24:00")
