@@ -15,7 +15,8 @@ What counts as an anchor: a date whose year the text gives (2019年3月1日, 201
 the reference (去年4月, 上周五), and a year-less date that was itself resolved from an anchor, so a
 story can go on (2019年12月28日 … 1月3日 … 2月5日). A year-less date resolved from the reference
 is no anchor: chained, "nearest" would walk backwards (1月 … 后于9月 -> September of the year
-before). A comparison base (与去年同期持平) is no anchor either. A vague word about the present
+before). A comparison base (与去年同期持平) is no anchor either. A bare year lends itself only
+within its clause (2019年1-6月, 2020年截至10月19日): 成立于2015年，4月2日完成B轮 is this year's April. A vague word about the present
 (近日, 日前: `refers` now in relative_dates.tsv) ends the story; one about the story (当天, 次日)
 carries it on. A new paragraph ends it too: a quoted history sentence followed by a paragraph
 about today must not lend its year to today's dates.
@@ -30,6 +31,7 @@ from nlp.entities import dates
 from nlp.segment.sentences import sentences
 
 _PARAGRAPH = re.compile(r"\n+")
+_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")
 _COMPARISON = re.compile(r"同期")  # 去年同期, 2019年同期: a base to compare with, not the story's time
 
 
@@ -40,12 +42,14 @@ def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
     para_starts = [m.end() for m in _PARAGRAPH.finditer(text)]
     anchor: dates.Anchor | None = None
     where = (-1, -1)  # (paragraph, sentence) of the anchor, or of the last story word after it
+    anchor_end, year_only = 0, False
     out = []
     for start, end in spans:
         surface = text[start:end]
         kind = dates.kind(surface)
         here = (bisect.bisect_right(para_starts, start), bisect.bisect_right(sent_starts, start))
-        near = anchor is not None and here[0] == where[0] and here[1] - where[1] <= 1
+        near = anchor is not None and here[0] == where[0] and here[1] - where[1] <= 1 \
+            and not (year_only and _CLAUSE_BREAK.search(text, anchor_end, start))
         r = dates.resolve(surface, reference, anchor if kind == "yearless" and near else None)
         out.append(dates.value_of(r, reference_inferred))
         if kind == "now":
@@ -54,4 +58,5 @@ def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
             where = here
         elif r is not None and (kind != "yearless" or r.anchored) and not _COMPARISON.match(text, end):
             anchor, where = dates.Anchor(r.start, r.end, r.depends), here
+            anchor_end, year_only = end, r.granularity == "year"
     return out
