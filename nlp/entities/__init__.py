@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import dates, money, names, values
+from . import dates, money, names, timeline, values
 from .span import Entity, Occupied, resolve_overlaps
 
 _VALUE_FINDERS = (
@@ -20,9 +20,9 @@ def find_values(text: str, reference: dt.date | None, reference_inferred: bool) 
     """MONEY, DATE, PERCENT, SHARES, TICKER, ROUND, EXCHANGE with normalised values."""
     found = [Entity(label, s, e, text[s:e], value)
              for label, finder in _VALUE_FINDERS for s, e, value in finder(text)]
-    for s, e in dates.find(text):
-        value = dates.parse(text[s:e], reference, reference_inferred)
-        found.append(Entity("DATE", s, e, text[s:e], value))
+    spans = dates.find(text)
+    for (s, e), value in zip(spans, timeline.values(text, spans, reference, reference_inferred)):
+        found.append(Entity("DATE", s, e, text[s:e], value))  # 4月2日 after 2019年3月1日 is 2019's
     return found
 
 

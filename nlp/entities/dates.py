@@ -2,29 +2,41 @@
 
     parse("2025年上半年") -> {"start": "2025-01-01", "end": "2025-06-30",
                              "granularity": "half", "inferred": False}
+    parse("2020年7月3日上午9:30") -> {"start": "2020-07-03", "end": "2020-07-03",
+                             "granularity": "day", "inferred": False, "time": "09:30"}
 
 Year-less and relative dates (12月19日, 30日, 上周五, 去年年底, 二季度) are
 resolved against a reference date; a year-less month or day takes the
-candidate nearest the reference. Without a reference they parse to None, as do
+candidate nearest the reference, or nearest an `anchor` (the date the text
+named just before, see `timeline`). Without either they parse to None, as do
 vague words (近日, 日前), which `find` still reports as spans.
 
 Representation choices (the granularity enum has no week):
 - a week (本周, 上周) is start=Monday, end=Sunday with granularity "day";
-- part of a month (上旬, 月初 1–10, 中旬 11–20, 下旬/月底/月末 21–end) is a day
-  range with granularity "day";
+- part of a month (上旬, 月初 1–10, 中旬/月中 11–20, 下旬/月底/月末 21–end) is a
+  day range with granularity "day";
 - 年初 is January, 年底/年末 December (granularity "month"); 年内/年度 the year;
-- 前三季度 is Q1 start .. Q3 end with granularity "quarter".
+- 前三季度 is Q1 start .. Q3 end with granularity "quarter";
+- a range (7月3日至5日, 2019年8月8日至2024年1月29日, 2016年至2018年) is one span:
+  start of the first part .. end of the second, with the finer granularity; a
+  year-less second part takes the first part's year (12月28日至1月3日 rolls over);
+- a time of day belongs to the span (7月22日晚间, 美东时间周四上午, 6月19日上午10点,
+  2019年11月05日10:29:09); the value stays the day and gains "time": "HH:MM"
+  (24-hour) only when a clock time is given (`clock.time_of`).
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
+from typing import NamedTuple
 
+from nlp.entities import clock
+from nlp.entities.periods import add_months, last_day, month_part, valid, year_span
 from nlp.entities.numbers import fold, parse_number
 from nlp.resources import table
 
 _REL = {r["surface"]: (r["unit"], int(r["offset"])) for r in table("relative_dates.tsv")}
+_REFERS = {r["surface"]: r["refers"] for r in table("relative_dates.tsv")}
 
 
 def _words(unit: str) -> str:
@@ -32,8 +44,9 @@ def _words(unit: str) -> str:
 
 
 _N2 = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-_CN_YEAR = r"[〇零○一二三四五六七八九]{4}"
-_MONTH_PART = r"(?P<{p}>初(?!步|创|心|衷|始)|上旬|中旬|下旬|底|末)"  # of a month without a day
+_CN_YEAR = r"[〇零○O0一二三四五六七八九]{4}"  # 二O一九年: a Latin O or a 0 typed for 〇
+# Part of a month without a day; 月中 only before a break (6月中至8月初), not 6月中国.
+_MONTH_PART = r"(?P<{p}>初(?!步|创|心|衷|始)|上旬|中旬|下旬|底|末|中(?=[至到~,;、)。，；\s-]|$))"
 _TAIL = (  # what may follow a year: a month (and day), a quarter, a half, a part
     rf"(?P<m>{_N2})\s?月份?(?:\s?(?P<d>{_N2})\s?[日号]|" + _MONTH_PART.format(p="mp") + ")?"
     r"|(?:第)?(?P<q>[一二三四1-4])季度|Q(?P<qq>[1-4])(?![\d])|前(?P<qn>[二两三])个?季度"
@@ -44,7 +57,9 @@ _DATE_SRC = (
     # 2026-01-08, 2026/1/8, 2026.1.8
     r"(?<![\d.])(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?![\d]|\.\d)"
     # 2026年1月8日, 二〇二五年三月, 2025年上半年, 今年10月, 去年年底
-    rf"|(?:(?<!\d)(?P<y>\d{{4}}|{_CN_YEAR})\s?年|(?P<ry>{_words('year')}))"
+    # 同年11月, 当年底: the year of the date told before (timeline); 同年 alone stays vague
+    rf"|(?:(?<!\d)(?P<y>\d{{4}}|{_CN_YEAR})\s?年|(?P<ry>{_words('year')})"
+    rf"|(?P<sy>同年|当年)(?=\s?(?:{_N2}\s?月|第?[一二三四1-4]季度|[上下]半年|[初底末])))"
     rf"(?:\s?(?:{_TAIL})|年(?P<ryp>初|底|末|内(?!地|外|容|部|涵|资|需)))?"
     # 本月8日, 上月底
     rf"|(?P<rm>{_words('quarter')}|{_words('month')})(?:(?P<rmd>{_N2})[日号]|" + _MONTH_PART.format(p="rmp") + ")?"
@@ -66,10 +81,12 @@ _DATE_SRC = (
     rf"|(?P<vague>{_words('vague')})"
 )
 # A time zone before a date and a time of day after it belong to the date expression
-# (美东时间9月4日, 7月22日晚间), as DuEE-Fin marks them; the value stays the day.
+# (美东时间9月4日, 7月22日晚间, 6月19日上午10点), as DuEE-Fin marks them.
 _ZONE = r"(?:美东时间|美西时间|美国东部时间|美国西部时间|北京时间|香港时间|当地时间|东部时间|格林尼治时间)\s?"
-_DAYTIME = r"(?:晚间|晚上|早间|早上|上午|下午|中午|凌晨|傍晚|夜间|晚(?![于些点期年辈会宴餐报]))"
-DATE = re.compile(rf"(?:{_ZONE})?(?:{_DATE_SRC})(?:(?<=[日号])(?:{_DAYTIME}))?")
+DATE = re.compile(rf"(?:{_ZONE})?(?:{_DATE_SRC})(?:{clock.TAIL})?")
+# Between the two parts of a range: 7月3日至5日, 2020年7月3日-5日, 3月1日到6月30日.
+_RANGE_SEP = re.compile(r"\s?(?:至|到|-|~|—|–|〜)\s?")
+_GRAN_ORDER = ("day", "month", "quarter", "half", "year")
 
 
 def _int(s: str | None) -> int | None:
@@ -79,130 +96,116 @@ def _int(s: str | None) -> int | None:
     return int(v) if v is not None and v == int(v) else None
 
 
-def _last(y: int, m: int) -> int:
-    return calendar.monthrange(y, m)[1]
+class Anchor(NamedTuple):
+    """A date that year-less dates after it are resolved against (see `timeline`)."""
+    start: dt.date
+    end: dt.date
+    depends: bool  # its year came from the reference date
 
 
-def _valid(y: int, m: int, d: int = 1) -> bool:
-    return 1 <= y <= 9999 and 1 <= m <= 12 and 1 <= d <= _last(y, m)
+class Resolved(NamedTuple):
+    start: dt.date
+    end: dt.date
+    granularity: str
+    depends: bool  # on the reference date (directly or through its anchor)
+    time: str | None = None
+    anchored: bool = False  # a year-less date resolved from its anchor, not from the reference
 
 
-def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
-    i = y * 12 + (m - 1) + k
-    return i // 12, i % 12 + 1
+def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
+    """Days between two spans, 0 when they overlap."""
+    if b[0] > a[1]:
+        return (b[0] - a[1]).days
+    if a[0] > b[1]:
+        return (a[0] - b[1]).days
+    return 0
 
 
-def _part(y: int, m: int, part: str | None) -> tuple[dt.date, dt.date, str]:
-    """A month, or part of one (初/上旬 1–10, 中旬 11–20, 下旬/底/末 21–end)."""
-    last = _last(y, m)
-    if part in ("初", "上旬"):
-        return dt.date(y, m, 1), dt.date(y, m, 10), "day"
-    if part == "中旬":
-        return dt.date(y, m, 11), dt.date(y, m, 20), "day"
-    if part in ("下旬", "底", "末"):
-        return dt.date(y, m, 21), dt.date(y, m, last), "day"
-    return dt.date(y, m, 1), dt.date(y, m, last), "month"
-
-
-def _year_span(y: int, q=None, qq=None, qn=None, h=None, hh=None, yp=None):
-    """A year or a period of it: quarter, first n quarters, half, 年初/年底/年内."""
-    quarter = _int(q) or (int(qq) if qq else None)
-    if quarter:
-        return dt.date(y, 3 * quarter - 2, 1), dt.date(y, 3 * quarter, _last(y, 3 * quarter)), "quarter"
-    if qn:
-        n = _int(qn)
-        return dt.date(y, 1, 1), dt.date(y, 3 * n, _last(y, 3 * n)), "quarter"
-    if h or hh:
-        if h == "上半年" or hh == "H1":
-            return dt.date(y, 1, 1), dt.date(y, 6, 30), "half"
-        return dt.date(y, 7, 1), dt.date(y, 12, 31), "half"
-    if yp == "初":
-        return dt.date(y, 1, 1), dt.date(y, 1, 31), "month"
-    if yp in ("底", "末"):
-        return dt.date(y, 12, 1), dt.date(y, 12, 31), "month"
-    return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
-
-
-def _distance(ref: dt.date, start: dt.date, end: dt.date) -> int:
-    if start <= ref <= end:
-        return 0
-    return (start - ref).days if start > ref else (ref - end).days
-
-
-def _nearest(ref: dt.date, candidates):
-    """The (start, end, gran) nearest the reference; ties go to the past."""
+def _nearest(base: Anchor, candidates, forward: bool = False):
+    """The (start, end, gran) nearest the base span; ties go to the past.
+    forward (the end of a range): only candidates from the base's start on, if any."""
+    pool = [c for c in candidates if c[0] >= base.start] if forward else []
     best = None
-    for c in candidates:
-        key = (_distance(ref, c[0], c[1]), c[0] > ref)
+    for c in pool or candidates:
+        key = (_gap((base.start, base.end), c), c[0] > base.start)
         if best is None or key < best[0]:
             best = (key, c)
     return best[1] if best else None
 
 
-def _resolve(m: re.Match, ref: dt.date | None):
-    """(start, end, granularity, depends_on_reference) or None."""
-    g = m.groupdict()
+def _year(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    return _int(s.replace("O", "〇").replace("0", "〇"))  # 二O一九, 二0一九
+
+
+def _explicit(g: dict, ref: dt.date | None, anchor: Anchor | None = None):
+    """2026-01-08, 2026年1月8日, 2025年上半年, 今年10月, 去年年底; 同年11月 (the anchor's year)."""
     if g["iy"]:
         y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
-        return (dt.date(y, mo, d), dt.date(y, mo, d), "day", False) if _valid(y, mo, d) else None
-    if g["y"] or g["ry"]:
-        if g["y"]:
-            y, depends = _int(g["y"]), False
-        else:
-            if ref is None:
-                return None
-            y, depends = ref.year + _REL[g["ry"]][1], True
-        if not y or not _valid(y, 1):
+        return (dt.date(y, mo, d), dt.date(y, mo, d), "day", False) if valid(y, mo, d) else None
+    if g["y"]:
+        y, depends = _year(g["y"]), False
+    elif g["sy"]:
+        if anchor is None:
             return None
-        if g["m"]:
-            mo, d = _int(g["m"]), _int(g["d"])
-            if not mo or not _valid(y, mo, d or 1):
-                return None
-            if d:
-                return dt.date(y, mo, d), dt.date(y, mo, d), "day", depends
-            return (*_part(y, mo, g["mp"]), depends)
-        return (*_year_span(y, g["q"], g["qq"], g["qn"], g["h"], g["hh"], g["yp"] or g["ryp"]), depends)
-    if g["vague"] or ref is None:
+        y, depends = anchor.start.year, anchor.depends
+    else:
+        if ref is None:
+            return None
+        y, depends = ref.year + _REL[g["ry"]][1], True
+    if not y or not valid(y, 1):
         return None
+    if g["m"]:
+        mo, d = _int(g["m"]), _int(g["d"])
+        if not mo or not valid(y, mo, d or 1):
+            return None
+        if d:
+            return dt.date(y, mo, d), dt.date(y, mo, d), "day", depends
+        return (*month_part(y, mo, g["mp"]), depends)
+    return (*year_span(y, g["q"], g["qq"], g["qn"], g["h"], g["hh"], g["yp"] or g["ryp"]), depends)
+
+
+def _yearless(g: dict, base: Anchor, forward: bool):
+    """12月19日, 12月, 30日, 二季度, 年底: the candidate nearest the base (reference or anchor)."""
+    if g["sq"] or g["sqn"] or g["sh"] or g["syp"]:  # of the base's year, no roll-over
+        return (*year_span(base.start.year, q=g["sq"], qn=g["sqn"], h=g["sh"], yp=g["syp"]), base.depends)
+    cands = []
+    if g["lm"]:
+        mo, d = _int(g["lm"]), _int(g["ld"])
+        if not mo or not 1 <= mo <= 12 or (g["ld"] and not d):
+            return None
+        for y in range(base.start.year - 1, base.end.year + 2):
+            if not d:
+                cands.append(month_part(y, mo, g["lmp"]))
+            elif valid(y, mo, d):
+                cands.append((dt.date(y, mo, d), dt.date(y, mo, d), "day"))
+    else:  # a bare day: this month, the one before or the one after
+        d = _int(g["dd"])
+        for k in (-1, 0, 1):
+            y, mo = add_months(base.start.year, base.start.month, k)
+            if d and valid(y, mo, d):
+                cands.append((dt.date(y, mo, d), dt.date(y, mo, d), "day"))
+    best = _nearest(base, cands, forward)
+    return (*best, base.depends) if best else None
+
+
+def _relative(g: dict, ref: dt.date):
+    """本月8日, 上季度, 昨日, 上周五, 本周, 周三."""
     if g["rm"]:
         unit, k = _REL[g["rm"]]
         if unit == "quarter":
             qi = (ref.month - 1) // 3 + k
             y, q = ref.year + qi // 4, qi % 4 + 1
-            return dt.date(y, 3 * q - 2, 1), dt.date(y, 3 * q, _last(y, 3 * q)), "quarter", True
-        y, mo = _add_months(ref.year, ref.month, k)
+            return dt.date(y, 3 * q - 2, 1), dt.date(y, 3 * q, last_day(y, 3 * q)), "quarter", True
+        y, mo = add_months(ref.year, ref.month, k)
         d = _int(g["rmd"])
         if d:
-            return (dt.date(y, mo, d), dt.date(y, mo, d), "day", True) if _valid(y, mo, d) else None
-        return (*_part(y, mo, g["rmp"]), True)
+            return (dt.date(y, mo, d), dt.date(y, mo, d), "day", True) if valid(y, mo, d) else None
+        return (*month_part(y, mo, g["rmp"]), True)
     if g["rd"]:
         day = ref + dt.timedelta(days=_REL[g["rd"]][1])
         return day, day, "day", True
-    if g["sq"] or g["sqn"] or g["sh"] or g["syp"]:
-        return (*_year_span(ref.year, q=g["sq"], qn=g["sqn"], h=g["sh"], yp=g["syp"]), True)
-    if g["lm"]:
-        mo, d = _int(g["lm"]), _int(g["ld"])
-        if not mo or not 1 <= mo <= 12 or (g["ld"] and not d):
-            return None
-        cands = []
-        for y in (ref.year - 1, ref.year, ref.year + 1):
-            if d:
-                if _valid(y, mo, d):
-                    cands.append((dt.date(y, mo, d), dt.date(y, mo, d), "day"))
-            else:
-                cands.append(_part(y, mo, g["lmp"]))
-        best = _nearest(ref, cands)
-        return (*best, True) if best else None
-    if g["dd"]:
-        d = _int(g["dd"])
-        cands = []
-        for k in (-1, 0, 1):
-            y, mo = _add_months(ref.year, ref.month, k)
-            if d and _valid(y, mo, d):
-                cands.append((dt.date(y, mo, d), dt.date(y, mo, d), "day"))
-        best = _nearest(ref, cands)
-        return (*best, True) if best else None
-    # weeks: 上周五, 本周, 周三
     wd_s = g["wd"] or g["wd2"] or g["wd3"]
     wd = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}.get(wd_s or "")
     k = _REL[g["rw"]][1] if g["rw"] else {"上": -1, "下": 1, "本": 0, "这": 0}.get(g["rw2"] or "")
@@ -220,6 +223,41 @@ def _resolve(m: re.Match, ref: dt.date | None):
     return None
 
 
+def _kind(g: dict) -> str:
+    """explicit (the text gives the year) | relative (to the reference) | yearless | vague."""
+    if g["iy"] or g["y"]:
+        return "explicit"
+    if g["lm"] or g["dd"] or g["sq"] or g["sqn"] or g["sh"] or g["syp"] or g["sy"]:
+        return "yearless"
+    return "vague" if g["vague"] else "relative"
+
+
+def _resolve(m: re.Match, ref: dt.date | None, anchor: Anchor | None = None,
+             forward: bool = False) -> Resolved | None:
+    g = m.groupdict()
+    kind = _kind(g)
+    anchored = False
+    try:
+        if kind == "explicit" or g["ry"]:
+            r = _explicit(g, ref)
+        elif g["sy"]:
+            r, anchored = _explicit(g, ref, anchor), True
+        elif kind == "yearless":
+            if anchor is not None and g["dd"] and (anchor.end - anchor.start).days > 31:
+                anchor = None  # a bare day needs a month: 2019年 … 15日 says nothing
+            base = anchor or (Anchor(ref, ref, True) if ref else None)
+            r = _yearless(g, base, forward) if base else None
+            anchored = anchor is not None
+        else:
+            r = _relative(g, ref) if ref and kind == "relative" else None
+    except (ValueError, OverflowError):
+        return None
+    if r is None:
+        return None
+    time = clock.time_of(g, evening=(g["rd"] or "").endswith(("晚", "夜"))) if r[0] == r[1] else None
+    return Resolved(*r, time, anchored)
+
+
 def _valid_match(m: re.Match) -> bool:
     """Cheap checks so `find` skips 13月, 2000年40月 and the like."""
     g = m.groupdict()
@@ -233,25 +271,82 @@ def _valid_match(m: re.Match) -> bool:
     return True
 
 
+def _can_join(first: re.Match, second: re.Match) -> bool:
+    """Parts of a range: anything but a vague word, then a calendar date (not 周五, 今年)."""
+    return _kind(first.groupdict()) != "vague" and _kind(second.groupdict()) in ("explicit", "yearless")
+
+
+def _matches(text: str) -> list[list[re.Match]]:
+    """Date matches, a range (7月3日至5日) as one group of two."""
+    groups: list[list[re.Match]] = []
+    for m in DATE.finditer(text):
+        if m.end() == m.start() or not _valid_match(m):
+            continue
+        last = groups[-1] if groups else None
+        if last and len(last) == 1 and _RANGE_SEP.fullmatch(text, last[0].end(), m.start()) \
+                and _can_join(last[0], m):
+            last.append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
 def find(text: str) -> list[tuple[int, int]]:
     """Spans of date expressions in analysis text, vague ones (近日) included."""
-    return [m.span() for m in DATE.finditer(text) if m.end() > m.start() and _valid_match(m)]
+    return [(g[0].start(), g[-1].end()) for g in _matches(text)]
 
 
-def parse(surface: str, reference: dt.date | None = None, reference_inferred: bool = False) -> dict | None:
+def _whole(surface: str) -> list[re.Match] | None:
+    s = fold(surface).strip()
+    groups = _matches(s)
+    if len(groups) != 1 or groups[0][0].start() != 0 or groups[0][-1].end() != len(s):
+        return None
+    return groups[0]
+
+
+def kind(surface: str) -> str | None:
+    """How a date surface gets its year: "explicit" (2019年4月), "relative" (去年, 上周五: from the
+    reference), "yearless" (4月2日, 年底: from an anchor or the reference), "now" (近日: a vague word
+    about the present) or "story" (当天, 次日: vague, about the date just told); None if not a date."""
+    parts = _whole(surface)
+    if parts is None:
+        return None
+    g = parts[0].groupdict()
+    k = _kind(g)
+    return _REFERS.get(g["vague"], "now") if k == "vague" else k
+
+
+def resolve(surface: str, reference: dt.date | None = None, anchor: Anchor | None = None) -> Resolved | None:
+    """Start, end, granularity, whether it depends on the reference, time; None if vague or invalid.
+    A range's second part is resolved from its first (12月28日至1月3日 -> 1月3日 of the next year)."""
+    parts = _whole(surface)
+    if parts is None:
+        return None
+    first = _resolve(parts[0], reference, anchor)
+    if first is None or len(parts) == 1:
+        return first
+    second = _resolve(parts[1], reference, Anchor(first.start, first.end, first.depends), forward=True)
+    if second is None or second.end < first.start:
+        return first
+    gran = min(first.granularity, second.granularity, key=_GRAN_ORDER.index)
+    return Resolved(first.start, second.end, gran, first.depends or second.depends, first.time, first.anchored)
+
+
+def parse(surface: str, reference: dt.date | None = None, reference_inferred: bool = False,
+          anchor: Anchor | None = None) -> dict | None:
     """Value of one date surface; None if vague, invalid or needing a missing reference."""
-    m = DATE.fullmatch(fold(surface).strip())
-    if not m or m.end() == 0:
-        return None
-    try:
-        r = _resolve(m, reference)
-    except (ValueError, OverflowError):
-        return None
+    return value_of(resolve(surface, reference, anchor), reference_inferred)
+
+
+def value_of(r: Resolved | None, reference_inferred: bool = False) -> dict | None:
+    """The public value: ISO start and end, granularity, inferred, and time when there is one."""
     if r is None:
         return None
-    start, end, gran, depends = r
-    return {"start": start.isoformat(), "end": end.isoformat(), "granularity": gran,
-            "inferred": bool(depends and reference_inferred)}
+    value = {"start": r.start.isoformat(), "end": r.end.isoformat(), "granularity": r.granularity,
+             "inferred": bool(r.depends and reference_inferred)}
+    if r.time:
+        value["time"] = r.time
+    return value
 
 
 # Words just before a date that put it in the future of the article (计划于2026年1月8日
@@ -274,14 +369,14 @@ def _candidates(folded: str, future: bool) -> dt.date | None:
         if not future and _FUTURE_BEFORE.search(folded[max(0, m.start() - 6) : m.start()]):
             continue
         g = m.groupdict()
-        y = int(g["iy"]) if g["iy"] else (_int(g["y"]) if g["y"] else None)
+        y = int(g["iy"]) if g["iy"] else (_year(g["y"]) if g["y"] else None)
         if not y or not 1900 <= y <= 2100:
             continue
         mo = int(g["im"]) if g["iy"] else _int(g["m"])
         d = int(g["id"]) if g["iy"] else _int(g["d"])
-        if mo and d and _valid(y, mo, d):
+        if mo and d and valid(y, mo, d):
             days.append(dt.date(y, mo, d))
-        elif mo and _valid(y, mo):
+        elif mo and valid(y, mo):
             months.append(dt.date(y, mo, 1))
         elif not g["iy"]:
             years.append(dt.date(y, 7, 1))

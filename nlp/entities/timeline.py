@@ -1,0 +1,62 @@
+"""The year of a date that gives none, from the dates told just before it.
+
+News that tells an older story names the year once and then leaves it out:
+
+    2019年3月1日递交申请，4月2日通过聆讯。   (published 2021)  -> 4月2日 is 2019-04-02
+    2019年12月28日递交申请。1月3日获受理。                   -> 1月3日 is 2020-01-03
+
+A year-less date (4月2日, 12月, 30日, 年底, 同年11月) is resolved against the nearest date before it
+(its anchor) when that date stands in the same sentence or the one before, within the same
+paragraph; the candidate nearest the anchor wins, so the month may roll over into the next
+year (同年/当年 keep the anchor's year). Otherwise it is resolved against the reference date, as
+`dates.parse` does alone (同年11月 then has no value).
+
+What counts as an anchor: a date whose year the text gives (2019年3月1日, 2019年), one relative to
+the reference (去年4月, 上周五), and a year-less date that was itself resolved from an anchor, so a
+story can go on (2019年12月28日 … 1月3日 … 2月5日). A year-less date resolved from the reference
+is no anchor: chained, "nearest" would walk backwards (1月 … 后于9月 -> September of the year
+before). A comparison base (与去年同期持平) is no anchor either. A bare year lends itself only
+within its clause (2019年1-6月, 2020年截至10月19日): 成立于2015年，4月2日完成B轮 is this year's April. A vague word about the present
+(近日, 日前: `refers` now in relative_dates.tsv) ends the story; one about the story (当天, 次日)
+carries it on. A new paragraph ends it too: a quoted history sentence followed by a paragraph
+about today must not lend its year to today's dates.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from nlp.entities import dates
+from nlp.segment.sentences import sentences
+
+_PARAGRAPH = re.compile(r"\n+")
+_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")
+_COMPARISON = re.compile(r"同期")  # 去年同期, 2019年同期: a base to compare with, not the story's time
+
+
+def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
+           reference_inferred: bool) -> list[dict | None]:
+    """Values of the DATE spans of a text (in text order), year-less ones from their anchors."""
+    sent_starts = [s for s, _ in sentences(text)]
+    para_starts = [m.end() for m in _PARAGRAPH.finditer(text)]
+    anchor: dates.Anchor | None = None
+    where = (-1, -1)  # (paragraph, sentence) of the anchor, or of the last story word after it
+    anchor_end, year_only = 0, False
+    out = []
+    for start, end in spans:
+        surface = text[start:end]
+        kind = dates.kind(surface)
+        here = (bisect.bisect_right(para_starts, start), bisect.bisect_right(sent_starts, start))
+        near = anchor is not None and here[0] == where[0] and here[1] - where[1] <= 1 \
+            and not (year_only and _CLAUSE_BREAK.search(text, anchor_end, start))
+        r = dates.resolve(surface, reference, anchor if kind == "yearless" and near else None)
+        out.append(dates.value_of(r, reference_inferred))
+        if kind == "now":
+            anchor = None
+        elif kind == "story" and near:
+            where = here
+        elif r is not None and (kind != "yearless" or r.anchored) and not _COMPARISON.match(text, end):
+            anchor, where = dates.Anchor(r.start, r.end, r.depends), here
+            anchor_end, year_only = end, r.granularity == "year"
+    return out

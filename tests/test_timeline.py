@@ -1,0 +1,89 @@
+"""A year-less date takes the year of the date told just before it (nlp/entities/timeline.py)."""
+import datetime as dt
+
+import pytest
+from hypothesis import given, strategies as st
+
+import nlp
+from nlp.entities import dates, timeline
+
+PUB = dt.date(2021, 5, 10)
+
+
+def starts(text, reference=PUB, inferred=False):
+    spans = dates.find(text)
+    return [(text[s:e], (v or {}).get("start")) for (s, e), v in
+            zip(spans, timeline.values(text, spans, reference, inferred))]
+
+
+CASES = [  # text (published 2021-05-10) -> the year-less date's start
+    ("星河科技2019年3月1日递交申请，4月2日通过聆讯。", "4月2日", "2019-04-02"),
+    ("星河科技2019年12月28日递交申请。1月3日获受理。", "1月3日", "2020-01-03"),  # rolls over
+    ("云帆智能2019年12月28日递交申请，1月3日获受理，2月5日通过聆讯。", "2月5日", "2020-02-05"),  # a chain
+    ("2019年3月，星河科技递交申请，15日获受理。", "15日", "2019-03-15"),
+    ("2019年1-6月营收增长。", "6月", "2019-06-01"),  # a bare year lends itself within its clause …
+    ("2019年，云帆智能递交申请，4月通过聆讯。", "4月", "2021-04-01"),  # … only
+    ("星河科技成立于2015年，4月2日宣布完成B轮融资。", "4月2日", "2021-04-02"),
+    ("星河科技2019年3月1日递交申请，年底获批。", "年底", "2019-12-01"),
+    ("云帆智能2019年6月完成B轮，此前1月完成A轮。", "1月", "2019-01-01"),  # nearest, even backwards
+    ("港湾智医去年3月递交申请，4月通过聆讯。", "4月", "2020-04-01"),  # 去年 is an anchor too
+    ("星河科技2019年3月1日递交申请。当天公司公告。次日公告称4月2日上市。", "4月2日", "2019-04-02"),
+    ("2019年12月28日至1月3日，星河科技招股，1月10日上市。", "1月10日", "2020-01-10"),
+    ("星河科技2019年3月收购云帆，同年11月完成交割。", "同年11月", "2019-11-01"),  # 同年: the anchor's year
+    ("2018年12月，港湾智医当年底完成交割。", "当年底", "2018-12-01"),
+    ("星河科技同年11月完成交割。", "同年11月", None),  # no anchor: no year
+    # where the story ends, the reference takes over again
+    ("星河科技2019年3月1日递交申请。\n4月2日，公司宣布完成B轮融资。", "4月2日", "2021-04-02"),  # new paragraph
+    ("星河科技2019年3月1日递交申请。公司主营芯片。4月2日完成融资。", "4月2日", "2021-04-02"),  # two sentences on
+    ("星河科技2019年3月1日递交申请。近日，公司于4月2日通过聆讯。", "4月2日", "2021-04-02"),  # 近日: now
+    ("星河科技营收与去年同期持平。一季度营收3亿元。", "一季度", "2021-01-01"),  # a comparison base
+    ("2019年公司成立，15日完成融资。", "15日", "2021-05-15"),  # a bare day needs a month
+    ("云帆智能4月2日通过聆讯，1月10日递交申请。", "1月10日", "2021-01-10"),  # year-less: no anchor
+]
+
+
+@pytest.mark.parametrize("text,surface,start", CASES)
+def test_year_from_anchor(text, surface, start):
+    assert dict(starts(text))[surface] == start
+
+
+def test_same_year_words_alone():
+    assert starts("当年实现营收3亿元，同年获批。") == [("同年", None)]
+
+
+def test_without_reference():
+    assert starts("星河科技2019年3月1日递交申请，4月2日通过聆讯。", None) == \
+        [("2019年3月1日", "2019-03-01"), ("4月2日", "2019-04-02")]
+    assert starts("星河科技4月2日通过聆讯。", None) == [("4月2日", None)]
+
+
+INFERRED = [  # (text, reference inferred?) -> inferred flag of the year-less date
+    ("星河科技2019年3月1日递交申请，4月2日通过聆讯。", True, False),  # the year came from the text
+    ("港湾智医去年3月递交申请，4月通过聆讯。", True, True),  # … from a guessed reference
+    ("港湾智医去年3月递交申请，4月通过聆讯。", False, False),
+    ("星河科技4月2日通过聆讯。", True, True),
+]
+
+
+@pytest.mark.parametrize("text,ref_inferred,inferred", INFERRED)
+def test_inferred(text, ref_inferred, inferred):
+    spans = dates.find(text)
+    assert timeline.values(text, spans, PUB, ref_inferred)[-1]["inferred"] is inferred
+
+
+def test_whole_path():
+    raw = "星河科技於2019年12月28日遞交申請，1月3日獲受理。\n\n1月3日，雲帆智能完成B輪融資。"
+    found = [(e["text"], e["value"]["start"]) for e in nlp.extract(raw, published="2021-01-20")["entities"]
+             if e["label"] == "DATE"]
+    assert found == [("2019年12月28日", "2019-12-28"), ("1月3日", "2020-01-03"), ("1月3日", "2021-01-03")]
+
+
+@given(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2099, 12, 31)),
+       st.integers(1, 12), st.integers(1, 28),
+       st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_never_far_from_its_anchor(anchor, month, day, reference):
+    """Whatever the reference, a year-less date after an anchor lands within half a year of it."""
+    text = f"{anchor.year}年{anchor.month}月{anchor.day}日递交申请，{month}月{day}日通过聆讯。"
+    got = dt.date.fromisoformat(starts(text, reference)[1][1])
+    assert (got.month, got.day) == (month, day)
+    assert abs((got - anchor).days) <= 184
