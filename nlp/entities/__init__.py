@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import dates, money, names, values
+from .market import MarketContext
 from .span import Entity, Occupied, resolve_overlaps
 
 _VALUE_FINDERS = (
@@ -18,12 +19,26 @@ _VALUE_FINDERS = (
 
 def find_values(text: str, reference: dt.date | None, reference_inferred: bool) -> list[Entity]:
     """MONEY, DATE, PERCENT, SHARES, TICKER, ROUND, EXCHANGE with normalised values."""
+    market = MarketContext(text)
     found = [Entity(label, s, e, text[s:e], value)
              for label, finder in _VALUE_FINDERS for s, e, value in finder(text)]
+    local_currency(found, market)
     for s, e in dates.find(text):
         value = dates.parse(text[s:e], reference, reference_inferred)
         found.append(Entity("DATE", s, e, text[s:e], value))
     return found
+
+
+def local_currency(found: list[Entity], market: MarketContext) -> None:
+    """A bare 元 in a Hong Kong or Taiwan text is the local dollar: 招股价每股0.45元 -> HKD,
+    marked "currency_inferred" (see market.MarketContext.bare_yuan_currency for the exceptions)."""
+    for ent in found:
+        if ent.label != "MONEY" or not ent.value or ent.value["currency"] != "CNY" \
+                or money.written_currency(ent.text) not in money.BARE_YUAN:
+            continue
+        currency = market.bare_yuan_currency(ent.start, ent.end)
+        if currency:
+            ent.value = {**ent.value, "currency": currency, "currency_inferred": True}
 
 
 def find_known_names(text: str) -> list[Entity]:

@@ -134,6 +134,17 @@ def find(text: str) -> list[tuple[int, int, dict]]:
     return out
 
 
+# A currency word that names no country: in Hong Kong or Taiwan text it is the local dollar.
+BARE_YUAN = frozenset({"元", "圆", "块钱"})
+
+
+def written_currency(surface: str) -> str | None:
+    """The currency word written in one money surface (元, 港元, 人民币, US$), None when there is none.
+    人民币1.5亿元 -> 人民币: a bare 元 is one that no other currency word names."""
+    m = MONEY.fullmatch(fold(surface).strip())
+    return (m["c1"] or m["c3"] or m["c2"] or m["c4"]) if m else None
+
+
 def parse(surface: str) -> dict | None:
     """Value of one money surface (simplified or traditional, half- or full-width)."""
     s = fold(surface).strip()
