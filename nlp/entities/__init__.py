@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import dates, money, names, values
+from . import dates, money, names, stock_names, values
 from .market import MarketContext
 from .span import Entity, Occupied, resolve_overlaps
 
@@ -11,7 +11,6 @@ _VALUE_FINDERS = (
     ("MONEY", money.find),
     ("PERCENT", values.find_percent),
     ("SHARES", values.find_shares),
-    ("TICKER", values.find_tickers),
     ("ROUND", values.find_rounds),
     ("EXCHANGE", values.find_exchanges),
 )
@@ -22,6 +21,7 @@ def find_values(text: str, reference: dt.date | None, reference_inferred: bool) 
     market = MarketContext(text)
     found = [Entity(label, s, e, text[s:e], value)
              for label, finder in _VALUE_FINDERS for s, e, value in finder(text)]
+    found.extend(Entity("TICKER", s, e, text[s:e], value) for s, e, value in values.find_tickers(text, market))
     local_currency(found, market)
     for s, e in dates.find(text):
         value = dates.parse(text[s:e], reference, reference_inferred)
@@ -48,7 +48,7 @@ def find_known_names(text: str) -> list[Entity]:
 def find_token_names(text: str, tokens: list[tuple[str, int]], taken: list[Entity]) -> list[Entity]:
     """Names that need the segmentation: suffix rules and people."""
     found = names.find_suffixed(tokens, taken)
-    stocks = names.find_stock_names(text, tokens, taken + found)
+    stocks = stock_names.find_stock_names(text, tokens, taken + found)
     found = [e for e in found if not any(e.overlaps(s) for s in stocks)] + stocks
     found.extend(names.find_people(text))
     return found
