@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import dates, money, names, stock_names, values
+from . import dates, latin_names, money, names, stock_names, values
 from .market import MarketContext
 from .span import Entity, Occupied, resolve_overlaps
 
@@ -42,7 +42,11 @@ def local_currency(found: list[Entity], market: MarketContext) -> None:
 
 
 def find_known_names(text: str) -> list[Entity]:
-    return names.find_known(text)
+    """Gazetteer names, and Latin names closed by an ending (Starlight Capital): both found before
+    segmentation, which they protect. A gazetteer name wins over a Latin name it overlaps."""
+    known = names.find_known(text)
+    busy = Occupied(len(text), known)
+    return known + [e for e in latin_names.find(text) if not busy.any(e.start, e.end)]
 
 
 def find_token_names(text: str, tokens: list[tuple[str, int]], taken: list[Entity]) -> list[Entity]:
