@@ -175,12 +175,15 @@ def _nearby_exchange(text: str, start: int, code: str) -> str | None:
 
 
 def _market_exchange(text: str, market: str | None) -> str | None:
-    """The exchange a text about one market means: HKEX; for Taiwan the TW exchange it names most, else TWSE."""
+    """The exchange a text about one market means: HKEX; for Taiwan the TW exchange it names most,
+    else TPEx where it speaks of 上柜 / 兴柜, else TWSE."""
     if market == "HK":
         return "HKEX"
     if market == "TW":
         codes = [v["code"] for _, _, v in find_exchanges(text) if v["market"] == "TW"]
-        return max(set(codes), key=codes.count) if codes else "TWSE"
+        if codes:
+            return max(set(codes), key=codes.count)
+        return "TPEX" if re.search("上柜|柜买|兴柜", text) else "TWSE"  # 初次上柜: the OTC market
     return None
 
 
