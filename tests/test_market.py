@@ -72,6 +72,9 @@ def test_every_cue_compiles_and_finds_itself():
     for row in table("market_cues.tsv"):
         assert row["market"] in ("HK", "TW", "CN") and row["weight"] in ("1", "2")
         re.compile(row["pattern"])
+        for literal in re.sub(r"\(\?<?[!=].*?\)", "", row["pattern"]).split("|"):
+            ctx = MarketContext(f"据悉,{literal}。")
+            assert ctx._doc.weight[row["market"]] == int(row["weight"]), literal
 
 
 @pytest.mark.parametrize("surface,word", [("近6.1亿元", "元"), ("人民币1.5亿元", "人民币"), ("3亿元人民币", "元人民币"),

@@ -26,7 +26,9 @@ _FOREIGN = ("HK", "TW")
 
 def _compile_cues() -> tuple[re.Pattern, list[tuple[str, int]]]:
     rows = table("market_cues.tsv")
-    pattern = re.compile("|".join(f"(?P<c{i}>{r['pattern']})" for i, r in enumerate(rows)))
+    alternatives = [alt for r in rows for alt in re.sub(r"\(\?<!.*?\)|\(\?!.*?\)", "", r["pattern"]).split("|")]
+    first = "".join(sorted({a[0] for a in alternatives}))  # a quick test before the long alternation
+    pattern = re.compile(f"(?=[{re.escape(first)}])(?:" + "|".join(f"(?P<c{i}>{r['pattern']})" for i, r in enumerate(rows)) + ")")
     return pattern, [(r["market"], int(r["weight"])) for r in rows]
 
 
