@@ -104,3 +104,17 @@ def test_market_context_any_text(text):
     for pos in range(0, len(text) + 1, 7):
         assert ctx.market_at(pos) in ("HK", "TW", "CN", None)
         assert ctx.bare_yuan_currency(pos, pos) in ("HKD", "TWD", "USD", None)
+
+
+BOARDS = [
+    (HK + "五只创业板新股今日截飞", {"code": "HKEX", "board": "GEM"}),
+    ("星河科技登陆深交所创业板", {"code": "SZSE", "board": "ChiNext"}),
+    ("星河科技登陆创业板,A股首日大涨", {"code": "SZSE", "board": "ChiNext"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", BOARDS)
+def test_gem_in_hong_kong_press(text, expected):
+    text = normalise(text)[0]
+    [ent] = [e for e in find_values(text, None, True) if e.label == "EXCHANGE" and "创业板" in e.text]
+    assert {k: ent.value[k] for k in expected} == expected

@@ -23,6 +23,7 @@ def find_values(text: str, reference: dt.date | None, reference_inferred: bool) 
              for label, finder in _VALUE_FINDERS for s, e, value in finder(text)]
     found.extend(Entity("TICKER", s, e, text[s:e], value) for s, e, value in values.find_tickers(text, market))
     local_currency(found, market)
+    local_boards(found, market)
     for s, e in dates.find(text):
         value = dates.parse(text[s:e], reference, reference_inferred)
         found.append(Entity("DATE", s, e, text[s:e], value))
@@ -39,6 +40,14 @@ def local_currency(found: list[Entity], market: MarketContext) -> None:
         currency = market.bare_yuan_currency(ent.start, ent.end)
         if currency:
             ent.value = {**ent.value, "currency": currency, "currency_inferred": True}
+
+
+def local_boards(found: list[Entity], market: MarketContext) -> None:
+    """创业板 alone in Hong Kong press is the GEM of HKEX, not Shenzhen's ChiNext:
+    五只创业板新股孖展超购 -> HKEX / GEM."""
+    for ent in found:
+        if ent.label == "EXCHANGE" and ent.text == "创业板" and market.market_at(ent.start) == "HK":
+            ent.value = values.exchange_value("港交所") | {"board": "GEM"}
 
 
 def find_known_names(text: str) -> list[Entity]:

@@ -109,7 +109,7 @@ EXCHANGE = re.compile(
 )
 
 
-def _exchange_value(surface: str) -> dict:
+def exchange_value(surface: str) -> dict:
     r = _EX_BY_SURFACE[surface]
     return {"name": r["name"], "code": r["code"] or None, "board": r["board"] or None,
             "market": r["market"] or None}
@@ -119,7 +119,7 @@ def find_exchanges(text: str) -> list[tuple[int, int, dict]]:
     out = []
     pos = 0
     while (m := EXCHANGE.search(text, pos)) is not None:
-        value = _exchange_value(m["ex"])
+        value = exchange_value(m["ex"])
         end = m.end("ex")
         board = m["board"] and _BOARDS.get((value["code"], m["board"]))
         if board:
