@@ -52,6 +52,7 @@ PARSE = [
     ("5亿美金", M(5e8, "USD")),
     ("USD 200 million", M(2e8, "USD")),
     ("10亿港元", M(1e9, "HKD")),
+    ("1,500亿元新台币", M(1.5e11, "TWD")),  # the country's word after a bare 元 names the currency
     ("10亿港币", M(1e9, "HKD")),
     ("港币10亿元", M(1e9, "HKD")),
     ("2亿欧元", M(2e8, "EUR")),

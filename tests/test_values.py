@@ -3,6 +3,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from nlp.entities import values
+from nlp.text.normalise import normalise
 
 
 def only(finder, text):
@@ -110,6 +111,71 @@ NOT_TICKERS = ["营收2513万元", "共2513人", "2025年", "NIU", "(2513)", "68
 @pytest.mark.parametrize("text", NOT_TICKERS)
 def test_not_tickers(text):
     assert values.find_tickers(text) == []
+
+
+HK_TEXT = "港股孖展超购,暗盘大升。"
+TW_TEXT = "台交所公告,兴柜股下周上市。"
+MARKET_TICKERS = [
+    # text (raw), code, surface, exchange
+    (HK_TEXT + "昨日截飞的折叠床垫商星河科工(2543)申购热潮空前", "2543", "2543", "HKEX"),
+    (HK_TEXT + "星河科工 (2543) 今日挂牌", "2543", "2543", "HKEX"),
+    (HK_TEXT + "星河护老(01989)及云帆工程(01627)今日截招", "01989", "01989", "HKEX"),
+    (HK_TEXT + "招股价1元的星河(580)今日挂牌", "580", "580", "HKEX"),
+    (HK_TEXT + "云帆医药-B(2617)今日招股", "2617", "2617", "HKEX"),
+    (HK_TEXT + "星河健康-SW(9688)今日招股", "9688", "9688", "HKEX"),
+    (HK_TEXT + "升二十倍的K W Starlight(08411)", "08411", "08411", "HKEX"),
+    (HK_TEXT + "创业板新股星河(08411)升二十倍", "08411", "08411", "HKEX"),  # 创业板 here is GEM: no SZSE code
+    (HK_TEXT + "星河控股股票代码为“1810”", "1810", "1810", "HKEX"),
+    ("星河控股(01592-HK)获超购", "01592", "01592-HK", "HKEX"),
+    ("星河控股(01592.HK)获超购", "01592", "01592.HK", "HKEX"),
+    ("星河控股(HK:0388)", "0388", "0388", "HKEX"),
+    ("云帆智能(港股代码:02057)", "02057", "02057", "HKEX"),
+    ("云帆电子A股(沪:600699)收报20元", "600699", "600699", "SSE"),
+    ("星河银行(深:000001)", "000001", "000001", "SZSE"),
+    ("云帆電子A股(滬：600699)", "600699", "600699", "SSE"),
+    ("星河半导体(2330.TW)", "2330", "2330.TW", "TWSE"),
+    ("在纽交所上市的星河教育(EDU,US)", "EDU", "EDU,US", "NYSE"),
+    ("星河教育(EDU.US)", "EDU", "EDU.US", None),
+    ("台湾证券交易所公告,兴柜股后云代(7750)初上市", "7750", "7750", "TWSE"),
+    ("证交所指出,云帆生医(6733)初次上柜,竞拍底价24元", "6733", "6733", "TPEX"),
+    ("台湾证券交易所表示,F-星胜(5264)订下周五上市,承销价90元。", "5264", "5264", "TWSE"),
+    ("柜买中心指出,云帆生医(6733)14日竞拍", "6733", "6733", "TPEX"),
+]
+
+
+@pytest.mark.parametrize("text,code,surface,exchange", MARKET_TICKERS)
+def test_tickers_by_market(text, code, surface, exchange):
+    text = normalise(text)[0]
+    found = [(text[s:e], v) for s, e, v in values.find_tickers(text)]
+    assert (surface, {"code": code, "exchange": exchange}) in found
+
+
+NOT_MARKET_TICKERS = [
+    HK_TEXT + "公司成立于(2018)",
+    HK_TEXT + "公司成立(2018)",
+    HK_TEXT + "见表(1)",
+    HK_TEXT + "星河科工(2023年)",
+    HK_TEXT + "查询电话(852) 2345 6789",
+    HK_TEXT + "星河科工(2020-2022)",
+    HK_TEXT + "业绩较去年(2022)",
+    HK_TEXT + "上市后(2543)",
+    HK_TEXT + "(2543)",
+    "大行科技(2543)",  # no market cue at all
+    "云帆电子登陆上交所科创板,此前星河(2543)",  # mainland cues only
+    TW_TEXT + "星河(580)",  # Taiwan codes have four digits
+]
+
+
+@pytest.mark.parametrize("text", NOT_MARKET_TICKERS)
+def test_not_tickers_by_market(text):
+    text = normalise(text)[0]
+    assert values.find_tickers(text) == []
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="孖展暗盘港股台交所兴柜星河科工(0123456789)-HKB于年 .", max_size=40))
+def test_tickers_in_market_text(text):
+    _check(HK_TEXT + text)
 
 
 ROUNDS = [

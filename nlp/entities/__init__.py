@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import dates, money, names, timeline, values
+from . import dates, latin_names, money, names, stock_names, timeline, values
+from .market import MarketContext
 from .span import Entity, Occupied, resolve_overlaps
 
 _VALUE_FINDERS = (
     ("MONEY", money.find),
     ("PERCENT", values.find_percent),
     ("SHARES", values.find_shares),
-    ("TICKER", values.find_tickers),
     ("ROUND", values.find_rounds),
     ("EXCHANGE", values.find_exchanges),
 )
@@ -18,22 +18,50 @@ _VALUE_FINDERS = (
 
 def find_values(text: str, reference: dt.date | None, reference_inferred: bool) -> list[Entity]:
     """MONEY, DATE, PERCENT, SHARES, TICKER, ROUND, EXCHANGE with normalised values."""
+    market = MarketContext(text)
     found = [Entity(label, s, e, text[s:e], value)
              for label, finder in _VALUE_FINDERS for s, e, value in finder(text)]
+    found.extend(Entity("TICKER", s, e, text[s:e], value) for s, e, value in values.find_tickers(text, market))
+    local_currency(found, market)
+    local_boards(found, market)
     spans = dates.find(text)
     for (s, e), value in zip(spans, timeline.values(text, spans, reference, reference_inferred)):
         found.append(Entity("DATE", s, e, text[s:e], value))  # 4月2日 after 2019年3月1日 is 2019's
     return found
 
 
+def local_currency(found: list[Entity], market: MarketContext) -> None:
+    """A bare 元 in a Hong Kong or Taiwan text is the local dollar: 招股价每股0.45元 -> HKD,
+    marked "currency_inferred" (see market.MarketContext.bare_yuan_currency for the exceptions)."""
+    for ent in found:
+        if ent.label != "MONEY" or not ent.value or ent.value["currency"] != "CNY" \
+                or money.written_currency(ent.text) not in money.BARE_YUAN:
+            continue
+        currency = market.bare_yuan_currency(ent.start, ent.end)
+        if currency:
+            ent.value = {**ent.value, "currency": currency, "currency_inferred": True}
+
+
+def local_boards(found: list[Entity], market: MarketContext) -> None:
+    """创业板 alone in Hong Kong press is the GEM of HKEX, not Shenzhen's ChiNext:
+    五只创业板新股孖展超购 -> HKEX / GEM."""
+    for ent in found:
+        if ent.label == "EXCHANGE" and ent.text == "创业板" and market.market_at(ent.start) == "HK":
+            ent.value = values.exchange_value("港交所") | {"board": "GEM"}
+
+
 def find_known_names(text: str) -> list[Entity]:
-    return names.find_known(text)
+    """Gazetteer names, and Latin names closed by an ending (Starlight Capital): both found before
+    segmentation, which they protect. A gazetteer name wins over a Latin name it overlaps."""
+    known = names.find_known(text)
+    busy = Occupied(len(text), known)
+    return known + [e for e in latin_names.find(text) if not busy.any(e.start, e.end)]
 
 
 def find_token_names(text: str, tokens: list[tuple[str, int]], taken: list[Entity]) -> list[Entity]:
     """Names that need the segmentation: suffix rules and people."""
     found = names.find_suffixed(tokens, taken)
-    stocks = names.find_stock_names(text, tokens, taken + found)
+    stocks = stock_names.find_stock_names(text, tokens, taken + found)
     found = [e for e in found if not any(e.overlaps(s) for s in stocks)] + stocks
     found.extend(names.find_people(text))
     return found

@@ -74,6 +74,18 @@ _CN_ONLY = re.compile(rf"[{CN_NUM_CLASS}几余多数上]+")
 _OPEN_END = re.compile(r"$|[^\w]|的|融资|投资|估值|市值|规模|资金|金额|投后|投前|注资|募资|级")
 
 
+# A currency word that names no country: in Hong Kong or Taiwan text it is the local dollar.
+BARE_YUAN = frozenset({"元", "圆", "块钱"})
+
+
+def _currency_word(m: re.Match) -> str | None:
+    """The word that names the currency: 人民币 in 人民币3亿元, 新台币 in 1,500亿元新台币."""
+    pre, c2, c4 = m["c1"] or m["c3"], m["c2"], m["c4"]
+    if c2 in BARE_YUAN and c4:
+        return c4
+    return pre or c2 or c4
+
+
 def _amount_value(a: str, other: str | None) -> float | None:
     if other and not has_unit(a) and not re.search(r"[十百千]$", a):
         unit = _TRAILING_UNIT.search(other)
@@ -86,7 +98,7 @@ def _interpret(m: re.Match, text: str | None) -> dict | None:
     a1, a2 = m["a1"], m["a2"]
     amounts = a1 + (a2 or "")
     pre_cur = m["c1"] or m["c3"]
-    cur_word = pre_cur or m["c2"] or m["c4"]
+    cur_word = _currency_word(m)
     currency = CURRENCY.get(cur_word) if cur_word else None
     unit = has_unit(amounts)
     if not currency and not unit:
@@ -132,6 +144,13 @@ def find(text: str) -> list[tuple[int, int, dict]]:
         if value is not None:
             out.append((m.start(), m.end(), value))
     return out
+
+
+def written_currency(surface: str) -> str | None:
+    """The currency word written in one money surface (元, 港元, 人民币, US$), None when there is none.
+    人民币1.5亿元 -> 人民币: a bare 元 is one that no other currency word names."""
+    m = MONEY.fullmatch(fold(surface).strip())
+    return _currency_word(m) if m else None
 
 
 def parse(surface: str) -> dict | None:

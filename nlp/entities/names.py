@@ -266,52 +266,6 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
     return out
 
 
-# --- stock names: the short name quoted with its ticker or its price ---
-
-# 华翔股份(603112.SH), 大叶股份(300879), 500彩票网(WBAI.US), 立讯精密(54.970,-1.29,-2.29%),
-# 圣诺医药-B(02257.HK) (the share class mark is no part of the name)
-_STOCK_QUOTE = re.compile(r"(?:-(?:SW|B|W|S|U|P))?\((?:\d{6}(?:\.(?:SH|SZ|SS|BJ))?|\d{4,5}\.HK|[A-Z]{1,5}\.(?:US|N|O|OQ)"
-                          r"|-?\d+\.\d+,\s?[+-]?\d+\.\d+,\s?[+-]?\d+\.\d+%)\)")
-_STOCK_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+|[A-Za-z0-9][A-Za-z0-9&.\-]*)$")  # 500彩票网
-# 长租公寓服务商“青客公寓”: a name in quotes after the word for what it is
-_QUOTED_AFTER_DESCRIPTOR = re.compile(r"(?:商|公司|企业|平台|品牌|集团|机构|独角兽)[“\"]([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"]")
-
-
-def find_stock_names(text: str, tokens: list[tuple[str, int]], taken: list[Entity]) -> list[Entity]:
-    """Short names that news prints with their ticker or price quote. An A-share
-    short name has at most four characters (plus *ST), so at most the last four
-    characters of name-like words before the bracket are taken (eight for Hong
-    Kong and US tickers). They replace weak suffix guesses at the same place."""
-    busy = Occupied(len(text), [e for e in taken if not (e.value or {}).get("weak")])
-    stop, tags = _stop_tokens(), _word_tags()
-    ends = {start + len(tok): i for i, (tok, start) in enumerate(tokens)}
-    out: list[Entity] = []
-    for m in _STOCK_QUOTE.finditer(text):
-        i = ends.get(m.start())
-        if i is None or busy.any(m.start() - 1, m.start()):
-            continue
-        start, k = m.start(), i
-        longest = 8 if m.group().endswith(("HK)", "US)", "N)", "O)", "OQ)")) else 4
-        while k >= 0:
-            tok, pos = tokens[k]
-            if not _STOCK_TOKEN.match(tok) or (tok in stop and tok not in ("股份", "ST")) \
-                    or tok in _LEADING_JUNK or _is_descriptor(tok) \
-                    or not (_name_word(tok, tags) or (k == i and _is_suffix_word(tok))) \
-                    or m.start() - pos > longest:
-                break
-            start, k = pos, k - 1
-        if text.startswith("ST", start) and text[start - 1 : start] == "*":  # *ST赫美
-            start -= 1
-        if m.start() - start >= 2 and not busy.any(start, m.start()) and not text.endswith("转债", 0, m.start()):
-            out.append(Entity("COMPANY", start, m.start(), text[start:m.start()], None))
-            busy.take(start, m.start())
-    for m in _QUOTED_AFTER_DESCRIPTOR.finditer(text):
-        if not busy.any(m.start(1), m.end(1)):
-            out.append(Entity("COMPANY", m.start(1), m.end(1), m.group(1), None))
-            busy.take(m.start(1), m.end(1))
-    return out
-
-
 # --- people: a title, then a surname and one or two characters, then a speech verb ---
 
 @functools.cache

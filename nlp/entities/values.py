@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.entities.market import MarketContext
 from nlp.entities.numbers import ARABIC, CN_NUM_CLASS, fold, parse_number
 from nlp.resources import table
 
@@ -108,7 +109,7 @@ EXCHANGE = re.compile(
 )
 
 
-def _exchange_value(surface: str) -> dict:
+def exchange_value(surface: str) -> dict:
     r = _EX_BY_SURFACE[surface]
     return {"name": r["name"], "code": r["code"] or None, "board": r["board"] or None,
             "market": r["market"] or None}
@@ -118,7 +119,7 @@ def find_exchanges(text: str) -> list[tuple[int, int, dict]]:
     out = []
     pos = 0
     while (m := EXCHANGE.search(text, pos)) is not None:
-        value = _exchange_value(m["ex"])
+        value = exchange_value(m["ex"])
         end = m.end("ex")
         board = m["board"] and _BOARDS.get((value["code"], m["board"]))
         if board:
@@ -131,48 +132,94 @@ def find_exchanges(text: str) -> list[tuple[int, int, dict]]:
 
 # ---------------------------------------------------------------- TICKER
 _SUFFIX_EXCHANGE = {"HK": "HKEX", "SH": "SSE", "SS": "SSE", "SZ": "SZSE", "BJ": "BSE",
-                    "O": "NASDAQ", "OQ": "NASDAQ", "N": "NYSE"}
-_TICKER_EX = dict(_SUFFIX_EXCHANGE)
+                    "O": "NASDAQ", "OQ": "NASDAQ", "N": "NYSE", "TW": "TWSE", "TWO": "TPEX", "US": None}
+_TICKER_EX = {k: v for k, v in _SUFFIX_EXCHANGE.items() if v}  # one-letter O and N only as suffixes
 _TICKER_EX.update({s: r["code"] for s, r in _EX_BY_SURFACE.items() if r["code"]})
 _TICKER_EX.update({"NASDAQ": "NASDAQ", "NYSE": "NYSE", "AMEX": "AMEX", "SSE": "SSE",
-                   "SZSE": "SZSE", "BSE": "BSE", "LSE": "LSE", "SGX": "SGX", "TSE": "TSE"})
-_CODE = r"(?P<code>\d{4,6}|[A-Z]{1,5})(?:\.(?P<sfx>HK|SH|SS|SZ|BJ|OQ|O|N))?(?![\w.])"
+                   "SZSE": "SZSE", "BSE": "BSE", "LSE": "LSE", "SGX": "SGX", "TSE": "TSE",
+                   "沪": "SSE", "深": "SZSE", "港": "HKEX"})
+_SFX = r"(?:HK|SH|SS|SZ|BJ|TWO|TW|OQ|O|N)"
+_CODE = rf"(?P<code>\d{{4,6}}|[A-Z]{{1,5}})(?:\.(?P<sfx>{_SFX}))?(?![\w.])"
 TICKER = re.compile(
     # 股票代码"2513", 证券代码:688068, 纽交所代码XPEV, 代码为"NIO"
     rf"(?:股票|证券|股份|交易)?代码(?:为|是)?\s?:?\s?[\"“”'「『]?{_CODE}"
-    # (NASDAQ: NIU), (纳斯达克:XPEV), (NYSE: NIO; HKEX: 9866)
-    rf"|(?<=[(;,])\s?(?P<pex>{_alt(k for k in _TICKER_EX if len(k) > 1)})\s?:\s?"
-    r"(?P<pcode>\d{4,6}|[A-Z]{1,5})(?:\.(?P<psfx>HK|SH|SS|SZ|BJ|OQ|O|N))?(?![\w.])"
-    # 00700.HK, 688068.SH
-    r"|(?<![\w.])(?P<scode>\d{4,6})\.(?P<ssfx>HK|SH|SS|SZ|BJ)(?![A-Za-z])"
+    # (NASDAQ: NIU), (纳斯达克:XPEV), (NYSE: NIO; HKEX: 9866), (沪:600699), (港:0700)
+    rf"|(?<=[(;,])\s?(?P<pex>{_alt(k for k in _TICKER_EX if len(k) > 1 or k in '沪深港')})\s?:\s?"
+    rf"(?P<pcode>\d{{4,6}}|[A-Z]{{1,5}})(?:\.(?P<psfx>{_SFX}))?(?![\w.])"
+    # 00700.HK, 688068.SH, 2330.TW
+    r"|(?<![\w.])(?P<scode>\d{4,6})\.(?P<ssfx>HK|SH|SS|SZ|BJ|TWO|TW)(?![A-Za-z])"
+    # 星河控股(01592-HK), 新东方(EDU,US), (EDU.US)
+    r"|(?<=\()(?P<dcode>\d{3,6}|[A-Z]{1,5})\s?[-,.]\s?(?P<dsfx>HK|SH|SZ|BJ|TWO|TW|US)(?=\))"
     # 大叶股份(300879): an A-share code alone in brackets after the name
     r"|(?<=[\u4e00-\u9fff]\()(?<![号码期]\()(?P<bcode>(?:60|68|00|30)\d{4})(?=\))(?P<bsfx>)"
+    # 大行科工(2543), 赛晶(580), 新代(7750): a bare code after a name, a ticker only in a text
+    # about Hong Kong or Taiwan shares (not 电话(852) 2345 6789, not 成立于(2018))
+    r"|(?:(?<=[\u4e00-\u9fffA-Za-z]\()|(?<=[\u4e00-\u9fffA-Za-z]\s\())(?P<xcode>\d{3,5})(?=\)(?!\s?\d{4}))(?P<xsfx>)"
 )
 _A_SHARE_PREFIX = (("60", "SSE"), ("68", "SSE"), ("00", "SZSE"), ("30", "SZSE"),
                    ("43", "BSE"), ("83", "BSE"), ("87", "BSE"), ("92", "BSE"))
+_BARE_CODE_DIGITS = {"HK": range(3, 6), "TW": range(4, 5)}  # 700 / 00700 / 8549; TW codes have four
 
 
-def _nearby_exchange(text: str, start: int) -> str | None:
+_CODE_SHAPE = {"SSE": r"\d{6}", "SZSE": r"\d{6}", "BSE": r"\d{6}", "HKEX": r"\d{1,5}", "TWSE": r"\d{4,6}",
+               "TPEX": r"\d{4,6}", "NASDAQ": r"[A-Z]{1,5}", "NYSE": r"[A-Z]{1,5}"}
+
+
+def _nearby_exchange(text: str, start: int, code: str) -> str | None:
+    """The exchange named just before the code, unless the code cannot be one of its own
+    (创业板新股…K W Nelson(08411): five digits are no Shenzhen code)."""
     window = text[max(0, start - 24):start]
     found = find_exchanges(window)
-    return found[-1][2]["code"] if found else None
+    code_ex = found[-1][2]["code"] if found else None
+    return code_ex if code_ex is None or re.fullmatch(_CODE_SHAPE.get(code_ex, r".+"), code) else None
 
 
-def find_tickers(text: str) -> list[tuple[int, int, dict]]:
+def _market_exchange(text: str, market: str | None) -> str | None:
+    """The exchange a text about one market means: HKEX; for Taiwan the TW exchange it names most,
+    else TPEx where it speaks of 上柜 / 兴柜, else TWSE."""
+    if market == "HK":
+        return "HKEX"
+    if market == "TW":
+        codes = [v["code"] for _, _, v in find_exchanges(text) if v["market"] == "TW"]
+        if codes:
+            return max(set(codes), key=codes.count)
+        return "TPEX" if re.search("上柜|柜买|兴柜", text) else "TWSE"  # 初次上柜: the OTC market
+    return None
+
+
+def _bare_code_ok(text: str, m: re.Match, market: str | None) -> bool:
+    from nlp.entities.stock_names import name_ends_at  # jieba's dictionary loads only here
+
+    return market in _BARE_CODE_DIGITS and len(m["xcode"]) in _BARE_CODE_DIGITS[market] \
+        and name_ends_at(text, text.rindex("(", 0, m.start()))
+
+
+def find_tickers(text: str, context: MarketContext | None = None) -> list[tuple[int, int, dict]]:
+    """context: the market of the text (built from the text on first need when not given)."""
+    def market_at(pos: int) -> str | None:
+        nonlocal context
+        context = context or MarketContext(text)
+        return context.market_at(pos, strict=False)
+
     out = []
     for m in TICKER.finditer(text):
-        for code_g, sfx_g in (("code", "sfx"), ("pcode", "psfx"), ("scode", "ssfx"), ("bcode", "bsfx")):
+        for code_g, sfx_g in (("code", "sfx"), ("pcode", "psfx"), ("scode", "ssfx"), ("dcode", "dsfx"),
+                              ("bcode", "bsfx"), ("xcode", "xsfx")):
             if m[code_g]:
                 break
         code, sfx = m[code_g], m[sfx_g]
+        if code_g == "xcode" and not _bare_code_ok(text, m, market_at(m.start())):
+            continue
         start, end = m.start(code_g), m.end(sfx_g) if sfx else m.end(code_g)
         exchange = _SUFFIX_EXCHANGE.get(sfx) if sfx else None
         if exchange is None and m["pex"]:
             exchange = _TICKER_EX.get(m["pex"])
         if exchange is None:
-            exchange = _nearby_exchange(text, start)
+            exchange = _nearby_exchange(text, start, code)
         if exchange is None and code.isdigit() and len(code) == 6:
             exchange = next((ex for p, ex in _A_SHARE_PREFIX if code.startswith(p)), None)
+        if exchange is None and code.isdigit() and sfx != "US":  # from the market the text is about
+            exchange = _market_exchange(text, market_at(start))
         out.append((start, end, {"code": code, "exchange": exchange}))
     return out
 

@@ -1,0 +1,145 @@
+"""Short stock names that news prints with a ticker or a price quote in brackets:
+
+    华翔股份(603112.SH)  大叶股份(300879)  500彩票网(WBAI.US)  立讯精密(54.970,-1.29,-2.29%)
+    圣诺医药-B(02257.HK)  大行科工(2543)  基石控股(01592-HK)  均胜电子(沪:600699)  K W Nelson(08411)
+
+The name is the run of name-like words right before the bracket (the share class
+mark -B / -W / -SW is no part of it), without the words that describe it
+(摺叠单车商大行科工 -> 大行科工, 两只新股松龄护老 -> 松龄护老).
+"""
+from __future__ import annotations
+
+import re
+
+from .names import (_DESCRIBED, _HARD_STOP_TAGS, _LEADING_JUNK, _NON_NAME_TAGS, _is_descriptor,
+                    _is_suffix_word, _legal_suffix, _name_word, _stop_tokens, _word_tags)
+from .span import Entity, Occupied
+
+# 华翔股份(603112.SH), 大叶股份(300879), 500彩票网(WBAI.US), 立讯精密(54.970,-1.29,-2.29%),
+# 圣诺医药-B(02257.HK): quotes that name a stock whatever else the text holds
+_STOCK_QUOTE = re.compile(r"(?:-(?:SW|B|W|S|U|P))?\((?:\d{6}(?:\.(?:SH|SZ|SS|BJ))?|\d{4,5}\.HK|[A-Z]{1,5}\.(?:US|N|O|OQ)"
+                          r"|-?\d+\.\d+,\s?[+-]?\d+\.\d+,\s?[+-]?\d+\.\d+%)\)")
+_STOCK_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+|[A-Za-z0-9][A-Za-z0-9&.\-]*)$")  # 500彩票网
+_LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9&.\-]*$")
+_CLASS_MARK = re.compile(r"-(?:SW|B|W|S|U|P|R)\s?$")
+# what a bracket holds after a stock name, around the TICKER found in it: (沪:600699), (2543), (01592-HK)
+_TICKER_PREFIX = re.compile(r"[^()\n]{1,8}:\s?|\s?")
+_TICKER_TAIL = re.compile(r"(?:\s?[-,.]\s?[A-Z]{1,3})?\)")
+# a quoted name after the word for what it is: 长租公寓服务商“青客公寓”
+_QUOTED_AFTER_DESCRIPTOR = re.compile(r"(?:商|公司|企业|平台|品牌|集团|机构|独角兽)[“\"]([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"]")
+# one character that ends no name: 成立于(2018), 同期(2022), 上市后(2543)
+_NO_NAME_END = frozenset("于在至的及和与是为约共达逾等第年月日号期时前后起止")
+_A_SHARE_EXCHANGES = ("SSE", "SZSE", "BSE")
+
+
+def _name_end(text: str, bracket: int) -> int:
+    """Where the name before a bracket ends: before spaces and a share class mark."""
+    j = bracket
+    while j and text[j - 1] == " ":
+        j -= 1
+    mark = _CLASS_MARK.search(text[max(0, j - 4):j])
+    return j - len(mark.group()) if mark else j
+
+
+def name_ends_at(text: str, bracket: int) -> bool:
+    """Whether the text before the bracket at `bracket` may end a name: 大行科工(2543),
+    星河控股-B(2543), HSSP(03626); not 成立于(2018), 成立(2018), 去年(2022)."""
+    j = _name_end(text, bracket)
+    if j == 0:
+        return False
+    ch = text[j - 1]
+    if ch.isascii():
+        return ch.isalpha()
+    if not "\u4e00" <= ch <= "\u9fff" or ch in _NO_NAME_END:
+        return False
+    tags = _word_tags()
+    for n in (3, 2):  # the dictionary word that ends here, if any
+        word = text[j - n:j]
+        if len(word) == n and word in tags:
+            return tags[word] not in _NON_NAME_TAGS or _is_suffix_word(word)
+    return tags.get(ch) not in _HARD_STOP_TAGS
+
+
+def _anchors(text: str, taken: list[Entity]) -> dict[int, int]:
+    """Where a stock name ends -> how many characters it may have (4 for A shares, else 8)."""
+    out: dict[int, int] = {}
+    for m in _STOCK_QUOTE.finditer(text):
+        out[m.start()] = 8 if m.group().endswith(("HK)", "US)", "N)", "O)", "OQ)")) else 4
+    for t in taken:
+        if t.label != "TICKER":
+            continue
+        bracket = text.rfind("(", max(0, t.start - 10), t.start)
+        if bracket < 0 or not _TICKER_PREFIX.fullmatch(text, bracket + 1, t.start) \
+                or not _TICKER_TAIL.match(text, t.end):
+            continue
+        longest = 4 if (t.value or {}).get("exchange") in _A_SHARE_EXCHANGES else 8
+        out.setdefault(_name_end(text, bracket), longest)
+    return out
+
+
+def _walk_back(tokens: list[tuple[str, int]], i: int, longest: int) -> int:
+    """Index of the first token of the name whose last token is tokens[i]. An A-share name
+    has at most four characters of any script; elsewhere a Latin word counts as two
+    (Mega Expo, K W Nelson). One word that is no name word by the dictionary (集成 in
+    集成金融) is kept when the name then starts at a punctuation mark or a function word."""
+    stop, tags = _stop_tokens(), _word_tags()
+    k, first, width, soft = i, i + 1, 0, None
+    while k >= 0:
+        tok = tokens[k][0]
+        if tok == " " and k > 0 and first <= i and _LATIN.match(tokens[first][0]) and _LATIN.match(tokens[k - 1][0]):
+            k -= 1  # K W Nelson: spaces between Latin words
+            continue
+        width += len(tok) if longest <= 4 or not _LATIN.match(tok) else 2
+        if not _STOCK_TOKEN.match(tok) or tok in _LEADING_JUNK:
+            return first  # a clear left edge
+        if (tok in stop and tok not in ("股份", "ST")) or _is_descriptor(tok) or width > longest:
+            break
+        if not (_name_word(tok, tags) or (k == i and _is_suffix_word(tok))):
+            if soft is not None or width > 6:
+                break
+            soft = first  # where the name starts if this word is no part of it
+        first, k = k, k - 1
+    if k < 0:
+        return first
+    return soft if soft is not None else first
+
+
+def _trim(text: str, start: int, end: int, first_token: str) -> int:
+    """Drop what describes the name (单车商大行科工: jieba glued 商 to the name) and a function
+    word jieba glued to an unknown name (兴柜股后新代 -> 新代)."""
+    described = _DESCRIBED.match(text[start:end])
+    if described and end - start - described.end() >= 2:
+        return start + described.end()
+    if first_token not in _word_tags() and len(first_token) > 1 and first_token[0] in _LEADING_JUNK | {"后"} \
+            and end - start > 2:
+        return start + 1
+    return start
+
+
+def find_stock_names(text: str, tokens: list[tuple[str, int]], taken: list[Entity]) -> list[Entity]:
+    """Short names before a ticker or a price quote (an A-share short name has at most four
+    characters, plus *ST; Hong Kong, Taiwan and US names up to eight). They replace weak
+    suffix guesses at the same place."""
+    busy = Occupied(len(text), [e for e in taken if not (e.value or {}).get("weak")])
+    ends = {start + len(tok): i for i, (tok, start) in enumerate(tokens)}
+    out: list[Entity] = []
+    for end, longest in sorted(_anchors(text, taken).items()):
+        i = ends.get(end)
+        if i is None or busy.any(end - 1, end) or _legal_suffix(tokens[i][0]):
+            continue  # …科技股份有限公司(证券代码:688999): a legal name, the suffix rules' business
+        first = _walk_back(tokens, i, longest)
+        if first > i:
+            continue
+        start = _trim(text, tokens[first][1], end, tokens[first][0])
+        if text.startswith("ST", start) and text[start - 1:start] == "*":  # *ST赫美
+            start -= 1
+        elif text[max(0, start - 2):start] == "F-":  # F-铠胜(5264): a foreign issuer in Taiwan
+            start -= 2
+        if end - start >= 2 and not busy.any(start, end) and not text.endswith("转债", 0, end):
+            out.append(Entity("COMPANY", start, end, text[start:end], None))
+            busy.take(start, end)
+    for m in _QUOTED_AFTER_DESCRIPTOR.finditer(text):
+        if not busy.any(m.start(1), m.end(1)):
+            out.append(Entity("COMPANY", m.start(1), m.end(1), m.group(1), None))
+            busy.take(m.start(1), m.end(1))
+    return out
