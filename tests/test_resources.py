@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from nlp import resources
 from nlp.resources import validate
@@ -132,3 +133,24 @@ def test_the_loader_refuses_a_row_with_a_wrong_field_count(tmp_path, monkeypatch
     monkeypatch.setattr(resources, "HERE", tmp_path)
     with pytest.raises(ValueError, match=r"^rounds.tsv:4: 1 fields, the header has 2$"):
         resources.table.__wrapped__("rounds.tsv")
+
+
+# a value as a table may hold it: no tab or line break, no spaces around it, no quote opening it
+VALUE = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=12).map(
+    str.strip).filter(lambda v: v and not v.startswith(('"', "#")))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(VALUE, VALUE), min_size=1, max_size=6, unique_by=lambda r: r[0]))
+def test_any_valid_table_reads_the_same_in_validator_and_loader(tmp_path_factory, rows):
+    folder = tmp_path_factory.mktemp("tables")
+    body = "".join(f"{a}\t{b}\n" for a, b in rows)
+    (folder / "t.tsv").write_text(f"#! columns: key=text value=text\n#! unique: key\nkey\tvalue\n{body}", encoding="utf-8")
+    assert validate.check(folder / "t.tsv") == []
+    original = resources.HERE  # not monkeypatch: hypothesis runs many examples in one test call
+    try:
+        resources.HERE = folder
+        assert resources.table.__wrapped__("t.tsv") == tuple({"key": a, "value": b} for a, b in rows)
+    finally:
+        resources.HERE = original
+    assert [row for _, row in validate.read(folder / "t.tsv").rows] == [{"key": a, "value": b} for a, b in rows]

@@ -295,9 +295,10 @@ def rows(path: str | Path) -> list[tuple[int, dict[str, str]]]:
 
 
 def main(argv: list[str]) -> int:
-    """python -m nlp.resources.validate [files …]: check the given files, or every resource."""
+    """python -m nlp.resources.validate [files …]: check the given files, or every resource and rule corpus."""
     here = Path(__file__).resolve().parent
-    paths = [Path(a) for a in argv] or sorted(p for p in here.iterdir() if p.suffix in (".tsv", ".txt"))
+    corpora = sorted((here.parent / "events" / "types").glob("*.corpus.tsv"))
+    paths = [Path(a) for a in argv] or sorted(p for p in here.iterdir() if p.suffix in (".tsv", ".txt")) + corpora
     problems = [p for path in paths for p in check(path)]
     print("\n".join(problems) or f"{len(paths)} files valid")
     return 1 if problems else 0
