@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import csv
 import datetime
-import functools
 import re
 import sys
 from dataclasses import dataclass, field
@@ -163,12 +162,7 @@ def _check_fields(value: str, keys: tuple[str, ...]) -> str | None:
     return None
 
 
-def _number(value: str) -> bool:
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return True
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")  # not float(): no nan, inf or 1_000
 
 
 def _date(value: str) -> bool:
@@ -179,8 +173,8 @@ def _date(value: str) -> bool:
     return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value))
 
 
-@functools.cache
 def _referenced(path: Path, args: tuple[str, ...]) -> frozenset[str] | str:
+    """The values of the column a ref(file.tsv:column) names, or what is wrong with the reference."""
     target, _, column = (args[0] if args else "").partition(":")
     other = read(path.parent / target) if (path.parent / target).exists() else None
     if other is None or column not in other.header:
@@ -188,8 +182,9 @@ def _referenced(path: Path, args: tuple[str, ...]) -> frozenset[str] | str:
     return frozenset(row.get(column, "") for _, row in other.rows)
 
 
-def check_value(column: Column, value: str, path: Path = Path(".")) -> str | None:
-    """What is wrong with one value of a column, or None."""
+def check_value(column: Column, value: str, known: frozenset[str] | str = frozenset()) -> str | None:
+    """What is wrong with one value of a column, or None; `known`: the values a ref column
+    may take (or what is wrong with its reference)."""
     if value == "":
         return None if column.optional else "empty (the declaration does not allow it: add '?')"
     if value != value.strip():
@@ -199,7 +194,7 @@ def check_value(column: Column, value: str, path: Path = Path(".")) -> str | Non
         return _check_regex(value, args)
     if kind == "enum" and value not in args:
         return f"'{value}' is not one of {', '.join(args)}"
-    if kind == "number" and not _number(value):
+    if kind == "number" and not _NUMBER.fullmatch(value):
         return f"'{value}' is not a number"
     if kind == "int" and not re.fullmatch(r"[+-]?\d+", value):
         return f"'{value}' is not a whole number"
@@ -214,7 +209,6 @@ def check_value(column: Column, value: str, path: Path = Path(".")) -> str | Non
     if kind == "fields":
         return _check_fields(value, args)
     if kind == "ref":
-        known = _referenced(path, args)
         if isinstance(known, str):
             return known
         if value not in known:
@@ -238,9 +232,11 @@ def check_table(table: Table) -> list[str]:
     for key in table.unique:
         if unknown := [c for c in key if c not in declared]:
             table.problem(1, f"'#! unique:' names unknown columns {unknown}")
+    refs = {c.name: _referenced(table.path, c.args) for c in table.columns if c.kind == "ref"}
     for number, row in table.rows:
         for column in table.columns:
-            if column.name in row and (message := check_value(column, row[column.name], table.path)):
+            value = row.get(column.name)
+            if value is not None and (message := check_value(column, value, refs.get(column.name, frozenset()))):
                 table.problem(number, message, column.name)
     for key in table.unique:
         if any(c not in declared for c in key):
