@@ -97,7 +97,8 @@ class RuleProposer:
         ctx, sent_start = self.ctx, clause.sentence_start
         seg, seg_end = _segment(ctx.text, pos, sent_start, clause.end)
         dates = [d for d in ctx.within(seg, seg_end, "DATE") if _usable_date(d) and not ctx.is_dateline(d)
-                 and not cues("date_not", "before").search(ctx.text[max(seg, d.start - 4) : d.start])]
+                 and not cues("date_not", "before").search(ctx.text[max(seg, d.start - 4) : d.start])
+                 and not cues("date_not", "after").match(ctx.text, d.end, seg_end)]
         as_of = trig.context_pattern("as_of")
         plain = [d for d in dates if not as_of.search(ctx.text[max(seg, d.start - 3) : d.start])]
         if plain or dates:
