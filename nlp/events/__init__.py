@@ -11,8 +11,7 @@ import hashlib
 from typing import Callable
 
 from ..entities.span import Entity
-from . import clauses, proposers, scorer, types
-from .assemble import assemble
+from . import assemble, clauses, proposers, scorer, types
 from .candidate import Candidate
 from .context import Context
 from .merge import merge
@@ -42,7 +41,7 @@ def confirmed_names(views: list[clauses.ClauseView]) -> set[str]:
 
 
 def candidates(ctx: Context, views: list[clauses.ClauseView]) -> list[Candidate]:
-    return merge(ctx, assemble(ctx, views, proposers.propose(ctx, views)))
+    return merge(ctx, assemble.assemble(ctx, views, proposers.propose(ctx, views)))
 
 
 def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], doc_id: str,

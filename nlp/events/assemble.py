@@ -21,7 +21,7 @@ def assemble(ctx: Context, views: list[ClauseView], proposals: list[Proposal]) -
     out: list[Candidate] = []
     for (index, event), props in groups.items():
         view, etype = views[index], types.get(event)
-        companies = [p.entity for p in props if p.role == "company"]
+        companies = _companies(ctx, props)
         triggers = [t for t in view.usable if t.event == event]
         for company in companies:
             cand = Candidate(event, company, {view.clause.sentence}, [(view.clause.start, view.clause.end)],
@@ -34,6 +34,34 @@ def assemble(ctx: Context, views: list[ClauseView], proposals: list[Proposal]) -
     return out
 
 
+# How the rule proposals and the party tagger's combine ("rules": the tagger adds
+# nothing; "fill": its companies where the rules name none; "prefer": its company
+# over the rules' when it is sure; "union": both). Chosen by cross-validation
+# (models/tagger/README.md).
+POLICY = {"company": "fill", "investors": "rules"}
+SURE = 0.8  # "prefer": the tagger's probability that overrides the rules
+
+
+def _companies(ctx: Context, props: list[Proposal]) -> list:
+    rules = [p.entity for p in props if p.role == "company" and p.source == "rules"]
+    learned = [p for p in props if p.role == "company" and p.source != "rules"]
+    policy = POLICY["company"]
+    if policy == "rules" or not learned:
+        return rules
+    picked = []
+    for p in sorted(learned, key=lambda p: p.entity.start):
+        if not any(_same_party(ctx, p.entity, q.entity) for q in picked):
+            picked.append(p)
+    if policy == "fill":
+        return rules or [p.entity for p in picked]
+    if policy == "prefer":
+        sure = [p.entity for p in picked if p.score >= SURE]
+        if sure and not any(_same_party(ctx, e, r) for e in sure for r in rules):
+            return sure
+        return rules or [p.entity for p in picked]
+    return rules + [p.entity for p in picked if not any(_same_party(ctx, p.entity, r) for r in rules)]
+
+
 def _same_party(ctx: Context, a, b) -> bool:
     return a is b or ctx.cluster(a) == ctx.cluster(b) is not None
 
@@ -43,7 +71,7 @@ def _fill(ctx: Context, cand: Candidate, props: list[Proposal], etype) -> None:
         cand.args["negated"] = True
         return
     for p in props:
-        if p.role == "company":
+        if p.role == "company" or (p.source != "rules" and POLICY.get(p.role, "union") == "rules"):
             continue
         if p.role in etype.LIST_ROLES:
             item = p.entity if p.entity is not None else p.value

@@ -202,6 +202,60 @@ def cross_validate(exs: list[dict], k: int = 5, seed: int = 0, log=print) -> dic
     return score(pairs)
 
 
+def _write_model(train_exs: list[dict], model_dir: Path) -> Path:
+    model_dir.mkdir(parents=True, exist_ok=True)
+    fit(train_exs, model_dir / tagger.MODEL_FILE)
+    (model_dir / "card.json").write_text(json.dumps({"format": tagger.FORMAT, "min_p": MIN_P}), encoding="utf-8")
+    return model_dir
+
+
+def _events(pipeline: Pipeline, docs: list[dict]) -> list[dict]:
+    out = []
+    for d in docs:
+        record = pipeline(Document(d["doc"], d["text"], published=d["published"]))
+        out.append({"doc_id": d["doc"], "events": record["events"]})
+    return out
+
+
+def _score_events(records: list[dict], passages: list[dict], duee_gold: list[dict]) -> dict:
+    from ..evaluation import duee_fin, passages as passage_scoring
+
+    events = [e for r in records for e in r["events"]]
+    res = passage_scoring.score(passages, events)
+    duee = duee_fin.score(duee_gold, duee_fin.to_duee([r for r in records if r["doc_id"] in {d["id"] for d in duee_gold}]))
+    return {"realnews_event_f1": round(res["events"]["f1"], 3), "realnews_slot_f1": round(res["slots"]["f1"], 3),
+            **{f"duee_{t}": round(duee[t]["all"]["f1"], 3) for t in duee}}
+
+
+def cross_validate_events(data_dir: Path, policies: list[dict], k: int = 5, seed: int = 0, log=print) -> dict:
+    """Event-level figures, every document predicted by a tagger that did not see it:
+    realnews train (event and slot F1) and DuEE-Fin dev (argument F1), for the rules
+    alone and for each way of combining rules and tagger (assemble.POLICY)."""
+    from ..events import assemble
+
+    docs = documents(data_dir, log)
+    exs = examples(docs, log)
+    scored = [d for d in docs if d["source"] in ("realnews", "duee")]
+    passages = [p for p in _read(data_dir / PASSAGES) if p.get("split") == "train"]
+    duee_gold = [d for d in _read(data_dir / DUEE) if duee_split(d["id"]) == "dev"]
+    runs: dict[str, list[dict]] = {"rules": _events(Pipeline("all", "rules", party_tagger=False), scored)}
+    saved = dict(assemble.POLICY)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for n, held in enumerate(_folds([d["doc"] for d in scored], k, seed)):
+                model = _write_model([e for e in exs if e["doc"] not in held], Path(tmp) / f"fold{n}")
+                fold_docs = [d for d in scored if d["doc"] in held]
+                for policy in policies:
+                    assemble.POLICY.update(policy)
+                    name = json.dumps(policy, sort_keys=True)
+                    runs.setdefault(name, []).extend(_events(Pipeline("all", "rules", party_tagger=str(model)), fold_docs))
+                log(f"fold {n + 1}/{k} done")
+    finally:
+        assemble.POLICY.clear()
+        assemble.POLICY.update(saved)
+    return {name: _score_events(records, passages, duee_gold) for name, records in runs.items()}
+
+
 def train(data_dir: Path, out_dir: Path, k: int = 5, seed: int = 0, cv: bool = True, log=print) -> dict:
     docs = documents(data_dir, log)
     exs = examples(docs, log)
@@ -230,11 +284,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--cv-only", action="store_true", help="print the cross-validation figures, write nothing")
     ap.add_argument("--no-cv", action="store_true", help="train the shipped model only")
+    ap.add_argument("--events-cv", action="store_true",
+                    help="event-level cross-validation of the ways rules and tagger combine, write nothing")
     args = ap.parse_args(argv)
     data = Path(args.data)
     missing = [str(p) for p in (PASSAGES, DUEE) if not (data / p).exists()]
     if missing:
         ap.error(f"not found under {args.data}: {', '.join(missing)}")
+    if args.events_cv:
+        policies = [{"company": c, "investors": i} for c in ("fill", "prefer", "union") for i in ("rules", "union")]
+        for name, figures in cross_validate_events(data, policies, args.folds, args.seed).items():
+            print(f"{name:<45} {figures}")
+        return 0
     result = train(data, None if args.cv_only else Path(args.out), args.folds, args.seed, cv=not args.no_cv)
     for key, m in (result.get("cv") or {}).items():
         print(f"{key:<16} P {m['p']:.3f} R {m['r']:.3f} F1 {m['f1']:.3f}  (gold {m['gold']}, pred {m['pred']})")

@@ -6,8 +6,11 @@ from __future__ import annotations
 from ..candidate import Proposal
 from ..clauses import ClauseView
 from ..context import Context
+from . import learned
 from .rules import RuleProposer
 
 
 def propose(ctx: Context, views: list[ClauseView]) -> list[Proposal]:
-    return RuleProposer(ctx).propose(views)
+    tagged = learned.propose(ctx, views)
+    named = frozenset((p.clause, p.event) for p in tagged if p.role == "company")
+    return RuleProposer(ctx, named).propose(views) + tagged

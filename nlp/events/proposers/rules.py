@@ -29,9 +29,18 @@ def _usable_date(d: Entity) -> bool:
     return d.value is not None or is_calendar(d.text)
 
 
+def _not_a_date_of(ctx: Context, d: Entity, seg_end: int, seg: int = 0) -> bool:
+    """成立于2018年, 2022年度第一期, 2022年8月成立以来: the date says something else."""
+    return bool(cues("date_not", "before").search(ctx.text[max(seg, d.start - 4) : d.start])
+                or cues("date_not", "after").match(ctx.text, d.end, seg_end))
+
+
 class RuleProposer:
-    def __init__(self, ctx: Context):
+    def __init__(self, ctx: Context, named_elsewhere: frozenset = frozenset()):
+        """named_elsewhere: (clause index, event type) pairs for which another proposer
+        names a company: their arguments are proposed even when the rules name none."""
         self.ctx = ctx
+        self.named_elsewhere = named_elsewhere
         self.topic: tuple[Entity, int] | None = None  # (company in focus, its sentence index)
         self._sentence_triggers: dict[int, list[trig.Trigger]] = {}
         for clause in ctx.clauses:
@@ -73,15 +82,14 @@ class RuleProposer:
         subject = self._subject(clause, others, live, bool(live) and bool(values or view.investors))
         if subject is not None and subject in others:
             self.topic = (subject, clause.sentence)
-        if subject is None:
-            return []
         out: list[Proposal] = []
         for name, etype in types.REGISTRY.items():
             ev_triggers = [t for t in view.usable if t.event == name]
-            if not ev_triggers:
+            if not ev_triggers or (subject is None and (clause.index, name) not in self.named_elsewhere):
                 continue
-            out += [Proposal(clause.index, name, "company", company, source=SOURCE)
-                    for company in etype.companies(self, view, subject, others)]
+            if subject is not None:
+                out += [Proposal(clause.index, name, "company", company, source=SOURCE)
+                        for company in etype.companies(self, view, subject, others)]
             if all(t.negated for t in ev_triggers):
                 out.append(Proposal(clause.index, name, "negated", value=True, source=SOURCE))
                 continue
@@ -97,16 +105,15 @@ class RuleProposer:
         ctx, sent_start = self.ctx, clause.sentence_start
         seg, seg_end = _segment(ctx.text, pos, sent_start, clause.end)
         dates = [d for d in ctx.within(seg, seg_end, "DATE") if _usable_date(d) and not ctx.is_dateline(d)
-                 and not cues("date_not", "before").search(ctx.text[max(seg, d.start - 4) : d.start])
-                 and not cues("date_not", "after").match(ctx.text, d.end, seg_end)]
+                 and not _not_a_date_of(ctx, d, seg_end, seg)]
         as_of = trig.context_pattern("as_of")
         plain = [d for d in dates if not as_of.search(ctx.text[max(seg, d.start - 3) : d.start])]
         if plain or dates:
             return (plain or dates)[0]
         triggers = self._sentence_triggers.get(clause.sentence, [])
-        for d in ctx.within(sent_start, seg, "DATE"):
+        for d in reversed(ctx.within(sent_start, seg, "DATE")):  # the nearest before it
             d_start, d_end = _segment(ctx.text, d.start, sent_start, seg)
-            if _usable_date(d) and not ctx.is_dateline(d) \
+            if _usable_date(d) and not ctx.is_dateline(d) and not _not_a_date_of(ctx, d, d_end) \
                     and not any(d_start <= t.start and t.end <= d_end for t in triggers):
                 return d
         return None

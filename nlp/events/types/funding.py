@@ -23,8 +23,8 @@ DUEE_ROLES = {"company": "被投资方", "investors": "投资方", "lead_investo
 SCORED = ("company", "investors", "lead_investors", "amount", "round", "date", "date_vague", "disclosed")
 LIST_ROLES = ("investors", "lead_investors")
 OWN_VALUES = ()  # values that belong to one company only (none: a funding clause has one company)
-NEWS_DAYS = 730  # older than this before the article's date, a round is background (软银从2017年开始…)
-KEEP_HISTORY = False  # and is dropped
+NEWS_DAYS = 730  # older than this before the article's date, a round is told as history (软银从2017年开始…)
+KEEP_HISTORY = True  # and is reported with historical: true (a past round with its specifics is an event)
 
 _ROUND_COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
 _CUMULATIVE = re.compile(r"累计|总额|共计|合计|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
@@ -103,20 +103,30 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         add("round", (specific or rounds)[0])
     m = _ROUND_COUNT.search(text)
     count = _count(m.group(1)) if m and not latest else None
-    if m and not latest:
+    if count and count > 1:  # 数亿元的一轮融资 is "a round", no count
         add("rounds_count", value=count)
     add("cumulative", value=not latest and bool(_CUMULATIVE.search(text) or (count or 0) > 1))
     for ent in view.investors:
         add("investors", ent)
     for ent in view.leads:
         add("lead_investors", ent)
-    first = next(t for t in triggers if not t.negated)
+    live = _by_substance(ctx, [t for t in triggers if not t.negated], start, end)
     named = next((t.stage for t in triggers if t.stage in INSTRUMENT_TRIGGERS), None)
-    add("instrument", value=named or instrument(ctx.text, first.start, start, end))
-    date = reader.date_for(first.start, clause)
+    add("instrument", value=named or instrument(ctx.text, live[0].start, start, end))
+    date = next((d for d in (reader.date_for(t.start, clause) for t in live) if d is not None), None)
     if date is not None:
         add("date", date)
     return out
+
+
+def _by_substance(ctx: Context, triggers: list, start: int, end: int) -> list:
+    """The triggers whose comma segment names a round or an amount first (面壁智能一共公开过四次融资信息，
+    …，2023年4月，面壁智能完成天使轮融资: the second dates the round)."""
+    def substance(t) -> bool:
+        seg_start = trig.segment_start(ctx.text, t.start, start)
+        seg_end = next((i for i in range(t.end, end) if ctx.text[i] in ",，。；;"), end)
+        return bool(ctx.within(seg_start, seg_end, "ROUND", "MONEY"))
+    return sorted(triggers, key=lambda t: not substance(t))
 
 
 # --- merging ---------------------------------------------------------------------------
@@ -149,10 +159,20 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         return False
     if not same_number(_amount(a), _amount(b)):
         return False
+    if _months_apart(a.args.get("date"), b.args.get("date")):
+        return False
     # two candidates with nothing in common are two events
     return (ra is not None and ra == rb) or (_amount(a) is not None and _amount(b) is not None) \
         or bool({id(i) for i in a.args.get("investors", [])} & {id(i) for i in b.args.get("investors", [])}) \
         or any(abs(x - y) <= 1 for x in a.sentences for y in b.sentences)
+
+
+def _months_apart(a, b) -> bool:
+    """2023年4月 … 2024年4月: two rounds, not one told twice."""
+    if a is None or b is None or not a.value or not b.value:
+        return False
+    return a.value["start"][:7] != b.value["start"][:7] and a.value["granularity"] in ("day", "month") \
+        and b.value["granularity"] in ("day", "month")
 
 
 def attach_conflicts(ev: Candidate, cand: Candidate) -> bool:
@@ -187,6 +207,7 @@ def record(ctx: Context, ev: Candidate, mention: rec.Mention, sources: rec.Sourc
     return {
         "company": src("company", ev.company, rec.party(ctx, ev.company, mention)),
         "instrument": a.get("instrument") or "equity",
+        "historical": bool(a.get("historical")),
         "round": src("round", rnd, {"name": rnd.value.get("name"), **mention(rnd)}
                      if rnd is not None and rnd.value else None),
         "amount": src("amount", a.get("amount"), rec.money(a.get("amount"), mention)),

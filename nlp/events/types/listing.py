@@ -24,8 +24,8 @@ SCORED = ("company", "ticker", "offer_price", "proceeds", "market_cap", "date", 
 LIST_ROLES = ("stages",)
 # a ticker or a price belongs to one company: when a clause lists several, none gets them
 OWN_VALUES = ("ticker", "offer_price", "shares_offered", "proceeds", "market_cap")
-NEWS_DAYS = 365  # 2001年贵州茅台登陆A股 in a 2025 article is background …
-KEEP_HISTORY = True  # … and reported as a listing with historical: true (DuEE-Fin counts it)
+NEWS_DAYS = 365  # 2001年贵州茅台登陆A股 in a 2025 article is told as history …
+KEEP_HISTORY = True  # … and reported with historical: true (DuEE-Fin counts it)
 
 # Later stages win; a withdrawal is the cause of the termination that follows it.
 STAGE_ORDER = ("planned", "filed", "hearing_passed", "registered", "subscription", "priced", "listed",

@@ -1,0 +1,35 @@
+"""The learned proposer: the parties the party tagger found in a clause
+(Context.tagged), as proposals of the entities at those places, scored by the
+tagger's probability."""
+from __future__ import annotations
+
+from ...entities.span import Entity
+from ..candidate import Proposal
+from ..clauses import ClauseView
+from ..context import NAMES, Context
+
+SOURCE = "tagger"
+ROLE = {"CO": "company", "INV": "investors"}
+
+
+def _entity_at(ctx: Context, start: int, end: int) -> Entity | None:
+    """The name at a tagged span: the same span, else the name that covers it or that it covers."""
+    near = [e for e in ctx.within(max(0, start - 30), end + 30, *NAMES) if e.start < end and start < e.end]
+    exact = next((e for e in near if (e.start, e.end) == (start, end)), None)
+    return exact or (near[0] if len(near) == 1 else None)
+
+
+def propose(ctx: Context, views: list[ClauseView]) -> list[Proposal]:
+    out: list[Proposal] = []
+    for view in views:
+        clause = view.clause
+        usable = {t.event for t in view.usable if not t.negated}
+        for t in ctx.tagged:
+            if t.event not in usable or not (clause.start <= t.start and t.end <= clause.end):
+                continue
+            if t.event != "funding" and t.role == "INV":
+                continue
+            ent = _entity_at(ctx, t.start, t.end)
+            if ent is not None:
+                out.append(Proposal(clause.index, t.event, ROLE[t.role], ent, score=t.p, source=SOURCE))
+    return out
