@@ -149,7 +149,17 @@ def same_number(a, b) -> bool:
     return a[1] == b[1] and abs(a[0] - b[0]) <= 0.01 * max(abs(a[0]), abs(b[0]))
 
 
+def _thin(c: Candidate) -> bool:
+    """A mention with nothing of its own: no named round, no figure, no date, no investor
+    (星河医疗此前获得数亿美元融资): it tells again an event told elsewhere."""
+    return _round(c) in _WILDCARD_ROUNDS and _amount(c) is None and c.args.get("date") is None \
+        and not c.args.get("investors")
+
+
 def compatible(a: Candidate, b: Candidate) -> bool:
+    if (_thin(a) or _thin(b)) and a.args.get("cumulative") == b.args.get("cumulative") \
+            and a.args.get("instrument") == b.args.get("instrument"):
+        return True
     ra, rb = _round(a), _round(b)
     if ra not in _WILDCARD_ROUNDS and rb not in _WILDCARD_ROUNDS and ra != rb:
         return False
