@@ -92,6 +92,8 @@ _SUBJECT_VERB = re.compile(r"^(?:宣布|表示[,，]|称[,，]|完成|获|已|�
 _PUT_INTO = re.compile(r"(?:进行了?|追加)?(?:注资|增资|战略投资|投资)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
 _BORROW = re.compile(r"(?:申请|进行)?(?:融资|借款|贷款|借入)")
 _PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下|下属|控股的|的子公司)")
+_BYLINE_OPEN = re.compile(r"[【\[]\s*$")
+_BYLINE_CLOSE = re.compile(r"[^】\]]{0,4}[】\]]")
 _LEAD_MARK = re.compile(r"\s?\((?:联合)?领投(?:方)?\)")
 
 
@@ -120,6 +122,9 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         before = ctx.text[max(start, group[0].start - 10) : group[0].start]
         after = _TICKER_PAREN.sub("", ctx.text[group[-1].end : min(end, group[-1].end + 30)], count=1)[:16]
         if cues("nickname", "after").match(after) or cues("held", "before").search(before):
+            continue
+        if _BYLINE_OPEN.search(before) and _BYLINE_CLOSE.match(after):  # 【星河网】, 【星河财经讯】
+            sources.extend(group)
             continue
         if cues("source", "after").match(after) or cues("source", "before").search(before) \
                 or cues("advisor", "before").search(before) or cues("advisor", "after").match(after) \

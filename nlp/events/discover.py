@@ -65,6 +65,20 @@ def _cut_at_verb(name: str) -> str:
     return kept
 
 
+_JUNK_TAGS = frozenset("d p c u uj ul".split())
+
+
+def _is_junk(name: str) -> bool:
+    """蚂蚁将分别, 目前正, 未透露: an adverb, or a one-character preposition, conjunction or
+    particle inside, is the stretch of a sentence, not a name (jieba's dictionary tags)."""
+    from ..entities.names import _word_tags
+    from ..segment.tokenizer import segment
+
+    tags = _word_tags()
+    words = segment(name)
+    return any(tags.get(w) in _JUNK_TAGS and (len(w) == 1 or tags.get(w) == "d") for w in words)
+
+
 def _is_plain_word(name: str) -> bool:
     """A dictionary word that is no name (预计, 公司): jieba's tag is not a noun's."""
     from ..entities.names import _word_tags
@@ -131,7 +145,7 @@ def _names(text: str, offset: int, group: str, role: str, busy: Occupied) -> lis
         if not name.isascii() and len(name) > 5:  # a shorter group has no room for a name and a verb
             name = _cut_at_verb(name)
         if not (2 <= len(name) <= 30) or _BAD.search(name) or len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) < 2 \
-                or _is_plain_word(name):
+                or _is_plain_word(name) or (not name.isascii() and _is_junk(name)):
             continue
         start = offset + rel + part.find(name)
         end = start + len(name)
