@@ -6,11 +6,14 @@ from __future__ import annotations
 from ..candidate import Proposal
 from ..clauses import ClauseView
 from ..context import Context
-from . import learned
+from . import learned, ranked
 from .rules import RuleProposer
 
 
-def propose(ctx: Context, views: list[ClauseView]) -> list[Proposal]:
+def propose(ctx: Context, views: list[ClauseView], ranker=None) -> list[Proposal]:
+    """Rules first; the party tagger's parties; the ranker's scores of every name,
+    which read the rules' choice of subject."""
     tagged = learned.propose(ctx, views)
-    named = frozenset((p.clause, p.event) for p in tagged if p.role == "company")
-    return RuleProposer(ctx, named).propose(views) + tagged
+    rules = RuleProposer(ctx).propose(views)
+    scored = ranked.propose(ctx, views, rules, ranker) if ranker is not None else []
+    return rules + tagged + scored

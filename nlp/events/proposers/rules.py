@@ -37,11 +37,8 @@ def _not_a_date_of(ctx: Context, d: Entity, seg_end: int, seg: int = 0) -> bool:
 
 
 class RuleProposer:
-    def __init__(self, ctx: Context, named_elsewhere: frozenset = frozenset()):
-        """named_elsewhere: (clause index, event type) pairs for which another proposer
-        names a company: their arguments are proposed even when the rules name none."""
+    def __init__(self, ctx: Context):
         self.ctx = ctx
-        self.named_elsewhere = named_elsewhere
         self.topic: tuple[Entity, int] | None = None  # (company in focus, its sentence index)
         self._sentence_triggers: dict[int, list[trig.Trigger]] = {}
         for clause in ctx.clauses:
@@ -86,7 +83,7 @@ class RuleProposer:
         out: list[Proposal] = []
         for name, etype in types.REGISTRY.items():
             ev_triggers = [t for t in view.usable if t.event == name]
-            if not ev_triggers or (subject is None and (clause.index, name) not in self.named_elsewhere):
+            if not ev_triggers:  # arguments even without a subject: another proposer may name the company
                 continue
             if subject is not None:
                 out += [Proposal(clause.index, name, "company", company, source=SOURCE)
