@@ -66,7 +66,7 @@ class Pipeline:
     tokens, sentences, entities in `doc.ents`, values in `doc.user_data["zhfin"]`)."""
 
     def __init__(self, entities: str = "all", names: str = "rules", instruments: tuple[str, ...] | None = None,
-                 party_tagger: bool | str = False, company_ranker: bool | str = False):
+                 party_tagger: bool | str = False):
         if entities not in ENTITY_MODES:
             raise ValueError(f"entities must be one of {ENTITY_MODES}, not {entities!r}")
         if names not in NAME_SOURCES:
@@ -78,7 +78,6 @@ class Pipeline:
         self.names = names
         self.instruments = tuple(instruments) if instruments else None  # None: every funding event
         self.tagger = party_tagger  # True: models/tagger; a path: that model; False: rules alone
-        self.ranker = company_ranker  # True: models/ranker; a path: that model; False: the rules' subject
 
     @functools.cached_property
     def provenance(self) -> dict:
@@ -87,10 +86,6 @@ class Pipeline:
         models = {"events/arguments": scorer.MODEL_PATH, "events/listing_stage": stage_model.MODEL_PATH}
         if self.tagger:
             models["tagger"] = tagger.MODEL_DIR if self.tagger is True else Path(self.tagger)
-        if self.ranker:
-            from .events import ranker
-
-            models["ranker"] = ranker.MODEL_DIR if self.ranker is True else Path(self.ranker)
         if self.names == "model":
             models["ner"] = MODELS / "ner"  # not ner_model.MODEL_DIR: that import loads spaCy
         options = {"entities": self.entities_mode, "names": self.names,
@@ -134,11 +129,6 @@ class Pipeline:
             ctx.cluster_names.append(aliases.canonical_name(group))
         return Analysis(document, text, offsets, reference, tokens, ctx)
 
-    def _company_ranker(self):
-        from .events import ranker
-
-        return ranker.load(None if self.ranker is True else self.ranker) if self.ranker else None
-
     def _party_tagger(self):
         return tagger.load(None if self.tagger is True else self.tagger)
 
@@ -171,8 +161,8 @@ class Pipeline:
         record.update({
             "reference_date": analysis.reference.isoformat() if analysis.reference else None,
             "reference_inferred": document.published is None and analysis.reference is not None,
-            "events": [ev for ev in events.extract(ctx, analysis.mention, analysis.raw_span, document.doc_id, views,
-                                                   self._company_ranker()) if self._wanted(ev)],
+            "events": [ev for ev in events.extract(ctx, analysis.mention, analysis.raw_span, document.doc_id, views)
+                       if self._wanted(ev)],
         })
         # a weak name (…科技, …智能) is reported only when some clause gave it a role
         confirmed = events.confirmed_names(views)

@@ -23,8 +23,8 @@ SCHEMA = "zhfin.event/2"
 
 
 def extract(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], doc_id: str,
-            views: list[clauses.ClauseView] | None = None, ranker=None) -> list[dict]:
-    return [scorer.apply(ctx, built) for built in build(ctx, mention, raw_span, doc_id, views, ranker)]
+            views: list[clauses.ClauseView] | None = None) -> list[dict]:
+    return [scorer.apply(ctx, built) for built in build(ctx, mention, raw_span, doc_id, views)]
 
 
 def analyse_clauses(ctx: Context) -> list[clauses.ClauseView]:
@@ -40,15 +40,15 @@ def confirmed_names(views: list[clauses.ClauseView]) -> set[str]:
             if (e.value or {}).get("weak")}
 
 
-def candidates(ctx: Context, views: list[clauses.ClauseView], ranker=None) -> list[Candidate]:
-    return merge(ctx, assemble.assemble(ctx, views, proposers.propose(ctx, views, ranker)))
+def candidates(ctx: Context, views: list[clauses.ClauseView]) -> list[Candidate]:
+    return merge(ctx, assemble.assemble(ctx, views, proposers.propose(ctx, views)))
 
 
 def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], doc_id: str,
-          views: list[clauses.ClauseView] | None = None, ranker=None) -> list[Built]:
+          views: list[clauses.ClauseView] | None = None) -> list[Built]:
     """The events with every argument the proposers found, and the entity behind each."""
     views = analyse_clauses(ctx) if views is None else views
-    events = candidates(ctx, views, ranker)
+    events = candidates(ctx, views)
     dateline = _disclosure_date(ctx)
     out = []
     for n, ev in enumerate(events):

@@ -21,7 +21,7 @@ def assemble(ctx: Context, views: list[ClauseView], proposals: list[Proposal]) -
     out: list[Candidate] = []
     for (index, event), props in groups.items():
         view, etype = views[index], types.get(event)
-        companies = _companies(ctx, props, etype)
+        companies = _companies(ctx, props)
         triggers = [t for t in view.usable if t.event == event]
         for company in companies:
             cand = Candidate(event, company, {view.clause.sentence}, [(view.clause.start, view.clause.end)],
@@ -42,31 +42,8 @@ POLICY = {"company": "fill", "investors": "rules"}
 SURE = 0.8  # "prefer": the tagger's probability that overrides the rules
 
 
-RANKED_MIN = 0.5  # the ranker's probability that names a company
-RANKED_FALLBACK = True  # where the ranker names none, the rules' subject
-
-
-def _ranked(ctx: Context, props: list[Proposal], etype) -> list | None:
-    """The companies the ranker is sure of (None: no ranker ran): for a type with one
-    company a clause, the best; else every sure one, one per party."""
-    ranked = sorted((p for p in props if p.role == "company" and p.source == "ranker"), key=lambda p: -p.score)
-    if not ranked:
-        return None
-    sure = [p for p in ranked if p.score >= RANKED_MIN]
-    if not etype.MANY_COMPANIES:
-        sure = sure[:1]
-    picked: list = []
-    for p in sorted(sure, key=lambda p: p.entity.start):
-        if not any(_same_party(ctx, p.entity, q) for q in picked):
-            picked.append(p.entity)
-    return picked
-
-
-def _companies(ctx: Context, props: list[Proposal], etype=None) -> list:
-    ranked = _ranked(ctx, props, etype) if etype is not None else None
+def _companies(ctx: Context, props: list[Proposal]) -> list:
     rules = [p.entity for p in props if p.role == "company" and p.source == "rules"]
-    if ranked is not None:
-        return ranked or (rules if RANKED_FALLBACK else [])
     learned = [p for p in props if p.role == "company" and p.source == "tagger"]
     policy = POLICY["company"]
     if policy == "rules" or not learned:

@@ -6,14 +6,10 @@ from __future__ import annotations
 from ..candidate import Proposal
 from ..clauses import ClauseView
 from ..context import Context
-from . import learned, ranked
+from . import learned
 from .rules import RuleProposer
 
 
-def propose(ctx: Context, views: list[ClauseView], ranker=None) -> list[Proposal]:
-    """Rules first; the party tagger's parties; the ranker's scores of every name,
-    which read the rules' choice of subject."""
-    tagged = learned.propose(ctx, views)
-    rules = RuleProposer(ctx).propose(views)
-    scored = ranked.propose(ctx, views, rules, ranker) if ranker is not None else []
-    return rules + tagged + scored
+def propose(ctx: Context, views: list[ClauseView]) -> list[Proposal]:
+    """The rules' subjects and arguments, and the party tagger's parties."""
+    return RuleProposer(ctx).propose(views) + learned.propose(ctx, views)

@@ -21,7 +21,6 @@ DUEE_ROLES = {"company": "被投资方", "investors": "投资方", "lead_investo
               "round": "融资轮次", "date": "事件时间", "date_vague": "事件时间", "disclosed": "披露时间"}
 # the fields the argument scorer rates: those DuEE-Fin annotates, so that there is something to learn from
 SCORED = ("company", "investors", "lead_investors", "amount", "round", "date", "date_vague", "disclosed")
-MANY_COMPANIES = False  # one company raises in a clause
 LIST_ROLES = ("investors", "lead_investors")
 OWN_VALUES = ()  # values that belong to one company only (none: a funding clause has one company)
 NEWS_DAYS = 730  # older than this before the article's date, a round is told as history (软银从2017年开始…)

@@ -21,7 +21,6 @@ DUEE_ROLES = {"company": "上市公司", "ticker": "证券代码", "offer_price"
               "disclosed": "披露时间"}
 SCORED = ("company", "ticker", "offer_price", "proceeds", "market_cap", "date", "listing_date",
           "date_vague", "disclosed")
-MANY_COMPANIES = True  # 上交所受理A、B、C的申请: several list together
 LIST_ROLES = ("stages",)
 # a ticker or a price belongs to one company: when a clause lists several, none gets them
 OWN_VALUES = ("ticker", "offer_price", "shares_offered", "proceeds", "market_cap")
