@@ -66,7 +66,7 @@ class Pipeline:
     tokens, sentences, entities in `doc.ents`, values in `doc.user_data["zhfin"]`)."""
 
     def __init__(self, entities: str = "all", names: str = "rules", instruments: tuple[str, ...] | None = None,
-                 party_tagger: bool | str = False):
+                 party_tagger: bool | str = True):
         if entities not in ENTITY_MODES:
             raise ValueError(f"entities must be one of {ENTITY_MODES}, not {entities!r}")
         if names not in NAME_SOURCES:
@@ -120,8 +120,7 @@ class Pipeline:
         found = _with_role_names(found, tagger.new_names(text, tagged, found))
         found = entities.resolve_overlaps(names.propagate(text, found))
 
-        ctx = Context(text, found, sents.sentences(text), reference=reference, clauses=text_clauses, tagged=tagged,
-                      words=tokens)
+        ctx = Context(text, found, sents.sentences(text), reference=reference, clauses=text_clauses, tagged=tagged)
         ctx.clusters = aliases.cluster([e for e in found if e.label in ("COMPANY", "ORG")], text)
         for i, group in enumerate(ctx.clusters):
             for ent in group:

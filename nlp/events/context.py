@@ -42,7 +42,6 @@ class Context:
     reference: dt.date | None = None  # the date "today" means in this document
     clauses: list = field(default_factory=list)  # clauses.Clause, with their triggers
     tagged: list = field(default_factory=list)  # tagger.Tagged: parties the party tagger found
-    words: list = field(default_factory=list)  # (word, start): the jieba words of the name stage
 
     def __post_init__(self):
         self._starts = [e.start for e in self.entities]

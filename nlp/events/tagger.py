@@ -72,55 +72,70 @@ def clause_features(text: str, start: int, end: int, event: str, trigger_spans: 
                     words: list[tuple[str, int]], entities: list[Entity], tags: dict) -> list[list[str]]:
     """One feature list per character of text[start:end]. `words`: the jieba words
     (text, start) covering the window; `entities`: those inside it; `tags`: jieba's
-    dictionary part-of-speech tags."""
+    dictionary part-of-speech tags. (Built per word and per window first: this runs
+    on every trigger clause of a batch.)"""
     n = end - start
     chars = text[start:end]
-    word_of = [("", 0, 0)] * n  # (word, index of the word, position of the char in it)
+    cls = [_char_class(c) for c in chars]
+    padded = "^^" + chars + "$$"
+    cls_p = ["^"] + cls + ["$"]
     word_list = [(w, s) for w, s in words if s < end and s + len(w) > start]
+    char_word = [None] * n  # per character: (shared word features, word length, position in word)
     for k, (w, s) in enumerate(word_list):
-        for i in range(max(s, start), min(s + len(w), end)):
-            word_of[i - start] = (w, k, i - s)
+        wl = len(w)
+        prev_w = word_list[k - 1][0] if k > 0 else "^"
+        next_w = word_list[k + 1][0] if k + 1 < len(word_list) else "$"
+        tag = tags.get(w, "?")
+        shared = (f"wl={min(wl, 5)}", f"pw={prev_w}", f"nw={next_w}", f"pt={tags.get(prev_w, '?')}",
+                  f"nt={tags.get(next_w, '?')}", f"w={w}" if wl <= 4 else None, tag)
+        for i in range(max(s, start), min(s + wl, end)):
+            char_word[i - start] = (shared, wl, i - s)
     ent_of = [None] * n
     for e in entities:
+        value = e.value or {}
+        how = value.get("found_by") or ("weak" if value.get("weak") else "known" if value.get("canonical") else "rule")
         for i in range(max(e.start, start), min(e.end, end)):
-            ent_of[i - start] = (e, i == e.start)
+            ent_of[i - start] = (e.label, i == e.start, how)
     seg_id, seg = [], 0
     for c in chars:
         seg_id.append(seg)
         if _SEGMENT_BREAK.match(c):
             seg += 1
     trig_segs = {seg_id[s - start] for s, _ in trigger_spans if start <= s < end}
+    inside = [False] * n
+    for s, e in trigger_spans:
+        for i in range(max(s, start), min(e, end)):
+            inside[i - start] = True
     starts = sorted(s for s, _ in trigger_spans)
+    ev = f"ev={event}"
     out = []
-    for i, c in enumerate(chars):
-        pos = start + i
-        w, k, wi = word_of[i]
-        wl = len(w)
-        wpos = "S" if wl == 1 else "B" if wi == 0 else "E" if wi == wl - 1 else "M"
-        prev_w = word_list[k - 1][0] if w and k > 0 else "^"
-        next_w = word_list[k + 1][0] if w and k + 1 < len(word_list) else "$"
-        inside = any(s <= pos < e for s, e in trigger_spans)
-        d = 0 if inside else min((pos - s for s in starts), key=abs, default=999)
+    for i in range(n):
+        c = chars[i]
+        j = i + 2  # index into padded
+        d = 0 if inside[i] else min((start + i - s for s in starts), key=abs, default=999)
         db = _bucket(d)
+        cw = char_word[i]
+        if cw is None:
+            shared, wl, wi = ("wl=0", "pw=^", "nw=$", "pt=?", "nt=?", None, "?"), 0, 0
+        else:
+            shared, wl, wi = cw
+        wpos = "S" if wl == 1 else "B" if wi == 0 else "E" if wi == wl - 1 else "M"
+        opens, closes = wpos in "BS", wpos in "ES"
         f = [
-            "b", f"c={c}", f"k={_char_class(c)}",
-            f"c-1={chars[i - 1] if i else '^'}", f"c+1={chars[i + 1] if i + 1 < n else '$'}",
-            f"c-2={chars[i - 2] if i > 1 else '^'}", f"c+2={chars[i + 2] if i + 2 < n else '$'}",
-            f"b-={chars[i - 1] if i else '^'}{c}", f"b+={c}{chars[i + 1] if i + 1 < n else '$'}",
-            f"k3={_char_class(chars[i - 1]) if i else '^'}{_char_class(c)}{_char_class(chars[i + 1]) if i + 1 < n else '$'}",
-            f"wp={wpos}", f"wl={min(wl, 5)}", f"t={tags.get(w, '?')}|{wpos}",
-            f"pw={prev_w}" if wpos in "BS" else "pw-", f"nw={next_w}" if wpos in "ES" else "nw-",
-            f"pt={tags.get(prev_w, '?')}" if wpos in "BS" else "pt-", f"nt={tags.get(next_w, '?')}" if wpos in "ES" else "nt-",
-            f"d={db}", f"ev={event}|d={db}", f"seg={seg_id[i] in trig_segs}", f"ev={event}",
+            "b", f"c={c}", f"k={cls[i]}", f"c-1={padded[j - 1]}", f"c+1={padded[j + 1]}",
+            f"c-2={padded[j - 2]}", f"c+2={padded[j + 2]}", f"b-={padded[j - 1]}{c}", f"b+={c}{padded[j + 1]}",
+            f"k3={cls_p[i]}{cls[i]}{cls_p[i + 2]}",
+            f"wp={wpos}", shared[0], f"t={shared[6]}|{wpos}",
+            shared[1] if opens else "pw-", shared[2] if closes else "nw-",
+            shared[3] if opens else "pt-", shared[4] if closes else "nt-",
+            f"d={db}", f"{ev}|d={db}", f"seg={seg_id[i] in trig_segs}", ev,
         ]
-        if wl <= 4 and w:
-            f.append(f"w={w}")
+        if shared[5] is not None and wl:
+            f.append(shared[5])
         ent = ent_of[i]
         if ent is not None:
-            e, first = ent
-            how = (e.value or {}).get("found_by") or ("weak" if (e.value or {}).get("weak") else
-                                                     "known" if (e.value or {}).get("canonical") else "rule")
-            f += [f"e={e.label}|{'B' if first else 'I'}", f"eh={e.label}|{how}", f"ev={event}|e={e.label}|{db}"]
+            label, first, how = ent
+            f += [f"e={label}|{'B' if first else 'I'}", f"eh={label}|{how}", f"{ev}|e={label}|{db}"]
         else:
             f.append("e=O")
         out.append(f)

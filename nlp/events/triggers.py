@@ -53,16 +53,19 @@ def segment_start(text: str, pos: int, floor: int) -> int:
 
 
 def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ...]:
-    """Triggers in text[start:end], false friends removed, modality marked."""
+    """Triggers in text[start:end], false friends removed, modality marked. A trigger
+    pattern runs only where a literal it needs occurs (most clauses need few)."""
     end = len(text) if end is None else end
-    blocked: dict[str, list[tuple[int, int]]] = {
-        event: [m.span() for m in pattern.finditer(text, start, end)]
-        for event, pattern in _blockers().items()
-    }
+    present = _present(text, start, end)
+    blocked: dict[str, list[tuple[int, int]]] | None = None
     found: list[Trigger] = []
-    for event, stage, pattern in _triggers():
+    for (event, stage, pattern), needs in zip(_triggers(), _needs()):
+        if present is not None and not (needs & present):
+            continue
         for m in pattern.finditer(text, start, end):
             s, e = m.span()
+            if blocked is None:  # the false friends, once a trigger is there
+                blocked = {ev: [b.span() for b in bp.finditer(text, start, end)] for ev, bp in _blockers().items()}
             if stage not in _NAMED_INSTRUMENTS and any(bs < e and s < be for bs, be in blocked.get(event, ())):
                 continue
             if any(t.event == event and t.start < e and s < t.end for t in found):
@@ -75,6 +78,80 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
     return tuple(sorted(found, key=lambda t: t.start))
 
 
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Strings one of which every match of `pattern` contains (None: no such set).
+    (?:上市|IPO)(?:申请)?…受理 -> {"受理"}: the most telling required piece is kept."""
+    from re import _parser as sre_parse
+
+    return _required(sre_parse.parse(pattern))
+
+
+def _required(items) -> frozenset[str] | None:
+    """Of a sequence: the literal runs and required sub-parts; the best single candidate."""
+    from re import _constants as c
+
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, arg in list(items) + [(None, None)]:
+        if op is c.LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            options.append(frozenset([run]))
+            run = ""
+        if op is c.BRANCH:
+            parts = [_required(branch) for branch in arg[1]]
+            if all(p for p in parts):
+                options.append(frozenset().union(*parts))
+        elif op is c.SUBPATTERN:
+            sub = _required(arg[-1])
+            if sub:
+                options.append(sub)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
+            sub = _required(arg[2])
+            if sub:
+                options.append(sub)
+    # the set whose shortest string is longest says the most
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
+
+
+@functools.cache
+def _needs() -> tuple[frozenset[str], ...]:
+    """The required literals of each trigger row (empty: the row runs always)."""
+    return tuple(required_literals(p.pattern) or frozenset() for _, _, p in _triggers())
+
+
+@functools.cache
+def _literal_finder() -> tuple[re.Pattern, dict[str, frozenset[str]]] | None:
+    """One pattern for every required literal, and for each the literals inside it
+    (挂牌上市 holds 上市); None when some trigger needs no literal."""
+    from ..entities.names import trie_regex
+
+    needs = _needs()
+    if not all(needs):
+        return None
+    literals = frozenset().union(*needs)
+    inside = {lit: frozenset(o for o in literals if o in lit) for lit in literals}
+    return re.compile(trie_regex(literals)), inside
+
+
+def _present(text: str, start: int, end: int) -> frozenset[str] | None:
+    """The required literals in text[start:end] (overlapping ones too); None: no gating."""
+    plan = _literal_finder()
+    if plan is None:
+        return None
+    finder, inside = plan
+    found: set[str] = set()
+    pos = start
+    while (m := finder.search(text, pos, end)) is not None:
+        found |= inside[m.group()]
+        pos = m.start() + 1
+    return frozenset(found)
+
+
 def has_candidate(text: str) -> bool:
-    """Cheap test: could this text hold any event at all?"""
-    return any(p.search(text) for _, _, p in _triggers())
+    """Cheap test: could this text hold any event at all? Only the trigger patterns
+    whose literals occur are tried."""
+    present = _present(text, 0, len(text))
+    return any(p.search(text) for (_, _, p), needs in zip(_triggers(), _needs())
+               if present is None or needs & present)

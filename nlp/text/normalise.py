@@ -42,6 +42,10 @@ def to_simplified(text: str) -> str:
     if text.isascii():
         return text
     converter = _t2s()
+    whole = converter.convert(text)  # one call; kept when every non-Chinese stretch stays in place
+    if len(whole) == len(text) and [m.span() for m in _CJK_CHUNK.finditer(text)] == \
+            [m.span() for m in _CJK_CHUNK.finditer(whole)]:
+        return whole.translate(_VARIANTS)
     out = []
     last = 0
     for m in _CJK_CHUNK.finditer(text):

@@ -82,8 +82,11 @@ def _fewfc_gold(r: dict) -> set[tuple[str, str, str]]:
     return out
 
 
-def documents(data_dir: Path, log=print) -> list[dict]:
-    """{doc, group, text, published, gold} for every training document."""
+SOURCES = ("realnews", "duee")  # FewFC lowered company F1 in cross-validation (models/tagger/README.md)
+
+
+def documents(data_dir: Path, log=print, sources: tuple[str, ...] = SOURCES) -> list[dict]:
+    """{doc, source, text, published, gold} for every training document of the chosen sources."""
     docs = []
     for p in _read(data_dir / PASSAGES):
         if p.get("split") == "train":
@@ -94,10 +97,11 @@ def documents(data_dir: Path, log=print) -> list[dict]:
             docs.append({"doc": d["id"], "source": "duee", "text": d["text"], "published": None,
                          "gold": _duee_gold(d)})
     fewfc = data_dir / FEWFC
-    if fewfc.exists():
+    if "fewfc" in sources and fewfc.exists():
         for r in _read(fewfc):
             docs.append({"doc": f"fewfc-{r['id']}", "source": "fewfc", "text": r["content"], "published": None,
                          "gold": _fewfc_gold(r)})
+    docs = [d for d in docs if d["source"] in sources]
     log(f"{len(docs)} documents: " + ", ".join(f"{k} {v}" for k, v in Counter(d["source"] for d in docs).items()))
     return docs
 
@@ -227,14 +231,15 @@ def _score_events(records: list[dict], passages: list[dict], duee_gold: list[dic
             **{f"duee_{t}": round(duee[t]["all"]["f1"], 3) for t in duee}}
 
 
-def cross_validate_events(data_dir: Path, policies: list[dict], k: int = 5, seed: int = 0, log=print) -> dict:
+def cross_validate_events(data_dir: Path, policies: list[dict], k: int = 5, seed: int = 0, log=print,
+                          sources: tuple[str, ...] = SOURCES) -> dict:
     """Event-level figures, every document predicted by a tagger that did not see it:
     realnews train (event and slot F1) and DuEE-Fin dev (argument F1), for the rules
     alone and for each way of combining rules and tagger (assemble.POLICY)."""
     from ..events import assemble
 
-    docs = documents(data_dir, log)
-    exs = examples(docs, log)
+    docs = documents(data_dir, log, sources + tuple(s for s in ("realnews", "duee") if s not in sources))
+    exs = [e for e in examples(docs, log) if e["source"] in sources]
     scored = [d for d in docs if d["source"] in ("realnews", "duee")]
     passages = [p for p in _read(data_dir / PASSAGES) if p.get("split") == "train"]
     duee_gold = [d for d in _read(data_dir / DUEE) if duee_split(d["id"]) == "dev"]
@@ -256,8 +261,9 @@ def cross_validate_events(data_dir: Path, policies: list[dict], k: int = 5, seed
     return {name: _score_events(records, passages, duee_gold) for name, records in runs.items()}
 
 
-def train(data_dir: Path, out_dir: Path, k: int = 5, seed: int = 0, cv: bool = True, log=print) -> dict:
-    docs = documents(data_dir, log)
+def train(data_dir: Path, out_dir: Path, k: int = 5, seed: int = 0, cv: bool = True, log=print,
+          sources: tuple[str, ...] = SOURCES) -> dict:
+    docs = documents(data_dir, log, sources)
     exs = examples(docs, log)
     labelled = sum(any(lab != "O" for lab in e["labels"]) for e in exs)
     log(f"{len(exs)} windows, {labelled} with a gold party")
@@ -284,19 +290,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--cv-only", action="store_true", help="print the cross-validation figures, write nothing")
     ap.add_argument("--no-cv", action="store_true", help="train the shipped model only")
+    ap.add_argument("--sources", default=",".join(SOURCES),
+                    help=f"training data, comma-separated among realnews, duee, fewfc (default: {','.join(SOURCES)})")
     ap.add_argument("--events-cv", action="store_true",
                     help="event-level cross-validation of the ways rules and tagger combine, write nothing")
     args = ap.parse_args(argv)
     data = Path(args.data)
+    sources = tuple(s.strip() for s in args.sources.split(",") if s.strip())
+    if not sources or set(sources) - {"realnews", "duee", "fewfc"}:
+        ap.error(f"--sources: choose among realnews, duee, fewfc, not {args.sources!r}")
     missing = [str(p) for p in (PASSAGES, DUEE) if not (data / p).exists()]
     if missing:
         ap.error(f"not found under {args.data}: {', '.join(missing)}")
     if args.events_cv:
         policies = [{"company": c, "investors": i} for c in ("fill", "prefer", "union") for i in ("rules", "union")]
-        for name, figures in cross_validate_events(data, policies, args.folds, args.seed).items():
+        for name, figures in cross_validate_events(data, policies, args.folds, args.seed, sources=sources).items():
             print(f"{name:<45} {figures}")
         return 0
-    result = train(data, None if args.cv_only else Path(args.out), args.folds, args.seed, cv=not args.no_cv)
+    result = train(data, None if args.cv_only else Path(args.out), args.folds, args.seed, cv=not args.no_cv,
+                   sources=sources)
     for key, m in (result.get("cv") or {}).items():
         print(f"{key:<16} P {m['p']:.3f} R {m['r']:.3f} F1 {m['f1']:.3f}  (gold {m['gold']}, pred {m['pred']})")
     return 0

@@ -1,0 +1,81 @@
+"""Event-mode throughput in steady state, against jieba.lcut on the same texts.
+
+    python benchmarks/event_speed.py [NEWS.jsonl] [--docs 7067] [--repeat 3]
+
+Both run in this process, already loaded and warmed (the dictionaries, the
+models), so start-up is out of the figure: what is left is the cost per
+character a batch worker pays. The runs alternate (jieba, zhfin, jieba, …) and
+the fastest of each counts, since other work on a shared machine only ever adds
+time. zhfin runs as `batch --entities events` does (documents without a
+candidate trigger skip the analysis), with the party tagger and without it.
+
+The corpus is read from ../shared/data at run time."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT = ROOT.parent / "shared" / "data" / "news" / "finnl_news.jsonl"
+
+
+def _texts(path: Path, n: int) -> list[str]:
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                record = json.loads(line)
+                out.append(record.get("text") or record.get("content") or "")
+            if len(out) >= n:
+                break
+    return out
+
+
+def _timed(fn, texts: list[str]) -> float:
+    start = time.perf_counter()
+    for text in texts:
+        fn(text)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("news", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--docs", type=int, default=7067)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+
+    import jieba
+
+    from nlp.document import Document
+    from nlp.pipeline import Pipeline
+
+    texts = _texts(Path(args.news), args.docs)
+    chars = sum(map(len, texts))
+    jieba.setLogLevel(60)
+    runs = {"jieba.lcut": jieba.lcut}
+    for label, tagger in (("zhfin events, rules + tagger", True), ("zhfin events, rules only", False)):
+        pipeline = Pipeline("events", "rules", party_tagger=tagger)
+        runs[label] = lambda text, p=pipeline: p(Document("d", text))
+    for fn in runs.values():  # warm up: dictionaries and models load
+        _timed(fn, texts[:200])
+    best = {name: float("inf") for name in runs}
+    for _ in range(args.repeat):
+        for name, fn in runs.items():
+            best[name] = min(best[name], _timed(fn, texts))
+    print(f"{len(texts):,} documents, {chars:,} characters; fastest of {args.repeat} alternating runs\n")
+    print(f"{'run':<32}{'seconds':>9}{'chars/s':>12}{'x jieba':>9}")
+    for name, seconds in best.items():
+        print(f"{name:<32}{seconds:>9.2f}{chars / seconds:>12,.0f}{best['jieba.lcut'] / seconds:>9.2f}")
+    ratio = best["jieba.lcut"] / best["zhfin events, rules + tagger"]
+    print(f"\nevent mode (the default, with the tagger) >= 1.0x jieba.lcut: {ratio:.2f} "
+          f"{'ok' if ratio >= 1.0 else 'MISSED'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
