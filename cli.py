@@ -215,6 +215,24 @@ def train_ner(ctx: click.Context) -> None:
     sys.exit(train_main(list(ctx.args)))
 
 
+@train.command("tagger", context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
+                                           "help_option_names": []})
+@click.pass_context
+def train_tagger(ctx: click.Context) -> None:
+    """Train the party tagger (who an event is about) on realnews_dev train and
+    DuEE-Fin dev, with its cross-validation figures; --help lists its options.
+
+    \b
+    Examples:
+      zhfin train tagger --data ../shared/data --out models/tagger
+      zhfin train tagger --data ../shared/data --cv-only
+      zhfin train tagger --data ../shared/data --events-cv
+    """
+    from nlp.train.tagger import main as train_main
+
+    sys.exit(train_main(list(ctx.args)))
+
+
 @train.command("events", context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
                                            "help_option_names": []})
 @click.pass_context

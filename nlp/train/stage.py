@@ -107,10 +107,23 @@ def overlap(texts: list[str], docs_path: Path, width: int = 30) -> tuple[int, li
     return sum(1 for ids in hits if ids), sorted(set().union(*hits))
 
 
+def without_held_out(texts: list[str], stages: list[str], data_dir: Path) -> tuple[list[str], list[str]]:
+    """The sentences that occur in no held-out (frozen) DuEE-Fin document."""
+    from ..evaluation.splits import select
+
+    path = Path(data_dir) / DOCS_FILE
+    if not path.exists():
+        return texts, stages
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    keep = [i for i, ids in enumerate(occurrences(texts, select(docs, "frozen"))) if not ids]
+    return [texts[i] for i in keep], [stages[i] for i in keep]
+
+
 def train(data_dir: Path, out_dir: Path, folds: int = 5, seed: int = 0) -> dict:
-    """Cross-validate, fit on all data, write out_dir/listing_stage.json; return its summary."""
+    """Cross-validate, fit on the sentences outside the frozen DuEE-Fin documents,
+    write out_dir/listing_stage.json; return its summary."""
     path = Path(data_dir) / DATA_FILE
-    texts, stages = read_sentences(path)
+    texts, stages = without_held_out(*read_sentences(path), data_dir)
     cv = evaluate(texts, stages, folds, seed)
     search = _search(folds, seed).fit(texts, stages)
     model = export(search, len(texts))

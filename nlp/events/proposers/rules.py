@@ -12,9 +12,25 @@ from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
 from ..clauses import Clause, ClauseView, segment_end
-from ..context import PRONOUN, Context, cues, is_calendar
+from ..context import PRONOUN, Context, cues, is_calendar, name_lists
 
 SOURCE = "rules"
+# 三家公司, 这5家企业, 上述2家拟IPO企业: companies counted, not named
+_GROUP = re.compile(r"(?:这|上述|以上|前述|该|共有|共|其中|另有)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})家(?:拟IPO|拟上市|IPO)?(?:企业|公司)")
+_ENUMERATES = re.compile(r"分别为|分别是|包括|依次为|^[^,，。]{0,6}其中")
+_CN_COUNT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    if len(word) == 1:
+        return _CN_COUNT.get(word)
+    if word[0] == "十":
+        return 10 + _CN_COUNT.get(word[1], 0)
+    return _CN_COUNT.get(word[0], 0) * 10 + (0 if word[1] == "十" else 0)
+
+
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 _PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下|下属|控股的|的子公司|的全资子公司|孵化的|分拆的)")
 _INVESTOR_NAME = re.compile(r"资本|创投|基金|投资|Capital|Ventures|Partners", re.I)
@@ -71,6 +87,31 @@ class RuleProposer:
             return self.topic[0]
         return None
 
+    def _group(self, clause: Clause) -> list[Entity]:
+        """三家公司全部通过审议, 共有5家企业终止审核: a clause that counts companies it does
+        not name is about the list of that size in its sentence, the one before, or the
+        one after that lists them (其中…分别为A、B)."""
+        ctx = self.ctx
+        m = _GROUP.search(ctx.text, clause.start, clause.end)
+        if m is None:
+            return []
+        size = _count(m.group("n"))
+        lists = []
+        for si in (clause.sentence, clause.sentence - 1, clause.sentence + 1):
+            if 0 <= si < len(ctx.sentences):
+                s, e = ctx.sentences[si]
+                if si == clause.sentence + 1 and not _ENUMERATES.search(ctx.text, s, e):
+                    continue
+                names = [n for n in ctx.within(s, e, "COMPANY") if not (clause.start <= n.start < clause.end)]
+                if si == clause.sentence + 1 or _ENUMERATES.search(ctx.text, s, e):
+                    lists.append(names)  # 其中…分别为A(下称X)，B(下称Y): the whole enumeration
+                lists += [g for g in name_lists(ctx, s, e) if len(g) >= 2]
+        lists = [[n for n in g if n.label == "COMPANY"] for g in lists]
+        lists = [g for g in lists if len(g) >= 2]
+        exact = [g for g in lists if size and len({ctx.cluster(n) if ctx.cluster(n) is not None else n.text
+                                                    for n in g}) == size]
+        return (exact or lists or [[]])[0]
+
     def _clause(self, view: ClauseView) -> list[Proposal]:
         ctx, clause = self.ctx, view.clause
         investor_clusters = {ctx.cluster(i) for i in view.investors}
@@ -80,12 +121,15 @@ class RuleProposer:
         subject = self._subject(clause, others, live, bool(live) and bool(values or view.investors))
         if subject is not None and subject in others:
             self.topic = (subject, clause.sentence)
+        group = self._group(clause) if live and not others else []
         out: list[Proposal] = []
         for name, etype in types.REGISTRY.items():
             ev_triggers = [t for t in view.usable if t.event == name]
             if not ev_triggers:  # arguments even without a subject: another proposer may name the company
                 continue
-            if subject is not None:
+            if group:
+                out += [Proposal(clause.index, name, "company", company, source=SOURCE) for company in group]
+            elif subject is not None:
                 out += [Proposal(clause.index, name, "company", company, source=SOURCE)
                         for company in etype.companies(self, view, subject, others)]
             if all(t.negated for t in ev_triggers):

@@ -1,0 +1,130 @@
+"""The party tagger: decoding, the model files, training end to end on invented data,
+and its place in the pipeline (its companies fill clauses where the rules name none)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from nlp.document import Document
+from nlp.events import tagger
+from nlp.pipeline import Pipeline
+from nlp.train import tagger as training
+
+DECODE = [
+    # labels, spans (role, start, end)
+    (["O", "B-CO", "I-CO", "O"], [("CO", 1, 3)]),
+    (["B-CO", "I-CO", "B-INV", "I-INV"], [("CO", 0, 2), ("INV", 2, 4)]),
+    (["I-INV", "I-INV", "O"], [("INV", 0, 2)]),  # an I- without its B- still starts a span
+    (["B-CO", "I-INV"], [("CO", 0, 1), ("INV", 1, 2)]),
+    (["O", "O"], []),
+    (["B-CO"], [("CO", 0, 1)]),
+]
+
+
+@pytest.mark.parametrize("labels, spans", DECODE)
+def test_decode(labels, spans):
+    got = tagger.decode(labels, [0.9] * len(labels), 10, "funding")
+    assert [(t.role, t.start - 10, t.end - 10) for t in got] == spans
+    assert all(t.event == "funding" and t.p == 0.9 for t in got)
+
+
+def test_features_cover_every_character_of_a_window():
+    text = "星河智航完成2亿元A轮融资，由澄湖资本领投。"
+    pipeline = Pipeline("all", "rules", party_tagger=False)
+    found, words, clauses = pipeline.find_names(text, None, True)
+    from nlp.entities.names import _word_tags
+
+    units = list(tagger.units(text, clauses, words, found, _word_tags()))
+    assert units and all(len(feats) == end - start for _, start, end, feats in units)
+    assert {event for event, *_ in units} == {"funding"}
+
+
+def test_a_long_clause_is_tagged_around_its_triggers():
+    class Clause:
+        start, end = 0, 1000
+
+    class Trigger:
+        start, end = 500, 502
+
+    start, end = tagger.windows(Clause, [Trigger])
+    assert end - start <= tagger.MAX_CHARS and start <= 500 and 502 <= end
+
+
+def test_a_missing_model_says_how_to_build_it(tmp_path):
+    with pytest.raises(FileNotFoundError, match="zhfin train tagger"):
+        tagger.PartyTagger(tmp_path)
+
+
+def test_a_model_of_another_format_is_refused(tmp_path):
+    (tmp_path / tagger.MODEL_FILE).write_bytes(b"x")
+    (tmp_path / "card.json").write_text(json.dumps({"format": "something/9"}), encoding="utf-8")
+    with pytest.raises(ValueError, match="zhfin.party_tagger/1"):
+        tagger.PartyTagger(tmp_path)
+
+
+def test_the_shipped_model_loads_and_is_named_in_the_provenance():
+    record = Pipeline()(Document("d", "星河智航完成2亿元A轮融资。", published="2025-12-01"))
+    assert record["provenance"]["models"]["tagger"]
+    assert Pipeline(party_tagger=False).provenance["models"].get("tagger") is None
+
+
+# --- training on invented data ------------------------------------------------------------
+
+INVENTED = [
+    ("p1", "澜星智航近日完成2亿元A轮融资，由澄湖资本领投。", "funding", "澜星智航", ["澄湖资本"]),
+    ("p2", "据悉，云舟出行获得数千万元Pre-A轮融资，投资方为松涧创投。", "funding", "云舟出行", ["松涧创投"]),
+    ("p3", "物流机器人公司极星嘉宣布完成1亿美元C轮融资。", "funding", "极星嘉", []),
+    ("p4", "星澜医疗今日在港交所挂牌上市，发行价12港元。", "listing", "星澜医疗", []),
+    ("p5", "今日截飞的星帆科工(2543)申购热潮空前。", "listing", "星帆科工", []),
+    ("p6", "沪深两市融资余额为1.5万亿元，较上日增加20亿元。", None, None, []),
+]
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    root = tmp_path_factory.mktemp("data")
+    (root / "realnews_dev").mkdir()
+    (root / "duee_fin").mkdir()
+    with open(root / "realnews_dev" / "passages.jsonl", "w", encoding="utf-8") as f:
+        for pid, text, etype, company, investors in INVENTED:
+            gold = [{"type": etype, "company": company, "investors": investors}] if etype else []
+            f.write(json.dumps({"id": pid, "text": text, "gold": gold, "must_not": [], "split": "train",
+                                "genre": "vc", "publish_date": "2025-12-01"}, ensure_ascii=False) + "\n")
+        f.write(json.dumps({"id": "blind1", "text": "晨曦科技完成1亿元B轮融资。", "gold": [], "must_not": [],
+                            "split": "blind", "genre": "vc", "publish_date": None}, ensure_ascii=False) + "\n")
+    with open(root / "duee_fin" / "train_partial.jsonl", "w", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "d1", "text": "星曜生物宣布完成5000万元天使轮融资，由红杉资本领投。",
+                            "event_list": [{"event_type": "企业融资", "arguments": [
+                                {"role": "被投资方", "argument": "星曜生物"},
+                                {"role": "领投方", "argument": "红杉资本"}]}]}, ensure_ascii=False) + "\n")
+    return root
+
+
+def test_only_the_train_split_and_the_dev_part_are_read(data_dir):
+    docs = training.documents(data_dir, log=lambda *a: None)
+    assert {d["doc"] for d in docs} >= {"p1", "p2", "p3", "p4", "p5", "p6"}
+    assert "blind1" not in {d["doc"] for d in docs}  # blind passages are never trained on
+
+
+def test_labels_mark_every_occurrence_of_a_gold_party():
+    labels = training._label("云帆智能完成融资。云帆智能", 0, 13, "funding", {("funding", "CO", "云帆智能")})
+    assert labels[:4] == ["B-CO", "I-CO", "I-CO", "I-CO"] and labels[9:13] == ["B-CO", "I-CO", "I-CO", "I-CO"]
+    assert training._label("云帆智能完成融资", 0, 8, "listing", {("funding", "CO", "云帆智能")}) == ["O"] * 8
+
+
+def test_train_writes_a_model_the_pipeline_uses(data_dir, tmp_path):
+    out = tmp_path / "model"
+    result = training.train(data_dir, out, cv=False, log=lambda *a: None)
+    assert result["windows"] >= 5 and (out / tagger.MODEL_FILE).exists()
+    card = json.loads((out / "card.json").read_text(encoding="utf-8"))
+    assert card["format"] == tagger.FORMAT and card["trained_on"]["realnews"] == 6
+    record = Pipeline("all", "rules", party_tagger=str(out))(Document("p1", INVENTED[0][1], published="2025-12-01"))
+    assert [e["company"]["name"] for e in record["events"]] == ["澜星智航"]
+    assert record["provenance"]["models"]["tagger"]
+
+
+def test_the_train_command_rejects_unknown_sources(data_dir, capsys):
+    with pytest.raises(SystemExit):
+        training.main(["--data", str(data_dir), "--sources", "wikipedia"])
+    assert "--sources" in capsys.readouterr().err
