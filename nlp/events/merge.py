@@ -55,6 +55,9 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             _absorb(target, cand)
     out = []
     for ev in events:
+        same = [o for o in events if o.type == ev.type and ctx.cluster(o.company) == ctx.cluster(ev.company)]
+        if types.get(ev.type).redundant(ev, same):
+            continue
         etype = types.get(ev.type)
         if not etype.substantial(ev, ctx.cluster(ev.company) in negated_clusters):
             continue

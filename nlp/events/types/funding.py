@@ -11,7 +11,7 @@ import re
 from ... import resources
 from .. import triggers as trig
 from ..candidate import Candidate, Proposal
-from ..context import Context
+from ..context import Context, cues
 from .. import record as rec
 
 NAME = "funding"
@@ -95,7 +95,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
             continue
         if ctx.cue_near(money, "valuation", start, end):
             add("valuation", money)
-        elif not ctx.cue_near(money, "amount_not", start, end):
+        elif not ctx.cue_near(money, "amount_not", start, end) \
+                and not cues("amount_use", "before").search(ctx.near_before(money, start, 10)):
             add("amount", money)
     rounds = ctx.within(start, end, "ROUND")
     specific = [r for r in rounds if (r.value or {}).get("name") not in ("new", "latest", None)]
@@ -195,10 +196,20 @@ def prefer(key: str, have: Candidate, new: Candidate) -> bool:
     return key == "round" and _round(have) in _WILDCARD_ROUNDS and _round(new) not in _WILDCARD_ROUNDS
 
 
+# a fund raises money for itself, or invests: either way no company's round (混改基金, 投贷基金)
+_FUND = re.compile(r"基金$")
+
+
 def substantial(ev: Candidate, negated_elsewhere: bool) -> bool:
     a = ev.args
     return any(a.get(k) for k in ("amount", "round", "investors", "valuation")) and \
-        not (negated_elsewhere and not a.get("amount"))
+        not (negated_elsewhere and not a.get("amount")) and not _FUND.search(ev.company.text)
+
+
+def redundant(ev: Candidate, others: list[Candidate]) -> bool:
+    """A total over rounds (累计融资超125亿元) is no event of its own when the text tells a
+    round of that company: it stays only when it is all the text says of its funding."""
+    return bool(ev.args.get("cumulative")) and any(o is not ev and not o.args.get("cumulative") for o in others)
 
 
 def event_dates(ev: Candidate) -> list:

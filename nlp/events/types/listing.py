@@ -173,6 +173,10 @@ def substantial(ev: Candidate, negated_elsewhere: bool) -> bool:
     return bool(firm) or concrete or bool(a.get("exchange") and a.get("stages"))
 
 
+def redundant(ev: Candidate, others: list[Candidate]) -> bool:
+    return False
+
+
 def event_dates(ev: Candidate) -> list:
     return [step.date for step in ev.args.get("stages", [])] + [ev.args.get("date"), ev.args.get("listing_date")]
 
