@@ -91,7 +91,8 @@ _SUBJECT_VERB = re.compile(r"^(?:宣布|表示[,，]|称[,，]|完成|获|已|�
 # 向Rappi注资, 为星城公司提供贷款: the money goes into the name; 向东莞信托融资: the name lends it
 _PUT_INTO = re.compile(r"(?:进行了?|追加)?(?:注资|增资|战略投资|投资)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
 _BORROW = re.compile(r"(?:申请|进行)?(?:融资|借款|贷款|借入)")
-_PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下|下属|控股的|的子公司)")
+# 星河集团旗下X, 星河(00175)控股的X: the parent names the next name, it is not the party
+PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下|下属|控股的|的子公司|的全资子公司|孵化的|分拆的)")
 _BYLINE_OPEN = re.compile(r"[【\[]\s*$")
 _BYLINE_CLOSE = re.compile(r"[^】\]]{0,4}[】\]]")
 _LEAD_MARK = re.compile(r"\s?\((?:联合)?领投(?:方)?\)")
@@ -111,7 +112,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         zone_roles = {role for role, zs, ze in zones if zs <= group[0].start and group[-1].end <= ze}
         if zone_roles:  # inside 由……领投 / 投资方包括……
             # 由淡马锡旗下专项医疗基金Sheares领投: the parent does not invest
-            group = [e for e in group if not _PARENT_OF_NEXT.match(ctx.text, e.end)]
+            group = [e for e in group if not PARENT_OF_NEXT.match(ctx.text, e.end)]
             if not group:
                 continue
             investors.extend(group)

@@ -11,7 +11,7 @@ from ...entities.span import Entity
 from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
-from ..clauses import Clause, ClauseView, segment_end
+from ..clauses import PARENT_OF_NEXT, Clause, ClauseView, segment_end
 from ..context import PRONOUN, Context, cues, is_calendar, name_lists
 
 SOURCE = "rules"
@@ -32,7 +32,6 @@ def _count(word: str) -> int | None:
 
 
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
-_PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下|下属|控股的|的子公司|的全资子公司|孵化的|分拆的)")
 _INVESTOR_NAME = re.compile(r"资本|创投|基金|投资|Capital|Ventures|Partners", re.I)
 
 
@@ -80,7 +79,7 @@ class RuleProposer:
             if ordered:  # 三顿半完成红杉资本战略融资: an investment firm is the subject only when alone
                 return next((e for e in ordered if not _INVESTOR_NAME.search(e.text)), ordered[0])
         if others:  # 吉利汽车(00175)旗下品牌远程汽车完成A轮融资: a parent is not the subject
-            return next((e for e in others if not _PARENT_OF_NEXT.match(text, e.end)), others[0])
+            return next((e for e in others if not PARENT_OF_NEXT.match(text, e.end)), others[0])
         if _LIST_ITEM.match(text, start, end):  # 8.驿公里获C+轮…: each item of a list has its own subject
             return None
         if self.topic and clause.sentence - self.topic[1] <= 2 and (PRONOUN.search(text, start, end) or has_args):
