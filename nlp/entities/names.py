@@ -134,7 +134,7 @@ def _is_descriptor(word: str) -> bool:
     return word in _DESCRIPTORS or (len(word) >= 3 and word[-1] in "商者") or word in ("商", "者")
 
 
-_LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是据让给于并且等其该因丨")  # 丨: a dateline separator
+_LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是据让给于并且等其该因丨有")  # 丨: a dateline separator
 
 
 def _suffix_of(token: str) -> tuple[str, str, bool] | None:

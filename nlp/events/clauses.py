@@ -143,8 +143,9 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             investors.extend(group)
         elif cues("partner", "before").search(before):
             continue  # 与中金公司合作: a partner, not the subject
-        else:
-            others.extend(e for e in group if not _weak(e) or e.text in confirmed
+        else:  # in a list with a sure name (星宇科技、星尔生物、江苏星兴股份有限公司), weak guesses are names too
+            listed = len(group) > 1 and any(not _weak(e) for e in group)
+            others.extend(e for e in group if not _weak(e) or listed or e.text in confirmed
                           or _SUBJECT_VERB.match(ctx.text[e.end : e.end + 4]))
             continue
         confirmed.update(e.text for e in group if _weak(e))
