@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..entities.span import Entity, Occupied
+from .triggers import SEGMENT_BREAK
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "tagger"
 MODEL_FILE = "party.crfsuite"
@@ -65,9 +66,6 @@ def _bucket(d: int) -> str:
     return ("-" if d < 0 else "+") + b
 
 
-_SEGMENT_BREAK = re.compile(r"[,，。；;!?！？:：\n]")
-
-
 def clause_features(text: str, start: int, end: int, event: str, trigger_spans: list[tuple[int, int]],
                     words: list[tuple[str, int]], entities: list[Entity], tags: dict) -> list[list[str]]:
     """One feature list per character of text[start:end]. `words`: the jieba words
@@ -99,7 +97,7 @@ def clause_features(text: str, start: int, end: int, event: str, trigger_spans: 
     seg_id, seg = [], 0
     for c in chars:
         seg_id.append(seg)
-        if _SEGMENT_BREAK.match(c):
+        if SEGMENT_BREAK.match(c):
             seg += 1
     trig_segs = {seg_id[s - start] for s, _ in trigger_spans if start <= s < end}
     inside = [False] * n

@@ -11,7 +11,7 @@ from .. import resources
 # A clause that opens as hearsay (市场消息：…) reports nothing as fact.
 _HEARSAY_HEAD = re.compile(r"\s*(?:【[^】]{0,30}】)?\s*(?:市场消息|消息人士|据传|传闻|市场传闻)")
 _NAMED_INSTRUMENTS = ("debt", "placement")  # specific phrases no false-friend list blocks
-_SEGMENT_BREAK = re.compile(r"[,，。；;!?！？:：\n]")
+SEGMENT_BREAK = re.compile(r"[,，。；;!?！？:：\n]")
 
 
 @dataclass(slots=True, frozen=True)
@@ -47,7 +47,7 @@ def context_pattern(kind: str) -> re.Pattern:
 def segment_start(text: str, pos: int, floor: int) -> int:
     """Start of the comma-separated segment that holds `pos` (not before `floor`)."""
     i = pos
-    while i > floor and not _SEGMENT_BREAK.match(text[i - 1]):
+    while i > floor and not SEGMENT_BREAK.match(text[i - 1]):
         i -= 1
     return i
 

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..evaluation.splits import duee_split
+from ..events.evaluate import read_jsonl
 from ..events import tagger
 from ..pipeline import Pipeline, parse_published
 from ..text.normalise import normalise
@@ -40,11 +41,6 @@ DUEE_ROLES = {"被投资方": ("funding", "CO"), "投资方": ("funding", "INV")
               "上市公司": ("listing", "CO")}
 PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
 MIN_P = 0.5
-
-
-def _read(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def _names(value) -> list[str]:
@@ -88,17 +84,17 @@ SOURCES = ("realnews", "duee")  # FewFC lowered company F1 in cross-validation (
 def documents(data_dir: Path, log=print, sources: tuple[str, ...] = SOURCES) -> list[dict]:
     """{doc, source, text, published, gold} for every training document of the chosen sources."""
     docs = []
-    for p in _read(data_dir / PASSAGES):
+    for p in read_jsonl(data_dir / PASSAGES):
         if p.get("split") == "train":
             docs.append({"doc": p["id"], "source": "realnews", "text": p["text"], "published": p.get("publish_date"),
                          "gold": _passage_gold(p)})
-    for d in _read(data_dir / DUEE):
+    for d in read_jsonl(data_dir / DUEE):
         if duee_split(d["id"]) == "dev":
             docs.append({"doc": d["id"], "source": "duee", "text": d["text"], "published": None,
                          "gold": _duee_gold(d)})
     fewfc = data_dir / FEWFC
     if "fewfc" in sources and fewfc.exists():
-        for r in _read(fewfc):
+        for r in read_jsonl(fewfc):
             docs.append({"doc": f"fewfc-{r['id']}", "source": "fewfc", "text": r["content"], "published": None,
                          "gold": _fewfc_gold(r)})
     docs = [d for d in docs if d["source"] in sources]
@@ -241,8 +237,8 @@ def cross_validate_events(data_dir: Path, policies: list[dict], k: int = 5, seed
     docs = documents(data_dir, log, sources + tuple(s for s in ("realnews", "duee") if s not in sources))
     exs = [e for e in examples(docs, log) if e["source"] in sources]
     scored = [d for d in docs if d["source"] in ("realnews", "duee")]
-    passages = [p for p in _read(data_dir / PASSAGES) if p.get("split") == "train"]
-    duee_gold = [d for d in _read(data_dir / DUEE) if duee_split(d["id"]) == "dev"]
+    passages = [p for p in read_jsonl(data_dir / PASSAGES) if p.get("split") == "train"]
+    duee_gold = [d for d in read_jsonl(data_dir / DUEE) if duee_split(d["id"]) == "dev"]
     runs: dict[str, list[dict]] = {"rules": _events(Pipeline("all", "rules", party_tagger=False), scored)}
     saved = dict(assemble.POLICY)
     try:

@@ -11,5 +11,8 @@ from .rules import RuleProposer
 
 
 def propose(ctx: Context, views: list[ClauseView]) -> list[Proposal]:
-    """The rules' subjects and arguments, and the party tagger's parties."""
-    return RuleProposer(ctx).propose(views) + learned.propose(ctx, views)
+    """The rules' subjects and arguments, and the party tagger's parties (the rules
+    propose arguments where either names a company)."""
+    tagged = learned.propose(ctx, views)
+    named = frozenset((p.clause, p.event) for p in tagged if p.role == "company")
+    return RuleProposer(ctx, named).propose(views) + tagged

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ...entities.numbers import parse_number
 from ...entities.span import Entity
 from .. import triggers as trig
 from .. import types
@@ -18,18 +19,6 @@ SOURCE = "rules"
 # 三家公司, 这5家企业, 上述2家拟IPO企业: companies counted, not named
 _GROUP = re.compile(r"(?:这|上述|以上|前述|该|共有|共|其中|另有)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})家(?:拟IPO|拟上市|IPO)?(?:企业|公司)")
 _ENUMERATES = re.compile(r"分别为|分别是|包括|依次为|^[^,，。]{0,6}其中")
-_CN_COUNT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
-
-def _count(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
-    if len(word) == 1:
-        return _CN_COUNT.get(word)
-    if word[0] == "十":
-        return 10 + _CN_COUNT.get(word[1], 0)
-    return _CN_COUNT.get(word[0], 0) * 10 + (0 if word[1] == "十" else 0)
-
 
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 _INVESTOR_NAME = re.compile(r"资本|创投|基金|投资|Capital|Ventures|Partners", re.I)
@@ -52,8 +41,11 @@ def _not_a_date_of(ctx: Context, d: Entity, seg_end: int, seg: int = 0) -> bool:
 
 
 class RuleProposer:
-    def __init__(self, ctx: Context):
+    def __init__(self, ctx: Context, named_elsewhere: frozenset = frozenset()):
+        """named_elsewhere: (clause index, event type) pairs another proposer names a
+        company for; elsewhere a clause without a subject costs no argument rules."""
         self.ctx = ctx
+        self.named_elsewhere = named_elsewhere
         self.topic: tuple[Entity, int] | None = None  # (company in focus, its sentence index)
         self._sentence_triggers: dict[int, list[trig.Trigger]] = {}
         for clause in ctx.clauses:
@@ -94,7 +86,7 @@ class RuleProposer:
         m = _GROUP.search(ctx.text, clause.start, clause.end)
         if m is None:
             return []
-        size = _count(m.group("n"))
+        size = int(parse_number(m.group("n")) or 0)
         lists = []
         for si in (clause.sentence, clause.sentence - 1, clause.sentence + 1):
             if 0 <= si < len(ctx.sentences):
@@ -124,7 +116,8 @@ class RuleProposer:
         out: list[Proposal] = []
         for name, etype in types.REGISTRY.items():
             ev_triggers = [t for t in view.usable if t.event == name]
-            if not ev_triggers:  # arguments even without a subject: another proposer may name the company
+            if not ev_triggers or not (group or subject is not None
+                                       or (clause.index, name) in self.named_elsewhere):
                 continue
             if group:
                 out += [Proposal(clause.index, name, "company", company, source=SOURCE) for company in group]

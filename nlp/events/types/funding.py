@@ -9,7 +9,9 @@ import functools
 import re
 
 from ... import resources
+from ...entities.numbers import parse_number
 from .. import triggers as trig
+from ..clauses import segment_end
 from ..candidate import Candidate, Proposal
 from ..context import Context, cues
 from .. import record as rec
@@ -29,7 +31,6 @@ KEEP_HISTORY = True  # and is reported with historical: true (a past round with 
 _ROUND_COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
 _CUMULATIVE = re.compile(r"累计|总额|共计|合计|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
 _LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|这一轮")
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _WILDCARD_ROUNDS = {"new", "latest", None}
 
 
@@ -38,21 +39,18 @@ def _instruments() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((r["instrument"], re.compile(r["pattern"])) for r in resources.table("funding_instruments.tsv"))
 
 
+def _segment(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
+    """The comma segment of `pos` within the clause start..end."""
+    return trig.segment_start(text, pos, start), segment_end(text, pos, end)
+
+
 def instrument(text: str, trigger_start: int, start: int, end: int) -> str:
     """equity, placement or debt: the first cue in the trigger's comma segment, else in the clause."""
-    seg_start = trig.segment_start(text, trigger_start, start)
-    seg_end = next((i for i in range(trigger_start, end) if text[i] in ",，。；;"), end)
-    for lo, hi in ((seg_start, seg_end), (start, end)):
+    for lo, hi in (_segment(text, trigger_start, start, end), (start, end)):
         for name, pattern in _instruments():
             if pattern.search(text, lo, hi):
                 return name
     return "equity"
-
-
-def _count(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
-    return _CN_DIGITS.get(word)
 
 
 INSTRUMENT_TRIGGERS = ("debt", "placement")  # trigger rows that name the instrument themselves
@@ -103,7 +101,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     if specific or rounds:
         add("round", (specific or rounds)[0])
     m = _ROUND_COUNT.search(text)
-    count = _count(m.group(1)) if m and not latest else None
+    count = int(parse_number(m.group(1)) or 0) if m and not latest else None
     if count and count > 1:  # 数亿元的一轮融资 is "a round", no count
         add("rounds_count", value=count)
     add("cumulative", value=not latest and bool(_CUMULATIVE.search(text) or (count or 0) > 1))
@@ -124,9 +122,7 @@ def _by_substance(ctx: Context, triggers: list, start: int, end: int) -> list:
     """The triggers whose comma segment names a round or an amount first (面壁智能一共公开过四次融资信息，
     …，2023年4月，面壁智能完成天使轮融资: the second dates the round)."""
     def substance(t) -> bool:
-        seg_start = trig.segment_start(ctx.text, t.start, start)
-        seg_end = next((i for i in range(t.end, end) if ctx.text[i] in ",，。；;"), end)
-        return bool(ctx.within(seg_start, seg_end, "ROUND", "MONEY"))
+        return bool(ctx.within(*_segment(ctx.text, t.start, start, end), "ROUND", "MONEY"))
     return sorted(triggers, key=lambda t: not substance(t))
 
 
