@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from nlp.events.evaluate import score
+from nlp.evaluation.duee_fin import score
 from nlp.io.duee import STAGE_TO_DUEE, record_to_duee
 
 from .helpers import ARTICLES, ROOT

@@ -1,13 +1,74 @@
-"""DuEE-Fin argument-level scoring of zhfin output: the unit is (document id, event
-type, role, argument string), matched exactly (`nlp.events.evaluate`, which this wraps).
+"""DuEE-Fin argument-level scoring: the unit is (document id, event type, role,
+argument string), matched exactly; precision, recall and F1 per event type and role.
 zhfin records are converted as `batch --duee` converts them."""
 from __future__ import annotations
 
-from ..document import InputError
-from ..events.evaluate import TYPES, format_table, score, units
-from ..io.duee import ROLES, record_to_duee
+import json
+from collections import defaultdict
+from pathlib import Path
 
-__all__ = ["score", "format_table", "errors", "to_duee"]
+from ..document import InputError
+from ..io.duee import FUNDING, LISTING, ROLES, record_to_duee
+
+__all__ = ["score", "format_table", "errors", "to_duee", "units", "read_jsonl", "TYPES"]
+
+TYPES = (FUNDING, LISTING)
+
+
+def units(lines, doc_ids: set[str] | None = None) -> set[tuple[str, str, str, str]]:
+    out = set()
+    for doc in lines:
+        if doc_ids is not None and doc["id"] not in doc_ids:
+            continue
+        for event in doc.get("event_list") or []:
+            if event["event_type"] not in TYPES:
+                continue
+            for arg in event.get("arguments", []):
+                out.add((doc["id"], event["event_type"], arg["role"], arg["argument"]))
+    return out
+
+
+def read_jsonl(path: str | Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp,
+            "pred": n_pred, "gold": n_gold}
+
+
+def score(gold_lines: list[dict], pred_lines: list[dict]) -> dict:
+    """Scores over the documents present in the gold file."""
+    ids = {d["id"] for d in gold_lines}
+    gold, pred = units(gold_lines), units(pred_lines, ids)
+    result: dict = {}
+    for etype in TYPES:
+        g = {u for u in gold if u[1] == etype}
+        p = {u for u in pred if u[1] == etype}
+        by_role = defaultdict(lambda: [0, 0, 0])
+        for u in g:
+            by_role[u[2]][2] += 1
+        for u in p:
+            by_role[u[2]][1] += 1
+            by_role[u[2]][0] += u in g
+        result[etype] = {"all": _prf(len(g & p), len(p), len(g)),
+                         "roles": {role: _prf(*v) for role, v in sorted(by_role.items())}}
+    return result
+
+
+def format_table(result: dict) -> str:
+    lines = [f"{'event type / role':<22}{'P':>8}{'R':>8}{'F1':>8}{'gold':>7}{'pred':>7}"]
+    for etype, res in result.items():
+        a = res["all"]
+        lines.append(f"{etype:<22}{a['precision']:>8.3f}{a['recall']:>8.3f}{a['f1']:>8.3f}{a['gold']:>7}{a['pred']:>7}")
+        for role, r in res["roles"].items():
+            lines.append(f"  {role:<20}{r['precision']:>8.3f}{r['recall']:>8.3f}{r['f1']:>8.3f}{r['gold']:>7}{r['pred']:>7}")
+    return "\n".join(lines)
+
 
 
 def to_duee(records: list[dict]) -> list[dict]:

@@ -30,7 +30,7 @@ import tempfile
 from pathlib import Path
 
 from ..document import Document
-from ..events import evaluate as duee_eval
+from ..evaluation import duee_fin as duee_eval
 from ..events import scorer, stage_model
 from ..events import build as build_events
 from ..io.duee import ROLES, field_text, record_to_duee

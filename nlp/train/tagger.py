@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..evaluation.splits import duee_split
-from ..events.evaluate import read_jsonl
+from ..evaluation.duee_fin import read_jsonl
 from ..events import tagger
 from ..pipeline import Pipeline, parse_published
 from ..text.normalise import normalise
