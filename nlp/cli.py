@@ -1,0 +1,256 @@
+"""zhfin command line: `extract` one article, `batch` a corpus, `evaluate` against gold.
+
+    zhfin extract article.txt
+    zhfin extract page.html --published 2025-12-30 --format json
+    cat article.txt | zhfin extract - --format jsonl
+    zhfin batch news.jsonl --output out/ --workers 4
+    zhfin evaluate --gold ../shared/data/realnews_dev/passages.jsonl --split blind
+
+Installed as the `zhfin` command (zhfin.cli); from a clone, `python cli.py …` is the same.
+"""
+from __future__ import annotations
+
+import sys
+import traceback
+
+import click
+
+from .document import InputError
+
+FORMATS = ("table", "jsonl", "json")
+INSTRUMENT_HELP = ("Keep only funding events of these instruments, comma-separated: equity (VC/PE, angel, strategic "
+                   "rounds), placement (定增, 配股 of listed companies), debt (bonds, notes, loans, credit lines). "
+                   "Listing events are always kept. Default: all.")
+
+
+def _instruments(ctx, param, value: str | None):
+    """--instrument equity,placement -> ("equity", "placement"); a bad name is a usage error."""
+    if not value:
+        return None
+    from .pipeline import INSTRUMENTS
+
+    chosen = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    bad = [v for v in chosen if v not in INSTRUMENTS]
+    if bad or not chosen:
+        raise click.BadParameter(f"{', '.join(bad) or value!r}: choose from {', '.join(INSTRUMENTS)}")
+    return chosen
+NAMES_HELP = ("rules: lexicon, suffix and role rules; model: also the trained name recogniser "
+              "(models/ner): more names found, about four times slower.")
+
+
+class CleanErrors(click.Group):
+    """Bad input and unexpected failures end with one line on stderr, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (InputError, OSError) as exc:
+            raise click.ClickException(str(exc)) from None
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - last line of defence for the user
+            if ctx.params.get("debug") or "--debug" in sys.argv:
+                traceback.print_exc()
+            raise click.ClickException(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)") from None
+
+
+@click.group(cls=CleanErrors, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.version_option(package_name="zhfin", message="zhfin %(version)s")
+def main(debug: bool) -> None:
+    """Extract funding and listing events from Chinese financial news."""
+
+
+@main.command()
+@click.argument("path", type=str)
+@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) to resolve 今天, 12月19日 … against.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="table (default on a terminal), jsonl (one event per line, default when piped), json (the docs record).")
+@click.option("--input-format", type=click.Choice(["auto", "txt", "html"]), default="auto", show_default=True,
+              help="How to read PATH.")
+@click.option("--names", type=click.Choice(["rules", "model"]), default="rules", show_default=True,
+              help=NAMES_HELP)
+@click.option("--instrument", "instruments", metavar="LIST", callback=_instruments, help=INSTRUMENT_HELP)
+def extract(path: str, published: str | None, fmt: str | None, input_format: str, names: str,
+            instruments: tuple[str, ...] | None) -> None:
+    """Extract events from one article: a file (txt or HTML, any common encoding) or - for stdin.
+
+    \b
+    Examples:
+      python cli.py extract article.txt
+      python cli.py extract article.txt --published 2025-12-30 --format json
+      curl -s URL | python cli.py extract - --format jsonl
+      zhfin extract article.txt --instrument equity
+    """
+    import json
+
+    from .io import readers, writers
+    from .pipeline import load, parse_published
+
+    parse_published(published)  # reject a bad date before any work
+    document = readers.read_stdin(input_format) if path == "-" else readers.read_path(path, input_format)
+    document.published = published
+    record = load("all", names, instruments)(document)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for event in record["events"]:
+            click.echo(writers.dumps(event))
+    else:
+        writers.print_table(record)
+
+
+@main.command()
+@click.argument("inputs", metavar="INPUT…", nargs=-1, required=True, type=str)
+@click.option("--output", "-o", "output", required=True, type=click.Path(file_okay=False), help="Output folder.")
+@click.option("--id-field", help="Field with the document id (default: id, doc_id, …).")
+@click.option("--text-field", help="Field with the article text (default: text, content, …).")
+@click.option("--title-field", help="Field with the title (default: title, headline).")
+@click.option("--published-field", help="Field with the publication date (default: published, publish_date, pub_date, date, …).")
+@click.option("--workers", "-j", type=click.IntRange(min=1), help="Worker processes (default: the machine's cores).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local processes, or Dask distributed.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786); without it "
+              "--engine dask starts a local cluster.")
+@click.option("--resume", is_flag=True, help="Continue an interrupted run in OUTPUT, skipping finished documents.")
+@click.option("--entities", type=click.Choice(["events", "all"]), default="events", show_default=True,
+              help="events: skip the expensive stages on text without a candidate trigger; all: tag every document.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=5_000_000, show_default=True,
+              help="Longer documents become an error record (too large).")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=64, show_default=True,
+              help="Documents per task sent to a worker.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
+@click.option("--duee", is_flag=True, help="Also write OUTPUT/duee.jsonl: one DuEE-Fin line per input document.")
+@click.option("--names", type=click.Choice(["rules", "model"]), default="rules", show_default=True,
+              help=NAMES_HELP)
+@click.option("--instrument", "instruments", metavar="LIST", callback=_instruments, help=INSTRUMENT_HELP)
+def batch(inputs: tuple[str, ...], output: str, **options) -> None:
+    """Run a corpus: JSON lines (.jsonl, .jsonl.gz; DuEE-Fin too), txt/html files,
+    folders of them (recursively), or - for stdin.
+
+    Writes OUTPUT/docs.jsonl (one record per input document), events.jsonl (one
+    event per line), errors.jsonl (one line per document that failed, with the
+    reason and line number) and summary.json. Exits with 1 if any document
+    failed, 130 when interrupted (run again with --resume to finish).
+
+    \b
+    Examples:
+      python cli.py batch news.jsonl --output out/ --text-field content
+      python cli.py batch news/ more.jsonl.gz --output out/ --workers 8
+      python cli.py batch news.jsonl --output out/ --resume
+      python cli.py batch news.jsonl --output out/ --engine dask --scheduler tcp://host:8786
+      python cli.py batch duee_dev.jsonl --output out/ --duee
+    """
+    from .batch import run_batch
+
+    summary = run_batch(list(inputs), output, **options)
+    state = "interrupted: " if summary["interrupted"] else ""
+    click.echo(f"{state}{summary['documents']} documents, {summary['events']} events, "
+               f"{summary['failed']} failed -> {output}", err=True)
+    if summary["interrupted"]:
+        click.echo("run again with --resume to finish", err=True)
+        sys.exit(130)
+    if summary["failed"]:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--gold", required=True, type=str, metavar="FILE",
+              help="Gold: DuEE-Fin JSON lines {id, text, event_list}, or gold passages {id, text, gold, must_not, "
+                   "split, genre} (JSON lines or {\"passages\": [...]}); the format is detected.")
+@click.option("--pred", type=str, metavar="PATH",
+              help="Predictions: a batch output folder, its events.jsonl or docs.jsonl, or (DuEE-Fin gold only) "
+                   "DuEE-Fin lines such as duee.jsonl of `batch --duee`. Without it, evaluate runs the pipeline "
+                   "on the gold's texts.")
+@click.option("--split", metavar="NAME", help="Score one part: train or blind (gold passages), dev or frozen "
+              "(DuEE-Fin, by a hash of the id).")
+@click.option("--by-genre", is_flag=True, help="Also one line per genre (gold passages).")
+@click.option("--errors", is_flag=True, help="Also print the errors, one per line, to read them: missed and false "
+              "events, wrong slots, must-not hits / missing and spurious arguments. Only on train or dev.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--names", type=click.Choice(["rules", "model"]), help=f"Without --pred: {NAMES_HELP} [default: rules]")
+def evaluate(gold: str, pred: str | None, split: str | None, by_genre: bool, errors: bool, as_json: bool,
+             names: str | None) -> None:
+    """Score events against gold. Gold passages (realnews_dev): event and slot
+    precision, recall and F1 overall, per type and per genre, and must-not
+    violations, as ../shared/eval/score_events.py scores them. DuEE-Fin:
+    argument-level precision, recall and F1 per event type and role, matched
+    exactly.
+
+    Held-out parts (blind, frozen) are for measuring only: --errors refuses them.
+
+    \b
+    Examples:
+      zhfin evaluate --gold ../shared/data/realnews_dev/passages.jsonl --split blind
+      zhfin evaluate --gold ../shared/data/realnews_dev/passages.jsonl --split train --errors
+      zhfin evaluate --gold ../shared/data/duee_fin/train_partial.jsonl --split frozen
+      zhfin batch passages.jsonl --output out/ && zhfin evaluate --gold passages.jsonl --pred out/ --by-genre
+      zhfin batch dev.jsonl --output out/ --duee --entities all && zhfin evaluate --gold dev.jsonl --pred out/duee.jsonl
+    """
+    from .evaluation.command import Request
+    from .evaluation.command import evaluate as run_evaluation
+
+    outcome = run_evaluation(Request(gold, pred, split, by_genre, as_json, errors, names))
+    for warning in outcome.warnings:
+        click.echo(warning, err=True)
+    click.echo(outcome.text)
+
+
+@main.group()
+def train() -> None:
+    """Rebuild the shipped models from data paths."""
+
+
+@train.command("ner", context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
+                                        "help_option_names": []})
+@click.pass_context
+def train_ner(ctx: click.Context) -> None:
+    """Train the name recogniser (COMPANY, ORG, PERSON); --help lists its options.
+
+    \b
+    Example:
+      python cli.py train ner --data ../shared/data --out models/ner
+    """
+    from .train.ner import main as train_main
+
+    sys.exit(train_main(list(ctx.args)))
+
+
+@train.command("tagger", context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
+                                           "help_option_names": []})
+@click.pass_context
+def train_tagger(ctx: click.Context) -> None:
+    """Train the party tagger (who an event is about) on realnews_dev train and
+    DuEE-Fin dev, with its cross-validation figures; --help lists its options.
+
+    \b
+    Examples:
+      zhfin train tagger --data ../shared/data --out models/tagger
+      zhfin train tagger --data ../shared/data --cv-only
+      zhfin train tagger --data ../shared/data --events-cv
+    """
+    from .train.tagger import main as train_main
+
+    sys.exit(train_main(list(ctx.args)))
+
+
+@train.command("events", context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
+                                           "help_option_names": []})
+@click.pass_context
+def train_events(ctx: click.Context) -> None:
+    """Train the listing-stage classifier and the argument scorer on DuEE-Fin,
+    with their cross-validation figures; --help lists its options.
+
+    \b
+    Examples:
+      python cli.py train events --data ../shared/data --out models/events
+      python cli.py train events --data ../shared/data --cv-only
+    """
+    from .train.events import main as train_main
+
+    sys.exit(train_main(list(ctx.args)))
+
+
+if __name__ == "__main__":
+    main()
