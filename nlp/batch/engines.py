@@ -53,7 +53,7 @@ class PoolEngine:
         methods = multiprocessing.get_all_start_methods()
         if "forkserver" in methods:
             ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["nlp.batch.preload"])
+            ctx.set_forkserver_preload([f"{__package__}.preload"])  # nlp.batch or zhfin.batch
         else:  # pragma: no cover - Windows, macOS default
             ctx = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,

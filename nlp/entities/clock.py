@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.entities.numbers import parse_number
+from .numbers import parse_number
 
 # Parts of a day, longest first so 晚间 wins over 晚. A bare 晚 must not be 晚于 (later than),
 # 晚点 (delayed) or 晚报. 深夜 stays out: DuEE-Fin ends the date before it (4月21日深夜).

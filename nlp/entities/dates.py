@@ -30,10 +30,10 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from nlp.entities import clock
-from nlp.entities.periods import add_months, last_day, month_part, valid, year_span
-from nlp.entities.numbers import fold, parse_number
-from nlp.resources import table
+from . import clock
+from .periods import add_months, last_day, month_part, valid, year_span
+from .numbers import fold, parse_number
+from ..resources import table
 
 _REL = {r["surface"]: (r["unit"], int(r["offset"])) for r in table("relative_dates.tsv")}
 _REFERS = {r["surface"]: r["refers"] for r in table("relative_dates.tsv")}

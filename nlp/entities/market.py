@@ -18,7 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from nlp.resources import table
+from ..resources import table
 
 _MARKET_CURRENCY = {"HK": "HKD", "TW": "TWD"}
 _FOREIGN = ("HK", "TW")

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from nlp.entities.numbers import ARABIC, CN_NUM_CLASS, fold, has_unit, parse_number
-from nlp.resources import table
+from .numbers import ARABIC, CN_NUM_CLASS, fold, has_unit, parse_number
+from ..resources import table
 
 _CURRENCIES = table("currencies.tsv")
 _QUALIFIERS = table("money_qualifiers.tsv")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from nlp.entities.numbers import parse_number
+from .numbers import parse_number
 
 
 def _int(s: str | None) -> int | None:

@@ -27,8 +27,8 @@ import bisect
 import datetime as dt
 import re
 
-from nlp.entities import dates
-from nlp.segment.sentences import sentences
+from . import dates
+from ..segment.sentences import sentences
 
 _PARAGRAPH = re.compile(r"\n+")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from nlp.entities.market import MarketContext
-from nlp.entities.numbers import ARABIC, CN_NUM_CLASS, fold, parse_number
-from nlp.resources import table
+from .market import MarketContext
+from .numbers import ARABIC, CN_NUM_CLASS, fold, parse_number
+from ..resources import table
 
 
 def _alt(surfaces) -> str:
@@ -188,7 +188,7 @@ def _market_exchange(text: str, market: str | None) -> str | None:
 
 
 def _bare_code_ok(text: str, m: re.Match, market: str | None) -> bool:
-    from nlp.entities.stock_names import name_ends_at  # jieba's dictionary loads only here
+    from .stock_names import name_ends_at  # jieba's dictionary loads only here
 
     return market in _BARE_CODE_DIGITS and len(m["xcode"]) in _BARE_CODE_DIGITS[market] \
         and name_ends_at(text, text.rindex("(", 0, m.start()))

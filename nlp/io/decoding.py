@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-from nlp.document import InputError
+from ..document import InputError
 
 # ---------------------------------------------------------------------------
 # decoding

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Iterator
 
-from nlp.document import Document, InputError
+from ..document import Document, InputError
 
 from .decoding import decode
 from .html import html_to_text, looks_like_html

@@ -299,7 +299,7 @@ def prepare(data_dir: Path, work: Path, finner: bool = True, seed: int = 0) -> d
     """Write train.spacy / dev.spacy under `work`; returns counts."""
     import spacy
 
-    from nlp.entities import ner_model  # noqa: F401  (registers the feature component)
+    from ..entities import ner_model  # noqa: F401  (registers the feature component)
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
     clue_train, clue_dev = _split(load_cluener(data_dir / "cluener" / "train.jsonl"), 0.05, seed)
@@ -327,7 +327,7 @@ def train(data_dir, out_dir, minutes: float = 7.0, finner: bool = True, seed: in
         create_train_batches, train_while_improving
     from thinc.api import fix_random_seed
 
-    from nlp.entities import ner_model  # noqa: F401
+    from ..entities import ner_model  # noqa: F401
 
     data_dir, out_dir = Path(data_dir), Path(out_dir)
     work = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="zhfin_ner_"))
@@ -411,7 +411,7 @@ def evaluate(model_dir, data_dir) -> dict:
     government->ORG, name->PERSON). FinNER dev: per record, the set of predicted
     COMPANY strings against the set of gold 公司 strings (exact string equality),
     summed over records."""
-    from nlp.entities import ner_model
+    from ..entities import ner_model
 
     data_dir = Path(data_dir)
     nlp = ner_model.load.__wrapped__(model_dir)
