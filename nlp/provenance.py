@@ -10,8 +10,8 @@ import hashlib
 from pathlib import Path
 
 from . import __version__
+from .paths import MODELS  # noqa: F401  (the pipeline names its models from here)
 
-MODELS = Path(__file__).resolve().parents[1] / "models"
 SCHEMA = "zhfin.event/2"
 
 

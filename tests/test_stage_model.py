@@ -68,5 +68,5 @@ def test_model_carries_its_card_figures():
 
 
 def test_missing_model_names_the_rebuild_command(tmp_path):
-    with pytest.raises(FileNotFoundError, match="python cli.py train events"):
+    with pytest.raises(FileNotFoundError, match="zhfin train events"):
         stage_model.load(tmp_path / "nothing.json")

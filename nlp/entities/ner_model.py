@@ -43,7 +43,10 @@ from thinc.api import (
     zero_init,
 )
 
-MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "ner"
+from ..paths import MODELS, missing
+
+MODEL_DIR = MODELS / "ner"
+REBUILD = "zhfin train ner --data ../shared/data --out models/ner"
 LABELS = ("COMPANY", "ORG", "PERSON")
 
 
@@ -293,7 +296,10 @@ def load(path: str | Path | None = None) -> Language:
     """The shipped recogniser (cached). `path` overrides models/ner/."""
     import spacy
 
-    return spacy.load(Path(path) if path else MODEL_DIR)
+    where = Path(path) if path else MODEL_DIR
+    if not (where / "config.cfg").exists():
+        raise FileNotFoundError(missing("name recogniser", where, REBUILD))
+    return spacy.load(where)
 
 
 def find(text: str, nlp: Language | None = None) -> list[tuple[str, int, int]]:

@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..entities.span import Entity, Occupied
+from ..paths import MODELS, missing
 from .triggers import SEGMENT_BREAK
 
-MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "tagger"
+MODEL_DIR = MODELS / "tagger"
 MODEL_FILE = "party.crfsuite"
 FORMAT = "zhfin.party_tagger/1"
 REBUILD = "zhfin train tagger --data ../shared/data --out models/tagger"
@@ -201,7 +202,7 @@ class PartyTagger:
         card = model_dir / "card.json"
         path = model_dir / MODEL_FILE
         if not path.exists() or not card.exists():
-            raise FileNotFoundError(f"party tagger not found at {model_dir}; rebuild it with: {REBUILD}")
+            raise FileNotFoundError(missing("party tagger", model_dir, REBUILD))
         meta = json.loads(card.read_text(encoding="utf-8"))
         if meta.get("format") != FORMAT:
             raise ValueError(f"{card}: not a {FORMAT} model (format={meta.get('format')!r})")
