@@ -41,6 +41,7 @@ _A_SHARE = re.compile(r"A股|[沪深]:|沪市|深市|上交所|深交所|北交�
 _H_SHARE = re.compile(r"H股|港股")
 _SENTENCE_END = re.compile(r"[。!?！？\n]")
 _CLAUSE_END = re.compile(r"[。!?！？\n,;:，；：]")
+_AROUND = 300  # a clause or sentence longer than this is not real text: look no further
 
 
 @dataclass
@@ -90,11 +91,12 @@ class MarketContext:
         return para.loose() if para.strict() else self._doc.loose()
 
     def _around(self, ends: list[int], start: int, end: int) -> str:
+        """The clause or sentence around [start, end), at most _AROUND characters each side."""
         i = bisect.bisect_left(ends, start)
         left = ends[i - 1] + 1 if i else 0
         j = bisect.bisect_left(ends, end)
         right = ends[j] if j < len(ends) else len(self.text)
-        return self.text[left:right]
+        return self.text[max(left, start - _AROUND) : min(right, end + _AROUND)]
 
     def bare_yuan_currency(self, start: int, end: int) -> str | None:
         """The currency a bare 元 at [start, end) stands for when it is not CNY, else None.
@@ -107,7 +109,8 @@ class MarketContext:
             return None
         if _A_SHARE.search(self._around(self._sentence_ends, start, end)) and not _H_SHARE.search(clause):
             return None
-        declared = [code for pos, code in self._declared if pos < start]
-        if declared:
-            return None if declared[-1] == "CNY" else declared[-1]
+        i = bisect.bisect_left(self._declared, (start,))  # the last declaration before it
+        if i:
+            code = self._declared[i - 1][1]
+            return None if code == "CNY" else code
         return _MARKET_CURRENCY.get(self.market_at(start))

@@ -229,18 +229,18 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
     out: list[Entity] = []
     i = 0
     while i < len(tokens):
-        # a run of name-like tokens
+        # a run of name-like tokens; a legal form (…有限公司) closes the name even when
+        # name-like words follow (山东玻纤集团股份有限公司股票将于…)
         j = i
         while j < len(tokens) and _NAME_TOKEN.match(tokens[j][0]) and tokens[j][0] not in stop \
                 and (_name_word(tokens[j][0], tags) or (j > i and _is_suffix_word(tokens[j][0]))) \
                 and tokens[j][1] not in busy:
             j += 1
+            if _legal_suffix(tokens[j - 1][0]):
+                break
         if j == i:
             i += 1
             continue
-        # a legal form (…有限公司) closes the name even when name-like words follow
-        # (山东玻纤集团股份有限公司股票将于…)
-        j = next((k + 1 for k in range(i, j - 1) if _legal_suffix(tokens[k][0])), j)
         # the name ends where the run ends, on a suffix (资本市场 is no name)
         hit = _suffix_of(tokens[j - 1][0])
         if hit is not None:

@@ -23,9 +23,11 @@ def resolve_overlaps(entities: list[Entity]) -> list[Entity]:
     """Keep a non-overlapping subset: longer spans first, values before names on ties."""
     rank = {label: i for i, label in enumerate(VALUE_LABELS + NAME_LABELS)}
     chosen: list[Entity] = []
+    taken = Occupied(max((e.end for e in entities), default=0))  # linear, where pairwise tests were not
     for ent in sorted(entities, key=lambda e: (-(e.end - e.start), rank.get(e.label, 99), e.start)):
-        if not any(ent.overlaps(c) for c in chosen):
+        if not taken.any(ent.start, ent.end):
             chosen.append(ent)
+            taken.take(ent.start, ent.end)
     return sorted(chosen, key=lambda e: e.start)
 
 
@@ -41,4 +43,4 @@ class Occupied:
         self._mask[start:end] = b"\x01" * (end - start)
 
     def any(self, start: int, end: int) -> bool:
-        return any(self._mask[start:end])
+        return self._mask.find(1, start, end) != -1

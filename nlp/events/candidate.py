@@ -47,3 +47,22 @@ class Candidate:
     evidence: list[tuple[int, int]]
     args: dict = field(default_factory=dict)  # role -> Entity | list | plain value
     triggers: list[trig.Trigger] = field(default_factory=list)
+    # role -> keys of the items of a list argument, so that merging stays linear
+    list_keys: dict[str, set] = field(default_factory=dict, repr=False, compare=False)
+
+    def add_unique(self, role: str, items: list) -> None:
+        have = self.args.setdefault(role, [])
+        keys = self.list_keys.get(role)
+        if keys is None:
+            keys = self.list_keys[role] = {_item_key(v) for v in have}
+        for v in items:
+            if _item_key(v) not in keys:
+                keys.add(_item_key(v))
+                have.append(v)
+
+
+def _item_key(value):
+    """Entities are the same mention when label and span agree."""
+    if isinstance(value, Entity):
+        return value.label, value.start, value.end
+    return value if value.__hash__ is not None else repr(value)

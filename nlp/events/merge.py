@@ -14,7 +14,7 @@ from .context import Context
 
 
 def _attaches(ev: Candidate, cand: Candidate) -> bool:
-    return bool(cand.args.get("attach")) and any(0 <= y - x <= 2 for x in ev.sentences for y in cand.sentences) \
+    return bool(cand.args.get("attach")) and any(y - d in ev.sentences for y in cand.sentences for d in (0, 1, 2)) \
         and not types.get(ev.type).attach_conflicts(ev, cand)
 
 
@@ -25,8 +25,7 @@ def _absorb(into: Candidate, other: Candidate) -> None:
     into.triggers.extend(other.triggers)
     for key, value in other.args.items():
         if isinstance(value, list):
-            have = into.args.setdefault(key, [])
-            have.extend(v for v in value if v not in have)
+            into.add_unique(key, value)
         elif etype.prefer(key, into, other):
             into.args[key] = value
         else:
@@ -36,26 +35,23 @@ def _absorb(into: Candidate, other: Candidate) -> None:
 def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
     negated_clusters = {ctx.cluster(c.company) for c in candidates if c.args.get("negated")}
     events: list[Candidate] = []
+    party_events: dict[tuple, list[Candidate]] = {}  # (type, cluster) -> its events so far
     for cand in candidates:
         if cand.args.get("negated"):
             continue
-        cluster = ctx.cluster(cand.company)
-        target = None
-        for ev in reversed(events):  # the nearest earlier event first
-            if ev.type != cand.type or ctx.cluster(ev.company) != cluster:
-                continue
-            if types.get(ev.type).compatible(ev, cand) or _attaches(ev, cand):
-                target = ev
-                break
+        same = party_events.setdefault((cand.type, ctx.cluster(cand.company)), [])
+        target = next((ev for ev in reversed(same)  # the nearest earlier event first
+                       if types.get(ev.type).compatible(ev, cand) or _attaches(ev, cand)), None)
         if target is None and cand.args.get("attach"):
             continue  # 估值 / 投资方 sentences only complete an event told nearby
         if target is None:
             events.append(cand)
+            same.append(cand)
         else:
             _absorb(target, cand)
     out = []
     for ev in events:
-        same = [o for o in events if o.type == ev.type and ctx.cluster(o.company) == ctx.cluster(ev.company)]
+        same = party_events[(ev.type, ctx.cluster(ev.company))]
         if types.get(ev.type).redundant(ev, same):
             continue
         etype = types.get(ev.type)

@@ -17,8 +17,10 @@ def party(ctx: Context, ent: Entity, mention: Mention) -> dict:
     cluster = ctx.cluster(ent)
     if cluster is None:
         return {"name": ent.text, "mention": mention(ent), "aliases": [mention(ent)["text"]]}
-    forms = list(dict.fromkeys(mention(e)["text"] for e in ctx.clusters[cluster]))
-    return {"name": ctx.cluster_names[cluster], "mention": mention(ent), "aliases": forms}
+    forms = ctx.cluster_forms.get(cluster)
+    if forms is None:  # once per cluster: a name said a thousand times is no thousand-fold cost
+        forms = ctx.cluster_forms[cluster] = list(dict.fromkeys(mention(e)["text"] for e in ctx.clusters[cluster]))
+    return {"name": ctx.cluster_names[cluster], "mention": mention(ent), "aliases": list(forms)}
 
 
 def parties(ctx: Context, field: str, ents: list[Entity], mention: Mention, sources: Sources) -> list[dict]:

@@ -18,6 +18,7 @@ The model is a CRFsuite file (models/tagger/party.crfsuite, not pickle) with a
 JSON card beside it; `zhfin train tagger` rebuilds both."""
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -171,11 +172,16 @@ def windows(clause, triggers: list) -> tuple[int, int]:
 def units(text: str, clauses: list, words: list[tuple[str, int]], found: list[Entity], tags: dict):
     """(event, start, end, features) of every window to tag."""
     ents = sorted(found, key=lambda e: e.start)
+    ent_starts = [e.start for e in ents]
+    longest = max((e.end - e.start for e in ents), default=0)
+    word_starts = [s for _, s in words]  # words are in order and do not overlap
     for clause in clauses:
         for event, triggers in live_triggers(clause).items():
             start, end = windows(clause, triggers)
-            inside_words = [(w, s) for w, s in words if s < end and s + len(w) > start]
-            inside_ents = [e for e in ents if e.start < end and e.end > start]
+            lo = max(bisect.bisect_right(word_starts, start) - 1, 0)
+            inside_words = [(w, s) for w, s in words[lo : bisect.bisect_left(word_starts, end)] if s + len(w) > start]
+            lo = bisect.bisect_left(ent_starts, start - longest)
+            inside_ents = [e for e in ents[lo : bisect.bisect_left(ent_starts, end)] if e.end > start]
             spans = [(t.start, t.end) for t in triggers]
             yield event, start, end, clause_features(text, start, end, event, spans, inside_words, inside_ents, tags)
 

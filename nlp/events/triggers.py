@@ -2,6 +2,7 @@
 contain them and the words before them that negate or soften them."""
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -44,12 +45,18 @@ def context_pattern(kind: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in rows))
 
 
+@functools.lru_cache(maxsize=4)
+def _segment_starts(text: str) -> list[int]:
+    """Where each comma-separated segment of the text starts (after its break)."""
+    return [m.end() for m in SEGMENT_BREAK.finditer(text)]
+
+
 def segment_start(text: str, pos: int, floor: int) -> int:
-    """Start of the comma-separated segment that holds `pos` (not before `floor`)."""
-    i = pos
-    while i > floor and not SEGMENT_BREAK.match(text[i - 1]):
-        i -= 1
-    return i
+    """Start of the comma-separated segment that holds `pos` (not before `floor`).
+    A lookup, not a walk back: a text without commas must not cost a walk per trigger."""
+    starts = _segment_starts(text)
+    i = bisect.bisect_right(starts, pos)
+    return max(floor, starts[i - 1]) if i else floor
 
 
 def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ...]:

@@ -2,13 +2,19 @@
 
 Sentences end at 。！？!? (with closing quotes kept) and at line breaks; clauses
 further split a sentence at semicolons, because Chinese news packs two
-companies' stories into one sentence with ；."""
+companies' stories into one sentence with ；.
+
+A sentence longer than MAX_SENTENCE (no real one is; text without stops is)
+is cut at its last comma before the limit, or at the limit: every later stage
+may then spend per-pair work inside a sentence and stay linear in the text."""
 from __future__ import annotations
 
 import re
 
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’\"')）]*|\n+")
 _CLAUSE_END = re.compile(r"[；;]")
+_SOFT_BREAK = re.compile(r"[,，、:：\s]")
+MAX_SENTENCE = 600
 
 
 def _split(pattern: re.Pattern, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -24,7 +30,21 @@ def _split(pattern: re.Pattern, text: str, start: int, end: int) -> list[tuple[i
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    return _split(_SENTENCE_END, text, 0, len(text))
+    out = []
+    for s, e in _split(_SENTENCE_END, text, 0, len(text)):
+        while e - s > MAX_SENTENCE:
+            cut = _last_soft_break(text, s + MAX_SENTENCE // 2, s + MAX_SENTENCE) or s + MAX_SENTENCE
+            out.append((s, cut))
+            s = cut
+        out.append((s, e))
+    return out
+
+
+def _last_soft_break(text: str, lo: int, hi: int) -> int | None:
+    last = None
+    for m in _SOFT_BREAK.finditer(text, lo, hi):
+        last = m.end()
+    return last
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

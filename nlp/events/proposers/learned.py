@@ -3,6 +3,8 @@
 tagger's probability."""
 from __future__ import annotations
 
+import bisect
+
 from ...entities.span import Entity
 from ..candidate import Proposal
 from ..clauses import ClauseView
@@ -21,11 +23,15 @@ def _entity_at(ctx: Context, start: int, end: int) -> Entity | None:
 
 def propose(ctx: Context, views: list[ClauseView]) -> list[Proposal]:
     out: list[Proposal] = []
+    tagged = sorted(ctx.tagged, key=lambda t: t.start)
+    starts = [t.start for t in tagged]
     for view in views:
         clause = view.clause
         usable = {t.event for t in view.usable if not t.negated}
-        for t in ctx.tagged:
-            if t.event not in usable or not (clause.start <= t.start and t.end <= clause.end):
+        if not usable:
+            continue
+        for t in tagged[bisect.bisect_left(starts, clause.start) : bisect.bisect_left(starts, clause.end)]:
+            if t.event not in usable or t.end > clause.end:
                 continue
             if t.event != "funding" and t.role == "INV":
                 continue

@@ -171,7 +171,7 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     # two candidates with nothing in common are two events
     return (ra is not None and ra == rb) or (_amount(a) is not None and _amount(b) is not None) \
         or bool({id(i) for i in a.args.get("investors", [])} & {id(i) for i in b.args.get("investors", [])}) \
-        or any(abs(x - y) <= 1 for x in a.sentences for y in b.sentences)
+        or any(y + d in a.sentences for y in b.sentences for d in (-1, 0, 1))
 
 
 def _months_apart(a, b) -> bool:

@@ -1,0 +1,124 @@
+"""Time of one extraction on hostile text at two sizes, and how it grows.
+
+    python benchmarks/hostile.py [--sizes 20000 200000] [--limit 60] [--only NAME]
+
+Each generator repeats a pattern up to the size in characters. The pipeline is
+loaded and warmed first, so the figures are the extraction alone. A linear
+stage grows about 10x for 10x the size; the maintainers accept at most 15x and
+no 200 KB input over 30 s. A case over --limit seconds is cut off and shown as
+`>limit`. The last rows are real news joined into one long document (read from
+../shared/data at run time when it is there)."""
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+NEWS = ROOT.parent / "shared" / "data" / "news" / "finnl_news.jsonl"
+
+PATTERNS = {
+    "融资": "融资",
+    "上市": "上市",
+    "融资NUL上市": "融资\x00上市",
+    "no punctuation": "融资上市亿元万美元IPO",
+    "zero-width": "融\u200b资\u200d",
+    "emoji + RTL": "融资😀\u202e\u200f",
+    "亿元": "亿元",
+    "digits": "1",
+    "rounds": "A轮B轮C+轮Pre-A轮",
+    "dates": "2025年12月3日",
+    "funding sentences": "星河科技有限公司完成3亿元B轮融资，由红杉资本领投。",
+    "investor list": "、深创投",
+    "brackets": "（融资（上市（",
+    "html tags": "<div><p>融资</p><a href='x'>上市</a>",
+    "tickers": "华兴科技(08549)招股",
+    "amount ranges": "1至2亿元、",
+    "latin names": "Alpha Beta Inc. IPO ",
+    "quotes": "“融资”",
+    "company suffixes": "科技有限公司",
+    "listing sentences": "星河科技今日在港交所主板挂牌上市，股票代码02333，发行价每股10港元，募资5亿港元。",
+}
+
+
+class TooSlow(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise TooSlow
+
+
+def _news_text() -> str | None:
+    if not NEWS.exists():
+        return None
+    parts = []
+    with open(NEWS, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                record = json.loads(line)
+                parts.append(record.get("text") or record.get("content") or "")
+            if sum(map(len, parts)) > 400_000:
+                break
+    return "\n".join(parts)
+
+
+def _sized(pattern: str, size: int) -> str:
+    return (pattern * (size // len(pattern) + 1))[:size]
+
+
+def _time(extract, text: str, limit: int) -> float | None:
+    signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(limit)
+    start = time.perf_counter()
+    try:
+        extract(text)
+    except TooSlow:
+        return None
+    finally:
+        signal.alarm(0)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", type=int, nargs=2, default=(20_000, 200_000))
+    ap.add_argument("--limit", type=int, default=60, help="seconds before a case is cut off")
+    ap.add_argument("--only", help="run the generators whose name contains this")
+    ap.add_argument("--entities", default="all", choices=("all", "events"))
+    args = ap.parse_args()
+
+    from nlp.document import Document
+    from nlp.pipeline import Pipeline
+
+    pipeline = Pipeline(entities=args.entities)
+    extract = lambda text: pipeline(Document(doc_id="d", raw_text=text, published="2025-12-01"))  # noqa: E731
+    extract("星河科技完成1亿元A轮融资。")  # load the models and lexicons
+
+    cases = {name: (lambda size, p=p: _sized(p, size)) for name, p in PATTERNS.items()}
+    news = _news_text()
+    if news:
+        cases["real news joined"] = lambda size: news[:size]
+    small, large = args.sizes
+    print(f"{'input':<22}{small // 1000:>8} KB{large // 1000:>8} KB{'growth':>9}")
+    worst = 0.0
+    for name, make in cases.items():
+        if args.only and args.only not in name:
+            continue
+        t_small = _time(extract, make(small), args.limit)
+        t_large = _time(extract, make(large), args.limit) if t_small is not None else None
+        show = lambda t: f"{t:>9.2f}s" if t is not None else f"{'>' + str(args.limit):>9}s"  # noqa: E731
+        growth = t_large / t_small if t_small and t_large is not None else None
+        if growth:
+            worst = max(worst, growth)
+        print(f"{name:<22}{show(t_small)}{show(t_large)}{(f'{growth:8.1f}x' if growth else '       -'):>9}", flush=True)
+    print(f"worst growth {worst:.1f}x for {large // small}x the size")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
