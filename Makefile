@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 SAMPLE ?= corpora/articles/funding_lead_follow.txt
 PUBLISHED ?= 2025-12-05
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[test]"

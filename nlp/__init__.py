@@ -1,7 +1,7 @@
 """zhfin: funding and listing events from Chinese financial news.
 
-    import nlp
-    record = nlp.extract(text, published="2025-12-30")
+    import zhfin                 # the installed name; in a clone, `import nlp` is the same package
+    record = zhfin.extract(text, published="2025-12-30")
     record["events"]     # zhfin.event/2 dicts
     record["entities"]   # [{label, text, start, end, value}]
 """
@@ -22,7 +22,7 @@ def extract(text: str, published: str | None = None, doc_id: str = "doc") -> dic
     from .document import Document, InputError
 
     if not isinstance(text, str):
-        raise TypeError("text must be a str (decode bytes first, e.g. with nlp.io.readers.decode)")
+        raise TypeError("text must be a str (decode bytes first, e.g. with zhfin.io.readers.decode)")
     if not text.strip():
         raise InputError("empty text")
     return load()(Document(doc_id=doc_id, raw_text=text, published=published))
