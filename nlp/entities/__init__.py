@@ -62,7 +62,8 @@ def find_token_names(text: str, tokens: list[tuple[str, int]], taken: list[Entit
     """Names that need the segmentation: suffix rules and people."""
     found = names.find_suffixed(tokens, taken)
     stocks = stock_names.find_stock_names(text, tokens, taken + found)
-    found = [e for e in found if not any(e.overlaps(s) for s in stocks)] + stocks
+    busy = Occupied(len(text), stocks)
+    found = [e for e in found if not busy.any(e.start, e.end)] + stocks
     found.extend(names.find_people(text))
     return found
 

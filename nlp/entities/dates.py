@@ -27,6 +27,7 @@ Representation choices (the granularity enum has no week):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import NamedTuple
 
@@ -276,10 +277,16 @@ def _can_join(first: re.Match, second: re.Match) -> bool:
     return _kind(first.groupdict()) != "vague" and _kind(second.groupdict()) in ("explicit", "yearless")
 
 
+@functools.lru_cache(maxsize=2)
+def _date_matches(text: str) -> tuple[re.Match, ...]:
+    """DATE over a text, once: the reference date and the date spans both read it."""
+    return tuple(DATE.finditer(text))
+
+
 def _matches(text: str) -> list[list[re.Match]]:
     """Date matches, a range (7月3日至5日) as one group of two."""
     groups: list[list[re.Match]] = []
-    for m in DATE.finditer(text):
+    for m in _date_matches(text):
         if m.end() == m.start() or not _valid_match(m):
             continue
         last = groups[-1] if groups else None
@@ -365,7 +372,7 @@ def infer_reference(text: str) -> dt.date | None:
 
 def _candidates(folded: str, future: bool) -> dt.date | None:
     days, months, years = [], [], []
-    for m in DATE.finditer(folded):
+    for m in _date_matches(folded):
         if not future and _FUTURE_BEFORE.search(folded[max(0, m.start() - 6) : m.start()]):
             continue
         g = m.groupdict()

@@ -68,6 +68,18 @@ def _bucket(d: int) -> str:
     return ("-" if d < 0 else "+") + b
 
 
+def _nearest(pos: int, starts: list[int]) -> int:
+    """pos minus the nearest trigger start (the earlier one on a tie); 999 with none."""
+    k = bisect.bisect_left(starts, pos)
+    if k == 0:
+        return pos - starts[0] if starts else 999
+    before = pos - starts[k - 1]
+    if k == len(starts):
+        return before
+    after = pos - starts[k]
+    return after if abs(after) < before else before
+
+
 def clause_features(text: str, start: int, end: int, event: str, trigger_spans: list[tuple[int, int]],
                     words: list[tuple[str, int]], entities: list[Entity], tags: dict) -> list[list[str]]:
     """One feature list per character of text[start:end]. `words`: the jieba words
@@ -112,7 +124,7 @@ def clause_features(text: str, start: int, end: int, event: str, trigger_spans: 
     for i in range(n):
         c = chars[i]
         j = i + 2  # index into padded
-        d = 0 if inside[i] else min((start + i - s for s in starts), key=abs, default=999)
+        d = 0 if inside[i] else _nearest(start + i, starts)
         db = _bucket(d)
         cw = char_word[i]
         if cw is None:
