@@ -95,10 +95,10 @@ def _suffixes() -> dict[str, tuple[str, bool]]:
 
 @functools.cache
 def _word_tags() -> dict[str, str]:
-    """jieba's dictionary part-of-speech tags (a lookup, not a tagger run)."""
-    import jieba.posseg
+    """jieba's dictionary part-of-speech tags (a lookup, not a tagger run; no jieba.posseg import)."""
+    from ..segment.tokenizer import word_tags
 
-    return jieba.posseg.dt.word_tag_tab
+    return word_tags()
 
 
 # Dictionary tags of words that never sit inside a name: verbs, adverbs,

@@ -4,30 +4,38 @@ a protected span (a value or a known name found before segmentation)."""
 from __future__ import annotations
 
 import functools
-import logging
 
 from .. import resources
+from . import dictionary
 
 # Word lists that go into the jieba dictionary; names get a high frequency so
 # that jieba keeps them whole.
 _DICTIONARIES = ("finance_terms.txt",)
 
 
-@functools.cache
-def jieba_tokenizer():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    for name in _DICTIONARIES:
-        for word in resources.words(name):
-            tok.add_word(word, freq=2000)
+def _user_words() -> list[tuple[str, int]]:
+    """(word, frequency) in the order they are added: a later duplicate wins, as in jieba."""
+    words = [(word, 2000) for name in _DICTIONARIES for word in resources.words(name)]
     for row in resources.table("known_names.tsv"):
         for name in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
             if len(name) > 1 and not name.isascii():
-                tok.add_word(name, freq=5000)
-    return tok
+                words.append((name, 5000))
+    return words
+
+
+@functools.cache
+def _loaded():
+    return dictionary.load(_user_words())
+
+
+def jieba_tokenizer():
+    """A private jieba Tokenizer with the domain words (jieba's global one is left alone)."""
+    return _loaded()[0]
+
+
+def word_tags() -> dict[str, str]:
+    """jieba's dictionary part-of-speech tags, word -> tag (what jieba.posseg looks up)."""
+    return _loaded()[1]
 
 
 def segment(text: str, protected: list[tuple[int, int]] = ()) -> list[str]:
