@@ -13,5 +13,5 @@ code, models = tree("nlp", "zhfin"), tree("models", "zhfin.models")
 setup(
     packages=code + models,
     package_dir={"zhfin": "nlp", "zhfin.models": "models"},
-    package_data={"zhfin.resources": ["*"], "zhfin.schema": ["*"], **{p: ["*"] for p in models}},
+    package_data={p: ["*"] for p in code + models},  # every file ships: lexicons, schemas, model files
 )
