@@ -71,3 +71,8 @@ def test_dictionary_cache_is_built_once_and_a_broken_one_rebuilt(tmp_path, monke
 
     dictionary.load([("云帆智能", 5000)])  # other words: another file
     assert len(builds) == 3 and len(list(tmp_path.glob("zhfin-jieba-*.cache"))) == 2
+
+    for n in range(dictionary.KEEP + 2):  # old ones are removed, the newest kept
+        dictionary.load([(f"公司{n}", 5000)])
+    kept = list(tmp_path.glob("zhfin-jieba-*.cache"))
+    assert len(kept) == dictionary.KEEP and dictionary._key(sys.modules["jieba"], [("公司5", 5000)]) in str(kept)

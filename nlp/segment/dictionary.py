@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 FORMAT = "zhfin.jieba/1"
+KEEP = 4  # cache files kept per user (other checkouts, versions, word lists); each is about 16 MB
 
 
 def _key(jieba, words: list[tuple[str, int]]) -> str:
@@ -62,6 +63,19 @@ def _save(cache: Path, state: tuple) -> None:
     except OSError:
         if part:
             Path(part).unlink(missing_ok=True)
+        return
+    _prune(cache)
+
+
+def _prune(cache: Path) -> None:
+    """Every change of the word lists writes a new file: keep only the newest few of ours."""
+    try:
+        others = [p for p in cache.parent.glob("zhfin-jieba-*.cache") if p != cache and _ours(p)]
+        others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in others[KEEP - 1:]:
+            old.unlink(missing_ok=True)
+    except OSError:  # another process pruned first
+        pass
 
 
 def load(words: list[tuple[str, int]]):
