@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dataclasses import dataclass
 
-from . import entities, events
+from . import entities, events, userdata
 from .document import Document, InputError
 from .provenance import MODELS, provenance
 from .entities import aliases, dates, names
@@ -57,16 +57,26 @@ class Analysis:
         return self.raw_span(ent.start, ent.end)
 
 
+def _user_scope(method):
+    """Runs `method` with the pipeline's user data active (see userdata.active)."""
+    @functools.wraps(method)
+    def scoped(self, *args, **kwargs):
+        with userdata.using(self.user):
+            return method(self, *args, **kwargs)
+    return scoped
+
+
 class Pipeline:
     """Load once, call many times: `Pipeline()(document)` -> docs record.
 
     entities="all" tags every document; "events" skips the expensive stages on
     text that holds no candidate trigger (its record then lists no entities).
-    `Pipeline().doc(document)` gives the same analysis as a spaCy Doc (jieba
-    tokens, sentences, entities in `doc.ents`, values in `doc.user_data["zhfin"]`)."""
+    `Pipeline().doc(text_or_document)` gives the record as a spaCy Doc (see spacy_doc).
+    user: the user's names, triggers and name model (userdata.load); a name model
+    implies names="model"."""
 
     def __init__(self, entities: str = "all", names: str = "rules", instruments: tuple[str, ...] | None = None,
-                 party_tagger: bool | str = True):
+                 party_tagger: bool | str = True, user: userdata.UserData | None = None):
         if entities not in ENTITY_MODES:
             raise ValueError(f"entities must be one of {ENTITY_MODES}, not {entities!r}")
         if names not in NAME_SOURCES:
@@ -74,8 +84,9 @@ class Pipeline:
         bad = sorted(set(instruments or ()) - set(INSTRUMENTS))
         if bad:
             raise ValueError(f"instruments must be among {INSTRUMENTS}, not {', '.join(bad)}")
+        self.user = user or None
         self.entities_mode = entities
-        self.names = names
+        self.names = "model" if self.user and self.user.ner_model else names
         self.instruments = tuple(instruments) if instruments else None  # None: every funding event
         self.tagger = party_tagger  # True: models/tagger; a path: that model; False: rules alone
 
@@ -86,26 +97,32 @@ class Pipeline:
         models = {"events/arguments": scorer.MODEL_PATH, "events/listing_stage": stage_model.MODEL_PATH}
         if self.tagger:
             models["tagger"] = tagger.MODEL_DIR if self.tagger is True else Path(self.tagger)
-        if self.names == "model":
-            models["ner"] = MODELS / "ner"  # not ner_model.MODEL_DIR: that import loads spaCy
+        if self.names == "model":  # not ner_model.MODEL_DIR: that import loads spaCy
+            models["ner"] = Path(self.user.ner_model) if self.user and self.user.ner_model else MODELS / "ner"
         options = {"entities": self.entities_mode, "names": self.names,
                    "instruments": list(self.instruments) if self.instruments else "all"}
+        if self.user:
+            options["user"] = self.user.provenance()
         return provenance(options, models)
 
+    @_user_scope
     def find_names(self, text: str, reference: dt.date | None, inferred: bool):
         """Values and names by rules (and the recogniser with names="model"), up to role
         discovery: (entities, jieba words, clauses with their triggers). What the party
         tagger reads, at inference and in training alike."""
         found = entities.find_values(text, reference, inferred) + entities.find_known_names(text)
+        if self.user:  # the user's names win over the built-in guesses they overlap
+            found = self.user.claim(found, text)
         found = entities.resolve_overlaps(found)
         tokens = with_offsets(segment(text, [(e.start, e.end) for e in found]))
         found = entities.resolve_overlaps(found + entities.find_token_names(text, tokens, found))
         if self.names == "model":
-            found = found + entities.find_model_names(text, found)
+            found = found + entities.find_model_names(text, found, self.user.ner_model if self.user else None)
         text_clauses = clauses.split(text)  # each clause and its triggers, found once
         found = _with_role_names(found, discover(text, found, text_clauses))
         return found, tokens, text_clauses
 
+    @_user_scope
     def analyse(self, document: Document, text: str | None = None, offsets: OffsetMap | None = None) -> Analysis:
         """Everything up to the events."""
         if text is None:
@@ -116,9 +133,12 @@ class Pipeline:
             reference = dates.infer_reference(text)
 
         found, tokens, text_clauses = self.find_names(text, reference, inferred)
-        tagged = self._party_tagger().tag(text, text_clauses, tokens, found) if self.tagger else []
+        has_triggers = any(c.triggers for c in text_clauses)
+        tagged = self._party_tagger().tag(text, text_clauses, tokens, found) if self.tagger and has_triggers else []
         found = _with_role_names(found, tagger.new_names(text, tagged, found))
         found = entities.resolve_overlaps(names.propagate(text, found))
+        if self.user:  # a longer name found by its role does not cut into a user's name
+            found = self.user.claim(found, text)
 
         ctx = Context(text, found, sents.sentences(text), reference=reference, clauses=text_clauses, tagged=tagged)
         ctx.clusters = aliases.cluster([e for e in found if e.label in ("COMPANY", "ORG")], text)
@@ -131,43 +151,45 @@ class Pipeline:
     def _party_tagger(self):
         return tagger.load(None if self.tagger is True else self.tagger)
 
-    def doc(self, document: Document):
-        """The analysis as a spaCy Doc over the analysis text (spaCy loads on first use)."""
-        from .segment.tokenizer import blank_zh
+    @_user_scope
+    def doc(self, document: Document | str, published: str | None = None, doc_id: str = "doc"):
+        """The record as a spaCy Doc over the raw text: tokens, sentences, entities in
+        `doc.ents`, events as span groups and `doc._.events` (spacy_doc; spaCy loads on first use)."""
+        from . import spacy_doc
 
-        analysis = self.analyse(document)
-        ctx = analysis.context
-        tokens = analysis.tokens
-        if not _aligned(tokens, analysis.text, ctx.entities):  # names found after segmentation: segment around them
-            tokens = with_offsets(segment(analysis.text, [(e.start, e.end) for e in ctx.entities]))
-        doc = blank_zh().tokenizer.make_doc(analysis.text, [w for w, _ in tokens], {s for s, _ in ctx.sentences})
-        spans = [doc.char_span(e.start, e.end, label=e.label) for e in ctx.entities]
-        doc.ents = [span for span in spans if span is not None]
-        doc.user_data["zhfin"] = {"entities": ctx.entities, "reference": analysis.reference,
-                                  "offsets": analysis.offsets}
-        return doc
+        if isinstance(document, str):
+            document = Document(doc_id=doc_id, raw_text=document, published=published)
+        record, analysis = self._record(document, analyse_all=True)
+        return spacy_doc.build(record, analysis)
 
+    @_user_scope
     def __call__(self, document: Document) -> dict:
+        return self._record(document)[0]
+
+    def _record(self, document: Document, analyse_all: bool = False) -> tuple[dict, Analysis | None]:
+        """(docs record, the analysis it came from; None when the text was skipped)."""
         record = {"doc_id": document.doc_id, "source": document.source, "published": document.published,
                   "reference_date": None, "reference_inferred": False,
                   "entities": [], "events": [], "errors": []}
         text, offsets = normalise(document.raw_text)
-        if self.entities_mode == "events" and not triggers.has_candidate(text):
-            return self._finish(record, document)
+        if self.entities_mode == "events" and not analyse_all and not triggers.has_candidate(text):
+            return self._finish(record, document), None
         analysis = self.analyse(document, text, offsets)
         ctx = analysis.context
-        views = events.analyse_clauses(ctx)
+        # events need a trigger; the clause views serve the events and confirm weak names
+        has_triggers = any(c.triggers for c in ctx.clauses)
+        views = events.analyse_clauses(ctx) if has_triggers or any(_weak(e) for e in ctx.entities) else []
+        found = events.extract(ctx, analysis.mention, analysis.raw_span, document.doc_id, views) if has_triggers else []
         record.update({
             "reference_date": analysis.reference.isoformat() if analysis.reference else None,
             "reference_inferred": document.published is None and analysis.reference is not None,
-            "events": [ev for ev in events.extract(ctx, analysis.mention, analysis.raw_span, document.doc_id, views)
-                       if self._wanted(ev)],
+            "events": [ev for ev in found if self._wanted(ev)],
         })
         # a weak name (…科技, …智能) is reported only when some clause gave it a role
         confirmed = events.confirmed_names(views)
         record["entities"] = [{"label": e.label, **analysis.mention(e), "value": _public_value(e)}
                               for e in ctx.entities if not _unconfirmed(e, confirmed)]
-        return self._finish(record, document)
+        return self._finish(record, document), analysis
 
     def _wanted(self, event: dict) -> bool:
         """--instrument filters funding events; other events always pass."""
@@ -188,14 +210,13 @@ def _with_role_names(found: list[Entity], discovered: list[Entity]) -> list[Enti
     return kept + discovered
 
 
-def _aligned(tokens: list[tuple[str, int]], text: str, found: list[Entity]) -> bool:
-    boundaries = {start for _, start in tokens} | {len(text)}
-    return all(e.start in boundaries and e.end in boundaries for e in found)
+def _weak(ent: Entity) -> bool:
+    return bool(ent.value and ent.value.get("weak"))
 
 
 def _unconfirmed(ent: Entity, confirmed: set[str]) -> bool:
     """A weak-suffix name (…科技, …智能) that no clause gave a role."""
-    return bool(ent.value and ent.value.get("weak")) and ent.text not in confirmed
+    return _weak(ent) and ent.text not in confirmed
 
 
 def _public_value(ent: Entity):
@@ -206,5 +227,6 @@ def _public_value(ent: Entity):
 
 
 @functools.cache
-def load(entities: str = "all", names: str = "rules", instruments: tuple[str, ...] | None = None) -> Pipeline:
-    return Pipeline(entities, names, instruments)
+def load(entities: str = "all", names: str = "rules", instruments: tuple[str, ...] | None = None,
+         user: userdata.UserData | None = None) -> Pipeline:
+    return Pipeline(entities, names, instruments, user=user)

@@ -137,6 +137,7 @@ def _is_descriptor(word: str) -> bool:
 _LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是据让给于并且等其该因丨有")  # 丨: a dateline separator
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked for every token of every document
 def _suffix_of(token: str) -> tuple[str, str, bool] | None:
     suffixes = _suffixes()
     for n in range(min(len(token), 7), 0, -1):
@@ -150,6 +151,18 @@ def _name_word(word: str, tags: dict) -> bool:
     """Not a verb, adverb, numeral … by jieba's dictionary (one-character words
     only when they are function words: 华 is an adjective there)."""
     return tags.get(word) not in (_NON_NAME_TAGS if len(word) >= 2 else _HARD_STOP_TAGS)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _in_name(word: str) -> bool:
+    """A token a run of name tokens may hold (asked for every token, so remembered)."""
+    return bool(_NAME_TOKEN.match(word)) and word not in _stop_tokens() and _name_word(word, _word_tags())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _closes_name(word: str) -> bool:
+    """A suffix word that is no name word (控股), inside a run."""
+    return bool(_NAME_TOKEN.match(word)) and word not in _stop_tokens() and _is_suffix_word(word)
 
 
 def _is_suffix_word(word: str) -> bool:
@@ -232,8 +245,7 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
         # a run of name-like tokens; a legal form (…有限公司) closes the name even when
         # name-like words follow (山东玻纤集团股份有限公司股票将于…)
         j = i
-        while j < len(tokens) and _NAME_TOKEN.match(tokens[j][0]) and tokens[j][0] not in stop \
-                and (_name_word(tokens[j][0], tags) or (j > i and _is_suffix_word(tokens[j][0]))) \
+        while j < len(tokens) and (_in_name(tokens[j][0]) or (j > i and _closes_name(tokens[j][0]))) \
                 and tokens[j][1] not in busy:
             j += 1
             if _legal_suffix(tokens[j - 1][0]):
@@ -337,13 +349,32 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
         return found
     # names found again here replace weak guesses at the same place (同光股份 is
     # a short form of 河北同光半导体股份有限公司, not a weak …股份 guess)
+    aliases = Occupied(len(text), added)
     keep = [e for e in found if not ((e.value or {}).get("weak")
-                                     and (e.text in surfaces or any(e.overlaps(a) for a in added)))]
+                                     and (e.text in surfaces or aliases.any(e.start, e.end)))]
     busy = Occupied(len(text), keep + added)
-    pattern = re.compile("|".join(map(re.escape, sorted(surfaces, key=len, reverse=True))))
-    for m in pattern.finditer(text):
-        if not busy.any(m.start(), m.end()):
-            model = surfaces[m.group()]
-            added.append(Entity(model.label, m.start(), m.end(), m.group(), model.value))
-            busy.take(m.start(), m.end())
+    for start, surface in _leftmost_longest(text, surfaces):
+        end = start + len(surface)
+        if not busy.any(start, end):
+            model = surfaces[surface]
+            added.append(Entity(model.label, start, end, surface, model.value))
+            busy.take(start, end)
     return keep + added
+
+
+def _leftmost_longest(text: str, surfaces) -> list[tuple[int, str]]:
+    """Non-overlapping occurrences, scanning left to right and taking the longest
+    surface at each place (what one alternation of them, longest first, finds;
+    no regex is compiled per document)."""
+    hits = []
+    for surface in surfaces:
+        i = text.find(surface)
+        while i != -1:
+            hits.append((i, -len(surface), surface))
+            i = text.find(surface, i + 1)
+    out, last = [], 0
+    for start, _, surface in sorted(hits):
+        if start >= last:
+            out.append((start, surface))
+            last = start + len(surface)
+    return out

@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .. import resources
+from .. import resources, userdata
 
 # A clause that opens as hearsay (市场消息：…) reports nothing as fact.
 _HEARSAY_HEAD = re.compile(r"\s*(?:【[^】]{0,30}】)?\s*(?:市场消息|消息人士|据传|传闻|市场传闻)")
@@ -64,11 +64,10 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
     pattern runs only where a literal it needs occurs (most clauses need few)."""
     end = len(text) if end is None else end
     present = _present(text, start, end)
+    rows = _triggers()
     blocked: dict[str, list[tuple[int, int]]] | None = None
     found: list[Trigger] = []
-    for (event, stage, pattern), needs in zip(_triggers(), _needs()):
-        if present is not None and not (needs & present):
-            continue
+    for event, stage, pattern in _with_user_rows(rows, range(len(rows)) if present is None else _rows_needing(present)):
         for m in pattern.finditer(text, start, end):
             s, e = m.span()
             if blocked is None:  # the false friends, once a trigger is there
@@ -128,6 +127,23 @@ def _needs() -> tuple[frozenset[str], ...]:
     return tuple(required_literals(p.pattern) or frozenset() for _, _, p in _triggers())
 
 
+def _rows_needing(present: frozenset[str]) -> list[int]:
+    """The trigger rows, in order, that one of the present literals lets run."""
+    if not present:
+        return []
+    by_literal = _rows_by_literal()
+    return sorted(set().union(*(by_literal[lit] for lit in present)))
+
+
+@functools.cache
+def _rows_by_literal() -> dict[str, frozenset[int]]:
+    out: dict[str, set[int]] = {}
+    for row, needs in enumerate(_needs()):
+        for lit in needs:
+            out.setdefault(lit, set()).add(row)
+    return {lit: frozenset(rows) for lit, rows in out.items()}
+
+
 @functools.cache
 def _literal_finder() -> tuple[re.Pattern, dict[str, frozenset[str]]] | None:
     """One pattern for every required literal, and for each the literals inside it
@@ -156,9 +172,19 @@ def _present(text: str, start: int, end: int) -> frozenset[str] | None:
     return frozenset(found)
 
 
+def _with_user_rows(rows, chosen) -> list:
+    """The rows of the user's --triggers file first (userdata: they win where they overlap
+    a built-in one; never gated by literals), then the chosen built-in rows."""
+    user = userdata.active()
+    return [*(user.compiled_triggers() if user else ()), *(rows[r] for r in chosen)]
+
+
 def has_candidate(text: str) -> bool:
     """Cheap test: could this text hold any event at all? Only the trigger patterns
     whose literals occur are tried."""
+    user = userdata.active()
+    if user and any(p.search(text) for _, _, p in user.compiled_triggers()):
+        return True
     present = _present(text, 0, len(text))
     return any(p.search(text) for (_, _, p), needs in zip(_triggers(), _needs())
                if present is None or needs & present)
