@@ -69,7 +69,7 @@ def test_entities_fall_on_token_boundaries_of_the_spacy_doc():
     doc = load().doc(document)
     found = doc.user_data["zhfin"]["entities"]
     assert len(doc.ents) == len(found) > 10
-    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [(e.start, e.end, e.label) for e in found]
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [(e["start"], e["end"], e["label"]) for e in found]
     assert len(list(doc.sents)) >= 5
 
 

@@ -68,12 +68,13 @@ def find_token_names(text: str, tokens: list[tuple[str, int]], taken: list[Entit
     return found
 
 
-def find_model_names(text: str, taken: list[Entity]) -> list[Entity]:
-    """Names from the trained recogniser (models/ner) where nothing else found one."""
+def find_model_names(text: str, taken: list[Entity], model: str | None = None) -> list[Entity]:
+    """Names from the trained recogniser (models/ner, or the folder `model`) where nothing else found one."""
     from . import ner_model  # spaCy and the model load only when asked for
 
     busy = Occupied(len(text), taken)
-    return [Entity(label, s, e, text[s:e], None) for label, s, e in ner_model.find(text) if not busy.any(s, e)]
+    found = ner_model.find(text, ner_model.load(model) if model else None)
+    return [Entity(label, s, e, text[s:e], None) for label, s, e in found if not busy.any(s, e)]
 
 
 __all__ = ["Entity", "find_values", "find_known_names", "find_token_names", "find_model_names", "resolve_overlaps"]

@@ -43,6 +43,7 @@ SURE = 0.8  # "prefer": the tagger's probability that overrides the rules
 
 
 def _companies(ctx: Context, props: list[Proposal]) -> list:
+    props = [p for p in props if not (p.role == "company" and _investor(p.entity))]  # a user's INVESTOR name
     rules = [p.entity for p in props if p.role == "company" and p.source == "rules"]
     learned = [p for p in props if p.role == "company" and p.source == "tagger"]
     policy = POLICY["company"]
@@ -60,6 +61,11 @@ def _companies(ctx: Context, props: list[Proposal]) -> list:
             return sure
         return rules or [p.entity for p in picked]
     return rules + [p.entity for p in picked if not any(_same_party(ctx, p.entity, r) for r in rules)]
+
+
+def _investor(ent) -> bool:
+    """Typed INVESTOR in the user's lexicon (userdata): it invests, it never raises."""
+    return ent is not None and bool((ent.value or {}).get("investor"))
 
 
 def _same_party(ctx: Context, a, b) -> bool:

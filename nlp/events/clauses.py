@@ -102,6 +102,10 @@ def _weak(ent: Entity) -> bool:
     return bool(ent.value and ent.value.get("weak"))
 
 
+def _investor(ent: Entity) -> bool:
+    return bool(ent.value and ent.value.get("investor"))
+
+
 def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
     """Split the names of a clause into (others, investors, leads, sources)."""
     from .discover import role_zones
@@ -144,6 +148,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         elif cues("partner", "before").search(before):
             continue  # 与中金公司合作: a partner, not the subject
         else:  # in a list with a sure name (星宇科技、星尔生物、江苏星兴股份有限公司), weak guesses are names too
+            investors.extend(e for e in group if _investor(e))  # a user's INVESTOR name invests (userdata)
+            group = [e for e in group if not _investor(e)]
             listed = len(group) > 1 and any(not _weak(e) for e in group)
             others.extend(e for e in group if not _weak(e) or listed or e.text in confirmed
                           or _SUBJECT_VERB.match(ctx.text[e.end : e.end + 4]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 
-from .. import resources
+from .. import resources, userdata
 from . import dictionary
 
 # Word lists that go into the jieba dictionary; names get a high frequency so
@@ -29,8 +29,10 @@ def _loaded():
 
 
 def jieba_tokenizer():
-    """A private jieba Tokenizer with the domain words (jieba's global one is left alone)."""
-    return _loaded()[0]
+    """A private jieba Tokenizer with the domain words (jieba's global one is left alone);
+    while a pipeline with a user lexicon runs, a copy with the user's names added."""
+    user = userdata.active()
+    return user.jieba(_loaded()[0]) if user else _loaded()[0]
 
 
 def word_tags() -> dict[str, str]:
