@@ -35,6 +35,7 @@ from . import clock
 from .periods import add_months, last_day, month_part, valid, year_span
 from .numbers import fold, parse_number
 from ..resources import table
+from ..text.scan import guarded
 
 _REL = {r["surface"]: (r["unit"], int(r["offset"])) for r in table("relative_dates.tsv")}
 _REFERS = {r["surface"]: r["refers"] for r in table("relative_dates.tsv")}
@@ -85,6 +86,7 @@ _DATE_SRC = (
 # (美东时间9月4日, 7月22日晚间, 6月19日上午10点), as DuEE-Fin marks them.
 _ZONE = r"(?:美东时间|美西时间|美国东部时间|美国西部时间|北京时间|香港时间|当地时间|东部时间|格林尼治时间)\s?"
 DATE = re.compile(rf"(?:{_ZONE})?(?:{_DATE_SRC})(?:{clock.TAIL})?")
+DATE = guarded(DATE)  # the same matches, scanned faster
 # Between the two parts of a range: 7月3日至5日, 2020年7月3日-5日, 3月1日到6月30日.
 _RANGE_SEP = re.compile(r"\s?(?:至|到|-|~|—|–|〜)\s?")
 _GRAN_ORDER = ("day", "month", "quarter", "half", "year")

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..resources import table
+from ..text.scan import guarded
 
 _MARKET_CURRENCY = {"HK": "HKD", "TW": "TWD"}
 _FOREIGN = ("HK", "TW")
@@ -26,9 +27,7 @@ _FOREIGN = ("HK", "TW")
 
 def _compile_cues() -> tuple[re.Pattern, list[tuple[str, int]]]:
     rows = table("market_cues.tsv")
-    alternatives = [alt for r in rows for alt in re.sub(r"\(\?<!.*?\)|\(\?!.*?\)", "", r["pattern"]).split("|")]
-    first = "".join(sorted({a[0] for a in alternatives}))  # a quick test before the long alternation
-    pattern = re.compile(f"(?=[{re.escape(first)}])(?:" + "|".join(f"(?P<c{i}>{r['pattern']})" for i, r in enumerate(rows)) + ")")
+    pattern = guarded(re.compile("|".join(f"(?P<c{i}>{r['pattern']})" for i, r in enumerate(rows))))
     return pattern, [(r["market"], int(r["weight"])) for r in rows]
 
 

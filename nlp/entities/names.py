@@ -10,6 +10,7 @@ import functools
 import re
 
 from .. import resources
+from ..text.scan import guarded
 from .span import Entity, Occupied
 
 _LATIN_EDGE = r"(?<![A-Za-z0-9]){}(?![A-Za-z0-9])"
@@ -55,7 +56,7 @@ def _gazetteer_patterns() -> tuple[re.Pattern, re.Pattern]:
     cjk = [n for n in names if not n[0].isascii()]
     latin = [n for n in names if n[0].isascii()]
     return (re.compile(trie_regex(cjk), re.IGNORECASE),
-            re.compile(_LATIN_EDGE.format(trie_regex(latin)), re.IGNORECASE))
+            guarded(re.compile(_LATIN_EDGE.format(trie_regex(latin)), re.IGNORECASE)))
 
 
 _LEGAL_FORM_SRC = r"(?:\([\u4e00-\u9fff]{2,6}\))?(?:集团)?(?:股份有限公司|有限责任公司|有限公司)"

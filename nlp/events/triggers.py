@@ -8,11 +8,12 @@ import re
 from dataclasses import dataclass
 
 from .. import resources, userdata
+from ..text.scan import guarded
 
 # A clause that opens as hearsay (市场消息：…) reports nothing as fact.
 _HEARSAY_HEAD = re.compile(r"\s*(?:【[^】]{0,30}】)?\s*(?:市场消息|消息人士|据传|传闻|市场传闻)")
 _NAMED_INSTRUMENTS = ("debt", "placement")  # specific phrases no false-friend list blocks
-SEGMENT_BREAK = re.compile(r"[,，。；;!?！？:：\n]")
+SEGMENT_BREAK = guarded(re.compile(r"[,，。；;!?！？:：\n]"))  # guarded: a faster scan of the text
 
 
 @dataclass(slots=True, frozen=True)
