@@ -1,4 +1,4 @@
-"""Event-mode throughput in steady state, against jieba.lcut on the same texts.
+"""Throughput in steady state, event mode and all entities, against jieba.lcut on the same texts.
 
     python benchmarks/event_speed.py [NEWS.jsonl] [--docs 7067] [--repeat 3]
 
@@ -6,8 +6,10 @@ Both run in this process, already loaded and warmed (the dictionaries, the
 models), so start-up is out of the figure: what is left is the cost per
 character a batch worker pays. The runs alternate (jieba, zhfin, jieba, …) and
 the fastest of each counts, since other work on a shared machine only ever adds
-time. zhfin runs as `batch --entities events` does (documents without a
-candidate trigger skip the analysis), with the party tagger and without it.
+time; the time is the process's CPU time, which other processes disturb less
+than the wall clock. zhfin runs as `batch --entities events` does (documents
+without a candidate trigger skip the analysis), with the party tagger and
+without it, and as `batch --entities all` does (every document tagged).
 
 The corpus is read from ../shared/data at run time."""
 from __future__ import annotations
@@ -36,10 +38,10 @@ def _texts(path: Path, n: int) -> list[str]:
 
 
 def _timed(fn, texts: list[str]) -> float:
-    start = time.perf_counter()
+    start = time.process_time()
     for text in texts:
         fn(text)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def main() -> int:
@@ -58,8 +60,10 @@ def main() -> int:
     chars = sum(map(len, texts))
     jieba.setLogLevel(60)
     runs = {"jieba.lcut": jieba.lcut}
-    for label, tagger in (("zhfin events, rules + tagger", True), ("zhfin events, rules only", False)):
-        pipeline = Pipeline("events", "rules", party_tagger=tagger)
+    for label, mode, tagger in (("zhfin events, rules + tagger", "events", True),
+                                ("zhfin events, rules only", "events", False),
+                                ("zhfin all entities", "all", True)):
+        pipeline = Pipeline(mode, "rules", party_tagger=tagger)
         runs[label] = lambda text, p=pipeline: p(Document("d", text))
     for fn in runs.values():  # warm up: dictionaries and models load
         _timed(fn, texts[:200])
@@ -71,9 +75,10 @@ def main() -> int:
     print(f"{'run':<32}{'seconds':>9}{'chars/s':>12}{'x jieba':>9}")
     for name, seconds in best.items():
         print(f"{name:<32}{seconds:>9.2f}{chars / seconds:>12,.0f}{best['jieba.lcut'] / seconds:>9.2f}")
-    ratio = best["jieba.lcut"] / best["zhfin events, rules + tagger"]
-    print(f"\nevent mode (the default, with the tagger) >= 1.0x jieba.lcut: {ratio:.2f} "
-          f"{'ok' if ratio >= 1.0 else 'MISSED'}")
+    print()
+    for name, target in (("zhfin events, rules + tagger", 1.0), ("zhfin all entities", 0.35)):
+        ratio = best["jieba.lcut"] / best[name]
+        print(f"{name} >= {target}x jieba.lcut: {ratio:.2f} {'ok' if ratio >= target else 'MISSED'}")
     return 0
 
 

@@ -183,6 +183,7 @@ def _all_suffix(prefix: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _legal_suffix(token: str) -> bool:
     hit = _suffix_of(token)
     return hit is not None and hit[2] and "公司" in hit[0]

@@ -9,6 +9,7 @@ is cut at its last comma before the limit, or at the limit: every later stage
 may then spend per-pair work inside a sentence and stay linear in the text."""
 from __future__ import annotations
 
+import functools
 import re
 
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’\"')）]*|\n+")
@@ -30,6 +31,11 @@ def _split(pattern: re.Pattern, text: str, start: int, end: int) -> list[tuple[i
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
+    return list(_sentences(text))
+
+
+@functools.lru_cache(maxsize=4)  # the timeline, the clauses and the event context all ask
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     out = []
     for s, e in _split(_SENTENCE_END, text, 0, len(text)):
         while e - s > MAX_SENTENCE:
@@ -37,7 +43,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             out.append((s, cut))
             s = cut
         out.append((s, e))
-    return out
+    return tuple(out)
 
 
 def _last_soft_break(text: str, lo: int, hi: int) -> int | None:

@@ -43,6 +43,8 @@ def to_simplified(text: str) -> str:
         return text
     converter = _t2s()
     whole = converter.convert(text)  # one call; kept when every non-Chinese stretch stays in place
+    if whole == text:  # simplified already, as most news is
+        return text.translate(_VARIANTS)
     if len(whole) == len(text) and [m.span() for m in _CJK_CHUNK.finditer(text)] == \
             [m.span() for m in _CJK_CHUNK.finditer(whole)]:
         return whole.translate(_VARIANTS)
