@@ -38,6 +38,8 @@ import json
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import spacy_registry
+
 GROUPS = ("funding", "listing")
 USER_DATA_KEY = "zhfin"
 EVENTS_KEY = "zhfin_events"
@@ -146,7 +148,7 @@ def _raw_words(tokens: list[tuple[str, int]], offsets, raw: str) -> tuple[list[s
     return words, norms
 
 
-@Language.factory("zhfin_events", default_config={"entities": "all", "names": "rules"})
+@spacy_registry.factory("zhfin_events", default_config={"entities": "all", "names": "rules"})
 def make_events_component(nlp: Language, name: str, entities: str, names: str):
     """A spaCy component: runs zhfin on each Doc's text and adds the span groups,
     `doc._.events` and `doc.user_data["zhfin"]` (the Doc's tokens stay as they are)."""

@@ -45,7 +45,7 @@ from .document import InputError
 
 NAME_TYPES = ("COMPANY", "ORG", "INVESTOR")
 FUNDING_STAGES = ("-", "attach", "debt", "placement")
-LISTING_STAGES = ("-", "planned", "filed", "hearing_passed", "registered", "subscription", "priced", "listed",
+LISTING_STAGES = ("-", "attach", "planned", "filed", "hearing_passed", "registered", "subscription", "priced", "listed",
                   "suspended", "terminated", "withdrawn")
 STAGES = {"funding": FUNDING_STAGES, "listing": LISTING_STAGES}
 USER_FREQ = 5000  # jieba frequency of a user's name: what the built-in names get

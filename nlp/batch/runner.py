@@ -56,20 +56,22 @@ def run_batch(inputs, output: str, id_field=None, text_field=None, title_field=N
               workers: int | None = None, engine: str = "local", scheduler: str | None = None,
               resume: bool = False, entities: str = "events", names: str = "rules",
               instruments: tuple[str, ...] | None = None, max_chars: int = 5_000_000,
-              chunk_size: int = 64, progress: bool | None = None, duee: bool = False) -> dict:
+              chunk_size: int = 64, progress: bool | None = None, duee: bool = False, user=None) -> dict:
     """Run a corpus; returns the summary (also written to OUTPUT/summary.json).
 
     ``inputs``: paths (JSON lines, .gz, DuEE-Fin, txt/html files, folders) or "-".
     With ``workers`` > 1 the local engine starts worker processes, so a script
-    calling this must guard its entry point with ``if __name__ == "__main__":``."""
+    calling this must guard its entry point with ``if __name__ == "__main__":``.
+    ``user``: the user's names, triggers and name model (``zhfin.userdata.load``); they
+    travel to the workers as data."""
     if isinstance(inputs, str):
         inputs = [inputs]
     inputs = sources.check_inputs(list(inputs))
     fields = sources.Fields(id_field, text_field, title_field, published_field)
-    spec = (entities, names, tuple(instruments) if instruments else None)  # what nlp.pipeline.load takes
-    from ..pipeline import Pipeline  # light: the models load only when a document is processed
+    spec = (entities, names, tuple(instruments) if instruments else None, user)  # what nlp.pipeline.load takes
+    from ..pipeline import load  # light: the models load only when a document is processed
 
-    producer = Pipeline(*spec).provenance
+    producer = load(*spec).provenance
     started = time.perf_counter()
     journal = Journal(output, resume=resume, duee=duee)
     done = journal.done

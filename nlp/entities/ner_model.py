@@ -43,6 +43,7 @@ from thinc.api import (
     zero_init,
 )
 
+from .. import spacy_registry
 from ..paths import MODELS, missing
 
 MODEL_DIR = MODELS / "ner"
@@ -107,7 +108,7 @@ def word_features(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("zhfin_word_features")
+@spacy_registry.component("zhfin_word_features")
 def _word_features_component(doc: Doc) -> Doc:
     return word_features(doc)
 
@@ -284,7 +285,7 @@ upstream = "*"
 """)["model"]
 
 
-@Language.factory("zhfin_biluo_tagger", assigns=["doc.ents"],
+@spacy_registry.factory("zhfin_biluo_tagger", assigns=["doc.ents"],
                   default_config={"model": _TAGGER_MODEL, "label_smoothing": 0.0},
                   default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None})
 def _make_biluo_tagger(nlp: Language, name: str, model, label_smoothing: float):
