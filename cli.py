@@ -5,4 +5,4 @@ lets a clone run it without installing."""
 from nlp.cli import main
 
 if __name__ == "__main__":
-    main()
+    main(prog_name="zhfin")  # usage lines and hints name the installed command

@@ -16,12 +16,11 @@ import traceback
 import click
 
 from .document import InputError
-from .user_options import user_data_options
 
 FORMATS = ("table", "jsonl", "json")
 INSTRUMENT_HELP = ("Keep only funding events of these instruments, comma-separated: equity (VC/PE, angel, strategic "
                    "rounds), placement (定增, 配股 of listed companies), debt (bonds, notes, loans, credit lines). "
-                   "Listing events are always kept. Default: all.")
+                   "Listing events are always kept. Default: all. Example: --instrument equity,placement")
 
 
 def _instruments(ctx, param, value: str | None):
@@ -36,7 +35,7 @@ def _instruments(ctx, param, value: str | None):
         raise click.BadParameter(f"{', '.join(bad) or value!r}: choose from {', '.join(INSTRUMENTS)}")
     return chosen
 NAMES_HELP = ("rules: lexicon, suffix and role rules; model: also the trained name recogniser "
-              "(models/ner): more names found, about four times slower.")
+              "(models/ner): more names found, about four times slower. Example: --names model")
 
 
 class CleanErrors(click.Group):
@@ -64,26 +63,26 @@ def main(debug: bool) -> None:
 
 @main.command()
 @click.argument("path", type=str)
-@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) to resolve 今天, 12月19日 … against.")
+@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) to resolve 今天, 12月19日 … against. "
+              "Example: --published 2025-12-30")
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
-              help="table (default on a terminal), jsonl (one event per line, default when piped), json (the docs record).")
+              help="table (default on a terminal), jsonl (one event per line, default when piped), json (the docs "
+                   "record). Example: --format json")
 @click.option("--input-format", type=click.Choice(["auto", "txt", "html"]), default="auto", show_default=True,
-              help="How to read PATH.")
+              help="How to read PATH: auto tells HTML by its suffix or its tags. Example: --input-format html")
 @click.option("--names", type=click.Choice(["rules", "model"]), default="rules", show_default=True,
               help=NAMES_HELP)
 @click.option("--instrument", "instruments", metavar="LIST", callback=_instruments, help=INSTRUMENT_HELP)
-@user_data_options
 def extract(path: str, published: str | None, fmt: str | None, input_format: str, names: str,
-            instruments: tuple[str, ...] | None, user=None) -> None:
+            instruments: tuple[str, ...] | None) -> None:
     """Extract events from one article: a file (txt or HTML, any common encoding) or - for stdin.
 
     \b
     Examples:
-      python cli.py extract article.txt
-      python cli.py extract article.txt --published 2025-12-30 --format json
-      curl -s URL | python cli.py extract - --format jsonl
+      zhfin extract article.txt
+      zhfin extract article.txt --published 2025-12-30 --format json
+      curl -s URL | zhfin extract - --format jsonl
       zhfin extract article.txt --instrument equity
-      zhfin extract article.txt --lexicon my_names.tsv --triggers my_triggers.tsv
     """
     import json
 
@@ -93,7 +92,7 @@ def extract(path: str, published: str | None, fmt: str | None, input_format: str
     parse_published(published)  # reject a bad date before any work
     document = readers.read_stdin(input_format) if path == "-" else readers.read_path(path, input_format)
     document.published = published
-    record = load("all", names, instruments, user)(document)
+    record = load("all", names, instruments)(document)
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt == "json":
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
@@ -106,29 +105,36 @@ def extract(path: str, published: str | None, fmt: str | None, input_format: str
 
 @main.command()
 @click.argument("inputs", metavar="INPUT…", nargs=-1, required=True, type=str)
-@click.option("--output", "-o", "output", required=True, type=click.Path(file_okay=False), help="Output folder.")
-@click.option("--id-field", help="Field with the document id (default: id, doc_id, …).")
-@click.option("--text-field", help="Field with the article text (default: text, content, …).")
-@click.option("--title-field", help="Field with the title (default: title, headline).")
-@click.option("--published-field", help="Field with the publication date (default: published, publish_date, pub_date, date, …).")
-@click.option("--workers", "-j", type=click.IntRange(min=1), help="Worker processes (default: the machine's cores).")
+@click.option("--output", "-o", "output", required=True, type=click.Path(file_okay=False),
+              help="Output folder. Example: --output out/")
+@click.option("--id-field", help="Field with the document id (default: id, doc_id, …). Example: --id-field uuid")
+@click.option("--text-field", help="Field with the article text (default: text, content, …). "
+              "Example: --text-field body_text")
+@click.option("--title-field", help="Field with the title (default: title, headline). Example: --title-field head")
+@click.option("--published-field", help="Field with the publication date (default: published, publish_date, "
+              "pub_date, date, …). Example: --published-field crawl_date")
+@click.option("--workers", "-j", type=click.IntRange(min=1), help="Worker processes (default: the machine's cores). "
+              "Example: --workers 8")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="local processes, or Dask distributed.")
-@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786); without it "
-              "--engine dask starts a local cluster.")
-@click.option("--resume", is_flag=True, help="Continue an interrupted run in OUTPUT, skipping finished documents.")
+              help="local processes, or Dask distributed. Example: --engine dask")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address; without it "
+              "--engine dask starts a local cluster. Example: --scheduler tcp://10.0.0.5:8786")
+@click.option("--resume", is_flag=True, help="Continue an interrupted run in OUTPUT, skipping finished documents. "
+              "Example: --resume")
 @click.option("--entities", type=click.Choice(["events", "all"]), default="events", show_default=True,
-              help="events: skip the expensive stages on text without a candidate trigger; all: tag every document.")
+              help="events: skip the expensive stages on text without a candidate trigger; all: tag every document. "
+                   "Example: --entities all")
 @click.option("--max-chars", type=click.IntRange(min=1), default=5_000_000, show_default=True,
-              help="Longer documents become an error record (too large).")
+              help="Longer documents become an error record (too large). Example: --max-chars 200000")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=64, show_default=True,
-              help="Documents per task sent to a worker.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
-@click.option("--duee", is_flag=True, help="Also write OUTPUT/duee.jsonl: one DuEE-Fin line per input document.")
+              help="Documents per task sent to a worker. Example: --chunk-size 16")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal). "
+              "Example: --no-progress")
+@click.option("--duee", is_flag=True, help="Also write OUTPUT/duee.jsonl: one DuEE-Fin line per input document. "
+              "Example: --duee")
 @click.option("--names", type=click.Choice(["rules", "model"]), default="rules", show_default=True,
               help=NAMES_HELP)
 @click.option("--instrument", "instruments", metavar="LIST", callback=_instruments, help=INSTRUMENT_HELP)
-@user_data_options
 def batch(inputs: tuple[str, ...], output: str, **options) -> None:
     """Run a corpus: JSON lines (.jsonl, .jsonl.gz; DuEE-Fin too), txt/html files,
     folders of them (recursively), or - for stdin.
@@ -140,12 +146,11 @@ def batch(inputs: tuple[str, ...], output: str, **options) -> None:
 
     \b
     Examples:
-      python cli.py batch news.jsonl --output out/ --text-field content
-      python cli.py batch news/ more.jsonl.gz --output out/ --workers 8
-      python cli.py batch news.jsonl --output out/ --resume
-      python cli.py batch news.jsonl --output out/ --engine dask --scheduler tcp://host:8786
-      python cli.py batch duee_dev.jsonl --output out/ --duee
-      zhfin batch news.jsonl --output out/ --lexicon my_names.tsv
+      zhfin batch news.jsonl --output out/ --text-field content
+      zhfin batch news/ more.jsonl.gz --output out/ --workers 8
+      zhfin batch news.jsonl --output out/ --resume
+      zhfin batch news.jsonl --output out/ --engine dask --scheduler tcp://host:8786
+      zhfin batch duee_dev.jsonl --output out/ --duee
     """
     from .batch import run_batch
 
@@ -163,17 +168,19 @@ def batch(inputs: tuple[str, ...], output: str, **options) -> None:
 @main.command()
 @click.option("--gold", required=True, type=str, metavar="FILE",
               help="Gold: DuEE-Fin JSON lines {id, text, event_list}, or gold passages {id, text, gold, must_not, "
-                   "split, genre} (JSON lines or {\"passages\": [...]}); the format is detected.")
+                   "split, genre} (JSON lines or {\"passages\": [...]}); the format is detected. "
+                   "Example: --gold ../shared/data/realnews_dev/passages.jsonl")
 @click.option("--pred", type=str, metavar="PATH",
               help="Predictions: a batch output folder, its events.jsonl or docs.jsonl, or (DuEE-Fin gold only) "
                    "DuEE-Fin lines such as duee.jsonl of `batch --duee`. Without it, evaluate runs the pipeline "
-                   "on the gold's texts.")
+                   "on the gold's texts. Example: --pred out/")
 @click.option("--split", metavar="NAME", help="Score one part: train or blind (gold passages), dev or frozen "
-              "(DuEE-Fin, by a hash of the id).")
-@click.option("--by-genre", is_flag=True, help="Also one line per genre (gold passages).")
+              "(DuEE-Fin, by a hash of the id). Example: --split blind")
+@click.option("--by-genre", is_flag=True, help="Also one line per genre (gold passages). Example: --by-genre")
 @click.option("--errors", is_flag=True, help="Also print the errors, one per line, to read them: missed and false "
-              "events, wrong slots, must-not hits / missing and spurious arguments. Only on train or dev.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+              "events, wrong slots, must-not hits / missing and spurious arguments. Only on train or dev. "
+              "Example: --split train --errors")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON. Example: --json")
 @click.option("--names", type=click.Choice(["rules", "model"]), help=f"Without --pred: {NAMES_HELP} [default: rules]")
 def evaluate(gold: str, pred: str | None, split: str | None, by_genre: bool, errors: bool, as_json: bool,
              names: str | None) -> None:
@@ -202,59 +209,63 @@ def evaluate(gold: str, pred: str | None, split: str | None, by_genre: bool, err
     click.echo(outcome.text)
 
 
-@main.group()
-def train() -> None:
-    """Rebuild the shipped models from data paths."""
+from .train.commands import train  # noqa: E402  (light: the training code loads when a command runs)
 
+main.add_command(train)
 
-@train.command("ner", context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
-                                        "help_option_names": []})
-@click.pass_context
-def train_ner(ctx: click.Context) -> None:
-    """Train the name recogniser (COMPANY, ORG, PERSON); --help lists its options.
+@main.command()
+@click.argument("folder", metavar="DIR", type=str)
+@click.option("--to", "fmt", required=True, type=click.Choice(["csv", "parquet"]),
+              help="Table format: csv (UTF-8, a header line) or parquet (typed columns; needs pyarrow: "
+                   "pip install \"zhfin[tables]\"). Example: --to parquet. Or an annotation format to correct "
+                   "the results in: doccano, label-studio, brat, docbin (spaCy DocBin) [default folder: DIR/FORMAT]; "
+                   "zhfin import reads doccano and label-studio back. Example: --to doccano")
+@click.option("--output", "-o", type=click.Path(file_okay=False), metavar="FOLDER",
+              help="Where the tables go [default: DIR/tables]. Example: --output ~/tables/run1")
+def export(folder: str, fmt: str, output: str | None) -> None:
+    """Write the results of a batch run as flat tables: DIR/tables/events,
+    investors, entities and docs (.csv or .parquet).
 
-    \b
-    Example:
-      python cli.py train ner --data ../shared/data --out models/ner
-    """
-    from .train.ner import main as train_main
-
-    sys.exit(train_main(list(ctx.args)))
-
-
-@train.command("tagger", context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
-                                           "help_option_names": []})
-@click.pass_context
-def train_tagger(ctx: click.Context) -> None:
-    """Train the party tagger (who an event is about) on realnews_dev train and
-    DuEE-Fin dev, with its cross-validation figures; --help lists its options.
+    DIR is a batch output folder (its docs.jsonl, else events.jsonl) or one of
+    those files. events: one row per event, typed columns such as amount_value,
+    amount_currency, amount_text, amount_start, date_start, and investors joined
+    with ";". investors: one row per investor with its role (lead, follow,
+    lender). entities: one row per entity. docs: one row per document.
 
     \b
     Examples:
-      zhfin train tagger --data ../shared/data --out models/tagger
-      zhfin train tagger --data ../shared/data --cv-only
-      zhfin train tagger --data ../shared/data --events-cv
+      zhfin export out/ --to parquet
+      zhfin export out/ --to csv --output tables/
+      duckdb -c "select company, amount_value from 'out/tables/events.parquet'"
     """
-    from .train.tagger import main as train_main
+    from .tables.export import export as export_tables
 
-    sys.exit(train_main(list(ctx.args)))
+    result = export_tables(folder, fmt, output)
+    if result.skipped_lines:
+        click.echo(f"skipped {len(result.skipped_lines)} unreadable line(s) (first: line "
+                   f"{result.skipped_lines[0]}; a run killed mid-line?)", err=True)
+    counts = ", ".join(f"{result.rows[name]} {name}" for name in result.files)
+    click.echo(f"{counts} -> {result.folder}", err=True)
 
 
-@train.command("events", context_settings={"ignore_unknown_options": True, "allow_extra_args": True,
-                                           "help_option_names": []})
-@click.pass_context
-def train_events(ctx: click.Context) -> None:
-    """Train the listing-stage classifier and the argument scorer on DuEE-Fin,
-    with their cross-validation figures; --help lists its options.
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (the block batch writes to summary.json as "
+              "info). Example: zhfin info --json")
+def info(as_json: bool) -> None:
+    """Which zhfin this is: its version, the git commit when run from a clone,
+    the models with their SHA-256, and the Python and package versions.
 
     \b
     Examples:
-      python cli.py train events --data ../shared/data --out models/events
-      python cli.py train events --data ../shared/data --cv-only
+      zhfin info
+      zhfin info --json > provenance.json
     """
-    from .train.events import main as train_main
+    import json
 
-    sys.exit(train_main(list(ctx.args)))
+    from .info import info as collect, render
+
+    data = collect()
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2) if as_json else render(data))
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from . import entities, events, userdata
 from .document import Document, InputError
-from .provenance import MODELS, provenance
+from .provenance import MODELS, PRODUCER, provenance
 from .entities import aliases, dates, names
 from .entities.span import Entity
 from .events import clauses, tagger, triggers
@@ -197,8 +197,9 @@ class Pipeline:
 
     def _finish(self, record: dict, document: Document) -> dict:
         record["provenance"] = self.provenance
-        if document.meta.get("format") == "html":
-            record["text"] = document.raw_text  # offsets point into the extracted text
+        record["producer"] = PRODUCER
+        if document.meta.get("format") == "html" or document.meta.get("keep_text"):
+            record["text"] = document.raw_text  # HTML: offsets point into the extracted text; batch --keep-text
         if document.meta.get("title"):
             record["title"] = document.meta["title"]
         return record

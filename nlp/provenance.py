@@ -13,11 +13,13 @@ from . import __version__
 from .paths import MODELS  # noqa: F401  (the pipeline names its models from here)
 
 SCHEMA = "zhfin.event/2"
+PRODUCER = f"zhfin {__version__}"  # the short form every docs record carries
 
 
 @functools.cache
-def model_hash(path: str) -> str | None:
-    """16 hex digits of SHA-256 over the file (or the folder's files); None when absent."""
+def model_sha256(path: str) -> str | None:
+    """SHA-256 (hex) over the file, or over a folder's files (each one's relative
+    path, then its bytes, in name order); None when absent. `zhfin info` shows it whole."""
     p = Path(path)
     if not p.exists():
         return None
@@ -26,7 +28,13 @@ def model_hash(path: str) -> str | None:
     for f in files:
         digest.update(f.relative_to(p).as_posix().encode() if p.is_dir() else b"")
         digest.update(f.read_bytes())
-    return digest.hexdigest()[:16]
+    return digest.hexdigest()
+
+
+def model_hash(path: str) -> str | None:
+    """The first 16 hex digits of model_sha256: what each record carries."""
+    full = model_sha256(path)
+    return full[:16] if full else None
 
 
 def provenance(options: dict, models: dict[str, Path]) -> dict:

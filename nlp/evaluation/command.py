@@ -116,8 +116,8 @@ def _duee_outcome(selected: list[dict], pred_lines: list[dict], header: str, req
     result = duee_fin.score(selected, pred_lines)
     errors = report.duee_errors(duee_fin.errors(selected, pred_lines)) if req.errors else None
     if req.as_json:  # the figures at the top level, as before --split existed
-        return json.dumps({**result, **({"errors": errors} if errors is not None else {})},
-                          ensure_ascii=False, indent=2)
+        return json.dumps({**result, "micro": duee_fin.micro(result),
+                           **({"errors": errors} if errors is not None else {})}, ensure_ascii=False, indent=2)
     return "\n".join([header, duee_fin.format_table(result)] + (errors or []))
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..document import InputError
 from ..io.duee import FUNDING, LISTING, ROLES, record_to_duee
 
-__all__ = ["score", "format_table", "errors", "to_duee", "units", "read_jsonl", "TYPES"]
+__all__ = ["score", "micro", "format_table", "errors", "to_duee", "units", "read_jsonl", "TYPES"]
 
 TYPES = (FUNDING, LISTING)
 
@@ -60,13 +60,22 @@ def score(gold_lines: list[dict], pred_lines: list[dict]) -> dict:
     return result
 
 
+def micro(result: dict) -> dict:
+    """The micro-average over the event types: every argument of every type counts once."""
+    parts = [res["all"] for res in result.values()]
+    return _prf(sum(a["tp"] for a in parts), sum(a["pred"] for a in parts), sum(a["gold"] for a in parts))
+
+
+def _row(label: str, r: dict) -> str:
+    return f"{label:<22}{r['precision']:>8.3f}{r['recall']:>8.3f}{r['f1']:>8.3f}{r['gold']:>7}{r['pred']:>7}"
+
+
 def format_table(result: dict) -> str:
     lines = [f"{'event type / role':<22}{'P':>8}{'R':>8}{'F1':>8}{'gold':>7}{'pred':>7}"]
     for etype, res in result.items():
-        a = res["all"]
-        lines.append(f"{etype:<22}{a['precision']:>8.3f}{a['recall']:>8.3f}{a['f1']:>8.3f}{a['gold']:>7}{a['pred']:>7}")
-        for role, r in res["roles"].items():
-            lines.append(f"  {role:<20}{r['precision']:>8.3f}{r['recall']:>8.3f}{r['f1']:>8.3f}{r['gold']:>7}{r['pred']:>7}")
+        lines.append(_row(etype, res["all"]))
+        lines += [_row(f"  {role}", r) for role, r in res["roles"].items()]
+    lines.append(_row("all (micro-average)", micro(result)))
     return "\n".join(lines)
 
 

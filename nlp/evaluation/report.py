@@ -26,7 +26,7 @@ def summary_line(result: dict) -> str:
 
 
 def passages_table(result: dict, by_genre: dict | None = None) -> str:
-    lines = [_HEAD, _COLUMNS.rstrip(), _row("all", result)]
+    lines = [_HEAD, _COLUMNS.rstrip(), _row("all (micro-average)", result)]
     lines += [_row(f"  {etype}", figures) for etype, figures in result["per_type"].items()]
     for genre, figures in (by_genre or {}).items():
         lines.append(_row(f"genre {genre}", figures) + f"  must-not {figures['must_not_violations']}")

@@ -1,7 +1,7 @@
 """Train the event models and measure them on DuEE-Fin.
 
-    python cli.py train events --data ../shared/data --out models/events
-    python cli.py train events --data ../shared/data --cv-only        # figures, no files written
+    zhfin train events --data ../shared/data --out models/events
+    zhfin train events --data ../shared/data --cv-only        # figures, no files written
 
 Two models, both plain JSON in models/events:
 - listing_stage.json: the listing-stage sentence classifier (nlp/train/stage.py);
@@ -22,7 +22,6 @@ pipeline and scored, and the scorer's probabilities on them are checked for
 calibration."""
 from __future__ import annotations
 
-import argparse
 import json
 from bisect import bisect_right
 import random
@@ -192,30 +191,10 @@ def _cv_summary(cv: dict, k: int, seed: int) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="zhfin train events", description=__doc__.split("\n")[0])
-    ap.add_argument("--data", default="../shared/data", help="folder holding duee_fin/")
-    ap.add_argument("--out", default="models/events", help="where listing_stage.json and arguments.json go")
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--cv-only", action="store_true", help="print the cross-validation figures, write nothing")
-    args = ap.parse_args(argv)
-    missing = [str(p) for p in (DOCS_FILE, stage.DATA_FILE) if not (Path(args.data) / p).exists()]
-    if missing:
-        ap.error(f"not found under {args.data}: {', '.join(missing)}")
-    try:
-        import sklearn  # noqa: F401  (training only)
-    except ImportError:
-        ap.error('training needs scikit-learn: pip install -e ".[ml]"')
-    if args.cv_only:
-        cv = cross_validate(Path(args.data), args.folds, args.seed)
-    else:
-        cv = train(Path(args.data), Path(args.out), args.folds, args.seed)["cv"]
-    print(duee_eval.format_table({t: cv[t] for t in duee_eval.TYPES}))
-    for name, cal in cv["calibration"].items():
-        print(f"calibration, {name}: n={cal['n']} ECE {cal['ece']:.3f} Brier {cal['brier']:.3f}")
-        for b in cal["bins"]:
-            print(f"  p {b['bin']}: n={b['n']:>4}  mean p {b['mean_p']}  right {b['right']}")
-    return 0
+    """`zhfin train events` (nlp/train/commands.py holds its options)."""
+    from .commands import run, events
+
+    return run(events, argv, "events")
 
 
 if __name__ == "__main__":

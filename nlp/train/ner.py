@@ -1,6 +1,6 @@
 """Train and evaluate the COMPANY / ORG / PERSON recogniser shipped in models/ner/.
 
-    python cli.py train ner --data ../shared/data --out models/ner
+    zhfin train ner --data ../shared/data --out models/ner
     python -m nlp.train.ner --data ../shared/data --out models/ner      # the same
     python -m nlp.train.ner --eval-only --data ../shared/data --out models/ner
 
@@ -22,7 +22,6 @@ transition-based NER instead. The tagger peaks after 2-3 minutes
 """
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
@@ -451,46 +450,10 @@ def evaluate(model_dir, data_dir) -> dict:
 # ---------------------------------------------------------------- command line
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="zhfin train ner", description=__doc__.split("\n")[0])
-    ap.add_argument("--data", default="../shared/data", help="the shared data folder (cluener/, finner/)")
-    ap.add_argument("--out", default="models/ner", help="where the trained model goes")
-    ap.add_argument("--minutes", type=float, default=7.0, help="wall-time cap for training")
-    ap.add_argument("--width", type=int, default=64)
-    ap.add_argument("--depth", type=int, default=3)
-    ap.add_argument("--window", type=int, default=2)
-    ap.add_argument("--hidden", type=int, default=64, help="ner decoder: hidden width of its state layer")
-    ap.add_argument("--maxout", type=int, default=2, help="maxout pieces in the tok2vec encoder")
-    ap.add_argument("--ner-maxout", type=int, default=2, help="ner decoder: maxout pieces in its state layer")
-    ap.add_argument("--dropout", type=float, default=0.1)
-    ap.add_argument("--decoder", choices=("ner", "tagger"), default="tagger",
-                    help="span decoder: transition-based NER, or BILUO tagger + constrained Viterbi")
-    ap.add_argument("--tagger-hidden", type=int, default=64,
-                    help="tagger decoder: width of a Maxout layer before the softmax (0 = none)")
-    ap.add_argument("--tagger-window", type=int, default=1,
-                    help="tagger decoder: neighbours each side fed to that Maxout layer")
-    ap.add_argument("--label-smoothing", type=float, default=0.0, help="tagger decoder only")
-    ap.add_argument("--rows", default="5000,10000,20000", help="hash rows per attribute")
-    ap.add_argument("--attrs", default="ORTH,NORM,LEMMA",
-                    help="token attributes hashed into the embedding (NORM/LEMMA carry the jieba features)")
-    ap.add_argument("--no-finner", action="store_true", help="train on CLUENER only")
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--work", default=None, help="folder for the converted DocBins (default: a temp dir)")
-    ap.add_argument("--eval-only", action="store_true", help="evaluate the model in --out and exit")
-    a = ap.parse_args(argv)
-    if a.eval_only:
-        print(json.dumps(evaluate(a.out, a.data), ensure_ascii=False, indent=1))
-        return 0
-    attrs = tuple(a.attrs.split(","))
-    rows = tuple(int(x) for x in a.rows.split(","))
-    if len(attrs) != len(rows):
-        ap.error("--attrs and --rows need the same number of items")
-    m = train(a.data, a.out, minutes=a.minutes, finner=not a.no_finner, seed=a.seed, work_dir=a.work,
-              width=a.width, depth=a.depth, window=a.window, hidden=a.hidden, dropout=a.dropout,
-              maxout=a.maxout, ner_maxout=a.ner_maxout, decoder=a.decoder,
-              tagger_hidden=a.tagger_hidden, tagger_window=a.tagger_window, label_smoothing=a.label_smoothing,
-              attrs=attrs, rows=rows)
-    print(json.dumps({k: m[k] for k in ("cluener_dev", "finner_dev_strings")}, ensure_ascii=False, indent=1))
-    return 0
+    """`zhfin train ner` (nlp/train/commands.py holds its options)."""
+    from .commands import run, ner
+
+    return run(ner, argv, "ner")
 
 
 if __name__ == "__main__":

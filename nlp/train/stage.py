@@ -1,7 +1,7 @@
 """Train the listing-stage sentence classifier (nlp.events.stage_model) on
 DuEE-Fin's listing_stage_train.jsonl and write models/events/listing_stage.json.
 
-    python cli.py train events --data ../shared/data --out models/events
+    zhfin train events --data ../shared/data --out models/events
     python -m nlp.train.stage --data ../shared/data --out models/events
 
 Character 1-3-grams (TF-IDF, sublinear tf, l2, min_df 2) + multinomial logistic

@@ -19,7 +19,6 @@ Cross-validation: documents in k folds (seed 0); per fold the tagger is trained
 on the other folds and its spans are scored exactly against the labels."""
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import tempfile
@@ -279,35 +278,10 @@ def train(data_dir: Path, out_dir: Path, k: int = 5, seed: int = 0, cv: bool = T
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="zhfin train tagger", description=__doc__.split("\n")[0])
-    ap.add_argument("--data", default="../shared/data", help="folder holding realnews_dev/, duee_fin/, fewfc/")
-    ap.add_argument("--out", default="models/tagger", help="where party.crfsuite and card.json go")
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--cv-only", action="store_true", help="print the cross-validation figures, write nothing")
-    ap.add_argument("--no-cv", action="store_true", help="train the shipped model only")
-    ap.add_argument("--sources", default=",".join(SOURCES),
-                    help=f"training data, comma-separated among realnews, duee, fewfc (default: {','.join(SOURCES)})")
-    ap.add_argument("--events-cv", action="store_true",
-                    help="event-level cross-validation of the ways rules and tagger combine, write nothing")
-    args = ap.parse_args(argv)
-    data = Path(args.data)
-    sources = tuple(s.strip() for s in args.sources.split(",") if s.strip())
-    if not sources or set(sources) - {"realnews", "duee", "fewfc"}:
-        ap.error(f"--sources: choose among realnews, duee, fewfc, not {args.sources!r}")
-    missing = [str(p) for p in (PASSAGES, DUEE) if not (data / p).exists()]
-    if missing:
-        ap.error(f"not found under {args.data}: {', '.join(missing)}")
-    if args.events_cv:
-        policies = [{"company": c, "investors": i} for c in ("fill", "prefer", "union") for i in ("rules", "union")]
-        for name, figures in cross_validate_events(data, policies, args.folds, args.seed, sources=sources).items():
-            print(f"{name:<45} {figures}")
-        return 0
-    result = train(data, None if args.cv_only else Path(args.out), args.folds, args.seed, cv=not args.no_cv,
-                   sources=sources)
-    for key, m in (result.get("cv") or {}).items():
-        print(f"{key:<16} P {m['p']:.3f} R {m['r']:.3f} F1 {m['f1']:.3f}  (gold {m['gold']}, pred {m['pred']})")
-    return 0
+    """`zhfin train tagger` (nlp/train/commands.py holds its options)."""
+    from .commands import run, tagger
+
+    return run(tagger, argv, "tagger")
 
 
 if __name__ == "__main__":
