@@ -10,11 +10,21 @@ from __future__ import annotations
 __version__ = "0.2.0"
 
 
-def load():
-    """The shared pipeline (models and lexicons load once, on first use)."""
-    from .pipeline import load as _load
+def load(entities: str = "all", names: str = "rules", instruments=None, *,
+         lexicon=None, triggers=None, ner_model=None):
+    """The shared pipeline for these options (models and lexicons load once, on first use).
 
-    return _load()
+        nlp = zhfin.load(lexicon="my_names.tsv", triggers="my_triggers.tsv")
+        nlp(document) -> docs record;  nlp.doc("云帆智能完成…") -> spaCy Doc with the events
+
+    lexicon / triggers: TSV files (see zhfin.userdata); ner_model: a spaCy model folder
+    to use instead of models/ner (implies names="model"). A bad row raises
+    zhfin.userdata.UserDataError naming the file and line."""
+    from .pipeline import load as _load
+    from .userdata import load as _user
+
+    user = _user(lexicon, triggers, ner_model)
+    return _load(entities, names, tuple(instruments) if instruments else None, user)
 
 
 def extract(text: str, published: str | None = None, doc_id: str = "doc") -> dict:

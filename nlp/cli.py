@@ -16,6 +16,7 @@ import traceback
 import click
 
 from .document import InputError
+from .user_options import user_data_options
 
 FORMATS = ("table", "jsonl", "json")
 INSTRUMENT_HELP = ("Keep only funding events of these instruments, comma-separated: equity (VC/PE, angel, strategic "
@@ -73,8 +74,9 @@ def main(debug: bool) -> None:
 @click.option("--names", type=click.Choice(["rules", "model"]), default="rules", show_default=True,
               help=NAMES_HELP)
 @click.option("--instrument", "instruments", metavar="LIST", callback=_instruments, help=INSTRUMENT_HELP)
+@user_data_options
 def extract(path: str, published: str | None, fmt: str | None, input_format: str, names: str,
-            instruments: tuple[str, ...] | None) -> None:
+            instruments: tuple[str, ...] | None, user=None) -> None:
     """Extract events from one article: a file (txt or HTML, any common encoding) or - for stdin.
 
     \b
@@ -83,6 +85,7 @@ def extract(path: str, published: str | None, fmt: str | None, input_format: str
       zhfin extract article.txt --published 2025-12-30 --format json
       curl -s URL | zhfin extract - --format jsonl
       zhfin extract article.txt --instrument equity
+      zhfin extract article.txt --lexicon my_names.tsv --triggers my_triggers.tsv
     """
     import json
 
@@ -92,7 +95,7 @@ def extract(path: str, published: str | None, fmt: str | None, input_format: str
     parse_published(published)  # reject a bad date before any work
     document = readers.read_stdin(input_format) if path == "-" else readers.read_path(path, input_format)
     document.published = published
-    record = load("all", names, instruments)(document)
+    record = load("all", names, instruments, user)(document)
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt == "json":
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
@@ -135,6 +138,7 @@ def extract(path: str, published: str | None, fmt: str | None, input_format: str
 @click.option("--names", type=click.Choice(["rules", "model"]), default="rules", show_default=True,
               help=NAMES_HELP)
 @click.option("--instrument", "instruments", metavar="LIST", callback=_instruments, help=INSTRUMENT_HELP)
+@user_data_options
 def batch(inputs: tuple[str, ...], output: str, **options) -> None:
     """Run a corpus: JSON lines (.jsonl, .jsonl.gz; DuEE-Fin too), txt/html files,
     folders of them (recursively), or - for stdin.
@@ -151,6 +155,7 @@ def batch(inputs: tuple[str, ...], output: str, **options) -> None:
       zhfin batch news.jsonl --output out/ --resume
       zhfin batch news.jsonl --output out/ --engine dask --scheduler tcp://host:8786
       zhfin batch duee_dev.jsonl --output out/ --duee
+      zhfin batch news.jsonl --output out/ --lexicon my_names.tsv
     """
     from .batch import run_batch
 

@@ -19,7 +19,7 @@ _WARM_UP = "云帆智能宣布完成5亿元B轮融资，由红杉中国领投。
 
 
 def pipeline(spec: tuple):
-    """spec: (entities mode, name source, instruments), as `nlp.pipeline.load` takes them."""
+    """spec: (entities mode, name source, instruments, user data), as `nlp.pipeline.load` takes them."""
     from ..pipeline import load  # lazy: the parent process of a pool never loads the models
 
     return load(*spec)
