@@ -220,7 +220,8 @@ main.add_command(train)
 
 @main.command()
 @click.argument("folder", metavar="DIR", type=str)
-@click.option("--to", "fmt", required=True, type=click.Choice(["csv", "parquet"]),
+@click.option("--to", "fmt", required=True,
+              type=click.Choice(["csv", "parquet", "doccano", "label-studio", "brat", "docbin"]),
               help="Table format: csv (UTF-8, a header line) or parquet (typed columns; needs pyarrow: "
                    "pip install \"zhfin[tables]\"). Example: --to parquet. Or an annotation format to correct "
                    "the results in: doccano, label-studio, brat, docbin (spaCy DocBin) [default folder: DIR/FORMAT]; "
@@ -242,7 +243,12 @@ def export(folder: str, fmt: str, output: str | None) -> None:
       zhfin export out/ --to parquet
       zhfin export out/ --to csv --output tables/
       duckdb -c "select company, amount_value from 'out/tables/events.parquet'"
+      zhfin export out/ --to doccano      # out/doccano/: correct there, then zhfin import
     """
+    if fmt not in ("csv", "parquet"):  # annotation tools: nlp/exchange
+        from .exchange.commands import run_export
+
+        return run_export(folder, fmt, output)
     from .tables.export import export as export_tables
 
     result = export_tables(folder, fmt, output)
@@ -271,6 +277,15 @@ def info(as_json: bool) -> None:
 
     data = collect()
     click.echo(json.dumps(data, ensure_ascii=False, indent=2) if as_json else render(data))
+
+
+# view, report, import (nlp/review, nlp/exchange): light, as train; their code loads when they run
+from .review.commands import report, view  # noqa: E402
+from .exchange.commands import import_command  # noqa: E402
+
+main.add_command(view)
+main.add_command(report)
+main.add_command(import_command)
 
 
 if __name__ == "__main__":

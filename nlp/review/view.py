@@ -227,7 +227,7 @@ def _doc_section(shown: Shown, i: int) -> str:
         text = f'<p class="notice">{esc(shown.note or "no text")}</p>'
     return (f'<section class="box doc" id="d{i}"><h2>{esc(r.get("doc_id"))} '
             f'<span class="muted">{len(events)} event(s)</span></h2><p class="muted">{meta_html}</p>{errors}'
-            f'<div class="cards">{cards}</div>{text}</section>')
+            f'<div class="doc-body">{text}<div class="cards">{cards}</div></div></section>')
 
 
 def _legend() -> str:
@@ -253,8 +253,11 @@ def render(shown: list[Shown], source: str, note: str | None = None) -> str:
 
 
 CSS = f"""
-.text {{ white-space: pre-wrap; line-height: 2.1; font-size: 16px; margin-top: 12px; padding-top: 10px;
-         border-top: 1px dashed #dfe3ea; }}
+.doc-body {{ display: grid; grid-template-columns: minmax(0, 3fr) minmax(360px, 2fr); gap: 18px;
+             align-items: start; }}
+@media (max-width: 900px) {{ .doc-body {{ grid-template-columns: 1fr; }} }}
+.doc-body > .notice {{ grid-column: 1; }}
+.text {{ white-space: pre-wrap; line-height: 2.1; font-size: 16px; }}
 mark.ent {{ padding: 1px 3px; border-radius: 4px; }}
 mark.ent.has-role {{ outline: 1px solid #7d8799; }}
 mark .lab {{ font-size: 9px; font-weight: 700; color: #4a5263; margin-left: 3px; vertical-align: super; }}
@@ -264,7 +267,7 @@ mark .lab {{ font-size: 9px; font-weight: 700; color: #4a5263; margin-left: 3px;
 .role.listing {{ background: {ROLE_COLOURS["listing"]}; }}
 .ev {{ background-image: linear-gradient(transparent 88%, #f2b84b 88%); }}
 .legend mark {{ font-size: 12px; }}
-.cards {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(400px, 1fr)); gap: 12px; }}
+.cards {{ display: grid; grid-template-columns: 1fr; gap: 12px; }}
 .card {{ border: 1px solid #dfe3ea; border-left: 5px solid #888; border-radius: 6px; padding: 10px 12px;
          background: #fbfcfe; }}
 .card.funding {{ border-left-color: {ROLE_COLOURS["funding"]}; }}
