@@ -178,7 +178,7 @@ class Pipeline:
         ctx = analysis.context
         # events need a trigger; the clause views serve the events and confirm weak names
         has_triggers = any(c.triggers for c in ctx.clauses)
-        views = events.analyse_clauses(ctx) if has_triggers or any(_weak(e) for e in ctx.entities) else []
+        views = events.analyse_clauses(ctx, weak_only=not has_triggers)
         found = events.extract(ctx, analysis.mention, analysis.raw_span, document.doc_id, views) if has_triggers else []
         record.update({
             "reference_date": analysis.reference.isoformat() if analysis.reference else None,

@@ -305,12 +305,13 @@ def find(text: str) -> list[tuple[int, int]]:
     return [(g[0].start(), g[-1].end()) for g in _matches(text)]
 
 
-def _whole(surface: str) -> list[re.Match] | None:
+@functools.lru_cache(maxsize=4096)  # the same surfaces (今天, 12月3日) come back in every document
+def _whole(surface: str) -> tuple[re.Match, ...] | None:
     s = fold(surface).strip()
     groups = _matches(s)
     if len(groups) != 1 or groups[0][0].start() != 0 or groups[0][-1].end() != len(s):
         return None
-    return groups[0]
+    return tuple(groups[0])
 
 
 def kind(surface: str) -> str | None:

@@ -6,6 +6,7 @@ character for one character, so normalisers accept both spellings.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 # Traditional -> simplified for the characters our value lexicons use, plus
@@ -52,6 +53,7 @@ _TOKEN = re.compile(
 _CN_SEQUENCE = re.compile(rf"[{CN_DIGIT_CLASS}]{{2,}}")
 
 
+@functools.lru_cache(maxsize=8192)  # amounts and dates repeat across documents
 def parse_number(s: str) -> float | None:
     """Value of a numeral, or None if `s` is not one (or is vague: 数亿, 十几亿).
 

@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 from typing import Callable
 
@@ -27,11 +28,19 @@ def extract(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict]
     return [scorer.apply(ctx, built) for built in build(ctx, mention, raw_span, doc_id, views)]
 
 
-def analyse_clauses(ctx: Context) -> list[clauses.ClauseView]:
+def analyse_clauses(ctx: Context, weak_only: bool = False) -> list[clauses.ClauseView]:
     """Every clause with the entities in it, in order (a weak name one clause confirms
-    counts as a name in the clauses after it)."""
+    counts as a name in the clauses after it). weak_only: only the clauses that hold a
+    weak name, all a text without triggers needs (which weak names have a role)."""
     confirmed: set[str] = set()
-    return [clauses.analyse(ctx, clause, confirmed) for clause in ctx.clauses]
+    weak = sorted(e.start for e in ctx.entities if (e.value or {}).get("weak")) if weak_only else None
+    return [clauses.analyse(ctx, clause, confirmed) for clause in ctx.clauses
+            if weak is None or _holds(weak, clause.start, clause.end)]
+
+
+def _holds(starts: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
 
 
 def confirmed_names(views: list[clauses.ClauseView]) -> set[str]:
