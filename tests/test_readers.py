@@ -484,3 +484,82 @@ def test_iter_duee(tmp_path):
 def test_decode_utf8_property(s):
     # A leading U+FEFF is a byte-order mark by definition and is stripped.
     assert decode(s.encode("utf-8"))[0] == s
+
+
+# --------------------------------------------------------------------------- hostile corpora
+
+@pytest.mark.parametrize("line, expected", [
+    (b'{"id": "d", "text": "x", "a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "too deep"),  # RecursionError
+    (b'{"id": "d", "text": "x", "a": ' + b"[" * 101 + b"]" * 101 + b"}", "too deep"),  # parses, still refused
+    (b'{"id": "d", "text": "x", "a": ' + b"[" * 99 + b"]" * 99 + b"}", None),
+    (b'{"id": "d", "text": "' + "[{".encode() * 200 + b'"}', None),  # brackets inside a string are text
+    (b'{"id": "x\\ud800", "text": "y"}', None),  # a lone surrogate: a fine id
+    (b'{"id": "d", "text": "' + b"x" * 200 + b'"}', "too large"),  # over max_line (100 bytes)
+])
+def test_hostile_lines_become_one_error_each(tmp_path, line, expected):
+    path = _write_lines(tmp_path / "h.jsonl", [line, _j({"id": "next", "text": "下一篇"})])
+    first, second = iter_jsonl(path, max_line=100 if expected == "too large" else 10**6)
+    assert second.doc_id == "next" and second.source == f"{path}:2"
+    if expected is None:
+        assert isinstance(first, Document)
+    else:
+        assert first["error"].startswith(expected + ":") and first["line"] == 1
+
+
+def test_a_huge_gzipped_line_is_skipped_in_bounded_memory(tmp_path):
+    import tracemalloc
+
+    path = tmp_path / "huge.jsonl.gz"
+    with gzip.open(path, "wb", compresslevel=1) as f:
+        f.write(b'{"text": "' + b"x" * (64 << 20) + b'"}\n' + _j({"id": "after", "text": "之后"}) + b"\n")
+    tracemalloc.start()
+    try:
+        first, second = iter_jsonl(path, max_line=1 << 20)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert first["error"].startswith("too large: line over 1,048,576 bytes") and first["line"] == 1
+    assert (second.doc_id, second.meta["line"]) == ("after", 2)
+    assert peak < 8 << 20  # the 64 MB line was never held whole
+
+
+def test_a_sea_of_blank_lines_is_crossed_at_c_speed(tmp_path):
+    import time
+
+    path = tmp_path / "blank.jsonl.gz"
+    path.write_bytes(gzip.compress(b"\n \r\n" * (8 << 20) + _j({"text": "终于"}) + b"\n", 1))
+    started = time.perf_counter()
+    (doc,) = iter_jsonl(path)
+    assert doc.meta["line"] == 2 * (8 << 20) + 1
+    assert time.perf_counter() - started < 5  # a Python loop per line takes far longer
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([b"", b" ", b"\r", b"\t \x0b", b"x", b"ab c", b"  {}", b"y" * 30]), max_size=12),
+       st.sampled_from([b"", b"\n", b"  ", b"z"]), st.integers(1, 20), st.integers(1, 40))
+def test_iter_lines_is_a_bounded_line_iterator(parts, tail, max_bytes, block):
+    from nlp.io.lines import iter_lines
+
+    data = b"\n".join(parts) + tail
+    expected = [(n, line if len(line) <= max_bytes else None)
+                for n, line in enumerate(io.BytesIO(data).readlines(), 1) if line.strip()]
+
+    class Trickle(io.RawIOBase):  # hands over at most `block` bytes a read, like a pipe
+        pos = 0
+
+        def read1(self, size=-1):
+            chunk = data[self.pos:self.pos + min(size, block)]
+            self.pos += len(chunk)
+            return chunk
+
+    assert list(iter_lines(Trickle(), max_bytes)) == expected
+
+
+def test_surrogates_are_written_as_json_escapes():
+    from nlp.io.writers import dumps, to_utf8
+
+    record = {"doc_id": "x\ud800", "source": os.fsdecode(b"news/a\xff.txt"), "text": "融资"}
+    data = to_utf8(dumps(record))
+    assert data.decode("utf-8") == '{"doc_id":"x\\ud800","source":"news/a\\udcff.txt","text":"融资"}'
+    assert json.loads(data) == record  # nothing lost
+    assert to_utf8("融资") == "融资".encode("utf-8")

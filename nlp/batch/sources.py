@@ -13,7 +13,6 @@ repeat.  It is what ``--resume`` uses to skip finished documents.
 from __future__ import annotations
 
 import gzip
-import json
 import os
 import sys
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from typing import Iterator
 
 from ..document import Document, InputError
 from ..io import readers
+from ..io.lines import iter_lines
 
 DOC_SUFFIXES = frozenset((".txt", ".text", ".html", ".htm", ".xhtml", ".shtml"))
 CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json", ".json.gz")
@@ -87,13 +87,21 @@ def walk(directory: Path) -> Iterator[Path]:
                 yield p
 
 
-def _first_object(path: Path) -> dict | None:
-    """The first JSON object of a corpus file, to tell DuEE-Fin from plain JSON lines."""
+def _first_object(path: Path, max_line: int) -> dict | None:
+    """The first JSON object of a corpus file, to tell DuEE-Fin from plain JSON
+    lines; None when there is none (or it is too long, too deep or broken:
+    the reader then reports that line)."""
     try:
         with (gzip.open(path, "rb") if _is_gzip(path) else open(path, "rb")) as f:
-            for raw in f:
-                if raw.strip():
-                    obj = json.loads(raw.decode("utf-8-sig"))
+            for _, raw in iter_lines(f, max_line):
+                if raw is None:
+                    return None
+                try:
+                    line = raw.decode("utf-8-sig").strip()
+                except UnicodeDecodeError:
+                    return None
+                if line:
+                    obj, _error = readers.parse_line(line, raw)
                     return obj if isinstance(obj, dict) else None
     except (OSError, EOFError, ValueError):
         return None
@@ -106,11 +114,12 @@ def _is_gzip(path: Path) -> bool:
 
 
 def _corpus_items(path: Path, fields: Fields, max_chars: int) -> Iterator[tuple]:
-    first = _first_object(path) if str(path) != "-" else None
+    max_line = readers.max_line_bytes(max_chars)
+    first = _first_object(path, max_line) if str(path) != "-" else None
     if first is not None and "event_list" in first and fields.text_field is None:
-        records = readers.iter_duee(path)
+        records = readers.iter_duee(path, max_line=max_line)
     else:
-        records = readers.iter_jsonl(path, **fields.kwargs())
+        records = readers.iter_jsonl(path, **fields.kwargs(), max_line=max_line)
     line = 0
     try:
         for item in records:
@@ -138,7 +147,7 @@ def _stdin_items(fields: Fields, max_chars: int) -> Iterator[tuple]:
         yield from _corpus_items(Path("-"), fields, max_chars)
         return
     try:
-        document = readers.read_stdin()
+        document = readers.read_stdin(max_bytes=4 * max_chars)  # as for files: 4 bytes a character at most
     except InputError as exc:
         yield "error", "-", error_record("stdin", "-", None, str(exc))
         return

@@ -3,8 +3,9 @@
 Every failure a user can cause (missing file, binary data, bad encoding, a bad
 JSON line) becomes an ``InputError`` with a one-line message, or, inside a
 corpus, an error record for that line, so a batch run never stops on one bad
-document.  Decoding lives in ``decoding``, HTML in ``html``; both are
-re-exported here.
+document: a line too long to be worth parsing, read in bounded memory
+(``lines``), and JSON nested too deep are error records too.  Decoding lives
+in ``decoding``, HTML in ``html``; both are re-exported here.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from ..document import Document, InputError
 
 from .decoding import decode
 from .html import html_to_text, looks_like_html
+from .lines import iter_lines
 
 __all__ = [
     "decode",
@@ -82,12 +84,15 @@ def read_path(path: str | Path, fmt: str = "auto") -> Document:
     return _make_document(data, fmt, doc_id=p.stem, source=str(path), name=str(path), suffix=p.suffix)
 
 
-def read_stdin(fmt: str = "auto") -> Document:
-    """Read one document from standard input (bytes, any supported encoding)."""
+def read_stdin(fmt: str = "auto", max_bytes: int | None = None) -> Document:
+    """Read one document from standard input (bytes, any supported encoding);
+    with ``max_bytes``, more than that is refused without reading it all."""
     try:
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(-1 if max_bytes is None else max_bytes + 1)
     except OSError as e:
         raise InputError(f"-: cannot read standard input ({e.strerror or e})") from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(f"-: too large: over {max_bytes:,} bytes (see --max-chars)")
     return _make_document(data, fmt, doc_id="stdin", source="-", name="<stdin>")
 
 
@@ -135,35 +140,78 @@ def _stem(path: Path) -> str:
     return Path(name).stem
 
 
-def _open_lines(path: str | Path) -> tuple[Path, Iterator[bytes]]:
-    """Check the path now (so errors surface at call time) and return a line
-    iterator over its bytes, gunzipping transparently.  "-" is standard input."""
+MAX_LINE_BYTES = 40_000_000  # 8 bytes a character for the default --max-chars (5,000,000)
+MAX_DEPTH = 100  # deeper JSON is no news record (and Python cannot even pickle ~1,000 levels)
+
+
+def max_line_bytes(max_chars: int) -> int:
+    """The longest corpus line worth parsing for a --max-chars limit: a text
+    in \\uXXXX escapes takes 6 bytes a character, other fields add some."""
+    return 8 * max_chars
+
+
+def _open_lines(path: str | Path, max_line: int) -> tuple[Path, Iterator[tuple[int, bytes | None]]]:
+    """Check the path now (so errors surface at call time) and return
+    ``iter_lines`` over its bytes, gunzipping transparently. "-" is standard input."""
     if str(path) == "-":
-        return Path("-"), iter(sys.stdin.buffer)
+        return Path("-"), iter_lines(sys.stdin.buffer, max_line)
     p = Path(path)
     data_head = _read_bytes(p, 2)
     gz = data_head.startswith(b"\x1f\x8b")
 
-    def lines() -> Iterator[bytes]:
+    def lines() -> Iterator[tuple[int, bytes | None]]:
         line_no = 0
         try:
             with (gzip.open(p, "rb") if gz else open(p, "rb")) as f:
-                for line_no, raw in enumerate(f, 1):
-                    yield raw
+                for line_no, raw in iter_lines(f, max_line):
+                    yield line_no, raw
         except (OSError, EOFError, gzip.BadGzipFile) as e:
             raise InputError(f"{p}: cannot read past line {line_no} ({getattr(e, 'strerror', None) or e})") from None
 
     return p, lines()
 
 
-def _iter_objects(path: str | Path, id_field: str | None) -> Iterator[tuple[Path, int, dict | None, str | None, str]]:
+def _too_deep(raw: bytes, obj) -> bool:
+    """Nested deeper than MAX_DEPTH; the bracket count rules out almost every line at C speed."""
+    if raw.count(b"[") + raw.count(b"{") <= MAX_DEPTH:
+        return False
+    stack = [(obj, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return False
+
+
+def parse_line(line: str, raw: bytes) -> tuple[object, str | None]:
+    """(the JSON value, None) or (None, a one-line error) for one decoded line."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        return None, f"malformed JSON: {e.msg} at column {e.colno}"
+    except RecursionError:  # the C parser gives up near the recursion limit
+        return None, f"too deep: JSON nested more than {MAX_DEPTH} levels"
+    if _too_deep(raw, obj):
+        return None, f"too deep: JSON nested more than {MAX_DEPTH} levels"
+    return obj, None
+
+
+def _iter_objects(path: str | Path, id_field: str | None,
+                  max_line: int) -> Iterator[tuple[Path, int, dict | None, str | None, str]]:
     """(path, line_no, object, error, doc_id) for each non-blank line."""
-    p, lines = _open_lines(path)
+    p, lines = _open_lines(path, max_line)
     stem = _stem(p)
 
     def gen():
-        for line_no, raw in enumerate(lines, 1):
+        for line_no, raw in lines:
             fallback_id = f"{stem}:{line_no}"
+            if raw is None:
+                yield p, line_no, None, f"too large: line over {max_line:,} bytes (see --max-chars)", fallback_id
+                continue
             if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             try:
@@ -174,13 +222,11 @@ def _iter_objects(path: str | Path, id_field: str | None) -> Iterator[tuple[Path
             line = line.strip()
             if not line:
                 continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                yield p, line_no, None, f"malformed JSON: {e.msg} at column {e.colno}", fallback_id
-                continue
-            if not isinstance(obj, dict):
-                yield p, line_no, None, f"not a JSON object: got {type(obj).__name__}", fallback_id
+            obj, error = parse_line(line, raw)
+            if error is None and not isinstance(obj, dict):
+                error = f"not a JSON object: got {type(obj).__name__}"
+            if error is not None:
+                yield p, line_no, None, error, fallback_id
                 continue
             key = _pick(obj, id_field, _ID_FIELDS)
             doc_id = fallback_id
@@ -209,14 +255,16 @@ def _get_text(obj: dict, field: str | None) -> tuple[str | None, str | None]:
 
 
 def iter_jsonl(path: str | Path, id_field: str | None = None, text_field: str | None = None,
-               title_field: str | None = None, published_field: str | None = None) -> Iterator[Document | dict]:
+               title_field: str | None = None, published_field: str | None = None,
+               max_line: int = MAX_LINE_BYTES) -> Iterator[Document | dict]:
     """Documents from a JSON-lines file (``.gz`` too), one per line; a bad line
+    (including one over ``max_line`` bytes, or nested over MAX_DEPTH levels)
     yields an error dict ``{doc_id, source, line, error}`` instead.
 
     Field names are auto-detected unless given.  A title becomes the first line
     of ``raw_text`` and ``meta["title_length"]`` says where the body starts.
     """
-    records = _iter_objects(path, id_field)
+    records = _iter_objects(path, id_field, max_line)
 
     def gen():
         for p, line_no, obj, err, doc_id in records:
@@ -254,11 +302,11 @@ def iter_jsonl(path: str | Path, id_field: str | None = None, text_field: str | 
     return gen()
 
 
-def iter_duee(path: str | Path) -> Iterator[Document | dict]:
+def iter_duee(path: str | Path, max_line: int = MAX_LINE_BYTES) -> Iterator[Document | dict]:
     """Documents from a DuEE-Fin file (JSON lines ``{id, text, title?,
     event_list?}``).  ``raw_text`` is the text alone, so gold offsets stay
     valid; the title and the gold events go to ``meta``."""
-    records = _iter_objects(path, "id")
+    records = _iter_objects(path, "id", max_line)
 
     def gen():
         for p, line_no, obj, err, doc_id in records:

@@ -3,21 +3,38 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from typing import IO
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def dumps(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
+def to_utf8(text: str) -> bytes:
+    """UTF-8 bytes of JSON text that may hold lone surrogates: an id such as
+    "x\\ud800" read from JSON, or a file name that is not UTF-8 (Python keeps
+    its bad bytes as "\\udc80".."\\udcff"). Those have no UTF-8 form, so they
+    are written as their JSON escapes (\\ud800), which read back as the same
+    string: valid UTF-8, nothing lost, and os.fsencode(source) gives the file
+    name's bytes back. They can only sit inside JSON strings, where the escape is
+    what json.dumps(ensure_ascii=True) would write."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
+
+
 class JsonlWriter:
     """Appends one JSON object per line; every line is written and flushed whole."""
 
     def __init__(self, path: str | os.PathLike, mode: str = "w"):
-        self._file: IO[str] = open(path, mode, encoding="utf-8")
+        self._file: IO[bytes] = open(path, mode.replace("b", "") + "b")
 
     def write(self, record: dict) -> None:
-        self._file.write(dumps(record) + "\n")
+        self._file.write(to_utf8(dumps(record) + "\n"))
         self._file.flush()
 
     def close(self) -> None:
