@@ -89,7 +89,7 @@ def best(runs: int, cmd: list[str], **kw) -> tuple[float, int]:
 
 def batch(corpus: Path, out: Path, workers: int, entities: str, runs: int) -> tuple[float, int]:
     return best(runs, [sys.executable, str(ROOT / "cli.py"), "batch", str(corpus), "--output", str(out),
-                  "--workers", str(workers), "--entities", entities, "--no-progress"])
+                  "--workers", str(workers), "--entities", entities, "--no-progress", "--overwrite"])
 
 
 def main() -> None:

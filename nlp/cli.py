@@ -124,6 +124,12 @@ def extract(path: str, published: str | None, fmt: str | None, input_format: str
               "--engine dask starts a local cluster. Example: --scheduler tcp://10.0.0.5:8786")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run in OUTPUT, skipping finished documents. "
               "Example: --resume")
+@click.option("--overwrite", is_flag=True, help="Replace the results of an earlier run in OUTPUT. Without it (or "
+              "--resume) a non-empty OUTPUT is refused. Example: --overwrite")
+@click.option("--doc-timeout", type=click.FloatRange(min=0), default=60.0, show_default=True, metavar="SECONDS",
+              help="Time budget per document: one over it is stopped, its worker process replaced, and it becomes "
+                   "an error record (reason timeout); the run goes on. 0: no budget. Example: 300 "
+                   "for long annual reports. Local engine only.")
 @click.option("--entities", type=click.Choice(["events", "all"]), default="events", show_default=True,
               help="events: skip the expensive stages on text without a candidate trigger; all: tag every document. "
                    "Example: --entities all")
@@ -145,29 +151,61 @@ def batch(inputs: tuple[str, ...], output: str, **options) -> None:
 
     Writes OUTPUT/docs.jsonl (one record per input document), events.jsonl (one
     event per line), errors.jsonl (one line per document that failed, with the
-    reason and line number) and summary.json. Exits with 1 if any document
-    failed, 130 when interrupted (run again with --resume to finish).
+    reason and line number) and summary.json. One run at a time writes to an
+    OUTPUT folder; a second is refused.
+
+    \b
+    Exit codes:
+      0    every document processed
+      1    the run finished, some documents failed (errors.jsonl says why)
+      2    usage: a bad option, a missing input, OUTPUT busy or not empty
+      3    operational: disk full, a worker process lost (its document is
+           recorded as "worker lost"), an internal error; what is written
+           is valid: fix the cause and run again with --resume
+      130  interrupted: run again with --resume to finish
 
     \b
     Examples:
       zhfin batch news.jsonl --output out/ --text-field content
       zhfin batch news/ more.jsonl.gz --output out/ --workers 8
       zhfin batch news.jsonl --output out/ --resume
+      zhfin batch news.jsonl --output out/ --overwrite --doc-timeout 300
       zhfin batch news.jsonl --output out/ --engine dask --scheduler tcp://host:8786
       zhfin batch duee_dev.jsonl --output out/ --duee
       zhfin batch news.jsonl --output out/ --lexicon my_names.tsv
     """
-    from .batch import run_batch
+    from .batch import OperationalError, run_batch
 
-    summary = run_batch(list(inputs), output, **options)
+    try:
+        summary = run_batch(list(inputs), output, **options)
+    except InputError as exc:  # a missing input; OUTPUT busy or not empty
+        raise _BatchExit(str(exc), 2) from None
+    except OperationalError as exc:
+        raise _BatchExit(str(exc), 3) from None
+    except Exception as exc:  # noqa: BLE001 - the run stopped, not a document: operational too
+        if "--debug" in sys.argv:
+            traceback.print_exc()
+        raise _BatchExit(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)", 3) from None
     state = "interrupted: " if summary["interrupted"] else ""
     click.echo(f"{state}{summary['documents']} documents, {summary['events']} events, "
                f"{summary['failed']} failed -> {output}", err=True)
     if summary["interrupted"]:
         click.echo("run again with --resume to finish", err=True)
         sys.exit(130)
+    if summary["workers_lost"]:
+        click.echo(f"{summary['workers_lost']} worker process(es) died (out of memory?); a document one held is "
+                   "recorded as 'worker lost'", err=True)
+        sys.exit(3)
     if summary["failed"]:
         sys.exit(1)
+
+
+class _BatchExit(click.ClickException):
+    """One line on stderr and the exit code `batch --help` lists for it."""
+
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 @main.command()

@@ -66,38 +66,56 @@ def assert_exactly_once(out, n_input: int, corpus) -> list[dict]:
 
 
 def test_bad_input_inside_a_corpus_becomes_error_records(tmp_path):
-    good = corpus_lines(3)
+    good = corpus_lines(4)
     rows = [
         good[0].encode(),                                              # 1 good
         b'{"id": "m", "content": "unterminated',                       # 2 malformed JSON
         json.dumps({"id": "x", "body_html": "<p>没有文本字段</p>"}, ensure_ascii=False).encode(),  # 3 no text field
         json.dumps({"id": "e", "content": "   "}).encode(),            # 4 empty text
-        json.dumps({"id": "big", "content": "融" + "x" * 20_000_000}).encode(),  # 5 a 20 MB document
+        json.dumps({"id": "big", "content": "融" + "x" * 20_000_000}).encode(),  # 5 a 20 MB line: never parsed
         b"\x00\x01\x02\x89PNG\r\x1a\xff\xfe\x00junk",                  # 6 binary junk
         b'{"id": "u", "content": "\xe8\xb5\xe8 bad utf-8"}',            # 7 invalid UTF-8
         good[1].encode(),                                              # 8 good
         b"",                                                           # blank lines are not documents
         good[2].encode(),                                              # 10 good
+        b'{"id":"d","content":"x","a":' + b"[" * 100_000 + b"]" * 100_000 + b"}",  # 11 nested too deep
+        '{"id": "x\\ud800", "content": "云帆智能"}'.encode(),           # 12 an id with a lone surrogate: fine
+        json.dumps({"id": "long", "content": "融" * 1_100_000}, ensure_ascii=False).encode(),  # 13 too many characters
+        json.dumps({"id": "hang", "content": "zhfin-fault:hang 融资"}).encode(),  # 14 never ends
+        json.dumps({"id": "die", "content": "zhfin-fault:die 融资"}).encode(),    # 15 kills its worker
+        good[3].encode(),                                              # 16 good
     ]
     corpus = tmp_path / "bad.jsonl"
     corpus.write_bytes(b"\n".join(rows) + b"\n")
     out = tmp_path / "out"
-    run = cli("batch", corpus, "--output", out, "--workers", "1", "--chunk-size", "3")
-    assert run.returncode == 1, run.stderr
-    assert b"Traceback" not in run.stderr
+    faults = {**os.environ, "ZHFIN_TEST_FAULTS": "1"}
+    args = ("batch", corpus, "--output", out, "--workers", "1", "--chunk-size", "3", "--max-chars", "1000000")
+    run = cli(*args, "--doc-timeout", "1", env=faults)
+    assert run.returncode == 3, run.stderr  # a worker was lost
+    assert b"Traceback" not in run.stderr and b"worker process(es) died" in run.stderr
     docs = read_jsonl(out / "docs.jsonl")
-    assert [d["source"].rsplit(":", 1)[1] for d in docs] == ["1", "2", "3", "4", "5", "6", "7", "8", "10"]
-    assert [bool(d["errors"]) for d in docs] == [False] + [True] * 6 + [False, False]
+    assert [int(d["source"].rsplit(":", 1)[1]) for d in docs] == [k for k in range(1, 17) if k != 9]
+    failed = {2, 3, 4, 5, 6, 7, 11, 13, 14, 15}
+    assert [bool(d["errors"]) for d in docs] == [k in failed for k in range(1, 17) if k != 9]
+    assert docs[10]["doc_id"] == "x\ud800"  # read back as given
     errors = read_jsonl(out / "errors.jsonl")
     assert [(e["line"], e["reason"]) for e in errors] == [
         (2, "malformed JSON"), (3, "no text field"), (4, "empty text"), (5, "too large"),
-        (6, "invalid UTF-8"), (7, "invalid UTF-8")]
+        (6, "invalid UTF-8"), (7, "invalid UTF-8"), (11, "too deep"), (13, "too large"), (14, "timeout"),
+        (15, "worker lost")]
     assert all(e["error"] and e["source"].endswith(f":{e['line']}") for e in errors)
+    assert [e["doc_id"] for e in errors][-2:] == ["hang", "die"]
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    assert summary["documents"] == 9 and summary["failed"] == 6
-    assert summary["failures_by_reason"] == {"invalid UTF-8": 2, "malformed JSON": 1, "no text field": 1,
-                                             "empty text": 1, "too large": 1}
+    assert summary["documents"] == 15 and summary["failed"] == 10 and summary["workers_lost"] == 1
+    assert summary["failures_by_reason"] == {"invalid UTF-8": 2, "too large": 2, "malformed JSON": 1,
+                                             "no text field": 1, "empty text": 1, "too deep": 1, "timeout": 1,
+                                             "worker lost": 1}
     assert summary["chars_per_second"] > 0 and summary["documents_per_second"] > 0
+
+    again = cli(*args, "--resume", env=faults)  # resume gets past every bad line: nothing left to do
+    assert again.returncode == 1, again.stderr  # documents failed; no worker lost this time
+    assert read_jsonl(out / "docs.jsonl") == docs
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["processed"] == 0
 
 
 def test_kill_9_in_mid_run_then_resume_yields_every_document_once(tmp_path):
@@ -172,7 +190,7 @@ def test_folders_gzip_and_stdin_are_inputs(tmp_path):
         f.write("\n".join(corpus_lines(3)) + "\n")
     stdin = "\n".join(corpus_lines(2, seed=3)).encode("utf-8")
     out = tmp_path / "out"
-    run = cli("batch", folder, "-", "--output", out, "--workers", "1", stdin=stdin)
+    run = cli("batch", folder, "-", "--output", out, "--workers", "1", "--doc-timeout", "0", stdin=stdin)  # in process
     assert run.returncode == 1, run.stderr  # the empty file
     docs = read_jsonl(out / "docs.jsonl")
     assert [d["source"] for d in docs] == [

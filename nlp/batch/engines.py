@@ -1,17 +1,18 @@
-"""Where chunks run: in this process, in a local process pool, or on Dask.
+"""Where chunks run: in this process, in local worker processes (``pool``), or on Dask.
 
 An engine has ``submit(chunk) -> future`` (anything with ``.result()``),
-``workers`` (how many chunks may run at once) and ``close(abort=False)``.  The
-runner keeps a bounded window of futures and consumes them in submission
-order, so memory stays flat and output follows input order.
+``workers`` (how many chunks may run at once), ``lost`` (worker processes
+that died under it) and ``close(abort=False)``.  The runner keeps a bounded
+window of futures and consumes them in submission order, so memory stays flat
+and output follows input order.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 
 from . import work
+from .pool import Pool
+from .sources import error_record
 
 
 class _Done:
@@ -23,10 +24,12 @@ class _Done:
 
 
 class InlineEngine:
-    """One worker: the parent itself (no process start-up, no pickling)."""
+    """One worker: the parent itself (no process start-up, no pickling). Only
+    without a time budget: nothing could stop a runaway document here."""
 
     name = "local"
     workers = 1
+    lost = 0
 
     def __init__(self, spec: tuple, max_chars: int):
         self.spec, self.max_chars = spec, max_chars
@@ -39,48 +42,20 @@ class InlineEngine:
         pass
 
 
-class PoolEngine:
-    """N worker processes, each loading the pipeline once.
-
-    The "forkserver" start method (where the platform has it) loads and warms
-    the pipeline once in the server (``preload``), so each worker starts by
-    forking an interpreter that has it already; the parent never loads models."""
-
-    name = "local"
-
-    def __init__(self, spec: tuple, max_chars: int, workers: int):
-        self.spec, self.max_chars, self.workers = spec, max_chars, workers
-        methods = multiprocessing.get_all_start_methods()
-        if "forkserver" in methods:
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload([f"{__package__}.preload"])  # nlp.batch or zhfin.batch
-        else:  # pragma: no cover - Windows, macOS default
-            ctx = multiprocessing.get_context("spawn")
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
-                                         initializer=work.init_worker, initargs=(spec,))
-
-    def submit(self, chunk):
-        return self._pool.submit(work.process_chunk, chunk, self.spec, self.max_chars)
-
-    def close(self, abort: bool = False) -> None:
-        if abort:
-            processes = list((getattr(self._pool, "_processes", None) or {}).values())
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            for p in processes:
-                p.terminate()
-            for p in processes:
-                p.join(5)
-        else:
-            self._pool.shutdown(wait=True)
-
-
 class DaskEngine:
     """Chunks as Dask futures on a cluster: ``scheduler`` is an address
     (tcp://host:8786); without one a LocalCluster of ``workers`` processes is
     started.  Workers need zhfin installed; each loads the pipeline once (the
-    ``load`` cache lives in the worker process)."""
+    ``load`` cache lives in the worker process).
+
+    Dask runs tasks in worker threads, which cannot be stopped, so the time
+    budget per document is not enforced here. A worker that dies is Dask's to
+    replace; when a chunk has killed several (Dask's ``allowed-failures``), its
+    documents run one by one and each one that still kills a worker becomes an
+    error record, reason ``worker lost``."""
 
     name = "dask"
+    lost = 0
 
     def __init__(self, spec: tuple, max_chars: int, workers: int, scheduler: str | None = None):
         try:
@@ -100,7 +75,23 @@ class DaskEngine:
         self.workers = max(1, sum(self._client.nthreads().values()))
 
     def submit(self, chunk):
-        return self._client.submit(work.process_chunk, chunk, self.spec, self.max_chars, pure=False)
+        return _DaskFuture(self, chunk)
+
+    def _one_by_one(self, chunk: list[tuple]) -> list[tuple]:
+        from distributed import KilledWorker
+
+        futures = [self._client.submit(work.process_chunk, [item], self.spec, self.max_chars, pure=False)
+                   for item in chunk]
+        results = []
+        for item, future in zip(chunk, futures):
+            try:
+                results.extend(future.result())
+            except KilledWorker:
+                self.lost += 1
+                doc_id, line = work.item_id(item)
+                results.append(work.failed(error_record(
+                    doc_id, item[1], line, "worker lost: Dask workers died on this document (KilledWorker)")))
+        return results
 
     def close(self, abort: bool = False) -> None:
         self._client.close()
@@ -108,13 +99,31 @@ class DaskEngine:
             self._cluster.close()
 
 
+class _DaskFuture:
+    def __init__(self, engine: DaskEngine, chunk: list[tuple]):
+        self._engine, self._chunk = engine, chunk
+        self._future = engine._client.submit(work.process_chunk, chunk, engine.spec, engine.max_chars, pure=False)
+
+    def done(self) -> bool:
+        return self._future.done()
+
+    def result(self) -> list[tuple]:
+        from distributed import KilledWorker
+
+        try:
+            return self._future.result()
+        except KilledWorker:
+            return self._engine._one_by_one(self._chunk)
+
+
 def make_engine(engine: str, spec: tuple, max_chars: int, workers: int | None,
-                scheduler: str | None = None):
+                scheduler: str | None = None, doc_timeout: float | None = None):
+    """``doc_timeout``: seconds a document may take on the local engine (None or 0: no limit)."""
     workers = workers or os.cpu_count() or 1
     if engine == "dask":
         return DaskEngine(spec, max_chars, workers, scheduler)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (use local or dask)")
-    if workers == 1:
+    if workers == 1 and not doc_timeout:
         return InlineEngine(spec, max_chars)
-    return PoolEngine(spec, max_chars, workers)
+    return Pool(spec, max_chars, workers, doc_timeout)

@@ -11,6 +11,12 @@ complete docs lines, and cuts everything after (the work of documents that had
 not finished), so nothing appears twice. With ``duee=True`` a DuEE-Fin line per
 document goes to duee.jsonl just before its docs line, and recovery keeps one
 per complete docs line.
+
+Nothing a document holds can stop the journal: a string with a lone surrogate
+(an id such as "x\\ud800", a file name that is not UTF-8) is written as its
+JSON escape (``writers.to_utf8``), and a record that cannot be serialised at
+all is written as an error record in its place. Only the disk can stop it
+(``OSError``), and then the runner stops the run.
 """
 from __future__ import annotations
 
@@ -21,7 +27,9 @@ from collections import Counter
 from pathlib import Path
 
 from ..io.duee import record_to_duee
-from ..io.writers import dumps
+from ..io.writers import dumps, to_utf8
+from .sources import error_record
+from .work import failed
 
 DOCS, EVENTS, ERRORS, DUEE = "docs.jsonl", "events.jsonl", "errors.jsonl", "duee.jsonl"
 FSYNC_EVERY_S = 5.0
@@ -29,7 +37,7 @@ FSYNC_EVERY_S = 5.0
 
 def _complete_lines(path: Path, limit: int | None = None):
     """(end offset, parsed object) of each complete, parseable line, up to ``limit`` lines."""
-    if not path.exists():
+    if not path.exists() or limit == 0:
         return
     offset = n = 0
     with open(path, "rb") as f:
@@ -87,20 +95,41 @@ class Journal:
     def write(self, results: list[tuple]) -> None:
         """Append one chunk of ``(docs_record, error_record | None, chars)`` results."""
         events, errors, duee, docs = [], [], [], []
-        for record, error, _chars in results:
-            if self.duee:
-                duee.append(dumps(record_to_duee(record)) + "\n")
-            events.extend(dumps(e) + "\n" for e in record["events"])
+        for result in results:
+            doc_events, error, doc_duee, doc = self._lines(*result)
+            events.extend(doc_events)
             if error is not None:
-                errors.append(dumps(error) + "\n")
-                self.reasons[error.get("reason") or "error"] += 1
-            docs.append(dumps(record) + "\n")
+                errors.append(error)
+            if doc_duee is not None:
+                duee.append(doc_duee)
+            docs.append(doc)
         for name, lines in ((EVENTS, events), (ERRORS, errors), (DUEE, duee), (DOCS, docs)):
             if lines:
-                self._write_all(self._fds[name], "".join(lines).encode("utf-8"))
+                try:
+                    self._write_all(self._fds[name], to_utf8("".join(lines)))
+                except OSError as exc:  # name the file: "No space left on device" alone does not say where
+                    raise OSError(exc.errno, exc.strerror, str(self.dir / name)) from None
         self.counts.update(documents=len(docs), events=len(events), failed=len(errors))
         if time.monotonic() - self._synced > FSYNC_EVERY_S:
             self.sync()
+
+    def _lines(self, record: dict, error: dict | None, _chars: int = 0, retry: bool = True):
+        """(events lines, error line, duee line, docs line) of one result."""
+        try:
+            doc_duee = dumps(record_to_duee(record)) + "\n" if self.duee else None
+            events = [dumps(e) + "\n" for e in record["events"]]
+            error_line = dumps(error) + "\n" if error is not None else None
+            doc = dumps(record) + "\n"
+        except Exception as exc:  # noqa: BLE001 - a record json cannot write must not stop the run
+            if not retry:
+                raise
+            message = f"internal error: record cannot be written: {type(exc).__name__}: {exc}"
+            record, error, _ = failed(error_record(str(record.get("doc_id")), str(record.get("source")),
+                                                   (error or {}).get("line"), message))
+            return self._lines(record, error, retry=False)
+        if error is not None:
+            self.reasons[error.get("reason") or "error"] += 1
+        return events, error_line, doc_duee, doc
 
     @staticmethod
     def _write_all(fd: int, data: bytes) -> None:
@@ -114,13 +143,17 @@ class Journal:
         self._synced = time.monotonic()
 
     def close(self) -> None:
-        if self._fds:
-            self.sync()
-            for fd in self._fds.values():
+        """Sync and close; after a write error the sync may fail again, and the
+        descriptors are closed all the same."""
+        fds, self._fds = self._fds, {}
+        try:
+            for fd in fds.values():
+                os.fsync(fd)
+        finally:
+            for fd in fds.values():
                 os.close(fd)
-            self._fds = {}
 
     def write_summary(self, summary: dict) -> None:
         tmp = self.dir / "summary.json.tmp"
-        tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        tmp.write_bytes(to_utf8(json.dumps(summary, ensure_ascii=False, indent=2) + "\n"))
         os.replace(tmp, self.dir / "summary.json")
