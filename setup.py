@@ -9,7 +9,9 @@ def tree(root: str, name: str) -> list[str]:
     return [name, *(f"{name}.{p}" for p in find_namespace_packages(root, exclude=["*__pycache__*"]))]
 
 
-code, models = tree("nlp", "zhfin"), tree("models", "zhfin.models")
+code = tree("nlp", "zhfin")
+# models/trf (zhfin train trf) holds weights fine-tuned from a base under its own licence: never in a wheel
+models = [p for p in tree("models", "zhfin.models") if p != "zhfin.models.trf" and not p.startswith("zhfin.models.trf.")]
 setup(
     packages=code + models,
     package_dir={"zhfin": "nlp", "zhfin.models": "models"},

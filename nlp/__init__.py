@@ -11,7 +11,7 @@ __version__ = "0.2.0"
 
 
 def load(entities: str = "all", names: str = "rules", instruments=None, *,
-         lexicon=None, triggers=None, ner_model=None):
+         lexicon=None, triggers=None, ner_model=None, model="fast", model_dir=None, quantize="none"):
     """The shared pipeline for these options (models and lexicons load once, on first use).
 
         nlp = zhfin.load(lexicon="my_names.tsv", triggers="my_triggers.tsv")
@@ -19,12 +19,16 @@ def load(entities: str = "all", names: str = "rules", instruments=None, *,
 
     lexicon / triggers: TSV files (see zhfin.userdata); ner_model: a spaCy model folder
     to use instead of models/ner (implies names="model"). A bad row raises
-    zhfin.userdata.UserDataError naming the file and line."""
+    zhfin.userdata.UserDataError naming the file and line.
+    model="accurate": also the fine-tuned transformer tagger (pip install "zhfin[trf]"), from
+    model_dir, else $ZHFIN_TRF_MODEL, else models/trf (zhfin.trf.TrfUnavailable when absent);
+    quantize="int8" for faster CPU inference."""
     from .pipeline import load as _load
+    from .trf import options as _trf
     from .userdata import load as _user
 
     user = _user(lexicon, triggers, ner_model)
-    return _load(entities, names, tuple(instruments) if instruments else None, user)
+    return _load(entities, names, tuple(instruments) if instruments else None, user, _trf(model, model_dir, quantize))
 
 
 def extract(text: str, published: str | None = None, doc_id: str = "doc") -> dict:

@@ -16,6 +16,7 @@ import traceback
 import click
 
 from .document import InputError
+from .trf.click_options import model_options
 from .user_options import user_data_options
 
 FORMATS = ("table", "jsonl", "json")
@@ -75,8 +76,9 @@ def main(debug: bool) -> None:
               help=NAMES_HELP)
 @click.option("--instrument", "instruments", metavar="LIST", callback=_instruments, help=INSTRUMENT_HELP)
 @user_data_options
+@model_options
 def extract(path: str, published: str | None, fmt: str | None, input_format: str, names: str,
-            instruments: tuple[str, ...] | None, user=None) -> None:
+            instruments: tuple[str, ...] | None, user=None, trf=None) -> None:
     """Extract events from one article: a file (txt or HTML, any common encoding) or - for stdin.
 
     \b
@@ -86,6 +88,7 @@ def extract(path: str, published: str | None, fmt: str | None, input_format: str
       curl -s URL | zhfin extract - --format jsonl
       zhfin extract article.txt --instrument equity
       zhfin extract article.txt --lexicon my_names.tsv --triggers my_triggers.tsv
+      zhfin extract article.txt --model accurate --model-dir models/trf
     """
     import json
 
@@ -95,7 +98,7 @@ def extract(path: str, published: str | None, fmt: str | None, input_format: str
     parse_published(published)  # reject a bad date before any work
     document = readers.read_stdin(input_format) if path == "-" else readers.read_path(path, input_format)
     document.published = published
-    record = load("all", names, instruments, user)(document)
+    record = load("all", names, instruments, user, trf)(document)
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt == "json":
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
@@ -145,6 +148,7 @@ def extract(path: str, published: str | None, fmt: str | None, input_format: str
               help=NAMES_HELP)
 @click.option("--instrument", "instruments", metavar="LIST", callback=_instruments, help=INSTRUMENT_HELP)
 @user_data_options
+@model_options
 def batch(inputs: tuple[str, ...], output: str, **options) -> None:
     """Run a corpus: JSON lines (.jsonl, .jsonl.gz; DuEE-Fin too), txt/html files,
     folders of them (recursively), or - for stdin.
@@ -173,6 +177,7 @@ def batch(inputs: tuple[str, ...], output: str, **options) -> None:
       zhfin batch news.jsonl --output out/ --engine dask --scheduler tcp://host:8786
       zhfin batch duee_dev.jsonl --output out/ --duee
       zhfin batch news.jsonl --output out/ --lexicon my_names.tsv
+      zhfin batch news.jsonl --output out/ --model accurate --quantize int8
     """
     from .batch import OperationalError, run_batch
 

@@ -76,7 +76,7 @@ class Pipeline:
     implies names="model"."""
 
     def __init__(self, entities: str = "all", names: str = "rules", instruments: tuple[str, ...] | None = None,
-                 party_tagger: bool | str = True, user: userdata.UserData | None = None):
+                 party_tagger: bool | str = True, user: userdata.UserData | None = None, trf=None):
         if entities not in ENTITY_MODES:
             raise ValueError(f"entities must be one of {ENTITY_MODES}, not {entities!r}")
         if names not in NAME_SOURCES:
@@ -89,6 +89,7 @@ class Pipeline:
         self.names = "model" if self.user and self.user.ner_model else names
         self.instruments = tuple(instruments) if instruments else None  # None: every funding event
         self.tagger = party_tagger  # True: models/tagger; a path: that model; False: rules alone
+        self.trf = trf  # nlp.trf.TrfOptions: the accurate mode's tagger too (None: the fast mode)
 
     @functools.cached_property
     def provenance(self) -> dict:
@@ -101,6 +102,9 @@ class Pipeline:
             models["ner"] = Path(self.user.ner_model) if self.user and self.user.ner_model else MODELS / "ner"
         options = {"entities": self.entities_mode, "names": self.names,
                    "instruments": list(self.instruments) if self.instruments else "all"}
+        if self.trf:
+            models["trf"] = Path(self.trf.model_dir)
+            options.update(model="accurate", quantize=self.trf.quantize)
         if self.user:
             options["user"] = self.user.provenance()
         return provenance(options, models)
@@ -135,12 +139,14 @@ class Pipeline:
         found, tokens, text_clauses = self.find_names(text, reference, inferred)
         has_triggers = any(c.triggers for c in text_clauses)
         tagged = self._party_tagger().tag(text, text_clauses, tokens, found) if self.tagger and has_triggers else []
-        found = _with_role_names(found, tagger.new_names(text, tagged, found))
+        trf_tagged = self._trf_tagger().tag(text, text_clauses) if self.trf and has_triggers else []
+        found = _with_role_names(found, tagger.new_names(text, tagged + trf_tagged, found))
         found = entities.resolve_overlaps(names.propagate(text, found))
         if self.user:  # a longer name found by its role does not cut into a user's name
             found = self.user.claim(found, text)
 
-        ctx = Context(text, found, sents.sentences(text), reference=reference, clauses=text_clauses, tagged=tagged)
+        ctx = Context(text, found, sents.sentences(text), reference=reference, clauses=text_clauses, tagged=tagged,
+                      trf_tagged=trf_tagged)
         ctx.clusters = aliases.cluster([e for e in found if e.label in ("COMPANY", "ORG")], text)
         for i, group in enumerate(ctx.clusters):
             for ent in group:
@@ -150,6 +156,11 @@ class Pipeline:
 
     def _party_tagger(self):
         return tagger.load(None if self.tagger is True else self.tagger)
+
+    def _trf_tagger(self):
+        from . import trf  # torch and transformers load with the accurate model, never before
+
+        return trf.load(self.trf)
 
     @_user_scope
     def doc(self, document: Document | str, published: str | None = None, doc_id: str = "doc"):
@@ -229,5 +240,6 @@ def _public_value(ent: Entity):
 
 @functools.cache
 def load(entities: str = "all", names: str = "rules", instruments: tuple[str, ...] | None = None,
-         user: userdata.UserData | None = None) -> Pipeline:
-    return Pipeline(entities, names, instruments, user=user)
+         user: userdata.UserData | None = None, trf=None) -> Pipeline:
+    """trf: nlp.trf.TrfOptions for the accurate mode (nlp.trf.options), None for the fast one."""
+    return Pipeline(entities, names, instruments, user=user, trf=trf)

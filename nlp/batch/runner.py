@@ -63,7 +63,8 @@ def run_batch(inputs, output: str, id_field=None, text_field=None, title_field=N
               resume: bool = False, entities: str = "events", names: str = "rules",
               instruments: tuple[str, ...] | None = None, max_chars: int = 5_000_000,
               chunk_size: int = 64, progress: bool | None = None, duee: bool = False,
-              doc_timeout: float | None = DOC_TIMEOUT_S, overwrite: bool = False, user=None) -> dict:
+              doc_timeout: float | None = DOC_TIMEOUT_S, overwrite: bool = False, user=None,
+              trf=None) -> dict:
     """Run a corpus; returns the summary (also written to OUTPUT/summary.json).
 
     ``inputs``: paths (JSON lines, .gz, DuEE-Fin, txt/html files, folders) or "-".
@@ -73,13 +74,14 @@ def run_batch(inputs, output: str, id_field=None, text_field=None, title_field=N
     process only with ``workers=1`` and no ``doc_timeout``), so a script
     calling this must guard its entry point with ``if __name__ == "__main__":``.
     ``user``: the user's names, triggers and name model (``zhfin.userdata.load``); they
-    travel to the workers as data.
+    travel to the workers as data. ``trf``: ``zhfin.trf.options("accurate")`` for the
+    accurate mode (each worker loads the model once), None for the fast one.
     Raises ``OperationalError`` when the run stops for a reason outside the input."""
     if isinstance(inputs, str):
         inputs = [inputs]
     inputs = sources.check_inputs(list(inputs))
     fields = sources.Fields(id_field, text_field, title_field, published_field)
-    spec = (entities, names, tuple(instruments) if instruments else None, user)  # what nlp.pipeline.load takes
+    spec = (entities, names, tuple(instruments) if instruments else None, user, trf)  # what nlp.pipeline.load takes
     from ..pipeline import load  # light: the models load only when a document is processed
 
     producer = load(*spec).provenance

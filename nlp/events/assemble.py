@@ -40,12 +40,16 @@ def assemble(ctx: Context, views: list[ClauseView], proposals: list[Proposal]) -
 # (models/tagger/README.md).
 POLICY = {"company": "fill", "investors": "rules"}
 SURE = 0.8  # "prefer": the tagger's probability that overrides the rules
+# The learned proposers, most trusted first: in a clause where the accurate tagger
+# (nlp/trf, accurate mode) names a company, the party tagger's are not used.
+LEARNED = ("trf", "tagger")
 
 
 def _companies(ctx: Context, props: list[Proposal]) -> list:
     props = [p for p in props if not (p.role == "company" and _investor(p.entity))]  # a user's INVESTOR name
     rules = [p.entity for p in props if p.role == "company" and p.source == "rules"]
-    learned = [p for p in props if p.role == "company" and p.source == "tagger"]
+    learned = next((found for source in LEARNED
+                    if (found := [p for p in props if p.role == "company" and p.source == source])), [])
     policy = POLICY["company"]
     if policy == "rules" or not learned:
         return rules

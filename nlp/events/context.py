@@ -42,6 +42,7 @@ class Context:
     reference: dt.date | None = None  # the date "today" means in this document
     clauses: list = field(default_factory=list)  # clauses.Clause, with their triggers
     tagged: list = field(default_factory=list)  # tagger.Tagged: parties the party tagger found
+    trf_tagged: list = field(default_factory=list)  # tagger.Tagged: the accurate tagger's (nlp/trf), if on
     cluster_forms: dict[int, list[str]] = field(default_factory=dict)  # cluster -> its raw surface forms
 
     def __post_init__(self):

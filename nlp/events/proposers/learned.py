@@ -21,9 +21,12 @@ def _entity_at(ctx: Context, start: int, end: int) -> Entity | None:
     return exact or (near[0] if len(near) == 1 else None)
 
 
-def propose(ctx: Context, views: list[ClauseView]) -> list[Proposal]:
+def propose(ctx: Context, views: list[ClauseView], tagged: list | None = None, source: str = SOURCE) -> list[Proposal]:
+    """tagged: the spans to propose (default: the party tagger's, Context.tagged); source: the proposer's name."""
     out: list[Proposal] = []
-    tagged = sorted(ctx.tagged, key=lambda t: t.start)
+    tagged = sorted(ctx.tagged if tagged is None else tagged, key=lambda t: t.start)
+    if not tagged:
+        return out
     starts = [t.start for t in tagged]
     for view in views:
         clause = view.clause
@@ -37,5 +40,5 @@ def propose(ctx: Context, views: list[ClauseView]) -> list[Proposal]:
                 continue
             ent = _entity_at(ctx, t.start, t.end)
             if ent is not None:
-                out.append(Proposal(clause.index, t.event, ROLE[t.role], ent, score=t.p, source=SOURCE))
+                out.append(Proposal(clause.index, t.event, ROLE[t.role], ent, score=t.p, source=source))
     return out
