@@ -51,7 +51,8 @@ def pipe(texts_or_records, n_process: int = 1, published: str | None = None, bat
     `published`; a bad one yields an error record (`errors` says why), never an
     exception. With n_process > 1, guard the script with `if __name__ == "__main__":`.
     Options: entities ("events" | "all"), names, instruments, keep_text, doc_timeout,
-    max_chars, id_field, text_field, title_field, published_field (see zhfin.stream.pipe)."""
+    max_chars, id_field, text_field, title_field, published_field, lexicon, triggers,
+    ner_model (see zhfin.stream.pipe)."""
     from .stream import pipe as _pipe
 
     return _pipe(texts_or_records, n_process=n_process, published=published, batch_size=batch_size, **options)

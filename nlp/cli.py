@@ -144,6 +144,8 @@ def extract(path: str, published: str | None, fmt: str | None, input_format: str
               "Example: --no-progress")
 @click.option("--duee", is_flag=True, help="Also write OUTPUT/duee.jsonl: one DuEE-Fin line per input document. "
               "Example: --duee")
+@click.option("--keep-text", is_flag=True, help="Store each document's text in its docs.jsonl record (field text, "
+              "the text every offset points into), for review without the input. Example: --keep-text")
 @click.option("--names", type=click.Choice(["rules", "model"]), default="rules", show_default=True,
               help=NAMES_HELP)
 @click.option("--instrument", "instruments", metavar="LIST", callback=_instruments, help=INSTRUMENT_HELP)
@@ -260,6 +262,7 @@ def evaluate(gold: str, pred: str | None, split: str | None, by_genre: bool, err
 from .train.commands import train  # noqa: E402  (light: the training code loads when a command runs)
 
 main.add_command(train)
+
 
 @main.command()
 @click.argument("folder", metavar="DIR", type=str)

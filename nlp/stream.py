@@ -109,7 +109,7 @@ def pipe(items: Iterable, n_process: int = 1, published: str | None = None, batc
          entities: str = "events", names: str = "rules", instruments: Iterable[str] | None = None,
          keep_text: bool = False, doc_timeout: float | None = None, max_chars: int = 5_000_000,
          id_field: str | None = None, text_field: str | None = None, title_field: str | None = None,
-         published_field: str | None = None) -> Iterator[dict]:
+         published_field: str | None = None, lexicon=None, triggers=None, ner_model=None) -> Iterator[dict]:
     """Yield one docs record per item of ``items`` (strings, dicts, or Documents), in order.
 
     ``n_process``: worker processes (1: this process; -1: one per core).
@@ -118,7 +118,9 @@ def pipe(items: Iterable, n_process: int = 1, published: str | None = None, batc
     ``entities``, ``names``, ``instruments``: as `zhfin batch` takes them (defaults too:
     ``entities="events"`` lists entities only for text with a candidate trigger; "all" for every text).
     ``keep_text``: the record carries the analysed ``text`` (as `batch --keep-text`).
-    ``doc_timeout``: seconds one item may take (runs in worker processes; None: no limit)."""
+    ``doc_timeout``: seconds one item may take (runs in worker processes; None: no limit).
+    ``lexicon``, ``triggers``, ``ner_model``: the user's own data, as `zhfin.load` and
+    `batch --lexicon …` take it (read and checked here, once; UserDataError names a bad row)."""
     from .pipeline import ENTITY_MODES, INSTRUMENTS, NAME_SOURCES
 
     if entities not in ENTITY_MODES or names not in NAME_SOURCES:
@@ -129,7 +131,10 @@ def pipe(items: Iterable, n_process: int = 1, published: str | None = None, batc
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     workers = os.cpu_count() or 1 if n_process is None or n_process < 1 else n_process
-    spec = (entities, names, instruments)
+    from .userdata import load as user_data
+
+    user = user_data(lexicon, triggers, ner_model)
+    spec = (entities, names, instruments, user) if user else (entities, names, instruments)
     fields = {"id_field": id_field, "text_field": text_field, "title_field": title_field,
               "published_field": published_field}
     chunks = _chunks(work_items(items, published, max_chars, keep_text, **fields), batch_size)

@@ -89,3 +89,15 @@ def test_pipe_is_lazy_and_can_be_left_early():
     first = [next(stream) for _ in range(5)]
     stream.close()  # the worker processes stop
     assert [r["doc_id"] for r in first] == ["0", "1", "2", "3", "4"]
+
+
+def test_users_own_names_reach_the_workers(tmp_path):
+    lexicon = tmp_path / "names.tsv"
+    lexicon.write_text("name\ttype\taliases\n小鹿叮叮\tCOMPANY\t\n", encoding="utf-8")  # an invented brand
+    text = "据悉，小鹿叮叮本周获得了5000万元A轮融资，投资方为青禾资本。"
+    [without] = nlp.pipe([text])
+    assert without["events"] == []
+    for n_process in (1, 2):
+        [found] = nlp.pipe([text], n_process=n_process, lexicon=lexicon)
+        assert [e["company"]["name"] for e in found["events"]] == ["小鹿叮叮"]
+        assert found["provenance"]["options"]["user"]

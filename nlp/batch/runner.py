@@ -64,7 +64,7 @@ def run_batch(inputs, output: str, id_field=None, text_field=None, title_field=N
               instruments: tuple[str, ...] | None = None, max_chars: int = 5_000_000,
               chunk_size: int = 64, progress: bool | None = None, duee: bool = False,
               doc_timeout: float | None = DOC_TIMEOUT_S, overwrite: bool = False, user=None,
-              trf=None) -> dict:
+              keep_text: bool = False, trf=None) -> dict:
     """Run a corpus; returns the summary (also written to OUTPUT/summary.json).
 
     ``inputs``: paths (JSON lines, .gz, DuEE-Fin, txt/html files, folders) or "-".
@@ -90,7 +90,7 @@ def run_batch(inputs, output: str, id_field=None, text_field=None, title_field=N
         try:
             summary = _run(inputs, output, fields, spec, producer, engine=engine, workers=workers,
                            scheduler=scheduler, resume=resume, max_chars=max_chars, chunk_size=chunk_size,
-                           progress=progress, duee=duee, doc_timeout=doc_timeout)
+                           progress=progress, duee=duee, doc_timeout=doc_timeout, keep_text=keep_text)
         finally:
             claim.release()
     except OSError as exc:  # the output folder cannot be made or opened
@@ -102,11 +102,15 @@ def run_batch(inputs, output: str, id_field=None, text_field=None, title_field=N
 
 def _run(inputs: list[str], output: str, fields: sources.Fields, spec: tuple, producer: dict, *, engine: str,
          workers: int | None, scheduler: str | None, resume: bool, max_chars: int, chunk_size: int,
-         progress: bool | None, duee: bool, doc_timeout: float | None) -> dict:
+         progress: bool | None, duee: bool, doc_timeout: float | None, keep_text: bool = False) -> dict:
     started = time.perf_counter()
     journal = Journal(output, resume=resume, duee=duee)
     done = journal.done
     items = (it for it in sources.iter_items(inputs, fields, max_chars) if it[1] not in done)
+    if keep_text:  # every docs record carries its text (batch --keep-text)
+        from .keep_text import keeping_text
+
+        items = keeping_text(items, max_chars)
     chars = processed = 0
     interrupted = False
     stopped = None  # why the run stopped early: the message of the OperationalError to come
@@ -148,7 +152,7 @@ def _run(inputs: list[str], output: str, fields: sources.Fields, spec: tuple, pr
     summary = {
         "inputs": inputs, "input": " ".join(inputs), "output": str(output),
         "engine": engine, "workers": runner.workers if runner else workers, "entities": spec[0], "names": spec[1],
-        "provenance": producer,
+        "provenance": producer, "info": _info(),
         "documents": counts["documents"], "events": counts["events"], "failed": counts["failed"],
         "failures_by_reason": dict(journal.reasons.most_common()),
         "workers_lost": runner.lost if runner else 0, "stopped": stopped,
@@ -167,6 +171,13 @@ def _run(inputs: list[str], output: str, fields: sources.Fields, spec: tuple, pr
 def _os_message(exc: OSError) -> str:
     """"out/events.jsonl: No space left on device"."""
     return (f"{exc.filename}: " if exc.filename else "") + str(exc.strerror or exc)
+
+
+def _info() -> dict:
+    """What `zhfin info --json` prints: version, git commit, models' SHA-256, packages."""
+    from ..info import info
+
+    return info()
 
 
 def _ready(future) -> bool:

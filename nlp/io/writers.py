@@ -99,9 +99,21 @@ def event_facts(ev: dict) -> list[tuple[str, str]]:
     return [(k, v) for k, v in rows if v]
 
 
+def without_glosses(text: str) -> str:
+    """The text as a reader wants it: inline pinyin glosses (網(wǎng)) left out, as the
+    analysis text leaves them out. For display only: offsets keep pointing into the raw text."""
+    from ..text.pinyin import gloss_spans
+
+    for start, end in reversed(gloss_spans(text)):
+        text = text[:start] + text[end:]
+    return text
+
+
 def print_table(record: dict, console=None) -> None:
     from rich.console import Console
     from rich.table import Table
+
+    from rich.markup import escape
 
     console = console or Console()
     events = record["events"]
@@ -109,13 +121,17 @@ def print_table(record: dict, console=None) -> None:
     if record.get("reference_date"):
         title += f", dates resolved against {record['reference_date']}" + \
             (" (inferred from the text)" if record.get("reference_inferred") else "")
-    table = Table(title=title, show_lines=True)
+    if not events:  # a sentence, not the frame of an empty table
+        console.print(f"{escape(record['doc_id'])}: no events found", highlight=False)
+        return
+    table = Table(title=escape(title), show_lines=True)
     table.add_column("event")
     table.add_column("company")
     table.add_column("facts")
     table.add_column("evidence", ratio=2)
     for ev in events:
         facts = "\n".join(f"{k}: {v}" for k, v in event_facts(ev))
-        evidence = "\n".join(e["text"].strip() for e in ev["evidence"][:2])
-        table.add_row(f"{ev['type']}\n{ev['confidence']:.2f}", ev["company"]["name"], facts, evidence)
+        evidence = "\n".join(without_glosses(e["text"]).strip() for e in ev["evidence"][:2])
+        table.add_row(f"{ev['type']}\n{ev['confidence']:.2f}", escape(ev["company"]["name"]), escape(facts),
+                      escape(evidence))
     console.print(table)
