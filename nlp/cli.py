@@ -1,10 +1,14 @@
-"""zhfin command line: `extract` one article, `batch` a corpus, `evaluate` against gold.
+"""zhfin command line: `extract` one article, `batch` a corpus, `evaluate` against gold,
+`export` a batch as tables, `info` on this installation, `train` the models (and `view`,
+`report`, `import`: nlp/review, nlp/exchange).
 
     zhfin extract article.txt
     zhfin extract page.html --published 2025-12-30 --format json
     cat article.txt | zhfin extract - --format jsonl
     zhfin batch news.jsonl --output out/ --workers 4
     zhfin evaluate --gold ../shared/data/realnews_dev/passages.jsonl --split blind
+    zhfin export out/ --to parquet
+    zhfin info --json
 
 Installed as the `zhfin` command (zhfin.cli); from a clone, `python cli.py …` is the same.
 """

@@ -17,6 +17,7 @@ import nlp
 from nlp.cli import main
 
 from .helpers import ROOT
+from .test_tagger import data_dir  # noqa: F401  (the invented training data, a fixture)
 
 
 def cli(*args):
@@ -70,12 +71,24 @@ def test_hints_name_zhfin():
     assert out.returncode == 2 and "Usage: zhfin train events" in out.stderr
 
 
-def test_train_modules_take_the_same_options():
-    from nlp.train import tagger
+def test_train_modules_take_the_same_options(tmp_path):
+    from nlp.train import stage, tagger
 
     with pytest.raises(SystemExit) as exit_:
         tagger.main(["--help"])
     assert exit_.value.code == 0
+    with pytest.raises(SystemExit) as exit_:
+        stage.main(["--data", str(tmp_path)])
+    assert exit_.value.code == 2
+
+
+def test_train_tagger_end_to_end_on_the_command_line(data_dir, tmp_path):
+    from nlp.events import tagger
+
+    result = CliRunner().invoke(main, ["train", "tagger", "--data", str(data_dir), "--out", str(tmp_path / "m"),
+                                       "--no-cv"], prog_name="zhfin")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "m" / tagger.MODEL_FILE).exists()
 
 
 # ---- info and provenance ----------------------------------------------------------------------

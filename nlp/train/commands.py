@@ -247,6 +247,37 @@ def trf(base: str, data: str, out: str, holdout: float, **settings) -> None:
     click.echo(f"{out}: model, zhfin.json and README.md written", err=True)
 
 
+# ---- the listing-stage classifier alone (python -m nlp.train.stage; `train events` trains it too) --
+
+@click.command("stage")
+@click.option("--data", default="../shared/data", show_default=True, metavar="DIR",
+              help=DATA_HELP.format(what=" (duee_fin/)"))
+@click.option("--out", default="models/events", show_default=True, metavar="DIR",
+              help="Where listing_stage.json goes. Example: --out /tmp/events")
+@FOLDS
+@SEED
+def stage(data: str, out: str, folds: int, seed: int) -> None:
+    """Train the listing-stage sentence classifier alone on DuEE-Fin's
+    listing_stage_train.jsonl, with its nested cross-validation.
+
+    \b
+    Example:
+      python -m nlp.train.stage --data ../shared/data --out models/events
+    """
+    from . import stage as training
+
+    if not (Path(data) / training.DATA_FILE).exists():
+        raise click.UsageError(f"not found under {data}: {training.DATA_FILE}")
+    summary = training.train(Path(data), Path(out), folds, seed)
+    cv = summary["cv"]
+    click.echo(f"{summary['path']}: {summary['bytes']:,} bytes, {summary['columns']:,} n-gram columns, C={cv['C']}")
+    click.echo(f"grid macro-F1 (k-fold, all data): {cv['grid_macro_f1']}")
+    click.echo(f"nested {cv['folds']}-fold CV: accuracy {cv['accuracy']:.3f}  macro-F1 {cv['macro_f1']:.3f}")
+    for c, m in cv["per_class"].items():
+        click.echo(f"  {c}  P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}  n={m['support']}")
+    click.echo(f"overlap: { {k: v for k, v in summary['trained_on'].items() if k.startswith('in_')} }")
+
+
 def run(command: click.Command, argv: list[str] | None, name: str) -> int:
     """`python -m nlp.train.X` and the modules' main(argv): the click command, exiting as click does."""
     return command.main(args=argv, prog_name=f"zhfin train {name}", standalone_mode=True)

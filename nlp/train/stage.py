@@ -11,7 +11,6 @@ outer training fold), so they are not flattered by the choice of C.
 """
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
@@ -140,21 +139,11 @@ def train(data_dir: Path, out_dir: Path, folds: int = 5, seed: int = 0) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m nlp.train.stage", description=__doc__.split("\n")[0])
-    ap.add_argument("--data", default="../shared/data", help="folder holding duee_fin/")
-    ap.add_argument("--out", default="models/events", help="where listing_stage.json goes")
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--seed", type=int, default=0)
-    args = ap.parse_args(argv)
-    summary = train(Path(args.data), Path(args.out), args.folds, args.seed)
-    cv = summary["cv"]
-    print(f"{summary['path']}: {summary['bytes']:,} bytes, {summary['columns']:,} n-gram columns, C={cv['C']}")
-    print("grid macro-F1 (k-fold, all data):", cv["grid_macro_f1"])
-    print(f"nested {cv['folds']}-fold CV: accuracy {cv['accuracy']:.3f}  macro-F1 {cv['macro_f1']:.3f}")
-    for c, m in cv["per_class"].items():
-        print(f"  {c}  P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}  n={m['support']}")
-    print("overlap:", {k: v for k, v in summary["trained_on"].items() if k.startswith("in_")})
-    return 0
+    """`python -m nlp.train.stage` (nlp/train/commands.py holds its options); `zhfin train
+    events` trains this model too, with the argument scorer."""
+    from .commands import stage
+
+    return stage.main(args=argv, prog_name="python -m nlp.train.stage", standalone_mode=True)
 
 
 if __name__ == "__main__":
