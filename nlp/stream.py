@@ -149,8 +149,7 @@ def _run(chunks, spec: tuple, max_chars: int, workers: int, doc_timeout: float |
         return
     from .batch.engines import make_engine
 
-    engine = (make_engine("local", spec, max_chars, workers, None, doc_timeout) if doc_timeout
-              else make_engine("local", spec, max_chars, workers))
+    engine = make_engine("local", spec, max_chars, workers, None, doc_timeout)
     window: deque = deque()
     finished = False
     try:
