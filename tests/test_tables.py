@@ -213,3 +213,13 @@ def test_export_refuses_bad_input(tmp_path, args, message):
     out = cli("export", tmp_path, *args)
     assert out.returncode == 2 if "Invalid" in message else out.returncode == 1
     assert message in out.stderr and "Traceback" not in out.stderr
+
+
+def test_parquet_without_pyarrow_says_what_to_install(batch_dir, tmp_path, monkeypatch):
+    from nlp.document import InputError
+    from nlp.tables.export import export
+
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    with pytest.raises(InputError, match=r'needs pyarrow: pip install "zhfin\[tables\]"'):
+        export(batch_dir, "parquet", tmp_path / "t")
