@@ -27,8 +27,9 @@ _CLASS_MARK = re.compile(r"-(?:SW|B|W|S|U|P|R)\s?$")
 # what a bracket holds after a stock name, around the TICKER found in it: (沪:600699), (2543), (01592-HK)
 _TICKER_PREFIX = re.compile(r"[^()\n]{1,8}:\s?|\s?")
 _TICKER_TAIL = re.compile(r"(?:\s?[-,.]\s?[A-Z]{1,3})?\)")
-# a quoted name after the word for what it is: 长租公寓服务商“青客公寓”
-_QUOTED_AFTER_DESCRIPTOR = re.compile(r"(?:商|公司|企业|平台|品牌|集团|机构|独角兽)[“\"]([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"]")
+# a quoted name after the word for what it is: 长租公寓服务商“青客公寓”, 方案商「智澜驾驶」, 新创「星图」
+_QUOTED_AFTER_DESCRIPTOR = re.compile(r"(?:商|公司|企业|平台|品牌|集团|机构|独角兽|新创|初创|新秀)[“\"「『]"
+                                      r"([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"」』]")
 # one character that ends no name: 成立于(2018), 同期(2022), 上市后(2543)
 _NO_NAME_END = frozenset("于在至的及和与是为约共达逾等第年月日号期时前后起止")
 _A_SHARE_EXCHANGES = ("SSE", "SZSE", "BSE")
