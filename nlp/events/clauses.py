@@ -107,13 +107,31 @@ def _investor(ent: Entity) -> bool:
     return bool(ent.value and ent.value.get("investor"))
 
 
+def _split_at_zones(text: str, groups: list[list[Entity]], zones) -> list[list[Entity]]:
+    """A list joined by 与 whose tail a role zone covers is two lists: in 星茂集团与星信银行、
+    澄汉银行签署贷款协议 the banks after 与 lend, the name before them borrows."""
+    out = []
+    for group in groups:
+        last = group[-1]
+        opens = [zs for _, zs, ze in zones if zs < last.end and last.start < ze and zs > group[0].start]
+        head = [e for e in group if opens and e.end <= min(opens)]
+        if head and text[head[-1].end : group[len(head)].start].strip() in _WITH:
+            out.extend([head, group[len(head):]])
+        else:
+            out.append(group)
+    return out
+
+
+_WITH = ("与", "同", "和", "跟")
+
+
 def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
     """Split the names of a clause into (others, investors, leads, sources)."""
     from .discover import role_zones
 
     others, investors, leads, sources = [], [], [], []
     zones = [z for z in role_zones(ctx.text, start, end) if z[0] in ("lead", "investor")]
-    for group in name_lists(ctx, start, end):
+    for group in _split_at_zones(ctx.text, name_lists(ctx, start, end), zones):
         zone_roles = {role for role, zs, ze in zones if zs <= group[0].start and group[-1].end <= ze}
         if zone_roles:  # inside 由……领投 / 投资方包括……
             # 由淡马锡旗下专项医疗基金Sheares领投: the parent does not invest
