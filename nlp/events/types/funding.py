@@ -197,8 +197,12 @@ _FUND = re.compile(r"基金$")
 
 
 def substantial(ev: Candidate, negated_elsewhere: bool) -> bool:
+    """Something beyond the word: a figure, a round, investors; or a placement or bond issue
+    told as done or under way (向特定对象发行股票预案, 完成发行公司债券), whose figures often come a
+    sentence later (筹划定增 alone is no event)."""
     a = ev.args
-    return any(a.get(k) for k in ("amount", "round", "investors", "valuation")) and \
+    named = any(t.stage in INSTRUMENT_TRIGGERS and not t.negated and not t.modal for t in ev.triggers)
+    return (named or any(a.get(k) for k in ("amount", "round", "investors", "valuation"))) and \
         not (negated_elsewhere and not a.get("amount")) and not _FUND.search(ev.company.text)
 
 
