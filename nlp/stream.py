@@ -40,29 +40,11 @@ def document_from_dict(obj: dict, index: int, published: str | None = None, id_f
     ``{doc_id, error}`` when it has no usable text."""
     key = readers._pick(obj, id_field, readers._ID_FIELDS)
     doc_id = str(obj[key]) if key is not None and obj[key] not in (None, "") else str(index)
-    tkey = readers._pick(obj, text_field, readers._TEXT_FIELDS)
-    if text_field is not None and tkey is None:
-        return {"doc_id": doc_id, "error": f"no text field {text_field!r}"}
-    text, reason = readers._get_text(obj, tkey)
-    if reason:
-        return {"doc_id": doc_id, "error": reason}
-    meta: dict = {"format": "jsonl", "line": None, "title": None, "title_length": 0}
-    hkey = readers._pick(obj, title_field, readers._TITLE_FIELDS)
-    title = obj.get(hkey) if hkey else None
-    if isinstance(title, str) and title.strip():
-        title = title.replace("\r", " ").replace("\n", " ")
-        text = f"{title}\n{text}"
-        meta["title"] = title
-        meta["title_length"] = len(title) + 1
-    own = None
-    pkey = readers._pick(obj, published_field, readers._PUBLISHED_FIELDS)
-    if pkey is not None and obj[pkey] not in (None, ""):
-        own = readers.normalise_published(obj[pkey])
-        if own is None:
-            meta["published_raw"] = obj[pkey]
-    if isinstance(obj.get("url"), str):
-        meta["url"] = obj["url"]
-    return Document(doc_id=doc_id, raw_text=text, published=own or published, meta=meta)
+    doc = readers.document_from_object(obj, doc_id, text_field, title_field, published_field)
+    if isinstance(doc, str):
+        return {"doc_id": doc_id, "error": doc}
+    doc.published = doc.published or published
+    return doc
 
 
 def work_items(items: Iterable, published: str | None = None, max_chars: int = 5_000_000,

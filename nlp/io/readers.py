@@ -271,35 +271,42 @@ def iter_jsonl(path: str | Path, id_field: str | None = None, text_field: str | 
             if err is not None:
                 yield _error(p, line_no, doc_id, err)
                 continue
-            tkey = _pick(obj, text_field, _TEXT_FIELDS)
-            if text_field is not None and tkey is None:
-                yield _error(p, line_no, doc_id, f"no text field {text_field!r}")
-                continue
-            text, reason = _get_text(obj, tkey)
-            if reason:
-                yield _error(p, line_no, doc_id, reason)
-                continue
-            meta: dict = {"format": "jsonl", "line": line_no, "title": None, "title_length": 0}
-            hkey = _pick(obj, title_field, _TITLE_FIELDS)
-            title = obj.get(hkey) if hkey else None
-            if isinstance(title, str) and title.strip():
-                # keep the title on one line without changing its length
-                title = title.replace("\r", " ").replace("\n", " ")
-                text = f"{title}\n{text}"
-                meta["title"] = title
-                meta["title_length"] = len(title) + 1
-            published = None
-            pkey = _pick(obj, published_field, _PUBLISHED_FIELDS)
-            if pkey is not None and obj[pkey] not in (None, ""):
-                published = normalise_published(obj[pkey])
-                if published is None:
-                    meta["published_raw"] = obj[pkey]
-            if isinstance(obj.get("url"), str):
-                meta["url"] = obj["url"]
-            yield Document(doc_id=doc_id, raw_text=text, published=published,
-                           source=f"{p}:{line_no}", meta=meta)
+            doc = document_from_object(obj, doc_id, text_field, title_field, published_field,
+                                       source=f"{p}:{line_no}", line=line_no)
+            yield _error(p, line_no, doc_id, doc) if isinstance(doc, str) else doc
 
     return gen()
+
+
+def document_from_object(obj: dict, doc_id: str, text_field: str | None = None, title_field: str | None = None,
+                         published_field: str | None = None, source: str | None = None,
+                         line: int | None = None) -> Document | str:
+    """One JSON object as a Document (fields auto-detected unless given; a title
+    becomes the first line), or the reason it gives none."""
+    tkey = _pick(obj, text_field, _TEXT_FIELDS)
+    if text_field is not None and tkey is None:
+        return f"no text field {text_field!r}"
+    text, reason = _get_text(obj, tkey)
+    if reason:
+        return reason
+    meta: dict = {"format": "jsonl", "line": line, "title": None, "title_length": 0}
+    hkey = _pick(obj, title_field, _TITLE_FIELDS)
+    title = obj.get(hkey) if hkey else None
+    if isinstance(title, str) and title.strip():
+        # keep the title on one line without changing its length
+        title = title.replace("\r", " ").replace("\n", " ")
+        text = f"{title}\n{text}"
+        meta["title"] = title
+        meta["title_length"] = len(title) + 1
+    published = None
+    pkey = _pick(obj, published_field, _PUBLISHED_FIELDS)
+    if pkey is not None and obj[pkey] not in (None, ""):
+        published = normalise_published(obj[pkey])
+        if published is None:
+            meta["published_raw"] = obj[pkey]
+    if isinstance(obj.get("url"), str):
+        meta["url"] = obj["url"]
+    return Document(doc_id=doc_id, raw_text=text, published=published, source=source, meta=meta)
 
 
 def iter_duee(path: str | Path, max_line: int = MAX_LINE_BYTES) -> Iterator[Document | dict]:
