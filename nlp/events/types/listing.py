@@ -46,12 +46,12 @@ _TICKER_OPENS = re.compile(r"(?:-[A-Z]{1,2})?\s?[(（]\s?")
 def usable(ctx: Context, clause, triggers: list) -> list:
     """No listing in a clause about a product launch (新车上市) or a trading rule,
     unless an exchange or a ticker is named; none in a clause about a listed company's
-    new shares (定增, 配股) or right after one (…向特定对象发行股票。本次发行价格为…),
-    none for a bond that lists (可转债上市)."""
+    new shares (定增, 配股) or naming no company right after one (…向特定对象发行股票。
+    本次发行价格为…), none for a bond that lists (可转债上市)."""
     text, start, end = ctx.text, clause.start, clause.end
     if trig.context_pattern("not_listing").search(text, start, end) and not ctx.within(start, end, "EXCHANGE", "TICKER"):
         return []
-    before = ctx.clauses[clause.index - 1].start if clause.index else start
+    before = ctx.clauses[clause.index - 1].start if clause.index and not ctx.within(start, end, "COMPANY") else start
     if trig.context_pattern("placement").search(text, before, end):
         return []
     bond = trig.context_pattern("bond")
