@@ -72,3 +72,8 @@ def test_time_grows_about_linearly(pattern):
     t_small = min(_seconds(small) for _ in range(2))
     t_large = min(_seconds(large) for _ in range(2))
     assert t_large <= 12 * max(t_small, 0.02), (t_small, t_large)
+
+
+def test_a_lone_surrogate_in_the_id_of_an_eventful_document_is_no_error():
+    record = pipeline()(Document(doc_id="x\ud800", raw_text="星河科技完成1亿元A轮融资，由澄湖资本领投。", published="2025-12-01"))
+    assert [e["company"]["name"] for e in record["events"]] == ["星河科技"]

@@ -18,7 +18,7 @@ HELD_OUT = frozenset({"frozen", "blind"})
 
 def duee_split(doc_id: str) -> str:
     """"frozen" for about 3 documents in 10, fixed by the id alone; "dev" for the rest."""
-    frozen = int(hashlib.sha1(str(doc_id).encode()).hexdigest(), 16) % 10 < 3
+    frozen = int(hashlib.sha1(str(doc_id).encode("utf-8", "surrogatepass")).hexdigest(), 16) % 10 < 3
     return "frozen" if frozen else "dev"
 
 

@@ -72,7 +72,7 @@ def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], 
         record["evidence"] = [raw_span(s, e) for s, e in sorted(set(ev.evidence))]
         key = f"{doc_id}|{ev.type}|{record['company']['name']}|{n}"
         out.append(Built(ev, {"schema": SCHEMA,
-                              "event_id": hashlib.sha1(key.encode()).hexdigest()[:16],
+                              "event_id": hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16],
                               "doc_id": doc_id, "type": ev.type, **record}, sources, len(events)))
     return out
 
