@@ -139,8 +139,8 @@ class Pipeline:
         found, tokens, text_clauses = self.find_names(text, reference, inferred)
         has_triggers = any(c.triggers for c in text_clauses)
         tagged = self._party_tagger().tag(text, text_clauses, tokens, found) if self.tagger and has_triggers else []
-        trf_tagged = self._trf_tagger().tag(text, text_clauses) if self.trf and has_triggers else []
-        found = _with_role_names(found, tagger.new_names(text, tagged + trf_tagged, found))
+        trf_tagged, trf_names = self._trf_tag(text, text_clauses, tokens) if self.trf and has_triggers else ([], [])
+        found = _with_role_names(found, tagger.new_names(text, tagged + trf_names, found))
         found = entities.resolve_overlaps(names.propagate(text, found))
         if self.user:  # a longer name found by its role does not cut into a user's name
             found = self.user.claim(found, text)
@@ -161,6 +161,12 @@ class Pipeline:
         from . import trf  # torch and transformers load with the accurate model, never before
 
         return trf.load(self.trf)
+
+    def _trf_tag(self, text: str, text_clauses: list, tokens: list[tuple[str, int]]):
+        """(the accurate tagger's spans, those sure enough to become new names)."""
+        model = self._trf_tagger()
+        tagged = model.tag(text, text_clauses, tokens)
+        return tagged, model.names(tagged)
 
     @_user_scope
     def doc(self, document: Document | str, published: str | None = None, doc_id: str = "doc"):

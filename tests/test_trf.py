@@ -70,7 +70,7 @@ def trained(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("trf")
     base, data, out = _tiny_base(tmp / "base"), _tiny_data(tmp / "data"), tmp / "model"
     result = CliRunner().invoke(main, ["train", "trf", "--base", str(base), "--data", str(data), "--out", str(out),
-                                       "--max-steps", "2", "--batch-size", "2", "--device", "cpu"])
+                                       "--max-steps", "2", "--batch-size", "2", "--device", "cpu", "--finner", "0"])
     assert result.exit_code == 0, result.output
     return out
 
@@ -160,7 +160,8 @@ def test_labels_survive_the_wordpieces(trained):
     [w] = enc.windows(clauses.split(text))
     [e] = encoder.encode(text, [w])
     labels = enc.token_labels(e, _label(text, w.start, w.end, w.event, gold), w.start)
-    spans = enc.decode(e, [max(lab, 0) for lab in labels], [1.0] * len(labels), w.event)
+    rows = [[1.0 if k == max(lab, 0) else 0.0 for k in range(len(enc.LABELS))] for lab in labels]
+    spans = enc.decode(e, rows, w.event)
     assert {(t.role, text[t.start:t.end]) for t in spans} == {("CO", company), ("INV", "Sequoia Capital")}
     marked = [tokenizer.convert_ids_to_tokens(i) for i in e.ids]
     assert marked.count("[unused1]") == marked.count("[unused2]") >= 1  # the trigger is marked

@@ -202,7 +202,7 @@ def tagger(data: str, out: str, folds: int, seed: int, cv_only: bool, no_cv: boo
               help=DATA_HELP.format(what=" (realnews_dev/, duee_fin/)"))
 @click.option("--out", default="models/trf", show_default=True, metavar="DIR",
               help="Where the model goes (safetensors, tokenizer, zhfin.json, README.md). Example: --out /tmp/trf")
-@click.option("--epochs", type=click.FloatRange(min=0, min_open=True), default=3.0, show_default=True,
+@click.option("--epochs", type=click.FloatRange(min=0, min_open=True), default=4.0, show_default=True,
               help="Passes over the training windows. Example: --epochs 5")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
               help="Windows per step. Example: --batch-size 32")
@@ -217,9 +217,12 @@ def tagger(data: str, out: str, folds: int, seed: int, cv_only: bool, no_cv: boo
               help="Train without this fraction of the documents (by a hash of their id) and report span and "
                    "event figures on them, against the CRF party tagger trained on the same documents. "
                    "Example: --holdout 0.2")
+@click.option("--finner", type=click.IntRange(min=0), default=600, show_default=True, metavar="N",
+              help="Also train on N FinNER sentences that name companies (finner/train.jsonl), every company "
+                   "labelled: what a name looks like (0: none). Example: --finner 0")
 @click.option("--device", help="cpu, cuda, cuda:1 … [default: cuda when available]. Example: --device cpu")
 @SEED
-def trf(base: str, data: str, out: str, holdout: float, **settings) -> None:
+def trf(base: str, data: str, out: str, holdout: float, finner: int, **settings) -> None:
     """Fine-tune the accurate mode's party tagger (zhfin extract --model accurate) on the
     party tagger's data: realnews_dev train and DuEE-Fin dev (see docs/trf-card.md).
     Needs torch and transformers: pip install "zhfin[trf]".
@@ -240,7 +243,9 @@ def trf(base: str, data: str, out: str, holdout: float, **settings) -> None:
     missing = [str(p) for p in (party.PASSAGES, party.DUEE) if not (Path(data) / p).exists()]
     if missing:
         raise click.UsageError(f"not found under {data}: {', '.join(missing)}")
-    result = training.train(base, Path(data), Path(out), holdout=holdout, **settings)
+    if finner and not (Path(data) / training.FINNER).exists():
+        raise click.UsageError(f"not found under {data}: {training.FINNER} (--finner 0 trains without it)")
+    result = training.train(base, Path(data), Path(out), holdout=holdout, finner=finner, **settings)
     click.echo(json.dumps({k: v for k, v in result.items() if k != "holdout"}, ensure_ascii=False))
     if "holdout" in result:
         click.echo(json.dumps(result["holdout"], ensure_ascii=False, indent=1))

@@ -11,12 +11,13 @@ Text is lower-cased character by character (offsets unchanged): Chinese BERT
 vocabularies hold lower-case Latin only."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ..events import tagger
 
 LABELS = ("O", "B-CO", "I-CO", "B-INV", "I-INV")
-EVENT_WORDS = {"funding": "融资", "listing": "上市"}
+EVENT_WORDS = {"funding": "融资", "listing": "上市", "names": "公司"}  # names: FinNER companies (training)
 MARKERS = ("[unused1]", "[unused2]")
 MAX_LEN = 192  # wordpieces per window with the prefix and markers (windows hold at most 160 characters)
 IGNORE = -100  # a token that has no label (prefix, markers, special tokens)
@@ -108,24 +109,59 @@ def token_labels(enc: Encoded, char_labels: list[str], offset: int) -> list[int]
     return out
 
 
-def decode(enc: Encoded, labels: list[int], probs: list[float], event: str) -> list[tagger.Tagged]:
-    """Token labels -> tagged spans in text offsets (an I- without its B- starts a span too);
-    p: the probability of the span's first label. Listing windows have no investors."""
+def decode(enc: Encoded, rows: list[list[float]], event: str) -> list[tagger.Tagged]:
+    """Token probabilities (one row of LABELS per token) -> tagged spans in text offsets.
+
+    A token is in role r where P(B-r) + P(I-r) beats O and the other role; a span is a
+    run of one role, a new one starting at a token whose B- outweighs its I-. p: the
+    mean probability of the role over the span's tokens. Listing windows have no investors."""
     out: list[tagger.Tagged] = []
-    cur = None  # (role, start, end, p)
-    for span, lab, p in [*zip(enc.spans, labels, probs), (None, 0, 0.0)]:
-        name = LABELS[lab] if span is not None else "O"
-        role = name[2:] if name != "O" else None
-        if cur and (role is None or name.startswith("B-") or role != cur[0]):
-            if cur[0] == "CO" or event == "funding":
-                out.append(tagger.Tagged(event, cur[0], cur[1], cur[2], cur[3]))
+    cur = None  # [role, start, end, sum of p, tokens]
+
+    def close():
+        if cur and (cur[0] == "CO" or event == "funding"):
+            out.append(tagger.Tagged(event, cur[0], cur[1], cur[2], round(cur[3] / cur[4], 4)))
+
+    for span, row in zip(enc.spans, rows):
+        role, p, begins = None, 0.0, False
+        if span is not None:
+            co, inv = row[1] + row[2], row[3] + row[4]
+            if co > row[0] and co >= inv:
+                role, p, begins = "CO", co, row[1] > row[2]
+            elif inv > row[0]:
+                role, p, begins = "INV", inv, row[3] > row[4]
+        if cur and (role != cur[0] or begins):
+            close()
             cur = None
-        if role is not None:
-            if cur is None:
-                cur = (role, span[0], span[1], p)
-            else:
-                cur = (cur[0], cur[1], span[1], cur[3])
+        if role is None:
+            continue
+        if cur is None:
+            cur = [role, span[0], span[1], p, 1]
+        else:
+            cur[2], cur[3], cur[4] = span[1], cur[3] + p, cur[4] + 1
+    close()
     return out
+
+
+def snap(spans: list[tagger.Tagged], words: list[tuple[str, int]]) -> list[tagger.Tagged]:
+    """Each span widened to the whole of the words it cuts into (瑞幸咖|啡 -> 瑞幸咖啡, 小|鹏汽车 ->
+    小鹏汽车): a party's name never ends inside a word. words: (word, start), in order."""
+    if not words:
+        return spans
+    starts = [s for _, s in words]
+    best: dict[tuple, tagger.Tagged] = {}
+    for t in spans:
+        start, end = t.start, t.end
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and starts[i] + len(words[i][0]) > start:
+            start = starts[i]
+        j = bisect.bisect_right(starts, end - 1) - 1
+        if j >= 0 and starts[j] + len(words[j][0]) > end:
+            end = starts[j] + len(words[j][0])
+        key = (t.event, t.role, start, end)
+        if key not in best or best[key].p < t.p:
+            best[key] = tagger.Tagged(t.event, t.role, start, end, t.p)
+    return sorted(best.values(), key=lambda t: (t.start, t.end))
 
 
 def char_labels(spans: list[tagger.Tagged], start: int, end: int) -> list[str]:

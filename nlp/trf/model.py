@@ -11,7 +11,7 @@ import torch
 
 from ..events import tagger
 from . import CONFIG, FORMAT, WEIGHTS, TrfUnavailable, missing_message
-from .encode import Encoded, Encoder, decode, windows
+from .encode import Encoded, Encoder, decode, snap, windows
 
 BATCH = 32  # windows per forward pass (sorted by length, so little padding)
 
@@ -66,33 +66,41 @@ class TrfTagger:
         self.device = device
         self.model = model.to(device) if quantize != "int8" else model
         self.encoder = Encoder(self.tokenizer, self.config)
-        self.min_p = float(self.config.get("min_p", 0.5))
+        self.min_p = float(self.config.get("min_p", 0.5))  # a span the proposer sees
+        name_p = self.config.get("name_p")  # a span that becomes a new name; None: never
+        self.name_p = float(name_p) if name_p is not None else None
         self.pad_id = self.tokenizer.pad_token_id or 0
 
-    def predict(self, encoded: list[Encoded], batch_size: int = BATCH) -> list[tuple[list[int], list[float]]]:
-        """(label ids, their probabilities) per encoded window, in input order."""
+    def predict(self, encoded: list[Encoded], batch_size: int = BATCH) -> list[list[list[float]]]:
+        """Per encoded window, per token, the probabilities of LABELS; in input order."""
         out: list = [None] * len(encoded)
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].ids))
         with torch.inference_mode():
             for k in range(0, len(order), batch_size):
                 idx = order[k : k + batch_size]
                 logits = self.model(**pad([encoded[i] for i in idx], self.pad_id, self.device)).logits
-                probs, labels = torch.softmax(logits.float(), dim=-1).max(dim=-1)
+                probs = torch.softmax(logits.float(), dim=-1).cpu()
                 for row, i in enumerate(idx):
-                    n = len(encoded[i].ids)
-                    out[i] = (labels[row, :n].tolist(), probs[row, :n].tolist())
+                    out[i] = probs[row, : len(encoded[i].ids)].tolist()
         return out
 
-    def tag(self, text: str, clauses: list) -> list[tagger.Tagged]:
-        """The parties of the trigger clauses' windows, with their probability."""
+    def tag(self, text: str, clauses: list, words: list[tuple[str, int]] | None = None) -> list[tagger.Tagged]:
+        """The parties of the trigger clauses' windows with their probability (at least min_p),
+        widened to the jieba words they cut into when `words` are given."""
         wins = windows(clauses)
         if not wins:
             return []
         encoded = self.encoder.encode(text, wins)
         out: list[tagger.Tagged] = []
-        for w, enc, (labels, probs) in zip(wins, encoded, self.predict(encoded)):
-            out += [t for t in decode(enc, labels, probs, w.event) if t.p >= self.min_p]
-        return out
+        for w, enc, rows in zip(wins, encoded, self.predict(encoded)):
+            out += decode(enc, rows, w.event)
+        if words:
+            out = snap(out, words)
+        return [t for t in out if t.p >= self.min_p]
+
+    def names(self, tagged: list[tagger.Tagged]) -> list[tagger.Tagged]:
+        """The spans sure enough to become names where the rules found none (name_p; None: none)."""
+        return [] if self.name_p is None else [t for t in tagged if t.p >= self.name_p]
 
 
 @functools.cache
