@@ -123,10 +123,11 @@ def find_stock_names(text: str, tokens: list[tuple[str, int]], taken: list[Entit
     """Short names before a ticker or a price quote (an A-share short name has at most four
     characters, plus *ST; Hong Kong, Taiwan and US names up to eight). They replace weak
     suffix guesses at the same place."""
+    anchors = _anchors(text, taken)
     busy = Occupied(len(text), [e for e in taken if not (e.value or {}).get("weak")])
-    ends = {start + len(tok): i for i, (tok, start) in enumerate(tokens)}
+    ends = {start + len(tok): i for i, (tok, start) in enumerate(tokens)} if anchors else {}  # most text quotes no stock
     out: list[Entity] = []
-    for end, longest in sorted(_anchors(text, taken).items()):
+    for end, longest in sorted(anchors.items()):
         i = ends.get(end)
         if i is None or busy.any(end - 1, end) or _legal_suffix(tokens[i][0]):
             continue  # …科技股份有限公司(证券代码:688999): a legal name, the suffix rules' business

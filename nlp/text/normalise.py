@@ -28,6 +28,8 @@ _CJK_CHUNK = re.compile(r"[^\x00-\x7f]+")
 # Full-width ASCII (U+FF01..U+FF5E) -> ASCII, ideographic space and NBSP -> space.
 _HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _HALF_WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0xFE6A: ord("%")})
+# most text holds none of them: a scan is much cheaper than translating every character
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000\u00a0\ufe6a]")
 
 
 @functools.cache
@@ -44,10 +46,10 @@ def to_simplified(text: str) -> str:
     converter = _t2s()
     whole = converter.convert(text)  # one call; kept when every non-Chinese stretch stays in place
     if whole == text:  # simplified already, as most news is
-        return text.translate(_VARIANTS)
+        return _variants(text)
     if len(whole) == len(text) and [m.span() for m in _CJK_CHUNK.finditer(text)] == \
             [m.span() for m in _CJK_CHUNK.finditer(whole)]:
-        return whole.translate(_VARIANTS)
+        return _variants(whole)
     out = []
     last = 0
     for m in _CJK_CHUNK.finditer(text):
@@ -59,16 +61,20 @@ def to_simplified(text: str) -> str:
         out.append(converted)
         last = m.end()
     out.append(text[last:])
-    return "".join(out).translate(_VARIANTS)
+    return _variants("".join(out))
 
 
 # Traditional forms OpenCC keeps as they are (融资馀额), one character for one.
 _VARIANTS = str.maketrans({"馀": "余"})
 
 
+def _variants(text: str) -> str:
+    return text.translate(_VARIANTS) if "馀" in text else text
+
+
 def to_half_width(text: str) -> str:
     """Full-width ASCII and ideographic spaces -> ASCII, one character for one."""
-    return text.translate(_HALF_WIDTH)
+    return text.translate(_HALF_WIDTH) if _FULL_WIDTH.search(text) else text
 
 
 def _delete_spans(text: str, spans: list[tuple[int, int]]) -> tuple[str, OffsetMap]:
