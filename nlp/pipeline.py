@@ -147,8 +147,7 @@ class Pipeline:
 
         ctx = Context(text, found, sents.sentences(text), reference=reference, clauses=text_clauses, tagged=tagged,
                       trf_tagged=trf_tagged)
-        # party clusters serve the events only: a text without triggers needs none
-        ctx.clusters = aliases.cluster([e for e in found if e.label in ("COMPANY", "ORG")], text) if has_triggers else []
+        ctx.clusters = aliases.cluster([e for e in found if e.label in ("COMPANY", "ORG")], text)
         for i, group in enumerate(ctx.clusters):
             for ent in group:
                 ctx.cluster_of[id(ent)] = i
