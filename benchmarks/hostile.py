@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import signal
 import sys
 import time
@@ -71,6 +72,18 @@ def _sized(pattern: str, size: int) -> str:
     return (pattern * (size // len(pattern) + 1))[:size]
 
 
+def _many_companies(size: int) -> str:
+    """A different company and investor in every sentence: merging and clustering at scale."""
+    chars = "星河云帆澄湖松涧海岳澜峰晨屿月湾霁光临江北岭南溪青禾锦川瀚麟"
+    rnd = random.Random(0)
+    out, length = [], 0
+    while length < size:
+        a, b = "".join(rnd.choice(chars) for _ in range(2)), "".join(rnd.choice(chars) for _ in range(2))
+        out.append(f"{a}科技有限公司完成{rnd.randint(1, 9)}亿元B轮融资，由{b}资本领投。")
+        length += len(out[-1])
+    return "".join(out)[:size]
+
+
 def _time(extract, text: str, limit: int) -> float | None:
     signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(limit)
@@ -100,6 +113,7 @@ def main() -> int:
     extract("星河科技完成1亿元A轮融资。")  # load the models and lexicons
 
     cases = {name: (lambda size, p=p: _sized(p, size)) for name, p in PATTERNS.items()}
+    cases["many companies"] = _many_companies
     news = _news_text()
     if news:
         cases["real news joined"] = lambda size: news[:size]
