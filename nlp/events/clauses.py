@@ -171,7 +171,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             group = [e for e in group if not _investor(e)]
             listed = len(group) > 1 and any(not _weak(e) for e in group)
             others.extend(e for e in group if not _weak(e) or listed or e.text in confirmed
-                          or _SUBJECT_VERB.match(ctx.text[e.end : e.end + 4]))
+                          or _SUBJECT_VERB.match(ctx.text[e.end : e.end + 8]))
             continue
         confirmed.update(e.text for e in group if _weak(e))
     confirmed.update(e.text for e in others if _weak(e))
