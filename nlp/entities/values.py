@@ -146,7 +146,7 @@ _SFX = r"(?:HK|SH|SS|SZ|BJ|TWO|TW|OQ|O|N)"
 _CODE = rf"(?P<code>\d{{4,6}}|[A-Z]{{1,5}})(?:\.(?P<sfx>{_SFX}))?(?![\w.])"
 TICKER = re.compile(
     # 股票代码"2513", 证券代码:688068, 纽交所代码XPEV, 代码为"NIO"
-    rf"(?:股票|证券|股份|交易)?代码(?:为|是)?\s?:?\s?[\"“”'「『]?{_CODE}"
+    rf"(?:(?:股票|证券|股份|交易)代码|(?<!申购)(?<!债券)代码)(?:为|是)?\s?:?\s?[\"“”'「『]?{_CODE}"
     # (NASDAQ: NIU), (纳斯达克:XPEV), (NYSE: NIO; HKEX: 9866), (沪:600699), (港:0700)
     rf"|(?<=[(;,])\s?(?P<pex>{_alt(k for k in _TICKER_EX if len(k) > 1 or k in '沪深港')})\s?:\s?"
     rf"(?P<pcode>\d{{4,6}}|[A-Z]{{1,5}})(?:\.(?P<psfx>{_SFX}))?(?![\w.])"
