@@ -104,6 +104,20 @@ def test_extract_with_the_accurate_model(trained, tmp_path):
     assert event["company"]["name"] == "月光能源" and event["amount"]["value"] == 3e8
 
 
+def test_batch_with_the_accurate_model(trained, tmp_path):
+    from nlp.cli import main
+
+    source = tmp_path / "news.jsonl"
+    source.write_text(json.dumps({"id": "n1", "text": UNSEEN}, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(source), "--output", str(tmp_path / "out"), "--workers", "1",
+                                       "--doc-timeout", "0", "--no-progress", "--model", "accurate",
+                                       "--model-dir", str(trained), "--quantize", "int8"])
+    assert result.exit_code == 0, result.output
+    [record] = [json.loads(line) for line in (tmp_path / "out" / "docs.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert record["provenance"]["options"]["model"] == "accurate" and record["provenance"]["options"]["quantize"] == "int8"
+    assert [e["company"]["name"] for e in record["events"]] == ["月光能源"]
+
+
 def test_the_accurate_tagger_reads_trigger_windows_only(trained):
     """With min_p 0 the untrained model tags something; every span lies in a trigger clause's window,
     investors only in funding windows, and the trf proposer proposes them."""
