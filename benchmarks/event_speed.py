@@ -15,26 +15,16 @@ The corpus is read from ../shared/data at run time."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DEFAULT = ROOT.parent / "shared" / "data" / "news" / "finnl_news.jsonl"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import news  # noqa: E402
 
-
-def _texts(path: Path, n: int) -> list[str]:
-    out = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                record = json.loads(line)
-                out.append(record.get("text") or record.get("content") or "")
-            if len(out) >= n:
-                break
-    return out
+DEFAULT = news.FINNL
 
 
 def _timed(fn, texts: list[str]) -> float:
@@ -56,7 +46,7 @@ def main() -> int:
     from nlp.document import Document
     from nlp.pipeline import Pipeline
 
-    texts = _texts(Path(args.news), args.docs)
+    texts = news.texts(Path(args.news), args.docs)
     chars = sum(map(len, texts))
     jieba.setLogLevel(60)
     runs = {"jieba.lcut": jieba.lcut}

@@ -11,7 +11,6 @@ no 200 KB input over 30 s. A case over --limit seconds is cut off and shown as
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import signal
 import sys
@@ -20,7 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-NEWS = ROOT.parent / "shared" / "data" / "news" / "finnl_news.jsonl"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import news  # noqa: E402
 
 PATTERNS = {
     "融资": "融资",
@@ -55,17 +55,7 @@ def _alarm(signum, frame):
 
 
 def _news_text() -> str | None:
-    if not NEWS.exists():
-        return None
-    parts = []
-    with open(NEWS, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                record = json.loads(line)
-                parts.append(record.get("text") or record.get("content") or "")
-            if sum(map(len, parts)) > 400_000:
-                break
-    return "\n".join(parts)
+    return "\n".join(news.texts(chars=400_000)) if news.FINNL.exists() else None
 
 
 def _sized(pattern: str, size: int) -> str:

@@ -20,19 +20,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DEFAULT = ROOT.parent / "shared" / "data" / "news" / "finnl_news.jsonl"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import news  # noqa: E402
 
-
-def _texts(path: Path, n: int) -> list[str]:
-    out = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                record = json.loads(line)
-                out.append(record.get("text") or record.get("content") or "")
-            if len(out) >= n:
-                break
-    return out
+DEFAULT = news.FINNL
 
 
 def _full_windows(text: str, clauses, width: int = 160):
@@ -65,7 +56,7 @@ def main() -> int:
     from nlp.trf.encode import windows
     from nlp.trf.model import TrfTagger
 
-    raw = _texts(Path(args.news), args.docs)
+    raw = news.texts(Path(args.news), args.docs)
     texts = [normalise(t)[0] for t in raw]
     split = [clause_split.split(t) for t in texts]
     chars = sum(map(len, texts))
