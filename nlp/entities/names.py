@@ -191,6 +191,8 @@ def _legal_suffix(token: str) -> bool:
 
 def _join_parenthesised(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """'(' '合肥' ')' -> '(合肥)', so that 零重力飞机工业(合肥)有限公司 is one run."""
+    if not any(w == "(" for w, _ in tokens):
+        return tokens
     out: list[tuple[str, int]] = []
     i = 0
     while i < len(tokens):
@@ -242,12 +244,17 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
     for e in taken:
         busy.update(range(e.start, e.end))
     out: list[Entity] = []
+    inside = list(map(_in_name, (w for w, _ in tokens)))  # which tokens may open a run: skipped to at C speed
     i = 0
     while i < len(tokens):
+        try:
+            i = inside.index(True, i)
+        except ValueError:
+            break
         # a run of name-like tokens; a legal form (…有限公司) closes the name even when
         # name-like words follow (山东玻纤集团股份有限公司股票将于…)
         j = i
-        while j < len(tokens) and (_in_name(tokens[j][0]) or (j > i and _closes_name(tokens[j][0]))) \
+        while j < len(tokens) and (inside[j] or (j > i and _closes_name(tokens[j][0]))) \
                 and tokens[j][1] not in busy:
             j += 1
             if _legal_suffix(tokens[j - 1][0]):
