@@ -224,17 +224,13 @@ class Pipeline:
 
 def _with_role_names(found: list[Entity], discovered: list[Entity]) -> list[Entity]:
     """Names found by their role replace the weak guesses they overlap."""
-    kept = [e for e in found if not ((e.value or {}).get("weak") and any(e.overlaps(d) for d in discovered))]
+    kept = [e for e in found if not (e.weak and any(e.overlaps(d) for d in discovered))]
     return kept + discovered
-
-
-def _weak(ent: Entity) -> bool:
-    return bool(ent.value and ent.value.get("weak"))
 
 
 def _unconfirmed(ent: Entity, confirmed: set[str]) -> bool:
     """A weak-suffix name (…科技, …智能) that no clause gave a role."""
-    return _weak(ent) and ent.text not in confirmed
+    return ent.weak and ent.text not in confirmed
 
 
 def _public_value(ent: Entity):

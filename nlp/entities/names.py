@@ -343,7 +343,7 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
     added: list[Entity] = []
     surfaces: dict[str, Entity] = {}
     for ent in found:
-        if ent.label not in ("COMPANY", "ORG") or (ent.value or {}).get("weak"):
+        if ent.label not in ("COMPANY", "ORG") or ent.weak:
             continue
         surfaces.setdefault(ent.text, ent)
         m = _SHORT_NAME.match(text, ent.end)
@@ -359,7 +359,7 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
     # names found again here replace weak guesses at the same place (同光股份 is
     # a short form of 河北同光半导体股份有限公司, not a weak …股份 guess)
     aliases = Occupied(len(text), added)
-    keep = [e for e in found if not ((e.value or {}).get("weak")
+    keep = [e for e in found if not (e.weak
                                      and (e.text in surfaces or aliases.any(e.start, e.end)))]
     busy = Occupied(len(text), keep + added)
     for start, surface in _leftmost_longest(text, surfaces):

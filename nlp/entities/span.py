@@ -18,6 +18,11 @@ class Entity:
     def overlaps(self, other: "Entity") -> bool:
         return self.start < other.end and other.start < self.end
 
+    @property
+    def weak(self) -> bool:
+        """A name guessed from a weak ending (…科技, …智能): a name only where it plays a role."""
+        return bool(self.value and self.value.get("weak"))
+
 
 def resolve_overlaps(entities: list[Entity]) -> list[Entity]:
     """Keep a non-overlapping subset: longer spans first, values before names on ties."""

@@ -127,7 +127,7 @@ def find_stock_names(text: str, tokens: list[tuple[str, int]], taken: list[Entit
     characters, plus *ST; Hong Kong, Taiwan and US names up to eight). They replace weak
     suffix guesses at the same place."""
     anchors = _anchors(text, taken)
-    busy = Occupied(len(text), [e for e in taken if not (e.value or {}).get("weak")])
+    busy = Occupied(len(text), [e for e in taken if not e.weak])
     ends = {start + len(tok): i for i, (tok, start) in enumerate(tokens)} if anchors else {}  # most text quotes no stock
     out: list[Entity] = []
     for end, longest in sorted(anchors.items()):

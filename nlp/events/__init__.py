@@ -33,7 +33,7 @@ def analyse_clauses(ctx: Context, weak_only: bool = False) -> list[clauses.Claus
     counts as a name in the clauses after it). weak_only: only the clauses that hold a
     weak name, all a text without triggers needs (which weak names have a role)."""
     confirmed: set[str] = set()
-    weak = sorted(e.start for e in ctx.entities if (e.value or {}).get("weak")) if weak_only else None
+    weak = sorted(e.start for e in ctx.entities if e.weak) if weak_only else None
     return [clauses.analyse(ctx, clause, confirmed) for clause in ctx.clauses
             if weak is None or _holds(weak, clause.start, clause.end)]
 
@@ -46,7 +46,7 @@ def _holds(starts: list[int], start: int, end: int) -> bool:
 def confirmed_names(views: list[clauses.ClauseView]) -> set[str]:
     """Weak names (…科技) that play a role somewhere in the document."""
     return {e.text for v in views for group in (v.others, v.investors, v.leads, v.sources) for e in group
-            if (e.value or {}).get("weak")}
+            if e.weak}
 
 
 def candidates(ctx: Context, views: list[clauses.ClauseView]) -> list[Candidate]:

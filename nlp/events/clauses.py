@@ -99,10 +99,6 @@ _BYLINE_CLOSE = re.compile(r"[^】\]]{0,4}[】\]]")
 _LEAD_MARK = re.compile(r"\s?\((?:联合)?领投(?:方)?\)")
 
 
-def _weak(ent: Entity) -> bool:
-    return bool(ent.value and ent.value.get("weak"))
-
-
 def _investor(ent: Entity) -> bool:
     return bool(ent.value and ent.value.get("investor"))
 
@@ -141,7 +137,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             investors.extend(group)
             # 投资方为倚锋资本(领投)、贵阳创投: the mark names the lead inside the list
             leads.extend(group if "lead" in zone_roles else [e for e in group if _LEAD_MARK.match(ctx.text, e.end)])
-            confirmed.update(e.text for e in group if _weak(e))
+            confirmed.update(e.text for e in group if e.weak)
             continue
         before = ctx.text[max(start, group[0].start - 10) : group[0].start]
         after = _TICKER_PAREN.sub("", ctx.text[group[-1].end : min(end, group[-1].end + 30)], count=1)[:16]
@@ -169,12 +165,12 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         else:  # in a list with a sure name (星宇科技、星尔生物、江苏星兴股份有限公司), weak guesses are names too
             investors.extend(e for e in group if _investor(e))  # a user's INVESTOR name invests (userdata)
             group = [e for e in group if not _investor(e)]
-            listed = len(group) > 1 and any(not _weak(e) for e in group)
-            others.extend(e for e in group if not _weak(e) or listed or e.text in confirmed
+            listed = len(group) > 1 and any(not e.weak for e in group)
+            others.extend(e for e in group if not e.weak or listed or e.text in confirmed
                           or _SUBJECT_VERB.match(ctx.text[e.end : e.end + 8]))
             continue
-        confirmed.update(e.text for e in group if _weak(e))
-    confirmed.update(e.text for e in others if _weak(e))
+        confirmed.update(e.text for e in group if e.weak)
+    confirmed.update(e.text for e in others if e.weak)
     return others, investors, leads, sources
 
 

@@ -90,17 +90,13 @@ class Context:
                     pattern.match(self.near_after(ent, ceiling, 6)))
 
 
-def _weak(ent: Entity) -> bool:
-    return bool(ent.value and ent.value.get("weak"))
-
-
 def name_lists(ctx: Context, start: int, end: int) -> list[list[Entity]]:
     """Names in text[start:end] grouped into lists joined only by 、 和 与 及 (or a comma
     between two names no weak guess: 消费级机器人，星河龙珠 is a clause break, not a list)."""
     groups: list[list[Entity]] = []
     for ent in ctx.within(start, end, *NAMES):
         gap = ctx.text[groups[-1][-1].end : ent.start] if groups else ""
-        if groups and _SEPARATORS.match(gap) and not ((_weak(groups[-1][-1]) or _weak(ent)) and "," in gap.replace("，", ",")):
+        if groups and _SEPARATORS.match(gap) and not ((groups[-1][-1].weak or ent.weak) and "," in gap.replace("，", ",")):
             groups[-1].append(ent)
         else:
             groups.append([ent])

@@ -90,7 +90,7 @@ def _is_plain_word(name: str) -> bool:
 def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Entity]:
     """New COMPANY entities for names in event roles that nothing found yet."""
     # a weak guess (…生物) gives way to a name with a role
-    busy = Occupied(len(text), [e for e in found if not (e.value or {}).get("weak")])
+    busy = Occupied(len(text), [e for e in found if not e.weak])
     names = [e for e in found if e.label in ("COMPANY", "ORG")]
     out: list[Entity] = []
     spans = sentences(text)

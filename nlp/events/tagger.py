@@ -252,7 +252,7 @@ _NOT_A_NAME = re.compile(r"^[\d\W_]+$|^(?:公司|本公司|该公司|集团|发�
 
 def new_names(text: str, tagged: list[Tagged], found: list[Entity]) -> list[Entity]:
     """Tagged spans that overlap no name found so far, as COMPANY entities."""
-    busy = Occupied(len(text), [e for e in found if not (e.value or {}).get("weak")])
+    busy = Occupied(len(text), [e for e in found if not e.weak])
     out = []
     for t in sorted(tagged, key=lambda t: -t.p):
         surface = text[t.start:t.end].strip()
