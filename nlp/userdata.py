@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .document import InputError
+from .resources.validate import regex_problem
 
 NAME_TYPES = ("COMPANY", "ORG", "INVESTOR")
 FUNDING_STAGES = ("-", "attach", "debt", "placement")
@@ -240,21 +241,11 @@ def read_triggers(path: str | Path) -> tuple[tuple[TriggerRule, ...], str]:
             raise UserDataError(f"{where}: give a pattern or a phrase (one of the two)")
         if phrase:
             pattern = re.escape(_normal(phrase))
-        problem = _regex_problem(pattern)
+        problem = regex_problem(pattern, "pattern")
         if problem:
             raise UserDataError(f"{where}: {problem}")
         out.append(TriggerRule(event, None if stage == "-" else stage, pattern, where))
     return tuple(out), digest
-
-
-def _regex_problem(pattern: str) -> str | None:
-    try:
-        compiled = re.compile(pattern)
-    except re.error as exc:
-        return f"pattern does not compile: {exc}"
-    if compiled.search("") is not None:
-        return "pattern matches the empty string (it would fire everywhere)"
-    return None
 
 
 # --- compiled forms, cached by value (never pickled with the data) ------------------------

@@ -135,13 +135,22 @@ def read(path: str | Path) -> Table:
 
 # --- kinds --------------------------------------------------------------------------------
 
-def _check_regex(value: str, groups: tuple[str, ...]) -> str | None:
+def regex_problem(value: str, noun: str = "regex") -> str | None:
+    """Why `value` is no usable pattern (it does not compile, or matches everywhere), or None."""
     try:
         pattern = re.compile(value)
     except re.error as e:
-        return f"regex does not compile: {e}"
+        return f"{noun} does not compile: {e}"
     if pattern.search("") is not None:
-        return "regex matches the empty string"
+        return f"{noun} matches the empty string"
+    return None
+
+
+def _check_regex(value: str, groups: tuple[str, ...]) -> str | None:
+    problem = regex_problem(value)
+    if problem:
+        return problem
+    pattern = re.compile(value)
     if set(pattern.groupindex) != set(groups):
         want = ", ".join(groups) or "none"
         return f"regex has named groups {sorted(pattern.groupindex) or 'none'}, the declaration says {want}"
