@@ -18,6 +18,13 @@ NER_MODEL_HELP = ("A name recogniser of your own (a spaCy model folder, as zhfin
                   "models/ner; implies --names model. Example: --ner-model models/my_ner")
 
 
+def usage_error(message: str) -> click.ClickException:
+    """One line and exit code 2, as for a usage error, without click's usage text."""
+    error = click.ClickException(message)
+    error.exit_code = 2
+    return error
+
+
 def user_data_options(command):
     """Adds the three options; the command gets ``user=UserData | None``."""
     @click.option("--ner-model", type=click.Path(exists=True, file_okay=False), metavar="DIR", help=NER_MODEL_HELP)
@@ -30,9 +37,7 @@ def user_data_options(command):
         try:
             user = load(lexicon, triggers, ner_model)
         except UserDataError as exc:
-            error = click.ClickException(str(exc))
-            error.exit_code = 2
-            raise error from None
+            raise usage_error(str(exc)) from None
         return command(*args, user=user, **kwargs)
 
     return run

@@ -28,6 +28,7 @@ def model_options(command):
                   help=MODEL_HELP)
     @functools.wraps(command)
     def run(*args, mode="fast", model_dir=None, quantize="none", **kwargs):
+        from ..user_options import usage_error
         from . import TrfUnavailable, options
 
         if mode == "fast" and model_dir:
@@ -35,9 +36,7 @@ def model_options(command):
         try:
             trf = options(mode, model_dir, quantize)
         except TrfUnavailable as exc:
-            error = click.ClickException(str(exc))
-            error.exit_code = 2
-            raise error from None
+            raise usage_error(str(exc)) from None
         return command(*args, trf=trf, **kwargs)
 
     return run
