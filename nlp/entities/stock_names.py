@@ -22,7 +22,6 @@ _STOCK_QUOTE = re.compile(r"(?:-(?:SW|B|W|S|U|P))?\((?:\d{6}(?:\.(?:SH|SZ|SS|BJ)
                           r"|-?\d+\.\d+,\s?[+-]?\d+\.\d+,\s?[+-]?\d+\.\d+%)\)")
 _STOCK_QUOTE = guarded(_STOCK_QUOTE)  # the same matches, scanned faster
 _STOCK_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+|[A-Za-z0-9][A-Za-z0-9&.\-]*)$")  # 500彩票网
-_CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 _LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9&.\-]*$")
 _CLASS_MARK = re.compile(r"-(?:SW|B|W|S|U|P|R)\s?$")
 # what a bracket holds after a stock name, around the TICKER found in it: (沪:600699), (2543), (01592-HK)
@@ -109,13 +108,12 @@ def _walk_back(tokens: list[tuple[str, int]], i: int, longest: int) -> int:
 
 
 def _trim(text: str, start: int, end: int, first_token: str) -> int:
-    """Drop what describes the name (单车商大行科工: jieba glued 商 to the name) and a function
-    word jieba glued to an unknown name (兴柜股后新代 -> 新代)."""
-    described = _DESCRIBED.match(text[start:end])
-    if described and end - start - described.end() >= 2:
-        return start + described.end()
-    if text[start:start + 1] in ("商", "者") and end - start >= 4 and _CJK_PAIR.fullmatch(text, max(0, start - 2), start):
-        return start + 1  # 零部件商擎越汽车: jieba glued the 商 of 零部件商 to the name
+    """Drop what describes the name (单车商大行科工, or 零部件商|擎越汽车 where jieba glued only the 商
+    to the name) and a function word jieba glued to an unknown name (兴柜股后新代 -> 新代)."""
+    lead = min(2, start)  # a descriptor may begin before the name
+    described = _DESCRIBED.match(text[start - lead:end])
+    if described and described.end() > lead and end - (start - lead + described.end()) >= 2:
+        return start - lead + described.end()
     if first_token not in _word_tags() and len(first_token) > 1 and first_token[0] in _LEADING_JUNK | {"后"} \
             and end - start > 2:
         return start + 1
