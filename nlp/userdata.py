@@ -286,10 +286,9 @@ def _compile_triggers(rules: tuple[TriggerRule, ...]) -> tuple[tuple[str, str | 
 
 @functools.lru_cache(maxsize=4)
 def _tokenizer(base, names: tuple[Name, ...]):
-    import jieba
+    from .segment import fast_jieba
 
-    tok = jieba.Tokenizer()
-    tok.FREQ, tok.total, tok.initialized = dict(base.FREQ), base.total, True
+    tok = fast_jieba.with_dictionary(dict(base.FREQ), base.total)
     for name in names:
         for surface in name.surfaces():
             if not surface.isascii():

@@ -82,6 +82,8 @@ def load(words: list[tuple[str, int]]):
     """(a jieba Tokenizer with `words` added at their frequencies, jieba's word -> tag table)."""
     import jieba
 
+    from . import fast_jieba
+
     jieba.setLogLevel(logging.WARNING)
     cache = Path(tempfile.gettempdir()) / f"zhfin-jieba-{_key(jieba, words)}.cache"
     try:
@@ -91,6 +93,4 @@ def load(words: list[tuple[str, int]]):
     except (OSError, EOFError, ValueError, TypeError):
         freq, total, tags = _build(jieba, words)
         _save(cache, (freq, total, tags))
-    tok = jieba.Tokenizer()
-    tok.FREQ, tok.total, tok.initialized = freq, total, True
-    return tok, tags
+    return fast_jieba.with_dictionary(freq, total), tags
