@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 
+from ...entities import values
+from ...entities.market import MarketContext
+from ...entities.span import Entity
 from .. import record as rec
 from .. import stage_model
 from .. import triggers as trig
@@ -39,6 +42,8 @@ _ENDED = ("terminated", "withdrawn")
 # 再度受理, 重启IPO: a new attempt, so a termination told with it is history
 _RESTART = re.compile(r"重启|再度|再次|重新(?:递交|提交|申报|递表)|卷土重来|第二次|二次递表|二度")
 _TICKER_OPENS = re.compile(r"(?:-[A-Z]{1,2})?\s?[(（]\s?")
+# a listing told with one of these is not (only) in Hong Kong, whatever the press
+_ELSEWHERE = re.compile(r"A股|美股|赴美|美国|新加坡|台湾|伦敦|东京|[沪深]市")
 
 
 # --- rules: which companies, which arguments ----------------------------------------------
@@ -198,9 +203,43 @@ def stage_of(ev: Candidate) -> str:
 
 # --- the record ------------------------------------------------------------------------
 
+def document_exchange(ctx: Context, ev: Candidate) -> tuple[dict | None, Entity | None]:
+    """(exchange value, its mention) for a listing whose own clauses name no exchange,
+    marked inferred: the exchange the document names, the mention nearest before the
+    event (when the document names several exchanges, only one in the event's paragraph);
+    else HKEX, without a mention, when the event is told in Hong Kong's own press
+    (招股, 孖展, 暗盘 …; market.MarketContext) and names no other market."""
+    start = min(s for s, _ in ev.evidence)
+    named = [e for e in ctx.entities if e.label == "EXCHANGE" and e.value and e.value.get("code")]
+    if len({e.value["code"] for e in named}) > 1:
+        first, last = ctx.text.rfind("\n", 0, start) + 1, ctx.text.find("\n", start)
+        named = [e for e in named if first <= e.start and (last < 0 or e.start < last)]
+    before = [e for e in named if e.start < start]
+    if len({e.value["code"] for e in named}) == 1:
+        ent = before[-1] if before else named[0]
+        return {**ent.value, "inferred": True}, ent
+    if not named and not any(_ELSEWHERE.search(ctx.text, s, e) for s, e in ev.evidence) \
+            and MarketContext(ctx.text).market_at(start) == "HK":
+        return {**values.exchange_value("港交所"), "inferred": True}, None
+    return None, None
+
+
+def _exchange(ctx: Context, ev: Candidate, mention: rec.Mention) -> dict | None:
+    ent = ev.args.get("exchange")
+    if ent is not None and ent.value:
+        value = ent.value
+    else:
+        value, ent = document_exchange(ctx, ev)
+        if value is None:
+            return None
+    where = mention(ent) if ent is not None else {"text": None, "start": None, "end": None}
+    return {"name": value.get("name"), "code": value.get("code"), "board": value.get("board"), **where,
+            **({"inferred": True} if value.get("inferred") else {})}
+
+
 def record(ctx: Context, ev: Candidate, mention: rec.Mention, sources: rec.Sources) -> dict:
     a = ev.args
-    exchange = a.get("exchange")
+    exchange = _exchange(ctx, ev, mention)
     ticker = a.get("ticker")
     shares = a.get("shares_offered")
     stage = stage_of(ev)
@@ -218,10 +257,8 @@ def record(ctx: Context, ev: Candidate, mention: rec.Mention, sources: rec.Sourc
         "company": src("company", ev.company, rec.party(ctx, ev.company, mention)),
         "stage": stage,
         "historical": bool(a.get("historical")),
-        "exchange": {"name": exchange.value.get("name"), "code": exchange.value.get("code"),
-                     "board": exchange.value.get("board"), **mention(exchange)}
-        if exchange is not None and exchange.value else None,
-        "board": (exchange.value or {}).get("board") if exchange is not None else None,
+        "exchange": exchange,
+        "board": exchange["board"] if exchange is not None else None,
         # the code as a string (what users filter on); where the text gives it, in ticker_mention
         "ticker": src("ticker", ticker, (ticker.value or {}).get("code", ticker.text) if ticker is not None else None),
         "ticker_mention": mention(ticker) if ticker is not None else None,
