@@ -233,11 +233,27 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: set, tags:
     return stops[-1] + 1 if stops else k
 
 
+# Characters jieba glues to the unknown name after a complete one (星河集团获星商银行: 获星商).
+_GLUE = frozenset("获向由与和及对在将被把从为给于并等跟")
+
+
+def _split_glued(tokens: list[tuple[str, int]], tags: dict) -> list[tuple[str, int]]:
+    """星河集团 获星商 银行 -> 星河集团 获 星商 银行: after a token that ends in a name suffix,
+    an unknown word that opens with a preposition, conjunction or 获 is that word and a new name."""
+    out = tokens[:1]
+    for (prev, _), (word, start) in zip(tokens, tokens[1:]):
+        if len(word) >= 3 and word[0] in _GLUE and word not in tags and _suffix_of(prev) is not None:
+            out += [(word[0], start), (word[1:], start + 1)]
+        else:
+            out.append((word, start))
+    return out
+
+
 def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[Entity]:
     """Names that end in a suffix: runs of name-like tokens closed by a suffix token.
 
     tokens: (text, start offset) pairs in order."""
-    tokens = _join_parenthesised(tokens)
+    tokens = _split_glued(_join_parenthesised(tokens), _word_tags())
     stop = _stop_tokens()
     tags = _word_tags()
     busy = set()

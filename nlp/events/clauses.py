@@ -153,6 +153,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         elif cues("investee", "before").search(before) and _PUT_INTO.match(after):
             others.extend(group)  # 软银向Rappi注资: the receiver, not an investor
             continue
+        elif cues("lender", "after").match(ctx.text, group[-1].end, end) and not cues("investee", "before").search(before):
+            investors.extend(group)  # 星商银行为公司提供50亿元授信: the bank lends (向星河提供贷款: 星河 borrows)
         elif cues("lender", "before").search(before) and _BORROW.match(after):
             investors.extend(group)  # 星阳公司向星商银行融资借款: the bank lends
         elif cues("lead", "after").match(after):
