@@ -119,6 +119,15 @@ def _split_at_zones(text: str, groups: list[list[Entity]], zones) -> list[list[E
 
 
 _WITH = ("与", "同", "和", "跟")
+_GLOSS_OPEN = re.compile(r"\s?[(（]\s?$")
+_GLOSS_CLOSE = re.compile(r"\s?[)）]")
+
+
+def _gloss(ctx: Context, ent: Entity, floor: int) -> bool:
+    """小鹏汽车 (Xpeng): a name in brackets right after a name glosses it; it is no second party."""
+    m = _GLOSS_OPEN.search(ctx.text, max(floor, ent.start - 3), ent.start)
+    return m is not None and bool(_GLOSS_CLOSE.match(ctx.text, ent.end)) \
+        and any(e.end == m.start() for e in ctx.within(max(floor, m.start() - 40), m.start(), *NAMES))
 
 
 def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
@@ -128,6 +137,9 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
     others, investors, leads, sources = [], [], [], []
     zones = [z for z in role_zones(ctx.text, start, end) if z[0] in ("lead", "investor")]
     for group in _split_at_zones(ctx.text, name_lists(ctx, start, end), zones):
+        group = [e for e in group if not _gloss(ctx, e, start)]
+        if not group:
+            continue
         zone_roles = {role for role, zs, ze in zones if zs <= group[0].start and group[-1].end <= ze}
         if zone_roles:  # inside 由……领投 / 投资方包括……
             # 由淡马锡旗下专项医疗基金Sheares领投: the parent does not invest

@@ -112,7 +112,7 @@ class RuleProposer:
         subject = self._subject(clause, others, live, bool(live) and bool(values or view.investors))
         if subject is not None and subject in others:
             self.topic = (subject, clause.sentence)
-        group = self._group(clause) if live and not others else []
+        group = self._group(clause) if live and not any(o.label == "COMPANY" for o in others) else []
         out: list[Proposal] = []
         for name, etype in types.REGISTRY.items():
             ev_triggers = [t for t in view.usable if t.event == name]
