@@ -13,7 +13,7 @@ from ..entities.span import Entity, Occupied
 from ..segment.sentences import sentences
 from .clauses import Clause
 
-_SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|完成|获|成功|再次|首次|也|又")
+_SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|披露|公告|发布|表示|完成|获|成功|再次|首次|也|又")
 _LATIN_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.\-]* )+$")
 _SPLIT = re.compile(r"、|以及|和|及|与|跟|,|，")
 _LIST_SPLIT = re.compile(r"、")

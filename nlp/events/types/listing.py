@@ -177,7 +177,7 @@ def prefer(key: str, have: Candidate, new: Candidate) -> bool:
 def substantial(ev: Candidate, negated_elsewhere: bool) -> bool:
     a = ev.args
     firm = any(step.firm for step in a.get("stages", []))
-    concrete = any(a.get(k) for k in ("ticker", "offer_price", "shares_offered"))
+    concrete = any(a.get(k) for k in ("ticker", "offer_price", "shares_offered", "proceeds"))
     if negated_elsewhere:
         return concrete
     return bool(firm) or concrete or bool(a.get("exchange") and a.get("stages"))
