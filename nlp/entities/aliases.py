@@ -66,6 +66,14 @@ def _introduced_as_subsidiary(text: str, start: int) -> bool:
     return bool(_SUBSIDIARY_BEFORE.search(text, max(0, start - 3), start))
 
 
+# 星川股份拟向控股股东星川集团发行股票: the shareholder shares the head, but is another company
+_PARENT_BEFORE = re.compile(r"(?:控股股东|大股东|母公司|实际控制人)$")
+
+
+def _introduced_as_parent(text: str, start: int) -> bool:
+    return bool(_PARENT_BEFORE.search(text, max(0, start - 5), start))
+
+
 def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
     """Group COMPANY/ORG mentions; returns clusters in order of first mention.
     `text` (the analysis text) lets a name introduced as a subsidiary stay apart
@@ -73,6 +81,7 @@ def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
     mentions = sorted(mentions, key=lambda e: e.start)
     texts = list(dict.fromkeys(e.text for e in mentions))  # distinct surfaces, first seen first
     subsidiaries = {e.text for e in mentions if _introduced_as_subsidiary(text, e.start)}
+    parents = {e.text for e in mentions if _introduced_as_parent(text, e.start)}
     parent = {t: t for t in texts}
     gaz = {t: set() for t in texts}
     for e in mentions:
@@ -98,7 +107,8 @@ def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
     cores = {t: _core(t) for t in texts}  # once per surface: the pairs below are quadratic
     for i, a in enumerate(texts):
         for b in texts[i + 1:]:
-            if _extends_parent(a, b, subsidiaries, cores) or _extends_parent(b, a, subsidiaries, cores):
+            if _extends_parent(a, b, subsidiaries, cores) or _extends_parent(b, a, subsidiaries, cores) \
+                    or (a in parents) != (b in parents):
                 continue
             if (gaz[a] & gaz[b]) or _compatible(cores[a], cores[b]):
                 union(a, b)

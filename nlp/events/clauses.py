@@ -88,7 +88,9 @@ _TICKER_PAREN = re.compile(r"^\([^()]{1,20}\)")  # 腾讯控股(00700.HK)投资�
 _SUBJECT_VERB = re.compile(r"^(?:宣布|表示[,，]|称[,，]|完成|获|已|正式|成功|于|今日|近日|日前|将|拟|通过|向|在|再|又|此前|近期|也|曾|"
                            r"(?:周|星期)[一二三四五六日天]|昨日|昨天|今天|本周|上周|进入|未获?通过|"
                            r"登陆|挂牌|上市|赴|递交|递表|启动|冲刺|撤回|终止|本次|此次|主动|公告|发布|首次|首发|IPO|"
-                           r"创业板|科创板|主板|港股|美股|A股|成功|首挂|截飞|暗盘|招股|\([A-Za-z]|\(\d{3,6}[.)-]|\((?:股票|证券|申购)代码)")
+                           r"创业板|科创板|主板|港股|美股|A股|成功|首挂|截飞|暗盘|招股|披露|定增|非公开发行|向特定对象|配售|"
+                           r"\d{1,2}月\d{1,2}日(?:晚间|晚|早间|盘后)?(?:发布)?(?:公告|披露|宣布)|"
+                           r"\([A-Za-z]|\(\d{3,6}[.)-]|\((?:股票|证券|申购)代码)")
 # 向Rappi注资, 为星城公司提供贷款: the money goes into the name; 向东莞信托融资: the name lends it
 _PUT_INTO = re.compile(r"(?:进行了?|追加|的)?(?:注资|增资|战略投资|投资)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
 _BORROW = re.compile(r"(?:申请|进行)?(?:融资|借款|贷款|借入)")
@@ -181,7 +183,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             group = [e for e in group if not _investor(e)]
             listed = len(group) > 2 or (len(group) > 1 and any(not e.weak for e in group))
             others.extend(e for e in group if not e.weak or listed or e.text in confirmed
-                          or _SUBJECT_VERB.match(ctx.text[e.end : e.end + 8]))
+                          or _SUBJECT_VERB.match(ctx.text[e.end : e.end + 12]))
             continue
         confirmed.update(e.text for e in group if e.weak)
     confirmed.update(e.text for e in others if e.weak)

@@ -105,10 +105,12 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     if count and count > 1:  # 数亿元的一轮融资 is "a round", no count
         add("rounds_count", value=count)
     add("cumulative", value=not latest and bool(_CUMULATIVE.search(text) or (count or 0) > 1))
-    for ent in view.investors:
-        add("investors", ent)
+    for ent in view.investors:  # a regulator (ORG: 证监会, 发改委) approves, it never invests
+        if ent.label != "ORG":
+            add("investors", ent)
     for ent in view.leads:
-        add("lead_investors", ent)
+        if ent.label != "ORG":
+            add("lead_investors", ent)
     live = _by_substance(ctx, [t for t in triggers if not t.negated], start, end)
     named = next((t.stage for t in triggers if t.stage in INSTRUMENT_TRIGGERS), None)
     add("instrument", value=named or instrument(ctx.text, live[0].start, start, end))
