@@ -20,6 +20,7 @@ SOURCE = "rules"
 _GROUP = re.compile(r"(?:这|上述|以上|前述|该|共有|共|其中|另有)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})家(?:拟IPO|拟上市|IPO)?(?:企业|公司)")
 _ENUMERATES = re.compile(r"分别为|分别是|包括|依次为|^[^,，。]{0,6}其中")
 
+_DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 _INVESTOR_NAME = re.compile(r"资本|创投|基金|投资|Capital|Ventures|Partners", re.I)
 
@@ -113,6 +114,7 @@ class RuleProposer:
         if subject is not None and subject in others:
             self.topic = (subject, clause.sentence)
         group = self._group(clause) if live and not any(o.label == "COMPANY" for o in others) else []
+        described = self._described(live, others)
         out: list[Proposal] = []
         for name, etype in types.REGISTRY.items():
             ev_triggers = [t for t in view.usable if t.event == name]
@@ -124,12 +126,24 @@ class RuleProposer:
             elif subject is not None:
                 out += [Proposal(clause.index, name, "company", company, source=SOURCE)
                         for company in etype.companies(self, view, subject, others)]
+            out += [Proposal(clause.index, name, "company", company, source=SOURCE)
+                    for t, company in described if t.event == name and company is not subject]
             if all(t.negated for t in ev_triggers):
                 out.append(Proposal(clause.index, name, "negated", value=True, source=SOURCE))
                 continue
             if all(t.stage == "attach" for t in ev_triggers if not t.negated):
                 out.append(Proposal(clause.index, name, "attach", value=True, source=SOURCE))
             out += etype.propose_args(self, view, ev_triggers)
+        return out
+
+    def _described(self, live: list[trig.Trigger], others: list[Entity]) -> list[tuple[trig.Trigger, Entity]]:
+        """步入招股第三日的银诺医药, 今日截飞的星河医药: a trigger that describes the name right
+        after it (…的 NAME) makes that name a company of the clause too, whatever its subject."""
+        out = []
+        for t in live:
+            m = _DESCRIBES.match(self.ctx.text, t.end)
+            if m:
+                out += [(t, e) for e in others if e.start == m.end() and e.label == "COMPANY"]
         return out
 
     def date_for(self, pos: int, clause: Clause) -> Entity | None:
