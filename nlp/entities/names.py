@@ -278,8 +278,9 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
         if j == i:
             i += 1
             continue
-        while j - 1 > i and len(tokens[j - 1][0]) == 1 and tags.get(tokens[j - 1][0]) == "d":
-            j -= 1  # 星月股份均获通过: an adverb after the name is no part of it
+        while j - 1 > i and ((len(tokens[j - 1][0]) == 1 and tags.get(tokens[j - 1][0]) == "d")
+                             or tokens[j - 1][0].startswith("(")):
+            j -= 1  # 星月股份均获通过, 星川电子(创业板): an adverb or a note after the name is no part of it
         # the name ends where the run ends, on a suffix (资本市场 is no name)
         hit = _suffix_of(tokens[j - 1][0])
         if hit is not None:

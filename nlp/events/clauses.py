@@ -121,6 +121,7 @@ def _split_at_zones(text: str, groups: list[list[Entity]], zones) -> list[list[E
 
 
 _WITH = ("与", "同", "和", "跟")
+_ENUMERATES = re.compile(r"(?:分别为|分别是|包括|[:：])\s?$")  # 两只新股上市：A和B
 _GLOSS_OPEN = re.compile(r"\s?[(（]\s?$")
 _GLOSS_CLOSE = re.compile(r"\s?[)）]")
 
@@ -178,10 +179,12 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             investors.extend(group)
         elif cues("partner", "before").search(before):
             continue  # 与中金公司合作: a partner, not the subject
-        else:  # in a list with a sure name (星宇科技、星尔生物、江苏星兴股份有限公司), or of three, weak guesses are names too
+        else:  # in a list with a sure name (星宇科技、星尔生物、江苏星兴股份有限公司), of three, or
+            # enumerated (分别为A、B), weak guesses are names too
             investors.extend(e for e in group if _investor(e))  # a user's INVESTOR name invests (userdata)
             group = [e for e in group if not _investor(e)]
-            listed = len(group) > 2 or (len(group) > 1 and any(not e.weak for e in group))
+            listed = len(group) > 2 or (len(group) > 1 and (any(not e.weak for e in group)
+                                                             or bool(_ENUMERATES.search(before))))
             others.extend(e for e in group if not e.weak or listed or e.text in confirmed
                           or _SUBJECT_VERB.match(ctx.text[e.end : e.end + 12]))
             continue

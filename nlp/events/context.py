@@ -13,7 +13,8 @@ from ..entities.span import Entity
 from .triggers import segment_start
 
 NAMES = ("COMPANY", "ORG")
-_SEPARATORS = re.compile(r"^[、,，和与及跟以及\s]*$")
+# 星川电子(创业板)、星海科技(科创板): a short note in brackets after a list item keeps the list
+_SEPARATORS = re.compile(r"^(?:\s?[(（][^()（）]{1,12}[)）])?[、,，和与及跟以及\s]*$")
 # 该公司 / 发行人 / 其: a clause about the company in focus
 PRONOUN = re.compile("|".join(sorted(resources.words("party_pronouns.txt"), key=len, reverse=True)) + "|其")
 _CALENDAR = re.compile(r"\d\s*[年月日号]")

@@ -111,6 +111,13 @@ def _ticker_owner(ctx: Context, ticker):
     return None
 
 
+def _bracket_owner(ctx: Context, ent):
+    """星川电子(创业板)、星海科技(科创板): a value in brackets right after a name is that name's."""
+    if ctx.text[ent.start - 1 : ent.start] in ("(", "（") and ctx.text[ent.end : ent.end + 1] in (")", "）"):
+        return next((n for n in ctx.within(max(0, ent.start - 30), ent.start - 1, "COMPANY") if n.end == ent.start - 1), None)
+    return None
+
+
 def propose_args(reader, view, triggers) -> list[Proposal]:
     """Stages with their dates, exchange, ticker, shares, offer price, proceeds and
     market value of one clause."""
@@ -133,9 +140,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         add("stages", value=Step(stage, date, t, firm))
         if t.stage == "listed" and date is not None:  # also a planned listing date
             add("listing_date", date)
-    exchanges = ctx.within(start, end, "EXCHANGE")
-    if exchanges:
-        add("exchange", exchanges[0])
+    for exchange in ctx.within(start, end, "EXCHANGE"):  # the first one each company may take
+        add("exchange", exchange, owner=_bracket_owner(ctx, exchange))
     for ticker in ctx.within(start, end, "TICKER"):
         add("ticker", ticker, owner=_ticker_owner(ctx, ticker))
     for shares in ctx.within(start, end, "SHARES"):
