@@ -240,12 +240,14 @@ _GLUE = frozenset("获向由与和及对在将被把从为给于并等跟")
 def _split_glued(tokens: list[tuple[str, int]], tags: dict) -> list[tuple[str, int]]:
     """星河集团 获星商 银行 -> 星河集团 获 星商 银行: after a token that ends in a name suffix,
     an unknown word that opens with a preposition, conjunction or 获 is that word and a new name."""
-    out = tokens[:1]
-    for (prev, _), (word, start) in zip(tokens, tokens[1:]):
-        if len(word) >= 2 and word[0] in _GLUE and word not in tags and _suffix_of(prev) is not None:
-            out += [(word[0], start), (word[1:], start + 1)]
-        else:
-            out.append((word, start))
+    glued = [k for k in range(1, len(tokens)) if tokens[k][0][0] in _GLUE and len(tokens[k][0]) >= 2
+             and tokens[k][0] not in tags and _suffix_of(tokens[k - 1][0]) is not None]
+    if not glued:  # nearly every text: no copy
+        return tokens
+    out = list(tokens)
+    for k in reversed(glued):
+        word, start = tokens[k]
+        out[k : k + 1] = [(word[0], start), (word[1:], start + 1)]
     return out
 
 
