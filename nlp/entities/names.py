@@ -233,6 +233,8 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: set, tags:
     return stops[-1] + 1 if stops else k
 
 
+# Verbs jieba's dictionary calls nouns too (vn), so that they would extend a run of name tokens.
+_MONEY_VERBS = frozenset("出资 注资 增资 投资 融资 入股 参股 认购".split())
 # Characters jieba glues to the unknown name after a complete one (星河集团获星商银行: 获星商).
 _GLUE = frozenset("获向由与和及对在将被把从为给于并等跟")
 
@@ -283,6 +285,9 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
         while j - 1 > i and ((len(tokens[j - 1][0]) == 1 and tags.get(tokens[j - 1][0]) == "d")
                              or tokens[j - 1][0].startswith("(")):
             j -= 1  # 星月股份均获通过, 星川电子(创业板): an adverb or a note after the name is no part of it
+        if j - 1 > i and (tokens[j - 1][0] in _MONEY_VERBS or tokens[j - 1][0] in _generic_names()) \
+                and (_suffix_of(tokens[j - 2][0]) or ("", "", False))[2]:
+            j -= 1  # 澜汽集团出资2亿元, 获澜汽集团战略投资: a verb or a term after a strong suffix ends the name
         # the name ends where the run ends, on a suffix (资本市场 is no name)
         hit = _suffix_of(tokens[j - 1][0])
         if hit is not None:
