@@ -139,6 +139,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
 
     others, investors, leads, sources = [], [], [], []
     zones = [z for z in role_zones(ctx.text, start, end) if z[0] in ("lead", "investor")]
+    advised_until = start  # 保荐人分别为A、B、C、D: the whole enumeration advises, names no lexicon knows included
     for group in _split_at_zones(ctx.text, name_lists(ctx, start, end), zones):
         group = [e for e in group if not _gloss(ctx, e, start)]
         if not group:
@@ -161,9 +162,13 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         if _BYLINE_OPEN.search(before) and _BYLINE_CLOSE.match(after):  # 【星河网】, 【星河财经讯】
             sources.extend(group)
             continue
-        if cues("source", "after").match(after) or cues("source", "before").search(before) \
-                or cues("advisor", "before").search(before) or cues("advisor", "after").match(after) \
-                or cues("affiliation", "after").match(after):
+        if group[0].start < advised_until:
+            sources.extend(group)
+        elif cues("advisor", "before").search(before):
+            sources.extend(group)
+            advised_until = segment_end(ctx.text, group[-1].end, end)
+        elif cues("source", "after").match(after) or cues("source", "before").search(before) \
+                or cues("advisor", "after").match(after) or cues("affiliation", "after").match(after):
             sources.extend(group)
         elif cues("investee", "before").search(before) and _PUT_INTO.match(after):
             others.extend(group)  # 软银向Rappi注资: the receiver, not an investor
