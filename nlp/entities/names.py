@@ -211,6 +211,14 @@ _HARD_STOP_TAGS = frozenset("p c u uj ul r t tg f y e o".split())
 _PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}(?:市|省|区|县))$")
 
 
+# 星河投资管理有限公司, 星河创业投资有限公司: 投资 that names the line of business, not the verb
+_BUSINESS_AFTER = frozenset("管理 有限公司 有限责任公司 股份有限公司 控股 咨询 发展 集团 合伙企业 基金".split())
+
+
+def _in_legal_name(tokens: list[tuple[str, int]], n: int) -> bool:
+    return tokens[n][0] == "投资" and n + 1 < len(tokens) and tokens[n + 1][0] in _BUSINESS_AFTER
+
+
 def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: set, tags: dict, stop: frozenset) -> int:
     """Where a legal name (…有限公司) ending at token `last` begins: at the leftmost
     place name (深圳市, 江苏) before it, else after the last stop word; never across
@@ -229,7 +237,8 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: set, tags:
     places = [n for n in range(k, last) if tags.get(tokens[n][0]) == "ns" or _PLACE.match(tokens[n][0])]
     if places:
         return places[0]
-    stops = [n for n in range(k, last) if tokens[n][0] in stop or _is_descriptor(tokens[n][0])]
+    stops = [n for n in range(k, last) if (tokens[n][0] in stop and not _in_legal_name(tokens, n))
+             or _is_descriptor(tokens[n][0])]
     return stops[-1] + 1 if stops else k
 
 
@@ -260,9 +269,13 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
     tokens = _split_glued(_join_parenthesised(tokens), _word_tags())
     stop = _stop_tokens()
     tags = _word_tags()
-    busy = set()
+    busy, known = set(), set()
     for e in taken:
         busy.update(range(e.start, e.end))
+        if e.label == "COMPANY" and (e.value or {}).get("canonical"):  # a gazetteer name
+            known.update(range(e.start, e.end))
+    # 深圳市腾讯计算机系统有限公司: a run may pass over a gazetteer name when it ends in a legal form
+    walls = busy - known
     out: list[Entity] = []
     inside = list(map(_in_name, (w for w, _ in tokens)))  # which tokens may open a run: skipped to at C speed
     i = 0
@@ -275,10 +288,12 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
         # name-like words follow (山东玻纤集团股份有限公司股票将于…)
         j = i
         while j < len(tokens) and (inside[j] or (j > i and _closes_name(tokens[j][0]))) \
-                and tokens[j][1] not in busy:
+                and tokens[j][1] not in walls:
             j += 1
             if _legal_suffix(tokens[j - 1][0]):
                 break
+        if known and not _legal_suffix(tokens[j - 1][0]):  # elsewhere a gazetteer name ends the run before it
+            j = next((k for k in range(i, j) if tokens[k][1] in known), j)
         if j == i:
             i += 1
             continue
@@ -295,6 +310,12 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             first = max(i, j - (8 if strong else 4))
             if "公司" in suffix or "合伙" in suffix:
                 first = min(first, _legal_name_start(tokens, j - 1, busy, tags, stop))
+                gazetteer = next((k for k in range(max(first - 1, 0), j) if tokens[k][1] in known), None)
+                if gazetteer is not None:  # a gazetteer name opens it, after at most two places
+                    first = gazetteer
+                    while gazetteer - first < 2 and first > 0 and tokens[first - 1][1] not in walls \
+                            and (tags.get(tokens[first - 1][0]) == "ns" or _PLACE.match(tokens[first - 1][0])):
+                        first -= 1
             start, end = tokens[first][1], tokens[j - 1][1] + len(tokens[j - 1][0])
             described = [k for k in range(first, j - 1) if _is_descriptor(tokens[k][0])]
             if described:  # the name starts after the last descriptor
