@@ -93,3 +93,18 @@ def test_a_listing_day_already_set_is_formal_listing_in_duee():
     assert event["stage"] == "planned" and event["listing_date"]["start_date"] == "2020-09-03"
     [duee] = record_to_duee(record)["event_list"]
     assert {"role": "环节", "argument": "正式上市"} in duee["arguments"]
+
+
+@pytest.mark.parametrize("text, step, time", [
+    # a filing updated, the listing day set: 正式上市 on that day
+    ("星川科技于美东时间10月25日更新了其向美国证券交易委员会递交的F-1招股文件，预计于11月5日在纳斯达克挂牌上市。",
+     "正式上市", "11月5日"),
+    # the date opens the sentence, another step (the hearing) comes before 将于…上市: no listing day
+    ("7月16日，星川创新科技股份有限公司首发申请获创业板上市委员会通过，将于深交所创业板上市。", "筹备上市", "7月16日"),
+])
+def test_the_listing_day_and_the_step_in_duee(text, step, time):
+    import nlp
+
+    [duee] = record_to_duee(nlp.extract(text, published="2025-10-26", doc_id="x"))["event_list"]
+    assert {"role": "环节", "argument": step} in duee["arguments"]
+    assert [a["argument"] for a in duee["arguments"] if a["role"] == "事件时间"] == [time]

@@ -146,6 +146,12 @@ class RuleProposer:
                 out += [(t, e) for e in others if e.start == m.end() and e.label == "COMPANY"]
         return out
 
+    def triggers_between(self, clause: Clause, start: int, end: int) -> list[trig.Trigger]:
+        """The trigger phrases of the clause's sentence that lie within start..end (not those that only
+        attach a value: 股票代码, 估值)."""
+        return [t for t in self._sentence_triggers.get(clause.sentence, [])
+                if start <= t.start and t.end <= end and t.stage != "attach"]
+
     def date_for(self, pos: int, clause: Clause) -> Entity | None:
         """The date in the comma segment of `pos` ('as of' dates only when there
         is no other), else a date standing alone before it in the sentence

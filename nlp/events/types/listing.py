@@ -20,7 +20,7 @@ from ..context import Context, cues, name_lists
 NAME = "listing"
 DUEE_TYPE = "公司上市"
 DUEE_ROLES = {"company": "上市公司", "ticker": "证券代码", "offer_price": "发行价格", "market_cap": "市值",
-              "proceeds": "募资金额", "date": "事件时间", "listing_date": "事件时间", "date_vague": "事件时间",
+              "proceeds": "募资金额", "listing_date": "事件时间", "date": "事件时间", "date_vague": "事件时间",
               "disclosed": "披露时间"}
 SCORED = ("company", "ticker", "offer_price", "proceeds", "market_cap", "date", "listing_date",
           "date_vague", "disclosed")
@@ -138,8 +138,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
             continue
         date = reader.date_for(t.start, clause)
         add("stages", value=Step(stage, date, t, firm))
-        if t.stage == "listed" and date is not None:  # also a planned listing date
-            add("listing_date", date)
+        if t.stage == "listed" and date is not None and not reader.triggers_between(clause, date.end, t.start):
+            add("listing_date", date)  # also a planned listing date, unless another step is told in between
     for exchange in ctx.within(start, end, "EXCHANGE"):  # the first one each company may take
         add("exchange", exchange, owner=_bracket_owner(ctx, exchange))
     for ticker in ctx.within(start, end, "TICKER"):
@@ -285,8 +285,9 @@ def scorer_tags(ev: Candidate) -> list[str]:
 
 def duee_step(event: dict) -> str:
     """DuEE-Fin's 环节. A listing day already set (将于9月3日在上交所上市) counts as
-    正式上市 there, whatever step the company is at."""
-    if event.get("listing_date") and event["stage"] in ("planned", "subscription", "priced"):
+    正式上市 there, whatever step short of it the company is at (and 事件时间 is that day:
+    listing_date comes first in DUEE_ROLES)."""
+    if event.get("listing_date") and event["stage"] in STAGE_ORDER[: STAGE_ORDER.index("listed")]:
         return "正式上市"
     return STAGE_TO_DUEE[event["stage"]]
 
