@@ -6,7 +6,7 @@ name and the other its short name, or when one extends the other by a generic
 tail (智谱 / 智谱AI, MiniMax / 稀宇MiniMax).
 
 Canonical name of a cluster (what events report): its most frequent surface
-form, ties broken by the earliest mention. Different gazetteer entries never
+form, ties broken by a defined short name, then by the earliest mention. Different gazetteer entries never
 merge (阿里巴巴 and 阿里云 stay apart).
 """
 from __future__ import annotations
@@ -125,8 +125,10 @@ def _extends_parent(sub: str, other: str, subsidiaries: set[str], cores: dict[st
 
 
 def canonical_name(group: list[Entity]) -> str:
+    """The most frequent form; on a tie the short name the text defines (以下简称“金力股份”), then the earliest."""
     counts = Counter(e.text for e in group)
     first: dict[str, int] = {}
+    defined = {e.text for e in group if (e.value or {}).get("alias_of")}
     for e in group:
         first.setdefault(e.text, e.start)
-    return max(counts, key=lambda t: (counts[t], -first[t]))
+    return max(counts, key=lambda t: (counts[t], t in defined, -first[t]))
