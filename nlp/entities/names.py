@@ -219,7 +219,7 @@ def _in_legal_name(tokens: list[tuple[str, int]], n: int) -> bool:
     return tokens[n][0] == "投资" and n + 1 < len(tokens) and tokens[n + 1][0] in _BUSINESS_AFTER
 
 
-def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: set, tags: dict, stop: frozenset) -> int:
+def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: bytearray, tags: dict, stop: frozenset) -> int:
     """Where a legal name (…有限公司) ending at token `last` begins: at the leftmost
     place name (深圳市, 江苏) before it, else after the last stop word; never across
     punctuation, digits or function words, at most 10 tokens back."""
@@ -229,7 +229,7 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: set, tags:
         # 中 after a colon or a comma starts a name (中触媒新材料), it closes no 在…中
         opens_name = tags.get(word) == "f" and len(word) == 1 and (k == 1 or not _NAME_TOKEN.match(tokens[k - 2][0]))
         if not _NAME_TOKEN.match(word) or (tags.get(word) in _HARD_STOP_TAGS and not opens_name) \
-                or tokens[k - 1][1] in busy or word in _LEADING_JUNK:
+                or busy[tokens[k - 1][1]] or word in _LEADING_JUNK:
             break
         k -= 1
     while k < last - 1 and len(tokens[k][0]) >= 2 and tags.get(tokens[k][0]) in _NON_NAME_TAGS:
@@ -269,13 +269,13 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
     tokens = _split_glued(_join_parenthesised(tokens), _word_tags())
     stop = _stop_tokens()
     tags = _word_tags()
-    busy, known = set(), set()
+    # per character: 0 free, 1 taken, 2 a gazetteer name (深圳市腾讯计算机系统有限公司: a run may
+    # pass over one when it ends in a legal form)
+    busy = bytearray(tokens[-1][1] + len(tokens[-1][0]) if tokens else 0)
     for e in taken:
-        busy.update(range(e.start, e.end))
-        if e.label == "COMPANY" and (e.value or {}).get("canonical"):  # a gazetteer name
-            known.update(range(e.start, e.end))
-    # 深圳市腾讯计算机系统有限公司: a run may pass over a gazetteer name when it ends in a legal form
-    walls = busy - known
+        mark = b"\x02" if e.label == "COMPANY" and (e.value or {}).get("canonical") else b"\x01"
+        busy[e.start:e.end] = mark * (e.end - e.start)
+    known = 2 in busy
     out: list[Entity] = []
     inside = list(map(_in_name, (w for w, _ in tokens)))  # which tokens may open a run: skipped to at C speed
     i = 0
@@ -288,12 +288,12 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
         # name-like words follow (山东玻纤集团股份有限公司股票将于…)
         j = i
         while j < len(tokens) and (inside[j] or (j > i and _closes_name(tokens[j][0]))) \
-                and tokens[j][1] not in walls:
+                and busy[tokens[j][1]] != 1:
             j += 1
             if _legal_suffix(tokens[j - 1][0]):
                 break
         if known and not _legal_suffix(tokens[j - 1][0]):  # elsewhere a gazetteer name ends the run before it
-            j = next((k for k in range(i, j) if tokens[k][1] in known), j)
+            j = next((k for k in range(i, j) if busy[tokens[k][1]] == 2), j)
         if j == i:
             i += 1
             continue
@@ -310,10 +310,11 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             first = max(i, j - (8 if strong else 4))
             if "公司" in suffix or "合伙" in suffix:
                 first = min(first, _legal_name_start(tokens, j - 1, busy, tags, stop))
-                gazetteer = next((k for k in range(max(first - 1, 0), j) if tokens[k][1] in known), None)
+                gazetteer = next((k for k in range(max(first - 1, 0), j) if busy[tokens[k][1]] == 2), None) \
+                    if known else None
                 if gazetteer is not None:  # a gazetteer name opens it, after at most two places
                     first = gazetteer
-                    while gazetteer - first < 2 and first > 0 and tokens[first - 1][1] not in walls \
+                    while gazetteer - first < 2 and first > 0 and busy[tokens[first - 1][1]] != 1 \
                             and (tags.get(tokens[first - 1][0]) == "ns" or _PLACE.match(tokens[first - 1][0])):
                         first -= 1
             start, end = tokens[first][1], tokens[j - 1][1] + len(tokens[j - 1][0])
