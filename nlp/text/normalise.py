@@ -19,6 +19,8 @@ QUOTE_IN_NAME = re.compile(r"[(（]\d+(?:\.\d+)?[,，]\s?[+-]?\d+(?:\.\d+)?[,，
 # Invisible or junk characters that web pages leave behind, and such quotes.
 _DELETE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]|!\[[^\]\n]{0,200}\](?:\([^)\n]{0,500}\))?|"
                      + QUOTE_IN_NAME.pattern)
+# Taiwan press glosses the day of 今日 / 昨日: 今（5）日 is today, the 5th; the analysis text reads 今日.
+_DAY_GLOSS = re.compile(r"(?<=[今昨明前])[(（]\s?\d{1,2}\s?[)）](?=日)")
 # A thousands separator (442,790万元): no clause break, so the analysis text drops it
 # (the raw text, and so every reported span, keeps it).
 # Not after a decimal part: 187.120,110.47,144.12% is a price quote, not one number.
@@ -96,6 +98,7 @@ def normalise(raw: str) -> tuple[str, OffsetMap]:
     """Return the analysis text and the map from its positions to `raw`."""
     deletions = [m.span() for m in _DELETE.finditer(raw)]
     deletions.extend(m.span() for m in _THOUSANDS.finditer(raw))
+    deletions.extend(m.span() for m in _DAY_GLOSS.finditer(raw))
     deletions.extend(gloss_spans(raw))
     deletions = _merge(deletions)
     text, offsets = _delete_spans(raw, deletions)
