@@ -73,8 +73,12 @@ def _not_an_issue(text: str, t, clause) -> bool:
                                                              t.start))
 
 
+# A fund invests; money it raises for itself is no funding event (the round-2 definitions)
+_FUND = re.compile(r"基金(?:\(有限合伙\))?(?:[一二三四五六七八九十]期)?$")
+
+
 def companies(reader, view, subject, others):
-    return [subject]
+    return [] if _FUND.search(subject.text) else [subject]
 
 
 def propose_args(reader, view, triggers) -> list[Proposal]:
