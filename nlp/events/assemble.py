@@ -5,7 +5,8 @@ Arguments are taken in the order proposed: the first proposal of a single-valued
 role wins, list roles take every proposal. What depends on the company is
 decided here: a company is never its own investor, a ticker printed after
 another company's name is not this one's, and values that belong to one
-company (a ticker, a price) go to none when the clause names several."""
+company (a ticker, a price) go, when the clause names several, only to the
+company printed right before them."""
 from __future__ import annotations
 
 from . import types
@@ -26,10 +27,7 @@ def assemble(ctx: Context, views: list[ClauseView], proposals: list[Proposal]) -
         for company in companies:
             cand = Candidate(event, company, {view.clause.sentence}, [(view.clause.start, view.clause.end)],
                              triggers=list(triggers))
-            _fill(ctx, cand, props, etype)
-            if len(companies) > 1:
-                for key in etype.OWN_VALUES:
-                    cand.args.pop(key, None)
+            _fill(ctx, cand, props, etype, shared=len(companies) > 1)
             out.append(cand)
     return out
 
@@ -76,7 +74,9 @@ def _same_party(ctx: Context, a, b) -> bool:
     return a is b or ctx.cluster(a) == ctx.cluster(b) is not None
 
 
-def _fill(ctx: Context, cand: Candidate, props: list[Proposal], etype) -> None:
+def _fill(ctx: Context, cand: Candidate, props: list[Proposal], etype, shared: bool = False) -> None:
+    """shared: the clause names several companies; a value that belongs to one company only
+    (OWN_VALUES) then goes to the company printed right before it (星川医疗(2598)), else to none."""
     if any(p.role == "negated" for p in props):
         cand.args["negated"] = True
         return
@@ -89,5 +89,6 @@ def _fill(ctx: Context, cand: Candidate, props: list[Proposal], etype) -> None:
                 cand.args.setdefault(p.role, []).append(item)
         elif p.entity is None:  # a plain value: a flag, a count
             cand.args[p.role] = p.value
-        elif p.owner is None or _same_party(ctx, p.owner, cand.company):
+        elif p.owner is None and not (shared and p.role in etype.OWN_VALUES) \
+                or p.owner is not None and _same_party(ctx, p.owner, cand.company):
             cand.args.setdefault(p.role, p.entity)

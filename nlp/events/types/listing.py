@@ -85,12 +85,26 @@ def _listed_together(ctx: Context, subject, others, start: int, end: int) -> lis
     return [subject]
 
 
+# 分别为首日升1.3倍的A(01573),升92%的B(03626),及…C(01632): an enumeration of names with their codes
+_ENUMERATION = re.compile(r"分别为|分别是|包括|依次为|则有")
+_CODE_AFTER = re.compile(r"\s?\((?:\d{4,6})(?:\.[A-Z]{2})?\)")
+
+
+def _enumerated(ctx: Context, subject, others, start: int, end: int) -> list:
+    m = _ENUMERATION.search(ctx.text, start, end)
+    if m is None or subject.start < m.end():
+        return []
+    coded = [e for e in others if e.start >= m.end() and e.label == "COMPANY" and _CODE_AFTER.match(ctx.text, e.end)]
+    return coded if subject in coded and len(coded) > 1 else []
+
+
 def companies(reader, view, subject, others):
     ctx, clause = reader.ctx, view.clause
     spun_off = _spun_off(ctx, clause.start, clause.end)
     if spun_off is not None:
         return [spun_off]
-    return _listed_together(ctx, subject, others, clause.start, clause.end)
+    return _enumerated(ctx, subject, others, clause.start, clause.end) \
+        or _listed_together(ctx, subject, others, clause.start, clause.end)
 
 
 def _stage(ctx: Context, t: trig.Trigger) -> tuple[str | None, bool]:
