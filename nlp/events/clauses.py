@@ -91,6 +91,7 @@ _SUBJECT_VERB = re.compile(r"^(?:宣布|表示[,，]|称[,，]|完成|获|已|�
                            r"创业板|科创板|主板|港股|美股|A股|成功|首挂|截飞|暗盘|招股|披露|定增|非公开发行|向特定对象|配售|"
                            r"\d{1,2}月\d{1,2}日(?:晚间|晚|早间|盘后)?(?:发布)?(?:公告|披露|宣布)|"
                            r"(?:\d+(?:\.\d+)?\s?(?:亿|万|千万)[^,，。；;]{0,10}?)?(?:[A-H]\d?\+*|Pre-[A-H]\+?|天使|种子|战略)轮|"
+                           r"(?:借出|提供)[^,，。；;]{0,12}?孖展|"
                            r"\([A-Za-z]|\(\d{3,6}[.)-]|\((?:股票|证券|申购)代码)")
 # 向Rappi注资, 为星城公司提供贷款: the money goes into the name; 向东莞信托融资: the name lends it
 _PUT_INTO = re.compile(r"(?:进行了?|追加|的)?(?:注资|增资|战略投资|投资)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
@@ -168,7 +169,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         elif cues("advisor", "before").search(before):
             sources.extend(group)
             advised_until = segment_end(ctx.text, group[-1].end, end)
-        elif cues("source", "after").match(after) or cues("source", "before").search(before) \
+        elif (cues("source", "after").match(after) and not before.endswith("为")) \
+                or cues("source", "before").search(before) \
                 or cues("advisor", "after").match(after) or cues("affiliation", "after").match(after):
             sources.extend(group)
         elif cues("investee", "before").search(before) and _PUT_INTO.match(after):
