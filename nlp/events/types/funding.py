@@ -29,7 +29,7 @@ NEWS_DAYS = 730  # older than this before the article's date, a round is told as
 KEEP_HISTORY = True  # and is reported with historical: true (a past round with its specifics is an event)
 
 _ROUND_COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
-_CUMULATIVE = re.compile(r"累计|总额|共计|合计|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
+_CUMULATIVE = re.compile(r"累计|(?<!资金)(?<!发行)(?<!募资)总额|共计|合计|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
 _LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|这一轮")
 _WILDCARD_ROUNDS = {"new", "latest", None}
 
@@ -73,7 +73,8 @@ def _not_an_issue(text: str, t, clause) -> bool:
                                                              t.start))
 
 
-# A fund invests; money it raises for itself is no funding event (the round-2 definitions)
+# A fund raises money for itself, or invests: either way no company's round (混改基金, 投贷基金,
+# 产业基金二期; the round-2 definitions)
 _FUND = re.compile(r"基金(?:\(有限合伙\))?(?:[一二三四五六七八九十]期)?$")
 
 
@@ -196,10 +197,6 @@ def attach_conflicts(ev: Candidate, cand: Candidate) -> bool:
 def prefer(key: str, have: Candidate, new: Candidate) -> bool:
     """A named round replaces 新一轮 / 本轮 when merging."""
     return key == "round" and _round(have) in _WILDCARD_ROUNDS and _round(new) not in _WILDCARD_ROUNDS
-
-
-# a fund raises money for itself, or invests: either way no company's round (混改基金, 投贷基金)
-_FUND = re.compile(r"基金$")
 
 
 def substantial(ev: Candidate, negated_elsewhere: bool) -> bool:
