@@ -262,6 +262,32 @@ def _split_glued(tokens: list[tuple[str, int]], tags: dict) -> list[tuple[str, i
     return out
 
 
+def _run_end(tokens: list[tuple[str, int]], i: int, j: int, tags: dict) -> int:
+    """Where a run of name tokens i..j really ends: not on an adverb or a note in brackets
+    (星月股份均获通过, 星川电子(创业板)), nor on a money verb or a finance term after a strong
+    suffix (澜汽集团出资2亿元, 获澜汽集团战略投资)."""
+    while j - 1 > i and ((len(tokens[j - 1][0]) == 1 and tags.get(tokens[j - 1][0]) == "d")
+                         or tokens[j - 1][0].startswith("(")):
+        j -= 1
+    if j - 1 > i and (tokens[j - 1][0] in _MONEY_VERBS or tokens[j - 1][0] in _generic_names()) \
+            and (_suffix_of(tokens[j - 2][0]) or ("", "", False))[2]:
+        j -= 1
+    return j
+
+
+def _gazetteer_start(tokens: list[tuple[str, int]], first: int, j: int, busy: bytearray, tags: dict) -> int:
+    """A legal name over a gazetteer name (上海复星平耀投资管理有限公司) starts at that name, or at
+    most two places before it; busy: 2 where a gazetteer name is, 1 where another entity is."""
+    gazetteer = next((k for k in range(max(first - 1, 0), j) if busy[tokens[k][1]] == 2), None)
+    if gazetteer is None:
+        return first
+    first = gazetteer
+    while gazetteer - first < 2 and first > 0 and busy[tokens[first - 1][1]] != 1 \
+            and (tags.get(tokens[first - 1][0]) == "ns" or _PLACE.match(tokens[first - 1][0])):
+        first -= 1
+    return first
+
+
 def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[Entity]:
     """Names that end in a suffix: runs of name-like tokens closed by a suffix token.
 
@@ -297,12 +323,7 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
         if j == i:
             i += 1
             continue
-        while j - 1 > i and ((len(tokens[j - 1][0]) == 1 and tags.get(tokens[j - 1][0]) == "d")
-                             or tokens[j - 1][0].startswith("(")):
-            j -= 1  # 星月股份均获通过, 星川电子(创业板): an adverb or a note after the name is no part of it
-        if j - 1 > i and (tokens[j - 1][0] in _MONEY_VERBS or tokens[j - 1][0] in _generic_names()) \
-                and (_suffix_of(tokens[j - 2][0]) or ("", "", False))[2]:
-            j -= 1  # 澜汽集团出资2亿元, 获澜汽集团战略投资: a verb or a term after a strong suffix ends the name
+        j = _run_end(tokens, i, j, tags)
         # the name ends where the run ends, on a suffix (资本市场 is no name)
         hit = _suffix_of(tokens[j - 1][0])
         if hit is not None:
@@ -310,13 +331,8 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             first = max(i, j - (8 if strong else 4))
             if "公司" in suffix or "合伙" in suffix:
                 first = min(first, _legal_name_start(tokens, j - 1, busy, tags, stop))
-                gazetteer = next((k for k in range(max(first - 1, 0), j) if busy[tokens[k][1]] == 2), None) \
-                    if known else None
-                if gazetteer is not None:  # a gazetteer name opens it, after at most two places
-                    first = gazetteer
-                    while gazetteer - first < 2 and first > 0 and busy[tokens[first - 1][1]] != 1 \
-                            and (tags.get(tokens[first - 1][0]) == "ns" or _PLACE.match(tokens[first - 1][0])):
-                        first -= 1
+                if known:
+                    first = _gazetteer_start(tokens, first, j, busy, tags)
             start, end = tokens[first][1], tokens[j - 1][1] + len(tokens[j - 1][0])
             described = [k for k in range(first, j - 1) if _is_descriptor(tokens[k][0])]
             if described:  # the name starts after the last descriptor
