@@ -12,7 +12,7 @@ from nlp.segment.tokenizer import _loaded
 PIECES = ["星河智能", "科技有限公司", "完成", "亿元", "B轮", "融资", "领投", "跟投", "港交所", "主板", "上市",
           "招股", "发行价", "每股", "研究院", "的", "了", "在", "和", "深圳", "杭州", "新能源", "半导体",
           "2025年", "12月", "3.5", "%", "IPO", "Pre-A", "，", "。", " ", "（", "）", "「", "」", "\n",
-          "長沙", "資本", "獲得", "億元", "芯片", "孖展", "超购", "暗盘", "基金", "合伙企业"]
+          "長沙", "資本", "獲得", "億元", "芯片", "孖展", "超购", "暗盘", "基金", "合伙企业", "\r\n", "\t", "a b"]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def test_the_pipeline_uses_the_fast_tokenizer(both):
 ])
 def test_known_sentences(both, text):
     ours, plain = both
-    assert ours.lcut(text) == plain.lcut(text)
+    assert ours.lcut(text) == plain.lcut(text) == list(ours.cut(text))
     assert ours.lcut(text, HMM=False) == plain.lcut(text, HMM=False)
     assert ours.lcut(text, cut_all=True) == plain.lcut(text, cut_all=True)
 
@@ -45,5 +45,5 @@ def test_known_sentences(both, text):
 def test_generated_text(both, pieces):
     ours, plain = both
     text = "".join(pieces)
-    assert ours.lcut(text) == plain.lcut(text)
+    assert ours.lcut(text) == plain.lcut(text) == list(ours.cut(text))
     assert ours.lcut(text, HMM=False) == plain.lcut(text, HMM=False)
