@@ -13,7 +13,7 @@ from ..entities.span import Entity
 from ..segment.sentences import clauses as clause_spans
 from ..segment.sentences import sentences
 from . import triggers as trig
-from .context import NAMES, Context, cues, name_lists
+from .context import ENUMERATION, NAMES, Context, cues, name_lists
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +123,7 @@ def _split_at_zones(text: str, groups: list[list[Entity]], zones) -> list[list[E
 
 
 _WITH = ("与", "同", "和", "跟")
-_ENUMERATES = re.compile(r"(?:分别为|分别是|包括|[:：])\s?$")  # 两只新股上市：A和B
+_ENUMERATES = re.compile(rf"(?:{ENUMERATION}|[:：])\s?$")  # 两只新股上市：A和B
 _GLOSS_OPEN = re.compile(r"\s?[(（]\s?$")
 _GLOSS_CLOSE = re.compile(r"\s?[)）]")
 

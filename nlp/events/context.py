@@ -9,6 +9,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .. import resources
+from ..entities.market import MarketContext
 from ..entities.span import Entity
 from .triggers import segment_start
 
@@ -19,6 +20,10 @@ _SEPARATORS = re.compile(r"^(?:\s?[(（][^()（）]{1,12}[)）])?[、,，和与�
 PRONOUN = re.compile("|".join(sorted(resources.words("party_pronouns.txt"), key=len, reverse=True)) + "|其")
 _CALENDAR = re.compile(r"\d\s*[年月日号]")
 _DAY = re.compile(r"\d\s*[日号]")  # a dateline names a day
+
+
+# Words that open an enumeration of parties: 保荐人分别为A、B, 包括A和B
+ENUMERATION = "分别为|分别是|包括|依次为"
 
 
 def is_calendar(text: str) -> bool:
@@ -48,6 +53,16 @@ class Context:
 
     def __post_init__(self):
         self._starts = [e.start for e in self.entities]
+
+    @functools.cached_property
+    def exchanges(self) -> list[Entity]:
+        """The exchanges the document names with a code, once per document."""
+        return [e for e in self.entities if e.label == "EXCHANGE" and e.value and e.value.get("code")]
+
+    @functools.cached_property
+    def market(self) -> MarketContext:
+        """Which market's press the text is (HK, TW, CN), weighed once per document."""
+        return MarketContext(self.text)
 
     def within(self, start: int, end: int, *labels: str) -> list[Entity]:
         i = bisect_left(self._starts, start)

@@ -8,14 +8,13 @@ from __future__ import annotations
 import re
 
 from ...entities import values
-from ...entities.market import MarketContext
 from ...entities.span import Entity
 from .. import record as rec
 from .. import stage_model
 from .. import triggers as trig
 from ..candidate import Candidate, Proposal, Step
 from ..clauses import segment_end
-from ..context import Context, cues, name_lists
+from ..context import ENUMERATION, Context, cues, name_lists
 
 NAME = "listing"
 DUEE_TYPE = "公司上市"
@@ -86,7 +85,7 @@ def _listed_together(ctx: Context, subject, others, start: int, end: int) -> lis
 
 
 # 分别为首日升1.3倍的A(01573),升92%的B(03626),及…C(01632): an enumeration of names with their codes
-_ENUMERATION = re.compile(r"分别为|分别是|包括|依次为|则有")
+_ENUMERATION = re.compile(ENUMERATION + "|则有")
 _CODE_AFTER = re.compile(r"\s?\((?:\d{4,6})(?:\.[A-Z]{2})?\)")
 
 
@@ -117,18 +116,12 @@ def _stage(ctx: Context, t: trig.Trigger) -> tuple[str | None, bool]:
     return stage_model.listing_stage(ctx.text[slice(*ctx.sentence_of(t.start))]), False
 
 
-def _ticker_owner(ctx: Context, ticker):
-    """奇信股份(002781)公告,嘉元科技…上市: a ticker printed right after a name is that name's."""
-    for name in ctx.within(max(0, ticker.start - 30), ticker.start, "COMPANY"):
-        if _TICKER_OPENS.fullmatch(ctx.text, name.end, ticker.start):
+def _owner(ctx: Context, value):
+    """奇信股份(002781)公告,嘉元科技…上市, 星川电子(创业板)、星海科技(科创板): a value printed in
+    brackets right after a name is that name's."""
+    for name in ctx.within(max(0, value.start - 30), value.start, "COMPANY"):
+        if _TICKER_OPENS.fullmatch(ctx.text, name.end, value.start):
             return name
-    return None
-
-
-def _bracket_owner(ctx: Context, ent):
-    """星川电子(创业板)、星海科技(科创板): a value in brackets right after a name is that name's."""
-    if ctx.text[ent.start - 1 : ent.start] in ("(", "（") and ctx.text[ent.end : ent.end + 1] in (")", "）"):
-        return next((n for n in ctx.within(max(0, ent.start - 30), ent.start - 1, "COMPANY") if n.end == ent.start - 1), None)
     return None
 
 
@@ -155,9 +148,9 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         if t.stage == "listed" and date is not None and not reader.triggers_between(clause, date.end, t.start):
             add("listing_date", date)  # also a planned listing date, unless another step is told in between
     for exchange in ctx.within(start, end, "EXCHANGE"):  # the first one each company may take
-        add("exchange", exchange, owner=_bracket_owner(ctx, exchange))
+        add("exchange", exchange, owner=_owner(ctx, exchange))
     for ticker in ctx.within(start, end, "TICKER"):
-        add("ticker", ticker, owner=_ticker_owner(ctx, ticker))
+        add("ticker", ticker, owner=_owner(ctx, ticker))
     for shares in ctx.within(start, end, "SHARES"):
         if ctx.cue_near(shares, "shares_offered", start, end):
             add("shares_offered", shares)
@@ -230,7 +223,7 @@ def document_exchange(ctx: Context, ev: Candidate) -> tuple[dict | None, Entity 
     else HKEX, without a mention, when the event is told in Hong Kong's own press
     (招股, 孖展, 暗盘 …; market.MarketContext) and names no other market."""
     start = min(s for s, _ in ev.evidence)
-    named = [e for e in ctx.entities if e.label == "EXCHANGE" and e.value and e.value.get("code")]
+    named = ctx.exchanges
     if len({e.value["code"] for e in named}) > 1:
         first, last = ctx.text.rfind("\n", 0, start) + 1, ctx.text.find("\n", start)
         named = [e for e in named if first <= e.start and (last < 0 or e.start < last)]
@@ -239,7 +232,7 @@ def document_exchange(ctx: Context, ev: Candidate) -> tuple[dict | None, Entity 
         ent = before[-1] if before else named[0]
         return {**ent.value, "inferred": True}, ent
     if not named and not any(_ELSEWHERE.search(ctx.text, s, e) for s, e in ev.evidence) \
-            and MarketContext(ctx.text).market_at(start) == "HK":
+            and ctx.market.market_at(start) == "HK":
         return {**values.exchange_value("港交所"), "inferred": True}, None
     return None, None
 
