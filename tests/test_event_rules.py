@@ -84,3 +84,20 @@ def test_a_generic_word_defined_as_short_name_is_no_entity():
             "2022年3月18日，公司发行2022年度第一期超短期融资券，本期实际发行金额9亿元。")
     record = nlp.extract(text, published="2022-03-23")
     assert "公司" not in {e["text"] for e in record["entities"]}
+
+
+def test_each_companys_event_in_one_sentence_keeps_its_own_evidence_and_views_stay_numbered():
+    """星澜科技…，蓝川生物…: the sentence is cut into one view per subject; a proposal names its
+    view by index, so the views are numbered in order, and each event's evidence is its own part."""
+    from nlp import events
+    from nlp.pipeline import Pipeline
+    from nlp.document import Document
+
+    text = "本周，星澜科技完成1亿元A轮融资，蓝川生物获得5000万元天使轮融资。星澜科技表示将扩大产能。"
+    ctx = Pipeline().analyse(Document("d", text, published=PUBLISHED)).context
+    views = events.analyse_clauses(ctx)
+    assert [v.clause.index for v in views] == list(range(len(views)))
+    assert [text[v.clause.start:v.clause.end] for v in views][:2] == ["本周，星澜科技完成1亿元A轮融资，", "蓝川生物获得5000万元天使轮融资。"]
+    evidence = {ev["company"]["name"]: [e["text"] for e in ev["evidence"]]
+                for ev in nlp.extract(text, published=PUBLISHED)["events"]}
+    assert evidence == {"星澜科技": ["本周，星澜科技完成1亿元A轮融资，"], "蓝川生物": ["蓝川生物获得5000万元天使轮融资。"]}

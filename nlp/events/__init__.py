@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 from typing import Callable
 
@@ -33,9 +34,13 @@ def analyse_clauses(ctx: Context, weak_only: bool = False) -> list[clauses.Claus
     counts as a name in the clauses after it). weak_only: only the clauses that hold a
     weak name, all a text without triggers needs (which weak names have a role)."""
     confirmed: set[str] = set()
-    weak = sorted(e.start for e in ctx.entities if e.weak) if weak_only else None
-    return [clauses.analyse(ctx, clause, confirmed) for clause in ctx.clauses
-            if weak is None or _holds(weak, clause.start, clause.end)]
+    if weak_only:
+        weak = sorted(e.start for e in ctx.entities if e.weak)
+        return [clauses.analyse(ctx, clause, confirmed) for clause in ctx.clauses if _holds(weak, clause.start, clause.end)]
+    views = [part for clause in ctx.clauses for part in clauses.by_subject(ctx, clauses.analyse(ctx, clause, confirmed))]
+    for index, view in enumerate(views):  # a proposal names its view by index
+        view.clause = dataclasses.replace(view.clause, index=index)
+    return views
 
 
 def _holds(starts: list[int], start: int, end: int) -> bool:

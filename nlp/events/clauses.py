@@ -6,6 +6,7 @@ read them. Entity level (`analyse`, once the names are final): the triggers the
 clause's context leaves usable, and its names sorted by the role they play."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -13,7 +14,7 @@ from ..entities.span import Entity
 from ..segment.sentences import clauses as clause_spans
 from ..segment.sentences import sentences
 from . import triggers as trig
-from .context import ENUMERATION, NAMES, Context, cues, name_lists
+from .context import ENUMERATION, INVESTOR_NAME, NAMES, Context, cues, name_lists
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,61 @@ def analyse(ctx: Context, clause: Clause, confirmed: set[str]) -> ClauseView:
     names this clause confirms are added to it."""
     others, investors, leads, sources = _roles_of_names(ctx, clause.start, clause.end, confirmed)
     return ClauseView(clause, _usable_triggers(ctx, clause), others, investors, leads, sources)
+
+
+# --- one clause, several companies' events ----------------------------------------
+
+# 星河科技完成A轮融资，蓝海生物获天使轮融资: a comma segment that opens with a company of its
+# own, the one name before a trigger of its own, tells another company's event, as a sentence
+# would. Before that company only a date or a linking word (其子公司, 同时, 此外) may stand:
+# 向中国银行申请, 并获得富士康投资 open with a verb, and the name is no subject.
+_SEGMENT_HEAD = re.compile(r"\s*(?:而|同时|此外|另外|其中|与此同时|随后|其(?:全资|控股)?子公司|旗下)?\s*")
+
+
+def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
+    """The view cut, at the start of each such segment, into views of one subject each
+    (the same clause index for now: analyse_clauses numbers them)."""
+    text, clause = ctx.text, view.clause
+    live = sorted((t for t in view.usable if not t.negated), key=lambda t: t.start)
+    if len(live) < 2:
+        return [view]
+    companies = [e for e in view.others if e.label == "COMPANY"]
+    cuts, subject = [], None
+    for t in live:
+        seg = trig.segment_start(text, t.start, clause.start)
+        before = [e for e in companies if seg <= e.start and e.end <= t.start]
+        if subject is None:
+            subject = before[-1] if before else None
+        elif len(before) == 1 and seg > (cuts[-1] if cuts else clause.start) and _heads(ctx, seg, before[0]) \
+                and not INVESTOR_NAME.search(before[0].text) and not PARENT_OF_NEXT.match(text, before[0].end) \
+                and not _same_party(ctx, before[0], subject):
+            cuts.append(seg)
+            subject = before[0]
+    if not cuts:
+        return [view]
+    bounds = [clause.start, *cuts, clause.end]
+    return [_part(view, s, e) for s, e in zip(bounds, bounds[1:])]
+
+
+def _heads(ctx: Context, seg: int, name: Entity) -> bool:
+    """Only a date or a linking word stands between the segment's start and the name."""
+    pos = seg
+    for d in ctx.within(seg, name.start, "DATE"):
+        if not _SEGMENT_HEAD.fullmatch(ctx.text, pos, d.start):
+            return False
+        pos = d.end
+    return bool(_SEGMENT_HEAD.fullmatch(ctx.text, pos, name.start))
+
+
+def _same_party(ctx: Context, a: Entity, b: Entity) -> bool:
+    return a is b or a.text == b.text or ctx.cluster(a) == ctx.cluster(b) is not None
+
+
+def _part(view: ClauseView, start: int, end: int) -> ClauseView:
+    inside = lambda items: [x for x in items if start <= x.start < end]  # noqa: E731
+    clause = dataclasses.replace(view.clause, start=start, end=end, triggers=tuple(inside(view.clause.triggers)))
+    return ClauseView(clause, inside(view.usable), inside(view.others), inside(view.investors),
+                      inside(view.leads), inside(view.sources))
 
 
 # --- which triggers the clause's context leaves ----------------------------------
@@ -97,7 +153,7 @@ _SUBJECT_VERB = re.compile(r"^(?:宣布|表示[,，]|称[,，]|完成|获|已|�
 _PUT_INTO = re.compile(r"(?:进行了?|追加|的)?(?:注资|增资|战略投资|投资)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
 _BORROW = re.compile(r"(?:申请|进行)?(?:融资|借款|贷款|借入)")
 # 星河集团旗下X, 星河(00175)控股的X: the parent names the next name, it is not the party
-PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下|下属|控股的|的子公司|的全资子公司|孵化的|分拆的)")
+PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下|下属|控股的|的?(?:全资|控股)?子公司|孵化的|分拆的)")
 _BYLINE_OPEN = re.compile(r"[【\[]\s*$")
 _BYLINE_CLOSE = re.compile(r"[^】\]]{0,4}[】\]]")
 _LEAD_MARK = re.compile(r"\s?\((?:联合)?领投(?:方)?\)")

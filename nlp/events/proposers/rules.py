@@ -13,7 +13,7 @@ from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
 from ..clauses import PARENT_OF_NEXT, Clause, ClauseView, segment_end
-from ..context import ENUMERATION, PRONOUN, Context, cues, is_calendar, name_lists
+from ..context import ENUMERATION, INVESTOR_NAME, PRONOUN, Context, cues, is_calendar, name_lists
 
 SOURCE = "rules"
 # 三家公司, 这5家企业, 上述2家拟IPO企业, 两只新股: companies counted, not named
@@ -22,7 +22,6 @@ _ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中")
 
 _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
-_INVESTOR_NAME = re.compile(r"资本|创投|基金|投资|Capital|Ventures|Partners", re.I)
 
 
 def _segment(text: str, pos: int, floor: int, ceiling: int) -> tuple[int, int]:
@@ -70,7 +69,7 @@ class RuleProposer:
             named = [e for e in others if seg_start <= e.start and e.end <= seg_end]
             ordered = [e for e in reversed(named) if e.end <= t.start] + [e for e in named if e.end > t.start]
             if ordered:  # 三顿半完成红杉资本战略融资: an investment firm is the subject only when alone
-                return next((e for e in ordered if not _INVESTOR_NAME.search(e.text)), ordered[0])
+                return next((e for e in ordered if not INVESTOR_NAME.search(e.text)), ordered[0])
         if others:  # 吉利汽车(00175)旗下品牌远程汽车完成A轮融资: a parent is not the subject
             return next((e for e in others if not PARENT_OF_NEXT.match(text, e.end)), others[0])
         if _LIST_ITEM.match(text, start, end):  # 8.驿公里获C+轮…: each item of a list has its own subject
