@@ -179,7 +179,7 @@ def _split_at_zones(text: str, groups: list[list[Entity]], zones) -> list[list[E
 
 
 _WITH = ("与", "同", "和", "跟")
-_ENUMERATES = re.compile(rf"(?:{ENUMERATION}|[:：])\s?$")  # 两只新股上市：A和B
+_ENUMERATES = re.compile(rf"(?:{ENUMERATION}|其中|[:：])\s?$")  # 两只新股上市：A和B, 3家企业上会，其中A、B获通过
 _GLOSS_OPEN = re.compile(r"\s?[(（]\s?$")
 _GLOSS_CLOSE = re.compile(r"\s?[)）]")
 

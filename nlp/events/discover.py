@@ -14,6 +14,7 @@ from ..segment.sentences import sentences
 from .clauses import Clause
 
 _SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|披露|公告|发布|表示|完成|获|成功|再次|首次|也|又")
+_INVESTOR_END = re.compile(r"(?:资本|创投|基金|投资|集团|控股|银行|证券)$")
 _LATIN_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.\-]* )+$")
 _SPLIT = re.compile(r"、|以及|和|及|与|跟|,|，")
 _LIST_SPLIT = re.compile(r"、")
@@ -143,7 +144,8 @@ def _names(text: str, offset: int, group: str, role: str, busy: Occupied) -> lis
     out = []
     for rel, part in parts:
         name = _clean(part)
-        if not name.isascii() and len(name) > 5:  # a shorter group has no room for a name and a verb
+        # a shorter group has no room for a name and a verb; an investor's name may hold a verb (中华开发资本)
+        if not name.isascii() and len(name) > 5 and not (role in ("lead", "investor") and _INVESTOR_END.search(name)):
             name = _cut_at_verb(name)
         if not (2 <= len(name) <= 30) or _BAD.search(name) or len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) < 2 \
                 or _is_plain_word(name) or (not name.isascii() and _is_junk(name)):
