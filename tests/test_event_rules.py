@@ -101,3 +101,14 @@ def test_each_companys_event_in_one_sentence_keeps_its_own_evidence_and_views_st
     evidence = {ev["company"]["name"]: [e["text"] for e in ev["evidence"]]
                 for ev in nlp.extract(text, published=PUBLISHED)["events"]}
     assert evidence == {"星澜科技": ["本周，星澜科技完成1亿元A轮融资，"], "蓝川生物": ["蓝川生物获得5000万元天使轮融资。"]}
+
+
+def test_another_round_in_a_later_comma_segment_is_the_same_companys_other_event():
+    """A past round told with its investor or its figures is an event of its own (realnews_dev's definition)."""
+    text = ("澜算云图近日完成8亿元B轮融资。公司成立于2021年，此前曾获红杉中国种子轮投资，"
+            "并于2023年6月完成由高瓴创投领投的3亿元A轮融资。")
+    events = nlp.extract(text, published="2025-09-16")["events"]
+    rounds = {ev["round"]["name"]: ev for ev in events}
+    assert sorted(rounds) == ["A", "B", "seed"] and {ev["company"]["name"] for ev in events} == {"澜算云图"}
+    assert [i["name"] for i in rounds["seed"]["investors"]] == ["红杉中国"] and rounds["seed"]["amount"] is None
+    assert rounds["A"]["amount"]["value"] == 3e8 and rounds["A"]["date"]["start_date"].startswith("2023-06")

@@ -57,38 +57,58 @@ def analyse(ctx: Context, clause: Clause, confirmed: set[str]) -> ClauseView:
 
 # 星河科技完成A轮融资，蓝海生物获天使轮融资: a comma segment that opens with a company of its
 # own, the one name before a trigger of its own, tells another company's event, as a sentence
-# would. Before that company only a date or a linking word (其子公司, 同时, 此外) may stand:
-# 向中国银行申请, 并获得富士康投资 open with a verb, and the name is no subject.
-_SEGMENT_HEAD = re.compile(r"\s*(?:而|同时|此外|另外|其中|与此同时|随后|其(?:全资|控股)?子公司|旗下)?\s*")
+# would. Before that company only a date, a linking word (其子公司, 同时, 此外) or what the company
+# is (机械人公司, 区块链平台) may stand: 向中国银行申请, 并获得富士康投资 open with a verb, and the
+# name is no subject.
+_SEGMENT_HEAD = re.compile(r"\s*(?:而|同时|此外|另外|其中|与此同时|随后|其(?:全资|控股)?子公司|旗下)?\s*"
+                           r"(?:[^获得向与和由对并被为在从把将,，]{0,12}?(?:公司|企业|平台|初创|新创|品牌|厂商|商|独角兽))?\s*")
 
 
 def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
     """The view cut, at the start of each such segment, into views of one subject each
-    (the same clause index for now: analyse_clauses numbers them)."""
+    (the same clause index for now: analyse_clauses numbers them). A segment that names
+    another round than the part before it (此前曾获X种子轮投资，并于2023年6月完成A轮融资)
+    is cut off too: the same company's other round, with its own figures."""
     text, clause = ctx.text, view.clause
     live = sorted((t for t in view.usable if not t.negated), key=lambda t: t.start)
     if len(live) < 2:
         return [view]
     companies = [e for e in view.others if e.label == "COMPANY"]
-    cuts, subject = [], None
+    cuts, subject, rounds = [], None, set()
     for t in live:
         seg = trig.segment_start(text, t.start, clause.start)
         before = [e for e in companies if seg <= e.start and e.end <= t.start]
-        if subject is None:
-            subject = before[-1] if before else None
-        elif len(before) == 1 and seg > (cuts[-1] if cuts else clause.start) and _heads(ctx, seg, before[0]) \
-                and not INVESTOR_NAME.search(before[0].text) and not PARENT_OF_NEXT.match(text, before[0].end) \
-                and not _same_party(ctx, before[0], subject):
+        head = before[-1] if before else None
+        own = _rounds(ctx, seg, segment_end(text, t.end, clause.end)) if t.event == "funding" else set()
+        later = seg > (cuts[-1] if cuts else clause.start)
+        if later and subject is not None and head is not None and _heads(ctx, seg, head) \
+                and not ctx.within(head.end, t.start, *NAMES) and not INVESTOR_NAME.search(head.text) \
+                and not PARENT_OF_NEXT.match(text, head.end) and not _same_party(ctx, head, subject):
             cuts.append(seg)
-            subject = before[0]
+            subject, rounds = head, own
+        elif later and own and rounds and not own & rounds \
+                and (head is None or subject is None or _same_party(ctx, head, subject)):
+            cuts.append(seg)
+            subject, rounds = subject or head, own
+        else:
+            subject = subject or head
+            rounds |= own
     if not cuts:
         return [view]
     bounds = [clause.start, *cuts, clause.end]
     return [_part(view, s, e) for s, e in zip(bounds, bounds[1:])]
 
 
+def _rounds(ctx: Context, start: int, end: int) -> set[str]:
+    """The rounds named in text[start:end] (A, B+, angel; not 新一轮, 本轮 or a strategic
+    investment, which may be part of a named round)."""
+    return {r.value["name"] for r in ctx.within(start, end, "ROUND")
+            if r.value and r.value.get("name") not in (None, "new", "latest", "strategic")}
+
+
 def _heads(ctx: Context, seg: int, name: Entity) -> bool:
-    """Only a date or a linking word stands between the segment's start and the name."""
+    """Only a date, a linking word or what the company is (金融科技公司: a name guessed in it
+    included) stands between the segment's start and the name."""
     pos = seg
     for d in ctx.within(seg, name.start, "DATE"):
         if not _SEGMENT_HEAD.fullmatch(ctx.text, pos, d.start):
@@ -191,6 +211,13 @@ def _gloss(ctx: Context, ent: Entity, floor: int) -> bool:
         and any(e.end == m.start() for e in ctx.within(max(floor, m.start() - 40), m.start(), *NAMES))
 
 
+def _parent_of_a_name(ctx: Context, ent: Entity, ceiling: int) -> bool:
+    """淡马锡旗下专项医疗基金Sheares: the parent of a name that follows (嘉域发展旗下基金投资: no name
+    follows, the parent stands for its fund)."""
+    m = PARENT_OF_NEXT.match(ctx.text, ent.end)
+    return m is not None and bool(ctx.within(m.end(), min(ceiling, segment_end(ctx.text, m.end(), ceiling)), *NAMES))
+
+
 def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
     """Split the names of a clause into (others, investors, leads, sources)."""
     from .discover import role_zones
@@ -205,7 +232,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         zone_roles = {role for role, zs, ze in zones if zs <= group[0].start and group[-1].end <= ze}
         if zone_roles:  # inside 由……领投 / 投资方包括……
             # 由淡马锡旗下专项医疗基金Sheares领投: the parent does not invest
-            group = [e for e in group if not PARENT_OF_NEXT.match(ctx.text, e.end)]
+            group = [e for e in group if not _parent_of_a_name(ctx, e, end)]
             if not group:
                 continue
             investors.extend(group)
