@@ -112,3 +112,10 @@ def test_another_round_in_a_later_comma_segment_is_the_same_companys_other_event
     assert sorted(rounds) == ["A", "B", "seed"] and {ev["company"]["name"] for ev in events} == {"澜算云图"}
     assert [i["name"] for i in rounds["seed"]["investors"]] == ["红杉中国"] and rounds["seed"]["amount"] is None
     assert rounds["A"]["amount"]["value"] == 3e8 and rounds["A"]["date"]["start_date"].startswith("2023-06")
+
+
+def test_a_short_name_before_group_is_not_that_company():
+    """证券简称：澜桥路桥 … 澜桥路桥集团X有限公司: the group is another company, its name no mention of the issuer."""
+    text = "证券代码：000999　证券简称：澜桥路桥。公司全资子公司澜桥路桥集团星和高速有限公司签署借款合同。澜桥路桥表示支持。"
+    mentions = [e["start"] for e in nlp.extract(text, published=PUBLISHED)["entities"] if e["text"] == "澜桥路桥"]
+    assert mentions == [text.index("澜桥路桥"), text.rindex("澜桥路桥")]

@@ -428,7 +428,7 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
     busy = Occupied(len(text), keep + added)
     for start, surface in _leftmost_longest(text, surfaces):
         end = start + len(surface)
-        if not busy.any(start, end):
+        if not busy.any(start, end) and not text.startswith("集团", end):  # 山西路桥集团…: its group, another company
             model = surfaces[surface]
             added.append(Entity(model.label, start, end, surface, model.value))
             busy.take(start, end)

@@ -3,6 +3,8 @@
     华翔股份(603112.SH)  大叶股份(300879)  500彩票网(WBAI.US)  立讯精密(54.970,-1.29,-2.29%)
     圣诺医药-B(02257.HK)  大行科工(2543)  基石控股(01592-HK)  均胜电子(沪:600699)  K W Nelson(08411)
 
+and the short name an announcement's header gives (证券简称：蓝海重工).
+
 The name is the run of name-like words right before the bracket (the share class
 mark -B / -W / -SW is no part of it), without the words that describe it
 (摺叠单车商大行科工 -> 大行科工, 两只新股松龄护老 -> 松龄护老).
@@ -30,6 +32,8 @@ _TICKER_TAIL = re.compile(r"(?:\s?[-,.]\s?[A-Z]{1,3})?\)")
 # a quoted name after the word for what it is: 长租公寓服务商“青客公寓”, 方案商「智澜驾驶」, 新创「星图」
 _QUOTED_AFTER_DESCRIPTOR = re.compile(r"(?:商|公司|企业|平台|品牌|集团|机构|独角兽|新创|初创|新秀)[“\"「『]"
                                       r"([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"」』]")
+# an announcement's header: 证券代码：002786　证券简称：蓝海重工 (A shares: up to four characters, *ST, a class mark)
+_HEADER_NAME = re.compile(r"(?:证券|股票|公司)简称\s?[:：]\s?(\*?(?:ST)?[\u4e00-\u9fffA-Za-z0-9]{2,8})(?=[\s,，;；、。)）]|$)")
 # one character that ends no name: 成立于(2018), 同期(2022), 上市后(2543)
 _NO_NAME_END = frozenset("于在至的及和与是为约共达逾等第年月日号期时前后起止")
 _A_SHARE_EXCHANGES = ("SSE", "SZSE", "BSE")
@@ -143,7 +147,7 @@ def find_stock_names(text: str, tokens: list[tuple[str, int]], taken: list[Entit
         if end - start >= 2 and not busy.any(start, end) and not text.endswith("转债", 0, end):
             out.append(Entity("COMPANY", start, end, text[start:end], None))
             busy.take(start, end)
-    for m in _QUOTED_AFTER_DESCRIPTOR.finditer(text):
+    for m in (*_QUOTED_AFTER_DESCRIPTOR.finditer(text), *_HEADER_NAME.finditer(text)):
         if not busy.any(m.start(1), m.end(1)):
             out.append(Entity("COMPANY", m.start(1), m.end(1), m.group(1), None))
             busy.take(m.start(1), m.end(1))
