@@ -85,7 +85,7 @@ def _fill(ctx: Context, cand: Candidate, props: list[Proposal], etype, shared: b
             continue
         if p.role in etype.LIST_ROLES:
             item = p.entity if p.entity is not None else p.value
-            if item is not cand.company:
+            if p.entity is None or not _same_party(ctx, p.entity, cand.company):
                 cand.args.setdefault(p.role, []).append(item)
         elif p.entity is None:  # a plain value: a flag, a count
             cand.args[p.role] = p.value
