@@ -119,3 +119,10 @@ def test_a_short_name_before_group_is_not_that_company():
     text = "证券代码：000999　证券简称：澜桥路桥。公司全资子公司澜桥路桥集团星和高速有限公司签署借款合同。澜桥路桥表示支持。"
     mentions = [e["start"] for e in nlp.extract(text, published=PUBLISHED)["entities"] if e["text"] == "澜桥路桥"]
     assert mentions == [text.index("澜桥路桥"), text.rindex("澜桥路桥")]
+
+
+def test_a_weak_guess_that_says_what_the_next_name_is_is_no_name():
+    """工业软件企业澜拓科技: 工业软件 (a weak …软件 guess) followed by 企业 describes the name after it."""
+    text = "近日，工业软件企业澜拓科技完成1亿元A轮融资。"
+    companies = [e["text"] for e in nlp.extract(text, published=PUBLISHED)["entities"] if e["label"] == "COMPANY"]
+    assert "工业软件" not in companies

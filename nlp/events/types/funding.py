@@ -13,7 +13,7 @@ from ...entities.numbers import parse_number
 from .. import triggers as trig
 from ..clauses import segment_end
 from ..candidate import Candidate, Proposal
-from ..context import Context, cues
+from ..context import Context, cues, name_lists
 from .. import record as rec
 
 NAME = "funding"
@@ -79,7 +79,38 @@ _FUND = re.compile(r"基金(?:\(有限合伙\))?(?:[一二三四五六七八九�
 
 
 def companies(reader, view, subject, others):
-    return [] if _FUND.search(subject.text) else [subject]
+    if _FUND.search(subject.text):
+        return []
+    respective = _respective(reader.ctx, view)
+    return respective[0] if respective and subject in respective[0] else [subject]
+
+
+_RESPECTIVELY = re.compile(r"\s?(?:也|均)?分别")
+
+
+def _respective(ctx: Context, view):
+    """A、B、C分别完成1.5亿元B轮、数千万元Pre-A轮和2亿元C+轮融资: (the listed companies, where
+    their figures start, where they end); the k-th figure is the k-th company's."""
+    start, end = view.clause.start, view.clause.end
+    for group in name_lists(ctx, start, end):
+        m = _RESPECTIVELY.match(ctx.text, group[-1].end)
+        companies = [e for e in group if e in view.others and e.label == "COMPANY"]
+        if m and len(companies) > 1:
+            return companies, m.end(), segment_end(ctx.text, m.end(), end)
+    return None
+
+
+def _respective_values(ctx: Context, view, add) -> None:
+    """Each listed company's own round and amount, when there are as many as companies."""
+    respective = _respective(ctx, view)
+    if respective is None:
+        return
+    companies, lo, hi = respective
+    amounts = [m for m in ctx.within(lo, hi, "MONEY") if not (m.value or {}).get("per_share")]
+    for role, values in (("round", ctx.within(lo, hi, "ROUND")), ("amount", amounts)):
+        if len(values) == len(companies):
+            for company, value in zip(companies, values):
+                add(role, value, owner=company)
 
 
 def propose_args(reader, view, triggers) -> list[Proposal]:
@@ -89,9 +120,10 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     text = ctx.text[start:end]
     out: list[Proposal] = []
 
-    def add(role, entity=None, value=None):
-        out.append(Proposal(clause.index, NAME, role, entity, value=value))
+    def add(role, entity=None, value=None, owner=None):
+        out.append(Proposal(clause.index, NAME, role, entity, value=value, owner=owner))
 
+    _respective_values(ctx, view, add)  # first: a single-valued role keeps the first proposal
     latest = bool(_LATEST.search(text))
     for money in ctx.within(start, end, "MONEY"):
         if (money.value or {}).get("per_share"):
