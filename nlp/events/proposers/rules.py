@@ -18,7 +18,7 @@ from ..context import ENUMERATION, INVESTOR_NAME, PRONOUN, Context, cues, is_cal
 SOURCE = "rules"
 # 三家公司, 这5家企业, 上述2家拟IPO企业, 两只新股: companies counted, not named
 _GROUP = re.compile(r"(?:这|上述|以上|前述|该|共有|共|其中|另有)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})(?:家(?:拟IPO|拟上市|IPO)?(?:企业|公司)|只新股)")
-_ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中")
+_ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中|(?:家|只)[^,，。；;]{0,12}[:：]")  # 两只新股今日挂牌：A(1234)…，B(5678)…
 
 _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")

@@ -84,8 +84,9 @@ def _listed_together(ctx: Context, subject, others, start: int, end: int) -> lis
     return [subject]
 
 
-# 分别为首日升1.3倍的A(01573),升92%的B(03626),及…C(01632): an enumeration of names with their codes
-_ENUMERATION = re.compile(ENUMERATION + "|则有")
+# 分别为首日升1.3倍的A(01573),升92%的B(03626),及…C(01632), 两只新股今日挂牌：A(1234)…，B(5678)…:
+# an enumeration of names with their codes
+_ENUMERATION = re.compile(ENUMERATION + "|则有|[:：]")
 _CODE_AFTER = re.compile(r"\s?\((?:\d{4,6})(?:\.[A-Z]{2})?\)")
 
 
