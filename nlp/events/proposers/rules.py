@@ -20,6 +20,8 @@ SOURCE = "rules"
 _GROUP = re.compile(r"(?:这|上述|以上|前述|该|共有|共|其中|另有)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})(?:家(?:拟IPO|拟上市|IPO)?(?:企业|公司)|只新股)")
 _ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中|(?:家|只)[^,，。；;]{0,12}[:：]")  # 两只新股今日挂牌：A(1234)…，B(5678)…
 
+# an investor's verb: the company it names comes after it
+_ACTIVE = re.compile(r"投资了$")
 _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 
@@ -64,12 +66,17 @@ class RuleProposer:
         segment's first; else the clause's first."""
         text, start, end = self.ctx.text, clause.start, clause.end
         others = [e for e in others if e.label == "COMPANY"]
+        active_only = bool(live) and all(_ACTIVE.search(text, t.start, t.end) for t in live)
         for t in live:  # 奇信股份公告,嘉元科技股票在科创板上市; 受A、B青睐 印度电商C获D轮融资
             seg_start, seg_end = _segment(text, t.start, start, end)
             named = [e for e in others if seg_start <= e.start and e.end <= seg_end]
             ordered = [e for e in reversed(named) if e.end <= t.start] + [e for e in named if e.end > t.start]
+            if _ACTIVE.search(text, t.start, t.end):  # 有着蚂蚁金服基因的风投X投资了Y: Y raises, never a name before
+                ordered = [e for e in named if e.end > t.start]
             if ordered:  # 三顿半完成红杉资本战略融资: an investment firm is the subject only when alone
                 return next((e for e in ordered if not INVESTOR_NAME.search(e.text)), ordered[0])
+        if active_only:  # X投资了: only a name after the verb, or 该公司 after it, is the company
+            return self.topic[0] if self.topic and PRONOUN.match(text, live[0].end) else None
         if others:  # 吉利汽车(00175)旗下品牌远程汽车完成A轮融资: a parent is not the subject
             return next((e for e in others if not PARENT_OF_NEXT.match(text, e.end)), others[0])
         if _LIST_ITEM.match(text, start, end):  # 8.驿公里获C+轮…: each item of a list has its own subject
