@@ -107,10 +107,20 @@ def companies(reader, view, subject, others):
         or _listed_together(ctx, subject, others, clause.start, clause.end)
 
 
+# 冲刺创业板IPO获受理: words of effort describe the company; with a step taken they mark no plan
+_EFFORT = re.compile(r"冲刺|推进|推动|启动|走向")
+_TAKEN = ("filed", "hearing_passed", "registered", "subscription", "priced", "listed", "suspended")
+
+
+def _effort_only(ctx: Context, t: trig.Trigger) -> bool:
+    before = _EFFORT.sub("", ctx.text[trig.segment_start(ctx.text, t.start, 0) : t.start])
+    return t.stage in _TAKEN and not trig.context_pattern("modal").search(before)
+
+
 def _stage(ctx: Context, t: trig.Trigger) -> tuple[str | None, bool]:
     """The stage a trigger reports. A plain 上市 / IPO says nothing of the
     stage by itself; the listing-stage classifier reads its sentence then."""
-    if t.modal and t.stage not in ("withdrawn", "terminated"):
+    if t.modal and t.stage not in ("withdrawn", "terminated") and not _effort_only(ctx, t):
         return "planned", False
     if t.stage is not None:
         return t.stage, True
