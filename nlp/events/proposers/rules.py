@@ -21,7 +21,7 @@ _GROUP = re.compile(r"(?:这|上述|以上|前述|该|共有|共|其中|另有)?
 _ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中|(?:家|只)[^,，。；;]{0,12}[:：]")  # 两只新股今日挂牌：A(1234)…，B(5678)…
 
 # an investor's verb: the company it names comes after it
-_ACTIVE = re.compile(r"投资了$")
+_ACTIVE = re.compile(r"投资了$|入股$")
 _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 
