@@ -53,25 +53,21 @@ def _companies(ctx: Context, props: list[Proposal]) -> list:
         return rules
     picked = []
     for p in sorted(learned, key=lambda p: p.entity.start):
-        if not any(_same_party(ctx, p.entity, q.entity) for q in picked):
+        if not any(ctx.same_party(p.entity, q.entity) for q in picked):
             picked.append(p)
     if policy == "fill":
         return rules or [p.entity for p in picked]
     if policy == "prefer":
         sure = [p.entity for p in picked if p.score >= SURE]
-        if sure and not any(_same_party(ctx, e, r) for e in sure for r in rules):
+        if sure and not any(ctx.same_party(e, r) for e in sure for r in rules):
             return sure
         return rules or [p.entity for p in picked]
-    return rules + [p.entity for p in picked if not any(_same_party(ctx, p.entity, r) for r in rules)]
+    return rules + [p.entity for p in picked if not any(ctx.same_party(p.entity, r) for r in rules)]
 
 
 def _investor(ent) -> bool:
     """Typed INVESTOR in the user's lexicon (userdata): it invests, it never raises."""
     return ent is not None and bool((ent.value or {}).get("investor"))
-
-
-def _same_party(ctx: Context, a, b) -> bool:
-    return a is b or ctx.cluster(a) == ctx.cluster(b) is not None
 
 
 def _fill(ctx: Context, cand: Candidate, props: list[Proposal], etype, shared: bool = False) -> None:
@@ -85,10 +81,10 @@ def _fill(ctx: Context, cand: Candidate, props: list[Proposal], etype, shared: b
             continue
         if p.role in etype.LIST_ROLES:
             item = p.entity if p.entity is not None else p.value
-            if p.entity is None or not _same_party(ctx, p.entity, cand.company):
+            if p.entity is None or not ctx.same_party(p.entity, cand.company):
                 cand.args.setdefault(p.role, []).append(item)
         elif p.entity is None:  # a plain value: a flag, a count
             cand.args[p.role] = p.value
         elif p.owner is None and not (shared and p.role in etype.OWN_VALUES) \
-                or p.owner is not None and _same_party(ctx, p.owner, cand.company):
+                or p.owner is not None and ctx.same_party(p.owner, cand.company):
             cand.args.setdefault(p.role, p.entity)

@@ -83,11 +83,11 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
         later = seg > (cuts[-1] if cuts else clause.start)
         if later and subject is not None and head is not None and _heads(ctx, seg, head) \
                 and not ctx.within(head.end, t.start, *NAMES) and not INVESTOR_NAME.search(head.text) \
-                and not PARENT_OF_NEXT.match(text, head.end) and not _same_party(ctx, head, subject):
+                and not PARENT_OF_NEXT.match(text, head.end) and not ctx.same_party(head, subject):
             cuts.append(seg)
             subject, rounds = head, own
         elif later and own and rounds and not own & rounds \
-                and (head is None or subject is None or _same_party(ctx, head, subject)):
+                and (head is None or subject is None or ctx.same_party(head, subject)):
             cuts.append(seg)
             subject, rounds = subject or head, own
         else:
@@ -115,10 +115,6 @@ def _heads(ctx: Context, seg: int, name: Entity) -> bool:
             return False
         pos = d.end
     return bool(_SEGMENT_HEAD.fullmatch(ctx.text, pos, name.start))
-
-
-def _same_party(ctx: Context, a: Entity, b: Entity) -> bool:
-    return a is b or a.text == b.text or ctx.cluster(a) == ctx.cluster(b) is not None
 
 
 def _part(view: ClauseView, start: int, end: int) -> ClauseView:

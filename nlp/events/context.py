@@ -85,6 +85,10 @@ class Context:
     def cluster(self, ent: Entity) -> int | None:
         return self.cluster_of.get(id(ent))
 
+    def same_party(self, a: Entity, b: Entity) -> bool:
+        """The same mention, or two mentions of one party (the same name, or one cluster)."""
+        return a is b or a.text == b.text or self.cluster(a) == self.cluster(b) is not None
+
     def near_before(self, ent: Entity, floor: int, width: int = 12) -> str:
         """Text of the same comma segment before `ent`, at most `width` characters."""
         seg = segment_start(self.text, ent.start, floor)
