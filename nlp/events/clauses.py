@@ -167,6 +167,8 @@ _SUBJECT_VERB = re.compile(r"^(?:宣布|表示[,，]|称[,，]|完成|获|已|�
                            r"\([A-Za-z]|\(\d{3,6}[.)-]|\((?:股票|证券|申购)代码)")
 # 红杉中国投资了星河科技: a weak name right after the investment verb is the company invested in
 _INVESTED_IN = re.compile(r"(?:投资了|战略投资了?|入股了?|注资了?|领投了?|参投了?)$")
+# 蓝港控股集团旗下另一家子公司蓝港能源: a name its parent introduces is a company
+_CHILD_OF = re.compile(r"(?:旗下|下属|子公司|孵化的|分拆的)[^,，。；;]{0,3}$")
 # 向Rappi注资, 为星城公司提供贷款: the money goes into the name; 向东莞信托融资: the name lends it
 _PUT_INTO = re.compile(r"(?:进行了?|追加|的)?(?:注资|增资|战略投资|投资)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
 _BORROW = re.compile(r"(?:申请|进行)?(?:融资|借款|贷款|借入)")
@@ -275,7 +277,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             listed = len(group) > 2 or (len(group) > 1 and (any(not e.weak for e in group)
                                                              or bool(_ENUMERATES.search(before))))
             others.extend(e for e in group if not e.weak or listed or e.text in confirmed
-                          or _SUBJECT_VERB.match(ctx.text[e.end : e.end + 12]) or _INVESTED_IN.search(before))
+                          or _SUBJECT_VERB.match(ctx.text[e.end : e.end + 12]) or _INVESTED_IN.search(before)
+                          or _CHILD_OF.search(before))
             continue
         confirmed.update(e.text for e in group if e.weak)
     confirmed.update(e.text for e in others if e.weak)

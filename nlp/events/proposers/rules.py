@@ -73,8 +73,10 @@ class RuleProposer:
             ordered = [e for e in reversed(named) if e.end <= t.start] + [e for e in named if e.end > t.start]
             if _ACTIVE.search(text, t.start, t.end):  # 有着蚂蚁金服基因的风投X投资了Y: Y raises, never a name before
                 ordered = [e for e in named if e.end > t.start]
-            if ordered:  # 三顿半完成红杉资本战略融资: an investment firm is the subject only when alone
-                return next((e for e in ordered if not INVESTOR_NAME.search(e.text)), ordered[0])
+            if ordered:  # 三顿半完成红杉资本战略融资: an investment firm is the subject only when alone;
+                # 蓝港控股集团旗下子公司蓝港能源发行…: nor a parent named before its child
+                return next((e for e in ordered if not INVESTOR_NAME.search(e.text)
+                             and not PARENT_OF_NEXT.match(text, e.end)), ordered[0])
         if active_only:  # X投资了: only a name after the verb, or 该公司 after it, is the company
             return self.topic[0] if self.topic and PRONOUN.match(text, live[0].end) else None
         if others:  # 吉利汽车(00175)旗下品牌远程汽车完成A轮融资: a parent is not the subject

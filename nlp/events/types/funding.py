@@ -209,8 +209,19 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         return False
     # two candidates with nothing in common are two events
     return (ra is not None and ra == rb) or (_amount(a) is not None and _amount(b) is not None) \
-        or bool({id(i) for i in a.args.get("investors", [])} & {id(i) for i in b.args.get("investors", [])}) \
+        or _shared_investor(a.args.get("investors", []), b.args.get("investors", []),
+                            by_name=not (a.args.get("attach") or b.args.get("attach"))) \
         or any(y + d in a.sentences for y in b.sentences for d in (-1, 0, 1))
+
+
+def _shared_investor(a: list, b: list, by_name: bool) -> bool:
+    """One investor in both lists: the same mention or, by_name, the same name or a short name
+    inside a legal one (星鲸网络, 上海星鲸网络科技有限公司; not 腾讯 and 腾讯集团, two parties). A clause
+    that only adds arguments (投资方…) joins by the mention alone: it completes the event told nearby."""
+    def same(x, y) -> bool:
+        short, long = sorted((x.text, y.text), key=len)
+        return short == long or (len(short) >= 3 and short in long and long.endswith("公司"))
+    return any(x is y or (by_name and same(x, y)) for x in a for y in b)
 
 
 def _months_apart(a, b) -> bool:
