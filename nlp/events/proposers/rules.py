@@ -83,7 +83,8 @@ class RuleProposer:
             return next((e for e in others if not PARENT_OF_NEXT.match(text, e.end)), others[0])
         if _LIST_ITEM.match(text, start, end):  # 8.驿公里获C+轮…: each item of a list has its own subject
             return None
-        if self.topic and clause.sentence - self.topic[1] <= 2 and (PRONOUN.search(text, start, end) or has_args):
+        if self.topic and clause.sentence - self.topic[1] <= 2 and (PRONOUN.search(text, start, end) or has_args) \
+                and not trig.context_pattern("deal_count").search(text, *self.ctx.sentences[clause.sentence]):
             return self.topic[0]
         return None
 
