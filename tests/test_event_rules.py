@@ -126,3 +126,11 @@ def test_a_weak_guess_that_says_what_the_next_name_is_is_no_name():
     text = "近日，工业软件企业澜拓科技完成1亿元A轮融资。"
     companies = [e["text"] for e in nlp.extract(text, published=PUBLISHED)["entities"] if e["label"] == "COMPANY"]
     assert "工业软件" not in companies
+
+
+def test_a_rounds_own_total_is_no_total_over_rounds():
+    """B轮融资总额为6亿元 is the B round's size: it stays an event beside the A round told after it."""
+    text = ("锂岫新能源股份有限公司完成B轮融资，B轮融资总额为6亿元，由宁岫电气领投。"
+            "此前，锂岫新能源股份有限公司曾于2022年完成3亿元A轮融资。")
+    rounds = {ev["round"]["name"]: ev["amount"]["value"] for ev in nlp.extract(text, published=PUBLISHED)["events"]}
+    assert rounds == {"B": 6e8, "A": 3e8}
