@@ -52,6 +52,18 @@ def _segment_starts(text: str) -> list[int]:
     return [m.end() for m in SEGMENT_BREAK.finditer(text)]
 
 
+# 拟以介绍形式上市的万联矿业亦于今日通过聆讯: a plan that describes the name (…上市的X) is not the step X takes
+_DESCRIBED_LISTING = re.compile(r"(?:上市|IPO|挂牌|招股)的")
+
+
+def _after_described(seg: str) -> int:
+    """Where the words that may make a trigger modal start: after a listing that describes a name."""
+    m = None
+    for m in _DESCRIBED_LISTING.finditer(seg):
+        pass
+    return m.end() if m else 0
+
+
 def segment_start(text: str, pos: int, floor: int) -> int:
     """Start of the comma-separated segment that holds `pos` (not before `floor`).
     A lookup, not a walk back: a text without commas must not cost a walk per trigger."""
@@ -79,7 +91,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
                 continue  # an earlier, more specific pattern covers it
             seg = text[segment_start(text, s, start) : s]
             found.append(Trigger(event, stage, s, e,
-                                 modal=bool(context_pattern("modal").search(seg)),
+                                 modal=bool(context_pattern("modal").search(seg, _after_described(seg))),
                                  negated=bool(context_pattern("negation").search(seg)),
                                  rumour=bool(context_pattern("rumour").search(seg) or _HEARSAY_HEAD.match(text, start))))
     return tuple(sorted(found, key=lambda t: t.start))
