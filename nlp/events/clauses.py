@@ -81,7 +81,7 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
         head = before[-1] if before else None
         own = _rounds(ctx, seg, segment_end(text, t.end, clause.end)) if t.event == "funding" else set()
         later = seg > (cuts[-1] if cuts else clause.start)
-        if later and subject is not None and head is not None and _heads(ctx, seg, head) \
+        if later and subject is not None and head is not None and _heads(ctx, seg, _list_head(ctx, head, seg)) \
                 and not ctx.within(head.end, t.start, *NAMES) and not INVESTOR_NAME.search(head.text) \
                 and not PARENT_OF_NEXT.match(text, head.end) and not ctx.same_party(head, subject):
             cuts.append(seg)
@@ -104,6 +104,12 @@ def _rounds(ctx: Context, start: int, end: int) -> set[str]:
     investment, which may be part of a named round)."""
     return {r.value["name"] for r in ctx.within(start, end, "ROUND")
             if r.value and r.value.get("name") not in (None, "new", "latest", "strategic")}
+
+
+def _list_head(ctx: Context, name: Entity, seg: int) -> Entity:
+    """The first name of the list that ends with `name` (蓝岫生物和云澜智能将于周三申购)."""
+    group = next((g for g in name_lists(ctx, seg, name.end) if g[-1] is name), [name])
+    return group[0]
 
 
 def _heads(ctx: Context, seg: int, name: Entity) -> bool:
