@@ -58,10 +58,7 @@ _DESCRIBED_LISTING = re.compile(r"(?:上市|IPO|挂牌|招股)的")
 
 def _after_described(seg: str) -> int:
     """Where the words that may make a trigger modal start: after a listing that describes a name."""
-    m = None
-    for m in _DESCRIBED_LISTING.finditer(seg):
-        pass
-    return m.end() if m else 0
+    return max((m.end() for m in _DESCRIBED_LISTING.finditer(seg)), default=0)
 
 
 def segment_start(text: str, pos: int, floor: int) -> int:

@@ -110,8 +110,7 @@ def companies(reader, view, subject, others):
 # 冲刺创业板IPO获受理: words of effort describe the company; with a step taken they mark no plan
 _EFFORT = re.compile(r"冲刺|推进|推动|启动|走向")
 _TAKEN = ("filed", "hearing_passed", "registered", "subscription", "priced", "listed", "suspended")
-
-
+# 将于周一申购, 将于9月3日上市: a step scheduled for a day
 _SCHEDULED = re.compile(r"于(?:本周|下周)?(?:周[一二三四五六日]|星期[一二三四五六日]|(?:\d{4}年)?\d{1,2}月\d{1,2}日|明日|明天)")
 
 
@@ -124,7 +123,7 @@ def _stage(ctx: Context, t: trig.Trigger) -> tuple[str | None, bool]:
     """The stage a trigger reports. A plain 上市 / IPO says nothing of the
     stage by itself; the listing-stage classifier reads its sentence then."""
     if t.modal and t.stage not in ("withdrawn", "terminated") and not _effort_only(ctx, t):
-        # 将于周一申购, 将于9月3日上市: a step scheduled for a day is a firm plan
+        # a step scheduled for a day is a firm plan
         return "planned", t.stage in _TAKEN and bool(_SCHEDULED.search(ctx.text, t.start, t.end))
     if t.stage is not None:
         return t.stage, True
