@@ -134,3 +134,10 @@ def test_a_rounds_own_total_is_no_total_over_rounds():
             "此前，锂岫新能源股份有限公司曾于2022年完成3亿元A轮融资。")
     rounds = {ev["round"]["name"]: ev["amount"]["value"] for ev in nlp.extract(text, published=PUBLISHED)["events"]}
     assert rounds == {"B": 6e8, "A": 3e8}
+
+
+def test_listings_on_two_markets_are_two_attempts():
+    """An A-share IPO withdrawn, then a Hong Kong filing: two listing events, each with its own stage."""
+    text = "6月4日，深圳拓岫科技股份有限公司向港交所主板递交上市申请。2023年6月，公司创业板IPO获受理，但于2024年8月撤回申请。"
+    stages = {ev["exchange"]["code"]: ev["stage"] for ev in nlp.extract(text, published="2025-06-05")["events"]}
+    assert stages == {"HKEX": "filed", "SZSE": "withdrawn"}

@@ -126,7 +126,7 @@ _NAME_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9&.\-]*|\([\u4e
 
 # Words that describe the name that follows them: 全资子公司华鑫证券, 解决方案提供商数势科技.
 _DESCRIPTORS = frozenset("子公司 全资子公司 控股子公司 参股子公司 母公司 控股股东 大股东 股东 旗下 所持 持有 以 提供商 服务商 供应商 "
-                         "制造商 运营商 开发商 解决商 企业 公司 品牌 巨头 龙头 独角兽 初创 新创 平台 厂商 上市公司 中概股 概念股".split())
+                         "制造商 运营商 开发商 解决商 企业 公司 品牌 巨头 龙头 独角兽 初创 新创 平台 厂商 上市公司 中概股 概念股 竞争对手 对手 同行".split())
 _WHAT_IT_IS = frozenset("企业 公司 厂商 平台 品牌 初创 新创 独角兽".split())
 _DESCRIBED = re.compile(r"^.*[\u4e00-\u9fff]{2}[商者](?=[\u4e00-\u9fffA-Za-z])")
 

@@ -183,7 +183,17 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
 # --- merging ---------------------------------------------------------------------------
 
 def compatible(a: Candidate, b: Candidate) -> bool:
-    return True
+    """A company reports one listing, unless one attempt ended on one market and another is
+    under way on another (an A-share IPO withdrawn, then a Hong Kong filing)."""
+    ma, mb = _market(a), _market(b)
+    if ma is None or mb is None or ma == mb:
+        return True
+    return (stage_of(a) in _ENDED) == (stage_of(b) in _ENDED)
+
+
+def _market(c: Candidate) -> str | None:
+    exchange = c.args.get("exchange")
+    return (exchange.value or {}).get("market") if exchange is not None else None
 
 
 def attach_conflicts(ev: Candidate, cand: Candidate) -> bool:
