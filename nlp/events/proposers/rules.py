@@ -20,6 +20,8 @@ SOURCE = "rules"
 _GROUP = re.compile(r"(?:这|上述|以上|前述|该|共有|共|其中|另有)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})(?:家(?:拟IPO|拟上市|IPO)?(?:企业|公司)|只新股)")
 _ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中|(?:家|只)[^,，。；;]{0,12}[:：]")  # 两只新股今日挂牌：A(1234)…，B(5678)…
 
+# 宁华电力宣布，公司拟…: the words between a name and the segment its announcement opens
+_ANNOUNCES = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间|盘后)?(?:发布)?(?:公告|宣布|表示|称|披露)(?:称)?[,，:：]\s?")
 # an investor's verb: the company it names comes after it
 _ACTIVE = re.compile(r"投资了$|入股$")
 _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的")
@@ -77,6 +79,9 @@ class RuleProposer:
                 # 蓝港控股集团旗下子公司蓝港能源发行…: nor a parent named before its child
                 return next((e for e in ordered if not INVESTOR_NAME.search(e.text)
                              and not PARENT_OF_NEXT.match(text, e.end)), ordered[0])
+        announcer = self._announcer(clause, others, live)
+        if announcer is not None:  # 瓯越电气的客户之一、上市公司宁华电力宣布，公司拟发行可转债
+            return announcer
         if active_only:  # X投资了: only a name after the verb, or 该公司 after it, is the company
             return self.topic[0] if self.topic and PRONOUN.match(text, live[0].end) else None
         if others:  # 吉利汽车(00175)旗下品牌远程汽车完成A轮融资: a parent is not the subject
@@ -87,6 +92,17 @@ class RuleProposer:
                 and not trig.context_pattern("deal_count").search(text, *self.ctx.sentences[clause.sentence]):
             return self.topic[0]
         return None
+
+    def _announcer(self, clause: Clause, others: list[Entity], live: list[trig.Trigger]) -> Entity | None:
+        """X宣布，公司拟…: the name that announces, right before the segment of the first trigger,
+        when that segment opens with 公司 / 其 / 该公司."""
+        if not live:
+            return None
+        text = self.ctx.text
+        seg = trig.segment_start(text, live[0].start, clause.start)
+        if not PRONOUN.match(text, seg):
+            return None
+        return next((e for e in reversed(others) if e.end <= seg and _ANNOUNCES.fullmatch(text, e.end, seg)), None)
 
     def _group(self, clause: Clause) -> list[Entity]:
         """三家公司全部通过审议, 共有5家企业终止审核: a clause that counts companies it does
