@@ -163,8 +163,9 @@ def _in_name(word: str) -> bool:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _closes_name(word: str) -> bool:
-    """A suffix word that is no name word (控股), inside a run."""
-    return bool(_NAME_TOKEN.match(word)) and word not in _stop_tokens() and _is_suffix_word(word)
+    """A suffix word that is no name word (控股; 节能, a weak ending, in 恒禹节能), inside a run."""
+    hit = _suffix_of(word)
+    return bool(_NAME_TOKEN.match(word)) and word not in _stop_tokens() and hit is not None and hit[0] == word
 
 
 def _is_suffix_word(word: str) -> bool:
