@@ -127,7 +127,8 @@ _NAME_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9&.\-]*|\([\u4e
 # Words that describe the name that follows them: 全资子公司华鑫证券, 解决方案提供商数势科技.
 _DESCRIPTORS = frozenset("子公司 全资子公司 控股子公司 参股子公司 母公司 控股股东 大股东 股东 旗下 所持 持有 以 提供商 服务商 供应商 "
                          "制造商 运营商 开发商 解决商 企业 公司 品牌 巨头 龙头 独角兽 初创 新创 平台 厂商 上市公司 中概股 概念股 竞争对手 对手 同行".split())
-_WHAT_IT_IS = frozenset("企业 公司 厂商 平台 品牌 初创 新创 独角兽".split())
+# Words for what a company is, right before its name (工业软件企业迈拓软件, 机械人公司灵动机器).
+WHAT_IT_IS = frozenset("企业 公司 厂商 平台 品牌 初创 新创 独角兽".split())
 _DESCRIBED = re.compile(r"^.*[\u4e00-\u9fff]{2}[商者](?=[\u4e00-\u9fffA-Za-z])")
 
 
@@ -328,7 +329,7 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
         j = _run_end(tokens, i, j, tags)
         # the name ends where the run ends, on a suffix (资本市场 is no name)
         hit = _suffix_of(tokens[j - 1][0])
-        if hit is not None and not hit[2] and j < len(tokens) and tokens[j][0] in _WHAT_IT_IS:
+        if hit is not None and not hit[2] and j < len(tokens) and tokens[j][0] in WHAT_IT_IS:
             hit = None  # 工业软件企业迈拓软件: a weak guess that says what the next name is describes it
         if hit is not None:
             suffix, label, strong = hit

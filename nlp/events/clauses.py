@@ -10,6 +10,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from ..entities.names import WHAT_IT_IS
 from ..entities.span import Entity
 from ..segment.sentences import clauses as clause_spans
 from ..segment.sentences import sentences
@@ -61,7 +62,7 @@ def analyse(ctx: Context, clause: Clause, confirmed: set[str]) -> ClauseView:
 # is (机械人公司, 区块链平台) may stand: 向中国银行申请, 并获得富士康投资 open with a verb, and the
 # name is no subject.
 _SEGMENT_HEAD = re.compile(r"\s*(?:而|同时|此外|另外|其中|与此同时|随后|其(?:全资|控股)?子公司|旗下)?\s*"
-                           r"(?:[^获得向与和由对并被为在从把将,，]{0,12}?(?:公司|企业|平台|初创|新创|品牌|厂商|商|独角兽))?\s*")
+                           rf"(?:[^获得向与和由对并被为在从把将,，]{{0,12}}?(?:{'|'.join(sorted(WHAT_IT_IS))}|商))?\s*")
 
 
 def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:

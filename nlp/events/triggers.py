@@ -56,9 +56,12 @@ def _segment_starts(text: str) -> list[int]:
 _DESCRIBED_LISTING = re.compile(r"(?:上市|IPO|挂牌|招股)的")
 
 
-def _after_described(seg: str) -> int:
-    """Where the words that may make a trigger modal start: after a listing that describes a name."""
-    return max((m.end() for m in _DESCRIBED_LISTING.finditer(seg)), default=0)
+def _modal(seg: str) -> bool:
+    """A modal word in the segment before a trigger, not inside a listing that describes a name."""
+    modal = context_pattern("modal")
+    if not modal.search(seg):  # nearly every trigger: one search
+        return False
+    return bool(modal.search(seg, max((m.end() for m in _DESCRIBED_LISTING.finditer(seg)), default=0)))
 
 
 def segment_start(text: str, pos: int, floor: int) -> int:
@@ -88,7 +91,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
                 continue  # an earlier, more specific pattern covers it
             seg = text[segment_start(text, s, start) : s]
             found.append(Trigger(event, stage, s, e,
-                                 modal=bool(context_pattern("modal").search(seg, _after_described(seg))),
+                                 modal=_modal(seg),
                                  negated=bool(context_pattern("negation").search(seg)),
                                  rumour=bool(context_pattern("rumour").search(seg) or _HEARSAY_HEAD.match(text, start))))
     return tuple(sorted(found, key=lambda t: t.start))

@@ -92,6 +92,8 @@ def _respective(ctx: Context, view):
     """A、B、C分别完成1.5亿元B轮、数千万元Pre-A轮和2亿元C+轮融资: (the listed companies, where
     their figures start, where they end); the k-th figure is the k-th company's."""
     start, end = view.clause.start, view.clause.end
+    if ctx.text.find("分别", start, end) < 0:  # nearly every clause: no lists built
+        return None
     for group in name_lists(ctx, start, end):
         m = _RESPECTIVELY.match(ctx.text, group[-1].end)
         companies = [e for e in group if e in view.others and e.label == "COMPANY"]
