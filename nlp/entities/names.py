@@ -240,8 +240,8 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: bytearray,
     places = [n for n in range(k, last) if tags.get(tokens[n][0]) == "ns" or _PLACE.match(tokens[n][0])]
     if places:
         return places[0]
-    stops = [n for n in range(k, last) if (tokens[n][0] in stop and not _in_legal_name(tokens, n))
-             or _is_descriptor(tokens[n][0])]
+    stops = [n for n in range(k, last) if (tokens[n][0] in stop and not _in_legal_name(tokens, n)
+                                           or _is_descriptor(tokens[n][0])) and not _inner_word(tokens, n)]
     return stops[-1] + 1 if stops else k
 
 
@@ -262,6 +262,22 @@ def _split_glued(tokens: list[tuple[str, int]], tags: dict) -> list[tuple[str, i
     for k in reversed(glued):
         word, start = tokens[k]
         out[k : k + 1] = [(word[0], start), (word[1:], start + 1)]
+    return out
+
+
+# jieba cuts 有限责任公司 into 有限责任 + 公司: the two make one legal form
+_SPLIT_TAILS = frozenset(("公司", "企业"))
+
+
+def _join_split_suffixes(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    joined = [k for k in range(1, len(tokens)) if tokens[k][0] in _SPLIT_TAILS
+              and _legal_suffix(tokens[k - 1][0] + tokens[k][0])
+              and len(_suffix_of(tokens[k - 1][0] + tokens[k][0])[0]) > len(tokens[k][0])]
+    if not joined:  # nearly every text: no copy
+        return tokens
+    out = list(tokens)
+    for k in reversed(joined):
+        out[k - 1 : k + 1] = [(tokens[k - 1][0] + tokens[k][0], tokens[k - 1][1])]
     return out
 
 
@@ -291,11 +307,16 @@ def _gazetteer_start(tokens: list[tuple[str, int]], first: int, j: int, busy: by
     return first
 
 
+def _inner_word(tokens: list[tuple[str, int]], j: int) -> bool:
+    """长城影视文化企业集团有限公司: 企业 before a strong suffix is part of the name, not its description."""
+    return tokens[j][0] in WHAT_IT_IS and j + 1 < len(tokens) and _is_suffix_word(tokens[j + 1][0])
+
+
 def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[Entity]:
     """Names that end in a suffix: runs of name-like tokens closed by a suffix token.
 
     tokens: (text, start offset) pairs in order."""
-    tokens = _split_glued(_join_parenthesised(tokens), _word_tags())
+    tokens = _split_glued(_join_split_suffixes(_join_parenthesised(tokens)), _word_tags())
     stop = _stop_tokens()
     tags = _word_tags()
     # per character: 0 free, 1 taken, 2 a gazetteer name (深圳市腾讯计算机系统有限公司: a run may
@@ -316,7 +337,7 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
         # a run of name-like tokens; a legal form (…有限公司) closes the name even when
         # name-like words follow (山东玻纤集团股份有限公司股票将于…)
         j = i
-        while j < len(tokens) and (inside[j] or (j > i and _closes_name(tokens[j][0]))) \
+        while j < len(tokens) and (inside[j] or (j > i and (_closes_name(tokens[j][0]) or _inner_word(tokens, j)))) \
                 and busy[tokens[j][1]] != 1:
             j += 1
             if _legal_suffix(tokens[j - 1][0]):
@@ -339,7 +360,7 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
                 if known:
                     first = _gazetteer_start(tokens, first, j, busy, tags)
             start, end = tokens[first][1], tokens[j - 1][1] + len(tokens[j - 1][0])
-            described = [k for k in range(first, j - 1) if _is_descriptor(tokens[k][0])]
+            described = [k for k in range(first, j - 1) if _is_descriptor(tokens[k][0]) and not _inner_word(tokens, k)]
             if described:  # the name starts after the last descriptor
                 first = described[-1] + 1
             start = tokens[first][1]
