@@ -144,16 +144,14 @@ def segment_end(text: str, pos: int, ceiling: int) -> int:
 
 
 def _usable_triggers(ctx: Context, clause: Clause) -> list[trig.Trigger]:
-    """The clause's triggers, less those its context rules out: hearsay, margin
-    trading, a segment about other companies (其余6家), and what each event type
+    """The clause's triggers, less those its context rules out: margin trading, a segment about other companies (其余6家), and what each event type
     rules out itself (a funding only planned, a product launch called 上市 …)."""
     from . import types
 
     text, start, end = ctx.text, clause.start, clause.end
     if trig.context_pattern("margin").search(text, start, end):
         return []
-    found = [t for t in clause.triggers if not t.rumour
-             and not _THE_OTHERS.match(text, trig.segment_start(text, t.start, start))]
+    found = [t for t in clause.triggers if not _THE_OTHERS.match(text, trig.segment_start(text, t.start, start))]
     kept = {id(t) for name, etype in types.REGISTRY.items()
             for t in etype.usable(ctx, clause, [t for t in found if t.event == name])}
     return [t for t in found if id(t) in kept]
@@ -167,20 +165,22 @@ _TICKER_PAREN = re.compile(r"^\([^()]{1,20}\)")  # 腾讯控股(00700.HK)投资�
 _SUBJECT_VERB = re.compile(r"^(?:宣布|表示[,，]|称[,，]|完成|获|已|正式|成功|于|今日|今起|明起|近日|日前|将|拟|通过|向|在|再|又|此前|近期|也|曾|"
                            r"(?:周|星期)[一二三四五六日天]|昨日|昨天|今天|本周|上周|进入|未获?通过|"
                            r"登陆|挂牌|上市|赴|递交|递表|启动|冲刺|撤回|终止|本次|此次|主动|公告|发布|首次|首发|IPO|"
-                           r"创业板|科创板|主板|港股|美股|A股|成功|首挂|截飞|暗盘|招股|披露|定增|非公开发行|向特定对象|配售|"
+                           r"创业板|科创板|主板|中小板|[深上港北]交所|联交所|纳斯达克|纽交所|港股|美股|A股|成功|首挂|截飞|暗盘|招股|披露|定增|非公开发行|向特定对象|配售|"
                            r"\d{1,2}月\d{1,2}日(?:晚间|晚|早间|盘后)?(?:发布)?(?:公告|披露|宣布)|"
                            r"(?:\d+(?:\.\d+)?\s?(?:亿|万|千万)[^,，。；;]{0,10}?)?(?:[A-H]\d?\+*|Pre-[A-H]\+?|天使|种子|战略)轮|"
                            r"(?:借出|提供)[^,，。；;]{0,12}?孖展|"
                            r"\([A-Za-z]|\(\d{3,6}[.)-]|\((?:股票|证券|申购)代码)")
 # 红杉中国投资了星河科技: a weak name right after the investment verb is the company invested in
+# 【天地数码：…】, 天地数码：关于…的公告: a flash or an announcement opens with its company's name
+_FLASH_HEAD = re.compile(r"\s?[:：]")
 _INVESTED_IN = re.compile(r"(?:投资了|战略投资了?|入股了?|注资了?|领投了?|参投了?)$")
 # 蓝港控股集团旗下另一家子公司蓝港能源: a name its parent introduces is a company
-_CHILD_OF = re.compile(r"(?:旗下|下属|子公司|孵化的|分拆的)[^,，。；;]{0,3}$")
+_CHILD_OF = re.compile(r"(?:旗下|下属|子公司|附属公司|孵化的|分拆的)[^,，。；;]{0,3}$")
 # 向Rappi注资, 为星城公司提供贷款: the money goes into the name; 向东莞信托融资: the name lends it
 _PUT_INTO = re.compile(r"(?:进行了?|追加|的)?(?:注资|增资|战略投资|投资)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
 _BORROW = re.compile(r"(?:申请|进行)?(?:融资|借款|贷款|借入)")
 # 星河集团旗下X, 星河(00175)控股的X: the parent names the next name, it is not the party
-PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下|下属|控股的|的?(?:全资|控股)?子公司|孵化的|分拆的)")
+PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下(?:公司)?|下属|控股的|的?(?:全资|控股)?(?:子公司|附属公司)|孵化的|分拆的)")
 _BYLINE_OPEN = re.compile(r"[【\[]\s*$")
 _BYLINE_CLOSE = re.compile(r"[^】\]]{0,4}[】\]]")
 _LEAD_MARK = re.compile(r"\s?\((?:联合)?领投(?:方)?\)")
@@ -216,6 +216,10 @@ def _gloss(ctx: Context, ent: Entity, floor: int) -> bool:
     m = _GLOSS_OPEN.search(ctx.text, max(floor, ent.start - 3), ent.start)
     return m is not None and bool(_GLOSS_CLOSE.match(ctx.text, ent.end)) \
         and any(e.end == m.start() for e in ctx.within(max(floor, m.start() - 40), m.start(), *NAMES))
+
+
+def _heads_flash(ctx: Context, ent: Entity) -> bool:
+    return (ent.start == 0 or ctx.text[ent.start - 1] in "【[\n") and bool(_FLASH_HEAD.match(ctx.text, ent.end))
 
 
 def _parent_of_a_name(ctx: Context, ent: Entity, ceiling: int) -> bool:
@@ -285,7 +289,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
                                                              or bool(_ENUMERATES.search(before))))
             others.extend(e for e in group if not e.weak or listed or e.text in confirmed
                           or _SUBJECT_VERB.match(ctx.text[e.end : e.end + 12]) or _INVESTED_IN.search(before)
-                          or _CHILD_OF.search(before))
+                          or _CHILD_OF.search(before) or _heads_flash(ctx, e))
             continue
         confirmed.update(e.text for e in group if e.weak)
     confirmed.update(e.text for e in others if e.weak)

@@ -66,9 +66,14 @@ def usable(ctx: Context, clause, triggers: list) -> list:
             and not (t.stage in INSTRUMENT_TRIGGERS and _not_an_issue(ctx.text, t, clause))]
 
 
+# 募资用于…补充流动资金及偿还贷款: what the new money pays for, not what the issue is
+_USE_OF_PROCEEDS = re.compile(r"用于|用来|用作")
+
+
 def _not_an_issue(text: str, t, clause) -> bool:
-    if trig.context_pattern("not_issue").search(text, clause.start, clause.end):
-        return True
+    for m in trig.context_pattern("not_issue").finditer(text, clause.start, clause.end):
+        if not _USE_OF_PROCEEDS.search(text, trig.segment_start(text, m.start(), clause.start), m.start()):
+            return True
     return bool(trig.context_pattern("issue_history").search(text, trig.segment_start(text, t.start, clause.start),
                                                              t.start))
 

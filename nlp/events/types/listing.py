@@ -114,6 +114,10 @@ _TAKEN = ("filed", "hearing_passed", "registered", "subscription", "priced", "li
 _SCHEDULED = re.compile(r"于(?:本周|下周)?(?:周[一二三四五六日]|星期[一二三四五六日]|(?:\d{4}年)?\d{1,2}月\d{1,2}日|明日|明天)")
 
 
+# 已聘请高盛和中金，筹备IPO: banks hired for the listing make the plan a step taken
+_BANKS_HIRED = re.compile(r"(?:聘请|委任|选定)了?[^,，。；;]{0,16}?(?:投行|投资银行|银行|券商|承销商|保荐人|保荐机构)")
+
+
 def _effort_only(ctx: Context, t: trig.Trigger) -> bool:
     before = _EFFORT.sub("", ctx.text[trig.segment_start(ctx.text, t.start, 0) : t.start])
     return t.stage in _TAKEN and not trig.context_pattern("modal").search(before)
@@ -157,6 +161,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         stage, firm = _stage(ctx, t)
         if stage is None:
             continue
+        firm = firm or (stage == "planned" and bool(_BANKS_HIRED.search(ctx.text, start, end)))
         date = reader.date_for(t.start, clause)
         add("stages", value=Step(stage, date, t, firm))
         if t.stage == "listed" and date is not None and not reader.triggers_between(clause, date.end, t.start):
