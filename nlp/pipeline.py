@@ -124,6 +124,8 @@ class Pipeline:
             found = found + entities.find_model_names(text, found, self.user.ner_model if self.user else None)
         text_clauses = clauses.split(text)  # each clause and its triggers, found once
         found = _with_role_names(found, discover(text, found, text_clauses))
+        if self.names == "rules":  # the recogniser, where neither the rules nor the roles name a party
+            found = found + entities.find_clause_names(text, text_clauses, found, self.user.ner_model if self.user else None)
         return found, tokens, text_clauses
 
     @_user_scope

@@ -54,9 +54,11 @@ LEXICON_CASES = [
     pytest.param("叮叮宠物本周获得了5000万元A轮融资。", [], [("funding", None, "叮叮宠物", [])], id="an alias"),
     pytest.param("据悉，鹿鸣云本周获得了5000万元A轮融资。",
                  [], [("funding", None, "鹿鸣云", [])], id="a traditional entry matches simplified text"),
+    # the name recogniser reads an event clause that names no party: it finds these Latin names too
     pytest.param("据悉，LumiCloud本周获得了5000万元A轮融资。",
-                 [], [("funding", None, "LumiCloud", [])], id="a Latin alias"),
-    pytest.param("据悉，LumiClouds本周获得了5000万元A轮融资。", [], [], id="a Latin name only as a whole word"),
+                 [("funding", None, "LumiCloud", [])], [("funding", None, "LumiCloud", [])], id="a Latin alias"),
+    pytest.param("据悉，LumiClouds本周获得了5000万元A轮融资。", [("funding", None, "LumiClouds", [])],
+                 [("funding", None, "LumiClouds", [])], id="a Latin name only as a whole word"),
     pytest.param("一只阿喵获青禾资本2亿元投资。", [("funding", None, "一只阿喵", ["青禾资本"])],
                  [("funding", None, "阿喵", ["青禾资本"])], id="a mis-bound guess gives way"),
     pytest.param("星火远景出资1亿元，萌爪爪科技完成A轮融资。", [("funding", None, "萌爪爪科技", [])],

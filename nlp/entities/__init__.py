@@ -1,6 +1,8 @@
 """Entity recognition: values first (they protect segmentation), then names."""
 from __future__ import annotations
 
+import bisect
+
 import datetime as dt
 
 from . import dates, latin_names, money, names, stock_names, timeline, values
@@ -77,4 +79,45 @@ def find_model_names(text: str, taken: list[Entity], model: str | None = None) -
     return [Entity(label, s, e, text[s:e], None) for label, s, e in found if not busy.any(s, e)]
 
 
-__all__ = ["Entity", "find_values", "find_known_names", "find_token_names", "find_model_names", "resolve_overlaps"]
+def find_clause_names(text: str, clauses, taken: list[Entity], model: str | None = None) -> list[Entity]:
+    """Company names the trained recogniser sees in event clauses that the rules name no party in
+    (中国华融完成引战增资, 能链寻求赴港上市): weak guesses, so that only a role makes them a party."""
+    starts = sorted(e.start for e in taken if e.label in ("COMPANY", "ORG"))
+    # a clause that only completes an event told nearby (估值, 投资方为…) has no party of its own to name
+    bare = [c for c in clauses if any(not t.negated and t.stage != "attach" for t in c.triggers)
+            and not _holds(starts, c.start, c.end)]
+    if not bare:
+        return []
+    from ..events.discover import plausible_name
+    from . import ner_model  # spaCy and the model load only when such a clause comes
+
+    busy = Occupied(len(text), taken)
+    known = {e.text for e in taken if e.label in ("COMPANY", "ORG")}
+    nlp = ner_model.load(model) if model else None
+    found = []
+    for clause, spans in zip(bare, ner_model.find_many([text[c.start:c.end] for c in bare], nlp)):
+        for label, s, e in spans:
+            s, e = s + clause.start, e + clause.start
+            name = text[s:e]
+            # 中行 for 中国银行, 重庆行 for 重庆银行: a short form of a name found elsewhere is no new party
+            if label == "COMPANY" and not busy.any(s, e) and plausible_name(name) \
+                    and not any(_abbreviates(name, k) for k in known):
+                found.append(Entity(label, s, e, name, {"weak": True, "found_by": "model"}))
+    return found
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Every character of `short`, in order, in the longer `name`."""
+    if len(short) >= len(name):
+        return False
+    chars = iter(name)
+    return all(c in chars for c in short)
+
+
+def _holds(starts: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
+
+
+__all__ = ["Entity", "find_values", "find_known_names", "find_token_names", "find_model_names", "find_clause_names",
+           "resolve_overlaps"]

@@ -53,12 +53,11 @@ LABELS = ("COMPANY", "ORG", "PERSON")
 
 @functools.cache
 def _jieba():
-    import jieba
+    """The plain jieba dictionary (the features must not drift with our lexicons), from the
+    dictionary cache: a tenth of the time jieba takes to build it."""
+    from ..segment import dictionary
 
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()  # plain jieba dictionary: the features must not drift with our lexicons
-    tok.initialize()
-    return tok
+    return dictionary.load([])[0]
 
 
 @functools.lru_cache(maxsize=262144)

@@ -44,11 +44,11 @@ def _clean(name: str) -> str:
     name = name.strip(" \"'“”「」《》()（）")
     name = re.sub(r"^\d{1,2}[.、)]\s*", "", name)  # an item number: 2.Menxlab漫仕获…
     name = re.sub(r"\s*\([^()]*\)?$", "", name)  # 倚锋资本(领投), 长江国弘(Grand Yangtze Capital)
-    name = re.sub(r"^(?:战略投资方|战略投资者|财务投资方|投资方|投资机构|老股东|新股东|控股股东|大股东|股东|机构|包括|由|获|为)", "", name)
+    name = re.sub(r"^(?:据|战略投资方|战略投资者|财务投资方|投资方|投资机构|老股东|新股东|控股股东|大股东|股东|机构|包括|由|获|为)", "", name)
     name = re.sub(r"^.{1,12}?(?:之子|之女|之妻|之父)", "", name)  # 李书福之子李星星: the son invests
     name = re.sub(r"^.{2,20}?旗下(?:的)?(?=.{2})", "", name)  # 淡马锡旗下Vertex: the part named is the party
     name = re.sub(r"^(?:国际|国内|海外|知名|头部|老牌)(?:投资)?机构", "", name)  # 由国际投资机构X领投
-    name = re.sub(r"(?:等机构|等|股票|第[一二三四五六七八九十\d]+次|首次|再次|曾|也|将|已|早)$", "", name)  # 早: 星河早于2017年上市
+    name = re.sub(r"(?:等机构|等|股票|第[一二三四五六七八九十\d]+次|首次|再次|曾|也|将|已|早|于)$", "", name)  # 早: 星河早于2017年上市
     return name.strip()
 
 
@@ -88,6 +88,12 @@ def _is_plain_word(name: str) -> bool:
 
     tag = _word_tags().get(name)
     return tag is not None and not tag.startswith(("n", "j", "eng", "x"))
+
+
+def plausible_name(name: str) -> bool:
+    """Not too short or long, no word of the deal (融资, 本轮, 招股), no plain word or stretch of a sentence."""
+    return 2 <= len(name) <= 30 and not _BAD.search(name) and len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) >= 2 \
+        and not _is_plain_word(name) and (name.isascii() or not _is_junk(name))
 
 
 def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Entity]:
@@ -148,8 +154,7 @@ def _names(text: str, offset: int, group: str, role: str, busy: Occupied) -> lis
         # a shorter group has no room for a name and a verb; an investor's name may hold a verb (中华开发资本)
         if not name.isascii() and len(name) > 5 and not (role in ("lead", "investor") and _INVESTOR_END.search(name)):
             name = _cut_at_verb(name)
-        if not (2 <= len(name) <= 30) or _BAD.search(name) or len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) < 2 \
-                or _is_plain_word(name) or (not name.isascii() and _is_junk(name)):
+        if not plausible_name(name):
             continue
         start = offset + rel + part.find(name)
         end = start + len(name)

@@ -1,0 +1,77 @@
+"""Chinese company names closed by an ending (name_suffixes.tsv): where a name starts and ends."""
+import pytest
+
+from nlp.document import Document
+from nlp.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def companies(pipeline, text):
+    return [e.text for e in pipeline.analyse(Document("d", text)).context.entities if e.label == "COMPANY"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("星河科技有限公司于今日公告。", "星河科技有限公司"),
+    # jieba cuts 有限责任公司 into 有限责任 + 公司: still one legal form
+    ("星河科技有限责任公司于今日公告。", "星河科技有限责任公司"),
+    ("控股股东宜岭兴澜集团有限责任公司于11月20日将2000万股进行质押。", "宜岭兴澜集团有限责任公司"),
+    # 企业 before a strong ending is part of the name, not a description of what follows
+    ("澜城影视文化企业集团有限公司股票质押式回购合同违约。", "澜城影视文化企业集团有限公司"),
+])
+def test_a_legal_name_is_found_whole(pipeline, text, name):
+    assert name in companies(pipeline, text)
+
+
+@pytest.mark.parametrize("text, name, not_name", [
+    # a description before a name is no part of it
+    ("工业软件企业迈拓软件完成融资。", "迈拓软件", "工业软件企业迈拓软件"),
+    ("物流企业星河集团完成融资。", "星河集团", "物流企业星河集团"),
+])
+def test_a_description_stays_out_of_the_name(pipeline, text, name, not_name):
+    found = companies(pipeline, text)
+    assert name in found and not_name not in found
+
+
+# --- the trained recogniser, where the rules name no party of an event clause ---
+
+from nlp import entities  # noqa: E402
+from nlp.entities import ner_model  # noqa: E402
+from nlp.entities.span import Entity  # noqa: E402
+from nlp.events import clauses  # noqa: E402
+
+needs_model = pytest.mark.skipif(not (ner_model.MODEL_DIR / "config.cfg").exists(), reason="models/ner not built")
+
+
+def clause_names(text, taken=()):
+    return [(e.text, e.weak) for e in entities.find_clause_names(text, clauses.split(text), list(taken))]
+
+
+@needs_model
+def test_the_recogniser_names_the_party_of_a_bare_event_clause_as_a_weak_guess():
+    assert clause_names("蓝湖控股完成增资。") == [("蓝湖控股", True)]
+
+
+@needs_model
+@pytest.mark.parametrize("text, taken", [
+    ("蓝湖控股今日发布年报。", []),  # no event clause: the recogniser is not asked
+    ("蓝湖控股完成增资。", [Entity("COMPANY", 0, 4, "蓝湖控股", None)]),  # the rules named the party
+    # a short form of a name found elsewhere in the text
+    ("蓝湖控股完成增资。母公司澜蓝湖控股集团发布公告。", [Entity("COMPANY", 12, 19, "澜蓝湖控股集团", None)]),
+])
+def test_the_recogniser_adds_no_name_where_the_rules_have_one(text, taken):
+    assert clause_names(text, taken) == []
+
+
+@pytest.mark.parametrize("short, name, expected", [
+    ("中行", "中国银行", True),
+    ("重庆行", "重庆银行", True),
+    ("行中", "中国银行", False),
+    ("中国银行", "中国银行", False),
+    ("工行", "中国银行", False),
+])
+def test_a_short_form_keeps_the_order_of_the_name_s_characters(short, name, expected):
+    assert entities._abbreviates(short, name) is expected
