@@ -74,8 +74,16 @@ def _not_an_issue(text: str, t, clause) -> bool:
     for m in trig.context_pattern("not_issue").finditer(text, clause.start, clause.end):
         if not _USE_OF_PROCEEDS.search(text, trig.segment_start(text, m.start(), clause.start), m.start()):
             return True
-    return bool(trig.context_pattern("issue_history").search(text, trig.segment_start(text, t.start, clause.start),
-                                                             t.start))
+    seg = trig.segment_start(text, t.start, clause.start)
+    history = trig.context_pattern("issue_history")
+    if _TELLS_AGAIN.match(text, seg, t.start):  # 曾与星信银行签订授信合同，后者为其提供授信: the same past deal
+        return any(history.search(text, clause.start, m.start()) for m in _SEGMENT_END.finditer(text, clause.start, seg))
+    return bool(history.search(text, seg, t.start))
+
+
+# 后者为其提供…, 其…: a segment that tells the deal of the segment before again, from the other side
+_TELLS_AGAIN = re.compile(r"(?:后者|前者|对方|其)")
+_SEGMENT_END = re.compile(r"[,，]")
 
 
 # A fund raises money for itself, or invests: either way no company's round (混改基金, 投贷基金,
