@@ -25,7 +25,8 @@ _ANNOUNCES = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:
 # an investor's verb: the company it names comes after it
 _ACTIVE = re.compile(r"投资了$|入股$")
 _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的")
-_UNNAMED_CHILD = re.compile(r"\s?(?:其|该公司)?(?:全资|控股)?(?:附属公司|子公司|旗下公司|旗下企业)")
+# 附属公司获谷歌投资, X：参股公司Y进入上市辅导: a child, named or not, takes the step, not the name before it
+_UNNAMED_CHILD = re.compile(r"\s?(?:其|该公司)?(?:全资|控股)?(?:附属公司|子公司|旗下公司|旗下企业|参股公司)")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 
 
@@ -79,7 +80,8 @@ class RuleProposer:
             if ordered:  # 三顿半完成红杉资本战略融资: an investment firm is the subject only when alone;
                 # 蓝港控股集团旗下子公司蓝港能源发行…: nor a parent named before its child; 鸿海旗下公司获
                 # 谷歌投资: a child the segment does not name raised the money, not the parent
-                own = [e for e in ordered if not PARENT_OF_NEXT.match(text, e.end)]
+                own = [e for e in ordered if not PARENT_OF_NEXT.match(text, e.end)
+                       and not (e.end <= t.start and _UNNAMED_CHILD.search(text, e.end, t.start))]
                 return next((e for e in own if not INVESTOR_NAME.search(e.text)), own[0]) if own else None
             if _UNNAMED_CHILD.match(text, seg_start):  # 附属公司获谷歌投资: nor the parent named before
                 return None
