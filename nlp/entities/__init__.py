@@ -89,13 +89,11 @@ def find_clause_names(text: str, clauses, taken: list[Entity], model: str | None
     if not bare:
         return []
     from ..events.discover import plausible_name
-    from . import ner_model  # spaCy and the model load only when such a clause comes
 
     busy = Occupied(len(text), taken)
     known = {e.text for e in taken if e.label in ("COMPANY", "ORG")}
-    nlp = ner_model.load(model) if model else None
     found = []
-    for clause, spans in zip(bare, ner_model.find_many([text[c.start:c.end] for c in bare], nlp)):
+    for clause, spans in zip(bare, _recognise([text[c.start:c.end] for c in bare], model)):
         for label, s, e in spans:
             s, e = s + clause.start, e + clause.start
             name = text[s:e]
@@ -104,6 +102,18 @@ def find_clause_names(text: str, clauses, taken: list[Entity], model: str | None
                     and not any(_abbreviates(name, k) for k in known):
                 found.append(Entity(label, s, e, name, {"weak": True, "found_by": "model"}))
     return found
+
+
+def _recognise(texts: list[str], model: str | None):
+    """The shipped recogniser in numpy (no spaCy to load: the same spans, ner_numpy.py); a
+    user's model (--ner-model), which may be any spaCy pipeline, through spaCy."""
+    if model is None:
+        from . import ner_numpy
+
+        return ner_numpy.load().find_many(texts)
+    from . import ner_model
+
+    return ner_model.find_many(texts, ner_model.load(model))
 
 
 def _abbreviates(short: str, name: str) -> bool:

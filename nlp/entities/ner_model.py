@@ -28,7 +28,6 @@ from spacy.attrs import LEMMA, NORM
 from spacy.language import Language
 from spacy.pipeline.tagger import Tagger
 from spacy.scorer import get_ner_prf
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 from thinc.api import (
@@ -44,44 +43,13 @@ from thinc.api import (
 )
 
 from .. import spacy_registry
+from .biluo import LABELS, _constraints, _viterbi, biluo_tags, decode_biluo  # noqa: F401 (the tests and training use them here)
+from .biluo import spans as biluo_spans
+from .ner_features import char_features
 from ..paths import MODELS, missing
 
 MODEL_DIR = MODELS / "ner"
 REBUILD = "zhfin train ner --data ../shared/data --out models/ner"
-LABELS = ("COMPANY", "ORG", "PERSON")
-
-
-@functools.cache
-def _jieba():
-    """The plain jieba dictionary (the features must not drift with our lexicons), from the
-    dictionary cache: a tenth of the time jieba takes to build it."""
-    from ..segment import dictionary
-
-    return dictionary.load([])[0]
-
-
-@functools.lru_cache(maxsize=262144)
-def _h(s: str) -> int:
-    return hash_string(s)
-
-
-def char_features(text: str) -> tuple[list[int], list[int]]:
-    """Per character of `text`: hash of char|B/I/E/S (position in its jieba
-    word) and hash of the jieba word itself."""
-    norm: list[int] = []
-    lemma: list[int] = []
-    h = _h
-    for w in _jieba().cut(text):
-        hw = h(w)
-        n = len(w)
-        if n == 1:
-            norm.append(h(w + "|S"))
-        else:
-            norm.append(h(w[0] + "|B"))
-            norm.extend([h(c + "|I") for c in w[1:-1]])
-            norm.append(h(w[-1] + "|E"))
-        lemma.extend([hw] * n)
-    return norm, lemma
 
 
 def word_features(doc: Doc) -> Doc:
@@ -114,74 +82,6 @@ def _word_features_component(doc: Doc) -> Doc:
 
 # ---------------------------------------------------------------- BILUO tagger decoder
 
-def biluo_tags(labels=LABELS) -> list[str]:
-    """The tag set: O, then B/I/L/U for each label (this order is assumed by the decoder)."""
-    return ["O"] + [f"{p}-{lab}" for lab in labels for p in "BILU"]
-
-
-@functools.lru_cache(maxsize=8)
-def _constraints(tags: tuple[str, ...]):
-    """(transition penalty K x K, start penalty K, end penalty K): 0 allowed, -1e4 not."""
-    k = len(tags)
-    parts = [t.split("-", 1) if "-" in t else (t, "") for t in tags]
-    trans = numpy.full((k, k), -1e4, dtype="float32")
-    for i, (pi, li) in enumerate(parts):
-        for j, (pj, lj) in enumerate(parts):
-            if pi in ("B", "I"):
-                ok = pj in ("I", "L") and lj == li
-            else:
-                ok = pj in ("O", "B", "U")
-            if ok:
-                trans[i, j] = 0.0
-    start = numpy.array([0.0 if p in ("O", "B", "U") else -1e4 for p, _ in parts], dtype="float32")
-    end = numpy.array([0.0 if p in ("O", "L", "U") else -1e4 for p, _ in parts], dtype="float32")
-    return trans, start, end
-
-
-def _viterbi(scores: list, trans, start, end) -> list:
-    """Best valid tag path for each (n_i, K) score array, batched over the docs."""
-    lens = numpy.array([len(s) for s in scores])
-    b, t_max, k = len(scores), int(lens.max()), trans.shape[0]
-    emit = numpy.zeros((b, t_max, k), dtype="float32")
-    for i, s in enumerate(scores):
-        emit[i, :len(s)] = s
-    back = numpy.empty((b, t_max, k), dtype="int16")
-    ident = numpy.arange(k, dtype="int16")
-    delta = emit[:, 0] + start
-    for t in range(1, t_max):
-        cand = delta[:, :, None] + trans[None]
-        bp = cand.argmax(1)
-        new = numpy.take_along_axis(cand, bp[:, None, :], 1)[:, 0] + emit[:, t]
-        active = (t < lens)[:, None]
-        delta = numpy.where(active, new, delta)
-        back[:, t] = numpy.where(active, bp, ident)
-    path = numpy.empty((b, t_max), dtype="int64")
-    path[:, -1] = (delta + end).argmax(1)
-    rows = numpy.arange(b)
-    for t in range(t_max - 1, 0, -1):
-        path[:, t - 1] = back[rows, t, path[:, t]]
-    return [path[i, :n] for i, n in enumerate(lens)]
-
-
-def decode_biluo(scores: list, tags: tuple[str, ...]) -> list:
-    """Per doc, the tag-id path: argmax where it is a valid BILUO sequence, else
-    the constrained Viterbi path (the same thing when the argmax is valid)."""
-    trans, start, end = _constraints(tags)
-    paths, redo = [], []
-    for i, s in enumerate(scores):
-        if not len(s):
-            paths.append(numpy.zeros(0, dtype="int64"))
-            continue
-        p = s.argmax(1)
-        if start[p[0]] or end[p[-1]] or (len(p) > 1 and trans[p[:-1], p[1:]].any()):
-            redo.append(i)
-        paths.append(p)
-    if redo:
-        for i, p in zip(redo, _viterbi([scores[i] for i in redo], trans, start, end)):
-            paths[i] = p
-    return paths
-
-
 def _ents_score(examples, **kwargs):
     return get_ner_prf(examples)
 
@@ -198,22 +98,9 @@ class BiluoTagger(Tagger):
     def set_annotations(self, docs, scores):
         if isinstance(docs, Doc):
             docs = [docs]
-        tags = self.labels
-        kinds = [t[0] for t in tags]
-        names = [t[2:] for t in tags]
-        o = tags.index("O")
+        tags = tuple(self.labels)
         for doc, path in zip(docs, decode_biluo(scores, tags)):
-            ents, start = [], None
-            for j in numpy.flatnonzero(path != o).tolist():
-                kind = kinds[path[j]]
-                if kind == "U":
-                    ents.append(Span(doc, j, j + 1, label=names[path[j]]))
-                elif kind == "B":
-                    start = j
-                elif kind == "L" and start is not None:
-                    ents.append(Span(doc, start, j + 1, label=names[path[j]]))
-                    start = None
-            doc.set_ents(ents, default="outside")
+            doc.set_ents([Span(doc, i, j, label=label) for label, i, j in biluo_spans(path, tags)], default="outside")
 
     def get_loss(self, examples, scores):
         loss_func = SequenceCategoricalCrossentropy(names=self.labels, normalize=False,
