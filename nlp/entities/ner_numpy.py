@@ -148,11 +148,23 @@ class Recogniser:
     def find_many(self, texts):
         """(label, start, end) character spans per text, the texts decoded together as spaCy does."""
         texts = list(texts)
-        done = [self.scores(t) if t and t.strip() else (numpy.zeros((0, len(self.tags)), "float32"), [])
-                for t in texts]
+        with _one_blas_thread():  # small matrices: BLAS threads would only spin (and batch runs one process per core)
+            done = [self.scores(t) if t and t.strip() else (numpy.zeros((0, len(self.tags)), "float32"), [])
+                    for t in texts]
         paths = biluo.decode_biluo([s for s, _ in done], self.tags)
         for (_, spans), path in zip(done, paths):
             yield [(label, spans[i][0], spans[j - 1][1]) for label, i, j in biluo.spans(path, self.tags)]
+
+
+@functools.cache
+def _blas():
+    from threadpoolctl import ThreadpoolController  # scikit-learn's own dependency
+
+    return ThreadpoolController()
+
+
+def _one_blas_thread():
+    return _blas().limit(limits=1, user_api="blas")
 
 
 @functools.cache
