@@ -58,9 +58,9 @@ def test_cached_dictionary_is_what_jieba_builds():
 def test_dictionary_cache_is_built_once_and_a_broken_one_rebuilt(tmp_path, monkeypatch):
     builds = []
 
-    def build(jieba, words):  # jieba's real build is checked above; this one is instant
+    def build(jieba, words, with_tags=True):  # jieba's real build is checked above; this one is instant
         builds.append(words)
-        return {w: f for w, f in words}, sum(f for _, f in words), {"完成": "v"}
+        return {w: f for w, f in words}, sum(f for _, f in words), {"完成": "v"} if with_tags else {}
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     monkeypatch.setattr(dictionary, "_build", build)
@@ -76,6 +76,7 @@ def test_dictionary_cache_is_built_once_and_a_broken_one_rebuilt(tmp_path, monke
 
     dictionary.load([("云帆智能", 5000)])  # other words: another file
     assert len(builds) == 3 and len(list(tmp_path.glob("zhfin-jieba-*.cache"))) == 2
+    assert dictionary.load(words, with_tags=False)[1] == {} and len(builds) == 4  # without tags: another file too
 
     for n in range(dictionary.KEEP + 2):  # old ones are removed, the newest kept
         dictionary.load([(f"公司{n}", 5000)])
