@@ -1,13 +1,11 @@
 """Entity recognition: values first (they protect segmentation), then names."""
 from __future__ import annotations
 
-import bisect
-
 import datetime as dt
 
 from . import dates, latin_names, money, names, stock_names, timeline, values
 from .market import MarketContext
-from .span import Entity, Occupied, resolve_overlaps
+from .span import Entity, Occupied, any_start_within, resolve_overlaps
 
 _VALUE_FINDERS = (
     ("MONEY", money.find),
@@ -85,7 +83,7 @@ def find_clause_names(text: str, clauses, taken: list[Entity], model: str | None
     starts = sorted(e.start for e in taken if e.label in ("COMPANY", "ORG"))
     # a clause that only completes an event told nearby (估值, 投资方为…) has no party of its own to name
     bare = [c for c in clauses if any(not t.negated and t.stage != "attach" for t in c.triggers)
-            and not _holds(starts, c.start, c.end)]
+            and not any_start_within(starts, c.start, c.end)]
     if not bare:
         return []
     from ..events.discover import plausible_name
@@ -122,11 +120,6 @@ def _abbreviates(short: str, name: str) -> bool:
         return False
     chars = iter(name)
     return all(c in chars for c in short)
-
-
-def _holds(starts: list[int], start: int, end: int) -> bool:
-    i = bisect.bisect_left(starts, start)
-    return i < len(starts) and starts[i] < end
 
 
 __all__ = ["Entity", "find_values", "find_known_names", "find_token_names", "find_model_names", "find_clause_names",

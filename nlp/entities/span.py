@@ -1,6 +1,7 @@
 """The entity record shared by all recognisers (offsets into the analysis text)."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 VALUE_LABELS = ("MONEY", "DATE", "PERCENT", "SHARES", "TICKER", "ROUND", "EXCHANGE")
@@ -49,3 +50,9 @@ class Occupied:
 
     def any(self, start: int, end: int) -> bool:
         return self._mask.find(1, start, end) != -1
+
+
+def any_start_within(starts: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted offsets `starts` lies in start..end."""
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end

@@ -7,12 +7,11 @@
 """
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import hashlib
 from typing import Callable
 
-from ..entities.span import Entity
+from ..entities.span import Entity, any_start_within
 from . import assemble, clauses, proposers, scorer, types
 from .candidate import Candidate
 from .context import Context
@@ -36,16 +35,12 @@ def analyse_clauses(ctx: Context, weak_only: bool = False) -> list[clauses.Claus
     confirmed: set[str] = set()
     if weak_only:
         weak = sorted(e.start for e in ctx.entities if e.weak)
-        return [clauses.analyse(ctx, clause, confirmed) for clause in ctx.clauses if _holds(weak, clause.start, clause.end)]
+        return [clauses.analyse(ctx, clause, confirmed) for clause in ctx.clauses
+                if any_start_within(weak, clause.start, clause.end)]
     views = [part for clause in ctx.clauses for part in clauses.by_subject(ctx, clauses.analyse(ctx, clause, confirmed))]
     for index, view in enumerate(views):  # a proposal names its view by index
         view.clause = dataclasses.replace(view.clause, index=index)
     return views
-
-
-def _holds(starts: list[int], start: int, end: int) -> bool:
-    i = bisect.bisect_left(starts, start)
-    return i < len(starts) and starts[i] < end
 
 
 def confirmed_names(views: list[clauses.ClauseView]) -> set[str]:
