@@ -19,7 +19,6 @@ tags (O, B-/I-/L-/U-COMPANY …) decoded to the best valid tag sequence
 from __future__ import annotations
 
 import functools
-import logging
 from itertools import islice
 from pathlib import Path
 
