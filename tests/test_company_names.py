@@ -56,6 +56,13 @@ def test_the_recogniser_names_the_party_of_a_bare_event_clause_as_a_weak_guess()
 
 
 @needs_model
+def test_an_investor_named_after_the_verb_leaves_the_subject_to_the_recogniser():
+    text = "蓝湖控股完成增资，由红杉中国领投。"
+    investor = Entity("COMPANY", text.index("红杉中国"), text.index("红杉中国") + 4, "红杉中国", None)
+    assert clause_names(text, [investor]) == [("蓝湖控股", True)]
+
+
+@needs_model
 @pytest.mark.parametrize("text, taken", [
     ("蓝湖控股今日发布年报。", []),  # no event clause: the recogniser is not asked
     ("蓝湖控股完成增资。", [Entity("COMPANY", 0, 4, "蓝湖控股", None)]),  # the rules named the party

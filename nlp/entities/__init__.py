@@ -79,11 +79,15 @@ def find_model_names(text: str, taken: list[Entity], model: str | None = None) -
 
 def find_clause_names(text: str, clauses, taken: list[Entity], model: str | None = None) -> list[Entity]:
     """Company names the trained recogniser sees in event clauses that the rules name no party in
-    (中国华融完成引战增资, 能链寻求赴港上市): weak guesses, so that only a role makes them a party."""
+    before the verb (中国华融完成引战增资, 能链寻求赴港上市, 蓝湖控股完成增资，由红杉中国领投): weak
+    guesses, so that only a role makes them a party."""
     starts = sorted(e.start for e in taken if e.label in ("COMPANY", "ORG"))
-    # a clause that only completes an event told nearby (估值, 投资方为…) has no party of its own to name
-    bare = [c for c in clauses if any(not t.negated and t.stage != "attach" for t in c.triggers)
-            and not any_start_within(starts, c.start, c.end)]
+    bare = []
+    for c in clauses:
+        # a clause that only completes an event told nearby (估值, 投资方为…) has no party of its own to name
+        live = [t.start for t in c.triggers if not t.negated and t.stage != "attach"]
+        if live and not any_start_within(starts, c.start, min(live)):  # nothing named before its verb
+            bare.append(c)
     if not bare:
         return []
     from ..events.discover import plausible_name
