@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 
+REBUILD = "zhfin train ner --data ../shared/data --out models/ner"
+
 
 @functools.cache
 def _jieba():

@@ -44,11 +44,10 @@ from thinc.api import (
 from .. import spacy_registry
 from .biluo import LABELS, _constraints, _viterbi, biluo_tags, decode_biluo  # noqa: F401 (the tests and training use them here)
 from .biluo import spans as biluo_spans
-from .ner_features import char_features
+from .ner_features import REBUILD, char_features
 from ..paths import MODELS, missing
 
 MODEL_DIR = MODELS / "ner"
-REBUILD = "zhfin train ner --data ../shared/data --out models/ner"
 
 
 def word_features(doc: Doc) -> Doc:

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy
 
 from . import biluo
-from .ner_features import char_features, hash_string
+from .ner_features import REBUILD, char_features, hash_string
 
 def hash_keys(ids: numpy.ndarray, seed: int) -> numpy.ndarray:
     """thinc's ops.hash: four 32-bit keys per 64-bit id (MurmurHash3_x86_128 of one uint64)."""
@@ -92,7 +92,6 @@ class Recogniser:
         head = srsly.msgpack_loads((where / "ner" / "model").read_bytes())
         self.tags = tuple(json.loads((where / "ner" / "cfg").read_text(encoding="utf-8"))["labels"])
         self.embeddings = []  # (table, seed) for ORTH, NORM, LEMMA
-        self.layers = []  # the reduce layer, then the encoder's residual layers
         self.window, self.encoder_pad = None, None
         for node, attrs, params in zip(t2v["nodes"], t2v["attrs"], t2v["params"]):
             attrs = {k: srsly.msgpack_loads(v) for k, v in attrs.items()}
@@ -102,7 +101,7 @@ class Recogniser:
                 self.window = int(attrs["window_size"])
             elif node["name"].startswith("with_array(residual") and "pad" in attrs:
                 self.encoder_pad = int(attrs["pad"])
-        self.layers = self._norm_layers(t2v)
+        self.layers = self._norm_layers(t2v)  # the reduce layer, then the encoder's residual layers
         self.head = self._norm_layers(head)[0]
         self.head_window, self.head_pad = 1, 1
         for node, attrs in zip(head["nodes"], head["attrs"]):
@@ -173,5 +172,5 @@ def load(path: str | Path | None = None) -> Recogniser:
 
     where = Path(path) if path else MODELS / "ner"
     if not (where / "tok2vec" / "model").exists():
-        raise FileNotFoundError(missing("name recogniser", where, "zhfin train ner --data ../shared/data --out models/ner"))
+        raise FileNotFoundError(missing("name recogniser", where, REBUILD))
     return Recogniser(where)

@@ -144,8 +144,9 @@ def segment_end(text: str, pos: int, ceiling: int) -> int:
 
 
 def _usable_triggers(ctx: Context, clause: Clause) -> list[trig.Trigger]:
-    """The clause's triggers, less those its context rules out: margin trading, a segment about other companies (其余6家), and what each event type
-    rules out itself (a funding only planned, a product launch called 上市 …)."""
+    """The clause's triggers, less those its context rules out: margin trading, a segment
+    about other companies (其余6家), and what each event type rules out itself (a funding
+    only planned, a product launch called 上市 …)."""
     from . import types
 
     text, start, end = ctx.text, clause.start, clause.end
@@ -174,13 +175,16 @@ _SUBJECT_VERB = re.compile(r"^(?:宣布|表示[,，]|称[,，]|完成|获|已|�
 # 【天地数码：…】, 天地数码：关于…的公告: a flash or an announcement opens with its company's name
 _FLASH_HEAD = re.compile(r"\s?[:：]")
 _INVESTED_IN = re.compile(r"(?:投资了|战略投资了?|入股了?|注资了?|领投了?|参投了?)$")
+# the words for a company another one owns (a share of): the parent names it, or stands for it
+SUBSIDIARY = "子公司|附属公司|参股公司"
 # 蓝港控股集团旗下另一家子公司蓝港能源: a name its parent introduces is a company
-_CHILD_OF = re.compile(r"(?:旗下|下属|子公司|附属公司|参股公司|孵化的|分拆的)[^,，。；;]{0,3}$")
+_CHILD_OF = re.compile(rf"(?:旗下|下属|{SUBSIDIARY}|孵化的|分拆的)[^,，。；;]{{0,3}}$")
 # 向Rappi注资, 为星城公司提供贷款: the money goes into the name; 向东莞信托融资: the name lends it
 _PUT_INTO = re.compile(r"(?:进行了?|追加|的)?(?:注资|增资|战略投资|投资)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
 _BORROW = re.compile(r"(?:申请|进行)?(?:融资|借款|贷款|借入)")
 # 星河集团旗下X, 星河(00175)控股的X: the parent names the next name, it is not the party
-PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下(?:公司)?|下属|控股的|的?(?:全资|控股)?(?:子公司|附属公司|参股公司)|的[A-Za-z\u4e00-\u9fff]{0,8}?(?:业务|部门|板块)|孵化的|分拆的)")
+PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下(?:公司)?|下属|控股的|"
+                            rf"的?(?:全资|控股)?(?:{SUBSIDIARY})|的[A-Za-z\u4e00-\u9fff]{{0,8}}?(?:业务|部门|板块)|孵化的|分拆的)")
 _BYLINE_OPEN = re.compile(r"[【\[]\s*$")
 _BYLINE_CLOSE = re.compile(r"[^】\]]{0,4}[】\]]")
 _LEAD_MARK = re.compile(r"\s?\((?:联合)?领投(?:方)?\)")

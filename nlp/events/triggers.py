@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from .. import resources, userdata
 from ..text.scan import guarded
 
-# A clause that opens as hearsay (市场消息：…, 另有市场消息称…) reports nothing as fact.
+# A clause that opens as hearsay (市场消息：…, 另有市场消息称…). Hearsay not denied is an event (realnews_dev's
+# definition); the flag only keeps such clauses out of the party tagger's windows (events/tagger.py).
 _HEARSAY_HEAD = re.compile(r"\s*(?:【[^】]{0,30}】)?\s*(?:另有|又有|另据|此外[,，]?|另外[,，]?)?(?:市场消息|消息人士|据传|传闻|市场传闻)")
 _NAMED_INSTRUMENTS = ("debt", "placement")  # specific phrases no false-friend list blocks
 SEGMENT_BREAK = guarded(re.compile(r"[,，。；;!?！？:：\n]"))  # guarded: a faster scan of the text

@@ -12,7 +12,7 @@ from ...entities.span import Entity
 from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
-from ..clauses import PARENT_OF_NEXT, Clause, ClauseView, segment_end
+from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, segment_end
 from ..context import ENUMERATION, INVESTOR_NAME, PRONOUN, Context, cues, is_calendar, name_lists
 
 SOURCE = "rules"
@@ -26,7 +26,7 @@ _ANNOUNCES = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:
 _ACTIVE = re.compile(r"投资了$|入股$")
 _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的")
 # 附属公司获谷歌投资, X：参股公司Y进入上市辅导: a child, named or not, takes the step, not the name before it
-_UNNAMED_CHILD = re.compile(r"\s?(?:其|该公司)?(?:全资|控股)?(?:附属公司|子公司|旗下公司|旗下企业|参股公司)")
+_UNNAMED_CHILD = re.compile(rf"\s?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下公司|旗下企业)")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 
 

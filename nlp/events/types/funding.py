@@ -76,14 +76,14 @@ def _not_an_issue(text: str, t, clause) -> bool:
             return True
     seg = trig.segment_start(text, t.start, clause.start)
     history = trig.context_pattern("issue_history")
-    if _TELLS_AGAIN.match(text, seg, t.start):  # 曾与星信银行签订授信合同，后者为其提供授信: the same past deal
-        return any(history.search(text, clause.start, m.start()) for m in _SEGMENT_END.finditer(text, clause.start, seg))
+    if seg > clause.start and _TELLS_AGAIN.match(text, seg, t.start):  # 曾与星信银行签订授信合同，后者为其提供授信
+        before = trig.segment_start(text, seg - 1, clause.start)  # the segment before tells the same past deal
+        return bool(history.search(text, before, seg - 1))
     return bool(history.search(text, seg, t.start))
 
 
 # 后者为其提供…, 其…: a segment that tells the deal of the segment before again, from the other side
 _TELLS_AGAIN = re.compile(r"(?:后者|前者|对方|其)")
-_SEGMENT_END = re.compile(r"[,，]")
 
 
 # A fund raises money for itself, or invests: either way no company's round (混改基金, 投贷基金,
