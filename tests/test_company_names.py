@@ -21,6 +21,11 @@ def companies(pipeline, text):
     ("控股股东宜岭兴澜集团有限责任公司于11月20日将2000万股进行质押。", "宜岭兴澜集团有限责任公司"),
     # 企业 before a strong ending is part of the name, not a description of what follows
     ("澜城影视文化企业集团有限公司股票质押式回购合同违约。", "澜城影视文化企业集团有限公司"),
+    # a word jieba tags as a verb, adverb or time word, between a proper word and an ending
+    ("北京未来科技有限公司完成融资。", "北京未来科技有限公司"),
+    ("沛星互动科技完成C轮融资。", "沛星互动科技"),
+    ("沛星互动科技今日宣布完成C轮融资。", "沛星互动科技"),
+    ("AI新創沛星互動科技今日宣布完成C輪融資。", "沛星互动科技"),  # names are read in simplified script
 ])
 def test_a_legal_name_is_found_whole(pipeline, text, name):
     assert name in companies(pipeline, text)
@@ -34,6 +39,15 @@ def test_a_legal_name_is_found_whole(pipeline, text, name):
 def test_a_description_stays_out_of_the_name(pipeline, text, name, not_name):
     found = companies(pipeline, text)
     assert name in found and not_name not in found
+
+
+@pytest.mark.parametrize("text, not_name", [
+    # a verb after a plain noun, or right after the name, is the sentence's, not the name's
+    ("加快推进科技创新。", "推进科技"),
+    ("星河集团完成科技改造。", "完成科技"),
+])
+def test_a_verb_of_the_sentence_is_no_part_of_a_name(pipeline, text, not_name):
+    assert not any(not_name in name for name in companies(pipeline, text))
 
 
 # --- the trained recogniser, where the rules name no party of an event clause ---

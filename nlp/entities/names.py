@@ -175,6 +175,24 @@ def _is_suffix_word(word: str) -> bool:
     return hit is not None and hit[0] == word and hit[2]
 
 
+# Tags jieba's dictionary gives words that also make company names (互动 an adverb, 未来 a time word,
+# 创新 a verb: 沛星互动科技, 北京未来科技有限公司).
+_BRIDGE_TAGS = frozenset("v vd d t b ad".split())
+# Tags of words that open a name: people, places, other proper nouns, abbreviations, Latin.
+_PROPER_TAGS = frozenset("nr nrt nrfg ns nz nt j eng x".split())
+
+
+def bridges(before: str, word: str, after: str) -> bool:
+    """沛星 互动 科技: a two-character verb, adverb or time word between a proper word (unknown to
+    the dictionary, a place …) and a suffix word is part of the name, not the sentence."""
+    tags = _word_tags()
+    hit = _suffix_of(after)
+    return len(word) == 2 and tags.get(word) in _BRIDGE_TAGS and word not in _stop_tokens() \
+        and hit is not None and hit[0] == after \
+        and (before.isascii() or tags.get(before) is None or tags.get(before) in _PROPER_TAGS) \
+        and bool(_NAME_TOKEN.match(before)) and before not in _stop_tokens()
+
+
 def _all_suffix(prefix: str) -> bool:
     """股份 in 股份有限公司, 科技股份 in 科技股份有限公司: a prefix made only of
     suffixes names no one."""
@@ -231,11 +249,13 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: bytearray,
         word = tokens[k - 1][0]
         # 中 after a colon or a comma starts a name (中触媒新材料), it closes no 在…中
         opens_name = tags.get(word) == "f" and len(word) == 1 and (k == 1 or not _NAME_TOKEN.match(tokens[k - 2][0]))
-        if not _NAME_TOKEN.match(word) or (tags.get(word) in _HARD_STOP_TAGS and not opens_name) \
+        bridge = k >= 2 and bridges(tokens[k - 2][0], word, tokens[k][0])
+        if not _NAME_TOKEN.match(word) or (tags.get(word) in _HARD_STOP_TAGS and not opens_name and not bridge) \
                 or busy[tokens[k - 1][1]] or word in _LEADING_JUNK:
             break
         k -= 1
-    while k < last - 1 and len(tokens[k][0]) >= 2 and tags.get(tokens[k][0]) in _NON_NAME_TAGS:
+    while k < last - 1 and len(tokens[k][0]) >= 2 and tags.get(tokens[k][0]) in _NON_NAME_TAGS \
+            and not (k > 0 and bridges(tokens[k - 1][0], tokens[k][0], tokens[k + 1][0])):
         k += 1  # 公开披露三彩家有限公司: leading verbs are no part of the name
     places = [n for n in range(k, last) if tags.get(tokens[n][0]) == "ns" or _PLACE.match(tokens[n][0])]
     if places:
@@ -337,7 +357,8 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
         # a run of name-like tokens; a legal form (…有限公司) closes the name even when
         # name-like words follow (山东玻纤集团股份有限公司股票将于…)
         j = i
-        while j < len(tokens) and (inside[j] or (j > i and (_closes_name(tokens[j][0]) or _inner_word(tokens, j)))) \
+        while j < len(tokens) and (inside[j] or (j > i and (_closes_name(tokens[j][0]) or _inner_word(tokens, j) or (
+                j + 1 < len(tokens) and bridges(tokens[j - 1][0], tokens[j][0], tokens[j + 1][0]))))) \
                 and busy[tokens[j][1]] != 1:
             j += 1
             if _legal_suffix(tokens[j - 1][0]):

@@ -55,13 +55,15 @@ def _clean(name: str) -> str:
 def _cut_at_verb(name: str) -> str:
     """星河科技主动撤回 -> 星河科技: a name ends before the first verb, adverb or
     function word in it (jieba's dictionary tags)."""
-    from ..entities.names import _NON_NAME_TAGS, _stop_tokens, _word_tags
+    from ..entities.names import _NON_NAME_TAGS, _stop_tokens, _word_tags, bridges
     from ..segment.tokenizer import segment
 
     tags, stop = _word_tags(), _stop_tokens()
     kept = ""
-    for word in segment(name):
-        if kept and len(word) >= 2 and (tags.get(word) in _NON_NAME_TAGS or word in stop):
+    words = segment(name)
+    for k, word in enumerate(words):
+        if kept and len(word) >= 2 and (tags.get(word) in _NON_NAME_TAGS or word in stop) \
+                and not (k + 1 < len(words) and bridges(words[k - 1], word, words[k + 1])):
             # only a verb of the subject's own sentence may follow a name (主动撤回, 正式登陆)
             return kept if _SUBJECT_ADVERB.match(name, len(kept)) else ""
         kept += word
@@ -74,12 +76,14 @@ _JUNK_TAGS = frozenset("d p c u uj ul".split())
 def _is_junk(name: str) -> bool:
     """蚂蚁将分别, 目前正, 未透露: an adverb, or a one-character preposition, conjunction or
     particle inside, is the stretch of a sentence, not a name (jieba's dictionary tags)."""
-    from ..entities.names import _word_tags
+    from ..entities.names import _word_tags, bridges
     from ..segment.tokenizer import segment
 
     tags = _word_tags()
     words = segment(name)
-    return any(tags.get(w) in _JUNK_TAGS and (len(w) == 1 or tags.get(w) == "d") for w in words)
+    return any(tags.get(w) in _JUNK_TAGS and (len(w) == 1 or tags.get(w) == "d")
+               and not (0 < k < len(words) - 1 and bridges(words[k - 1], w, words[k + 1]))
+               for k, w in enumerate(words))
 
 
 def _is_plain_word(name: str) -> bool:
