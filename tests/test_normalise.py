@@ -28,6 +28,12 @@ CASES = [
     ("１．５億港元", "1.5亿港元"),
     ("２０２５年１２月", "2025年12月"),
     ("ＡＢＣ　公司", "ABC 公司"),
+    # one space between Chinese and a Latin letter or a digit is spacing, not a break
+    ("完成 A+ 輪募資", "完成A+轮募资"),
+    ("獲得 1,200 萬美元", "获得1200万美元"),
+    ("由 Cool Harbor Fund 領投", "由Cool Harbor Fund领投"),
+    ("6月5日 10:30", "6月5日10:30"),
+    ("IPO  定價", "IPO  定价"),  # two spaces are layout, kept
     ("智譜\u200bAI", "智谱AI"),
     ("![]()\n作者", "\n作者"),
     ("![](http://x/y.png)圖", "图"),

@@ -26,6 +26,9 @@ _DAY_GLOSS = re.compile(r"(?<=[今昨明前])[(（]\s?\d{1,2}\s?[)）](?=日)")
 # Not after a decimal part: 187.120,110.47,144.12% is a price quote, not one number.
 _THOUSANDS = re.compile(r"(?<!\.\d)(?<!\.\d\d)(?<!\.\d\d\d)(?<=\d)[,，](?=\d{3}(?!\d))")
 _CJK_CHUNK = re.compile(r"[^\x00-\x7f]+")
+# One space between a Chinese character and a Latin letter or a digit, as Taiwan and some mainland sites
+# space them (完成 A 輪募資, 獲得 1,200 萬美元): the analysis text drops it, so that 完成 A 輪 reads as 完成A輪.
+_CJK_LATIN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u00a0](?=[A-Za-z0-9])|(?<=[A-Za-z0-9%+])[ \u00a0](?=[\u4e00-\u9fff])")
 
 # Full-width ASCII (U+FF01..U+FF5E) -> ASCII, ideographic space and NBSP -> space.
 _HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -99,6 +102,7 @@ def normalise(raw: str) -> tuple[str, OffsetMap]:
     deletions = [m.span() for m in _DELETE.finditer(raw)]
     deletions.extend(m.span() for m in _THOUSANDS.finditer(raw))
     deletions.extend(m.span() for m in _DAY_GLOSS.finditer(raw))
+    deletions.extend(m.span() for m in _CJK_LATIN_SPACE.finditer(raw))
     deletions.extend(gloss_spans(raw))
     deletions = _merge(deletions)
     text, offsets = _delete_spans(raw, deletions)
