@@ -135,11 +135,10 @@ def _part(view: ClauseView, start: int, end: int) -> ClauseView:
 
 # 其中A终止IPO,其余6家均顺利登陆科创板: that segment is about other companies
 _THE_OTHERS = re.compile(r"(?:其余|其他|另外|另有)[^,，。；;]{0,4}(?:家|只)")
-_SEGMENT_END = re.compile(r"[,，。；;!?！？:：\n]")
 
 
 def segment_end(text: str, pos: int, ceiling: int) -> int:
-    m = _SEGMENT_END.search(text, pos, ceiling)
+    m = trig.SEGMENT_BREAK.search(text, pos, ceiling)
     return m.start() if m else ceiling
 
 
