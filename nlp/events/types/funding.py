@@ -94,11 +94,23 @@ _FUND = re.compile(r"基金(?:\(有限合伙\))?(?:[一二三四五六七八九�
 def companies(reader, view, subject, others):
     if _FUND.search(subject.text):
         return []
-    respective = _respective(reader.ctx, view)
-    return respective[0] if respective and subject in respective[0] else [subject]
+    listed = _respective(reader.ctx, view) or _together(reader.ctx, view)
+    return listed[0] if listed and subject in listed[0] else [subject]
 
 
 _RESPECTIVELY = re.compile(r"\s?(?:也|均)?分别")
+# 星河科技、澜舟智能纷纷获得首轮融资: an adverb that sums up a list makes each of it a subject
+_TOGETHER = re.compile(r"\s?(?:也|亦)?(?:纷纷|均|都|先后|相继|双双|陆续)")
+
+
+def _list_before(ctx: Context, view, after: re.Pattern):
+    """(the companies of a list in the clause, the match of `after` right behind it)."""
+    for group in name_lists(ctx, view.clause.start, view.clause.end):
+        m = after.match(ctx.text, group[-1].end)
+        companies = [e for e in group if e in view.others and e.label == "COMPANY"]
+        if m and len(companies) > 1:
+            return companies, m
+    return None
 
 
 def _respective(ctx: Context, view):
@@ -107,12 +119,14 @@ def _respective(ctx: Context, view):
     start, end = view.clause.start, view.clause.end
     if ctx.text.find("分别", start, end) < 0:  # nearly every clause: no lists built
         return None
-    for group in name_lists(ctx, start, end):
-        m = _RESPECTIVELY.match(ctx.text, group[-1].end)
-        companies = [e for e in group if e in view.others and e.label == "COMPANY"]
-        if m and len(companies) > 1:
-            return companies, m.end(), segment_end(ctx.text, m.end(), end)
-    return None
+    hit = _list_before(ctx, view, _RESPECTIVELY)
+    return hit and (hit[0], hit[1].end(), segment_end(ctx.text, hit[1].end(), end))
+
+
+def _together(ctx: Context, view):
+    if not _TOGETHER.search(ctx.text, view.clause.start, view.clause.end):
+        return None
+    return _list_before(ctx, view, _TOGETHER)
 
 
 def _respective_values(ctx: Context, view, add) -> None:
