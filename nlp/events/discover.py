@@ -74,7 +74,7 @@ def _cut_at_verb(name: str) -> str:
 
 _JUNK_TAGS = frozenset("d p c u uj ul".split())
 # Conjunctions that open many names (和铂医药, 和辉光电): first in a name, they join nothing
-_NAME_OPENERS = frozenset("和")
+_NAME_OPENERS = frozenset({"和"})
 
 
 def _is_junk(name: str) -> bool:
