@@ -185,10 +185,13 @@ _PROPER_TAGS = frozenset("nr nrt nrfg ns nz nt j eng x".split())
 def bridges(before: str, word: str, after: str) -> bool:
     """沛星 互动 科技: a two-character verb, adverb or time word between a proper word (unknown to
     the dictionary, a place …) and a suffix word is part of the name, not the sentence."""
+    if len(word) != 2:  # asked at the end of every run of name tokens: the cheap test first
+        return False
     tags = _word_tags()
+    if tags.get(word) not in _BRIDGE_TAGS:
+        return False
     hit = _suffix_of(after)
-    return len(word) == 2 and tags.get(word) in _BRIDGE_TAGS and word not in _stop_tokens() \
-        and hit is not None and hit[0] == after \
+    return hit is not None and hit[0] == after and word not in _stop_tokens() \
         and (before.isascii() or tags.get(before) is None or tags.get(before) in _PROPER_TAGS) \
         and bool(_NAME_TOKEN.match(before)) and before not in _stop_tokens()
 
