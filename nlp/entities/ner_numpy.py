@@ -17,6 +17,7 @@ import numpy
 from . import biluo
 from .ner_features import REBUILD, char_features, hash_string
 
+
 def hash_keys(ids: numpy.ndarray, seed: int) -> numpy.ndarray:
     """thinc's ops.hash: four 32-bit keys per 64-bit id (MurmurHash3_x86_128 of one uint64)."""
     with numpy.errstate(over="ignore"):

@@ -170,9 +170,9 @@ _SUBJECT_VERB = re.compile(r"^(?:宣布|表示[,，]|称[,，]|完成|获|已|�
                            r"(?:\d+(?:\.\d+)?\s?(?:亿|万|千万)[^,，。；;]{0,10}?)?(?:[A-H]\d?\+*|Pre-[A-H]\+?|天使|种子|战略)轮|"
                            r"(?:借出|提供)[^,，。；;]{0,12}?孖展|"
                            r"\([A-Za-z]|\(\d{3,6}[.)-]|\((?:股票|证券|申购)代码)")
-# 红杉中国投资了星河科技: a weak name right after the investment verb is the company invested in
 # 【天地数码：…】, 天地数码：关于…的公告: a flash or an announcement opens with its company's name
 _FLASH_HEAD = re.compile(r"\s?[:：]")
+# 红杉中国投资了星河科技: a weak name right after the investment verb is the company invested in
 _INVESTED_IN = re.compile(r"(?:投资了|战略投资了?|入股了?|注资了?|领投了?|参投了?)$")
 # the words for a company another one owns (a share of): the parent names it, or stands for it
 SUBSIDIARY = "子公司|附属公司|参股公司"

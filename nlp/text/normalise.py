@@ -11,6 +11,7 @@ from array import array
 
 from .offsets import OffsetMap
 from .pinyin import gloss_spans
+from .scan import guarded
 
 # A stock quote that a portal pasted into the middle of a legal name
 # (富贵鸟(3.88,0.00,0.00%)股份有限公司).
@@ -28,7 +29,8 @@ _THOUSANDS = re.compile(r"(?<!\.\d)(?<!\.\d\d)(?<!\.\d\d\d)(?<=\d)[,，](?=\d{3}
 _CJK_CHUNK = re.compile(r"[^\x00-\x7f]+")
 # One space between a Chinese character and a Latin letter or a digit, as Taiwan and some mainland sites
 # space them (完成 A 輪募資, 獲得 1,200 萬美元): the analysis text drops it, so that 完成 A 輪 reads as 完成A輪.
-_CJK_LATIN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u00a0](?=[A-Za-z0-9])|(?<=[A-Za-z0-9%+])[ \u00a0](?=[\u4e00-\u9fff])")
+# guarded: only a space can start a match, so the scan skips to the spaces.
+_CJK_LATIN_SPACE = guarded(re.compile(r"(?<=[\u4e00-\u9fff])[ \u00a0](?=[A-Za-z0-9])|(?<=[A-Za-z0-9%+])[ \u00a0](?=[\u4e00-\u9fff])"))
 
 # Full-width ASCII (U+FF01..U+FF5E) -> ASCII, ideographic space and NBSP -> space.
 _HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
