@@ -20,7 +20,8 @@ from .span import Entity
 _LEGAL_TAIL = re.compile(
     r"(?:\([\u4e00-\u9fff]{2,6}\))?(?:股份有限公司|有限责任公司|有限公司|集团股份|集团|控股|股份|公司)$"
 )
-_GENERIC_TAIL = re.compile(r"(?:AI|ai|Ai|科技|智能|技术|网络|信息|材料|新材料|电子|微电子|生物|医药|企业|实业)$")
+_GENERIC_TAIL = re.compile(r"(?:AI|ai|Ai|科技|智能|技术|网络|信息|材料|新材料|电子|微电子|生物|医药|企业|实业|能源|新能源|"
+                           r"半导体|机器人|医疗|健康)$")
 _PLACE_HEAD = re.compile(
     r"^(?:北京|上海|深圳|广州|杭州|南京|苏州|成都|武汉|合肥|西安|天津|重庆|香港|厦门|长沙|珠海|无锡|宁波|"
     r"江苏|浙江|广东|山东|福建|安徽|湖北|湖南|四川|河南|河北|江西|辽宁|陕西|山西|云南|贵州|广西|海南|吉林|"
@@ -74,6 +75,21 @@ def _introduced_as_parent(text: str, start: int) -> bool:
     return bool(_PARENT_BEFORE.search(text, max(0, start - 5), start))
 
 
+# 锂衡能源(Lithera Energy Corp.), Korvo Robotics Limited(可沃机械人，下称“Korvo”): the first name
+# in a bracket right after a name is that party's other name
+_GLOSS_OPEN = re.compile(r"\s?[(（]\s?")
+_GLOSS_CLOSE = re.compile(r"\s?[)）,，;；]")
+
+
+def _glosses(text: str, a: Entity, b: Entity) -> bool:
+    if not text or a.text == b.text:
+        return False
+    if _GLOSS_OPEN.fullmatch(text, a.end, b.start):
+        return bool(_GLOSS_CLOSE.match(text, b.end))
+    # Korvo Robotics 可沃机械人: two scripts side by side
+    return a.end <= b.start and not text[a.end:b.start].strip() and a.text.isascii() != b.text.isascii()
+
+
 def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
     """Group COMPANY/ORG mentions; returns clusters in order of first mention.
     `text` (the analysis text) lets a name introduced as a subsidiary stay apart
@@ -104,6 +120,9 @@ def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
         alias_of = (e.value or {}).get("alias_of")
         if alias_of in parent:
             union(alias_of, e.text)
+    for a, b in zip(mentions, mentions[1:]):  # so are names glossed in brackets, or side by side in two scripts
+        if _glosses(text, a, b):
+            union(a.text, b.text)
     cores = {t: _core(t) for t in texts}  # once per surface: the pairs below are quadratic
     for i, a in enumerate(texts):
         for b in texts[i + 1:]:
@@ -125,10 +144,11 @@ def _extends_parent(sub: str, other: str, subsidiaries: set[str], cores: dict[st
 
 
 def canonical_name(group: list[Entity]) -> str:
-    """The most frequent form; on a tie the short name the text defines (以下简称“金力股份”), then the earliest."""
+    """The short name the text defines (以下简称“金力股份”) or uses for a legal name, else the most
+    frequent form; then the earliest."""
     counts = Counter(e.text for e in group)
     first: dict[str, int] = {}
     defined = {e.text for e in group if (e.value or {}).get("alias_of")}
     for e in group:
         first.setdefault(e.text, e.start)
-    return max(counts, key=lambda t: (counts[t], t in defined, -first[t]))
+    return max(counts, key=lambda t: (t in defined, counts[t], -first[t]))

@@ -121,12 +121,13 @@ def _generic_names() -> frozenset[str]:
     return frozenset(w for w in resources.words("finance_terms.txt") if _suffix_of(w) is not None)
 
 
-_NAME_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9&.\-]*|\([\u4e00-\u9fff]{2,6}\))$")
+_NAME_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+(?:\([\u4e00-\u9fff]{2,6}\))?|[A-Za-z][A-Za-z0-9&.\-]*|\([\u4e00-\u9fff]{2,6}\))$")
 
 
 # Words that describe the name that follows them: 全资子公司华鑫证券, 解决方案提供商数势科技.
 _DESCRIPTORS = frozenset("子公司 全资子公司 控股子公司 参股子公司 母公司 控股股东 大股东 股东 旗下 所持 持有 以 提供商 服务商 供应商 "
-                         "制造商 运营商 开发商 解决商 企业 公司 品牌 巨头 龙头 独角兽 初创 新创 平台 厂商 上市公司 中概股 概念股 竞争对手 对手 同行".split())
+                         "制造商 运营商 开发商 解决商 企业 公司 品牌 巨头 龙头 独角兽 初创 新创 平台 厂商 上市公司 中概股 概念股 竞争对手 对手 同行 "
+                         "项目".split())
 # Words for what a company is, right before its name (工业软件企业迈拓软件, 机械人公司灵动机器).
 WHAT_IT_IS = frozenset("企业 公司 厂商 平台 品牌 初创 新创 独角兽".split())
 _DESCRIBED = re.compile(r"^.*[\u4e00-\u9fff]{2}[商者](?=[\u4e00-\u9fffA-Za-z])")
@@ -210,11 +211,12 @@ def _all_suffix(prefix: str) -> bool:
 @functools.lru_cache(maxsize=1 << 16)
 def _legal_suffix(token: str) -> bool:
     hit = _suffix_of(token)
-    return hit is not None and hit[2] and "公司" in hit[0]
+    return hit is not None and hit[2] and ("公司" in hit[0] or "合伙" in hit[0])
 
 
 def _join_parenthesised(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """'(' '合肥' ')' -> '(合肥)', so that 零重力飞机工业(合肥)有限公司 is one run."""
+    """'(' '合肥' ')' -> '(合肥)', so that 零重力飞机工业(合肥)有限公司 is one run; '(' '有限' '合伙' ')'
+    -> '(有限合伙)', a legal form."""
     if not any(w == "(" for w, _ in tokens):
         return tokens
     out: list[tuple[str, int]] = []
@@ -223,6 +225,10 @@ def _join_parenthesised(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
         if tokens[i][0] == "(" and i + 2 < len(tokens) and tokens[i + 2][0] == ")":
             out.append((f"({tokens[i + 1][0]})", tokens[i][1]))
             i += 3
+        elif tokens[i][0] == "(" and i + 3 < len(tokens) and tokens[i + 3][0] == ")" \
+                and _is_suffix_word(inner := f"({tokens[i + 1][0]}{tokens[i + 2][0]})"):
+            out.append((inner, tokens[i][1]))
+            i += 4
         else:
             out.append(tokens[i])
             i += 1
@@ -288,19 +294,27 @@ def _split_glued(tokens: list[tuple[str, int]], tags: dict) -> list[tuple[str, i
     return out
 
 
-# jieba cuts 有限责任公司 into 有限责任 + 公司: the two make one legal form
+# jieba cuts 有限责任公司 into 有限责任 + 公司, 合伙企业 into 合伙 + 企业: the two make one legal form
 _SPLIT_TAILS = frozenset(("公司", "企业"))
 
 
+def _joins(before: str, word: str) -> bool:
+    if word in _SPLIT_TAILS:
+        hit = _suffix_of(before + word)
+        return hit is not None and hit[2] and len(hit[0]) > len(word)
+    # 合伙企业 + (有限合伙): a legal form in brackets after another
+    return word[0] == "(" and _is_suffix_word(word) and _suffix_of(before) is not None and _suffix_of(before)[0] == before
+
+
 def _join_split_suffixes(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    joined = [k for k in range(1, len(tokens)) if tokens[k][0] in _SPLIT_TAILS
-              and _legal_suffix(tokens[k - 1][0] + tokens[k][0])
-              and len(_suffix_of(tokens[k - 1][0] + tokens[k][0])[0]) > len(tokens[k][0])]
-    if not joined:  # nearly every text: no copy
+    if not any(w in _SPLIT_TAILS or w[0] == "(" for w, _ in tokens):  # nearly every text: no copy
         return tokens
-    out = list(tokens)
-    for k in reversed(joined):
-        out[k - 1 : k + 1] = [(tokens[k - 1][0] + tokens[k][0], tokens[k - 1][1])]
+    out: list[tuple[str, int]] = []
+    for word, start in tokens:
+        if out and _joins(out[-1][0], word):
+            out[-1] = (out[-1][0] + word, out[-1][1])
+        else:
+            out.append((word, start))
     return out
 
 
@@ -331,8 +345,14 @@ def _gazetteer_start(tokens: list[tuple[str, int]], first: int, j: int, busy: by
 
 
 def _inner_word(tokens: list[tuple[str, int]], j: int) -> bool:
-    """长城影视文化企业集团有限公司: 企业 before a strong suffix is part of the name, not its description."""
-    return tokens[j][0] in WHAT_IT_IS and j + 1 < len(tokens) and _is_suffix_word(tokens[j + 1][0])
+    """长城影视文化企业集团有限公司, 华安企业股份有限公司: 企业 before a strong suffix, or before
+    nothing but suffix words up to a legal form, is part of the name, not its description."""
+    if tokens[j][0] not in WHAT_IT_IS or j + 1 >= len(tokens):
+        return False
+    if _is_suffix_word(tokens[j + 1][0]):
+        return True
+    tail = "".join(w for w, _ in tokens[j + 1 : j + 3])
+    return _legal_suffix(tail) and _all_suffix(tail)
 
 
 def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[Entity]:
@@ -420,7 +440,11 @@ def find_people(text: str) -> list[Entity]:
 
 # --- document level: names defined once are found everywhere ---
 
-_SHORT_NAME = re.compile(r"[(（]?(?:以下简称|下称|简称|以下称)[:：]?[“\"「『]\s*([^”\"」』\s][^”\"」』]{0,10}[^”\"」』\s])\s*[”\"」』]")
+_QUOTED = r"[“\"「『]\s*([^”\"」』\s][^”\"」』]{0,10}[^”\"」』\s])\s*[”\"」』]"
+# (以下简称“公司”或“云帆智能”), (Cloudsail Tech，以下简称“云帆”), Hong Kong's (「云帆」或「公司」):
+# one or more short names
+_SHORT_NAMES = re.compile(rf"(?:(?:[(（](?:[^()（）]{{1,40}}?[,，;；]\s?)?)?(?:以下简称|下称|简称|以下称)[:：]?|[(（](?=[“\"「『]))"
+                          rf"(?:{_QUOTED}(?:或|、|和|及|,|，)?)+")
 
 
 _LEGAL_FORM = re.compile(_LEGAL_FORM_SRC + "$")
@@ -457,14 +481,22 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
     added: list[Entity] = []
     surfaces: dict[str, Entity] = {}
     for ent in found:
-        if ent.label not in ("COMPANY", "ORG") or ent.weak:
+        if ent.label not in ("COMPANY", "ORG"):
             continue
+        m = _SHORT_NAMES.match(text, ent.end)
+        if ent.weak:
+            if not m:
+                continue
+            # 新创公司澜舟科技(以下简称“澜舟”): a guess that defines a short name is a name
+            ent = Entity(ent.label, ent.start, ent.end, ent.text,
+                         {k: v for k, v in ent.value.items() if k != "weak"} or None)
+            added.append(ent)
         surfaces.setdefault(ent.text, ent)
-        m = _SHORT_NAME.match(text, ent.end)
-        if m and m.group(1) not in resources.words("party_pronouns.txt"):  # (以下简称“公司”) names no one
-            alias = Entity(ent.label, m.start(1), m.end(1), m.group(1), {"alias_of": ent.text})
-            added.append(alias)
-            surfaces.setdefault(alias.text, alias)
+        for q in re.finditer(_QUOTED, m.group()) if m else ():
+            if q.group(1) not in resources.words("party_pronouns.txt"):  # (以下简称“公司”) names no one
+                alias = Entity(ent.label, m.start() + q.start(1), m.start() + q.end(1), q.group(1), {"alias_of": ent.text})
+                added.append(alias)
+                surfaces.setdefault(alias.text, alias)
         for short in _short_forms(ent.text):
             if text.count(short) > ent.text.count(short):  # used on its own somewhere
                 surfaces.setdefault(short, Entity(ent.label, 0, 0, short, {"alias_of": ent.text}))

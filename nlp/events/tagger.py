@@ -256,8 +256,17 @@ def new_names(text: str, tagged: list[Tagged], found: list[Entity]) -> list[Enti
     out = []
     for t in sorted(tagged, key=lambda t: -t.p):
         surface = text[t.start:t.end].strip()
-        if len(surface) < 2 or _NOT_A_NAME.match(surface) or busy.any(t.start, t.end):
+        if len(surface) < 2 or _NOT_A_NAME.match(surface) or busy.any(t.start, t.end) \
+                or _in_gloss(text, t.start, found):
             continue
         busy.take(t.start, t.end)
         out.append(Entity("COMPANY", t.start, t.end, text[t.start:t.end], {"found_by": "tagger"}))
     return out
+
+
+def _in_gloss(text: str, start: int, found: list[Entity]) -> bool:
+    """锂衡能源(Lithera Energy Corp.): the bracket after a name glosses it; nothing in it is a new party."""
+    opened = text.rfind("(", max(0, start - 40), start)
+    if opened < 0 or ")" in text[opened:start]:
+        return False
+    return any(e.end == opened or (e.end < opened and not text[e.end:opened].strip()) for e in found)
