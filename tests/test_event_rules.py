@@ -114,6 +114,40 @@ def test_another_round_in_a_later_comma_segment_is_the_same_companys_other_event
     assert rounds["A"]["amount"]["value"] == 3e8 and rounds["A"]["date"]["start_date"].startswith("2023-06")
 
 
+def test_new_shares_and_a_convertible_bond_in_one_headline_are_two_deals():
+    """拟配售新股 同步发行可换股债券: each instrument is its own event, of the same company."""
+    text = "星澜医疗（以下简称“星澜”，02388.HK）公告，拟先旧后新配售3000万股集资3.78亿港元 同步发行6亿港元可换股债券。"
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    assert sorted((ev["company"]["name"], ev["instrument"]) for ev in events) == [("星澜", "debt"), ("星澜", "placement")]
+    assert next(ev for ev in events if ev["instrument"] == "debt")["amount"]["value"] == 6e8
+
+
+def test_an_english_name_in_brackets_is_the_same_party():
+    """锂澜能源（Lithlan Energy Corp.）: the gloss is no second company, and no second event."""
+    text = "固态电池新创锂澜能源（Lithlan Energy Corp.）8日宣布完成B轮融资新台币15亿元，由鼎岚创投领投。"
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    assert [ev["company"]["name"] for ev in events] == ["锂澜能源"]
+
+
+def test_a_short_name_defined_after_an_english_gloss_is_found_again():
+    """新创公司澜舟科技（Lanzhou Tech，以下简称「澜舟」）…澜舟于2021年完成A轮: the short name is the company."""
+    text = ("边缘AI芯片新创公司澜舟科技（Lanzhou Tech，以下简称「澜舟」）今日宣布完成B轮融资1200万美元。"
+            "回顾融资历程，澜舟于2021年6月完成A轮450万美元融资，当时由鸿岚创投领投。")
+    events = nlp.extract(text, published="2025-03-18")["events"]
+    assert sorted(ev["round"]["name"] for ev in events) == ["A", "B"]
+    assert {ev["company"]["name"] for ev in events} == {"澜舟"}
+
+
+@pytest.mark.parametrize("title, company", [
+    ("向特定对象发行A股股票发行结果暨股本变动公告", "星澜精密机械股份有限公司"),
+    ("关于全资子公司签署银行借款合同的公告", None),  # the child takes the step, unnamed there
+])
+def test_an_announcements_title_is_about_the_company_on_the_line_above(title, company):
+    text = f"证券代码：688999　　证券简称：星澜精机\n\n星澜精密机械股份有限公司\n{title}\n\n特此公告。"
+    names = [ev["company"]["name"] for ev in nlp.extract(text, published=PUBLISHED)["events"] if ev["type"] == "funding"]
+    assert names == ([company] if company else [])
+
+
 def test_a_short_name_before_group_is_not_that_company():
     """证券简称：澜桥路桥 … 澜桥路桥集团X有限公司: the group is another company, its name no mention of the issuer."""
     text = "证券代码：000999　证券简称：澜桥路桥。公司全资子公司澜桥路桥集团星和高速有限公司签署借款合同。澜桥路桥表示支持。"

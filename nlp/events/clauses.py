@@ -15,7 +15,7 @@ from ..entities.span import Entity
 from ..segment.sentences import clauses as clause_spans
 from ..segment.sentences import sentences
 from . import triggers as trig
-from .context import ENUMERATION, INVESTOR_NAME, NAMES, Context, cues, name_lists
+from .context import DEFINES, ENUMERATION, INVESTOR_NAME, NAMES, Context, cues, name_lists
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +75,15 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
     if len(live) < 2:
         return [view]
     companies = [e for e in view.others if e.label == "COMPANY"]
-    cuts, subject, rounds = [], None, set()
+    cuts, subject, rounds, issue = [], None, set(), None
     for t in live:
         seg = trig.segment_start(text, t.start, clause.start)
+        # 拟配售新股 同步发行可换股债券: an issue of another instrument is another event, even
+        # within a segment
+        if t.stage in ("debt", "placement"):
+            if issue is not None and t.stage != issue.stage and t.start > (cuts[-1] if cuts else clause.start):
+                cuts.append(seg if seg > issue.start else t.start)
+            issue = t
         before = [e for e in companies if seg <= e.start and e.end <= t.start]
         head = before[-1] if before else None
         own = _rounds(ctx, seg, segment_end(text, t.end, clause.end)) if t.event == "funding" else set()
@@ -167,7 +173,7 @@ _SUBJECT_VERB = re.compile(r"^(?:宣布|表示[,，]|称[,，]|完成|获|已|�
                            r"登陆|挂牌|上市|赴|递交|递表|启动|冲刺|撤回|终止|本次|此次|主动|公告|发布|首次|首发|IPO|"
                            r"创业板|科创板|主板|中小板|[深上港北]交所|联交所|纳斯达克|纽交所|港股|美股|A股|成功|首挂|截飞|暗盘|招股|披露|定增|非公开发行|向特定对象|配售|"
                            r"\d{1,2}月\d{1,2}日(?:晚间|晚|早间|盘后)?(?:发布)?(?:公告|披露|宣布)|"
-                           r"(?:\d+(?:\.\d+)?\s?(?:亿|万|千万)[^,，。；;]{0,10}?)?(?:[A-H]\d?\+*|Pre-[A-H]\+?|天使|种子|战略)轮|"
+                           r"(?:\d+(?:\.\d+)?\s?(?:亿|万|千万)[^,，。；;]{0,10}?)?\|?\s?(?:[A-H]\d?\+*|Pre-[A-H]\+?|天使|种子|战略)轮|"
                            r"(?:借出|提供)[^,，。；;]{0,12}?孖展|"
                            r"\([A-Za-z]|\(\d{3,6}[.)-]|\((?:股票|证券|申购)代码)")
 # 【天地数码：…】, 天地数码：关于…的公告: a flash or an announcement opens with its company's name
@@ -296,7 +302,21 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             continue
         confirmed.update(e.text for e in group if e.weak)
     confirmed.update(e.text for e in others if e.weak)
+    _aliases_follow(ctx, start, end, others, (investors, leads, sources))
     return others, investors, leads, sources
+
+
+def _aliases_follow(ctx: Context, start: int, end: int, others: list[Entity], roles: tuple[list[Entity], ...]) -> None:
+    """星河创投集团有限公司(以下简称"星河创投")分别出资: the short name, defined in brackets, of an
+    investor, a lead or a source plays that part too, and is no subject."""
+    names = ctx.within(start, end, *NAMES)
+    for full, short in zip(names, names[1:]):
+        if DEFINES.fullmatch(ctx.text, full.end, short.start) and any(full in role for role in roles):
+            for role in (others, *roles):
+                if short in role:
+                    role.remove(short)
+                if full in role and role is not others:
+                    role.insert(role.index(full) + 1, short)
 
 
 __all__ = ["Clause", "ClauseView", "split", "analyse", "segment_end", "NAMES"]

@@ -16,8 +16,13 @@ from .triggers import segment_start
 NAMES = ("COMPANY", "ORG")
 # 星川电子(创业板)、星海科技(科创板): a short note in brackets after a list item keeps the list
 _SEPARATORS = re.compile(r"^(?:\s?[(（][^()（）]{1,12}[)）])?[、,，和与及跟以及\s]*$")
+# a short name defined in brackets right after a name: (以下简称"星河"), (下称星河)
+DEFINES = re.compile(r"\s?[(（](?:以下简称|以下称|下称|简称)[:：]?\s?[\"“”「『']?")
+_DEFINED_LIST = re.compile(r"^[\"“”」』']?[)）](?:[、,，和及\s]|以及)*$")
 # 该公司 / 发行人 / 其: a clause about the company in focus
-PRONOUN = re.compile("|".join(sorted(resources.words("party_pronouns.txt"), key=len, reverse=True)) + "|其")
+# 这家储能温控企业: a company described, not named, is the one in focus too
+PRONOUN = re.compile("|".join(sorted(resources.words("party_pronouns.txt"), key=len, reverse=True))
+                     + r"|其|这家[\u4e00-\u9fff]{0,8}?(?:公司|企业)")
 _CALENDAR = re.compile(r"\d\s*[年月日号]")
 _DAY = re.compile(r"\d\s*[日号]")  # a dateline names a day
 
@@ -114,12 +119,24 @@ class Context:
 
 def name_lists(ctx: Context, start: int, end: int) -> list[list[Entity]]:
     """Names in text[start:end] grouped into lists joined only by 、 和 与 及 (or a comma
-    between two names no weak guess: 消费级机器人，星河龙珠 is a clause break, not a list)."""
+    between two names no weak guess: 消费级机器人，星河龙珠 is a clause break, not a list).
+    A short name defined in brackets (星河创投集团有限公司(以下简称"星河创投")及澄湖投资) is a
+    group of its own, right after its list, and the list goes on after the bracket (with 、 和 及:
+    与 there joins the parties of an agreement)."""
     groups: list[list[Entity]] = []
+    current: list[Entity] = []
+    alias: Entity | None = None
     for ent in ctx.within(start, end, *NAMES):
-        gap = ctx.text[groups[-1][-1].end : ent.start] if groups else ""
-        if groups and _SEPARATORS.match(gap) and not ((groups[-1][-1].weak or ent.weak) and "," in gap.replace("，", ",")):
-            groups[-1].append(ent)
-        else:
+        gap = ctx.text[(alias or current[-1]).end : ent.start] if current else ""
+        if current and alias is None and DEFINES.fullmatch(gap):
+            alias = ent
             groups.append([ent])
+            continue
+        if current and (_DEFINED_LIST.match(gap) if alias else _SEPARATORS.match(gap)
+                        and not ((current[-1].weak or ent.weak) and "," in gap.replace("，", ","))):
+            current.append(ent)
+        else:
+            current = [ent]
+            groups.append(current)
+        alias = None
     return groups

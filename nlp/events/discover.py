@@ -19,10 +19,10 @@ _LATIN_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.\-]* )+$")
 _SPLIT = re.compile(r"、|以及|和|及|与|跟|,|，")
 _LIST_SPLIT = re.compile(r"、")
 # context.PRONOUN, but 公司 and 集团 only where they open a comma segment: elsewhere they may end a name (星河公司)
-_PRONOUN = re.compile(r"该公司|这家公司|该企业|该集团|发行人|本公司|其|(?:^|[,，])(?:公司|集团)")
+_PRONOUN = re.compile(r"该公司|这家(?:[\u4e00-\u9fff]{1,8}?)?(?:公司|企业)|该企业|该集团|发行人|本公司|其|(?:^|[,，])(?:公司|集团)")
 # Words before a name that describe it (成套自动化装备方案解决商智云股份).
-_DESCRIPTOR = re.compile(r"^.*(?:[\u4e00-\u9fff]{2}[商者]|巨头|龙头|服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|业务|品牌|初创|新创|独角兽|中概股|概念股|厂商|应用|管理机构|集团旗下|旗下|第一股|竞争对手|的)")
-_BAD = re.compile(r"^(?:资本|基金|创投|投资|集团|控股|科技|证券|银行|券商|同行|险企|房企|车企|药企|股份)$|^[中外国央民港美台日韩房车药险券]企$|债券$|转债$|票据$|本轮|此轮|本次|融资|资金|投资方|投资人$|机构$|公司$|创始人|团队|管理层|员工|股东$|其|该|多家|知名|"
+_DESCRIPTOR = re.compile(r"^.*(?:[\u4e00-\u9fff]{2}[商者]|巨头|龙头|服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|业务|品牌|初创|新创|独角兽|项目|中概股|概念股|厂商|应用|管理机构|集团旗下|旗下|第一股|竞争对手|的)")
+_BAD = re.compile(r"^(?:资本|基金|创投|投资|集团|控股|科技|证券|银行|券商|同行|险企|房企|车企|药企|股份)$|^[中外国央民港美台日韩房车药险券]企$|债券$|转债$|票据$|本轮|此轮|本次|融资|资金|投资方|投资人$|机构$|公司$|创始人|团队|管理层|员工|股东$|其|该|多家|多名|知名|"
                   r"^\d|\d+(?:\.\d+)?\s?(?:亿|万|元|年|月|日|%|轮|家|个)|亿(?:元|美元|港元|人民币)|[\d一二三四五六七八九十百千两数几多]亿|万元|美元|[\d一二三四五六七八九十百千万亿两数几多]元$|轮|宣布|完成|获得|^等|等$|消息|获悉|报道|记者|日讯|讯$|^本报|^(?:企业|名单|项目|新股|股票|标的|产品|终止|审核|申请)|名单$|审核$|^(?:这|那|此|每|各|某|是次|以下|以上|上述|下列)|新股$|(?<![A-Za-z])[AHBN]股$|(?:年|月|日|天|周)[前后内]$|^(?:计划|目前|今年|去年|明年|此前|之前|当时|同时)$|^原(?:计划|定|本|拟)|据悉|发行|上市|IPO|挂牌|招股|申购|股票|^无一|^本公|^战略$|^财务$|(?:议案|预案|方案|公告|报告)$|^成为|^作为|一家|市场$|我们|他们|^也|^会|^(?:在|向|于|对|从|被|把)")
 
 
@@ -132,10 +132,17 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
     return out
 
 
+# 品牌星河，凭借…起家，目前已宣布完成融资: a comma segment that opens on a time word or an adverb
+# has no subject of its own; it goes on about the topic of its sentence
+_ZERO_SUBJECT = re.compile(r"[,，]\s?(?:目前|如今|现已|近日|日前|近期|最近|今年|刚刚|随后|此后|并|还|也|又|已经|已)")
+
+
 def _refers_back(text: str, start: int, trigger_start: int, names: list[Entity]) -> bool:
-    """该公司近日完成B轮融资: the clause names its company only by a pronoun."""
-    return bool(_PRONOUN.search(text[start:trigger_start])) and \
-        not any(start <= n.start and n.end <= trigger_start for n in names)
+    """该公司近日完成B轮融资: the trigger's subject is a pronoun, or none, with no name after it
+    (星河资本加注老项目澜汀科技：这家储能企业完成C轮融资)."""
+    head = text[start:trigger_start]  # sliced: 公司 opens a pronoun's segment at the clause's start too
+    m = next(reversed(list(_PRONOUN.finditer(head))), None) or _ZERO_SUBJECT.search(head)
+    return m is not None and not any(start + m.start() <= n.start and n.end <= trigger_start for n in names)
 
 
 def _antecedents(text: str, start: int, end: int, busy: Occupied) -> list[Entity]:

@@ -22,12 +22,18 @@ _ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中|(?:家|只)[^,�
 
 # 宁华电力宣布，公司拟…: the words between a name and the segment its announcement opens
 _ANNOUNCES = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间|盘后)?(?:发布)?(?:公告|宣布|表示|称|披露)(?:称)?[,，:：]\s?")
-# an investor's verb: the company it names comes after it
-_ACTIVE = re.compile(r"投资了$|入股$")
+# an investor's verb: the company it names comes after it (投资了X, 领投两家公司：X和Y)
+_ACTIVE = re.compile(r"投资了$|入股$|家[^,，。；;:：]{0,8}?[:：]$")
+_COUNTED_LIST = re.compile(r"了?[一两二三四五六七八九十\d]+家[^,，。；;:：]{0,8}?[:：]")
+
+
+def _names_after(text: str, t: trig.Trigger) -> bool:
+    return bool(_ACTIVE.search(text, t.start, t.end) or _COUNTED_LIST.match(text, t.end))
 _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的")
 # 附属公司获谷歌投资, X：参股公司Y进入上市辅导: a child, named or not, takes the step, not the name before it
-_UNNAMED_CHILD = re.compile(rf"\s?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下公司|旗下企业)")
+_UNNAMED_CHILD = re.compile(rf"\s*(?:关于)?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下公司|旗下企业)")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
+_TITLE = re.compile(r"公告\s*$")
 
 
 def _segment(text: str, pos: int, floor: int, ceiling: int) -> tuple[int, int]:
@@ -70,13 +76,17 @@ class RuleProposer:
         segment's first; else the clause's first."""
         text, start, end = self.ctx.text, clause.start, clause.end
         others = [e for e in others if e.label == "COMPANY"]
-        active_only = bool(live) and all(_ACTIVE.search(text, t.start, t.end) for t in live)
+        active_only = bool(live) and all(_names_after(text, t) for t in live)
         for t in live:  # 奇信股份公告,嘉元科技股票在科创板上市; 受A、B青睐 印度电商C获D轮融资
             seg_start, seg_end = _segment(text, t.start, start, end)
             named = [e for e in others if seg_start <= e.start and e.end <= seg_end]
             ordered = [e for e in reversed(named) if e.end <= t.start] + [e for e in named if e.end > t.start]
-            if _ACTIVE.search(text, t.start, t.end):  # 有着蚂蚁金服基因的风投X投资了Y: Y raises, never a name before
-                ordered = [e for e in named if e.end > t.start]
+            if _names_after(text, t):  # 有着蚂蚁金服基因的风投X投资了Y: Y raises, never a name before
+                counted = _COUNTED_LIST.match(text, t.end)
+                after = counted.end() if counted else t.end
+                # …两家公司：X和Y: the list after the colon
+                last = segment_end(text, after, end) if text[after - 1] in ":：" else seg_end
+                ordered = [e for e in others if t.start < e.end and seg_start <= e.start and e.end <= last]
             if ordered:  # 三顿半完成红杉资本战略融资: an investment firm is the subject only when alone;
                 # 蓝港控股集团旗下子公司蓝港能源发行…: nor a parent named before its child; 鸿海旗下公司获
                 # 谷歌投资: a child the segment does not name raised the money, not the parent
@@ -85,6 +95,9 @@ class RuleProposer:
                 return next((e for e in own if not INVESTOR_NAME.search(e.text)), own[0]) if own else None
             if _UNNAMED_CHILD.match(text, seg_start):  # 附属公司获谷歌投资: nor the parent named before
                 return None
+        owner = self._title_owner(clause) if not others else None
+        if owner is not None:
+            return owner
         announcer = self._announcer(clause, others, live)
         if announcer is not None:  # 瓯越电气的客户之一、上市公司宁华电力宣布，公司拟发行可转债
             return announcer
@@ -109,6 +122,19 @@ class RuleProposer:
         if not PRONOUN.match(text, seg):
             return None
         return next((e for e in reversed(others) if e.end <= seg and _ANNOUNCES.fullmatch(text, e.end, seg)), None)
+
+    def _title_owner(self, clause: Clause) -> Entity | None:
+        """星河精密机械股份有限公司 / 向特定对象发行股票发行结果公告: an announcement's title line is
+        about the company that stands alone on the line above it."""
+        text = self.ctx.text
+        if not _TITLE.search(text, clause.start, clause.end):
+            return None
+        line_end = text.rfind("\n", 0, clause.start)
+        while line_end > 0 and not text[:line_end].rstrip():
+            line_end -= 1
+        line_start = text.rfind("\n", 0, max(line_end, 0)) + 1
+        line = text[line_start:line_end].strip()
+        return next((e for e in self.ctx.within(line_start, line_end, "COMPANY") if e.text == line), None)
 
     def _group(self, clause: Clause) -> list[Entity]:
         """三家公司全部通过审议, 共有5家企业终止审核: a clause that counts companies it does

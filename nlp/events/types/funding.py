@@ -94,7 +94,7 @@ _FUND = re.compile(r"基金(?:\(有限合伙\))?(?:[一二三四五六七八九�
 def companies(reader, view, subject, others):
     if _FUND.search(subject.text):
         return []
-    listed = _respective(reader.ctx, view) or _together(reader.ctx, view)
+    listed = _respective(reader.ctx, view) or _together(reader.ctx, view) or _invested_in(reader.ctx, view)
     return listed[0] if listed and subject in listed[0] else [subject]
 
 
@@ -127,6 +127,18 @@ def _together(ctx: Context, view):
     if not _TOGETHER.search(ctx.text, view.clause.start, view.clause.end):
         return None
     return _list_before(ctx, view, _TOGETHER)
+
+
+# 星河资本投资了A、B和C, 领投两家公司：A和B: each of a list after an investing verb is a company funded
+_INVESTED_IN = re.compile(r"(?:领投|参投|跟投|投资|入股|注资)(?:了|了?[一两二三四五六七八九十\d]+家[^,，。；;:：]{0,8}?[:：])$")
+
+
+def _invested_in(ctx: Context, view):
+    for group in name_lists(ctx, view.clause.start, view.clause.end):
+        companies = [e for e in group if e in view.others and e.label == "COMPANY"]
+        if len(companies) > 1 and _INVESTED_IN.search(ctx.text, max(group[0].start - 24, 0), group[0].start):
+            return companies, None
+    return None
 
 
 def _respective_values(ctx: Context, view, add) -> None:
@@ -222,6 +234,9 @@ def _thin(c: Candidate) -> bool:
 
 
 def compatible(a: Candidate, b: Candidate) -> bool:
+    kinds = {a.args.get("instrument"), b.args.get("instrument")}
+    if "debt" in kinds and len(kinds) > 1:  # a bond beside new shares or a round: two deals
+        return False
     if (_thin(a) or _thin(b)) and a.args.get("cumulative") == b.args.get("cumulative") \
             and a.args.get("instrument") == b.args.get("instrument"):
         return True
