@@ -21,6 +21,8 @@ def companies(pipeline, text):
     ("控股股东宜岭兴澜集团有限责任公司于11月20日将2000万股进行质押。", "宜岭兴澜集团有限责任公司"),
     # 企业 before a strong ending is part of the name, not a description of what follows
     ("澜城影视文化企业集团有限公司股票质押式回购合同违约。", "澜城影视文化企业集团有限公司"),
+    # a known name inside a longer legal name, after a place and a word no dictionary knows
+    ("南京澜屹汇丰股份有限公司今日在上交所主板上市。", "南京澜屹汇丰股份有限公司"),
     # … and before nothing but endings up to a legal form
     ("据悉，澜屹企业股份有限公司今日发布公告。", "澜屹企业股份有限公司"),
     # a word jieba tags as a verb, adverb or time word, between a proper word and an ending

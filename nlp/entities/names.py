@@ -69,12 +69,18 @@ _KNOWN_EXTENSION = re.compile(r"(?<=银行)(?:股份有限公司)?[\u4e00-\u9fff
                               r"(?![\u4e00-\u9fff]{0,2}(?:业务|板块|行业|服务|市场))|" + _LEGAL_FORM_SRC)
 
 
+def _inside_a_name(before: str) -> bool:
+    return "\u4e00" <= before <= "\u9fff" and before not in _LEADING_JUNK
+
+
 def find_known(text: str) -> list[Entity]:
     out = []
     for pattern in _gazetteer_patterns():
         for m in pattern.finditer(text):
             canonical, label = gazetteer()[m.group().lower()]
             ext = _KNOWN_EXTENSION.match(text, m.end()) if label == "COMPANY" else None
+            if ext and _LEGAL_FORM.fullmatch(ext.group()) and m.start() and _inside_a_name(text[m.start() - 1]):
+                ext = None  # 南京澜屹汇丰股份有限公司: the known name is part of a longer legal name
             if ext and not pattern.match(text, m.end()):
                 out.append(Entity(label, m.start(), ext.end(), text[m.start():ext.end()], None))
             else:
@@ -336,6 +342,10 @@ def _gazetteer_start(tokens: list[tuple[str, int]], first: int, j: int, busy: by
     most two places before it; busy: 2 where a gazetteer name is, 1 where another entity is."""
     gazetteer = next((k for k in range(max(first - 1, 0), j) if busy[tokens[k][1]] == 2), None)
     if gazetteer is None:
+        return first
+    # 南京澜屹汇丰股份有限公司: a place, then words no dictionary knows, then the gazetteer name: one name
+    if first < gazetteer and (tags.get(tokens[first][0]) == "ns" or _PLACE.match(tokens[first][0])) \
+            and all(tags.get(tokens[k][0]) is None and busy[tokens[k][1]] == 0 for k in range(first + 1, gazetteer)):
         return first
     first = gazetteer
     while gazetteer - first < 2 and first > 0 and busy[tokens[first - 1][1]] != 1 \

@@ -130,7 +130,8 @@ def _together(ctx: Context, view):
 
 
 # 星河资本投资了A、B和C, 领投两家公司：A和B: each of a list after an investing verb is a company funded
-_INVESTED_IN = re.compile(r"(?:领投|参投|跟投|投资|入股|注资)(?:了|了?[一两二三四五六七八九十\d]+家[^,，。；;:：]{0,8}?[:：])$")
+_INVESTED_IN = re.compile(r"(?:领投|参投|跟投|投资|入股|注资)(?:了|了?[一两二三四五六七八九十\d]+家[^,，。；;:：]{0,8}?[:：])$"
+                          r"|(?:先后|相继|陆续|接连|连续)投资$")
 
 
 def _invested_in(ctx: Context, view):
