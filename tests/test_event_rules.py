@@ -148,6 +148,41 @@ def test_an_announcements_title_is_about_the_company_on_the_line_above(title, co
     assert names == ([company] if company else [])
 
 
+def test_a_filings_bullet_points_complete_the_event_of_its_title():
+    """重要内容提示：● 募集资金总额…: the bullets, several lines below the title, are about its company."""
+    text = ("证券代码：688999　　证券简称：星澜精机\n\n星澜精密机械股份有限公司\n"
+            "向特定对象发行A股股票发行结果暨股本变动公告\n\n重要内容提示：\n● 发行数量：30,000,000股\n"
+            "● 发行价格：26.00元/股\n● 募集资金总额：人民币780,000,000.00元\n\n特此公告。")
+    [event] = [ev for ev in nlp.extract(text, published=PUBLISHED)["events"] if ev["type"] == "funding"]
+    assert event["instrument"] == "placement" and event["amount"]["value"] == 7.8e8
+
+
+def test_a_round_up_item_names_its_company_on_a_header_line():
+    """1. 澜泊智能（香港）｜停车场自动化 / 2月11日宣布完成…: the item's header line names the company."""
+    text = ("以下为编辑部整理的重点交易：\n\n1. 澜泊智能（香港）｜停车场自动化\n"
+            "2月11日宣布完成800万美元Pre-A轮融资，由星创工场领投。\n\n"
+            "2. 港澜通（香港）｜跨境支付\n获上市公司鸿澜控股策略性投资，金额未有披露。")
+    names = {ev["company"]["name"] for ev in nlp.extract(text, published="2025-02-15")["events"]}
+    assert names == {"澜泊智能", "港澜通"}
+
+
+def test_a_round_up_table_gives_each_row_its_company_and_investors():
+    text = ("被投企业 | 轮次 | 金额 | 投资方\n芯澜科技 | A+轮 | 1.2亿元 | 卓澜电子（领投）、深创投\n"
+            "氢澜动力 | 战略融资 | 未披露 | 华澜环保\nMoonlane AI | 天使轮 | 2000万元 | 星澜传媒")
+    events = {ev["company"]["name"]: ev for ev in nlp.extract(text, published=PUBLISHED)["events"]}
+    assert sorted(events) == ["Moonlane AI", "氢澜动力", "芯澜科技"]
+    assert [i["name"] for i in events["芯澜科技"]["lead_investors"]] == ["卓澜电子"]
+    assert [i["name"] for i in events["氢澜动力"]["investors"]] == ["华澜环保"]
+
+
+def test_the_company_in_focus_carries_over_a_section_heading():
+    """…成立于2016年。2022年公司营业收入…。二、融资历程 / 公司2021年完成B轮融资: a heading is no sentence."""
+    text = ("澜微半导体科创板IPO申请获受理。\n一、主攻车规芯片\n招股书显示，澜微半导体成立于2016年，主营电源管理芯片。"
+            "2024年公司营业收入为6.9亿元。\n二、两年内完成两轮融资\n招股书披露，公司2021年完成2.5亿元B轮融资，深创投领投。")
+    funding = [ev for ev in nlp.extract(text, published="2025-03-14")["events"] if ev["type"] == "funding"]
+    assert [(ev["company"]["name"], ev["round"]["name"]) for ev in funding] == [("澜微半导体", "B")]
+
+
 def test_a_short_name_before_group_is_not_that_company():
     """证券简称：澜桥路桥 … 澜桥路桥集团X有限公司: the group is another company, its name no mention of the issuer."""
     text = "证券代码：000999　证券简称：澜桥路桥。公司全资子公司澜桥路桥集团星和高速有限公司签署借款合同。澜桥路桥表示支持。"

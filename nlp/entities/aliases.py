@@ -87,7 +87,7 @@ def _glosses(text: str, a: Entity, b: Entity) -> bool:
     if _GLOSS_OPEN.fullmatch(text, a.end, b.start):
         return bool(_GLOSS_CLOSE.match(text, b.end))
     # Korvo Robotics 可沃机械人: two scripts side by side
-    return a.end <= b.start and not text[a.end:b.start].strip() and a.text.isascii() != b.text.isascii()
+    return a.end <= b.start and text[a.end:b.start] in ("", " ") and a.text.isascii() != b.text.isascii()
 
 
 def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:

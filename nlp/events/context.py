@@ -14,6 +14,20 @@ from ..entities.span import Entity
 from .triggers import segment_start
 
 NAMES = ("COMPANY", "ORG")
+# ● 募集资金总额…: a bullet point of a filing
+BULLET = re.compile(r"\s*[●•▍■◆★\-*]")
+# 1. 星河智能(香港)|停车场自动化: a round-up's item that names its company on a line of its own
+ITEM_HEADER = re.compile(r"\s*(?:\d{1,2}[.、)]|[●•▍■◆▶]|[一二三四五六七八九十]、)\s*(?P<name>[^,，。；;:：(|【】\n]{2,30}?)\s*"
+                         r"(?:\([^()\n]{1,16}\))?\s*(?:[|/·•]|$)")
+
+
+def line_above(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the last line with text that ends before `pos`."""
+    end = text.rfind("\n", 0, pos)
+    while end > 0 and not text[text.rfind("\n", 0, end) + 1 : end].strip():
+        end = text.rfind("\n", 0, end)
+    end = max(end, 0)
+    return text.rfind("\n", 0, end) + 1, end
 # 星川电子(创业板)、星海科技(科创板): a short note in brackets after a list item keeps the list
 _SEPARATORS = re.compile(r"^(?:\s?[(（][^()（）]{1,12}[)）])?[、,，和与及跟以及\s]*$")
 # a short name defined in brackets right after a name: (以下简称"星河"), (下称星河)

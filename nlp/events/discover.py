@@ -12,6 +12,7 @@ from .. import resources
 from ..entities.span import Entity, Occupied
 from ..segment.sentences import sentences
 from .clauses import Clause
+from .context import ITEM_HEADER, line_above
 
 _SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|披露|公告|发布|表示|完成|获|成功|再次|首次|也|又")
 _INVESTOR_END = re.compile(r"(?:资本|创投|基金|投资|集团|控股|银行|证券)$")
@@ -125,7 +126,13 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
                 continue
             for m in pattern.finditer(text_of_clause):
                 out.extend(_names(text, cs + m.start("names"), m.group("names"), role, busy))
-        if not attach_only and _refers_back(text, cs, min(t.start for t in triggers), names + out):
+        first = min(t.start for t in triggers)
+        # a clause that opens a line with no name (2月11日宣布完成…, 获X投资) under an item's header
+        if not attach_only and cs and text[cs - 1] == "\n" and not any(cs <= n.start <= cs + 1 for n in names + out):
+            header = ITEM_HEADER.match(text, *line_above(text, cs))
+            if header:
+                out.extend(_names(text, header.start("name"), header.group("name"), "subject", busy))
+        if not attach_only and _refers_back(text, cs, first, names + out):
             si = clause.sentence
             for ps, pe in (spans[si - 1], spans[si]) if si else (spans[si],):
                 out.extend(_antecedents(text, ps, pe, busy))

@@ -10,12 +10,16 @@ import datetime as dt
 
 from . import types
 from .candidate import Candidate
-from .context import Context
+from .context import BULLET, Context
 
 
-def _attaches(ev: Candidate, cand: Candidate) -> bool:
-    return bool(cand.args.get("attach")) and any(y - d in ev.sentences for y in cand.sentences for d in (0, 1, 2)) \
-        and not types.get(ev.type).attach_conflicts(ev, cand)
+def _attaches(ctx: Context, ev: Candidate, cand: Candidate, alone: bool) -> bool:
+    """An arguments-only clause joins the party's event told in the two sentences before it; a
+    bullet point joins the party's only event of the type wherever it was told (a filing's title,
+    then, lines below, ● 募集资金总额…)."""
+    near = any(y - d in ev.sentences for y in cand.sentences for d in (0, 1, 2))
+    bullet = alone and any(BULLET.match(ctx.text, start) for start, _ in cand.evidence)
+    return bool(cand.args.get("attach")) and (near or bullet) and not types.get(ev.type).attach_conflicts(ev, cand)
 
 
 def _absorb(into: Candidate, other: Candidate) -> None:
@@ -41,7 +45,7 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             continue
         same = party_events.setdefault((cand.type, ctx.cluster(cand.company)), [])
         target = next((ev for ev in reversed(same)  # the nearest earlier event first
-                       if types.get(ev.type).compatible(ev, cand) or _attaches(ev, cand)), None)
+                       if types.get(ev.type).compatible(ev, cand) or _attaches(ctx, ev, cand, len(same) == 1)), None)
         if target is None and cand.args.get("attach"):
             continue  # 估值 / 投资方 sentences only complete an event told nearby
         if target is None:

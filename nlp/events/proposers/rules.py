@@ -13,7 +13,8 @@ from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
 from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, segment_end
-from ..context import ENUMERATION, INVESTOR_NAME, PRONOUN, Context, cues, is_calendar, name_lists
+from ..context import (BULLET, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, PRONOUN, Context, cues, is_calendar, line_above,
+                       name_lists)
 
 SOURCE = "rules"
 # 三家公司, 这5家企业, 上述2家拟IPO企业, 两只新股: companies counted, not named
@@ -34,6 +35,8 @@ _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的
 _UNNAMED_CHILD = re.compile(rf"\s*(?:关于)?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下公司|旗下企业)")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 _TITLE = re.compile(r"公告\s*$")
+# 二、两年内完成两轮大额融资: a section heading, no sentence of the story
+_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[▍●■◆【])?[^,，。；;!?！？\n]{1,30}\n*")
 
 
 def _segment(text: str, pos: int, floor: int, ceiling: int) -> tuple[int, int]:
@@ -95,7 +98,7 @@ class RuleProposer:
                 return next((e for e in own if not INVESTOR_NAME.search(e.text)), own[0]) if own else None
             if _UNNAMED_CHILD.match(text, seg_start):  # 附属公司获谷歌投资: nor the parent named before
                 return None
-        owner = self._title_owner(clause) if not others else None
+        owner = self._line_owner(clause) if not others else None
         if owner is not None:
             return owner
         announcer = self._announcer(clause, others, live)
@@ -107,7 +110,8 @@ class RuleProposer:
             return next((e for e in others if not PARENT_OF_NEXT.match(text, e.end)), others[0])
         if _LIST_ITEM.match(text, start, end):  # 8.驿公里获C+轮…: each item of a list has its own subject
             return None
-        if self.topic and clause.sentence - self.topic[1] <= 2 and (PRONOUN.search(text, start, end) or has_args) \
+        if self.topic and (self._in_focus(clause.sentence, start) or BULLET.match(text, start)) \
+                and (PRONOUN.search(text, start, end) or has_args) \
                 and not trig.context_pattern("deal_count").search(text, *self.ctx.sentences[clause.sentence]):
             return self.topic[0]
         return None
@@ -123,18 +127,30 @@ class RuleProposer:
             return None
         return next((e for e in reversed(others) if e.end <= seg and _ANNOUNCES.fullmatch(text, e.end, seg)), None)
 
-    def _title_owner(self, clause: Clause) -> Entity | None:
-        """星河精密机械股份有限公司 / 向特定对象发行股票发行结果公告: an announcement's title line is
-        about the company that stands alone on the line above it."""
+    def _in_focus(self, sentence: int, before: int) -> bool:
+        """Is the company in focus named at most two sentences before, section headings not counted
+        (…成立于2016年。2022年公司营业收入…。二、融资历程 / 公司2021年完成B轮融资)?"""
+        ctx, company = self.ctx, self.topic[0]
+        named = [e for e in ctx.within(company.start, before, "COMPANY") if ctx.same_party(e, company)]
+        last = ctx.sentence_index(named[-1].start) if named else self.topic[1]
+        between = [i for i in range(last + 1, sentence) if not _HEADING.fullmatch(ctx.text, *ctx.sentences[i])]
+        return len(between) < 2
+
+    def _line_owner(self, clause: Clause) -> Entity | None:
+        """The company of a clause that opens a line and names none, on the line above it: a
+        filing's name above its title (星河精密机械股份有限公司 / 向特定对象发行股票发行结果公告), or a
+        round-up item's header (1. 星河智能(香港)|停车场自动化 / 2月11日宣布完成A轮融资)."""
         text = self.ctx.text
-        if not _TITLE.search(text, clause.start, clause.end):
+        if clause.start and text[clause.start - 1] != "\n":
             return None
-        line_end = text.rfind("\n", 0, clause.start)
-        while line_end > 0 and not text[:line_end].rstrip():
-            line_end -= 1
-        line_start = text.rfind("\n", 0, max(line_end, 0)) + 1
-        line = text[line_start:line_end].strip()
-        return next((e for e in self.ctx.within(line_start, line_end, "COMPANY") if e.text == line), None)
+        line_start, line_end = line_above(text, clause.start)
+        if _TITLE.search(text, clause.start, clause.end):
+            line = text[line_start:line_end].strip()
+            return next((e for e in self.ctx.within(line_start, line_end, "COMPANY") if e.text == line), None)
+        header = ITEM_HEADER.match(text, line_start, line_end)
+        if header is None:
+            return None
+        return next(iter(self.ctx.within(header.start("name"), header.end("name"), "COMPANY")), None)
 
     def _group(self, clause: Clause) -> list[Entity]:
         """三家公司全部通过审议, 共有5家企业终止审核: a clause that counts companies it does
@@ -168,7 +184,9 @@ class RuleProposer:
         values = ctx.within(clause.start, clause.end, "MONEY", "ROUND", "TICKER", "SHARES")  # of one company
         live = [t for t in view.usable if not t.negated]
         subject = self._subject(clause, others, live, bool(live) and bool(values or view.investors))
-        if subject is not None and subject in others:
+        # a filing's title, then its bullet points (● 募集资金总额…): each keeps the company in focus
+        if subject is not None and (subject in others or subject is self._line_owner(clause)
+                                    or (self.topic and subject is self.topic[0] and BULLET.match(ctx.text, clause.start))):
             self.topic = (subject, clause.sentence)
         group = self._group(clause) if live and not any(o.label == "COMPANY" for o in others) else []
         described = self._described(live, others)
