@@ -26,10 +26,6 @@ _ANNOUNCES = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:
 # an investor's verb: the company it names comes after it (投资了X, 领投两家公司：X和Y)
 _ACTIVE = re.compile(r"投资了$|(?:先后|相继|陆续|接连|连续)投资$|入股$|参股$|家[^,，。；;:：]{0,8}?[:：]$")
 _COUNTED_LIST = re.compile(r"了?[一两二三四五六七八九十\d]+家[^,，。；;:：]{0,8}?[:：]")
-
-
-def _names_after(text: str, t: trig.Trigger) -> bool:
-    return bool(_ACTIVE.search(text, t.start, t.end) or _COUNTED_LIST.match(text, t.end))
 _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的")
 # 附属公司获谷歌投资, X：参股公司Y进入上市辅导: a child, named or not, takes the step, not the name before it
 _UNNAMED_CHILD = re.compile(rf"\s*(?:关于)?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下公司|旗下企业)")
@@ -37,6 +33,10 @@ _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 _TITLE = re.compile(r"公告\s*$")
 # 二、两年内完成两轮大额融资: a section heading, no sentence of the story
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[▍●■◆【])?[^,，。；;!?！？\n]{1,30}\n*")
+
+
+def _names_after(text: str, t: trig.Trigger) -> bool:
+    return bool(_ACTIVE.search(text, t.start, t.end) or _COUNTED_LIST.match(text, t.end))
 
 
 def _segment(text: str, pos: int, floor: int, ceiling: int) -> tuple[int, int]:
