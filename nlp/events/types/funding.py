@@ -235,8 +235,10 @@ def _thin(c: Candidate) -> bool:
 
 
 def compatible(a: Candidate, b: Candidate) -> bool:
-    kinds = {a.args.get("instrument"), b.args.get("instrument")}
-    if "debt" in kinds and len(kinds) > 1:  # a bond beside new shares or a round: two deals
+    # a bond beside new shares or a round is two deals; a bare mention of 融资 near a bond is the bond
+    other = b if a.args.get("instrument") == "debt" else a
+    if "debt" in (a.args.get("instrument"), b.args.get("instrument")) and other.args.get("instrument") != "debt" \
+            and not (_thin(other) and other.args.get("instrument") == "equity"):
         return False
     if (_thin(a) or _thin(b)) and a.args.get("cumulative") == b.args.get("cumulative") \
             and a.args.get("instrument") == b.args.get("instrument"):
