@@ -5,6 +5,7 @@ clause calls its company only 该公司 / 其, the company that sentence or the 
 before describes (云帆智能是一家…企业, …成立于2018年) is the name."""
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -106,11 +107,34 @@ def plausible_name(name: str) -> bool:
         and not _is_plain_word(name) and (name.isascii() or not _is_junk(name))
 
 
+class _Named:
+    """Where the names found so far are, sorted by start: asked once per clause, so not a scan."""
+    def __init__(self, names: list[Entity]):
+        self.spans = sorted((n.start, n.end) for n in names)
+
+    def add(self, names: list[Entity]) -> list[Entity]:
+        for n in names:
+            bisect.insort(self.spans, (n.start, n.end))
+        return names
+
+    def starts_in(self, lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(self.spans, (lo,))
+        return i < len(self.spans) and self.spans[i][0] < hi
+
+    def inside(self, lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(self.spans, (lo,))
+        while i < len(self.spans) and self.spans[i][0] < hi:
+            if self.spans[i][1] <= hi:
+                return True
+            i += 1
+        return False
+
+
 def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Entity]:
     """New COMPANY entities for names in event roles that nothing found yet."""
     # a weak guess (…生物) gives way to a name with a role
     busy = Occupied(len(text), [e for e in found if not e.weak])
-    names = [e for e in found if e.label in ("COMPANY", "ORG")]
+    named = _Named([e for e in found if e.label in ("COMPANY", "ORG")])
     out: list[Entity] = []
     spans = sentences(text)
     for clause in clauses:
@@ -125,17 +149,17 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
             if role == "antecedent" or (attach_only and role == "subject"):
                 continue
             for m in pattern.finditer(text_of_clause):
-                out.extend(_names(text, cs + m.start("names"), m.group("names"), role, busy))
+                out.extend(named.add(_names(text, cs + m.start("names"), m.group("names"), role, busy)))
         first = min(t.start for t in triggers)
         # a clause that opens a line with no name (2月11日宣布完成…, 获X投资) under an item's header
-        if not attach_only and cs and text[cs - 1] == "\n" and not any(cs <= n.start <= cs + 1 for n in names + out):
+        if not attach_only and cs and text[cs - 1] == "\n" and not named.starts_in(cs, cs + 2):
             header = ITEM_HEADER.match(text, *line_above(text, cs))
             if header:
-                out.extend(_names(text, header.start("name"), header.group("name"), "subject", busy))
-        if not attach_only and _refers_back(text, cs, first, names + out):
+                out.extend(named.add(_names(text, header.start("name"), header.group("name"), "subject", busy)))
+        if not attach_only and _refers_back(text, cs, first, named):
             si = clause.sentence
             for ps, pe in (spans[si - 1], spans[si]) if si else (spans[si],):
-                out.extend(_antecedents(text, ps, pe, busy))
+                out.extend(named.add(_antecedents(text, ps, pe, busy)))
     return out
 
 
@@ -144,12 +168,12 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
 _ZERO_SUBJECT = re.compile(r"[,，]\s?(?:目前|如今|现已|近日|日前|近期|最近|今年|刚刚|随后|此后|并|还|也|又|已经|已)")
 
 
-def _refers_back(text: str, start: int, trigger_start: int, names: list[Entity]) -> bool:
+def _refers_back(text: str, start: int, trigger_start: int, named: _Named) -> bool:
     """该公司近日完成B轮融资: the trigger's subject is a pronoun, or none, with no name after it
     (星河资本加注老项目澜汀科技：这家储能企业完成C轮融资)."""
     head = text[start:trigger_start]  # sliced: 公司 opens a pronoun's segment at the clause's start too
     m = next(reversed(list(_PRONOUN.finditer(head))), None) or _ZERO_SUBJECT.search(head)
-    return m is not None and not any(start + m.start() <= n.start and n.end <= trigger_start for n in names)
+    return m is not None and not named.inside(start + m.start(), trigger_start)
 
 
 def _antecedents(text: str, start: int, end: int, busy: Occupied) -> list[Entity]:

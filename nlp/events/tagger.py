@@ -253,20 +253,23 @@ _NOT_A_NAME = re.compile(r"^[\d\W_]+$|^(?:公司|本公司|该公司|集团|发�
 def new_names(text: str, tagged: list[Tagged], found: list[Entity]) -> list[Entity]:
     """Tagged spans that overlap no name found so far, as COMPANY entities."""
     busy = Occupied(len(text), [e for e in found if not e.weak])
+    name_ends = {e.end for e in found}
     out = []
     for t in sorted(tagged, key=lambda t: -t.p):
         surface = text[t.start:t.end].strip()
         if len(surface) < 2 or _NOT_A_NAME.match(surface) or busy.any(t.start, t.end) \
-                or _in_gloss(text, t.start, found):
+                or _in_gloss(text, t.start, name_ends):
             continue
         busy.take(t.start, t.end)
         out.append(Entity("COMPANY", t.start, t.end, text[t.start:t.end], {"found_by": "tagger"}))
     return out
 
 
-def _in_gloss(text: str, start: int, found: list[Entity]) -> bool:
+def _in_gloss(text: str, start: int, name_ends: set[int]) -> bool:
     """锂衡能源(Lithera Energy Corp.): the bracket after a name glosses it; nothing in it is a new party."""
     opened = text.rfind("(", max(0, start - 40), start)
     if opened < 0 or ")" in text[opened:start]:
         return False
-    return any(e.end == opened or (e.end < opened and not text[e.end:opened].strip()) for e in found)
+    while opened and text[opened - 1] == " ":
+        opened -= 1
+    return opened in name_ends
