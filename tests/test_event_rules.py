@@ -183,6 +183,18 @@ def test_the_company_in_focus_carries_over_a_section_heading():
     assert [(ev["company"]["name"], ev["round"]["name"]) for ev in funding] == [("澜微半导体", "B")]
 
 
+def test_a_hong_kong_filing_is_about_its_issuer_and_its_lenders_invest():
+    """The head names the issuer (Chinese and English name on lines of their own, then 股份代號); 本公司
+    further down is the issuer; the banks that 为该融资之委任牽頭安排行 lead, 參與貸款人 lend."""
+    text = ("滙澜物流控股有限公司\nWAVELAN LOGISTICS HOLDINGS LIMITED\n（股份代號：1863）\n訂立融資協議\n"
+            "董事會（「董事會」）宣佈，本公司與一組銀行訂立融資協議，貸款人同意向本公司提供35億港元之定期貸款。"
+            "中國銀行（香港）有限公司及恒生銀行有限公司為該融資之委任牽頭安排行，大華銀行有限公司亦為參與貸款人。")
+    [event] = nlp.extract(text, published="2025-03-14")["events"]
+    assert event["company"]["name"] == "汇澜物流控股有限公司" and event["amount"]["value"] == 3.5e9
+    assert {i["name"] for i in event["lead_investors"]} == {"中国银行(香港)有限公司", "恒生银行有限公司"}
+    assert "大华银行有限公司" in {i["name"] for i in event["investors"]}
+
+
 def test_a_short_name_before_group_is_not_that_company():
     """证券简称：澜桥路桥 … 澜桥路桥集团X有限公司: the group is another company, its name no mention of the issuer."""
     text = "证券代码：000999　证券简称：澜桥路桥。公司全资子公司澜桥路桥集团星和高速有限公司签署借款合同。澜桥路桥表示支持。"

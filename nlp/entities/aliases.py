@@ -86,8 +86,11 @@ def _glosses(text: str, a: Entity, b: Entity) -> bool:
         return False
     if _GLOSS_OPEN.fullmatch(text, a.end, b.start):
         return bool(_GLOSS_CLOSE.match(text, b.end))
-    # Korvo Robotics 可沃机械人: two scripts side by side
-    return a.end <= b.start and text[a.end:b.start] in ("", " ") and a.text.isascii() != b.text.isascii()
+    if a.end > b.start or a.text.isascii() == b.text.isascii():
+        return False
+    # Korvo Robotics 可沃机械人: two scripts side by side; a filing's head, each on a line of its own
+    return text[a.end:b.start] in ("", " ") or (text[a.end:b.start] == "\n" and (a.start == 0 or text[a.start - 1] == "\n")
+                                                and text.startswith("\n", b.end))
 
 
 def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:

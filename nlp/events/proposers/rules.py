@@ -31,6 +31,7 @@ _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的
 _UNNAMED_CHILD = re.compile(rf"\s*(?:关于)?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下公司|旗下企业)")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 _TITLE = re.compile(r"公告\s*$")
+_FILING_HEAD = re.compile(r"(?:股份代号|证券代码|股票代码|证券简称)[:：]")
 # 二、两年内完成两轮大额融资: a section heading, no sentence of the story
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[▍●■◆【])?[^,，。；;!?！？\n]{1,30}\n*")
 
@@ -61,10 +62,23 @@ class RuleProposer:
         company for; elsewhere a clause without a subject costs no argument rules."""
         self.ctx = ctx
         self.named_elsewhere = named_elsewhere
-        self.topic: tuple[Entity, int] | None = None  # (company in focus, its sentence index)
+        self.issuer = self._issuer()  # a filing's issuer: 本公司 anywhere in it
+        self.topic: tuple[Entity, int] | None = self.issuer  # (company in focus, its sentence index)
         self._sentence_triggers: dict[int, list[trig.Trigger]] = {}
         for clause in ctx.clauses:
             self._sentence_triggers.setdefault(clause.sentence, []).extend(clause.triggers)
+
+    def _issuer(self) -> tuple[Entity, int] | None:
+        """A filing's issuer, in focus from the start: the first company alone on a line among the head's
+        lines, when the head gives a stock code (星河物流控股有限公司 / … / (股份代号：1863))."""
+        text = self.ctx.text
+        head = text[:400]
+        if not _FILING_HEAD.search(head):
+            return None
+        for ent in self.ctx.within(0, len(head), "COMPANY"):
+            if (ent.start == 0 or text[ent.start - 1] == "\n") and text.startswith("\n", ent.end):
+                return ent, self.ctx.sentence_index(ent.start)
+        return None
 
     def propose(self, views: list[ClauseView]) -> list[Proposal]:
         out: list[Proposal] = []
@@ -110,7 +124,9 @@ class RuleProposer:
             return next((e for e in others if not PARENT_OF_NEXT.match(text, e.end)), others[0])
         if _LIST_ITEM.match(text, start, end):  # 8.驿公里获C+轮…: each item of a list has its own subject
             return None
-        if self.topic and (self._in_focus(clause.sentence, start) or BULLET.match(text, start)) \
+        if self.topic and (self._in_focus(clause.sentence, start) or BULLET.match(text, start)
+                           or (self.issuer and self.ctx.same_party(self.topic[0], self.issuer[0])
+                               and PRONOUN.search(text, start, end))) \
                 and (PRONOUN.search(text, start, end) or has_args) \
                 and not trig.context_pattern("deal_count").search(text, *self.ctx.sentences[clause.sentence]):
             return self.topic[0]
