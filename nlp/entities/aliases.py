@@ -88,9 +88,10 @@ def _glosses(text: str, a: Entity, b: Entity) -> bool:
         return bool(_GLOSS_CLOSE.match(text, b.end))
     if a.end > b.start or a.text.isascii() == b.text.isascii():
         return False
-    # Korvo Robotics 可沃机械人: two scripts side by side; a filing's head, each on a line of its own
-    return text[a.end:b.start] in ("", " ") or (text[a.end:b.start] == "\n" and (a.start == 0 or text[a.start - 1] == "\n")
-                                                and text.startswith("\n", b.end))
+    gap = text[a.end:b.start]
+    # Korvo Robotics 可沃机械人: two scripts side by side; a filing's head, each name on a line of its own
+    on_lines = gap == "\n" and (a.start == 0 or text[a.start - 1] == "\n") and text.startswith("\n", b.end)
+    return gap in ("", " ") or on_lines
 
 
 def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
