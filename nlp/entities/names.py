@@ -309,7 +309,8 @@ def _joins(before: str, word: str) -> bool:
         hit = _suffix_of(before + word)
         return hit is not None and hit[2] and len(hit[0]) > len(word)
     # 合伙企业 + (有限合伙): a legal form in brackets after another
-    return word[0] == "(" and _is_suffix_word(word) and _suffix_of(before) is not None and _suffix_of(before)[0] == before
+    hit = _suffix_of(before)
+    return word[0] == "(" and _is_suffix_word(word) and hit is not None and hit[0] == before
 
 
 def _join_split_suffixes(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:

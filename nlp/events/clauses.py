@@ -15,7 +15,7 @@ from ..entities.span import Entity
 from ..segment.sentences import clauses as clause_spans
 from ..segment.sentences import sentences
 from . import triggers as trig
-from .context import DEFINES, ENUMERATION, INVESTOR_NAME, NAMES, Context, cues, name_lists
+from .context import ENUMERATION, INVESTOR_NAME, INVESTS_IN, NAMES, Context, cues, defines, name_lists
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,8 +178,6 @@ _SUBJECT_VERB = re.compile(r"^(?:宣布|表示[,，]|称[,，]|完成|获|已|�
                            r"\([A-Za-z]|\(\d{3,6}[.)-]|\((?:股票|证券|申购)代码)")
 # 【天地数码：…】, 天地数码：关于…的公告: a flash or an announcement opens with its company's name
 _FLASH_HEAD = re.compile(r"\s?[:：]")
-# 红杉中国投资了星河科技: a weak name right after the investment verb is the company invested in
-_INVESTED_IN = re.compile(r"(?:投资了|战略投资了?|入股了?|注资了?|领投了?|参投了?)$")
 # the words for a company another one owns (a share of): the parent names it, or stands for it
 SUBSIDIARY = "子公司|附属公司|参股公司"
 # 蓝港控股集团旗下另一家子公司蓝港能源: a name its parent introduces is a company
@@ -297,7 +295,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             listed = len(group) > 2 or (len(group) > 1 and (any(not e.weak for e in group)
                                                              or bool(_ENUMERATES.search(before))))
             others.extend(e for e in group if not e.weak or listed or e.text in confirmed
-                          or _SUBJECT_VERB.match(ctx.text[e.end : e.end + 12]) or _INVESTED_IN.search(before)
+                          or _SUBJECT_VERB.match(ctx.text[e.end : e.end + 12]) or INVESTS_IN.search(before)
                           or _CHILD_OF.search(before) or _heads_flash(ctx, e))
             continue
         confirmed.update(e.text for e in group if e.weak)
@@ -311,7 +309,7 @@ def _aliases_follow(ctx: Context, start: int, end: int, others: list[Entity], ro
     investor, a lead or a source plays that part too, and is no subject."""
     names = ctx.within(start, end, *NAMES)
     for full, short in zip(names, names[1:]):
-        if DEFINES.fullmatch(ctx.text, full.end, short.start) and any(full in role for role in roles):
+        if defines(ctx.text, full, short) and any(full in role for role in roles):
             for role in (others, *roles):
                 if short in role:
                     role.remove(short)

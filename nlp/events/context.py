@@ -28,15 +28,31 @@ def line_above(text: str, pos: int) -> tuple[int, int]:
         end = text.rfind("\n", 0, end)
     end = max(end, 0)
     return text.rfind("\n", 0, end) + 1, end
+
+
 # 星川电子(创业板)、星海科技(科创板): a short note in brackets after a list item keeps the list
 _SEPARATORS = re.compile(r"^(?:\s?[(（][^()（）]{1,12}[)）])?[、,，和与及跟以及\s]*$")
-# a short name defined in brackets right after a name: (以下简称"星河"), (下称星河)
-DEFINES = re.compile(r"\s?[(（](?:以下简称|以下称|下称|简称)[:：]?\s?[\"“”「『']?")
+# after a short name defined in brackets (…(以下简称"星河")及澄湖投资): the bracket closes, the list goes on
 _DEFINED_LIST = re.compile(r"^[\"“”」』']?[)）](?:[、,，和及\s]|以及)*$")
+# 这家储能温控企业: a company described, not named, stands for the one in focus
+DESCRIBED_PRONOUN = r"这家[\u4e00-\u9fff]{0,8}?(?:公司|企业)"
 # 该公司 / 发行人 / 其: a clause about the company in focus
-# 这家储能温控企业: a company described, not named, is the one in focus too
 PRONOUN = re.compile("|".join(sorted(resources.words("party_pronouns.txt"), key=len, reverse=True))
-                     + r"|其|这家[\u4e00-\u9fff]{0,8}?(?:公司|企业)")
+                     + "|其|" + DESCRIBED_PRONOUN)
+# 投资了星河科技, 先后投资A、B, 领投两家公司：A和B: an investor's verb, the company invested in right after it
+COUNTED_LIST = r"了?[一两二三四五六七八九十\d]+家[^,，。；;:：]{0,8}?[:：]"
+INVESTS_IN = re.compile(rf"(?:(?:投资|战略投资|入股|注资|领投|参投|跟投)(?:了|{COUNTED_LIST})?|(?:先后|相继|陆续|接连|连续)投资|参股)$")
+
+
+# 星河创投集团有限公司(以下简称"星河创投"): the bracket right after a name that defines its short name
+_DEFINES = re.compile(r"\s?[(（](?:以下简称|以下称|下称|简称)[:：]?\s?[\"“”「『']?")
+
+
+def defines(text: str, full: Entity, short: Entity) -> bool:
+    """`short` is the short name that the bracket right after `full` defines."""
+    return bool(_DEFINES.fullmatch(text, full.end, short.start))
+
+
 _CALENDAR = re.compile(r"\d\s*[年月日号]")
 _DAY = re.compile(r"\d\s*[日号]")  # a dateline names a day
 
@@ -142,7 +158,7 @@ def name_lists(ctx: Context, start: int, end: int) -> list[list[Entity]]:
     alias: Entity | None = None
     for ent in ctx.within(start, end, *NAMES):
         gap = ctx.text[(alias or current[-1]).end : ent.start] if current else ""
-        if current and alias is None and DEFINES.fullmatch(gap):
+        if current and alias is None and defines(ctx.text, current[-1], ent):
             alias = ent
             groups.append([ent])
             continue

@@ -62,6 +62,7 @@ class RuleProposer:
         company for; elsewhere a clause without a subject costs no argument rules."""
         self.ctx = ctx
         self.named_elsewhere = named_elsewhere
+        self._owner: Entity | None = None  # the company the line above names, for the clause at hand
         self.issuer = self._issuer()  # a filing's issuer: 本公司 anywhere in it
         self.topic: tuple[Entity, int] | None = self.issuer  # (company in focus, its sentence index)
         self._sentence_triggers: dict[int, list[trig.Trigger]] = {}
@@ -92,6 +93,7 @@ class RuleProposer:
         trigger's own comma segment the name nearest before the trigger, else the
         segment's first; else the clause's first."""
         text, start, end = self.ctx.text, clause.start, clause.end
+        self._owner = None
         others = [e for e in others if e.label == "COMPANY"]
         active_only = bool(live) and all(_names_after(text, t) for t in live)
         for t in live:  # 奇信股份公告,嘉元科技股票在科创板上市; 受A、B青睐 印度电商C获D轮融资
@@ -112,9 +114,9 @@ class RuleProposer:
                 return next((e for e in own if not INVESTOR_NAME.search(e.text)), own[0]) if own else None
             if _UNNAMED_CHILD.match(text, seg_start):  # 附属公司获谷歌投资: nor the parent named before
                 return None
-        owner = self._line_owner(clause) if not others else None
-        if owner is not None:
-            return owner
+        self._owner = self._line_owner(clause) if not others else None
+        if self._owner is not None:
+            return self._owner
         announcer = self._announcer(clause, others, live)
         if announcer is not None:  # 瓯越电气的客户之一、上市公司宁华电力宣布，公司拟发行可转债
             return announcer
@@ -124,10 +126,12 @@ class RuleProposer:
             return next((e for e in others if not PARENT_OF_NEXT.match(text, e.end)), others[0])
         if _LIST_ITEM.match(text, start, end):  # 8.驿公里获C+轮…: each item of a list has its own subject
             return None
-        if self.topic and (self._in_focus(clause.sentence, start) or BULLET.match(text, start)
-                           or (self.issuer and self.ctx.same_party(self.topic[0], self.issuer[0])
-                               and PRONOUN.search(text, start, end))) \
-                and (PRONOUN.search(text, start, end) or has_args) \
+        if self.topic is None:
+            return None
+        pronoun = PRONOUN.search(text, start, end)
+        # 本公司 in a filing is its issuer, however far down
+        said_of_issuer = pronoun and self.issuer and self.ctx.same_party(self.topic[0], self.issuer[0])
+        if (pronoun or has_args) and (said_of_issuer or BULLET.match(text, start) or self._in_focus(clause.sentence, start)) \
                 and not trig.context_pattern("deal_count").search(text, *self.ctx.sentences[clause.sentence]):
             return self.topic[0]
         return None
@@ -147,8 +151,8 @@ class RuleProposer:
         """Is the company in focus named at most two sentences before, section headings not counted
         (…成立于2016年。2022年公司营业收入…。二、融资历程 / 公司2021年完成B轮融资)?"""
         ctx, company = self.ctx, self.topic[0]
-        named = [e for e in ctx.within(company.start, before, "COMPANY") if ctx.same_party(e, company)]
-        last = ctx.sentence_index(named[-1].start) if named else self.topic[1]
+        named = next((e for e in reversed(ctx.within(company.start, before, "COMPANY")) if ctx.same_party(e, company)), None)
+        last = ctx.sentence_index(named.start) if named else self.topic[1]
         between = [i for i in range(last + 1, sentence) if not _HEADING.fullmatch(ctx.text, *ctx.sentences[i])]
         return len(between) < 2
 
@@ -201,7 +205,7 @@ class RuleProposer:
         live = [t for t in view.usable if not t.negated]
         subject = self._subject(clause, others, live, bool(live) and bool(values or view.investors))
         # a filing's title, then its bullet points (● 募集资金总额…): each keeps the company in focus
-        if subject is not None and (subject in others or subject is self._line_owner(clause)
+        if subject is not None and (subject in others or subject is self._owner
                                     or (self.topic and subject is self.topic[0] and BULLET.match(ctx.text, clause.start))):
             self.topic = (subject, clause.sentence)
         group = self._group(clause) if live and not any(o.label == "COMPANY" for o in others) else []

@@ -13,7 +13,7 @@ from ...entities.numbers import parse_number
 from .. import triggers as trig
 from ..clauses import segment_end
 from ..candidate import Candidate, Proposal
-from ..context import Context, cues, name_lists
+from ..context import INVESTS_IN, Context, cues, name_lists
 from .. import record as rec
 
 NAME = "funding"
@@ -103,12 +103,16 @@ _RESPECTIVELY = re.compile(r"\s?(?:也|均)?分别")
 _TOGETHER = re.compile(r"\s?(?:也|亦)?(?:纷纷|均|都|先后|相继|双双|陆续)")
 
 
-def _list_before(ctx: Context, view, after: re.Pattern):
-    """(the companies of a list in the clause, the match of `after` right behind it)."""
+def _listed(ctx: Context, view, after: re.Pattern | None = None, before: re.Pattern | None = None):
+    """(the companies of a list in the clause, the match of `after` right behind it, or of `before`
+    right ahead of it)."""
     for group in name_lists(ctx, view.clause.start, view.clause.end):
-        m = after.match(ctx.text, group[-1].end)
         companies = [e for e in group if e in view.others and e.label == "COMPANY"]
-        if m and len(companies) > 1:
+        if len(companies) < 2:
+            continue
+        m = after.match(ctx.text, group[-1].end) if after else before.search(ctx.text, max(group[0].start - 24, 0),
+                                                                             group[0].start)
+        if m:
             return companies, m
     return None
 
@@ -119,27 +123,19 @@ def _respective(ctx: Context, view):
     start, end = view.clause.start, view.clause.end
     if ctx.text.find("分别", start, end) < 0:  # nearly every clause: no lists built
         return None
-    hit = _list_before(ctx, view, _RESPECTIVELY)
+    hit = _listed(ctx, view, after=_RESPECTIVELY)
     return hit and (hit[0], hit[1].end(), segment_end(ctx.text, hit[1].end(), end))
 
 
 def _together(ctx: Context, view):
     if not _TOGETHER.search(ctx.text, view.clause.start, view.clause.end):
         return None
-    return _list_before(ctx, view, _TOGETHER)
-
-
-# 星河资本投资了A、B和C, 领投两家公司：A和B: each of a list after an investing verb is a company funded
-_INVESTED_IN = re.compile(r"(?:领投|参投|跟投|投资|入股|注资)(?:了|了?[一两二三四五六七八九十\d]+家[^,，。；;:：]{0,8}?[:：])$"
-                          r"|(?:先后|相继|陆续|接连|连续)投资$")
+    return _listed(ctx, view, after=_TOGETHER)
 
 
 def _invested_in(ctx: Context, view):
-    for group in name_lists(ctx, view.clause.start, view.clause.end):
-        companies = [e for e in group if e in view.others and e.label == "COMPANY"]
-        if len(companies) > 1 and _INVESTED_IN.search(ctx.text, max(group[0].start - 24, 0), group[0].start):
-            return companies, None
-    return None
+    """星河资本投资了A、B和C, 领投两家公司：A和B: each of a list after an investing verb is a company funded."""
+    return _listed(ctx, view, before=INVESTS_IN)
 
 
 def _respective_values(ctx: Context, view, add) -> None:
