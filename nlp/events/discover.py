@@ -20,6 +20,10 @@ _INVESTOR_END = re.compile(r"(?:资本|创投|基金|投资|集团|控股|银行
 _LATIN_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.\-]* )+$")
 _SPLIT = re.compile(r"、|以及|和|及|与|跟|,|，")
 _LIST_SPLIT = re.compile(r"、")
+# 对冲基金 Coatue Management, 某某创办的 Founders Fund, 新加坡Ocean Energy: what a Latin name is, before it
+_LATIN_AFTER_DESCRIPTION = re.compile(
+    r"(?:基金|机构|巨头|公司|企业|集团|的|旗下|银行|平台|[商方者]|新加坡|美国|日本|韩国|英国|法国|德国|欧洲|中东|沙特|阿联酋|"
+    r"卡塔尔|阿布扎比|香港|硅谷|海外|国际|全球)\s*(?P<name>[A-Za-z][A-Za-z0-9&.'\- ]*[A-Za-z0-9.)])$")
 # context.PRONOUN, but 公司 and 集团 only where they open a comma segment: elsewhere they may end a name (星河公司)
 _PRONOUN = re.compile(rf"该公司|{DESCRIBED_PRONOUN}|该企业|该集团|发行人|本公司|其|(?:^|[,，])(?:公司|集团)")
 # Words before a name that describe it (成套自动化装备方案解决商智云股份).
@@ -198,6 +202,9 @@ def _names(text: str, offset: int, group: str, role: str, busy: Occupied) -> lis
     out = []
     for rel, part in parts:
         name = _clean(part)
+        described = _LATIN_AFTER_DESCRIPTION.search(name) if role in ("lead", "investor") else None
+        if described:
+            name = described.group("name")
         # a shorter group has no room for a name and a verb; an investor's name may hold a verb (中华开发资本)
         if not name.isascii() and len(name) > 5 and not (role in ("lead", "investor") and _INVESTOR_END.search(name)):
             name = _cut_at_verb(name)
