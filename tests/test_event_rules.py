@@ -222,3 +222,21 @@ def test_listings_on_two_markets_are_two_attempts():
     text = "6月4日，深圳拓岫科技股份有限公司向港交所主板递交上市申请。2023年6月，公司创业板IPO获受理，但于2024年8月撤回申请。"
     stages = {ev["exchange"]["code"]: ev["stage"] for ev in nlp.extract(text, published="2025-06-05")["events"]}
     assert stages == {"HKEX": "filed", "SZSE": "withdrawn"}
+
+
+def test_investors_told_on_the_line_below_a_round_up_item_join_its_round():
+    """星链机器人（2025年5月，A轮）： / 由…联合投资: the line below only says who invested."""
+    text = "新近的机器人项目：\n星链机器人（2025年5月，A轮）：\n由星团及其旗下星珠资本联合投资，主攻工业级搬运机器人。"
+    [event] = nlp.extract(text, published=PUBLISHED)["events"]
+    assert event["company"]["name"] == "星链机器人"
+    assert [i["name"] for i in event["investors"]] == ["星团", "星珠资本"]
+
+
+def test_a_later_list_of_investors_completes_the_round_that_named_none():
+    """跟投方包括…, sentences after the round: it completes the round, it is no second event."""
+    text = ("星河智能正式宣布完成3亿美元的C轮融资，估值达到30亿美元。公司将把资金用于芯片研发。"
+            "市场人士认为，这是今年规模最大的一笔芯片融资。星河智能创始人称，公司将继续扩大团队。"
+            "星河智能此次融资的跟投方包括澄湖资本、松涧创投。")
+    [event] = nlp.extract(text, published=PUBLISHED)["events"]
+    assert event["round"]["name"] == "C"
+    assert [i["name"] for i in event["investors"]] == ["澄湖资本", "松涧创投"]

@@ -226,8 +226,12 @@ def same_number(a, b) -> bool:
 def _thin(c: Candidate) -> bool:
     """A mention with nothing of its own: no named round, no figure, no date, no investor
     (星河医疗此前获得数亿美元融资): it tells again an event told elsewhere."""
-    return _round(c) in _WILDCARD_ROUNDS and _amount(c) is None and c.args.get("date") is None \
-        and not c.args.get("investors")
+    return _bare(c) and not c.args.get("investors")
+
+
+def _bare(c: Candidate) -> bool:
+    """No named round, no figure, no date."""
+    return _round(c) in _WILDCARD_ROUNDS and _amount(c) is None and c.args.get("date") is None
 
 
 def compatible(a: Candidate, b: Candidate) -> bool:
@@ -238,6 +242,11 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         return False
     if (_thin(a) or _thin(b)) and a.args.get("cumulative") == b.args.get("cumulative") \
             and a.args.get("instrument") == b.args.get("instrument"):
+        return True
+    # 星河智能完成B轮融资… 跟投方包括X、Y: a list of investors alone completes the round told earlier
+    # that named none
+    if _bare(b) and not a.args.get("investors") and a.args.get("instrument") == b.args.get("instrument") \
+            and a.args.get("cumulative") == b.args.get("cumulative"):
         return True
     ra, rb = _round(a), _round(b)
     if ra not in _WILDCARD_ROUNDS and rb not in _WILDCARD_ROUNDS and ra != rb:
