@@ -24,7 +24,7 @@ _ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中|(?:家|只)[^,�
 # 宁华电力宣布，公司拟…: the words between a name and the segment its announcement opens
 _ANNOUNCES = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间|盘后)?(?:发布)?(?:公告|宣布|表示|称|披露)(?:称)?[,，:：]\s?")
 # an investor's verb: the company it names comes after it (投资了X, 领投两家公司：X和Y)
-_ACTIVE = re.compile(r"投资了$|(?:先后|相继|陆续|接连|连续)投资$|入股$|参股$|家[^,，。；;:：]{0,8}?[:：]$")
+_ACTIVE = re.compile(r"投资了$|(?:先后|相继|陆续|接连|连续)投资$|(?:宣布|决定|同意)[^,，。；;]{0,16}?投资$|入股$|参股$|家[^,，。；;:：]{0,8}?[:：]$")
 _COUNTED_LIST = re.compile(r"了?[一两二三四五六七八九十\d]+家[^,，。；;:：]{0,8}?[:：]")
 _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的")
 # 附属公司获谷歌投资, X：参股公司Y进入上市辅导: a child, named or not, takes the step, not the name before it
