@@ -356,14 +356,19 @@ def _gazetteer_start(tokens: list[tuple[str, int]], first: int, j: int, busy: by
 
 
 def _inner_word(tokens: list[tuple[str, int]], j: int) -> bool:
-    """长城影视文化企业集团有限公司, 华安企业股份有限公司: 企业 before a strong suffix, or before
+    """长城影视文化企业集团有限公司, 华安企业股份有限公司, 星海企业发展集团有限公司: 企业 before a strong suffix, or before
     nothing but suffix words up to a legal form, is part of the name, not its description."""
     if tokens[j][0] not in WHAT_IT_IS or j + 1 >= len(tokens):
         return False
     if _is_suffix_word(tokens[j + 1][0]):
         return True
     tail = "".join(w for w, _ in tokens[j + 1 : j + 3])
-    return _legal_suffix(tail) and _all_suffix(tail)
+    if _legal_suffix(tail) and _all_suffix(tail):
+        return True
+    # 企业 发展 集团有限公司: one plain word, then a legal form
+    words = [w for w, _ in tokens[j + 1 : j + 4]]
+    return len(words) == 3 and len(words[0]) == 2 and words[0] not in _stop_tokens() \
+        and _legal_suffix(words[1] + words[2]) and _all_suffix(words[1] + words[2])
 
 
 def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[Entity]:
