@@ -64,10 +64,13 @@ def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], 
         sources: Sources = {}
         record = types.get(ev.type).record(ctx, ev, mention, sources)
         record["disclosed"] = _date(dateline, mention)
+        told_that_day = not record["date"] and dateline is not None and ctx.sentence_index(dateline.start) in ev.sentences
+        if told_that_day:  # 6月22日晚间，星河电池发布公告披露定增结果: the step was announced that day
+            record["date"] = record["disclosed"]
         vague = None if record["date"] else _vague_date(ctx, ev)
         record["date_vague"] = mention(vague) if vague is not None else None
-        for field, ent in (("disclosed", dateline), ("date_vague", vague)):
-            if record[field] is not None:
+        for field, ent in (("disclosed", dateline), ("date_vague", vague), ("date", dateline)):
+            if record[field] is not None and (field != "date" or told_that_day):
                 sources[(field, None)] = ent
         record["evidence"] = [raw_span(s, e) for s, e in sorted(set(ev.evidence))]
         key = f"{doc_id}|{ev.type}|{record['company']['name']}|{n}"

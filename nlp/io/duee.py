@@ -70,13 +70,18 @@ def field_text(event: dict, field: str, index: int | None = None) -> str | None:
     return _text(value)
 
 
+def _same_span(a: dict, b: dict | None) -> bool:
+    return b is not None and (a.get("start"), a.get("end")) == (b.get("start"), b.get("end"))
+
+
 def event_to_duee(event: dict) -> dict:
     etype = types.get(event["type"])
     roles = etype.DUEE_ROLES
     pairs, timed = [], False
     for field, role in roles.items():
         if role == "事件时间":
-            if timed or not event.get(field):
+            # the date the news came out, told as the day of the step too, is 披露时间 only
+            if timed or not event.get(field) or _same_span(event[field], event.get("disclosed")):
                 continue
             timed = True
         values = event.get(field) or []
