@@ -108,3 +108,15 @@ def test_the_listing_day_and_the_step_in_duee(text, step, time):
     [duee] = record_to_duee(nlp.extract(text, published="2025-10-26", doc_id="x"))["event_list"]
     assert {"role": "环节", "argument": step} in duee["arguments"]
     assert [a["argument"] for a in duee["arguments"] if a["role"] == "事件时间"] == [time]
+
+
+def test_the_news_day_that_dates_the_round_is_only_its_disclosure_time_in_duee():
+    """12月3日，X宣布完成…: the round is dated that day, and DuEE-Fin calls the day 披露时间, not 事件时间."""
+    import nlp
+
+    record = nlp.extract("12月3日，云帆智能宣布完成5亿元B+轮融资。", published="2025-12-30", doc_id="x")
+    [event] = record["events"]
+    assert event["date"]["start_date"] == event["disclosed"]["start_date"] == "2025-12-03"
+    [duee] = record_to_duee(record)["event_list"]
+    assert [a["argument"] for a in duee["arguments"] if a["role"] in ("事件时间", "披露时间")] == ["12月3日"]
+    assert {"role": "披露时间", "argument": "12月3日"} in duee["arguments"]

@@ -42,8 +42,13 @@ PRONOUN = re.compile("|".join(sorted(resources.words("party_pronouns.txt"), key=
 # 投资了星河科技, 先后投资A、B, 领投两家公司：A和B: an investor's verb, the company invested in right after it
 COUNTED_LIST = r"了?[一两二三四五六七八九十\d]+家[^,，。；;:：]{0,8}?[:：]"
 # 投资了X, 先后投资X, 投资香港初创X: the verb, and what the company is, before its name
-INVESTS_IN = re.compile(rf"(?:(?:投资|战略投资|入股|注资|领投|参投|跟投)(?:了|{COUNTED_LIST})?|(?:先后|相继|陆续|接连|连续)投资|参股)"
-                        r"(?:[^,，。；;、]{0,6}?(?:初创|新创|创企|独角兽|公司|企业|平台|品牌))?$")
+INVESTS_IN = re.compile(rf"(?:(?:投资|战略投资|入股|注资|领投|参投|跟投|押注)(?:了|{COUNTED_LIST})?|投了|(?:先后|相继|陆续|接连|连续)投资|参股)"
+                        r"(?:[^,，。；;、]{0,6}?(?:初创|新创|创企|独角兽|公司|企业|平台|品牌))?[:：]?$")
+
+
+# 美团出手投资星河机器人, 又投了一家芯片公司：X: the bare investing verb (event_triggers.tsv), a trigger
+# only where a company follows it
+BARE_INVEST = re.compile(r"(?:出手|重金|再次|再度|又|首次|独家|联合|共同)?(?:投资|投了|押注)")
 
 
 # 星河创投集团有限公司(以下简称"星河创投"): the bracket right after a name that defines its short name

@@ -13,7 +13,7 @@ from ...entities.numbers import parse_number
 from .. import triggers as trig
 from ..clauses import segment_end
 from ..candidate import Candidate, Proposal
-from ..context import INVESTS_IN, Context, cues, name_lists
+from ..context import BARE_INVEST, INVESTS_IN, NAMES, Context, cues, name_lists
 from .. import record as rec
 
 NAME = "funding"
@@ -63,7 +63,22 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     announced with its terms (拟发行10亿元中期票据, 拟定增募资6亿元) is, unless it
     pays for an acquisition, backs a pledge or is the company's past."""
     return [t for t in triggers if (not t.modal or t.stage in INSTRUMENT_TRIGGERS)
-            and not (t.stage in INSTRUMENT_TRIGGERS and _not_an_issue(ctx.text, t, clause))]
+            and not (t.stage in INSTRUMENT_TRIGGERS and _not_an_issue(ctx.text, t, clause))
+            and not (t.stage is None and BARE_INVEST.fullmatch(ctx.text, t.start, t.end)
+                     and not _invests_in_a_company(ctx, t, clause))]
+
+
+def _invests_in_a_company(ctx: Context, t, clause) -> bool:
+    """投资星河机器人, 投了一家芯片公司：星河微电子: a company within a few words after the verb, in its segment
+    (a colon may come between); not the verb that ends a name (特华投资, 朗生投资（香港）有限公司)."""
+    if any(e.start < t.end and t.start < e.end for e in ctx.within(max(0, t.start - 30), t.end + 30, *NAMES)):
+        return False
+    return any(not _NAME_GAP_BREAK.search(ctx.text, t.end, e.start) and not _ITS_STOCK.match(ctx.text, e.end)
+               for e in ctx.within(t.end, min(t.end + 14, clause.end), "COMPANY"))
+
+
+_NAME_GAP_BREAK = re.compile(r"[,，。；;!?！？\n、]")  # 特华投资、华安保险: a list of names, no verb
+_ITS_STOCK = re.compile(r"\s?(?:\([^()]{1,12}\))?(?:的)?(?:股票|二级市场|可转债|债券)")  # 投资腾讯音乐的股票: a trade
 
 
 # 募资用于…补充流动资金及偿还贷款: what the new money pays for, not what the issue is
