@@ -64,8 +64,9 @@ def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], 
         sources: Sources = {}
         record = types.get(ev.type).record(ctx, ev, mention, sources)
         record["disclosed"] = _date(dateline, mention)
+        # 6月22日晚间，星河电池发布公告披露定增结果: a step told in the dateline's sentence was announced that day
         told_that_day = not record["date"] and dateline is not None and ctx.sentence_index(dateline.start) in ev.sentences
-        if told_that_day:  # 6月22日晚间，星河电池发布公告披露定增结果: the step was announced that day
+        if told_that_day:
             record["date"] = record["disclosed"]
         vague = None if record["date"] else _vague_date(ctx, ev)
         record["date_vague"] = mention(vague) if vague is not None else None

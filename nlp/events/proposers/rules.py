@@ -13,8 +13,8 @@ from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
 from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, segment_end
-from ..context import (BARE_INVEST, BULLET, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, PRONOUN, Context, cues, is_calendar, line_above,
-                       name_lists)
+from ..context import (BARE_INVEST, BULLET, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, PRONOUN, Context, cues, is_calendar,
+                       line_above, name_lists)
 
 SOURCE = "rules"
 # 三家公司, 这5家企业, 上述2家拟IPO企业, 两只新股: companies counted, not named
