@@ -125,7 +125,8 @@ class Pipeline:
         text_clauses = clauses.split(text)  # each clause and its triggers, found once
         found = _with_role_names(found, discover(text, found, text_clauses))
         if self.names == "rules":  # the recogniser, where neither the rules nor the roles name a party
-            found = found + entities.find_clause_names(text, text_clauses, found, self.user.ner_model if self.user else None)
+            found = found + entities.find_clause_names(text, clauses.worth_reading(text, text_clauses, found), found,
+                                                       self.user.ner_model if self.user else None)
         return found, tokens, text_clauses
 
     @_user_scope
@@ -139,9 +140,10 @@ class Pipeline:
             reference = dates.infer_reference(text)
 
         found, tokens, text_clauses = self.find_names(text, reference, inferred)
-        has_triggers = any(c.triggers for c in text_clauses)
-        tagged = self._party_tagger().tag(text, text_clauses, tokens, found) if self.tagger and has_triggers else []
-        trf_tagged, trf_names = self._trf_tag(text, text_clauses, tokens) if self.trf and has_triggers else ([], [])
+        read = clauses.worth_reading(text, text_clauses, found)  # what the party tagger reads
+        has_triggers = any(c.triggers for c in read)
+        tagged = self._party_tagger().tag(text, read, tokens, found) if self.tagger and has_triggers else []
+        trf_tagged, trf_names = self._trf_tag(text, read, tokens) if self.trf and has_triggers else ([], [])
         found = _with_role_names(found, tagger.new_names(text, tagged + trf_names, found))
         found = entities.resolve_overlaps(names.propagate(text, found))
         if self.user:  # a longer name found by its role does not cut into a user's name

@@ -6,6 +6,7 @@ read them. Entity level (`analyse`, once the names are final): the triggers the
 clause's context leaves usable, and its names sorted by the role they play."""
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from ..entities.span import Entity
 from ..segment.sentences import clauses as clause_spans
 from ..segment.sentences import sentences
 from . import triggers as trig
-from .context import ENUMERATION, INVESTOR_NAME, INVESTS_IN, NAMES, Context, cues, defines, name_lists
+from .context import BARE_INVEST, ENUMERATION, INVESTOR_NAME, INVESTS_IN, NAMES, Context, cues, defines, name_lists
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,43 @@ def split(text: str) -> list[Clause]:
     for si, (s, e) in enumerate(sentences(text)):
         for cs, ce in clause_spans(text, s, e):
             out.append(Clause(len(out), si, s, cs, ce, trig.find(text, cs, ce)))
+    return out
+
+
+# 特华投资、华安保险: names in a list, no verb between; 投资腾讯音乐的股票: a trade, no round
+_NAME_GAP_BREAK = re.compile(r"[,，。；;!?！？\n、]")
+_ITS_STOCK = re.compile(r"\s?(?:\([^()]{1,12}\))?(?:的)?(?:股票|二级市场|可转债|债券)")
+
+
+def invests_in_a_name(text: str, t: trig.Trigger, near: list[Entity]) -> bool:
+    """出手投资星河机器人, 投了一家芯片公司：星河微电子: a bare investing verb (context.BARE_INVEST) with a
+    company within a few words after it (a colon may come between); not the verb that ends a name (特华投资,
+    朗生投资（香港）有限公司). near: the names around the verb."""
+    names = [e for e in near if e.label in NAMES]
+    if any(e.start < t.end and t.start < e.end for e in names):
+        return False
+    return any(e.label == "COMPANY" and t.end <= e.start <= t.end + 14 and not _NAME_GAP_BREAK.search(text, t.end, e.start)
+               and not _ITS_STOCK.match(text, e.end) for e in names)
+
+
+def is_bare_verb(text: str, t: trig.Trigger) -> bool:
+    return t.stage is None and bool(BARE_INVEST.fullmatch(text, t.start, t.end))
+
+
+def worth_reading(text: str, clause_list: list[Clause], names: list[Entity]) -> list[Clause]:
+    """The clauses with the triggers the party readers (tagger, recogniser) look at: a bare investing verb only
+    where a name found so far follows it. The verb itself stays in the clause: a name discovered later may
+    still make it an event (funding.usable)."""
+    ordered = sorted((e for e in names if e.label in NAMES), key=lambda e: e.start)
+    starts = [e.start for e in ordered]
+    out = []
+    for c in clause_list:
+        if not any(is_bare_verb(text, t) for t in c.triggers):
+            out.append(c)
+            continue
+        keep = tuple(t for t in c.triggers if not is_bare_verb(text, t) or invests_in_a_name(
+            text, t, ordered[bisect.bisect_left(starts, t.start - 40) : bisect.bisect_left(starts, t.end + 40)]))
+        out.append(dataclasses.replace(c, triggers=keep))
     return out
 
 

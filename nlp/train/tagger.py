@@ -27,6 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..document import Document
+from ..events.clauses import worth_reading
 from ..evaluation.splits import duee_split
 from ..evaluation.duee_fin import read_jsonl
 from ..events import tagger
@@ -136,7 +137,7 @@ def examples(docs: list[dict], log=print) -> list[dict]:
         if inferred:
             reference = infer_reference(text)
         found, words, clauses = pipeline.find_names(text, reference, inferred)
-        for event, start, end, feats in tagger.units(text, clauses, words, found, tags):
+        for event, start, end, feats in tagger.units(text, worth_reading(text, clauses, found), words, found, tags):
             out.append({"doc": d["doc"], "source": d["source"], "event": event, "start": start,
                         "features": feats, "labels": _label(text, start, end, event, d["gold"])})
         if log and (n + 1) % 2000 == 0:

@@ -12,8 +12,8 @@ from ...entities.span import Entity
 from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
-from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, segment_end
-from ..context import (BARE_INVEST, BULLET, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, PRONOUN, Context, cues, is_calendar,
+from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, segment_end
+from ..context import (BULLET, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, PRONOUN, Context, cues, is_calendar,
                        line_above, name_lists)
 
 SOURCE = "rules"
@@ -38,7 +38,7 @@ _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]
 
 def _names_after(text: str, t: trig.Trigger) -> bool:
     return bool(_ACTIVE.search(text, t.start, t.end) or _COUNTED_LIST.match(text, t.end)
-                or (t.stage is None and BARE_INVEST.fullmatch(text, t.start, t.end)))
+                or is_bare_verb(text, t))
 
 
 def _segment(text: str, pos: int, floor: int, ceiling: int) -> tuple[int, int]:

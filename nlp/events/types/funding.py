@@ -11,9 +11,9 @@ import re
 from ... import resources
 from ...entities.numbers import parse_number
 from .. import triggers as trig
-from ..clauses import segment_end
+from ..clauses import invests_in_a_name, is_bare_verb, segment_end
 from ..candidate import Candidate, Proposal
-from ..context import BARE_INVEST, INVESTS_IN, NAMES, Context, cues, name_lists
+from ..context import INVESTS_IN, Context, cues, name_lists
 from .. import record as rec
 
 NAME = "funding"
@@ -64,21 +64,8 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     pays for an acquisition, backs a pledge or is the company's past."""
     return [t for t in triggers if (not t.modal or t.stage in INSTRUMENT_TRIGGERS)
             and not (t.stage in INSTRUMENT_TRIGGERS and _not_an_issue(ctx.text, t, clause))
-            and not (t.stage is None and BARE_INVEST.fullmatch(ctx.text, t.start, t.end)
-                     and not _invests_in_a_company(ctx, t, clause))]
-
-
-def _invests_in_a_company(ctx: Context, t, clause) -> bool:
-    """投资星河机器人, 投了一家芯片公司：星河微电子: a company within a few words after the verb, in its segment
-    (a colon may come between); not the verb that ends a name (特华投资, 朗生投资（香港）有限公司)."""
-    if any(e.start < t.end and t.start < e.end for e in ctx.within(max(0, t.start - 30), t.end + 30, *NAMES)):
-        return False
-    return any(not _NAME_GAP_BREAK.search(ctx.text, t.end, e.start) and not _ITS_STOCK.match(ctx.text, e.end)
-               for e in ctx.within(t.end, min(t.end + 14, clause.end), "COMPANY"))
-
-
-_NAME_GAP_BREAK = re.compile(r"[,，。；;!?！？\n、]")  # 特华投资、华安保险: a list of names, no verb
-_ITS_STOCK = re.compile(r"\s?(?:\([^()]{1,12}\))?(?:的)?(?:股票|二级市场|可转债|债券)")  # 投资腾讯音乐的股票: a trade
+            and not (is_bare_verb(ctx.text, t)
+                     and not invests_in_a_name(ctx.text, t, ctx.within(max(0, t.start - 40), t.end + 40)))]
 
 
 # 募资用于…补充流动资金及偿还贷款: what the new money pays for, not what the issue is
