@@ -47,8 +47,9 @@ def test_extract_api_returns_plain_json():
     assert json.loads(json.dumps(record, ensure_ascii=False)) == record
     [event] = record["events"]
     assert event["amount"]["value"] == 2e8 and event["amount"]["currency"] == "CNY"
-    # a dateline (12月3日，…宣布) says when the news came out, not when the round closed
-    assert event["disclosed"]["start_date"] == "2025-12-03" and event["date"] is None
+    # a dateline (12月3日，…宣布) says when the news came out; the round it tells, dated by nothing else, was
+    # announced that day
+    assert event["disclosed"]["start_date"] == event["date"]["start_date"] == "2025-12-03"
     money = [e for e in record["entities"] if e["label"] == "MONEY"]
     assert money and set(money[0]["value"]) >= {"value", "value_max", "currency", "qualifier"}
 
@@ -92,7 +93,7 @@ def test_a_dateline_without_any_year_keeps_its_text_and_validates():
     record = nlp.extract("【星河讯】8月16日消息，云帆智能获投250万美元种子轮融资。")
     [event] = record["events"]
     assert event["disclosed"]["text"] == "8月16日"
-    assert event["disclosed"]["start_date"] is None and event["date"] is None
+    assert event["disclosed"]["start_date"] is None and event["date"] == event["disclosed"]
     jsonschema.validate(event, SCHEMA)
 
 
