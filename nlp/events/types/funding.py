@@ -88,9 +88,9 @@ def _not_an_issue(text: str, t, clause) -> bool:
 _TELLS_AGAIN = re.compile(r"(?:后者|前者|对方|其)")
 
 
-# A fund raises money for itself, or invests: either way no company's round (混改基金, 投贷基金,
-# 产业基金二期; the round-2 definitions)
-_FUND = re.compile(r"基金(?:\(有限合伙\))?(?:[一二三四五六七八九十]期)?$")
+# A fund, or an investment firm, raises money for itself, or invests: either way no company's round
+# (混改基金, 产业基金二期, 星河资本, 澄湖创投, Maple Capital; the round-2 definitions)
+_FUND = re.compile(r"(?:基金(?:\(有限合伙\))?(?:[一二三四五六七八九十]期)?|资本|创投|投资|Capital|Ventures|Partners)$")
 
 
 def companies(reader, view, subject, others):
