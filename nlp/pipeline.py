@@ -123,7 +123,9 @@ class Pipeline:
         if self.names == "model":
             found = found + entities.find_model_names(text, found, self.user.ner_model if self.user else None)
         text_clauses = clauses.split(text)  # each clause and its triggers, found once
-        found = _with_role_names(found, discover(text, found, text_clauses))
+        # role discovery and the recogniser read the clauses with a trigger worth reading (no bare 投资
+        # without a name after it); the event stage checks every trigger again with the final names
+        found = _with_role_names(found, discover(text, found, clauses.worth_reading(text, text_clauses, found)))
         if self.names == "rules":  # the recogniser, where neither the rules nor the roles name a party
             found = found + entities.find_clause_names(text, clauses.worth_reading(text, text_clauses, found), found,
                                                        self.user.ner_model if self.user else None)
@@ -149,7 +151,9 @@ class Pipeline:
         if self.user:  # a longer name found by its role does not cut into a user's name
             found = self.user.claim(found, text)
 
-        ctx = Context(text, found, sents.sentences(text), reference=reference, clauses=text_clauses, tagged=tagged,
+        # the event stage reads a bare 投资 only where a name, final now, follows it
+        ctx = Context(text, found, sents.sentences(text), reference=reference,
+                      clauses=clauses.worth_reading(text, text_clauses, found), tagged=tagged,
                       trf_tagged=trf_tagged)
         ctx.clusters = aliases.cluster([e for e in found if e.label in ("COMPANY", "ORG")], text)
         for i, group in enumerate(ctx.clusters):

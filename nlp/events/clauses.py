@@ -42,7 +42,7 @@ _NAME_GAP_BREAK = re.compile(r"[,，。；;!?！？\n、]")
 _ITS_STOCK = re.compile(r"\s?(?:\([^()]{1,12}\))?(?:的)?(?:股票|二级市场|可转债|债券)")
 
 
-def invests_in_a_name(text: str, t: trig.Trigger, near: list[Entity]) -> bool:
+def _invests_in_a_name(text: str, t: trig.Trigger, near: list[Entity]) -> bool:
     """出手投资星河机器人, 投了一家芯片公司：星河微电子: a bare investing verb (context.BARE_INVEST) with a
     company within a few words after it (a colon may come between); not the verb that ends a name (特华投资,
     朗生投资（香港）有限公司). near: the names around the verb."""
@@ -68,7 +68,7 @@ def worth_reading(text: str, clause_list: list[Clause], names: list[Entity]) -> 
         if not any(is_bare_verb(text, t) for t in c.triggers):
             out.append(c)
             continue
-        keep = tuple(t for t in c.triggers if not is_bare_verb(text, t) or invests_in_a_name(
+        keep = tuple(t for t in c.triggers if not is_bare_verb(text, t) or _invests_in_a_name(
             text, t, ordered[bisect.bisect_left(starts, t.start - 40) : bisect.bisect_left(starts, t.end + 40)]))
         out.append(dataclasses.replace(c, triggers=keep))
     return out

@@ -11,7 +11,7 @@ import re
 from ... import resources
 from ...entities.numbers import parse_number
 from .. import triggers as trig
-from ..clauses import invests_in_a_name, is_bare_verb, segment_end
+from ..clauses import segment_end
 from ..candidate import Candidate, Proposal
 from ..context import INVESTS_IN, Context, cues, name_lists
 from .. import record as rec
@@ -63,9 +63,7 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     announced with its terms (拟发行10亿元中期票据, 拟定增募资6亿元) is, unless it
     pays for an acquisition, backs a pledge or is the company's past."""
     return [t for t in triggers if (not t.modal or t.stage in INSTRUMENT_TRIGGERS)
-            and not (t.stage in INSTRUMENT_TRIGGERS and _not_an_issue(ctx.text, t, clause))
-            and not (is_bare_verb(ctx.text, t)
-                     and not invests_in_a_name(ctx.text, t, ctx.within(max(0, t.start - 40), t.end + 40)))]
+            and not (t.stage in INSTRUMENT_TRIGGERS and _not_an_issue(ctx.text, t, clause))]
 
 
 # 募资用于…补充流动资金及偿还贷款: what the new money pays for, not what the issue is
