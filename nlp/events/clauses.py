@@ -46,11 +46,10 @@ def _invests_in_a_name(text: str, t: trig.Trigger, near: list[Entity]) -> bool:
     """出手投资星河机器人, 投了一家芯片公司：星河微电子: a bare investing verb (context.BARE_INVEST) with a
     company within a few words after it (a colon may come between); not the verb that ends a name (特华投资,
     朗生投资（香港）有限公司). near: the names around the verb."""
-    names = [e for e in near if e.label in NAMES]
-    if any(e.start < t.end and t.start < e.end for e in names):
+    if any(e.start < t.end and t.start < e.end for e in near):
         return False
     return any(e.label == "COMPANY" and t.end <= e.start <= t.end + 14 and not _NAME_GAP_BREAK.search(text, t.end, e.start)
-               and not _ITS_STOCK.match(text, e.end) for e in names)
+               and not _ITS_STOCK.match(text, e.end) for e in near)
 
 
 def is_bare_verb(text: str, t: trig.Trigger) -> bool:
@@ -58,9 +57,9 @@ def is_bare_verb(text: str, t: trig.Trigger) -> bool:
 
 
 def worth_reading(text: str, clause_list: list[Clause], names: list[Entity]) -> list[Clause]:
-    """The clauses with the triggers the party readers (tagger, recogniser) look at: a bare investing verb only
-    where a name found so far follows it. The verb itself stays in the clause: a name discovered later may
-    still make it an event (funding.usable)."""
+    """The clauses with their triggers less a bare investing verb that no name found so far follows. Role
+    discovery, the party readers (tagger, recogniser) and the event stage each filter the clauses of `split`
+    with the names they have, so a name found later may still make the verb a trigger."""
     ordered = sorted((e for e in names if e.label in NAMES), key=lambda e: e.start)
     starts = [e.start for e in ordered]
     out = []

@@ -65,7 +65,9 @@ _DAY = re.compile(r"\d\s*[日号]")  # a dateline names a day
 
 
 # 三顿半完成红杉资本战略融资: a name like this is an investor's unless it stands alone
-INVESTOR_NAME = re.compile(r"资本|创投|基金|投资|Capital|Ventures|Partners", re.I)
+# the words that make a name an investment firm's (星河资本, 澄湖创投, Maple Capital)
+INVESTMENT_FIRM = "资本|创投|基金|投资|Capital|Ventures|Partners"
+INVESTOR_NAME = re.compile(INVESTMENT_FIRM, re.I)
 # Words that open an enumeration of parties: 保荐人分别为A、B, 包括A和B
 ENUMERATION = "分别为|分别是|包括|依次为"
 

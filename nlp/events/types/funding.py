@@ -13,7 +13,7 @@ from ...entities.numbers import parse_number
 from .. import triggers as trig
 from ..clauses import segment_end
 from ..candidate import Candidate, Proposal
-from ..context import INVESTS_IN, Context, cues, name_lists
+from ..context import INVESTMENT_FIRM, INVESTS_IN, Context, cues, name_lists
 from .. import record as rec
 
 NAME = "funding"
@@ -88,7 +88,7 @@ _TELLS_AGAIN = re.compile(r"(?:后者|前者|对方|其)")
 
 # A fund, or an investment firm, raises money for itself, or invests: either way no company's round
 # (混改基金, 产业基金二期, 星河资本, 澄湖创投, Maple Capital; the round-2 definitions)
-_FUND = re.compile(r"(?:基金(?:\(有限合伙\))?(?:[一二三四五六七八九十]期)?|资本|创投|投资|Capital|Ventures|Partners)$")
+_FUND = re.compile(rf"(?:基金(?:\(有限合伙\))?(?:[一二三四五六七八九十]期)?|{INVESTMENT_FIRM})$")
 
 
 def companies(reader, view, subject, others):
@@ -240,13 +240,10 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     if "debt" in (a.args.get("instrument"), b.args.get("instrument")) and other.args.get("instrument") != "debt" \
             and not (_thin(other) and other.args.get("instrument") == "equity"):
         return False
-    if (_thin(a) or _thin(b)) and a.args.get("cumulative") == b.args.get("cumulative") \
-            and a.args.get("instrument") == b.args.get("instrument"):
-        return True
-    # 星河智能完成B轮融资… 跟投方包括X、Y: a list of investors alone completes the round told earlier
-    # that named none
-    if _bare(b) and not a.args.get("investors") and a.args.get("instrument") == b.args.get("instrument") \
-            and a.args.get("cumulative") == b.args.get("cumulative"):
+    # a mention with nothing of its own tells the other again; 星河智能完成B轮融资… 跟投方包括X、Y: a list of
+    # investors alone completes the round told earlier that named none
+    if a.args.get("cumulative") == b.args.get("cumulative") and a.args.get("instrument") == b.args.get("instrument") \
+            and (_thin(a) or _thin(b) or (_bare(b) and not a.args.get("investors"))):
         return True
     ra, rb = _round(a), _round(b)
     if ra not in _WILDCARD_ROUNDS and rb not in _WILDCARD_ROUNDS and ra != rb:
