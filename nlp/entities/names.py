@@ -291,12 +291,15 @@ def _split_glued(tokens: list[tuple[str, int]], tags: dict) -> list[tuple[str, i
     an unknown word that opens with a preposition, conjunction or 获 is that word and a new name."""
     glued = [k for k in range(1, len(tokens)) if tokens[k][0][0] in _GLUE and len(tokens[k][0]) >= 2
              and tokens[k][0] not in tags and _suffix_of(tokens[k - 1][0]) is not None]
-    if not glued:  # nearly every text: no copy
+    # 蓝川生 医获 国发 基金: 获 glued to the end of an unknown word ends the name before it
+    glued_after = [k for k, (word, _) in enumerate(tokens) if len(word) >= 2 and word[-1] == "获" and word not in tags]
+    if not glued and not glued_after:  # nearly every text: no copy
         return tokens
     out = list(tokens)
-    for k in reversed(glued):
+    for k in sorted(set(glued) | set(glued_after), reverse=True):
         word, start = tokens[k]
-        out[k : k + 1] = [(word[0], start), (word[1:], start + 1)]
+        cut = len(word) - 1 if k in glued_after else 1
+        out[k : k + 1] = [(word[:cut], start), (word[cut:], start + cut)]
     return out
 
 

@@ -51,10 +51,16 @@ def _companies(ctx: Context, props: list[Proposal]) -> list:
     policy = POLICY["company"]
     if policy == "rules" or not learned:
         return rules
+    # a party the rules make the clause's investor is no company, while the tagger names another
+    investing = [p.entity for p in props if p.source == "rules" and p.role in ("investors", "lead_investors")
+                 and p.entity is not None]
     picked = []
     for p in sorted(learned, key=lambda p: p.entity.start):
         if not any(ctx.same_party(p.entity, q.entity) for q in picked):
             picked.append(p)
+    raising = [p for p in picked if not any(ctx.same_party(p.entity, e) for e in investing)]
+    if raising:
+        picked = raising
     if policy == "fill":
         return rules or [p.entity for p in picked]
     if policy == "prefer":

@@ -22,7 +22,9 @@ _GROUP = re.compile(r"(?:这|上述|以上|前述|该|共有|共|其中|另有)?
 _ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中|(?:家|只)[^,，。；;]{0,12}[:：]")  # 两只新股今日挂牌：A(1234)…，B(5678)…
 
 # 宁华电力宣布，公司拟…: the words between a name and the segment its announcement opens
-_ANNOUNCES = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间|盘后)?(?:发布)?(?:公告|宣布|表示|称|披露)(?:称)?[,，:：]\s?")
+_ANNOUNCES = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间|盘后)?(?:发布)?"
+                        r"(?:的?(?:联合)?(?:创始人|董事长|CEO|总裁|总经理|首席执行官|(?:相关)?负责人)[\u4e00-\u9fff]{0,3}?)?"
+                        r"(?:公告|宣布|表示|称|披露|透露|介绍)(?:称)?[,，:：]\s?")
 # an investor's verb: the company it names comes after it (投资了X, 领投两家公司：X和Y)
 _ACTIVE = re.compile(r"投资了$|(?:先后|相继|陆续|接连|连续)投资$|(?:宣布|决定|同意)[^,，。；;]{0,16}?投资$|入股$|参股$|家[^,，。；;:：]{0,8}?[:：]$")
 _COUNTED_LIST = re.compile(r"了?[一两二三四五六七八九十\d]+家[^,，。；;:：]{0,8}?[:：]")
@@ -88,7 +90,8 @@ class RuleProposer:
             out.extend(self._clause(view))
         return out
 
-    def _subject(self, clause: Clause, others: list[Entity], live: list[trig.Trigger], has_args: bool) -> Entity | None:
+    def _subject(self, clause: Clause, others: list[Entity], live: list[trig.Trigger], has_args: bool,
+                 sources: list[Entity] = ()) -> Entity | None:
         """The company the clause is about, among its names that play no other role
         (organisations are regulators and sources, never the subject): in a
         trigger's own comma segment the name nearest before the trigger, else the
@@ -118,7 +121,9 @@ class RuleProposer:
         self._owner = self._line_owner(clause) if not others else None
         if self._owner is not None:
             return self._owner
-        announcer = self._announcer(clause, others, live)
+        # X宣布，公司拟…; X创始人张三透露，公司已…: X speaks of itself
+        announcer = self._announcer(clause, sorted([*others, *(e for e in sources if e.label == "COMPANY")],
+                                                   key=lambda e: e.start), live)
         if announcer is not None:  # 瓯越电气的客户之一、上市公司宁华电力宣布，公司拟发行可转债
             return announcer
         if active_only:  # X投资了: only a name after the verb, or 该公司 after it, is the company
@@ -204,7 +209,7 @@ class RuleProposer:
         others = [o for o in view.others if ctx.cluster(o) not in investor_clusters]
         values = ctx.within(clause.start, clause.end, "MONEY", "ROUND", "TICKER", "SHARES")  # of one company
         live = [t for t in view.usable if not t.negated]
-        subject = self._subject(clause, others, live, bool(live) and bool(values or view.investors))
+        subject = self._subject(clause, others, live, bool(live) and bool(values or view.investors), view.sources)
         # a filing's title, then its bullet points (● 募集资金总额…): each keeps the company in focus
         if subject is not None and (subject in others or subject is self._owner
                                     or (self.topic and subject is self.topic[0] and BULLET.match(ctx.text, clause.start))):
