@@ -132,7 +132,7 @@ _NAME_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+(?:\([\u4e00-\u9fff]{2,6}\))?|[A-
 
 # Words that describe the name that follows them: 全资子公司华鑫证券, 解决方案提供商数势科技.
 _DESCRIPTORS = frozenset("子公司 全资子公司 控股子公司 参股子公司 母公司 控股股东 大股东 股东 旗下 所持 持有 以 提供商 服务商 供应商 "
-                         "制造商 运营商 开发商 解决商 企业 公司 品牌 巨头 龙头 独角兽 初创 新创 平台 厂商 上市公司 中概股 概念股 竞争对手 对手 同行 "
+                         "制造商 运营商 开发商 解决商 厂 企业 公司 品牌 巨头 龙头 独角兽 初创 新创 平台 厂商 上市公司 中概股 概念股 竞争对手 对手 同行 "
                          "项目".split())
 # Words for what a company is, right before its name (工业软件企业迈拓软件, 机械人公司灵动机器).
 WHAT_IT_IS = frozenset("企业 公司 厂商 平台 品牌 初创 新创 独角兽".split())
@@ -283,7 +283,7 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: bytearray,
 # Verbs jieba's dictionary calls nouns too (vn), so that they would extend a run of name tokens.
 _MONEY_VERBS = frozenset("出资 注资 增资 投资 融资 入股 参股 认购".split())
 # Characters jieba glues to the unknown name after a complete one (星河集团获星商银行: 获星商).
-_GLUE = frozenset("获向由与和及对在将被把从为给于并等跟")
+_GLUE = frozenset("获向由与和及对在将被把从为给于并等跟厂")  # 半导体 厂昱晟: a maker of it, then the name
 
 
 def _split_glued(tokens: list[tuple[str, int]], tags: dict) -> list[tuple[str, int]]:

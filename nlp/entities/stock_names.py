@@ -113,12 +113,12 @@ def _walk_back(tokens: list[tuple[str, int]], i: int, longest: int) -> int:
 
 def _trim(text: str, start: int, end: int, first_token: str) -> int:
     """Drop what describes the name (单车商大行科工, or 零部件商|擎越汽车 where jieba glued only the 商
-    to the name) and a function word jieba glued to an unknown name (兴柜股后新代 -> 新代)."""
+    to the name) and a function word jieba glued to an unknown name (兴柜股后新代 -> 新代; 半导体厂 厂昱晟 -> 昱晟)."""
     lead = min(2, start)  # a descriptor may begin before the name
     described = _DESCRIBED.match(text[start - lead:end])
     if described and described.end() > lead and end - (start - lead + described.end()) >= 2:
         return start - lead + described.end()
-    if first_token not in _word_tags() and len(first_token) > 1 and first_token[0] in _LEADING_JUNK | {"后"} \
+    if first_token not in _word_tags() and len(first_token) > 1 and first_token[0] in _LEADING_JUNK | {"后", "厂"} \
             and end - start > 2:
         return start + 1
     return start
