@@ -98,7 +98,7 @@ SHOW = {
 
 
 def _same_money(expected: str, actual) -> bool:
-    """amount=5e8 CNY: that value and currency; amount=- CNY: no value (数千万元), that currency;
+    """amount=5e8 CNY: that value and currency; amount=- CNY: no value, that currency (a vague 数千万元 has its lower bound, 1e7);
     amount=-: no amount at all."""
     if expected == "-":
         return actual is None

@@ -43,7 +43,7 @@ VALUES = [
     ("MONEY", "约3亿美元", M(3e8, "USD", "approx")),
     ("MONEY", "约300亿元", M(3e10, "CNY", "approx")),
     ("MONEY", "3–5亿元", M(3e8, "CNY", value_max=5e8)),
-    ("MONEY", "数百万元", M(N, "CNY", vague=True)),
+    ("MONEY", "数百万元", M(1e6, "CNY", "approx", value_max=9e6, vague=True)),
     ("MONEY", "1.86 亿美元以内", M(1.86e8, "USD", "at_most")),
     # no publication date: year-less dates resolve against the inferred one (2026-01-08)
     ("DATE", "12月19日", D("2025-12-19", inferred=True)),

@@ -5,8 +5,8 @@
 
 Both run the same compiled pattern (`find` over analysis text, `parse` as a
 full match over one folded surface), so `parse(text[s:e])` equals what `find`
-returned for that span. Vague amounts (数亿元, 亿级, 上亿元) have value None and
-vague True; a range (3–5亿元) sets value and value_max; a per-share price
+returned for that span. Vague amounts (数亿元, 亿级, 上亿元) have vague True and
+the bounds their order of magnitude gives (数亿元: 1e8–9e8, qualifier approx; 上亿元: over 1e8); a range (3–5亿元) sets value and value_max; a per-share price
 (每股116.2港元, 29.60元/股) adds "per_share": True. A number with a unit but no
 currency (融资5亿) is money with currency None, only where the next word is not
 something counted (股, 人, 用户 …); a bare number is never money.
@@ -96,6 +96,17 @@ def _amount_value(a: str, other: str | None) -> float | None:
     return parse_number(a)
 
 
+def _vague_bounds(amount: str) -> tuple[float | None, float | None]:
+    """The order of magnitude a vague amount gives: 数千万 1e7–9e7, 十几亿 1.1e9–1.9e9,
+    上亿 / 亿元级 1e8 (no upper bound)."""
+    amount = amount.removeprefix("上")
+    low = parse_number(re.sub("[数几]", "1", amount) or "")
+    high = parse_number(re.sub("[数几]", "9", amount) or "")
+    if low is None:
+        return None, None
+    return low, (high if high is not None and high != low else None)
+
+
 def _interpret(m: re.Match, text: str | None) -> dict | None:
     a1, a2 = m["a1"], m["a2"]
     amounts = a1 + (a2 or "")
@@ -123,7 +134,11 @@ def _interpret(m: re.Match, text: str | None) -> dict | None:
     elif re.search("[余多]", amounts):
         qualifier = "over"
     value = value_max = None
-    if not vague:
+    if vague:
+        value, value_max = _vague_bounds(a1) if not a2 else (None, None)
+        if value is not None:
+            qualifier = qualifier or ("over" if a1.startswith("上") else "approx")
+    else:
         value = _amount_value(a1, a2)
         if value is None:
             return None

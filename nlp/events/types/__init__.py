@@ -19,8 +19,8 @@ declared like the resources' (nlp/resources/validate.py) and checked the same wa
     type       the event type; '-' in no_event.corpus.tsv: the text gives no event
     company    the event's company name ('-' for no event)
     expect     ';'-separated key=value checks of the event's fields, the keys each
-               file declares: round=B+  amount=5e8 CNY (amount=- CNY: a vague
-               amount in CNY; amount=-: none)  investors=A,B  leads=A (exactly
+               file declares: round=B+  amount=5e8 CNY (a vague 数千万元: its
+               lower bound, 1e7; amount=- CNY: no value; amount=-: none)  investors=A,B  leads=A (exactly
                those names, any order; '-': none)  stage=listed  exchange=HKEX
                board=STAR  ticker=2513  offer_price=43.6 HKD  date=2025-12-03
                disclosed=2025-12-03 ('-': none)  alias=A,B (each among the

@@ -211,8 +211,9 @@ def _round(c: Candidate):
 
 
 def _amount(c: Candidate):
+    """The figure of the amount; a vague one (数亿元: only an order of magnitude) is none."""
     m = c.args.get("amount")
-    if m is None or not m.value or m.value.get("value") is None:
+    if m is None or not m.value or m.value.get("value") is None or m.value.get("vague"):
         return None
     return m.value["value"], m.value.get("currency")
 
