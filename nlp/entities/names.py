@@ -431,6 +431,10 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             described = _DESCRIBED.match(text)
             if described and len(text) - described.end() >= len(suffix) + 2:  # 研发商伟杰信生物 (jieba: 商伟杰)
                 text, start = text[described.end():], start + described.end()
+            glued = tokens[first][0]
+            if glued[0] in "商厂" and len(glued) > 1 and glued not in tags and len(text) - len(suffix) > 2 \
+                    and start == tokens[first][1]:  # 零部件 商拓驰 科技: jieba glued the maker's 商 to the name
+                text, start = text[1:], start + 1
             while text[0] in _LEADING_JUNK and len(text) - len(suffix) > 2:  # jieba glued 由 to 澄湖
                 text, start = text[1:], start + 1
             if end - start - len(suffix) >= 2 and end - start <= 30 and text not in _generic_names() \

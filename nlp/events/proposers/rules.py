@@ -32,6 +32,8 @@ _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的
 # 附属公司获谷歌投资, X：参股公司Y进入上市辅导: a child, named or not, takes the step, not the name before it
 _UNNAMED_CHILD = re.compile(rf"\s*(?:关于)?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下公司|旗下企业)")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
+# a table row (1. 桥石智能｜协作机器人｜A轮，1亿元): the company is in the first cell, the others describe it
+_FIRST_CELL = re.compile(r"\s*(?:\d{1,2}[.、)]\s*)?[^|\n]{2,30}?\s?(?=\|)")
 _TITLE = re.compile(r"公告\s*$")
 _FILING_HEAD = re.compile(r"(?:股份代号|证券代码|股票代码|证券简称)[:：]")
 # 二、两年内完成两轮大额融资: a section heading, no sentence of the story
@@ -99,6 +101,9 @@ class RuleProposer:
         text, start, end = self.ctx.text, clause.start, clause.end
         self._owner = None
         others = [e for e in others if e.label == "COMPANY"]
+        cell = _FIRST_CELL.match(text, start, end)
+        if cell and (first_cell := [e for e in others if e.end <= cell.end()]):
+            others = first_cell
         active_only = bool(live) and all(_names_after(text, t) for t in live)
         for t in live:  # 奇信股份公告,嘉元科技股票在科创板上市; 受A、B青睐 印度电商C获D轮融资
             seg_start, seg_end = _segment(text, t.start, start, end)
