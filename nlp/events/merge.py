@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from . import triggers as trig
 from . import types
 from .candidate import Candidate
 from .context import BULLET, Context
@@ -59,7 +60,7 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
         if types.get(ev.type).redundant(ev, same):
             continue
         etype = types.get(ev.type)
-        if not etype.substantial(ev, ctx.cluster(ev.company) in negated_clusters):
+        if not etype.substantial(ev, ctx.cluster(ev.company) in negated_clusters) or _denied(ctx, ev):
             continue
         if _background(ev, ctx.reference):
             if not etype.KEEP_HISTORY:
@@ -67,6 +68,16 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             ev.args["historical"] = True
         out.append(ev)
     return out
+
+
+def _denied(ctx: Context, ev: Candidate) -> bool:
+    """市场传闻X拟分拆Y赴科创板上市，X回应称该消息不实: hearsay its sentence or the two after it deny."""
+    told = [t for t in ev.triggers if not t.negated]
+    if not told or not all(t.rumour for t in told):
+        return False
+    last = max(ctx.sentence_index(t.start) for t in told)
+    return any(trig.context_pattern("denial").search(ctx.text, *ctx.sentences[i])
+               for i in range(last, min(last + 3, len(ctx.sentences))))
 
 
 def _background(ev: Candidate, reference) -> bool:
