@@ -42,6 +42,23 @@ CASES = [  # text (published 2021-05-10) -> the year-less date's start
 ]
 
 
+TOLD_AGAIN = [  # 同日, 当天, 次日, 同月, 同年: the date just told (the same or the next sentence, one paragraph)
+    ("上交所4月9日晚间披露，星河存储的IPO申请获受理。同日，云帆科技办理了辅导备案。", "同日", "2021-04-09"),
+    ("星河科技4月2日通过聆讯，当天公布配售结果，次日招股。", "次日", "2021-04-03"),
+    ("2019年3月，星河科技完成B轮融资。同月，云帆智能完成A轮融资。", "同月", "2019-03-01"),
+    ("2019年，星河科技完成B轮融资，同年获批。", "同年", "2019-01-01"),
+    ("星河科技2019年3月完成B轮融资。当天公司公告。", "当天", None),  # a month is no day
+    ("近日，星河科技完成B轮融资。当天，云帆智能完成A轮融资。", "当天", None),  # nothing dated before
+    ("星河科技4月2日通过聆讯。\n当天，云帆智能递交申请。", "当天", None),  # a new paragraph
+    ("星河科技4月2日通过聆讯。公司主营芯片。营收增长。当天，云帆智能递交申请。", "当天", None),  # too far
+]
+
+
+@pytest.mark.parametrize("text,surface,start", TOLD_AGAIN)
+def test_the_date_told_again(text, surface, start):
+    assert dict(starts(text))[surface] == start
+
+
 @pytest.mark.parametrize("text,surface,start", CASES)
 def test_year_from_anchor(text, surface, start):
     assert dict(starts(text))[surface] == start

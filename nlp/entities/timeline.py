@@ -35,6 +35,23 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")
 _COMPARISON = re.compile(r"同期")  # 去年同期, 2019年同期: a base to compare with, not the story's time
 
 
+# 同日, 当天, 次日, 同月, 同年: the date just told, or the day after it, or its month or year
+_SAME_DAY = {"当天": 0, "当日": 0, "同日": 0, "当晚": 0, "次日": 1}
+
+
+def _told_again(surface: str, told: dates.Resolved) -> dates.Resolved | None:
+    start, end = told.start, told.end
+    if surface in _SAME_DAY and start == end:
+        day = start + dt.timedelta(days=_SAME_DAY[surface])
+        return dates.Resolved(day, day, "day", told.depends)
+    if surface in ("同月", "当月") and start.day == 1 and (end + dt.timedelta(days=1)).day == 1 \
+            and (start.year, start.month) == (end.year, end.month):
+        return dates.Resolved(start, end, "month", told.depends)
+    if surface == "同年" and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return dates.Resolved(start, end, "year", told.depends)
+    return None
+
+
 def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
            reference_inferred: bool) -> list[dict | None]:
     """Values of the DATE spans of a text (in text order), year-less ones from their anchors."""
@@ -43,6 +60,7 @@ def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
     anchor: dates.Anchor | None = None
     where = (-1, -1)  # (paragraph, sentence) of the anchor, or of the last story word after it
     anchor_end, year_only = 0, False
+    told: tuple[dates.Resolved, tuple[int, int]] | None = None  # the last date told and where, for 同日 / 次日
     out = []
     for start, end in spans:
         surface = text[start:end]
@@ -51,7 +69,13 @@ def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
         near = anchor is not None and here[0] == where[0] and here[1] - where[1] <= 1 \
             and not (year_only and _CLAUSE_BREAK.search(text, anchor_end, start))
         r = dates.resolve(surface, reference, anchor if kind == "yearless" and near else None)
+        if kind == "story" and told is not None and here[0] == told[1][0] and here[1] - told[1][1] <= 1:
+            r = _told_again(surface, told[0])
         out.append(dates.value_of(r, reference_inferred))
+        if r is not None and kind != "now":
+            told = (r, here)
+        elif kind == "now":
+            told = None
         if kind == "now":
             anchor = None
         elif kind == "story" and near:
