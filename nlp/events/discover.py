@@ -20,6 +20,14 @@ _INVESTOR_END = re.compile(r"(?:资本|创投|基金|投资|集团|控股|银行
 _LATIN_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.\-]* )+$")
 _SPLIT = re.compile(r"、|以及|和|及|与|跟|,|，")
 _LIST_SPLIT = re.compile(r"、")
+_JOINED = re.compile(r"和|与|及")
+
+
+def _joined_names(group: str) -> bool:
+    from ..entities.names import _suffix_of
+
+    parts = _JOINED.split(group)
+    return len(parts) > 1 and all(len(p) >= 4 and _suffix_of(p) is not None for p in parts)
 # 对冲基金 Coatue Management, 某某创办的 Founders Fund, 新加坡Ocean Energy: what a Latin name is, before it
 _LATIN_AFTER_DESCRIPTION = re.compile(
     r"(?:基金|机构|巨头|公司|企业|集团|的|旗下|银行|平台|[商方者]|新加坡|美国|日本|韩国|英国|法国|德国|欧洲|中东|沙特|阿联酋|"
@@ -194,6 +202,8 @@ def _names(text: str, offset: int, group: str, role: str, busy: Occupied) -> lis
             offset, group = offset + d.end(), group[d.end():]
     # 唯万密封、北路智控首发获通过: each of a list is a subject; 和/与 may be part of a subject's name
     split = _LIST_SPLIT if role in ("subject", "spinoff") else _SPLIT
+    if role == "subject" and not _LIST_SPLIT.search(group) and _joined_names(group):
+        split = _JOINED  # 星河科技和云帆智能分别于…: two names, each with its suffix
     parts, last = [], 0
     for m in split.finditer(group):
         parts.append((last, group[last:m.start()]))
