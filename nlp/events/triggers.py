@@ -87,7 +87,9 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
             s, e = m.span()
             if blocked is None:  # the false friends, once a trigger is there
                 blocked = {ev: [b.span() for b in bp.finditer(text, start, end)] for ev, bp in _blockers().items()}
-            if stage not in _NAMED_INSTRUMENTS and any(bs < e and s < be for bs, be in blocked.get(event, ())):
+            # a false friend at either end of the phrase (上市公司, 产品…上市); not one inside a long
+            # phrase's gap (同意拟上市公司X首次公开发行股票的注册申请)
+            if stage not in _NAMED_INSTRUMENTS and any(bs <= s < be or bs < e <= be for bs, be in blocked.get(event, ())):
                 continue
             if any(t.event == event and t.start < e and s < t.end for t in found):
                 continue  # an earlier, more specific pattern covers it
