@@ -31,6 +31,7 @@ _COUNTED_LIST = re.compile(r"了?[一两二三四五六七八九十\d]+家[^,，
 _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的")
 # 附属公司获谷歌投资, X：参股公司Y进入上市辅导: a child, named or not, takes the step, not the name before it
 _UNNAMED_CHILD = re.compile(rf"\s*(?:关于)?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下公司|旗下企业)")
+_PARENT_OF_INVESTOR = re.compile(r"(?:后者|其|该机构|该基金)(?:为|是)$")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 # a table row (1. 桥石智能｜协作机器人｜A轮，1亿元): the company is in the first cell, the others describe it
 _FIRST_CELL = re.compile(r"\s*(?:\d{1,2}[.、)]\s*)?[^|\n]{2,30}?\s?(?=\|)")
@@ -133,8 +134,10 @@ class RuleProposer:
             return announcer
         if active_only:  # X投资了: only a name after the verb, or 该公司 after it, is the company
             return self.topic[0] if self.topic and PRONOUN.match(text, live[0].end) else None
-        if others:  # 吉利汽车(00175)旗下品牌远程汽车完成A轮融资: a parent is not the subject
-            return next((e for e in others if not PARENT_OF_NEXT.match(text, e.end)), others[0])
+        if others:  # 吉利汽车(00175)旗下品牌远程汽车完成A轮融资: a parent is not the subject, nor
+            # the parent of the investor (由X领投，后者为复星医药全资子公司)
+            return next((e for e in others if not PARENT_OF_NEXT.match(text, e.end)),
+                        None if _PARENT_OF_INVESTOR.search(text, start, others[0].start) else others[0])
         if _LIST_ITEM.match(text, start, end):  # 8.驿公里获C+轮…: each item of a list has its own subject
             return None
         if self.topic is None:
