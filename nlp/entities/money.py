@@ -6,7 +6,8 @@
 Both run the same compiled pattern (`find` over analysis text, `parse` as a
 full match over one folded surface), so `parse(text[s:e])` equals what `find`
 returned for that span. Vague amounts (数亿元, 亿级, 上亿元) have vague True and
-the bounds their order of magnitude gives (数亿元: 1e8–9e8, qualifier approx; 上亿元: over 1e8); a range (3–5亿元) sets value and value_max; a per-share price
+the bounds their order of magnitude gives (数亿元: 1e8–9e8, qualifier approx;
+上亿元: over 1e8); a range (3–5亿元) sets value and value_max; a per-share price
 (每股116.2港元, 29.60元/股) adds "per_share": True. A number with a unit but no
 currency (融资5亿) is money with currency None, only where the next word is not
 something counted (股, 人, 用户 …); a bare number is never money.

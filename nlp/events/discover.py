@@ -20,14 +20,7 @@ _INVESTOR_END = re.compile(r"(?:资本|创投|基金|投资|集团|控股|银行
 _LATIN_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.\-]* )+$")
 _SPLIT = re.compile(r"、|以及|和|及|与|跟|,|，")
 _LIST_SPLIT = re.compile(r"、")
-_JOINED = re.compile(r"和|与|及")
-
-
-def _joined_names(group: str) -> bool:
-    from ..entities.names import _suffix_of
-
-    parts = _JOINED.split(group)
-    return len(parts) > 1 and all(len(p) >= 4 and _suffix_of(p) is not None for p in parts)
+_JOINED = re.compile(r"和|与|及")  # 星河科技和云帆智能: two names when each part ends in a suffix
 # 对冲基金 Coatue Management, 某某创办的 Founders Fund, 新加坡Ocean Energy: what a Latin name is, before it
 _LATIN_AFTER_DESCRIPTION = re.compile(
     r"(?:基金|机构|巨头|公司|企业|集团|的|旗下|银行|平台|[商方者]|新加坡|美国|日本|韩国|英国|法国|德国|欧洲|中东|沙特|阿联酋|"
@@ -193,6 +186,13 @@ def _antecedents(text: str, start: int, end: int, busy: Occupied) -> list[Entity
     return [name for role, pattern in _patterns() if role == "antecedent"
             for m in pattern.finditer(text[start:end])
             for name in _names(text, start + m.start("names"), m.group("names"), "subject", busy)]
+
+
+def _joined_names(group: str) -> bool:
+    from ..entities.names import _suffix_of
+
+    parts = _JOINED.split(group)
+    return len(parts) > 1 and all(len(p) >= 4 and _suffix_of(p) is not None for p in parts)
 
 
 def _names(text: str, offset: int, group: str, role: str, busy: Occupied) -> list[Entity]:

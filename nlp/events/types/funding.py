@@ -58,17 +58,19 @@ INSTRUMENT_TRIGGERS = ("debt", "placement")  # trigger rows that name the instru
 
 # --- rules: which triggers, which company, which arguments ---------------------------------
 
+# 新东方此次IPO每股售价15美元，融资规模达到1.125亿美元: money raised in a sentence about the IPO is its proceeds
+_THIS_IPO = re.compile(r"(?:此次|本次|这次)(?:IPO|首次公开发行|首发|上市)")
+
+
 def usable(ctx: Context, clause, triggers: list) -> list:
     """A round only planned (计划融资) is no event; an issue of bonds or new shares
     announced with its terms (拟发行10亿元中期票据, 拟定增募资6亿元) is, unless it
-    pays for an acquisition, backs a pledge or is the company's past."""
+    pays for an acquisition, backs a pledge or is the company's past. Money raised
+    in a sentence about the IPO (此次IPO…) is the listing's proceeds."""
     return [t for t in triggers if (not t.modal or t.stage in INSTRUMENT_TRIGGERS)
             and not (t.stage in INSTRUMENT_TRIGGERS and _not_an_issue(ctx.text, t, clause))
             and not (t.stage is None and _THIS_IPO.search(ctx.text, *ctx.sentence_of(t.start)))]
 
-
-# 新东方此次IPO每股售价15美元，融资规模达到1.125亿美元: money raised in a sentence about the IPO is its proceeds
-_THIS_IPO = re.compile(r"(?:此次|本次|这次)(?:IPO|首次公开发行|首发|上市)")
 
 
 # 募资用于…补充流动资金及偿还贷款: what the new money pays for, not what the issue is
