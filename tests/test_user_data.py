@@ -81,7 +81,7 @@ def test_lexicon_entities_carry_the_users_label_and_canonical_name(files):
 
 
 TRIGGER_CASES = [
-    pytest.param("云鲸智能本周敲定1亿元新一轮资金，红杉中国出资。", [("funding", None, "云鲸智能", ["红杉中国"])],
+    pytest.param("云鲸智能本周锁定1亿元新一轮资金，红杉中国出资。", [("funding", None, "云鲸智能", ["红杉中国"])],
                  id="a funding phrase"),
     pytest.param("萌爪爪科技股份有限公司今日在港交所首日交易，股票代码02391。",
                  [("listing", "listed", "萌爪爪科技股份有限公司", [])], id="a listing pattern with its stage"),
@@ -225,7 +225,7 @@ def test_cli_a_bad_file_is_one_line_and_a_usage_error(tmp_path):
 def test_cli_batch_workers_use_the_users_files(files, tmp_path):
     corpus = tmp_path / "news.jsonl"
     rows = [{"id": "a", "text": ARTICLE, "published": "2025-06-01"},
-            {"id": "b", "text": "云鲸智能本周敲定1亿元新一轮资金，红杉中国出资。", "published": "2025-06-01"},
+            {"id": "b", "text": "云鲸智能本周锁定1亿元新一轮资金，红杉中国出资。", "published": "2025-06-01"},
             {"id": "c", "text": "今天天气很好。"}]
     corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     out = cli("batch", corpus, "--output", tmp_path / "out", "--workers", "2", "--no-progress",
