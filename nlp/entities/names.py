@@ -285,14 +285,24 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: bytearray,
 # Verbs jieba's dictionary calls nouns too (vn), so that they would extend a run of name tokens.
 _MONEY_VERBS = frozenset("出资 注资 增资 投资 融资 入股 参股 认购".split())
 # Characters jieba glues to the unknown name after a complete one (星河集团获星商银行: 获星商).
-_GLUE = frozenset("获向由与和及对在将被把从为给于并等跟厂")  # 半导体 厂昱晟: a maker of it, then the name
+_GLUE = frozenset("获向由与和及对在将被把从为给于并等跟")
+# The maker's 商 / 厂 jieba glues to the unknown name after a product word (零部件商拓驰科技: 商拓驰, 半导体厂昱晟: 厂昱晟).
+_MAKER = frozenset("商厂")
+
+
+def _glued_to_next(prev: str, word: str, tags: dict) -> bool:
+    if len(word) < 2 or word in tags:
+        return False
+    if word[0] in _GLUE:
+        return _suffix_of(prev) is not None
+    return word[0] in _MAKER and prev in tags and tags[prev] not in _PROPER_TAGS
 
 
 def _split_glued(tokens: list[tuple[str, int]], tags: dict) -> list[tuple[str, int]]:
     """星河集团 获星商 银行 -> 星河集团 获 星商 银行: after a token that ends in a name suffix,
-    an unknown word that opens with a preposition, conjunction or 获 is that word and a new name."""
-    glued = [k for k in range(1, len(tokens)) if tokens[k][0][0] in _GLUE and len(tokens[k][0]) >= 2
-             and tokens[k][0] not in tags and _suffix_of(tokens[k - 1][0]) is not None]
+    an unknown word that opens with a preposition, conjunction or 获 is that word and a new name;
+    after a common word, one that opens with a maker's 商 / 厂 (零部件 商拓驰 -> 零部件 商 拓驰)."""
+    glued = [k for k in range(1, len(tokens)) if _glued_to_next(tokens[k - 1][0], tokens[k][0], tags)]
     # 蓝川生 医获 国发 基金: 获 glued to the end of an unknown word ends the name before it
     glued_after = [k for k, (word, _) in enumerate(tokens) if len(word) >= 2 and word[-1] == "获" and word not in tags]
     if not glued and not glued_after:  # nearly every text: no copy
@@ -433,10 +443,6 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             described = _DESCRIBED.match(text)
             if described and len(text) - described.end() >= len(suffix) + 2:  # 研发商伟杰信生物 (jieba: 商伟杰)
                 text, start = text[described.end():], start + described.end()
-            glued = tokens[first][0]
-            if glued[0] in "商厂" and len(glued) > 1 and glued not in tags and len(text) - len(suffix) > 2 \
-                    and start == tokens[first][1]:  # 零部件 商拓驰 科技: jieba glued the maker's 商 to the name
-                text, start = text[1:], start + 1
             while text[0] in _LEADING_JUNK and len(text) - len(suffix) > 2:  # jieba glued 由 to 澄湖
                 text, start = text[1:], start + 1
             if end - start - len(suffix) >= 2 and end - start <= 30 and text not in _generic_names() \

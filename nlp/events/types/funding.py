@@ -72,7 +72,6 @@ def usable(ctx: Context, clause, triggers: list) -> list:
             and not (t.stage is None and _THIS_IPO.search(ctx.text, *ctx.sentence_of(t.start)))]
 
 
-
 # 募资用于…补充流动资金及偿还贷款: what the new money pays for, not what the issue is
 _USE_OF_PROCEEDS = re.compile(r"用于|用来|用作")
 
