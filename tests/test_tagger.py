@@ -29,6 +29,24 @@ def test_decode(labels, spans):
     assert all(t.event == "funding" and t.p == 0.9 for t in got)
 
 
+NEW_NAMES = [
+    # text, weak names found before (start, end), tagged span, what becomes a new name
+    ("澜川芯片与星河汽车签署协议", [(0, 4), (5, 9)], (0, 9), []),  # two names joined by 与: those two
+    ("澜川芯片、星河汽车签署协议", [(0, 4), (5, 9)], (0, 9), []),
+    ("澜川芯片星河汽车签署协议", [(0, 4), (4, 8)], (0, 8), ["澜川芯片星河汽车"]),  # nothing joins them: one name
+    ("澜川芯片科技签署协议", [(0, 4)], (0, 6), ["澜川芯片科技"]),  # the tagger's longer form of a weak name
+]
+
+
+@pytest.mark.parametrize("text, weak, span, names", NEW_NAMES)
+def test_new_names_from_tagged_spans(text, weak, span, names):
+    from nlp.entities.span import Entity
+
+    found = [Entity("COMPANY", s, e, text[s:e], {"weak": True}) for s, e in weak]
+    tagged = [tagger.Tagged("funding", "CO", span[0], span[1], 0.9)]
+    assert [e.text for e in tagger.new_names(text, tagged, found)] == names
+
+
 def test_features_cover_every_character_of_a_window():
     text = "星河智航完成2亿元A轮融资，由澄湖资本领投。"
     pipeline = Pipeline("all", "rules", party_tagger=False)

@@ -291,8 +291,14 @@ _MAKER = frozenset("商厂")
 
 
 def _glued_to_next(prev: str, word: str, tags: dict) -> bool:
-    if len(word) < 2 or word in tags:
+    if len(word) < 2:
         return False
+    if word[0] == "方" and prev.endswith("投资"):  # 独家投资 方为 澜汽 资本: the investor's 方 ends a word of its own
+        return True
+    if word in tags:
+        return False
+    if word[0] == "获" and len(word) >= 3:  # 星选 获国发 基金: 获 opens no unknown name, whatever precedes
+        return True
     if word[0] in _GLUE:
         return _suffix_of(prev) is not None
     return word[0] in _MAKER and prev in tags and tags[prev] not in _PROPER_TAGS
@@ -300,7 +306,8 @@ def _glued_to_next(prev: str, word: str, tags: dict) -> bool:
 
 def _split_glued(tokens: list[tuple[str, int]], tags: dict) -> list[tuple[str, int]]:
     """星河集团 获星商 银行 -> 星河集团 获 星商 银行: after a token that ends in a name suffix,
-    an unknown word that opens with a preposition, conjunction or 获 is that word and a new name;
+    an unknown word that opens with a preposition, conjunction or 获 is that word and a new name
+    (after any token when it opens with 获);
     after a common word, one that opens with a maker's 商 / 厂 (零部件 商拓驰 -> 零部件 商 拓驰)."""
     glued = [k for k in range(1, len(tokens)) if _glued_to_next(tokens[k - 1][0], tokens[k][0], tags)]
     # 蓝川生 医获 国发 基金: 获 glued to the end of an unknown word ends the name before it

@@ -258,11 +258,20 @@ def new_names(text: str, tagged: list[Tagged], found: list[Entity]) -> list[Enti
     for t in sorted(tagged, key=lambda t: -t.p):
         surface = text[t.start:t.end].strip()
         if len(surface) < 2 or _NOT_A_NAME.match(surface) or busy.any(t.start, t.end) \
-                or _in_gloss(text, t.start, name_ends):
+                or _in_gloss(text, t.start, name_ends) or _joins_two(text, t, found):
             continue
         busy.take(t.start, t.end)
         out.append(Entity("COMPANY", t.start, t.end, text[t.start:t.end], {"found_by": "tagger"}))
     return out
+
+
+_JOINER = re.compile(r"\s*(?:与|和|及|、)\s*")
+
+
+def _joins_two(text: str, span: Tagged, found: list[Entity]) -> bool:
+    """澜川芯片与星河汽车: a span over two names found already, joined by 与 / 和 / 及 / 、, is those two."""
+    inside = sorted((e.start, e.end) for e in found if span.start <= e.start and e.end <= span.end)
+    return any(_JOINER.fullmatch(text, a_end, b_start) for (_, a_end), (b_start, _) in zip(inside, inside[1:]))
 
 
 def _in_gloss(text: str, start: int, name_ends: set[int]) -> bool:
