@@ -186,6 +186,8 @@ ROUNDS = [
     ("Pre-IPO轮", "pre-IPO"), ("pre-IPO轮", "pre-IPO"), ("战略融资", "strategic"), ("战略投资", "strategic"),
     ("战略轮", "strategic"), ("新一轮", "new"), ("最新一轮", "latest"), ("首轮", "first"),
     ("a轮", "A"), ("Series B", "B"), ("A系列", "A"), ("B 轮", "B"),
+    # set with blanks around the sign
+    ("天使 + 轮", "angel+"), ("A + 轮", "A+"), ("Pre-A 轮", "pre-A"), ("种子 + 轮", "seed+"),
     # traditional / full-width
     ("Ａ輪", "A"), ("天使輪", "angel"), ("戰略融資", "strategic"), ("Ｐｒｅ－Ａ輪", "pre-A"),
 ]

@@ -232,9 +232,11 @@ def find_tickers(text: str, context: MarketContext | None = None) -> list[tuple[
 # ---------------------------------------------------------------- ROUND
 _NAMED_ROUNDS = {r["surface"]: r["name"] for r in table("rounds.tsv")}
 _ROUND_GUARD = r"(?!者|人|方|部|机构|基金|公司|问询|审核|反馈|回复|投票|意见)"
+# text set with blanks around Latin and signs (天使 + 轮, A + 轮) names the same rounds
+_NAMED_ALT = re.sub(r"((?:\\\+)+)轮", lambda m: r"\s?" + m[1] + r"\s?轮", _alt(_NAMED_ROUNDS))
 ROUND = re.compile(
-    rf"(?P<named>{_alt(_NAMED_ROUNDS)}){_ROUND_GUARD}"
-    r"|(?<![A-Za-z0-9])(?P<pre>[Pp][Rr][Ee]-?\s?)?(?P<letter>[A-Ka-k])(?P<num>\d)?(?P<plus>\+*)\s?(?:轮|系列)"
+    rf"(?P<named>{_NAMED_ALT}){_ROUND_GUARD}"
+    r"|(?<![A-Za-z0-9])(?P<pre>[Pp][Rr][Ee]-?\s?)?(?P<letter>[A-Ka-k])(?P<num>\d)?\s?(?P<plus>\+*)\s?(?:轮|系列)"
     r"|(?<![A-Za-z])Series\s(?P<sl>[A-K])(?P<sp>\+*)(?![A-Za-z])"
 )
 ROUND = guarded(ROUND)  # the same matches, scanned faster
@@ -247,7 +249,7 @@ def find_rounds(text: str) -> list[tuple[int, int, dict]]:
     out = []
     for m in ROUND.finditer(text):
         if m["named"]:
-            name = _NAMED_ROUNDS[m["named"]]
+            name = _NAMED_ROUNDS["".join(m["named"].split())]
         elif m["sl"]:
             name = m["sl"] + m["sp"]
         else:
