@@ -114,6 +114,40 @@ def test_another_round_in_a_later_comma_segment_is_the_same_companys_other_event
     assert rounds["A"]["amount"]["value"] == 3e8 and rounds["A"]["date"]["start_date"].startswith("2023-06")
 
 
+def test_a_summarys_bullets_and_citation_marks_end_sentences():
+    """融资与估值 - … [1] - …: a summary's bullets are sentences, so the round told last is its own event."""
+    text = ("融资与估值 - 澜星茶饮完成了数千万元的A轮融资 [1] - 本轮融资的独家投资方为澜汽资本 [1] - "
+            "这是公司继2021年获得星商集团数千万天使轮投资后的又一次融资 [1]")
+    events = nlp.extract(text, published="2026-01-15")["events"]
+    rounds = {ev["round"]["name"]: ev for ev in events}
+    assert sorted(rounds) == ["A", "angel"] and {ev["company"]["name"] for ev in events} == {"澜星茶饮"}
+    assert [i["name"] for i in rounds["A"]["investors"]] == ["澜汽资本"]
+    assert [i["name"] for i in rounds["angel"]["investors"]] == ["星商集团"]
+    assert rounds["angel"]["date"]["start_date"].startswith("2021")
+
+
+def test_a_headlines_round_figure_is_the_texts_exact_one():
+    """澜德股份7亿元定增 (headline) … 募集资金总额不超过7.2亿元: one placement, with the exact figure."""
+    text = "澜德股份7亿元定增落地\n公司拟向特定对象澜疆投资发行股票，募集资金总额不超过7.2亿元。"
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    assert [(ev["company"]["name"], ev["amount"]["value"]) for ev in events] == [("澜德股份", 7.2e8)]
+
+
+def test_rounds_listed_together_then_told_one_by_one_are_two_events():
+    """连续完成天使 + 轮和Pre-A轮融资，其中天使 + 轮由X领投，而Pre-A轮由Y领投: each round with its own leads."""
+    text = "澜算科技宣布连续完成天使 + 轮和Pre-A轮融资，其中天使 + 轮由澄湖资本领投，而Pre-A轮由星河创投、云帆资本联合领投。"
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    leads = {ev["round"]["name"]: sorted(i["name"] for i in ev["lead_investors"]) for ev in events}
+    assert leads == {"angel+": ["澄湖资本"], "pre-A": ["云帆资本", "星河创投"]}
+    assert {ev["company"]["name"] for ev in events} == {"澜算科技"}
+
+
+def test_a_strategic_investors_role_is_no_deal_of_its_own():
+    """作为战略投资方，X…: the role word 战略投资方 makes X raise nothing."""
+    events = nlp.extract("作为战略投资方，澄湖集团此次向澜能电池投资12亿元。", published=PUBLISHED)["events"]
+    assert "澄湖集团" not in {ev["company"]["name"] for ev in events}
+
+
 def test_new_shares_and_a_convertible_bond_in_one_headline_are_two_deals():
     """拟配售新股 同步发行可换股债券: each instrument is its own event, of the same company."""
     text = "星澜医疗（以下简称“星澜”，02388.HK）公告，拟先旧后新配售3000万股集资3.78亿港元 同步发行6亿港元可换股债券。"

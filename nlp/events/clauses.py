@@ -105,8 +105,9 @@ _SEGMENT_HEAD = re.compile(r"\s*(?:而|同时|此外|另外|其中|与此同时|
 def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
     """The view cut, at the start of each such segment, into views of one subject each
     (the same clause index for now: analyse_clauses numbers them). A segment that names
-    another round than the part before it (此前曾获X种子轮投资，并于2023年6月完成A轮融资)
-    is cut off too: the same company's other round, with its own figures."""
+    another round than the part before it (此前曾获X种子轮投资，并于2023年6月完成A轮融资),
+    or one of the rounds the part before it lists (连续完成天使轮和A轮融资，天使轮由X领投), is
+    cut off too: the same company's other round, with its own figures."""
     text, clause = ctx.text, view.clause
     live = sorted((t for t in view.usable if not t.negated), key=lambda t: t.start)
     if len(live) < 2:
@@ -130,7 +131,7 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
                 and not PARENT_OF_NEXT.match(text, head.end) and not ctx.same_party(head, subject):
             cuts.append(seg)
             subject, rounds = head, own
-        elif later and own and rounds and not own & rounds \
+        elif later and own and rounds and (not own & rounds or (len(own) == 1 < len(rounds) and own < rounds)) \
                 and (head is None or subject is None or ctx.same_party(head, subject)):
             cuts.append(seg)
             subject, rounds = subject or head, own
@@ -220,7 +221,7 @@ SUBSIDIARY = "子公司|附属公司|参股公司"
 # 蓝港控股集团旗下另一家子公司蓝港能源: a name its parent introduces is a company
 _CHILD_OF = re.compile(rf"(?:旗下|下属|{SUBSIDIARY}|孵化的|分拆的)[^,，。；;]{{0,3}}$")
 # 向Rappi注资, 为星城公司提供贷款: the money goes into the name; 向东莞信托融资: the name lends it
-_PUT_INTO = re.compile(r"(?:进行了?|追加|的)?(?:注资|增资|战略投资|投资)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
+_PUT_INTO = re.compile(r"(?:进行了?|追加|的)?(?:[^,，。；;]{0,8}?[轮元])?(?:注资|增资|战略投资|投资)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
 _BORROW = re.compile(r"(?:申请|进行)?(?:融资|借款|贷款|借入)")
 # 星河集团旗下X, 星河(00175)控股的X: the parent names the next name, it is not the party
 PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下(?:公司)?|下属|控股的|"

@@ -54,13 +54,15 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             same.append(cand)
         else:
             _absorb(target, cand)
+    investors = {ctx.cluster(e) for ev in events for e in ev.args.get("investors", [])}
     out = []
     for ev in events:
         same = party_events[(ev.type, ctx.cluster(ev.company))]
         if types.get(ev.type).redundant(ev, same):
             continue
         etype = types.get(ev.type)
-        if not etype.substantial(ev, ctx.cluster(ev.company) in negated_clusters) or _denied(ctx, ev):
+        cluster = ctx.cluster(ev.company)
+        if not etype.substantial(ev, cluster in negated_clusters, cluster in investors) or _denied(ctx, ev):
             continue
         if _background(ev, ctx.reference):
             if not etype.KEEP_HISTORY:

@@ -1,6 +1,6 @@
 """Sentence and clause boundaries on the analysis text.
 
-Sentences end at 。！？!? (with closing quotes kept) and at line breaks; clauses
+Sentences end at 。！？!? (with closing quotes kept), at line breaks and at a summary's bullet marks; clauses
 further split a sentence at semicolons, because Chinese news packs two
 companies' stories into one sentence with ；.
 
@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import re
 
-_SENTENCE_END = re.compile(r"[。！？!?]+[”’\"')）]*|\n+")
+# and at a summary's bullet marks: …的A轮融资 [1] - 本轮融资的独家投资方为… (a citation, a dash between blanks)
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’\"')）]*|\n+|\[\d{1,2}\](?:\s+-)?(?=\s|$)|(?<=\s)-(?=\s)")
 _CLAUSE_END = re.compile(r"[；;]")
 _SOFT_BREAK = re.compile(r"[,，、:：\s]")
 MAX_SENTENCE = 600

@@ -38,6 +38,7 @@ _FIRST_CELL = re.compile(r"\s*(?:\d{1,2}[.、)]\s*)?[^|\n]{2,30}?\s?(?=\|)")
 _TITLE = re.compile(r"公告\s*$")
 _FILING_HEAD = re.compile(r"(?:股份代号|证券代码|股票代码|证券简称)[:：]")
 # 二、两年内完成两轮大额融资: a section heading, no sentence of the story
+_CITED = re.compile(r"\[\d{1,2}\](?:\s+-)?\s*$")
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[▍●■◆【])?[^,，。；;!?！？\n]{1,30}\n*")
 
 
@@ -167,7 +168,10 @@ class RuleProposer:
         ctx, company = self.ctx, self.topic[0]
         named = next((e for e in reversed(ctx.within(company.start, before, "COMPANY")) if ctx.same_party(e, company)), None)
         last = ctx.sentence_index(named.start) if named else self.topic[1]
-        between = [i for i in range(last + 1, sentence) if not _HEADING.fullmatch(ctx.text, *ctx.sentences[i])]
+        # a summary's bullet (…[1] -) that names no other company goes on about the same one
+        between = [i for i in range(last + 1, sentence) if not _HEADING.fullmatch(ctx.text, *ctx.sentences[i])
+                   and not (_CITED.search(ctx.text, *ctx.sentences[i]) and not any(
+                       not ctx.same_party(e, company) for e in ctx.within(*ctx.sentences[i], "COMPANY")))]
         return len(between) < 2
 
     def _line_owner(self, clause: Clause) -> Entity | None:

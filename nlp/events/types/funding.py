@@ -225,9 +225,18 @@ def _amount(c: Candidate):
 
 
 def same_number(a, b) -> bool:
+    """The same figure, or a headline's round figure for the text's exact one (7亿元定增 … 7.2亿元)."""
     if a is None or b is None:
         return True
-    return a[1] == b[1] and abs(a[0] - b[0]) <= 0.01 * max(abs(a[0]), abs(b[0]))
+    if a[1] != b[1]:
+        return False
+    low, high = sorted((abs(a[0]), abs(b[0])))
+    return high - low <= 0.01 * high or (_round_figure(low) and high - low <= 0.05 * high)
+
+
+def _round_figure(value: float) -> bool:
+    """7亿, 3000万: one significant digit."""
+    return value >= 1 and value % 10 ** (len(str(int(value))) - 1) == 0
 
 
 def _thin(c: Candidate) -> bool:
@@ -294,16 +303,21 @@ def attach_conflicts(ev: Candidate, cand: Candidate) -> bool:
 
 
 def prefer(key: str, have: Candidate, new: Candidate) -> bool:
-    """A named round replaces 新一轮 / 本轮 when merging."""
+    """A named round replaces 新一轮 / 本轮 when merging, the exact figure a headline's round one."""
+    if key == "amount":
+        a, b = _amount(have), _amount(new)
+        return a is not None and b is not None and _round_figure(a[0]) and not _round_figure(b[0])
     return key == "round" and _round(have) in _WILDCARD_ROUNDS and _round(new) not in _WILDCARD_ROUNDS
 
 
-def substantial(ev: Candidate, negated_elsewhere: bool) -> bool:
+def substantial(ev: Candidate, negated_elsewhere: bool, invests_elsewhere: bool) -> bool:
     """Something beyond the word: a figure, a round, investors; or a placement or bond issue
     told as done or under way (向特定对象发行股票预案, 完成发行公司债券), whose figures often come a
-    sentence later (筹划定增 alone is no event)."""
+    sentence later (筹划定增 alone is no event), unless the company invests in another event of the text
+    (X向Y定增 … Y通过定增取得控股权: Y subscribes)."""
     a = ev.args
-    named = any(t.stage in INSTRUMENT_TRIGGERS and not t.negated and not t.modal for t in ev.triggers)
+    named = any(t.stage in INSTRUMENT_TRIGGERS and not t.negated and not t.modal for t in ev.triggers) \
+        and not invests_elsewhere
     return (named or any(a.get(k) for k in ("amount", "round", "investors", "valuation"))) and \
         not (negated_elsewhere and not a.get("amount")) and not _FUND.search(ev.company.text)
 

@@ -216,7 +216,7 @@ def prefer(key: str, have: Candidate, new: Candidate) -> bool:
         and bool(value.value.get("board"))
 
 
-def substantial(ev: Candidate, negated_elsewhere: bool) -> bool:
+def substantial(ev: Candidate, negated_elsewhere: bool, invests_elsewhere: bool) -> bool:
     a = ev.args
     firm = any(step.firm for step in a.get("stages", []))
     concrete = any(a.get(k) for k in ("ticker", "offer_price", "shares_offered", "proceeds"))
