@@ -1,11 +1,11 @@
-"""Trigger finding: the literal gate that lets a clause skip the patterns it cannot match
-must never skip one that matches."""
+"""Trigger finding and role discovery: the literal gate that lets a clause skip the patterns it
+cannot match must never skip one that matches."""
 from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from nlp.events import triggers
+from nlp.events import literal_gate, triggers
 
 from .test_rule_corpus import ROWS
 
@@ -28,7 +28,7 @@ REQUIRED = [
 
 @pytest.mark.parametrize("pattern, expected", REQUIRED)
 def test_required_literals(pattern, expected):
-    got = triggers.required_literals(pattern)
+    got = literal_gate.required_literals(pattern)
     assert (set(got) if got else None) == expected
 
 
@@ -36,19 +36,19 @@ def test_required_literals(pattern, expected):
 @given(st.text(alphabet="融资上市IPO获投完成轮A股受理首挂截飞，。的星河科技", max_size=40))
 def test_every_match_holds_a_required_literal(text):
     for _, _, pattern in triggers._triggers():
-        needs = triggers.required_literals(pattern.pattern)
+        needs = literal_gate.required_literals(pattern.pattern)
         for m in pattern.finditer(text):
             assert needs and any(lit in m.group() for lit in needs), (pattern.pattern, m.group())
 
 
 def _find_without_gate(text: str) -> tuple:
     """The triggers found with every pattern tried (what find() did before the gate)."""
-    saved = triggers._literal_finder
+    gate = triggers._gate()
     try:
-        triggers._literal_finder = lambda: None
+        gate.enabled = False
         return triggers.find(text)
     finally:
-        triggers._literal_finder = saved
+        gate.enabled = True
 
 
 @pytest.mark.parametrize("text", sorted({r.text for r in ROWS})[:120])
@@ -59,3 +59,18 @@ def test_the_gate_changes_no_trigger(text):
     ungated = _find_without_gate(analysis)
     assert triggers.find(analysis) == ungated
     assert triggers.has_candidate(analysis) or not ungated
+
+
+@pytest.mark.parametrize("text", sorted({r.text for r in ROWS})[::6])
+def test_the_role_patterns_gate_changes_no_event(text):
+    import nlp
+    from nlp.events import discover
+
+    gated = nlp.extract(text, published="2025-12-30")["events"]
+    gate = discover._gate()
+    try:
+        gate.enabled = False
+        ungated = nlp.extract(text, published="2025-12-30")["events"]
+    finally:
+        gate.enabled = True
+    assert gated == ungated

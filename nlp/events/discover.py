@@ -14,6 +14,7 @@ from ..entities.span import Entity, Occupied
 from ..segment.sentences import sentences
 from .clauses import Clause
 from .context import DESCRIBED_PRONOUN, ITEM_HEADER, line_above
+from .literal_gate import LiteralGate
 
 _SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|披露|公告|发布|表示|完成|获|成功|再次|首次|也|又")
 _INVESTOR_END = re.compile(r"(?:资本|创投|基金|投资|集团|控股|银行|证券)$")
@@ -38,12 +39,23 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((r["role"], re.compile(r["pattern"])) for r in resources.table("role_patterns.tsv"))
 
 
+@functools.cache
+def _gate() -> LiteralGate:
+    return LiteralGate([p.pattern for _, p in _patterns()])
+
+
+def _live_patterns(text: str, start: int, end: int) -> list[tuple[str, re.Pattern]]:
+    """The role patterns, in order, whose required literals text[start:end] holds."""
+    patterns = _patterns()
+    return [patterns[i] for i in _gate().rows(text, start, end)]
+
+
 def role_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """(role, start, end) of the stretches of a clause that list investors or leads,
     or name the part of a company that is spun off to list."""
     clause = text[start:end]
     return [(role, start + m.start("names"), start + m.end("names"))
-            for role, pattern in _patterns() if role not in ("subject", "antecedent")
+            for role, pattern in _live_patterns(text, start, end) if role not in ("subject", "antecedent")
             for m in pattern.finditer(clause)]
 
 
@@ -150,7 +162,7 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
         # a clause that only completes an event told nearby (投资方为X、Y) names investors, no subject
         attach_only = all(t.stage == "attach" for t in triggers)
         text_of_clause = text[cs:ce]
-        for role, pattern in _patterns():
+        for role, pattern in _live_patterns(text, cs, ce):
             if role == "antecedent" or (attach_only and role == "subject"):
                 continue
             for m in pattern.finditer(text_of_clause):
@@ -183,7 +195,7 @@ def _refers_back(text: str, start: int, trigger_start: int, named: _Named) -> bo
 
 def _antecedents(text: str, start: int, end: int, busy: Occupied) -> list[Entity]:
     """The company a sentence describes (云帆智能是一家…企业, …成立于2018年)."""
-    return [name for role, pattern in _patterns() if role == "antecedent"
+    return [name for role, pattern in _live_patterns(text, start, end) if role == "antecedent"
             for m in pattern.finditer(text[start:end])
             for name in _names(text, start + m.start("names"), m.group("names"), "subject", busy)]
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .. import resources, userdata
 from ..text.scan import guarded
+from .literal_gate import LiteralGate
 
 # A clause that opens as hearsay (市场消息：…, 另有市场消息称…). Hearsay not denied is an event (realnews_dev's
 # definition); the flag only keeps such clauses out of the party tagger's windows (events/tagger.py).
@@ -78,11 +79,9 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
     """Triggers in text[start:end], false friends removed, modality marked. A trigger
     pattern runs only where a literal it needs occurs (most clauses need few)."""
     end = len(text) if end is None else end
-    present = _present(text, start, end)
-    rows = _triggers()
     blocked: dict[str, list[tuple[int, int]]] | None = None
     found: list[Trigger] = []
-    for event, stage, pattern in _with_user_rows(rows, range(len(rows)) if present is None else _rows_needing(present)):
+    for event, stage, pattern in _with_user_rows(_triggers(), _gate().rows(text, start, end)):
         for m in pattern.finditer(text, start, end):
             s, e = m.span()
             if blocked is None:  # the false friends, once a trigger is there
@@ -101,92 +100,9 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
     return tuple(sorted(found, key=lambda t: t.start))
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Strings one of which every match of `pattern` contains (None: no such set).
-    (?:上市|IPO)(?:申请)?…受理 -> {"受理"}: the most telling required piece is kept."""
-    from re import _parser as sre_parse
-
-    return _required(sre_parse.parse(pattern))
-
-
-def _required(items) -> frozenset[str] | None:
-    """Of a sequence: the literal runs and required sub-parts; the best single candidate."""
-    from re import _constants as c
-
-    options: list[frozenset[str]] = []
-    run = ""
-    for op, arg in list(items) + [(None, None)]:
-        if op is c.LITERAL:
-            run += chr(arg)
-            continue
-        if run:
-            options.append(frozenset([run]))
-            run = ""
-        if op is c.BRANCH:
-            parts = [_required(branch) for branch in arg[1]]
-            if all(p for p in parts):
-                options.append(frozenset().union(*parts))
-        elif op is c.SUBPATTERN:
-            sub = _required(arg[-1])
-            if sub:
-                options.append(sub)
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
-            sub = _required(arg[2])
-            if sub:
-                options.append(sub)
-    # the set whose shortest string is longest says the most
-    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
-
-
 @functools.cache
-def _needs() -> tuple[frozenset[str], ...]:
-    """The required literals of each trigger row (empty: the row runs always)."""
-    return tuple(required_literals(p.pattern) or frozenset() for _, _, p in _triggers())
-
-
-def _rows_needing(present: frozenset[str]) -> list[int]:
-    """The trigger rows, in order, that one of the present literals lets run."""
-    if not present:
-        return []
-    by_literal = _rows_by_literal()
-    return sorted(set().union(*(by_literal[lit] for lit in present)))
-
-
-@functools.cache
-def _rows_by_literal() -> dict[str, frozenset[int]]:
-    out: dict[str, set[int]] = {}
-    for row, needs in enumerate(_needs()):
-        for lit in needs:
-            out.setdefault(lit, set()).add(row)
-    return {lit: frozenset(rows) for lit, rows in out.items()}
-
-
-@functools.cache
-def _literal_finder() -> tuple[re.Pattern, dict[str, frozenset[str]]] | None:
-    """One pattern for every required literal, and for each the literals inside it
-    (挂牌上市 holds 上市); None when some trigger needs no literal."""
-    from ..entities.names import trie_regex
-
-    needs = _needs()
-    if not all(needs):
-        return None
-    literals = frozenset().union(*needs)
-    inside = {lit: frozenset(o for o in literals if o in lit) for lit in literals}
-    return re.compile(trie_regex(literals)), inside
-
-
-def _present(text: str, start: int, end: int) -> frozenset[str] | None:
-    """The required literals in text[start:end] (overlapping ones too); None: no gating."""
-    plan = _literal_finder()
-    if plan is None:
-        return None
-    finder, inside = plan
-    found: set[str] = set()
-    pos = start
-    while (m := finder.search(text, pos, end)) is not None:
-        found |= inside[m.group()]
-        pos = m.start() + 1
-    return frozenset(found)
+def _gate() -> LiteralGate:
+    return LiteralGate([p.pattern for _, _, p in _triggers()])
 
 
 def _with_user_rows(rows, chosen) -> list:
@@ -202,6 +118,5 @@ def has_candidate(text: str) -> bool:
     user = userdata.active()
     if user and any(p.search(text) for _, _, p in user.compiled_triggers()):
         return True
-    present = _present(text, 0, len(text))
-    return any(p.search(text) for (_, _, p), needs in zip(_triggers(), _needs())
-               if present is None or needs & present)
+    rows = _triggers()
+    return any(rows[r][2].search(text) for r in _gate().rows(text))
