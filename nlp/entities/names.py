@@ -167,8 +167,10 @@ def _name_word(word: str, tags: dict) -> bool:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _in_name(word: str) -> bool:
-    """A token a run of name tokens may hold (asked for every token, so remembered)."""
-    return bool(_NAME_TOKEN.match(word)) and word not in _stop_tokens() and _name_word(word, _word_tags())
+    """A token a run of name tokens may hold (asked for every token, so remembered); not a party word
+    (认购方, 策略性投资人, 承配人: said before a name)."""
+    return bool(_NAME_TOKEN.match(word)) and word not in _stop_tokens() and _name_word(word, _word_tags()) \
+        and not (len(word) >= 3 and word[-1] in "方人" and word[-2] in _PARTY_OF)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -286,6 +288,9 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: bytearray,
 _MONEY_VERBS = frozenset("出资 注资 增资 投资 融资 入股 参股 认购".split())
 # Characters jieba glues to the unknown name after a complete one (星河集团获星商银行: 获星商).
 _GLUE = frozenset("获向由与和及对在将被把从为给于并等跟")
+# The verbs whose party is X方 / X人 (投资方, 出资方, 领投方, 认购方, 贷款方, 承配人): jieba glues the 方 / 人
+# to the word after
+_PARTY_OF = frozenset("资投购款配")
 # The maker's 商 / 厂 jieba glues to the unknown name after a product word (零部件商拓驰科技: 商拓驰, 半导体厂昱晟: 厂昱晟).
 _MAKER = frozenset("商厂")
 
@@ -293,32 +298,42 @@ _MAKER = frozenset("商厂")
 def _glued_to_next(prev: str, word: str, tags: dict) -> bool:
     if len(word) < 2:
         return False
-    if word[0] == "方" and prev.endswith("投资"):  # 独家投资 方为 澜汽 资本: the investor's 方 ends a word of its own
-        return True
     if word in tags:
         return False
-    if word[0] == "获" and len(word) >= 3:  # 星选 获国发 基金: 获 opens no unknown name, whatever precedes
+    if word[0] in "获为" and len(word) >= 3:  # 星选 获国发 基金, 发行对象 为澄湖 基金: they open no unknown name
         return True
-    if word[0] in _GLUE:
-        return _suffix_of(prev) is not None
+    if word[0] in _GLUE:  # 星河集团 获星商; 出资方 为澄湖 资本
+        return _suffix_of(prev) is not None or (prev[-1] == "方" and prev[-2:-1] in _PARTY_OF)
     return word[0] in _MAKER and prev in tags and tags[prev] not in _PROPER_TAGS
+
+
+def _party_glued(prev: str, word: str, tags: dict) -> bool:
+    """认购 方澄湖, 独家投资 方为, 承配 人为: the 方 / 人 of a party word (认购方, 投资方, 承配人) glued to the
+    word after it (not 投资 方面, 投资 人民币: dictionary words other than 方为 / 人为 stay)."""
+    return len(word) >= 2 and word[0] in "方人" and prev[-1] in _PARTY_OF and (word in ("方为", "人为") or word not in tags)
 
 
 def _split_glued(tokens: list[tuple[str, int]], tags: dict) -> list[tuple[str, int]]:
     """星河集团 获星商 银行 -> 星河集团 获 星商 银行: after a token that ends in a name suffix,
     an unknown word that opens with a preposition, conjunction or 获 is that word and a new name
-    (after any token when it opens with 获);
-    after a common word, one that opens with a maker's 商 / 厂 (零部件 商拓驰 -> 零部件 商 拓驰)."""
-    glued = [k for k in range(1, len(tokens)) if _glued_to_next(tokens[k - 1][0], tokens[k][0], tags)]
+    (after any token when it opens with 获 or 为); after a common word, one that opens with a maker's
+    商 / 厂 (零部件 商拓驰 -> 零部件 商 拓驰); a party word's 方 / 人 goes back to it (认购 方澄湖 -> 认购方 澄湖)."""
+    glued = {k for k in range(1, len(tokens)) if _glued_to_next(tokens[k - 1][0], tokens[k][0], tags)}
+    party = {k for k in range(1, len(tokens)) if _party_glued(tokens[k - 1][0], tokens[k][0], tags)}
     # 蓝川生 医获 国发 基金: 获 glued to the end of an unknown word ends the name before it
-    glued_after = [k for k, (word, _) in enumerate(tokens) if len(word) >= 2 and word[-1] == "获" and word not in tags]
-    if not glued and not glued_after:  # nearly every text: no copy
+    glued_after = {k for k, (word, _) in enumerate(tokens) if len(word) >= 2 and word[-1] == "获" and word not in tags}
+    if not glued and not glued_after and not party:  # nearly every text: no copy
         return tokens
-    out = list(tokens)
-    for k in sorted(set(glued) | set(glued_after), reverse=True):
-        word, start = tokens[k]
-        cut = len(word) - 1 if k in glued_after else 1
-        out[k : k + 1] = [(word[:cut], start), (word[cut:], start + cut)]
+    out: list[tuple[str, int]] = []
+    for k, (word, start) in enumerate(tokens):
+        if k in party:
+            out[-1] = (out[-1][0] + word[0], out[-1][1])
+            out.append((word[1:], start + 1))
+        elif k in glued or k in glued_after:
+            cut = len(word) - 1 if k in glued_after else 1
+            out += [(word[:cut], start), (word[cut:], start + cut)]
+        else:
+            out.append((word, start))
     return out
 
 
