@@ -148,6 +148,27 @@ def test_a_strategic_investors_role_is_no_deal_of_its_own():
     assert "澄湖集团" not in {ev["company"]["name"] for ev in events}
 
 
+def test_an_ipo_digests_section_heading_gives_each_applicant_under_it_its_stage():
+    """【受理】 / · X（首发）：科创板 …: the heading names the step the lines under it took; another heading ends it."""
+    text = ("IPO周报｜本周受理2家、终止1家\n【受理】\n· 无锡澜衡半导体设备股份有限公司（首发）：科创板，拟募资15亿元。\n"
+            "· 山东澜岳食品股份有限公司（首发）：深市主板。\n【终止】\n· 厦门澜晟家居股份有限公司（首发）：沪市主板。\n"
+            "【基金】\n澜山资本新一期基金完成募集，投向科创板企业。")
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    got = {(ev["company"]["name"], ev["stage"], ev["exchange"]["code"], ev["exchange"]["board"]) for ev in events}
+    assert got == {("无锡澜衡半导体设备股份有限公司", "filed", "SSE", "STAR"), ("山东澜岳食品股份有限公司", "filed", "SZSE", "main"),
+                   ("厦门澜晟家居股份有限公司", "terminated", "SSE", "main")}
+
+
+def test_the_previous_round_told_with_its_specifics_is_an_event_of_its_own():
+    """公司上一輪為2023年的天使輪，由X投資200萬港元: the earlier round beside this one."""
+    text = "香港寵物健康初創「澜孩守護」宣佈完成天使+輪融資，集資800萬港元。公司上一輪為2023年的天使輪，由澄湖天使基金投資200萬港元。"
+    events = nlp.extract(text, published="2025-06-01")["events"]
+    rounds = {ev["round"]["name"]: ev for ev in events}
+    assert sorted(rounds) == ["angel", "angel+"] and {ev["company"]["name"] for ev in events} == {"澜孩守护"}
+    assert rounds["angel"]["amount"]["value"] == 2e6 and [i["name"] for i in rounds["angel"]["investors"]] == ["澄湖天使基金"]
+    assert rounds["angel"]["date"]["start_date"].startswith("2023")
+
+
 def test_new_shares_and_a_convertible_bond_in_one_headline_are_two_deals():
     """拟配售新股 同步发行可换股债券: each instrument is its own event, of the same company."""
     text = "星澜医疗（以下简称“星澜”，02388.HK）公告，拟先旧后新配售3000万股集资3.78亿港元 同步发行6亿港元可换股债券。"

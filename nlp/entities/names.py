@@ -142,8 +142,8 @@ _DESCRIBED = re.compile(r"^.*[\u4e00-\u9fff]{2}[商者](?=[\u4e00-\u9fffA-Za-z])
 
 
 def _is_descriptor(word: str) -> bool:
-    """全资子公司, 提供商, 研发商, 先行者 … (but not 招商)."""
-    return word in _DESCRIPTORS or (len(word) >= 3 and word[-1] in "商者") or word in ("商", "者")
+    """全资子公司, 提供商, 研发商, 先行者, 元件厂 … (but not 招商, 酒厂)."""
+    return word in _DESCRIPTORS or (len(word) >= 3 and word[-1] in "商者厂") or word in ("商", "者")
 
 
 _LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是据让给于并且等其该因丨有")  # 丨: a dateline separator

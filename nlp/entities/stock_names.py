@@ -30,7 +30,7 @@ _CLASS_MARK = re.compile(r"-(?:SW|B|W|S|U|P|R)\s?$")
 _TICKER_PREFIX = re.compile(r"[^()\n]{1,8}:\s?|\s?")
 _TICKER_TAIL = re.compile(r"(?:\s?[-,.]\s?[A-Z]{1,3})?\)")
 # a quoted name after the word for what it is: 长租公寓服务商“青客公寓”, 方案商「智澜驾驶」, 新创「星图」
-_QUOTED_AFTER_DESCRIPTOR = re.compile(r"(?:商|公司|企业|平台|品牌|集团|机构|独角兽|新创|初创|新秀)[“\"「『]"
+_QUOTED_AFTER_DESCRIPTOR = re.compile(r"(?:商|厂|公司|企业|平台|品牌|集团|机构|独角兽|新创|初创|新秀)[“\"「『]"
                                       r"([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"」』]")
 # an announcement's header: 证券代码：002786　证券简称：蓝海重工 (A shares: up to four characters, *ST, a class mark)
 _HEADER_NAME = re.compile(r"(?:证券|股票|公司)简称\s?[:：]\s?(\*?(?:ST)?[\u4e00-\u9fffA-Za-z0-9]{2,8})(?=[\s,，;；、。)）]|$)")

@@ -31,14 +31,21 @@ class Clause:
 
 def split(text: str) -> list[Clause]:
     out: list[Clause] = []
+    headed = trig.heading_triggers(text)
     for si, (s, e) in enumerate(sentences(text)):
         for cs, ce in clause_spans(text, s, e):
-            out.append(Clause(len(out), si, s, cs, ce, trig.find(text, cs, ce)))
+            found = trig.find(text, cs, ce)
+            # 【受理】 / · X（首发）：科创板: the section's stage, where the clause tells none of its own
+            extra = [t for t in headed if cs <= t.start < ce]
+            if extra and not any(t.event == "listing" and t.stage not in (None, "attach") for t in found):
+                found = tuple(sorted((*found, *extra), key=lambda t: t.start))
+            out.append(Clause(len(out), si, s, cs, ce, found))
     return out
 
 
 # 特华投资、华安保险: names in a list, no verb between; 投资腾讯音乐的股票: a trade, no round
 _NAME_GAP_BREAK = re.compile(r"[,，。；;!?！？\n、]")
+_ITS_ROUND = re.compile(r"其[^,，。；;]{0,12}?(?:轮|融资)")
 _ITS_STOCK = re.compile(r"\s?(?:\([^()]{1,12}\))?(?:的)?(?:股票|二级市场|可转债|债券)")
 
 
@@ -48,6 +55,8 @@ def _invests_in_a_name(text: str, t: trig.Trigger, near: list[Entity]) -> bool:
     朗生投资（香港）有限公司). near: the names around the verb."""
     if any(e.start < t.end and t.start < e.end for e in near):
         return False
+    if _ITS_ROUND.match(text, t.end):  # 独家投资其数千万元Pre-A轮: the round of the company in focus
+        return True
     return any(e.label == "COMPANY" and t.end <= e.start <= t.end + 14 and not _NAME_GAP_BREAK.search(text, t.end, e.start)
                and not _ITS_STOCK.match(text, e.end) for e in near)
 
@@ -222,7 +231,7 @@ SUBSIDIARY = "子公司|附属公司|参股公司"
 _CHILD_OF = re.compile(rf"(?:旗下|下属|{SUBSIDIARY}|孵化的|分拆的)[^,，。；;]{{0,3}}$")
 # 向Rappi注资, 为星城公司提供贷款: the money goes into the name; 向东莞信托融资: the name lends it
 _PUT_INTO = re.compile(r"(?:进行了?|追加|的)?(?:[^,，。；;]{0,8}?[轮元])?(?:注资|增资|战略投资|投资)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
-_BORROW = re.compile(r"(?:申请|进行)?(?:融资|借款|贷款|借入)")
+_BORROW = re.compile(r"等?(?:申请|进行)?(?:联合)?(?:融资|借款|贷款|借入|授信|联贷)")
 # 星河集团旗下X, 星河(00175)控股的X: the parent names the next name, it is not the party
 PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下(?:公司)?|下属|控股的|"
                             rf"的?(?:全资|控股)?(?:{SUBSIDIARY})|的[A-Za-z\u4e00-\u9fff]{{0,8}}?(?:业务|部门|板块)|孵化的|分拆的)")

@@ -100,6 +100,36 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
     return tuple(sorted(found, key=lambda t: t.start))
 
 
+# A line that is only a heading (【受理】, 【获通过】 …), and a line's mark of an IPO applicant (X（首发）, 科创板)
+_HEADING_LINE = re.compile(r"[ \t\u3000]*[【\[](?P<word>[^【】\[\]\n]{1,8})[】\]][ \t\u3000]*$")
+_APPLICANT_MARK = re.compile(r"\((?:首发|IPO)\)|科创板|创业板|北交所|[沪深]市主板|主板")
+
+
+@functools.cache
+def _heading_stages() -> dict[str, str]:
+    return {r["word"]: r["stage"] for r in resources.table("stage_headings.tsv")}
+
+
+def heading_triggers(text: str) -> list[Trigger]:
+    """An IPO digest's lines under a heading that names a stage (【受理】 / · X（首发）：科创板): a listing trigger
+    of that stage at each line's applicant mark. Another bracketed heading ends the section."""
+    if "【" not in text and "[" not in text:  # nearly every text
+        return []
+    out: list[Trigger] = []
+    stage = None
+    pos = 0
+    for line in text.split("\n"):
+        heading = _HEADING_LINE.match(line)
+        if heading:
+            stage = _heading_stages().get(heading["word"].strip())
+        elif stage is not None:
+            mark = _APPLICANT_MARK.search(line)
+            if mark:
+                out.append(Trigger("listing", stage, pos + mark.start(), pos + mark.end()))
+        pos += len(line) + 1
+    return out
+
+
 @functools.cache
 def _gate() -> LiteralGate:
     return LiteralGate([p.pattern for _, _, p in _triggers()])

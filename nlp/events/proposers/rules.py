@@ -38,6 +38,7 @@ _FIRST_CELL = re.compile(r"\s*(?:\d{1,2}[.、)]\s*)?[^|\n]{2,30}?\s?(?=\|)")
 _TITLE = re.compile(r"公告\s*$")
 _FILING_HEAD = re.compile(r"(?:股份代号|证券代码|股票代码|证券简称)[:：]")
 # 二、两年内完成两轮大额融资: a section heading, no sentence of the story
+_COLON = re.compile(r"\s?[:：]")
 _CITED = re.compile(r"\[\d{1,2}\](?:\s+-)?\s*$")
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[▍●■◆【])?[^,，。；;!?！？\n]{1,30}\n*")
 
@@ -134,7 +135,11 @@ class RuleProposer:
         if announcer is not None:  # 瓯越电气的客户之一、上市公司宁华电力宣布，公司拟发行可转债
             return announcer
         if active_only:  # X投资了: only a name after the verb, or 该公司 after it, is the company
-            return self.topic[0] if self.topic and PRONOUN.match(text, live[0].end) else None
+            if not PRONOUN.match(text, live[0].end):
+                return None
+            # 3）极序医疗：2025年2月，独家投资其Pre-A轮: the item's header name, else the company in focus
+            header = next((e for e in others if e.end <= live[0].start and _COLON.match(text, e.end)), None)
+            return header or (self.topic[0] if self.topic else None)
         if others:  # 吉利汽车(00175)旗下品牌远程汽车完成A轮融资: a parent is not the subject, nor
             # the parent of the investor (由X领投，后者为复星医药全资子公司)
             return next((e for e in others if not PARENT_OF_NEXT.match(text, e.end)),
