@@ -296,9 +296,7 @@ _MAKER = frozenset("商厂")
 
 
 def _glued_to_next(prev: str, word: str, tags: dict) -> bool:
-    if len(word) < 2:
-        return False
-    if word in tags:
+    if len(word) < 2 or word in tags:
         return False
     if word[0] in "获为" and len(word) >= 3:  # 星选 获国发 基金, 发行对象 为澄湖 基金: they open no unknown name
         return True

@@ -68,7 +68,7 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     pays for an acquisition, backs a pledge or is the company's past. Money raised
     in a sentence about the IPO (此次IPO…) is the listing's proceeds."""
     return [t for t in triggers if (not t.modal or t.stage in INSTRUMENT_TRIGGERS)
-            and not (t.stage in INSTRUMENT_TRIGGERS and _not_an_issue(ctx.text, t, clause))
+            and not (t.stage in INSTRUMENT_TRIGGERS and _not_an_issue(ctx, t, clause))
             and not (t.stage is None and _THIS_IPO.search(ctx.text, *ctx.sentence_of(t.start)))]
 
 
@@ -76,7 +76,8 @@ def usable(ctx: Context, clause, triggers: list) -> list:
 _USE_OF_PROCEEDS = re.compile(r"用于|用来|用作")
 
 
-def _not_an_issue(text: str, t, clause) -> bool:
+def _not_an_issue(ctx: Context, t, clause) -> bool:
+    text = ctx.text
     for m in trig.context_pattern("not_issue").finditer(text, clause.start, clause.end):
         if not _USE_OF_PROCEEDS.search(text, trig.segment_start(text, m.start(), clause.start), m.start()):
             return True
@@ -85,7 +86,12 @@ def _not_an_issue(text: str, t, clause) -> bool:
     if seg > clause.start and _TELLS_AGAIN.match(text, seg, t.start):  # 曾与星信银行签订授信合同，后者为其提供授信
         before = trig.segment_start(text, seg - 1, clause.start)  # the segment before tells the same past deal
         return bool(history.search(text, before, seg - 1))
-    return bool(history.search(text, seg, t.start))
+    if not history.search(text, seg, t.start):
+        return False
+    # 曾于2024年3月完成一次定向发行，募资4800万元: a past placement told with its money is a round of its own
+    # (a past bond or credit line stays background: 此前共发行可转债…, 曾与星信银行签订授信合同)
+    told_until = segment_end(text, min(segment_end(text, t.end, clause.end) + 1, clause.end), clause.end)
+    return t.stage != "placement" or not ctx.within(t.end, told_until, "MONEY")
 
 
 # 后者为其提供…, 其…: a segment that tells the deal of the segment before again, from the other side
