@@ -170,7 +170,7 @@ def _in_name(word: str) -> bool:
     """A token a run of name tokens may hold (asked for every token, so remembered); not a party word
     (认购方, 策略性投资人, 承配人: said before a name)."""
     return bool(_NAME_TOKEN.match(word)) and word not in _stop_tokens() and _name_word(word, _word_tags()) \
-        and not (len(word) >= 3 and word[-1] in "方人" and word[-2] in _PARTY_OF)
+        and not (len(word) >= 3 and _party_word(word))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -291,6 +291,11 @@ _GLUE = frozenset("获向由与和及对在将被把从为给于并等跟")
 # The verbs whose party is X方 / X人 (投资方, 出资方, 领投方, 认购方, 贷款方, 承配人): jieba glues the 方 / 人
 # to the word after
 _PARTY_OF = frozenset("资投购款配")
+
+
+def _party_word(word: str) -> bool:
+    """认购方, 出资方, 承配人: the party of a deal's verb."""
+    return word[-1] in "方人" and word[-2:-1] in _PARTY_OF
 # The maker's 商 / 厂 jieba glues to the unknown name after a product word (零部件商拓驰科技: 商拓驰, 半导体厂昱晟: 厂昱晟).
 _MAKER = frozenset("商厂")
 
@@ -301,14 +306,14 @@ def _glued_to_next(prev: str, word: str, tags: dict) -> bool:
     if word[0] in "获为" and len(word) >= 3:  # 星选 获国发 基金, 发行对象 为澄湖 基金: they open no unknown name
         return True
     if word[0] in _GLUE:  # 星河集团 获星商; 出资方 为澄湖 资本
-        return _suffix_of(prev) is not None or (prev[-1] == "方" and prev[-2:-1] in _PARTY_OF)
+        return _suffix_of(prev) is not None or (prev[-1] == "方" and _party_word(prev))
     return word[0] in _MAKER and prev in tags and tags[prev] not in _PROPER_TAGS
 
 
 def _party_glued(prev: str, word: str, tags: dict) -> bool:
     """认购 方澄湖, 独家投资 方为, 承配 人为: the 方 / 人 of a party word (认购方, 投资方, 承配人) glued to the
     word after it (not 投资 方面, 投资 人民币: dictionary words other than 方为 / 人为 stay)."""
-    return len(word) >= 2 and word[0] in "方人" and prev[-1] in _PARTY_OF and (word in ("方为", "人为") or word not in tags)
+    return len(word) >= 2 and _party_word(prev + word[0]) and (word in ("方为", "人为") or word not in tags)
 
 
 def _split_glued(tokens: list[tuple[str, int]], tags: dict) -> list[tuple[str, int]]:

@@ -13,7 +13,8 @@ import functools
 import re
 
 # and at a summary's bullet marks: …的A轮融资 [1] - 本轮融资的独家投资方为… (a citation, a dash between blanks)
-_SENTENCE_END = re.compile(r"[。！？!?]+[”’\"')）]*|\n+|\[\d{1,2}\](?:\s+-)?(?=\s|$)|(?<=\s)-(?=\s)")
+CITATION = r"\[\d{1,2}\](?:\s+-)?"
+_SENTENCE_END = re.compile(rf"[。！？!?]+[”’\"')）]*|\n+|{CITATION}(?=\s|$)|(?<=\s)-(?=\s)")
 _CLAUSE_END = re.compile(r"[；;]")
 _SOFT_BREAK = re.compile(r"[,，、:：\s]")
 MAX_SENTENCE = 600

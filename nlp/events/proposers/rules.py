@@ -9,6 +9,7 @@ import re
 
 from ...entities.numbers import parse_number
 from ...entities.span import Entity
+from ...segment.sentences import CITATION
 from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
@@ -39,7 +40,7 @@ _TITLE = re.compile(r"公告\s*$")
 _FILING_HEAD = re.compile(r"(?:股份代号|证券代码|股票代码|证券简称)[:：]")
 # 二、两年内完成两轮大额融资: a section heading, no sentence of the story
 _COLON = re.compile(r"\s?[:：]")
-_CITED = re.compile(r"\[\d{1,2}\](?:\s+-)?\s*$")
+_CITED = re.compile(rf"{CITATION}\s*$")  # a summary's bullet (…[1] -)
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[▍●■◆【])?[^,，。；;!?！？\n]{1,30}\n*")
 
 
