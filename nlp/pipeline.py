@@ -119,7 +119,7 @@ class Pipeline:
             found = self.user.claim(found, text)
         found = entities.resolve_overlaps(found)
         tokens = with_offsets(segment(text, [(e.start, e.end) for e in found]))
-        found = entities.resolve_overlaps(found + entities.find_token_names(text, tokens, found))
+        found = entities.off_share_bars(text, entities.resolve_overlaps(found + entities.find_token_names(text, tokens, found)))
         if self.names == "model":
             found = found + entities.find_model_names(text, found, self.user.ner_model if self.user else None)
         text_clauses = clauses.split(text)  # each clause and its triggers, found once

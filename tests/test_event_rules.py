@@ -230,6 +230,16 @@ def test_a_round_up_table_gives_each_row_its_company_and_investors():
     assert [i["name"] for i in events["氢澜动力"]["investors"]] == ["华澜环保"]
 
 
+def test_a_markdown_tables_rows_with_outer_bars_and_semicolon_lists():
+    """| 公司 | 轮次 | 金额 | 投资方 |: outer bars open and close each row; a cell lists names with ；."""
+    text = ("| 公司 | 轮次 | 金额 | 投资方 |\n| 曜川智算 | B轮 | 7亿元 | 澄泉资本、松涧创投（领投） |\n"
+            "| 澜鲸航天 | A+轮 | 3.5亿元 | 星禾基金；蓝澈创投；元澄资本 |")
+    events = {ev["company"]["name"]: ev for ev in nlp.extract(text, published=PUBLISHED)["events"]}
+    assert sorted(events) == ["曜川智算", "澜鲸航天"]
+    assert [i["name"] for i in events["曜川智算"]["lead_investors"]] == ["松涧创投"]
+    assert [i["name"] for i in events["澜鲸航天"]["investors"]] == ["星禾基金", "蓝澈创投", "元澄资本"]
+
+
 def test_the_company_in_focus_carries_over_a_section_heading():
     """…成立于2016年。2022年公司营业收入…。二、融资历程 / 公司2021年完成B轮融资: a heading is no sentence."""
     text = ("澜微半导体科创板IPO申请获受理。\n一、主攻车规芯片\n招股书显示，澜微半导体成立于2016年，主营电源管理芯片。"
@@ -295,3 +305,36 @@ def test_a_later_list_of_investors_completes_the_round_that_named_none():
     [event] = nlp.extract(text, published=PUBLISHED)["events"]
     assert event["round"]["name"] == "C"
     assert [i["name"] for i in event["investors"]] == ["澄湖资本", "松涧创投"]
+
+
+@pytest.mark.parametrize("lines", [
+    ["澄泉资本", "松涧创投", "星禾基金"],
+    ["1. 澄泉资本（领投）", "2. 松涧创投", "3. 星禾基金"],
+])
+def test_investors_listed_one_a_line_below_a_colon_join_the_round(lines):
+    """本轮投资方包括：⏎A⏎B⏎C: a list head's colon keeps the short lines under it in its sentence; a blank
+    line ends the list, so the next story is not one of its items."""
+    text = "云栖智造宣布完成2亿元B轮融资。本轮投资方包括：\n" + "\n".join(lines) + "\n\n蓝湾生物完成A轮融资"
+    events = {e["company"]["name"]: e for e in nlp.extract(text, published=PUBLISHED)["events"]}
+    assert [i["name"] for i in events["云栖智造"]["investors"]] == ["澄泉资本", "松涧创投", "星禾基金"]
+    assert events["蓝湾生物"]["investors"] == []
+
+
+def test_the_services_on_a_share_bar_are_no_companies():
+    """分享：Facebook WhatsApp 列印: the page's share bar names no party, so the related-news headline below
+    it (…累计获投逾20亿元) is about no company of the page."""
+    text = "澄源基因今日宣布完成1.2亿港元A轮融资。\n分享：Facebook WhatsApp 列印\n相关新闻：\n港科院初创今年累计获投逾20亿元"
+    result = nlp.extract(text, published=PUBLISHED)
+    assert [e["company"]["name"] for e in result["events"]] == ["澄源基因"]
+    assert "Facebook" not in [e["text"] for e in result["entities"]]
+
+
+def test_the_date_opening_the_sentence_before_dates_the_story_it_goes_on_with():
+    """6月5日下午，上市委审议A、B、C三家企业的申请。三家公司全部通过审议: one paragraph, one day; a new
+    paragraph does not inherit it."""
+    text = ("6月5日下午，上交所科创板上市委举行审议会议，审议澄星生物、澜湖科技、曜帆智能3家企业发行上市申请。"
+            "三家公司全部通过审议。\n公司主营芯片设计。\n澄星生物此前已完成B轮融资。")
+    events = nlp.extract(text, published="2025-06-06")["events"]
+    listings = [e for e in events if e["type"] == "listing"]
+    assert len(listings) == 3 and all(e["date"]["start_date"] == "2025-06-05" for e in listings)
+    assert [e["date"] for e in events if e["type"] == "funding"] == [None]

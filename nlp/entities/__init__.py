@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from . import dates, latin_names, money, names, stock_names, timeline, values
 from .market import MarketContext
@@ -56,6 +57,18 @@ def find_known_names(text: str) -> list[Entity]:
     known = names.find_known(text)
     busy = Occupied(len(text), known)
     return known + [e for e in latin_names.find(text) if not busy.any(e.start, e.end)]
+
+
+# a page's share bar (分享：Facebook WhatsApp 列印, 分享到：微信 微博): the services named are no parties
+_SHARE_BAR = re.compile(r"^[ \t\u3000]*(?:分享|分享到|分享至|转发到|Share)[ \t\u3000]*[:：]?[^\n]*", re.M)
+
+
+def off_share_bars(text: str, found: list[Entity]) -> list[Entity]:
+    """The entities, less the names on a share bar's line."""
+    if "分享" not in text and "转发到" not in text and "Share" not in text:  # nearly every text
+        return found
+    bars = [m.span() for m in _SHARE_BAR.finditer(text)]
+    return [e for e in found if e.label not in ("COMPANY", "ORG") or not any(s <= e.start < end for s, end in bars)]
 
 
 def find_token_names(text: str, tokens: list[tuple[str, int]], taken: list[Entity]) -> list[Entity]:

@@ -35,8 +35,9 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")
 _COMPARISON = re.compile(r"同期")  # 去年同期, 2019年同期: a base to compare with, not the story's time
 
 
-# 同日, 当天, 次日, 同月, 同年: the date just told, or the day after it, or its month or year
+# 同日, 当天, 次日, 同月, 同年 (当年, 这一年): the date just told, or the day after it, or its month or year
 _SAME_DAY = {"当天": 0, "当日": 0, "同日": 0, "当晚": 0, "次日": 1}
+_SAME_YEAR = ("同年", "当年", "这一年", "那一年")  # 融资浪潮可以追溯到2016年。在这一年，A、B获得首轮融资
 
 
 def _told_again(surface: str, told: dates.Resolved) -> dates.Resolved | None:
@@ -47,7 +48,7 @@ def _told_again(surface: str, told: dates.Resolved) -> dates.Resolved | None:
     if surface in ("同月", "当月") and start.day == 1 and (end + dt.timedelta(days=1)).day == 1 \
             and (start.year, start.month) == (end.year, end.month):
         return dates.Resolved(start, end, "month", told.depends)
-    if surface == "同年" and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+    if surface in _SAME_YEAR and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
         return dates.Resolved(start, end, "year", told.depends)
     return None
 

@@ -16,6 +16,13 @@ import re
 CITATION = r"\[\d{1,2}\](?:\s+-)?"
 _SENTENCE_END = re.compile(rf"[。！？!?]+[”’\"')）]*|\n+|{CITATION}(?=\s|$)|(?<=\s)-(?=\s)")
 _CLAUSE_END = re.compile(r"[；;]")
+# 本轮投资方包括：⏎红杉中国⏎高瓴资本: a line that opens a list of parties, one short line each, is one sentence
+_PARTY_LIST_HEAD = re.compile(r"(?:投资方|投资人|投资者|投资机构|参投方|参投机构|跟投方|跟投机构|领投方|股东|认购对象|获配对象|"
+                              r"发行对象|承配人|认购人|贷款银行|参贷银行)(?:名单)?(?:分别)?(?:包括|为|有|是|如下)?\s*[:：]\s*$")
+_LIST_ITEM = re.compile(r"[^。！？!?:：\n]{2,30}")
+_ONE_LINE_BREAK = re.compile(r"(?<!\n)\n[ \t\u3000\r]*\Z")  # a blank line ends the list
+MAX_LIST_ITEMS = 20
+_TABLE_ROW = re.compile(r"[^|\n]*(?:\|[^|\n]*){3,}\n*")
 _SOFT_BREAK = re.compile(r"[,，、:：\s]")
 MAX_SENTENCE = 600
 
@@ -39,13 +46,28 @@ def sentences(text: str) -> list[tuple[int, int]]:
 @functools.lru_cache(maxsize=4)  # the timeline, the clauses and the event context all ask
 def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     out = []
-    for s, e in _split(_SENTENCE_END, text, 0, len(text)):
+    for s, e in _join_party_lists(text, _split(_SENTENCE_END, text, 0, len(text))):
         while e - s > MAX_SENTENCE:
             cut = _last_soft_break(text, s + MAX_SENTENCE // 2, s + MAX_SENTENCE) or s + MAX_SENTENCE
             out.append((s, cut))
             s = cut
         out.append((s, e))
     return tuple(out)
+
+
+def _join_party_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A sentence that ends in a party list's colon takes the short lines after it (one party each)."""
+    out: list[tuple[int, int]] = []
+    items = 0
+    for s, e in spans:
+        if items and items <= MAX_LIST_ITEMS and _LIST_ITEM.fullmatch(text[s:e].strip()) \
+                and _ONE_LINE_BREAK.search(text, out[-1][0], out[-1][1]):
+            out[-1] = (out[-1][0], e)
+            items += 1
+            continue
+        out.append((s, e))
+        items = 1 if _PARTY_LIST_HEAD.search(text, s, e) else 0
+    return out
 
 
 def _last_soft_break(text: str, lo: int, hi: int) -> int | None:
@@ -56,4 +78,6 @@ def _last_soft_break(text: str, lo: int, hi: int) -> int | None:
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if text.count("|", start, end) >= 3 and _TABLE_ROW.fullmatch(text, start, end):
+        return [(start, end)]  # | 星河 | A轮 | 1亿元 | X；Y |: a table row's semicolons list a cell's names
     return _split(_CLAUSE_END, text, start, end)

@@ -35,12 +35,14 @@ _UNNAMED_CHILD = re.compile(rf"\s*(?:关于)?(?:其|该公司)?(?:全资|控股)
 _PARENT_OF_INVESTOR = re.compile(r"(?:后者|其|该机构|该基金)(?:为|是)$")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 # a table row (1. 桥石智能｜协作机器人｜A轮，1亿元): the company is in the first cell, the others describe it
-_FIRST_CELL = re.compile(r"\s*(?:\d{1,2}[.、)]\s*)?[^|\n]{2,30}?\s?(?=\|)")
+_FIRST_CELL = re.compile(r"\s*\|?\s*(?:\d{1,2}[.、)]\s*)?[^|\n]{2,30}?\s?(?=\|)")
 _TITLE = re.compile(r"公告\s*$")
 _FILING_HEAD = re.compile(r"(?:股份代号|证券代码|股票代码|证券简称)[:：]")
 # 二、两年内完成两轮大额融资: a section heading, no sentence of the story
 _COLON = re.compile(r"\s?[:：]")
 _CITED = re.compile(rf"{CITATION}\s*$")  # a summary's bullet (…[1] -)
+# a sentence that opens with its date (6月5日下午，…, 今天，…)
+_SENTENCE_DATE = re.compile(r"\s*(?P<date>[^,，。；;:：\n]{2,16}?)(?:上午|下午|晚间|早间|晚|盘后)?[,，]")
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[▍●■◆【])?[^,，。；;!?！？\n]{1,30}\n*")
 
 
@@ -289,4 +291,20 @@ class RuleProposer:
             if _usable_date(d) and not ctx.is_dateline(d) and not _not_a_date_of(ctx, d, d_end) \
                     and not any(d_start <= t.start and t.end <= d_end for t in triggers):
                 return d
-        return None
+        return self._paragraph_date(clause)
+
+    def _paragraph_date(self, clause: Clause) -> Entity | None:
+        """6月5日下午，上市委审议A、B、C三家企业的申请。三家公司全部通过审议: the date that opens the sentence
+        before, in the same paragraph, dates the story this sentence goes on with."""
+        ctx = self.ctx
+        if clause.sentence == 0:
+            return None
+        prev_start, prev_end = ctx.sentences[clause.sentence - 1]
+        if "\n" in ctx.text[prev_start:clause.sentence_start].strip():
+            return None
+        opening = _SENTENCE_DATE.match(ctx.text, prev_start, prev_end)
+        if opening is None:
+            return None
+        d = next(iter(ctx.within(opening.start("date"), opening.end(), "DATE")), None)
+        return d if d is not None and d.start == opening.start("date") and _usable_date(d) \
+            and not ctx.is_dateline(d) else None

@@ -79,7 +79,9 @@ _USE_OF_PROCEEDS = re.compile(r"用于|用来|用作")
 def _not_an_issue(ctx: Context, t, clause) -> bool:
     text = ctx.text
     for m in trig.context_pattern("not_issue").finditer(text, clause.start, clause.end):
-        if not _USE_OF_PROCEEDS.search(text, trig.segment_start(text, m.start(), clause.start), m.start()):
+        seg = trig.segment_start(text, m.start(), clause.start)
+        if not _USE_OF_PROCEEDS.search(text, seg, m.start()) \
+                and not (seg > t.end and _GUARANTEED_BY.match(text, seg) and m.group().endswith("担保")):
             return True
     seg = trig.segment_start(text, t.start, clause.start)
     history = trig.context_pattern("issue_history")
@@ -94,6 +96,8 @@ def _not_an_issue(ctx: Context, t, clause) -> bool:
     return t.stage != "placement" or not ctx.within(t.end, told_until, "MONEY")
 
 
+# 拟发行15亿元公司债券，期限5年，由星河担保提供连带责任保证担保: the issue's guarantor, told after it
+_GUARANTEED_BY = re.compile(r"\s?(?:并|且|将|拟)?由")
 # 后者为其提供…, 其…: a segment that tells the deal of the segment before again, from the other side
 _TELLS_AGAIN = re.compile(r"(?:后者|前者|对方|其)")
 
