@@ -366,10 +366,10 @@ def _join_split_suffixes(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]
 
 
 def _run_end(tokens: list[tuple[str, int]], i: int, j: int, tags: dict) -> int:
-    """Where a run of name tokens i..j really ends: not on an adverb or a note in brackets
-    (星月股份均获通过, 星川电子(创业板)), nor on a money verb or a finance term after a strong
+    """Where a run of name tokens i..j really ends: not on an adverb, a prefix or a note in brackets
+    (星月股份均获通过, 星月股份非公开发行, 星川电子(创业板)), nor on a money verb or a finance term after a strong
     suffix (澜汽集团出资2亿元, 获澜汽集团战略投资)."""
-    while j - 1 > i and ((len(tokens[j - 1][0]) == 1 and tags.get(tokens[j - 1][0]) == "d")
+    while j - 1 > i and ((len(tokens[j - 1][0]) == 1 and tags.get(tokens[j - 1][0]) in ("d", "h"))
                          or tokens[j - 1][0].startswith("(")):
         j -= 1
     if j - 1 > i and (tokens[j - 1][0] in _MONEY_VERBS or tokens[j - 1][0] in _generic_names()) \

@@ -66,7 +66,7 @@ def _join_party_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
             items += 1
             continue
         out.append((s, e))
-        items = 1 if _PARTY_LIST_HEAD.search(text, s, e) else 0
+        items = 1 if text[s:e].rstrip().endswith((":", "：")) and _PARTY_LIST_HEAD.search(text, s, e) else 0
     return out
 
 

@@ -300,7 +300,7 @@ class RuleProposer:
         if clause.sentence == 0:
             return None
         prev_start, prev_end = ctx.sentences[clause.sentence - 1]
-        if "\n" in ctx.text[prev_start:clause.sentence_start].strip():
+        if "\n" in ctx.text[prev_start:clause.sentence_start]:  # another line, another paragraph
             return None
         opening = _SENTENCE_DATE.match(ctx.text, prev_start, prev_end)
         if opening is None:
