@@ -330,10 +330,10 @@ def test_the_services_on_a_share_bar_are_no_companies():
 
 
 def test_the_date_opening_the_sentence_before_dates_the_story_it_goes_on_with():
-    """6月5日下午，上市委审议A、B、C三家企业的申请。三家公司全部通过审议: one paragraph, one day; a new
-    paragraph does not inherit it."""
+    """6月5日下午，上市委审议A、B、C三家企业的申请。三家公司全部通过审议: the sentence right after goes on
+    with that day; a sentence further down does not."""
     text = ("6月5日下午，上交所科创板上市委举行审议会议，审议澄星生物、澜湖科技、曜帆智能3家企业发行上市申请。"
-            "三家公司全部通过审议。\n澄星生物此前已完成B轮融资。")
+            "三家公司全部通过审议。\n公司主营芯片设计。\n澄星生物此前已完成B轮融资。")
     events = nlp.extract(text, published="2025-06-06")["events"]
     listings = [e for e in events if e["type"] == "listing"]
     assert len(listings) == 3 and all(e["date"]["start_date"] == "2025-06-05" for e in listings)

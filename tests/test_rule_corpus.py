@@ -89,6 +89,7 @@ SHOW = {
     "board": lambda ev: ev["board"] or "-",
     "ticker": lambda ev: ev["ticker"] or "-",
     "offer_price": lambda ev: _money(ev["offer_price"]),
+    "proceeds": lambda ev: _money(ev["proceeds"]),
     "date": lambda ev: (ev["date"] or {}).get("start_date") or "-",
     "disclosed": lambda ev: (ev["disclosed"] or {}).get("start_date") or "-",
     "instrument": lambda ev: ev["instrument"],
@@ -115,7 +116,7 @@ def _same_names(expected: str, parties) -> bool:
 
 
 def holds(key: str, expected: str, ev: dict) -> bool:
-    if key in ("amount", "offer_price"):
+    if key in ("amount", "offer_price", "proceeds"):
         return _same_money(expected, ev[key])
     if key in ("investors", "leads"):
         return _same_names(expected, ev["investors" if key == "investors" else "lead_investors"])

@@ -215,7 +215,7 @@ def _usable_triggers(ctx: Context, clause: Clause) -> list[trig.Trigger]:
 _TICKER_PAREN = re.compile(r"^\([^()]{1,20}\)")  # 腾讯控股(00700.HK)投资的…
 # A name with a weak suffix (科技, 智能 …) counts only in a role: in an investor
 # list, or as the subject right before the verb of an event.
-_SUBJECT_VERB = re.compile(r"^[」』”\"]?(?:宣布|表示[,，]|称[,，]|完成|获|已|正式|成功|于|因|明日|明天|截止|发行|上会|过会|今日|今起|明起|近日|日前|将|拟|通过|向|在|再|又|此前|近期|也|曾|"
+_SUBJECT_VERB = re.compile(r"^[」』”\"]?(?:宣布|表示[,，]|称[,，]|完成|获|已|正式|成功|于|因|明日|明天|截止|发行|上会|过会|希望|计划|预计|有望|准备|打算|寻求|今日|今起|明起|近日|日前|将|拟|通过|向|在|再|又|此前|近期|也|曾|"
                            r"(?:周|星期)[一二三四五六日天]|昨日|昨天|今天|本周|上周|进入|未获?通过|"
                            r"登陆|挂牌|上市|赴|递交|递表|启动|冲刺|撤回|终止|本次|此次|主动|公告|发布|首次|首发|IPO|"
                            r"创业板|科创板|主板|中小板|[深上港北]交所|联交所|纳斯达克|纽交所|港股|美股|A股|成功|首挂|截飞|暗盘|招股|披露|定增|非公开发行|向特定对象|配售|"

@@ -295,13 +295,11 @@ class RuleProposer:
 
     def _paragraph_date(self, clause: Clause) -> Entity | None:
         """6月5日下午，上市委审议A、B、C三家企业的申请。三家公司全部通过审议: the date that opens the sentence
-        before, in the same paragraph, dates the story this sentence goes on with."""
+        right before (a paragraph break between too) dates the story this sentence goes on with."""
         ctx = self.ctx
         if clause.sentence == 0:
             return None
         prev_start, prev_end = ctx.sentences[clause.sentence - 1]
-        if "\n" in ctx.text[prev_start:clause.sentence_start]:  # another line, another paragraph
-            return None
         opening = _SENTENCE_DATE.match(ctx.text, prev_start, prev_end)
         if opening is None:
             return None

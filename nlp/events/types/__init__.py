@@ -22,7 +22,7 @@ declared like the resources' (nlp/resources/validate.py) and checked the same wa
                file declares: round=B+  amount=5e8 CNY (a vague 数千万元: its
                lower bound, 1e7; amount=- CNY: no value; amount=-: none)  investors=A,B  leads=A (exactly
                those names, any order; '-': none)  stage=listed  exchange=HKEX
-               board=STAR  ticker=2513  offer_price=43.6 HKD  date=2025-12-03
+               board=STAR  ticker=2513  offer_price=43.6 HKD  proceeds=1.3e9 HKD  date=2025-12-03
                disclosed=2025-12-03 ('-': none)  alias=A,B (each among the
                company's surfaces in the text)
     published  the article's date; empty: 2025-12-30
