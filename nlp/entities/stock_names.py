@@ -99,6 +99,11 @@ def _walk_back(tokens: list[tuple[str, int]], i: int, longest: int) -> int:
         width += len(tok) if longest <= 4 or not _LATIN.match(tok) else 2
         if not _STOCK_TOKEN.match(tok) or tok in _LEADING_JUNK:
             return first  # a clear left edge
+        # 星衡|半导体: the limit cuts a word off a name of dictionary words (not 两连板|皖新传媒, four already)
+        if width > longest and width - len(tok) < longest and all(t in tags for t, _ in tokens[first : i + 1]):
+            brand = _brand_start(tokens, k, width, longest + 4)
+            if brand is not None:
+                return brand
         if (tok in stop and tok not in ("股份", "ST")) or _is_descriptor(tok) or width > longest:
             break
         if not (_name_word(tok, tags) or (k == i and _is_suffix_word(tok))):
@@ -109,6 +114,24 @@ def _walk_back(tokens: list[tuple[str, int]], i: int, longest: int) -> int:
     if k < 0:
         return first
     return soft if soft is not None else first
+
+
+def _brand_start(tokens: list[tuple[str, int]], k: int, width: int, widest: int) -> int | None:
+    """星衡|半导体(688799), 澄源|新能源|科技(301799): a company's own short name with its code may pass the
+    four characters of a stock's short name, when the words within them are all dictionary words and a
+    brand no dictionary knows opens the name right after a clear edge (the start, punctuation, a stop
+    word). The index of that brand's token, else None."""
+    stop, tags = _stop_tokens(), _word_tags()
+    while k >= 0 and width <= widest:
+        tok = tokens[k][0]
+        if not _STOCK_TOKEN.match(tok) or _LATIN.match(tok) or tok in stop or not _name_word(tok, tags):
+            return None
+        before = tokens[k - 1][0] if k else ""
+        if tok not in tags and (not before or not _STOCK_TOKEN.match(before) or before in _LEADING_JUNK or before in stop):
+            return k
+        k -= 1
+        width += len(tokens[k][0]) if k >= 0 else 0
+    return None
 
 
 def _trim(text: str, start: int, end: int, first_token: str) -> int:
