@@ -24,6 +24,8 @@ LEGAL_NAMES = [
     ("复星医药子公司上海复星星耀投资管理有限公司领投。", "上海复星星耀投资管理有限公司"),
     ("星河科技获阿里巴巴（中国）星河网络技术有限公司战略投资。", "阿里巴巴（中国）星河网络技术有限公司"),
     ("本轮由星河创业投资有限公司领投。", "星河创业投资有限公司"),
+    # 商 opening a word (商业银行) is no descriptor's end (研发商|伟杰信生物 is)
+    ("江苏澄南农村商业银行股份有限公司发行20亿元二级资本债券。", "江苏澄南农村商业银行股份有限公司"),
 ]
 
 
@@ -338,3 +340,22 @@ def test_the_date_opening_the_sentence_before_dates_the_story_it_goes_on_with():
     listings = [e for e in events if e["type"] == "listing"]
     assert len(listings) == 3 and all(e["date"]["start_date"] == "2025-06-05" for e in listings)
     assert [e["date"] for e in events if e["type"] == "funding"] == [None]
+
+
+def test_a_placement_told_in_the_headline_and_again_in_the_body_is_one():
+    """The headline gives the sum, the body (lines below) the terms: one placement; a count of other companies'
+    placements (本月已有至少四家公司宣布配售新股) is none."""
+    text = ("澜汐医疗折让近一成配股　净筹2.55亿港元\n\n2025年6月12日　来源：港股直击\n\n"
+            "澜汐医疗今早开市前公布，与配售代理订立配售协议，以每股3.82港元配售最多6800万股新股。\n\n"
+            "市场人士指出，近月医药股配股个案明显增加，单是本月已有至少四家公司宣布配售新股。")
+    [event] = nlp.extract(text, published="2025-06-12")["events"]
+    assert event["instrument"] == "placement" and event["amount"]["value"] == 255000000
+
+
+def test_a_defined_short_name_found_on_its_own_too_stays_the_legal_names():
+    """华溯控股集团有限公司（简称“华溯控股”）: the short name, also found by itself (headline, 华溯控股旗下), is the
+    legal name's alias, so the issue told with each name is one event."""
+    text = ("华汐控股发行15亿元中期票据\n华汐控股集团有限公司（简称“华汐控股”）8月26日披露，公司2025年度第三期中期票据"
+            "已于8月25日发行完毕，实际发行金额15亿元。华汐控股旗下子公司华汐物流当日还获得建设银行20亿元综合授信。")
+    events = nlp.extract(text, published="2025-08-27")["events"]
+    assert sorted(e["company"]["name"] for e in events) == ["华汐控股", "华汐物流"]

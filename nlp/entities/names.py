@@ -138,7 +138,8 @@ _DESCRIPTORS = frozenset("子公司 全资子公司 控股子公司 参股子公
                          "项目".split())
 # Words for what a company is, right before its name (工业软件企业迈拓软件, 机械人公司灵动机器).
 WHAT_IT_IS = frozenset("企业 公司 厂商 平台 品牌 初创 新创 独角兽".split())
-_DESCRIBED = re.compile(r"^.*[\u4e00-\u9fff]{2}[商者](?=[\u4e00-\u9fffA-Za-z])")
+# (not 商 opening a word: 农村商业银行, 跨境商贸, 中国商飞)
+_DESCRIBED = re.compile(r"^.*[\u4e00-\u9fff]{2}(?:商(?!业|务|贸|品|城|行|会|标|场|店|用|汤|学|飞)|者)(?=[\u4e00-\u9fffA-Za-z])")
 
 
 def _is_descriptor(word: str) -> bool:
@@ -561,8 +562,9 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
     # names found again here replace weak guesses at the same place (同光股份 is
     # a short form of 河北同光半导体股份有限公司, not a weak …股份 guess)
     aliases = Occupied(len(text), added)
-    keep = [e for e in found if not (e.weak
-                                     and (e.text in surfaces or aliases.any(e.start, e.end)))]
+    defined = {(a.start, a.end) for a in added if (a.value or {}).get("alias_of")}  # the definition wins
+    keep = [e for e in found if not (e.weak and (e.text in surfaces or aliases.any(e.start, e.end)))
+            and (e.start, e.end) not in defined]
     busy = Occupied(len(text), keep + added)
     for start, surface in _leftmost_longest(text, surfaces):
         end = start + len(surface)

@@ -47,8 +47,8 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
         same = party_events.setdefault((cand.type, ctx.cluster(cand.company)), [])
         target = next((ev for ev in reversed(same)  # the nearest earlier event first
                        if types.get(ev.type).compatible(ev, cand) or _attaches(ctx, ev, cand, len(same) == 1)), None)
-        if target is None and cand.args.get("attach"):
-            continue  # 估值 / 投资方 sentences only complete an event told nearby
+        if target is None and cand.args.get("attach") and not cand.args.get("round_total"):
+            continue  # 估值 / 投资方 sentences only complete an event told nearby (a round's size tells one)
         if target is None:
             events.append(cand)
             same.append(cand)

@@ -167,6 +167,9 @@ def _respective_values(ctx: Context, view, add) -> None:
                 add(role, value, owner=company)
 
 
+_ROUND_SIZE = re.compile(r"融资(?:规模|总额)|融资的一部分")
+
+
 def propose_args(reader, view, triggers) -> list[Proposal]:
     """Amount, valuation, round, round count, investors and date of one clause."""
     ctx, clause = reader.ctx, view.clause
@@ -196,6 +199,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     if count and count > 1:  # 数亿元的一轮融资 is "a round", no count
         add("rounds_count", value=count)
     add("cumulative", value=not latest and bool(_CUMULATIVE.search(text) or (count or 0) > 1))
+    if any(t.stage == "attach" and _ROUND_SIZE.search(ctx.text, t.start, t.end) for t in triggers):
+        add("round_total", value=True)  # 本轮融资总额为3亿元: the size of the round told before
     for ent in view.investors:  # a regulator (ORG: 证监会, 发改委) approves, it never invests
         if ent.label != "ORG":
             add("investors", ent)
@@ -282,8 +287,10 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         return False
     if _months_apart(a.args.get("date"), b.args.get("date")):
         return False
-    # two candidates with nothing in common are two events
+    # two candidates with nothing in common are two events; a listed company's placement told in its headline
+    # with the sum and in its body without it is one
     return (ra is not None and ra == rb) or (_amount(a) is not None and _amount(b) is not None) \
+        or a.args.get("instrument") == "placement" == b.args.get("instrument") \
         or _shared_investor(a.args.get("investors", []), b.args.get("investors", []),
                             by_name=not (a.args.get("attach") or b.args.get("attach"))) \
         or any(y + d in a.sentences for y in b.sentences for d in (-1, 0, 1))
@@ -308,15 +315,19 @@ def _months_apart(a, b) -> bool:
 
 
 def attach_conflicts(ev: Candidate, cand: Candidate) -> bool:
-    """An attach clause (估值…, 投资方为…) with another amount completes no event."""
-    return bool(cand.args.get("amount") and ev.args.get("amount") and not same_number(_amount(ev), _amount(cand)))
+    """An attach clause (估值…, 投资方为…) with another amount completes no event, unless it gives the round's
+    size (本轮融资总额为3亿元) where the event told an investor's part (公司将出资1.2亿元参与B轮融资)."""
+    a, b = _amount(ev), _amount(cand)
+    return bool(a and b and not same_number(a, b) and not cand.args.get("round_total"))
 
 
 def prefer(key: str, have: Candidate, new: Candidate) -> bool:
-    """A named round replaces 新一轮 / 本轮 when merging, the exact figure a headline's round one."""
+    """A named round replaces 新一轮 / 本轮 when merging, the exact figure a headline's round one, the round's size
+    (本轮融资总额为3亿元) an investor's part."""
     if key == "amount":
         a, b = _amount(have), _amount(new)
-        return a is not None and b is not None and _round_figure(a[0]) and not _round_figure(b[0])
+        return a is not None and b is not None and (bool(new.args.get("round_total")) or
+                                                    (_round_figure(a[0]) and not _round_figure(b[0])))
     return key == "round" and _round(have) in _WILDCARD_ROUNDS and _round(new) not in _WILDCARD_ROUNDS
 
 
