@@ -359,3 +359,13 @@ def test_a_defined_short_name_found_on_its_own_too_stays_the_legal_names():
             "已于8月25日发行完毕，实际发行金额15亿元。华汐控股旗下子公司华汐物流当日还获得建设银行20亿元综合授信。")
     events = nlp.extract(text, published="2025-08-27")["events"]
     assert sorted(e["company"]["name"] for e in events) == ["华汐控股", "华汐物流"]
+
+
+def test_a_controlling_shareholders_defined_short_name_stays_apart_from_the_company():
+    """控股股东杭州澜汐投资控股有限公司（以下简称“澜汐控股”）: the short name is the parent too, so it is no other name
+    of 澜汐生物 (the same head), and it subscribes."""
+    text = ("9月2日晚间，澜汐生物（300982）发布向特定对象发行A股股票预案。公司拟向包括控股股东杭州澜汐投资控股有限公司"
+            "（以下简称“澜汐控股”）在内的不超过35名特定对象发行股票，募集资金总额不超过15亿元。其中，澜汐控股承诺以现金认购。")
+    [event] = nlp.extract(text, published="2024-09-03")["events"]
+    assert event["company"]["name"] == "澜汐生物"
+    assert [i["name"] for i in event["investors"]] == ["澜汐控股"]

@@ -102,6 +102,11 @@ def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
     texts = list(dict.fromkeys(e.text for e in mentions))  # distinct surfaces, first seen first
     subsidiaries = {e.text for e in mentions if _introduced_as_subsidiary(text, e.start)}
     parents = {e.text for e in mentions if _introduced_as_parent(text, e.start)}
+    for e in mentions:  # 控股股东杭州澜汐投资控股有限公司（以下简称“澜汐控股”）: the short name is the parent too
+        alias_of = (e.value or {}).get("alias_of")
+        for group in (subsidiaries, parents):
+            if alias_of in group:
+                group.add(e.text)
     parent = {t: t for t in texts}
     gaz = {t: set() for t in texts}
     for e in mentions:
