@@ -100,3 +100,19 @@ def test_the_recogniser_adds_no_name_where_the_rules_have_one(text, taken):
 ])
 def test_a_short_form_keeps_the_order_of_the_name_s_characters(short, name, expected):
     assert entities._abbreviates(short, name) is expected
+
+
+@pytest.mark.parametrize("words, described", [
+    ("方案解决商智汐股份", "方案解决商"),
+    ("行业先行者澜汐科技", "行业先行者"),
+    ("江苏江南农村商业银行", None),  # 商 opening 商业 ends no descriptor
+    ("澜汐跨境商贸集团", None),
+])
+def test_a_makers_word_before_a_name_describes_it_in_both_name_finders(words, described):
+    """The suffix rules (names._DESCRIBED) and role discovery (discover._DESCRIPTOR) cut the same maker's words."""
+    from nlp.entities import names
+    from nlp.events import discover
+
+    for pattern in (names._DESCRIBED, discover._DESCRIPTOR):
+        m = pattern.match(words)
+        assert (m.group() if m else None) == described

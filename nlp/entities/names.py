@@ -138,8 +138,9 @@ _DESCRIPTORS = frozenset("子公司 全资子公司 控股子公司 参股子公
                          "项目".split())
 # Words for what a company is, right before its name (工业软件企业迈拓软件, 机械人公司灵动机器).
 WHAT_IT_IS = frozenset("企业 公司 厂商 平台 品牌 初创 新创 独角兽".split())
-# (not 商 opening a word: 农村商业银行, 跨境商贸, 中国商飞)
-_DESCRIBED = re.compile(r"^.*[\u4e00-\u9fff]{2}(?:商(?!业|务|贸|品|城|行|会|标|场|店|用|汤|学|飞)|者)(?=[\u4e00-\u9fffA-Za-z])")
+# A maker's or doer's word (研发商, 先行者); not 商 opening a word (农村商业银行, 跨境商贸, 中国商飞)
+MAKER_WORD = r"[\u4e00-\u9fff]{2}(?:商(?!业|务|贸|品|城|行|会|标|场|店|用|汤|学|飞)|者)"
+_DESCRIBED = re.compile(rf"^.*{MAKER_WORD}(?=[\u4e00-\u9fffA-Za-z])")
 
 
 def _is_descriptor(word: str) -> bool:

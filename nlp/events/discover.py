@@ -14,6 +14,7 @@ from ..entities.span import Entity, Occupied
 from ..segment.sentences import sentences
 from .clauses import Clause
 from .context import DESCRIBED_PRONOUN, ITEM_HEADER, line_above
+from ..entities.names import MAKER_WORD
 from .literal_gate import LiteralGate
 
 _SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|披露|公告|发布|表示|完成|获|成功|再次|首次|也|又")
@@ -31,7 +32,7 @@ _LATIN_AFTER_DESCRIPTION = re.compile(
 # context.PRONOUN, but 公司 and 集团 only where they open a comma segment: elsewhere they may end a name (星河公司)
 _PRONOUN = re.compile(rf"该公司|{DESCRIBED_PRONOUN}|该企业|该集团|发行人|本公司|其|(?:^|[,，])(?:公司|集团)")
 # Words before a name that describe it (成套自动化装备方案解决商智云股份).
-_DESCRIPTOR = re.compile(r"^.*(?:[\u4e00-\u9fff]{2}[商者厂]|巨头|龙头|服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|业务|品牌|初创|新创|独角兽|项目|中概股|概念股|厂商|应用|管理机构|集团旗下|旗下|第一股|竞争对手|的)")
+_DESCRIPTOR = re.compile(rf"^.*(?:{MAKER_WORD}|[\u4e00-\u9fff]{{2}}厂|巨头|龙头|服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|业务|品牌|初创|新创|独角兽|项目|中概股|概念股|厂商|应用|管理机构|集团旗下|旗下|第一股|竞争对手|的)")
 _BAD = re.compile(r"^(?:资本|基金|创投|投资|集团|控股|科技|证券|银行|券商|同行|险企|房企|车企|药企|股份)$|^[中外国央民港美台日韩房车药险券]企$|债券$|转债$|票据$|本轮|此轮|本次|融资|资金|投资方|投资人$|机构$|公司$|创始人|团队|管理层|员工|股东$|其|该|多家|多名|多位|知名|董事会|监事会|股东大会|股东会|^一组|^一批|^(?:供股|配售|认购|代价|新增|新|换股)股份|"
                   r"^\d|\d+(?:\.\d+)?\s?(?:亿|万|元|年|月|日|%|轮|家|个)|亿(?:元|美元|港元|人民币)|[\d一二三四五六七八九十百千两数几多]亿|万元|美元|[\d一二三四五六七八九十百千万亿两数几多]元$|轮|宣布|完成|获得|^等|等$|消息|获悉|报道|记者|日讯|(?<![通视资])讯$|^本报|^(?:企业|名单|项目|新股|股票|标的|产品|终止|审核|申请)|名单$|审核$|^(?:这|那|此|每|各|某|是次|以下|以上|上述|下列)|新股$|(?<![A-Za-z])[AHBN]股$|(?:年|月|日|天|周)[前后内]$|^(?:计划|目前|今年|去年|明年|此前|之前|当时|同时)$|^原(?:计划|定|本|拟)|据悉|发行|上市|IPO|挂牌|招股|申购|股票|^无一|^本公|^战略$|^财务$|(?:议案|预案|方案|公告|报告)$|^成为|^作为|一家|市场$|我们|他们|^也|^会|^(?:在|向|于|对|从|被|把)|标题$|^(?:来源|作者|编辑|责编)")
 

@@ -16,9 +16,10 @@ import re
 CITATION = r"\[\d{1,2}\](?:\s+-)?"
 _SENTENCE_END = re.compile(rf"[。！？!?]+[”’\"')）]*|\n+|{CITATION}(?=\s|$)|(?<=\s)-(?=\s)")
 _CLAUSE_END = re.compile(r"[；;]")
-# 本轮投资方包括：⏎红杉中国⏎高瓴资本: a line that opens a list of parties, one short line each, is one sentence
-_PARTY_LIST_HEAD = re.compile(r"(?:投资方|投资人|投资者|投资机构|参投方|参投机构|跟投方|跟投机构|领投方|股东|认购对象|获配对象|"
-                              r"发行对象|承配人|认购人|贷款银行|参贷银行)(?:名单)?(?:分别)?(?:包括|为|有|是|如下)?\s*[:：]\s*$")
+# 本轮投资方包括：⏎红杉中国⏎高瓴资本: a line that opens a list of parties, one short line each, is one sentence.
+# The parties: a deal verb's 方 / 人 (投资方, 领投方, 认购人, 承配人, as names._party_word), its 对象, 机构 or 银行, 股东
+_PARTY_LIST_HEAD = re.compile(r"(?:[资投购款配][方人]|投资者|(?:投资|参投|跟投)机构|对象|(?:贷款|参贷)银行|股东)"
+                              r"(?:名单)?(?:分别)?(?:包括|为|有|是|如下)?\s*[:：]\s*$")
 _LIST_ITEM = re.compile(r"[^。！？!?:：\n]{2,30}")
 _ONE_LINE_BREAK = re.compile(r"(?<!\n)\n[ \t\u3000\r]*\Z")  # a blank line ends the list
 MAX_LIST_ITEMS = 20
