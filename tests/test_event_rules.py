@@ -75,10 +75,14 @@ def test_the_local_government_is_no_name():
     assert [e["text"] for e in entities if e["label"] in ("COMPANY", "ORG")] == ["辽源市人民政府"]
 
 
-def test_a_calendar_date_without_a_year_is_the_event_date_with_its_text_kept():
-    """No publication date and no year in the text: 7月22日 still dates the listing."""
-    [ev] = nlp.extract("奇星股份(002999)7月22日晚公告，7月22日，嘉星科技股票在上交所科创板上市。")["events"]
-    assert ev["date"]["text"] == "7月22日" and ev["date"]["start_date"] is None
+def test_a_calendar_date_without_a_year_is_the_event_vague_date_with_its_text_kept():
+    """No publication date and no year in the text: 7月22日 is no date with a value, but the text
+    says when; with a publication date it is the event's date."""
+    text = "奇星股份(002999)7月22日晚公告，7月22日，嘉星科技股票在上交所科创板上市。"
+    [ev] = nlp.extract(text)["events"]
+    assert ev["date"] is None and ev["date_vague"]["text"] == "7月22日"
+    [ev] = nlp.extract(text, published="2025-07-23")["events"]
+    assert ev["date"]["start_date"] == "2025-07-22" and ev["date_vague"] is None
 
 
 def test_a_generic_word_defined_as_short_name_is_no_entity():
@@ -369,3 +373,4 @@ def test_a_controlling_shareholders_defined_short_name_stays_apart_from_the_comp
     [event] = nlp.extract(text, published="2024-09-03")["events"]
     assert event["company"]["name"] == "澜汐生物"
     assert [i["name"] for i in event["investors"]] == ["澜汐控股"]
+

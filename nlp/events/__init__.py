@@ -68,7 +68,14 @@ def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], 
         told_that_day = not record["date"] and dateline is not None and ctx.sentence_index(dateline.start) in ev.sentences
         if told_that_day:
             record["date"] = record["disclosed"]
-        vague = None if record["date"] else _vague_date(ctx, ev)
+        if record["date"] is not None and record["date"]["start_date"] is None:
+            # 8月16日 in an undated article: with no year there is no date to report, only the text's
+            # word for when, as 近日 is
+            record["date"] = None
+            vague = sources.pop(("date", None), None) or (dateline if told_that_day else None)
+            told_that_day = False
+        else:
+            vague = None if record["date"] else _vague_date(ctx, ev)
         record["date_vague"] = mention(vague) if vague is not None else None
         for field, ent in (("disclosed", dateline), ("date_vague", vague), ("date", dateline)):
             if record[field] is not None and (field != "date" or told_that_day):
