@@ -104,6 +104,29 @@ def test_a_legal_name_s_short_form_is_found_and_joins_its_cluster(text, legal, s
     assert ctx.cluster(by_text[legal]) == ctx.cluster(by_text[short]) is not None
 
 
+@pytest.mark.parametrize("text, company, rounds", [
+    ("雲栢醫療今日起招股。招股文件顯示，雲栢2022年完成C輪融資，集資5億元人民幣，由禮來亞洲基金領投。",
+     "云栢医疗", ["C"]),
+    ("旭光子科技宣布完成A轮融资。根据公告，旭光子2024年曾完成8000万元种子轮，由台杉投资独家出资。",
+     "旭光子科技", ["A", "seed"]),
+])
+def test_a_brand_cut_short_is_the_company_and_keeps_its_full_name(text, company, rounds):
+    """云栢 for 云栢医疗: the name without its trade word, used on its own later, is the same company,
+    and the record names it in full."""
+    events = [e for e in nlp.extract(text, published="2025-09-23")["events"] if e["type"] == "funding"]
+    assert {e["company"]["name"] for e in events} == {company}
+    assert sorted(e["round"]["name"] for e in events) == sorted(rounds)
+
+
+def test_a_common_word_or_place_is_no_brand_cut_short():
+    """星河科技 -> 星河 and 湖南科技 -> 湖南 are words of their own: no alias is made of them."""
+    from nlp.document import Document
+
+    text = "星河科技完成新一轮融资，湖南科技同日完成A轮。星河璀璨，湖南天气晴。"
+    ctx = nlp.load().analyse(Document("x", text, published="2025-09-23")).context
+    assert not {"星河", "湖南"} & {e.text for e in ctx.entities if e.label == "COMPANY"}
+
+
 def test_a_short_form_replaces_a_weak_guess_of_the_same_text():
     """…股份 alone is a weak guess; once it is the short form of a legal name in the
     document it is that company, in one cluster with it."""

@@ -154,8 +154,8 @@ def _extends_parent(sub: str, other: str, subsidiaries: set[str], cores: dict[st
 
 def canonical_name(group: list[Entity]) -> str:
     """The short name the text defines (以下简称“金力股份”) or uses for a legal name, else the most
-    frequent form; then the earliest."""
-    counts = Counter(e.text for e in group)
+    frequent form; then the earliest. A brand cut short (云栢 for 云栢医疗) is never preferred."""
+    counts = Counter(e.text for e in group if not (e.value or {}).get("shortened")) or Counter(e.text for e in group)
     first: dict[str, int] = {}
     defined = {e.text for e in group if (e.value or {}).get("alias_of")}
     for e in group:

@@ -303,7 +303,7 @@ _MAKER = frozenset("商厂")
 
 
 def _glued_to_next(prev: str, word: str, tags: dict) -> bool:
-    if len(word) < 2 or word in tags:
+    if len(word) < 2 or word in tags or word in _stop_tokens():  # 华钢创投 跟投: a word of its own
         return False
     if word[0] in "获为" and len(word) >= 3:  # 星选 获国发 基金, 发行对象 为澄湖 基金: they open no unknown name
         return True
@@ -533,6 +533,26 @@ def _short_forms(legal: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# a brand by jieba's dictionary: no entry, or a proper noun's tag (华为 nr, 腾讯 nz), not a
+# common word (星河, 平安) or a place (长沙)
+_BRAND_TAGS = frozenset({None, "nz", "nr", "nrt"})
+
+
+def _without_trade_word(ent: Entity) -> tuple[str, ...]:
+    """云栢医疗 -> 云栢, 旭光子科技 -> 旭光子: a company name without its trade word (a weak suffix),
+    as reporters shorten it after the first mention; 2 to 4 characters of a proper-looking core."""
+    hit = _suffix_of(ent.text)
+    if ent.label != "COMPANY" or ent.weak or hit is None or hit[2]:
+        return ()
+    core = ent.text[: -len(hit[0])]
+    if 2 <= len(core) <= 4 and _CJK_ONLY.fullmatch(core) and _word_tags().get(core) in _BRAND_TAGS:
+        return (core,)
+    return ()
+
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def propagate(text: str, found: list[Entity]) -> list[Entity]:
     """Other occurrences of the names found so far, and short names defined as
     in 杭州云帆智能科技有限公司(以下简称“云帆智能”)."""
@@ -558,6 +578,9 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
         for short in _short_forms(ent.text):
             if text.count(short) > ent.text.count(short):  # used on its own somewhere
                 surfaces.setdefault(short, Entity(ent.label, 0, 0, short, {"alias_of": ent.text}))
+        for short in _without_trade_word(ent):  # the brand stays the company's name
+            if text.count(short) > ent.text.count(short):
+                surfaces.setdefault(short, Entity(ent.label, 0, 0, short, {"alias_of": ent.text, "shortened": True}))
     if not surfaces:
         return found
     # names found again here replace weak guesses at the same place (同光股份 is
@@ -569,7 +592,8 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
     busy = Occupied(len(text), keep + added)
     for start, surface in _leftmost_longest(text, surfaces):
         end = start + len(surface)
-        if not busy.any(start, end) and not text.startswith("集团", end):  # 山西路桥集团…: its group, another company
+        # 山西路桥集团…: its group, another company; 嘉泽转债: its convertible bond
+        if not busy.any(start, end) and not text.startswith(("集团", "转债"), end):
             model = surfaces[surface]
             added.append(Entity(model.label, start, end, surface, model.value))
             busy.take(start, end)
