@@ -374,3 +374,10 @@ def test_a_controlling_shareholders_defined_short_name_stays_apart_from_the_comp
     assert event["company"]["name"] == "澜汐生物"
     assert [i["name"] for i in event["investors"]] == ["澜汐控股"]
 
+
+def test_the_sponsors_listed_after_the_listing_are_no_listing_companies():
+    """联席保荐人为X及Y: every name of the list is an advisor, the first (after the cue) and the rest."""
+    text = ("家居品牌星筑家居公布招股结果。按此计算，集资净额约4.2亿港元，股份将于明日在港交所主板挂牌，"
+            "联席保荐人为中信里昂及招银国际。")
+    names = {e["company"]["name"] for e in nlp.extract(text, published=PUBLISHED)["events"]}
+    assert not names & {"中信里昂", "招银国际"}
