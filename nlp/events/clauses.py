@@ -255,8 +255,23 @@ def _split_at_zones(text: str, groups: list[list[Entity]], zones) -> list[list[E
         if head and text[head[-1].end : group[len(head)].start].strip() in _WITH:
             out.extend([head, group[len(head):]])
         else:
-            out.append(group)
+            out.extend(_by_zone(group, zones))
     return out
+
+
+def _by_zone(group: list[Entity], zones) -> list[list[Entity]]:
+    """领投方为中石化资本,星钢创投跟投: names of one comma list that lie in different role zones are
+    lists of their own (a name outside every zone stays with the name before it)."""
+    def zone(e: Entity):
+        return next(((zs, ze) for _, zs, ze in zones if zs <= e.start and e.end <= ze), None)
+
+    runs = [[group[0]]]
+    for prev, e in zip(group, group[1:]):
+        if zone(e) is not None and zone(e) != zone(prev):
+            runs.append([e])
+        else:
+            runs[-1].append(e)
+    return runs
 
 
 _WITH = ("与", "同", "和", "跟")
