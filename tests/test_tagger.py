@@ -146,3 +146,19 @@ def test_the_train_command_rejects_unknown_sources(data_dir, capsys):
     with pytest.raises(SystemExit):
         training.main(["--data", str(data_dir), "--sources", "wikipedia"])
     assert "--sources" in capsys.readouterr().err
+
+
+def test_a_lead_the_rules_name_is_never_the_tagger_s_company():
+    """The tagger fills in a clause's company where the rules name none, but a name the rules found
+    leading the round (X与Y联合领投) invests; a mere investor may still raise (the rules' investor cue is
+    often wrong in DuEE-Fin, which cross-validation showed)."""
+    from nlp.entities.span import Entity
+    from nlp.events.assemble import _companies
+    from nlp.events.candidate import Proposal
+
+    text = "星拍档宣布完成A轮，澄湖资本与松涧创投联合领投，星禾基金跟投。"
+    ctx = Pipeline().analyse(Document("d", text)).context
+    lead, investor = Entity("COMPANY", 13, 17, "澄湖资本"), Entity("COMPANY", 26, 30, "星禾基金")
+    rules = [Proposal(0, "funding", "lead_investors", lead), Proposal(0, "funding", "investors", investor)]
+    assert _companies(ctx, rules + [Proposal(0, "funding", "company", lead, 0.9, "tagger")]) == []
+    assert _companies(ctx, rules + [Proposal(0, "funding", "company", investor, 0.9, "tagger")]) == [investor]

@@ -61,6 +61,8 @@ def _companies(ctx: Context, props: list[Proposal]) -> list:
     raising = [p for p in picked if not any(ctx.same_party(p.entity, e) for e in investing)]
     if raising:
         picked = raising
+    leading = [p.entity for p in props if p.source == "rules" and p.role == "lead_investors" and p.entity is not None]
+    picked = [p for p in picked if not any(ctx.same_party(p.entity, e) for e in leading)]  # 港投公司与X联合领投
     if policy == "fill":
         return rules or [p.entity for p in picked]
     if policy == "prefer":
