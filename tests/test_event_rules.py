@@ -381,3 +381,18 @@ def test_the_sponsors_listed_after_the_listing_are_no_listing_companies():
             "联席保荐人为中信里昂及招银国际。")
     names = {e["company"]["name"] for e in nlp.extract(text, published=PUBLISHED)["events"]}
     assert not names & {"中信里昂", "招银国际"}
+
+
+def test_a_digest_s_numbered_heading_is_no_company():
+    """1. 注册生效：A、B获同意注册 is a heading and its list; 1. 星驰视觉（机器视觉）：… is a company."""
+    text = ("本周A股IPO动态\n1. 注册生效：星河半导体、澜舟电子获证监会同意注册。\n"
+            "2. 上会结果：星禾智控首发获通过。")
+    names = [e["company"]["name"] for e in nlp.extract(text, published=PUBLISHED)["events"]]
+    assert sorted(names) == sorted(["星河半导体", "澜舟电子", "星禾智控"])
+
+
+def test_a_round_told_before_the_money_it_raised_is_a_round_of_its_own():
+    text = "星途科技完成A轮融资。2023年的种子轮，星途筹得230万美元，出手的是天使平台星峰天使。"
+    rounds = {e["round"]["name"]: e for e in nlp.extract(text, published=PUBLISHED)["events"]}
+    assert set(rounds) == {"A", "seed"}
+    assert rounds["seed"]["amount"]["value"] == 2.3e6 and rounds["seed"]["date"]["start_date"].startswith("2023")

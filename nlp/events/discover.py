@@ -211,11 +211,20 @@ def _joined_names(group: str) -> bool:
     return len(parts) > 1 and all(len(p) >= 4 and _suffix_of(p) is not None for p in parts)
 
 
+# 宠物医院连锁“瑞宠医疗, 跨境支付SaaS汇通宝: a description, then the name after an opening quote or a
+# generic Latin word (latin_generic_words.txt)
+@functools.cache
+def _described_before() -> re.Pattern:
+    generic = "|".join(sorted(map(re.escape, resources.words("latin_generic_words.txt")), key=len, reverse=True))
+    return re.compile(rf"^.*[“「『\"]|^[\u4e00-\u9fff]{{2,}}(?:{generic})(?=[\u4e00-\u9fff]{{2}})")
+
+
 def _names(text: str, offset: int, group: str, role: str, busy: Occupied) -> list[Entity]:
     if role in ("subject", "spinoff"):
-        d = _DESCRIPTOR.match(group)
-        if d and len(group) - d.end() >= 2 and not d.group().endswith("有限公司"):  # 润迈德医疗有限公司-B
-            offset, group = offset + d.end(), group[d.end():]
+        for described in (_DESCRIPTOR, _described_before()):
+            d = described.match(group)
+            if d and len(group) - d.end() >= 2 and not d.group().endswith("有限公司"):  # 润迈德医疗有限公司-B
+                offset, group = offset + d.end(), group[d.end():]
     # 唯万密封、北路智控首发获通过: each of a list is a subject; 和/与 may be part of a subject's name
     split = _LIST_SPLIT if role in ("subject", "spinoff") else _SPLIT
     if role in ("investor", "lead"):  # 由和硕旗下和硕创投与台湾大哥大各认购: the part named is the party
