@@ -67,6 +67,10 @@ def _modal(seg: str) -> bool:
     return bool(modal.search(seg, max((m.end() for m in _DESCRIBED_LISTING.finditer(seg)), default=0)))
 
 
+# 针对“星睿医疗已向港交所提交上市申请”的市场传闻: the step told inside the quoted hearsay
+_QUOTED_HEARSAY = re.compile(r"[^“”\"「」。\n]{0,40}?[”」\"]的?(?:市场|网络|媒体|网传)?(?:传闻|传言|消息|报道|说法)")
+
+
 def segment_start(text: str, pos: int, floor: int) -> int:
     """Start of the comma-separated segment that holds `pos` (not before `floor`).
     A lookup, not a walk back: a text without commas must not cost a walk per trigger."""
@@ -96,7 +100,8 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
             found.append(Trigger(event, stage, s, e,
                                  modal=_modal(seg),
                                  negated=bool(context_pattern("negation").search(seg)),
-                                 rumour=bool(context_pattern("rumour").search(seg) or _HEARSAY_HEAD.match(text, start))))
+                                 rumour=bool(context_pattern("rumour").search(seg) or _HEARSAY_HEAD.match(text, start)
+                                             or _QUOTED_HEARSAY.match(text, e, end))))
     return tuple(sorted(found, key=lambda t: t.start))
 
 
