@@ -396,3 +396,10 @@ def test_a_round_told_before_the_money_it_raised_is_a_round_of_its_own():
     rounds = {e["round"]["name"]: e for e in nlp.extract(text, published=PUBLISHED)["events"]}
     assert set(rounds) == {"A", "seed"}
     assert rounds["seed"]["amount"]["value"] == 2.3e6 and rounds["seed"]["date"]["start_date"].startswith("2023")
+
+
+def test_a_broker_lending_ipo_margin_is_no_listing_company():
+    text = ("星栢集团今起招股，集资最多约12亿港元。综合多家券商资料，星栢集团首日孖展认购约103亿元，"
+            "较公开发售部分超购逾80倍，其中星立证券借出约45亿元。")
+    names = {e["company"]["name"] for e in nlp.extract(text, published=PUBLISHED)["events"]}
+    assert names == {"星栢集团"}

@@ -275,6 +275,8 @@ def _by_zone(group: list[Entity], zones) -> list[list[Entity]]:
 
 
 _WITH = ("与", "同", "和", "跟")
+# 通过港交所上市聆讯的澳恒能源, 今日挂牌的星筑家居: a step told of the name right after it makes a guess a name
+_TOLD_STEP = re.compile(r"(?:聆讯|上市|挂牌|招股|过会|受理|递表|融资)的$")
 _ENUMERATES = re.compile(rf"(?:{ENUMERATION}|其中|[:：])\s?$")  # 两只新股上市：A和B, 3家企业上会，其中A、B获通过
 _GLOSS_OPEN = re.compile(r"\s?[(（]\s?$")
 _GLOSS_CLOSE = re.compile(r"\s?[)）]")
@@ -358,7 +360,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
                                                              or bool(_ENUMERATES.search(before))))
             others.extend(e for e in group if not e.weak or listed or e.text in confirmed
                           or _SUBJECT_VERB.match(ctx.text[e.end : e.end + 12]) or INVESTS_IN.search(before)
-                          or _CHILD_OF.search(before) or _heads_flash(ctx, e))
+                          or _CHILD_OF.search(before) or _heads_flash(ctx, e) or _TOLD_STEP.search(before))
             continue
         confirmed.update(e.text for e in group if e.weak)
     confirmed.update(e.text for e in others if e.weak)
