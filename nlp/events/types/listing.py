@@ -51,7 +51,7 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     """No listing in a clause about a product launch (新车上市) or a trading rule,
     unless an exchange or a ticker is named; none in a clause about a listed company's
     new shares (定增, 配股) or naming no company right after one (…向特定对象发行股票。
-    本次发行价格为…), none for a bond that lists (可转债上市)."""
+    本次发行价格为…), none for a bond that lists (可转债上市) or is subscribed (可转债…网上申购)."""
     text, start, end = ctx.text, clause.start, clause.end
     if trig.context_pattern("not_listing").search(text, start, end) and not ctx.within(start, end, "EXCHANGE", "TICKER"):
         return []
@@ -59,8 +59,10 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     if trig.context_pattern("placement").search(text, before, end):
         return []
     bond = trig.context_pattern("bond")
+    bond_clause = bool(bond.search(text, start, end))  # 发行12亿元可转换公司债券…网上申购: the bond's subscription
     return [t for t in triggers
-            if not bond.search(text, trig.segment_start(text, t.start, start), segment_end(text, t.end, end))]
+            if not bond.search(text, trig.segment_start(text, t.start, start), segment_end(text, t.end, end))
+            and not (bond_clause and t.stage == "subscription")]
 
 
 def _spun_off(ctx: Context, start: int, end: int):
