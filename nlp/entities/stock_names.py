@@ -39,10 +39,15 @@ _NO_NAME_END = frozenset("于在至的及和与是为约共达逾等第年月日
 _A_SHARE_EXCHANGES = ("SSE", "SZSE", "BSE")
 
 
+_CLOSING_QUOTES = "」”』\""
+
+
 def _name_end(text: str, bracket: int) -> int:
     """Where the name before a bracket ends: before spaces and a share class mark."""
     j = bracket
     while j and text[j - 1] == " ":
+        j -= 1
+    if j and text[j - 1] in _CLOSING_QUOTES:  # 「泓雅美妆」(02622): the name inside the quotes
         j -= 1
     mark = _CLASS_MARK.search(text[max(0, j - 4):j])
     return j - len(mark.group()) if mark else j

@@ -146,7 +146,9 @@ _SFX = r"(?:HK|SH|SS|SZ|BJ|TWO|TW|OQ|O|N)"
 _CODE = rf"(?P<code>\d{{4,6}}|[A-Z]{{1,5}})(?:\.(?P<sfx>{_SFX}))?(?![\w.])"
 TICKER = re.compile(
     # 股票代码"2513", 证券代码:688068, 纽交所代码XPEV, 代码为"NIO"
-    rf"(?:(?:股票|证券|股份|交易)代码|(?<!申购)(?<!债券)代码)(?:为|是)?\s?:?\s?[\"“”'「『]?{_CODE}"
+    rf"(?:(?:股票|证券|股份|交易)代[码号]|(?<!申购)(?<!债券)代码)(?:为|是)?\s?:?\s?[\"“”'「『]?{_CODE}"
+    # 拟以"YBLG"为代码 (the code told before the word)
+    rf"|(?<=以)[\"“”'「『](?P<qcode>[A-Z]{{1,5}})[\"“”'」』](?=为(?:股票|证券)?代码)(?P<qsfx>)"
     # (NASDAQ: NIU), (纳斯达克:XPEV), (NYSE: NIO; HKEX: 9866), (沪:600699), (港:0700)
     rf"|(?<=[(;,])\s?(?P<pex>{_alt(k for k in _TICKER_EX if len(k) > 1 or k in '沪深港')})\s?:\s?"
     rf"(?P<pcode>\d{{4,6}}|[A-Z]{{1,5}})(?:\.(?P<psfx>{_SFX}))?(?![\w.])"
@@ -154,11 +156,11 @@ TICKER = re.compile(
     r"|(?<![\w.])(?P<scode>\d{4,6})\.(?P<ssfx>HK|SH|SS|SZ|BJ|TWO|TW)(?![A-Za-z])"
     # 星河控股(01592-HK), 新东方(EDU,US), (EDU.US)
     r"|(?<=\()(?P<dcode>\d{3,6}|[A-Z]{1,5})\s?[-,.]\s?(?P<dsfx>HK|SH|SZ|BJ|TWO|TW|US)(?=\))"
-    # 大叶股份(300879): an A-share code alone in brackets after the name
-    r"|(?<=[\u4e00-\u9fff]\()(?<![号码期]\()(?P<bcode>(?:60|68|00|30)\d{4})(?=\))(?P<bsfx>)"
+    # 大叶股份(300879), 昆越精工(920198): an A-share or BSE code alone in brackets after the name
+    r"|(?:(?<=[\u4e00-\u9fff]\()|(?<=[」”』]\())(?<![号码期]\()(?P<bcode>(?:60|68|00|30|92)\d{4})(?=\))(?P<bsfx>)"
     # 大行科工(2543), 赛晶(580), 新代(7750): a bare code after a name, a ticker only in a text
     # about Hong Kong or Taiwan shares (not 电话(852) 2345 6789, not 成立于(2018))
-    r"|(?:(?<=[\u4e00-\u9fffA-Za-z]\()|(?<=[\u4e00-\u9fffA-Za-z]\s\())(?P<xcode>\d{3,5})(?=\)(?!\s?\d{4}))(?P<xsfx>)"
+    r"|(?:(?<=[\u4e00-\u9fffA-Za-z]\()|(?<=[\u4e00-\u9fffA-Za-z]\s\()|(?<=[」”』]\())(?P<xcode>\d{3,5})(?=\)(?!\s?\d{4}))(?P<xsfx>)"
 )
 TICKER = guarded(TICKER)  # the same matches, scanned faster
 _A_SHARE_PREFIX = (("60", "SSE"), ("68", "SSE"), ("00", "SZSE"), ("30", "SZSE"),
@@ -209,7 +211,7 @@ def find_tickers(text: str, context: MarketContext | None = None) -> list[tuple[
     out = []
     for m in TICKER.finditer(text):
         for code_g, sfx_g in (("code", "sfx"), ("pcode", "psfx"), ("scode", "ssfx"), ("dcode", "dsfx"),
-                              ("bcode", "bsfx"), ("xcode", "xsfx")):
+                              ("bcode", "bsfx"), ("xcode", "xsfx"), ("qcode", "qsfx")):
             if m[code_g]:
                 break
         code, sfx = m[code_g], m[sfx_g]
