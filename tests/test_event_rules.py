@@ -403,3 +403,13 @@ def test_a_broker_lending_ipo_margin_is_no_listing_company():
             "较公开发售部分超购逾80倍，其中星立证券借出约45亿元。")
     names = {e["company"]["name"] for e in nlp.extract(text, published=PUBLISHED)["events"]}
     assert names == {"星栢集团"}
+
+
+@pytest.mark.parametrize("text, company", [
+    ("10月15日晚，工业视觉检测企业星石智造在港交所披露易刊发聆讯后资料集，正式通过主板上市聆讯。", "星石智造"),
+    ("3月27日，A股上市公司星川股份（002781）发布公告，公司发行的全球存托凭证（GDR）已于当地时间3月26日在瑞士证券交易所"
+     "挂牌交易，证券代码“HCGN”。", "星川股份"),
+])
+def test_words_of_the_step_are_no_company(text, company):
+    """易刊发 (披露易 + 刊发), 全球存托凭证: what is published or listed, not who."""
+    assert {e["company"]["name"] for e in nlp.extract(text, published=PUBLISHED)["events"]} == {company}

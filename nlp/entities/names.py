@@ -298,6 +298,7 @@ _PARTY_OF = frozenset("资投购款配")
 def _party_word(word: str) -> bool:
     """认购方, 出资方, 承配人: the party of a deal's verb."""
     return word[-1] in "方人" and word[-2:-1] in _PARTY_OF
+_SECTOR_FIRM = re.compile(r"[药车房险]企")
 # The maker's 商 / 厂 jieba glues to the unknown name after a product word (零部件商拓驰科技: 商拓驰, 半导体厂昱晟: 厂昱晟).
 _MAKER = frozenset("商厂")
 
@@ -327,15 +328,17 @@ def _split_glued(tokens: list[tuple[str, int]], tags: dict) -> list[tuple[str, i
     party = {k for k in range(1, len(tokens)) if _party_glued(tokens[k - 1][0], tokens[k][0], tags)}
     # 蓝川生 医获 国发 基金: 获 glued to the end of an unknown word ends the name before it
     glued_after = {k for k, (word, _) in enumerate(tokens) if len(word) >= 2 and word[-1] == "获" and word not in tags}
-    if not glued and not glued_after and not party:  # nearly every text: no copy
+    # 抗体 药企星 卓 生物: a sector's 药企 / 车企 glued to the unknown name after it
+    sector = {k for k, (word, _) in enumerate(tokens) if len(word) >= 3 and word not in tags and _SECTOR_FIRM.match(word)}
+    if not glued and not glued_after and not party and not sector:  # nearly every text: no copy
         return tokens
     out: list[tuple[str, int]] = []
     for k, (word, start) in enumerate(tokens):
         if k in party:
             out[-1] = (out[-1][0] + word[0], out[-1][1])
             out.append((word[1:], start + 1))
-        elif k in glued or k in glued_after:
-            cut = len(word) - 1 if k in glued_after else 1
+        elif k in glued or k in glued_after or k in sector:
+            cut = len(word) - 1 if k in glued_after else 2 if k in sector else 1
             out += [(word[:cut], start), (word[cut:], start + cut)]
         else:
             out.append((word, start))

@@ -100,7 +100,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
             found.append(Trigger(event, stage, s, e,
                                  modal=_modal(seg),
                                  negated=bool(context_pattern("negation").search(seg)),
-                                 rumour=bool(context_pattern("rumour").search(seg) or _HEARSAY_HEAD.match(text, start)
+                                 rumour=bool(context_pattern("rumour").search(text, start, s) or _HEARSAY_HEAD.match(text, start)
                                              or _QUOTED_HEARSAY.match(text, e, end))))
     return tuple(sorted(found, key=lambda t: t.start))
 
