@@ -59,7 +59,7 @@ LEXICON_CASES = [
                  [("funding", None, "LumiCloud", [])], [("funding", None, "LumiCloud", [])], id="a Latin alias"),
     pytest.param("据悉，LumiClouds本周获得了5000万元A轮融资。", [("funding", None, "LumiClouds", [])],
                  [("funding", None, "LumiClouds", [])], id="a Latin name only as a whole word"),
-    pytest.param("一只阿喵获青禾资本2亿元投资。", [("funding", None, "一只阿喵", ["青禾资本"])],
+    pytest.param("猫粮阿喵获青禾资本2亿元投资。", [("funding", None, "猫粮阿喵", ["青禾资本"])],
                  [("funding", None, "阿喵", ["青禾资本"])], id="a mis-bound guess gives way"),
     pytest.param("星火远景出资1亿元，萌爪爪科技完成A轮融资。", [("funding", None, "萌爪爪科技", [])],
                  [("funding", None, "萌爪爪科技", ["星火远景"])], id="an INVESTOR name invests"),
