@@ -413,3 +413,11 @@ def test_a_broker_lending_ipo_margin_is_no_listing_company():
 def test_words_of_the_step_are_no_company(text, company):
     """易刊发 (披露易 + 刊发), 全球存托凭证: what is published or listed, not who."""
     assert {e["company"]["name"] for e in nlp.extract(text, published=PUBLISHED)["events"]} == {company}
+
+
+def test_a_research_firm_cited_is_not_what_the_company_pronoun_means():
+    """按弗若斯特沙利文的数据，公司…: the firm is a source; 公司 in the next sentence is the listing company."""
+    text = ("10月15日晚，工业视觉检测企业星石智造正式通过主板上市聆讯。按弗若斯特沙利文的数据，公司在国内市场的份额约为"
+            "6.8%，排名第三。公司2023年完成的C轮融资金额为4.5亿元，由小米长江产业基金领投。")
+    funding = [e for e in nlp.extract(text, published=PUBLISHED)["events"] if e["type"] == "funding"]
+    assert [e["company"]["name"] for e in funding] == ["星石智造"]
