@@ -298,6 +298,9 @@ _PARTY_OF = frozenset("资投购款配")
 def _party_word(word: str) -> bool:
     """认购方, 出资方, 承配人: the party of a deal's verb."""
     return word[-1] in "方人" and word[-2:-1] in _PARTY_OF
+
+
+# A sector's firm word (药企, 车企) jieba glues to the unknown name after it (抗体药企星卓生物: 药企星).
 _SECTOR_FIRM = re.compile(r"[药车房险]企")
 # The maker's 商 / 厂 jieba glues to the unknown name after a product word (零部件商拓驰科技: 商拓驰, 半导体厂昱晟: 厂昱晟).
 _MAKER = frozenset("商厂")
@@ -328,7 +331,6 @@ def _split_glued(tokens: list[tuple[str, int]], tags: dict) -> list[tuple[str, i
     party = {k for k in range(1, len(tokens)) if _party_glued(tokens[k - 1][0], tokens[k][0], tags)}
     # 蓝川生 医获 国发 基金: 获 glued to the end of an unknown word ends the name before it
     glued_after = {k for k, (word, _) in enumerate(tokens) if len(word) >= 2 and word[-1] == "获" and word not in tags}
-    # 抗体 药企星 卓 生物: a sector's 药企 / 车企 glued to the unknown name after it
     sector = {k for k, (word, _) in enumerate(tokens) if len(word) >= 3 and word not in tags and _SECTOR_FIRM.match(word)}
     if not glued and not glued_after and not party and not sector:  # nearly every text: no copy
         return tokens
@@ -539,6 +541,7 @@ def _short_forms(legal: str) -> tuple[str, ...]:
 # a brand by jieba's dictionary: no entry, or a proper noun's tag (华为 nr, 腾讯 nz), not a
 # common word (星河, 平安) or a place (长沙)
 _BRAND_TAGS = frozenset({None, "nz", "nr", "nrt"})
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _without_trade_word(ent: Entity) -> tuple[str, ...]:
@@ -551,9 +554,6 @@ def _without_trade_word(ent: Entity) -> tuple[str, ...]:
     if 2 <= len(core) <= 4 and _CJK_ONLY.fullmatch(core) and _word_tags().get(core) in _BRAND_TAGS:
         return (core,)
     return ()
-
-
-_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def propagate(text: str, found: list[Entity]) -> list[Entity]:
