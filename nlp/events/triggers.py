@@ -67,6 +67,9 @@ def _modal(seg: str) -> bool:
     return bool(modal.search(seg, max((m.end() for m in _DESCRIBED_LISTING.finditer(seg)), default=0)))
 
 
+# 有自媒体称，X已完成C轮融资: hearsay told earlier in the clause, within this many characters (a bound, so that a
+# clause of hostile length costs no scan per trigger)
+_HEARSAY_REACH = 80
 # 针对“星睿医疗已向港交所提交上市申请”的市场传闻: the step told inside the quoted hearsay
 _QUOTED_HEARSAY = re.compile(r"[^“”\"「」。\n]{0,40}?[”」\"]的?(?:市场|网络|媒体|网传)?(?:传闻|传言|消息|报道|说法)")
 
@@ -100,7 +103,8 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
             found.append(Trigger(event, stage, s, e,
                                  modal=_modal(seg),
                                  negated=bool(context_pattern("negation").search(seg)),
-                                 rumour=bool(context_pattern("rumour").search(text, start, s) or _HEARSAY_HEAD.match(text, start)
+                                 rumour=bool(context_pattern("rumour").search(text, max(start, s - _HEARSAY_REACH), s)
+                                             or _HEARSAY_HEAD.match(text, start)
                                              or _QUOTED_HEARSAY.match(text, e, end))))
     return tuple(sorted(found, key=lambda t: t.start))
 
