@@ -578,12 +578,11 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
                 alias = Entity(ent.label, m.start() + q.start(1), m.start() + q.end(1), q.group(1), {"alias_of": ent.text})
                 added.append(alias)
                 surfaces.setdefault(alias.text, alias)
-        for short in _short_forms(ent.text):
+        # a legal name's short forms, and a brand cut short (which stays the company's name: "shortened")
+        shorts = [(s, {}) for s in _short_forms(ent.text)] + [(s, {"shortened": True}) for s in _without_trade_word(ent)]
+        for short, mark in shorts:
             if text.count(short) > ent.text.count(short):  # used on its own somewhere
-                surfaces.setdefault(short, Entity(ent.label, 0, 0, short, {"alias_of": ent.text}))
-        for short in _without_trade_word(ent):  # the brand stays the company's name
-            if text.count(short) > ent.text.count(short):
-                surfaces.setdefault(short, Entity(ent.label, 0, 0, short, {"alias_of": ent.text, "shortened": True}))
+                surfaces.setdefault(short, Entity(ent.label, 0, 0, short, {"alias_of": ent.text, **mark}))
     if not surfaces:
         return found
     # names found again here replace weak guesses at the same place (同光股份 is

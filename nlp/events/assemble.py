@@ -51,18 +51,17 @@ def _companies(ctx: Context, props: list[Proposal]) -> list:
     policy = POLICY["company"]
     if policy == "rules" or not learned:
         return rules
-    # a party the rules make the clause's investor is no company, while the tagger names another
-    investing = [p.entity for p in props if p.source == "rules" and p.role in ("investors", "lead_investors")
+    # a party the rules make the clause's investor is no company while the tagger names another; one they
+    # make its lead (港投公司与X联合领投) never is
+    investing = [p for p in props if p.source == "rules" and p.role in ("investors", "lead_investors")
                  and p.entity is not None]
+    leading = [p.entity for p in investing if p.role == "lead_investors"]
     picked = []
     for p in sorted(learned, key=lambda p: p.entity.start):
         if not any(ctx.same_party(p.entity, q.entity) for q in picked):
             picked.append(p)
-    raising = [p for p in picked if not any(ctx.same_party(p.entity, e) for e in investing)]
-    if raising:
-        picked = raising
-    leading = [p.entity for p in props if p.source == "rules" and p.role == "lead_investors" and p.entity is not None]
-    picked = [p for p in picked if not any(ctx.same_party(p.entity, e) for e in leading)]  # 港投公司与X联合领投
+    raising = [p for p in picked if not any(ctx.same_party(p.entity, q.entity) for q in investing)]
+    picked = raising or [p for p in picked if not any(ctx.same_party(p.entity, e) for e in leading)]
     if policy == "fill":
         return rules or [p.entity for p in picked]
     if policy == "prefer":

@@ -59,7 +59,8 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     if trig.context_pattern("placement").search(text, before, end):
         return []
     bond = trig.context_pattern("bond")
-    bond_clause = bool(bond.search(text, start, end))  # 发行12亿元可转换公司债券…网上申购: the bond's subscription
+    # 发行12亿元可转换公司债券…网上申购: the bond's subscription (the clause searched only where one is told)
+    bond_clause = any(t.stage == "subscription" for t in triggers) and bool(bond.search(text, start, end))
     return [t for t in triggers
             if not bond.search(text, trig.segment_start(text, t.start, start), segment_end(text, t.end, end))
             and not (bond_clause and t.stage == "subscription")]
