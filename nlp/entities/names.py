@@ -117,10 +117,10 @@ _NON_NAME_TAGS = frozenset("v vd p d r c u uj ul m mq q t tg f y e o ad b".split
 
 @functools.cache
 def _stop_tokens() -> frozenset[str]:
-    """Tokens that end a name: function words, and finance terms (领投, 继续加注 …)
-    other than those ending in a suffix (产业基金 may close a name)."""
+    """Tokens that end a name: function words, finance terms (领投, 继续加注 …) other than those ending in a
+    suffix (产业基金 may close a name), and people's titles (灵犀智能CEO张伟: jieba's Latin CEO is name-like)."""
     terms = (w for w in resources.words("finance_terms.txt") if _suffix_of(w) is None)
-    return frozenset(resources.words("name_stopwords.txt")).union(terms)
+    return frozenset(resources.words("name_stopwords.txt")).union(terms, resources.words("person_titles.txt"))
 
 
 @functools.cache
@@ -492,7 +492,9 @@ def _person_pattern() -> re.Pattern:
     surnames = "|".join(sorted(map(re.escape, resources.words("surnames.txt")), key=len, reverse=True))
     return re.compile(
         rf"(?:{titles})\s?((?:{surnames})[\u4e00-\u9fff]{{1,2}}?)"
-        r"(?=说|表示|称|透露|指出|介绍|认为|坦言|强调|告诉|回应|[,，:：、(（]|先生|女士)"
+        r"(?=说|表示|称|透露|指出|介绍|认为|坦言|强调|告诉|回应|[,，:：、(（]|先生|女士"
+        # 张伟近日接受采访时称: a time or a setting between the name and its speech verb
+        r"|(?:近日|日前|此前|昨日|今日|昨天|今天|在|于|接受|向|对)[^,，。；;]{0,12}?(?:说|表示|称|透露|指出|介绍))"
     )
 
 
