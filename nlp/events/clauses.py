@@ -336,6 +336,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             advised_until = segment_end(ctx.text, group[-1].end, end)
         elif (cues("source", "after").match(after) and not before.endswith("为")) \
                 or cues("source", "before").search(before) \
+                or (cues("venue", "before").search(before) and cues("venue", "after").match(after)) \
                 or cues("advisor", "after").match(after) or cues("affiliation", "after").match(after):
             sources.extend(group)
         elif cues("investee", "before").search(before) and _PUT_INTO.match(after):

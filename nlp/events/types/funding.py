@@ -192,6 +192,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
             add("amount", money)
     rounds = ctx.within(start, end, "ROUND")
     specific = [r for r in rounds if (r.value or {}).get("name") not in ("new", "latest", None)]
+    # 由X独家战略投资的B轮融资: the lettered round names it, 战略投资 only says who put money in
+    specific.sort(key=lambda r: (r.value or {}).get("name") == "strategic")
     if specific or rounds:
         add("round", (specific or rounds)[0])
     m = _ROUND_COUNT.search(text)
