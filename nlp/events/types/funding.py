@@ -268,27 +268,16 @@ def _bare(c: Candidate) -> bool:
 
 
 def compatible(a: Candidate, b: Candidate) -> bool:
-    # a bond beside new shares or a round is two deals; a bare mention of 融资 near a bond is the bond
-    other = b if a.args.get("instrument") == "debt" else a
-    if "debt" in (a.args.get("instrument"), b.args.get("instrument")) and other.args.get("instrument") != "debt" \
-            and not (_thin(other) and other.args.get("instrument") == "equity"):
+    if _two_instruments(a, b):
         return False
     # a mention with nothing of its own tells the other again; 星河智能完成B轮融资… 跟投方包括X、Y: a list of
     # investors alone completes the round told earlier that named none
     if a.args.get("cumulative") == b.args.get("cumulative") and a.args.get("instrument") == b.args.get("instrument") \
             and (_thin(a) or _thin(b) or (_bare(b) and not a.args.get("investors"))):
         return True
+    if _contradict(a, b):
+        return False
     ra, rb = _round(a), _round(b)
-    if ra not in _WILDCARD_ROUNDS and rb not in _WILDCARD_ROUNDS and ra != rb:
-        return False
-    if a.args.get("cumulative") != b.args.get("cumulative"):
-        return False
-    if a.args.get("rounds_count") and b.args.get("rounds_count") and a.args["rounds_count"] != b.args["rounds_count"]:
-        return False
-    if not same_number(_amount(a), _amount(b)):
-        return False
-    if _months_apart(a.args.get("date"), b.args.get("date")):
-        return False
     # two candidates with nothing in common are two events; a listed company's placement told in its headline
     # with the sum and in its body without it is one
     return (ra is not None and ra == rb) or (_amount(a) is not None and _amount(b) is not None) \
@@ -296,6 +285,30 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         or _shared_investor(a.args.get("investors", []), b.args.get("investors", []),
                             by_name=not (a.args.get("attach") or b.args.get("attach"))) \
         or any(y + d in a.sentences for y in b.sentences for d in (-1, 0, 1))
+
+
+def told_again(headline: Candidate, body: Candidate) -> bool:
+    """The body's first telling of the company's round tells the headline's again, unless they contradict
+    (晶澈材料获战略入股 …; 三岛化学以约2.2亿元认购晶澈材料新增注册资本: one deal)."""
+    return not _two_instruments(headline, body) and not _contradict(headline, body)
+
+
+def _two_instruments(a: Candidate, b: Candidate) -> bool:
+    """A bond beside new shares or a round is two deals; a bare mention of 融资 near a bond is the bond."""
+    other = b if a.args.get("instrument") == "debt" else a
+    return "debt" in (a.args.get("instrument"), b.args.get("instrument")) and other.args.get("instrument") != "debt" \
+        and not (_thin(other) and other.args.get("instrument") == "equity")
+
+
+def _contradict(a: Candidate, b: Candidate) -> bool:
+    """Two rounds told with different names, sums, counts or months."""
+    ra, rb = _round(a), _round(b)
+    return (ra not in _WILDCARD_ROUNDS and rb not in _WILDCARD_ROUNDS and ra != rb) \
+        or a.args.get("cumulative") != b.args.get("cumulative") \
+        or bool(a.args.get("rounds_count") and b.args.get("rounds_count")
+                and a.args["rounds_count"] != b.args["rounds_count"]) \
+        or not same_number(_amount(a), _amount(b)) \
+        or _months_apart(a.args.get("date"), b.args.get("date"))
 
 
 def _shared_investor(a: list, b: list, by_name: bool) -> bool:

@@ -199,6 +199,9 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     return (stage_of(a) in _ENDED) == (stage_of(b) in _ENDED)
 
 
+told_again = compatible  # a headline's listing and the body's: any two compatible listings are one already
+
+
 def _market(c: Candidate) -> str | None:
     exchange = c.args.get("exchange")
     return (exchange.value or {}).get("market") if exchange is not None else None
