@@ -421,3 +421,37 @@ def test_a_research_firm_cited_is_not_what_the_company_pronoun_means():
             "6.8%，排名第三。公司2023年完成的C轮融资金额为4.5亿元，由小米长江产业基金领投。")
     funding = [e for e in nlp.extract(text, published=PUBLISHED)["events"] if e["type"] == "funding"]
     assert [e["company"]["name"] for e in funding] == ["星石智造"]
+
+
+def test_the_body_tells_the_headlines_deal_again():
+    """A headline's stake (战略入股) and the body's first telling of it (认购新增注册资本, with the sum) are one
+    round; the past round told after them is another."""
+    text = ("澄远化学战略入股国产电子胶企业星澈材料\n2026年04月23日 09:12　来源：材料周刊\n"
+            "国产电子胶企业星澈材料今日披露，澄远化学通过其全资子公司以约2.2亿元认购星澈材料新增注册资本，完成后持股10%。\n"
+            "星澈材料此前于2023年完成B轮融资，由澜禾资本领投。")
+    events = nlp.extract(text, published="2026-04-23")["events"]
+    assert sorted((ev["company"]["name"], (ev["round"] or {}).get("name")) for ev in events) == [
+        ("星澈材料", "B"), ("星澈材料", "strategic")]
+    deal = next(ev for ev in events if ev["round"]["name"] == "strategic")
+    assert deal["amount"]["value"] == 2.2e8
+
+
+@pytest.mark.parametrize("text, company, amount", [
+    ("对话澜屿储能陈洲：拿到B轮之后\n记者：这一轮是怎么落定的？\n陈洲（澜屿储能创始人兼CEO）：这一轮总共2亿元，"
+     "星辰集团旗下的星辰资本领投，老股东澄湖创投继续加码。", "澜屿储能", 2e8),
+    ("创业邦专访｜米澜智造CEO孔澄：先把产线建起来\n创业邦：今年的融资情况怎么样？\n孔澄：今年年初我们拿到了A轮，5000万元，"
+     "澄湖创投领的投。\n创业邦：有上市打算吗？\n孔澄：三年内不考虑。", "米澜智造", 5e7),
+])
+def test_an_interview_guests_turns_speak_for_their_company(text, company, amount):
+    """The guest named beside their company at the top (米澜智造CEO孔澄, 陈洲（澜屿储能创始人兼CEO）) tells the
+    round in their turn; the interviewer's questions (…怎么样？, …吗？) tell nothing, and the parent of an
+    investor is not the company."""
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    assert [(ev["type"], ev["company"]["name"], ev["amount"]["value"]) for ev in events] == [("funding", company, amount)]
+
+
+def test_a_round_up_items_sector_label_is_no_company():
+    """1. 智算芯片：星芯科技官宣…: the label before the colon says the sector, the company follows it."""
+    text = "融资周报\n1. 智算芯片：星芯科技10月9日官宣近5亿元B+轮融资，澄湖创投领投。\n2. 澜禾生物：10月10日完成1.2亿元A轮。"
+    events = nlp.extract(text, published="2026-10-13")["events"]
+    assert sorted(ev["company"]["name"] for ev in events) == ["星芯科技", "澜禾生物"]

@@ -57,8 +57,15 @@ def _invests_in_a_name(text: str, t: trig.Trigger, near: list[Entity]) -> bool:
         return False
     if _ITS_ROUND.match(text, t.end):  # 独家投资其数千万元Pre-A轮: the round of the company in focus
         return True
-    return any(e.label == "COMPANY" and t.end <= e.start <= t.end + 14 and not _NAME_GAP_BREAK.search(text, t.end, e.start)
-               and not _ITS_STOCK.match(text, e.end) for e in near)
+    e = next((e for e in near if e.label == "COMPANY" and e.start >= t.end), None)  # the first name after it
+    return e is not None and e.start <= t.end + 14 and not _NAME_GAP_BREAK.search(text, t.end, e.start) \
+        and not _ITS_STOCK.match(text, e.end) and not _describes_next(text, e, near)
+
+
+def _describes_next(text: str, e: Entity, near: list[Entity]) -> bool:
+    """曾投资宸屹新能的朴澜资本: the verb and its name describe the name after 的, no round is told."""
+    return text.startswith("的", e.end) and any(
+        e.end < n.start <= e.end + 16 and not _NAME_GAP_BREAK.search(text, e.end, n.start) for n in near)
 
 
 def is_bare_verb(text: str, t: trig.Trigger) -> bool:
@@ -204,10 +211,23 @@ def _usable_triggers(ctx: Context, clause: Clause) -> list[trig.Trigger]:
     text, start, end = ctx.text, clause.start, clause.end
     if trig.context_pattern("margin").search(text, start, end):
         return []
-    found = [t for t in clause.triggers if not _THE_OTHERS.match(text, trig.segment_start(text, t.start, start))]
+    found = [t for t in clause.triggers if not _THE_OTHERS.match(text, trig.segment_start(text, t.start, start))
+             and not _asked(text, t, start, end)]
     kept = {id(t) for name, etype in types.REGISTRY.items()
             for t in etype.usable(ctx, clause, [t for t in found if t.event == name])}
     return [t for t in found if id(t) in kept]
+
+
+# 记者：今年的融资情况怎么样？, 请问贵公司是否参与了X的融资？, 上市有时间表吗？: a question tells no event (a
+# headline that ends in one, 获腾讯投资"烧钱"是唯一出路？, asks about the event it tells)
+_QUESTION = re.compile(r"是否|吗|呢|怎么|怎样|如何|什么|何时|多少|哪")
+_BREAK = re.compile(r"[,，:：\s]")
+
+
+def _asked(text: str, t: trig.Trigger, start: int, end: int) -> bool:
+    tail = text[t.start : end].rstrip()
+    return tail.endswith(("?", "？")) and not _BREAK.search(tail) \
+        and bool(_QUESTION.search(text, trig.segment_start(text, t.start, start), end))
 
 
 # --- the role each name of a clause plays ------------------------------------------
@@ -216,7 +236,7 @@ _TICKER_PAREN = re.compile(r"^\([^()]{1,20}\)")  # 腾讯控股(00700.HK)投资�
 # A name with a weak suffix (科技, 智能 …) counts only in a role: in an investor
 # list, or as the subject right before the verb of an event.
 _SUBJECT_VERB = re.compile(r"^[」』”\"]?(?:宣布|表示[,，]|称[,，]|完成|获|已|正式|成功|于|因|明日|明天|截止|发行|上会|过会|希望|计划|预计|有望|准备|打算|寻求|今日|今起|明起|近日|日前|将|拟|通过|向|在|再|又|此前|近期|也|曾|"
-                           r"(?:周|星期)[一二三四五六日天]|昨日|昨天|昨晚|今晚|当晚|今天|本周|上周|进入|未获?通过|公布|刚|"
+                           r"(?:周|星期)[一二三四五六日天]|昨日|昨天|昨晚|今晚|当晚|今天|[今昨][(（]\d{1,2}[)）]日|本周|上周|进入|未获?通过|公布|刚|"
                            r"登陆|挂牌|上市|赴|递交|递表|启动|冲刺|撤回|终止|本次|此次|主动|公告|发布|首次|首发|IPO|"
                            r"创业板|科创板|主板|中小板|[深上港北]交所|联交所|纳斯达克|纽交所|港股|美股|A股|成功|首挂|截飞|暗盘|招股|披露|定增|非公开发行|向特定对象|配售|"
                            r"\d{1,2}月\d{1,2}日(?:晚间|晚|早间|盘后)?(?:发布)?(?:公告|披露|宣布)|"

@@ -44,6 +44,11 @@ _CITED = re.compile(rf"{CITATION}\s*$")  # a summary's bullet (…[1] -)
 # a sentence that opens with its date (6月5日下午，…, 今天，…)
 _SENTENCE_DATE = re.compile(r"\s*(?P<date>[^,，。；;:：\n]{2,16}?)(?:上午|下午|晚间|早间|晚|盘后)?[,，]")
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[▍●■◆【])?[^,，。；;!?！？\n]{1,30}\n*")
+# an interview's guest, named with the company they lead near the top: 米粒智造CEO孔维, 陈泊（极屿储能创始人兼CEO）
+_LEADER = r"的?(?:联合)?(?:创始人|创办人|董事长|CEO|首席执行官|总裁|总经理|行政总裁)(?:兼[A-Za-z\u4e00-\u9fff]{1,6}?)?"
+_GUEST_AFTER = re.compile(rf"{_LEADER}[\s\u3000]?(?P<person>[\u4e00-\u9fff]{{2,3}}?)(?=[\s:：,，(（]|说|表示|$)")
+_GUEST_BEFORE = re.compile(r"(?P<person>[\u4e00-\u9fff]{2,3})[(（]$")
+_GUEST_BEFORE_END = re.compile(rf"{_LEADER}[)）]")
 
 
 def _names_after(text: str, t: trig.Trigger) -> bool:
@@ -76,6 +81,7 @@ class RuleProposer:
         self._owner: Entity | None = None  # the company the line above names, for the clause at hand
         self.issuer = self._issuer()  # a filing's issuer: 本公司 anywhere in it
         self.topic: tuple[Entity, int] | None = self.issuer  # (company in focus, its sentence index)
+        self.guest = self._guest()  # an interview's guest: (the company they speak for, their name)
         self._sentence_triggers: dict[int, list[trig.Trigger]] = {}
         for clause in ctx.clauses:
             self._sentence_triggers.setdefault(clause.sentence, []).extend(clause.triggers)
@@ -92,6 +98,35 @@ class RuleProposer:
                 return ent, self.ctx.sentence_index(ent.start)
         return None
 
+    def _guest(self) -> tuple[Entity, str] | None:
+        """An interview's guest, named near the top beside the company they lead (米粒智造CEO孔维,
+        陈泊（极屿储能创始人兼CEO）): their turns (孔维：今年我们拿到了A轮) speak of that company."""
+        text = self.ctx.text
+        top = min(len(text), 300)
+        for ent in self.ctx.within(0, top, "COMPANY"):
+            start = text.find(ent.text, 0, top)
+            while start >= 0:  # every mention at the top (净蓝水务创办人 梁颖诗 under the headline's 净蓝水务)
+                end = start + len(ent.text)
+                m = _GUEST_AFTER.match(text, end)
+                if m is None and _GUEST_BEFORE_END.match(text, end):
+                    m = _GUEST_BEFORE.search(text, max(0, start - 4), start)
+                if m is not None:
+                    return ent, m.group("person")
+                start = text.find(ent.text, end, top)
+        return None
+
+    def _guest_of(self, clause: Clause) -> Entity | None:
+        """The guest's company, when the clause is in their turn (a line that opens with their name and a
+        colon) or in what they are quoted to say (黄子轩说：「…」)."""
+        if self.guest is None:
+            return None
+        text, (company, person) = self.ctx.text, self.guest
+        line = text.rfind("\n", 0, clause.start) + 1
+        turn = re.compile(rf"\s*{re.escape(person)}(?:[(（][^()（）\n]{{0,30}}[)）])?(?:说|表示|称)?[:：]")
+        if turn.match(text, line) or re.search(rf"{re.escape(person)}(?:说|表示|称)[:：]", text[line : clause.start]):
+            return company
+        return None
+
     def propose(self, views: list[ClauseView]) -> list[Proposal]:
         out: list[Proposal] = []
         for view in views:
@@ -106,7 +141,7 @@ class RuleProposer:
         segment's first; else the clause's first."""
         text, start, end = self.ctx.text, clause.start, clause.end
         self._owner = None
-        others = [e for e in others if e.label == "COMPANY"]
+        others = [e for e in others if e.label == "COMPANY" and not (self.guest and e.text == self.guest[1])]
         cell = _FIRST_CELL.match(text, start, end)
         if cell and (first_cell := [e for e in others if e.end <= cell.end()]):
             others = first_cell
@@ -126,7 +161,9 @@ class RuleProposer:
                 # 谷歌投资: a child the segment does not name raised the money, not the parent
                 own = [e for e in ordered if not PARENT_OF_NEXT.match(text, e.end)
                        and not (e.end <= t.start and _UNNAMED_CHILD.search(text, e.end, t.start))]
-                return next((e for e in own if not INVESTOR_NAME.search(e.text)), own[0]) if own else None
+                if own:
+                    return next((e for e in own if not INVESTOR_NAME.search(e.text)), own[0])
+                return self._guest_of(clause)
             if _UNNAMED_CHILD.match(text, seg_start):  # 附属公司获谷歌投资: nor the parent named before
                 return None
         self._owner = self._line_owner(clause) if not others else None
@@ -143,6 +180,9 @@ class RuleProposer:
             # 3）极序医疗：2025年2月，独家投资其Pre-A轮: the item's header name, else the company in focus
             header = next((e for e in others if e.end <= live[0].start and _COLON.match(text, e.end)), None)
             return header or (self.topic[0] if self.topic else None)
+        if all(PARENT_OF_NEXT.match(text, e.end) or INVESTOR_NAME.search(e.text) for e in others) \
+                and (guest := self._guest_of(clause)):
+            return guest  # 陈泊：这一轮总共2亿元，宁德时代旗下的晨道资本领投 (a parent, an investment firm)
         if others:  # 吉利汽车(00175)旗下品牌远程汽车完成A轮融资: a parent is not the subject, nor
             # the parent of the investor (由X领投，后者为复星医药全资子公司)
             return next((e for e in others if not PARENT_OF_NEXT.match(text, e.end)),
