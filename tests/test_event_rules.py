@@ -455,3 +455,11 @@ def test_a_round_up_items_sector_label_is_no_company():
     text = "融资周报\n1. 智算芯片：星芯科技10月9日官宣近5亿元B+轮融资，澄湖创投领投。\n2. 澜禾生物：10月10日完成1.2亿元A轮。"
     events = nlp.extract(text, published="2026-10-13")["events"]
     assert sorted(ev["company"]["name"] for ev in events) == ["星芯科技", "澜禾生物"]
+
+
+def test_a_round_told_with_when_it_was_done_is_the_earlier_round():
+    """禾润生技上一轮A轮在2022年完成: the earlier round beside today's, with its own sum and year."""
+    text = "禾润生技今日宣布完成B轮募资新台币9.6亿元。禾润生技上一轮A轮在2022年完成，金额新台币3亿元。"
+    rounds = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-04-08")["events"]}
+    assert set(rounds) == {"A", "B"} and rounds["A"]["amount"]["value"] == 3e8
+    assert rounds["A"]["date"]["start_date"].startswith("2022")
