@@ -13,7 +13,7 @@ from ...entities.numbers import parse_number
 from .. import triggers as trig
 from ..clauses import segment_end
 from ..candidate import Candidate, Proposal
-from ..context import INVESTMENT_FIRM, INVESTS_IN, Context, cues, name_lists
+from ..context import INVESTMENT_FIRM, INVESTS_IN, PRONOUN, Context, cues, name_lists
 from .. import record as rec
 
 NAME = "funding"
@@ -69,7 +69,18 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     in a sentence about the IPO (此次IPO…) is the listing's proceeds."""
     return [t for t in triggers if (not t.modal or t.stage in INSTRUMENT_TRIGGERS)
             and not (t.stage in INSTRUMENT_TRIGGERS and _not_an_issue(ctx, t, clause))
-            and not (t.stage is None and _THIS_IPO.search(ctx.text, *ctx.sentence_of(t.start)))]
+            and not (t.stage is None and _THIS_IPO.search(ctx.text, *ctx.sentence_of(t.start)))
+            and not (_NAMES_ITS_COMPANY.fullmatch(ctx.text, t.start, t.end) and not _names_inside(ctx, t))]
+
+
+# 向蓝鲸智算投资20亿元, 认购泰合生物新股: a phrase that names the company inside it is a deal only where a
+# company (or 公司 / 其) is found there (宁德时代向匈牙利工厂投资73亿欧元 is a plant's money, and its investor
+# must not stand in for the company)
+_NAMES_ITS_COMPANY = re.compile(r"向[^,。；;]+投资|认购[^,。；;]+(?:新股|新H股|新发行股份|新发行的股份)")
+
+
+def _names_inside(ctx: Context, t) -> bool:
+    return bool(ctx.within(t.start + 1, t.end, "COMPANY")) or bool(PRONOUN.search(ctx.text, t.start, t.end))
 
 
 # 募资用于…补充流动资金及偿还贷款: what the new money pays for, not what the issue is
