@@ -463,3 +463,12 @@ def test_a_round_told_with_when_it_was_done_is_the_earlier_round():
     rounds = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-04-08")["events"]}
     assert set(rounds) == {"A", "B"} and rounds["A"]["amount"]["value"] == 3e8
     assert rounds["A"]["date"]["start_date"].startswith("2022")
+
+
+def test_a_round_ups_items_happened_in_the_period_its_opening_counts():
+    """最近一周(10月6日-10月12日)，有3家公司…: each item that tells no date of its own gets the period's."""
+    text = ("2026年以来，港股已有48只新股上市。最近一周(10月6日-10月12日)，有3家公司上市或通过聆讯。\n"
+            "星美医疗科技正式上市，首日破发。\n澄牛智能完成招股，预计于10月16日在港交所挂牌上市。\n星平线通过聆讯。")
+    events = nlp.extract(text, published="2026-10-13")["events"]
+    dates = {ev["company"]["name"]: (ev["date"] or {}).get("start_date") for ev in events}
+    assert dates["星美医疗科技"] == dates["星平线"] == "2026-10-06"

@@ -7,6 +7,8 @@
 """
 from __future__ import annotations
 
+import re
+
 import dataclasses
 import hashlib
 from typing import Callable
@@ -59,6 +61,8 @@ def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], 
     views = analyse_clauses(ctx) if views is None else views
     events = candidates(ctx, views)
     dateline = _disclosure_date(ctx)
+    period, counted = _round_up_period(ctx) if len({ctx.cluster(ev.company) for ev in events}) >= _ROUND_UP_SIZE \
+        else (None, ())
     out = []
     for n, ev in enumerate(events):
         sources: Sources = {}
@@ -68,6 +72,9 @@ def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], 
         told_that_day = not record["date"] and dateline is not None and ctx.sentence_index(dateline.start) in ev.sentences
         if told_that_day:
             record["date"] = record["disclosed"]
+        elif not record["date"] and period is not None and ev.type in counted:  # 最近一周…，有2家公司上市: an item's date
+            record["date"] = _date(period, mention)
+            sources[("date", None)] = period
         if record["date"] is not None and record["date"]["start_date"] is None:
             # 8月16日 in an undated article: with no year there is no date to report, only the text's
             # word for when, as 近日 is
@@ -86,6 +93,22 @@ def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], 
                               "event_id": hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16],
                               "doc_id": doc_id, "type": ev.type, **record}, sources, len(events)))
     return out
+
+
+# A round-up: several companies, and a period its opening counts them in (今年香港共有120间企业新上市, 最近一周
+# (10月6日-10月12日)，有2家公司上市): each item that tells no date of its own happened in that period.
+_ROUND_UP_SIZE = 3
+_COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s?(?:家|间|只|宗|起)[^,，。；;]{0,6}?(?:公司|企业|新股|IPO|项目|融资|上市)")
+_FINER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "half": 4, "year": 5}
+
+
+def _round_up_period(ctx: Context) -> tuple[Entity | None, set[str]]:
+    """The finest resolved date in the first three sentences that count companies (the dateline not counted),
+    and the event types those sentences tell (a past round below a count of listings keeps no date)."""
+    counting = [i for i, (s, e) in enumerate(ctx.sentences[:3]) if _COUNTED.search(ctx.text, s, e)]
+    found = [d for i in counting for d in ctx.within(*ctx.sentences[i], "DATE") if d.value and not ctx.is_dateline(d)]
+    types_told = {t.event for c in ctx.clauses if c.sentence in counting for t in c.triggers}
+    return min(found, key=lambda d: _FINER.get(d.value.get("granularity"), 9), default=None), types_told
 
 
 def _vague_date(ctx: Context, ev: Candidate) -> Entity | None:
