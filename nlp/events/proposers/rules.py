@@ -44,6 +44,8 @@ _CITED = re.compile(rf"{CITATION}\s*$")  # a summary's bullet (…[1] -)
 # a sentence that opens with its date (6月5日下午，…, 今天，…)
 _SENTENCE_DATE = re.compile(r"\s*(?P<date>[^,，。；;:：\n]{2,16}?)(?:上午|下午|晚间|早间|晚|盘后)?[,，]")
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[▍●■◆【])?[^,，。；;!?！？\n]{1,30}\n*")
+# 股份将于7月4日上市, 股份本月十五日挂牌: a clause that opens on the shares is about the company in focus
+_SHARES_OF_FOCUS = re.compile(r"\s*(?:其|该公司)?(?:股份|股票|H股)(?:将|预计|拟|计划|已|亦)?(?:于|在|本月|下月|下周)")
 # an interview's guest, named with the company they lead near the top: 米粒智造CEO孔维, 陈泊（极屿储能创始人兼CEO）
 _LEADER = r"的?(?:联合)?(?:创始人|创办人|董事长|CEO|首席执行官|总裁|总经理|行政总裁)(?:兼[A-Za-z\u4e00-\u9fff]{1,6}?)?"
 _GUEST_AFTER = re.compile(rf"{_LEADER}[\s\u3000]?(?P<person>[\u4e00-\u9fff]{{2,3}}?)(?=[\s:：,，(（]|说|表示|$)")
@@ -191,7 +193,7 @@ class RuleProposer:
             return None
         if self.topic is None:
             return None
-        pronoun = PRONOUN.search(text, start, end)
+        pronoun = PRONOUN.search(text, start, end) or _SHARES_OF_FOCUS.match(text, start, end)
         # 本公司 in a filing is its issuer, however far down
         said_of_issuer = pronoun and self.issuer and self.ctx.same_party(self.topic[0], self.issuer[0])
         if (pronoun or has_args) and (said_of_issuer or BULLET.match(text, start) or self._in_focus(clause.sentence, start)) \

@@ -137,6 +137,17 @@ def _stage(ctx: Context, t: trig.Trigger) -> tuple[str | None, bool]:
     return stage_model.listing_stage(ctx.text[slice(*ctx.sentence_of(t.start))]), False
 
 
+def _after(date, reference) -> bool:
+    """A day after the article's own, told so (本月十五日, 明日, 2026年3月5日; not 1月5日 in a late-December
+    article, whose year is a guess)."""
+    value = (date.value or {}) if date is not None else {}
+    return reference is not None and value.get("granularity") == "day" and bool(_TOLD_AHEAD.search(date.text)) \
+        and value["start"] > reference.isoformat()
+
+
+_TOLD_AHEAD = re.compile(r"\d{4}年|本月|下月|下周|下星期|明|次日|翌日")
+
+
 def _owner(ctx: Context, value):
     """奇信股份(002781)公告,嘉元科技…上市, 星川电子(创业板)、星海科技(科创板): a value printed in
     brackets right after a name is that name's."""
@@ -166,6 +177,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
             continue
         firm = firm or (stage == "planned" and bool(_BANKS_HIRED.search(ctx.text, start, end)))
         date = reader.date_for(t.start, clause)
+        if stage == "listed" and _after(date, ctx.reference):  # 股份本月十五日挂牌, told on the 8th: scheduled
+            stage, firm = "planned", True
         add("stages", value=Step(stage, date, t, firm))
         if t.stage == "listed" and date is not None and not reader.triggers_between(clause, date.end, t.start):
             add("listing_date", date)  # also a planned listing date, unless another step is told in between
