@@ -40,6 +40,7 @@ _A_SHARE_EXCHANGES = ("SSE", "SZSE", "BSE")
 
 
 _CLOSING_QUOTES = "」”』\""
+_QUOTED_NAME = re.compile(r"[「“『\"]([\u4e00-\u9fffA-Za-z0-9·&.\- ]{2,12})[」”』\"]")
 
 
 def _name_end(text: str, bracket: int) -> int:
@@ -164,10 +165,14 @@ def find_stock_names(text: str, tokens: list[tuple[str, int]], taken: list[Entit
         i = ends.get(end)
         if i is None or busy.any(end - 1, end) or _legal_suffix(tokens[i][0]):
             continue  # …科技股份有限公司(证券代码:688999): a legal name, the suffix rules' business
-        first = _walk_back(tokens, i, longest)
-        if first > i:
-            continue
-        start = _trim(text, tokens[first][1], end, tokens[first][0])
+        quoted = _QUOTED_NAME.search(text, max(0, end - longest - 1), end + 1)
+        if quoted and quoted.end() == end + 1:  # 「晞和健康」(2679): the quotes say where the name starts
+            start = quoted.start(1)
+        else:
+            first = _walk_back(tokens, i, longest)
+            if first > i:
+                continue
+            start = _trim(text, tokens[first][1], end, tokens[first][0])
         if text.startswith("ST", start) and text[start - 1:start] == "*":  # *ST赫美
             start -= 1
         elif text[max(0, start - 2):start] == "F-":  # F-铠胜(5264): a foreign issuer in Taiwan

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from . import types
 from .candidate import Candidate, Proposal
-from .clauses import ClauseView
+from .clauses import PARENT_OF_NEXT, ClauseView
 from .context import Context
 
 
@@ -22,7 +22,7 @@ def assemble(ctx: Context, views: list[ClauseView], proposals: list[Proposal]) -
     out: list[Candidate] = []
     for (index, event), props in groups.items():
         view, etype = views[index], types.get(event)
-        companies = _companies(ctx, props)
+        companies = _companies(ctx, props, etype)
         triggers = [t for t in view.usable if t.event == event]
         for company in companies:
             cand = Candidate(event, company, {view.clause.sentence}, [(view.clause.start, view.clause.end)],
@@ -43,11 +43,14 @@ SURE = 0.8  # "prefer": the tagger's probability that overrides the rules
 LEARNED = ("trf", "tagger")
 
 
-def _companies(ctx: Context, props: list[Proposal]) -> list:
-    props = [p for p in props if not (p.role == "company" and _investor(p.entity))]  # a user's INVESTOR name
+def _companies(ctx: Context, props: list[Proposal], etype) -> list:
+    # a user's INVESTOR name; a party the type says never takes its events (a fund raises no round)
+    props = [p for p in props if not (p.role == "company" and (_investor(p.entity) or not etype.may_be_company(p.entity)))]
     rules = [p.entity for p in props if p.role == "company" and p.source == "rules"]
+    # …旗下境外平台发行票据: a parent the text names before its child is not the learned company either
     learned = next((found for source in LEARNED
-                    if (found := [p for p in props if p.role == "company" and p.source == source])), [])
+                    if (found := [p for p in props if p.role == "company" and p.source == source
+                                  and not PARENT_OF_NEXT.match(ctx.text, p.entity.end)])), [])
     policy = POLICY["company"]
     if policy == "rules" or not learned:
         return rules

@@ -111,6 +111,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
 
 # A line that is only a heading (【受理】, 【获通过】 …), and a line's mark of an IPO applicant (X（首发）, 科创板)
 _HEADING_LINE = re.compile(r"[ \t\u3000]*[【\[](?P<word>[^【】\[\]\n]{1,8})[】\]][ \t\u3000]*$")
+_REVIEW_VERB = re.compile(r"(?:IPO)?(?:受理|审议|问询|上会|过会|注册|终止|撤回)")
 _APPLICANT_MARK = re.compile(r"\((?:首发|IPO)\)|科创板|创业板|北交所|[沪深]市主板|主板")
 
 
@@ -121,7 +122,8 @@ def _heading_stages() -> dict[str, str]:
 
 def heading_triggers(text: str) -> list[Trigger]:
     """An IPO digest's lines under a heading that names a stage (【受理】 / · X（首发）：科创板): a listing trigger
-    of that stage at each line's applicant mark. Another bracketed heading ends the section."""
+    of that stage at each line's applicant mark (a later one of the line where the review's verb follows it).
+    Another bracketed heading ends the section."""
     if "【" not in text and "[" not in text:  # nearly every text
         return []
     out: list[Trigger] = []
@@ -131,10 +133,10 @@ def heading_triggers(text: str) -> list[Trigger]:
         heading = _HEADING_LINE.match(line)
         if heading:
             stage = _heading_stages().get(heading["word"].strip())
-        elif stage is not None:
-            mark = _APPLICANT_MARK.search(line)
-            if mark:
-                out.append(Trigger("listing", stage, pos + mark.start(), pos + mark.end()))
+        elif stage is not None:  # the first mark, and each later one the review's verb follows (…；同日，科创板受理B)
+            marks = list(_APPLICANT_MARK.finditer(line))
+            out.extend(Trigger("listing", stage, pos + m.start(), pos + m.end()) for k, m in enumerate(marks)
+                       if k == 0 or _REVIEW_VERB.match(line, m.end()))
         pos += len(line) + 1
     return out
 

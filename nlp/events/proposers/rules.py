@@ -30,8 +30,9 @@ _ANNOUNCES = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:
 _ACTIVE = re.compile(r"投资了$|(?:先后|相继|陆续|接连|连续)投资$|(?:宣布|决定|同意)[^,，。；;]{0,16}?投资$|入股$|参股$|家[^,，。；;:：]{0,8}?[:：]$")
 _COUNTED_LIST = re.compile(r"了?[一两二三四五六七八九十\d]+家[^,，。；;:：]{0,8}?[:：]")
 _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的")
-# 附属公司获谷歌投资, X：参股公司Y进入上市辅导: a child, named or not, takes the step, not the name before it
-_UNNAMED_CHILD = re.compile(rf"\s*(?:关于)?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下公司|旗下企业)")
+# 附属公司获谷歌投资, X：参股公司Y进入上市辅导, X旗下境外平台发行票据: a child, named or not, takes the step, not the
+# name before it
+_UNNAMED_CHILD = re.compile(rf"\s*(?:关于)?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下[\u4e00-\u9fff]{{0,4}}?(?:公司|企业|平台|主体))")
 _PARENT_OF_INVESTOR = re.compile(r"(?:后者|其|该机构|该基金)(?:为|是)$")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 # a table row (1. 桥石智能｜协作机器人｜A轮，1亿元): the company is in the first cell, the others describe it
@@ -164,7 +165,8 @@ class RuleProposer:
                 own = [e for e in ordered if not PARENT_OF_NEXT.match(text, e.end)
                        and not (e.end <= t.start and _UNNAMED_CHILD.search(text, e.end, t.start))]
                 if own:
-                    return next((e for e in own if not INVESTOR_NAME.search(e.text)), own[0])
+                    named = next((e for e in own if not INVESTOR_NAME.search(e.text)), None)
+                    return named or self._pronoun_focus(clause, t.start) or own[0]
                 return self._guest_of(clause)
             if _UNNAMED_CHILD.match(text, seg_start):  # 附属公司获谷歌投资: nor the parent named before
                 return None
@@ -198,6 +200,13 @@ class RuleProposer:
         said_of_issuer = pronoun and self.issuer and self.ctx.same_party(self.topic[0], self.issuer[0])
         if (pronoun or has_args) and (said_of_issuer or BULLET.match(text, start) or self._in_focus(clause.sentence, start)) \
                 and not trig.context_pattern("deal_count").search(text, *self.ctx.sentences[clause.sentence]):
+            return self.topic[0]
+        return None
+
+    def _pronoun_focus(self, clause: Clause, before: int) -> Entity | None:
+        """公司2023年引入的B轮投资者——X产业基金以8,000万元入股: where only investment firms are named, the
+        company a pronoun before the trigger stands for."""
+        if self.topic and PRONOUN.search(self.ctx.text, clause.start, before) and self._in_focus(clause.sentence, clause.start):
             return self.topic[0]
         return None
 

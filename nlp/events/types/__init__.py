@@ -2,8 +2,8 @@
 
 A type module says everything that is particular to its events: the rules that
 pick its companies and arguments from a clause (`companies`, `propose_args`),
-how two candidates merge (`compatible`, `prefer`, `attach_conflicts`), when an
-event is worth reporting (`substantial`, `NEWS_DAYS`, `event_dates`), its
+which parties may take its events (`may_be_company`), how two candidates merge
+(`compatible`, `told_again`, `prefer`, `attach_conflicts`), when an event is worth reporting (`substantial`, `NEWS_DAYS`, `event_dates`), its
 record (`record`), the fields the argument scorer rates (`SCORED`,
 `scorer_tags`) and its DuEE-Fin mapping (`DUEE_TYPE`, `DUEE_ROLES`,
 `duee_extra`). Nothing outside this package asks which type an event is.

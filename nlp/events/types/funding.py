@@ -118,8 +118,14 @@ _TELLS_AGAIN = re.compile(r"(?:后者|前者|对方|其)")
 _FUND = re.compile(rf"(?:基金(?:\(有限合伙\))?(?:[一二三四五六七八九十]期)?|{INVESTMENT_FIRM})$")
 
 
+def may_be_company(ent) -> bool:
+    """A fund, or an investment firm, raises no round of its own (the rule proposer's subject and the party
+    tagger's company alike)."""
+    return not _FUND.search(ent.text)
+
+
 def companies(reader, view, subject, others):
-    if _FUND.search(subject.text):
+    if not may_be_company(subject):
         return []
     listed = _respective(reader.ctx, view) or _together(reader.ctx, view) or _invested_in(reader.ctx, view)
     return listed[0] if listed and subject in listed[0] else [subject]
