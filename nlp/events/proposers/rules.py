@@ -28,6 +28,7 @@ _ANNOUNCES = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:
                         r"(?:公告|宣布|表示|称|披露|透露|介绍)(?:称)?[,，:：]\s?")
 # an investor's verb: the company it names comes after it (投资了X, 领投两家公司：X和Y)
 _ACTIVE = re.compile(r"投资了$|(?:先后|相继|陆续|接连|连续)投资$|(?:宣布|决定|同意)[^,，。；;]{0,16}?投资$|入股$|参股$|家[^,，。；;:：]{0,8}?[:：]$")
+_OBJECTLESS = re.compile(r"\s*(?:[,，。；;]|$)")  # the investing verb ends its segment: it names no company
 _COUNTED_LIST = re.compile(r"了?[一两二三四五六七八九十\d]+家[^,，。；;:：]{0,8}?[:：]")
 _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的")
 # 附属公司获谷歌投资, X：参股公司Y进入上市辅导, X旗下境外平台发行票据: a child, named or not, takes the step, not the
@@ -179,6 +180,8 @@ class RuleProposer:
         if announcer is not None:  # 瓯越电气的客户之一、上市公司宁华电力宣布，公司拟发行可转债
             return announcer
         if active_only:  # X投资了: only a name after the verb, or 该公司 after it, is the company
+            if _OBJECTLESS.match(text, live[0].end) and self.topic and self._in_focus(clause.sentence, start):
+                return self.topic[0]  # 腾讯曾于2021年斥资1亿美元入股，…: it bought into the company in focus
             if not PRONOUN.match(text, live[0].end):
                 return None
             # 3）极序医疗：2025年2月，独家投资其Pre-A轮: the item's header name, else the company in focus
