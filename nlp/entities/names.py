@@ -477,7 +477,7 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
                 text, start = text[described.end():], start + described.end()
             while text[0] in _LEADING_JUNK and len(text) - len(suffix) > 2:  # jieba glued 由 to 澄湖
                 text, start = text[1:], start + 1
-            if text[0] == "中" and first and tokens[first - 1][0].endswith("其") and len(text) - len(suffix) > 2:
+            if text[0] == "中" and first and tokens[first - 1][0] == "其" and len(text) - len(suffix) > 2:
                 text, start = text[1:], start + 1  # 其中华测精工: jieba read 其|中华, the word is 其中
             if end - start - len(suffix) >= 2 and end - start <= 30 and text not in _generic_names() \
                     and not _all_suffix(text[: -len(suffix)]) and text[: -len(suffix)] not in stop:
