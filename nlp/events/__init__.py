@@ -7,10 +7,9 @@
 """
 from __future__ import annotations
 
-import re
-
 import dataclasses
 import hashlib
+import re
 from typing import Callable
 
 from ..entities.span import Entity, any_start_within
@@ -72,7 +71,7 @@ def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], 
         told_that_day = not record["date"] and dateline is not None and ctx.sentence_index(dateline.start) in ev.sentences
         if told_that_day:
             record["date"] = record["disclosed"]
-        elif not record["date"] and period is not None and ev.type in counted:  # 最近一周…，有2家公司上市: an item's date
+        elif not record["date"] and period is not None and ev.type in counted:  # a round-up item's date
             record["date"] = _date(period, mention)
             sources[("date", None)] = period
         if record["date"] is not None and record["date"]["start_date"] is None:

@@ -45,7 +45,8 @@ LEARNED = ("trf", "tagger")
 
 def _companies(ctx: Context, props: list[Proposal], etype) -> list:
     # a user's INVESTOR name; a party the type says never takes its events (a fund raises no round)
-    props = [p for p in props if not (p.role == "company" and (_investor(p.entity) or not etype.may_be_company(p.entity)))]
+    props = [p for p in props
+             if not (p.role == "company" and (_investor(p.entity) or not etype.may_be_company(p.entity)))]
     rules = [p.entity for p in props if p.role == "company" and p.source == "rules"]
     # …旗下境外平台发行票据: a parent the text names before its child is not the learned company either
     learned = next((found for source in LEARNED

@@ -86,6 +86,12 @@ class RuleProposer:
         self.issuer = self._issuer()  # a filing's issuer: 本公司 anywhere in it
         self.topic: tuple[Entity, int] | None = self.issuer  # (company in focus, its sentence index)
         self.guest = self._guest()  # an interview's guest: (the company they speak for, their name)
+        # a line that opens with the guest's name and a colon, or what they are quoted to say (黄子轩说：「…」)
+        self._turn = self._said = None
+        if self.guest:
+            person = re.escape(self.guest[1])
+            self._turn = re.compile(rf"\s*{person}(?:[(（][^()（）\n]{{0,30}}[)）])?(?:说|表示|称)?[:：]")
+            self._said = re.compile(rf"{person}(?:说|表示|称)[:：]")
         self._sentence_triggers: dict[int, list[trig.Trigger]] = {}
         for clause in ctx.clauses:
             self._sentence_triggers.setdefault(clause.sentence, []).extend(clause.triggers)
@@ -120,15 +126,12 @@ class RuleProposer:
         return None
 
     def _guest_of(self, clause: Clause) -> Entity | None:
-        """The guest's company, when the clause is in their turn (a line that opens with their name and a
-        colon) or in what they are quoted to say (黄子轩说：「…」)."""
+        """The guest's company, when the clause is in their turn or in what they are quoted to say."""
         if self.guest is None:
             return None
-        text, (company, person) = self.ctx.text, self.guest
-        line = text.rfind("\n", 0, clause.start) + 1
-        turn = re.compile(rf"\s*{re.escape(person)}(?:[(（][^()（）\n]{{0,30}}[)）])?(?:说|表示|称)?[:：]")
-        if turn.match(text, line) or re.search(rf"{re.escape(person)}(?:说|表示|称)[:：]", text[line : clause.start]):
-            return company
+        line = self.ctx.text.rfind("\n", 0, clause.start) + 1
+        if self._turn.match(self.ctx.text, line) or self._said.search(self.ctx.text, line, clause.start):
+            return self.guest[0]
         return None
 
     def propose(self, views: list[ClauseView]) -> list[Proposal]:
@@ -209,7 +212,8 @@ class RuleProposer:
     def _pronoun_focus(self, clause: Clause, before: int) -> Entity | None:
         """公司2023年引入的B轮投资者——X产业基金以8,000万元入股: where only investment firms are named, the
         company a pronoun before the trigger stands for."""
-        if self.topic and PRONOUN.search(self.ctx.text, clause.start, before) and self._in_focus(clause.sentence, clause.start):
+        if self.topic and PRONOUN.search(self.ctx.text, clause.start, before) \
+                and self._in_focus(clause.sentence, clause.start):
             return self.topic[0]
         return None
 
