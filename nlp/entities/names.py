@@ -301,7 +301,8 @@ def _party_word(word: str) -> bool:
 
 
 # A sector's firm word (药企, 车企) jieba glues to the unknown name after it (抗体药企星卓生物: 药企星).
-_SECTOR_FIRM = re.compile(r"[药车房险]企")
+SECTOR_FIRM = r"[药车房险]企"
+_SECTOR_FIRM = re.compile(SECTOR_FIRM)
 # The maker's 商 / 厂 jieba glues to the unknown name after a product word (零部件商拓驰科技: 商拓驰, 半导体厂昱晟: 厂昱晟).
 _MAKER = frozenset("商厂")
 

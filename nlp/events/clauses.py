@@ -211,8 +211,9 @@ def _usable_triggers(ctx: Context, clause: Clause) -> list[trig.Trigger]:
     text, start, end = ctx.text, clause.start, clause.end
     if trig.context_pattern("margin").search(text, start, end):
         return []
+    asks = _question_end(text, start, end)
     found = [t for t in clause.triggers if not _THE_OTHERS.match(text, trig.segment_start(text, t.start, start))
-             and not _asked(text, t, start, end)]
+             and not (asks and _asked(text, t, start, asks))]
     kept = {id(t) for name, etype in types.REGISTRY.items()
             for t in etype.usable(ctx, clause, [t for t in found if t.event == name])}
     return [t for t in found if id(t) in kept]
@@ -224,10 +225,16 @@ _QUESTION = re.compile(r"是否|吗|呢|怎么|怎样|如何|什么|何时|多�
 _BREAK = re.compile(r"[,，:：\s]")
 
 
-def _asked(text: str, t: trig.Trigger, start: int, end: int) -> bool:
-    tail = text[t.start : end].rstrip()
-    return tail.endswith(("?", "？")) and not _BREAK.search(tail) \
-        and bool(_QUESTION.search(text, trig.segment_start(text, t.start, start), end))
+def _question_end(text: str, start: int, end: int) -> int:
+    """Where the question mark that ends the clause stands (0: the clause asks nothing)."""
+    last = len(text[start:end].rstrip()) + start - 1
+    return last if last >= start and text[last] in "?？" else 0
+
+
+def _asked(text: str, t: trig.Trigger, start: int, mark: int) -> bool:
+    """The trigger is in the question: no break between it and the mark, a question word in its segment."""
+    segment = trig.segment_start(text, t.start, start)
+    return not _BREAK.search(text, t.start, mark) and bool(_QUESTION.search(text, segment, mark))
 
 
 # --- the role each name of a clause plays ------------------------------------------

@@ -42,13 +42,15 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
     events: list[Candidate] = []
     party_events: dict[tuple, list[Candidate]] = {}  # (type, cluster) -> its events so far
     retold = None  # the headline's event the body told again
+    title_end = _title_end(ctx.text)
     for cand in candidates:
         if cand.args.get("negated"):
             continue
         same = party_events.setdefault((cand.type, ctx.cluster(cand.company)), [])
         target = next((ev for ev in reversed(same)  # the nearest earlier event first
                        if types.get(ev.type).compatible(ev, cand) or _attaches(ctx, ev, cand, len(same) == 1)), None)
-        if target is None and len(same) == 1 and same[0] is not retold and _retells_headline(ctx, same[0], cand):
+        if target is None and title_end and len(same) == 1 and same[0] is not retold \
+                and _retells_headline(ctx, title_end, same[0], cand):
             target = retold = same[0]
         if target is None and cand.args.get("attach") and not cand.args.get("round_total"):
             continue  # 估值 / 投资方 sentences only complete an event told nearby (a round's size tells one)
@@ -75,17 +77,21 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _retells_headline(ctx: Context, headline: Candidate, cand: Candidate) -> bool:
+def _retells_headline(ctx: Context, title_end: int, headline: Candidate, cand: Candidate) -> bool:
     """The body's first telling of the company's event, when the headline told it alone (晶澈材料获战略入股 /
     …以约2.2亿元认购晶澈材料新增注册资本): one event, unless they contradict or the body's is long past."""
-    return _in_title(ctx, headline) and not _in_title(ctx, cand) and not _background(cand, ctx.reference) \
+    def in_title(ev: Candidate) -> bool:
+        return all(e <= title_end for _, e in ev.evidence)
+
+    return in_title(headline) and not in_title(cand) and not _background(cand, ctx.reference) \
         and types.get(cand.type).told_again(headline, cand)
 
 
-def _in_title(ctx: Context, ev: Candidate) -> bool:
-    """Told only on the text's first line, a title (at most 60 characters, no full stop)."""
-    end = ctx.text.find("\n")
-    return 0 < end <= 60 and "。" not in ctx.text[:end] and all(e <= end + 1 for _, e in ev.evidence)
+def _title_end(text: str) -> int:
+    """Where a title line ends, its line break included (0: the text opens with no title, a first line of at most
+    60 characters without a full stop)."""
+    end = text.find("\n", 0, 61)
+    return end + 1 if end > 0 and "。" not in text[:end] else 0
 
 
 def _denied(ctx: Context, ev: Candidate) -> bool:
