@@ -26,6 +26,9 @@ def ents(*names):
     (("澜科实业", "澜科"), True),
     (("红杉资本", "高瓴资本"), False),
     (("阿里云", "阿里文娱"), False),
+    (("澄星股份", "澄星集团"), False),  # the listed company and the group that holds it
+    (("澄星科技集团", "澄星科技集团有限公司"), True),
+    (("澄星股份", "澄星股份有限公司", "澄星"), True),
 ])
 def test_clusters(names, together):
     groups = cluster(ents(*names))

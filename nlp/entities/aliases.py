@@ -75,6 +75,15 @@ def _introduced_as_parent(text: str, start: int) -> bool:
     return bool(_PARENT_BEFORE.search(text, max(0, start - 5), start))
 
 
+# 星川股份 and 星川集团: the listed company and the group that holds it share the head, not the company
+_LISTED_OR_GROUP = re.compile(r"(?<!集团)(股份|集团)$")
+
+
+def _listed_and_its_group(a: str, b: str) -> bool:
+    ma, mb = _LISTED_OR_GROUP.search(a), _LISTED_OR_GROUP.search(b)
+    return bool(ma and mb and ma.group(1) != mb.group(1))
+
+
 # 锂衡能源(Lithera Energy Corp.), Korvo Robotics Limited(可沃机械人，下称“Korvo”): the first name
 # in a bracket right after a name is that party's other name
 _GLOSS_OPEN = re.compile(r"\s?[(（]\s?")
@@ -136,7 +145,7 @@ def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
     for i, a in enumerate(texts):
         for b in texts[i + 1:]:
             if _extends_parent(a, b, subsidiaries, cores) or _extends_parent(b, a, subsidiaries, cores) \
-                    or (a in parents) != (b in parents):
+                    or (a in parents) != (b in parents) or _listed_and_its_group(a, b):
                 continue
             if (gaz[a] & gaz[b]) or _compatible(cores[a], cores[b]):
                 union(a, b)

@@ -76,7 +76,7 @@ def usable(ctx: Context, clause, triggers: list) -> list:
 # 向蓝鲸智算投资20亿元, 认购泰合生物新股: a phrase that names the company inside it is a deal only where a
 # company (or 公司 / 其) is found there (宁德时代向匈牙利工厂投资73亿欧元 is a plant's money, and its investor
 # must not stand in for the company)
-_NAMES_ITS_COMPANY = re.compile(r"向[^,。；;]+投资|认购[^,。；;]+(?:新股|新H股|新发行股份|新发行的股份)")
+_NAMES_ITS_COMPANY = re.compile(r"向[^,。；;]+投资|认购[^,。；;]+(?:新股|新H股|新发行股份|新发行的(?:[\d.,]+\s?[万亿]*股)?股份)")
 
 
 def _names_inside(ctx: Context, t) -> bool:
