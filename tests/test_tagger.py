@@ -119,7 +119,30 @@ def data_dir(tmp_path_factory):
     return root
 
 
-def test_only_the_train_split_and_the_dev_part_are_read(data_dir):
+@pytest.fixture()
+def probe_dir(tmp_path, monkeypatch):
+    """The project's probe sets, invented here: set 1 read whole, the others by their train half."""
+    probes = tmp_path / "probes"
+    probes.mkdir()
+    rows = {"passages.jsonl": [("a", "probe")], "passages3.jsonl": [("b", "train"), ("c", "blind")],
+            "passages2.jsonl": [("d", "probe2")], "passages8.jsonl": [("e", "probe")]}
+    for name, items in rows.items():
+        with open(probes / name, "w", encoding="utf-8") as f:
+            for pid, split in items:
+                f.write(json.dumps({"id": pid, "text": "澜星智航完成1亿元A轮融资。", "split": split, "genre": "vc",
+                                    "gold": [{"type": "funding", "company": "澜星智航"}], "must_not": []},
+                                   ensure_ascii=False) + "\n")
+    monkeypatch.setattr(training, "PROBES", probes)
+    return probes
+
+
+def test_probe_sets_give_their_read_parts_only(data_dir, probe_dir):
+    docs = training.documents(data_dir, log=lambda *a: None, sources=("probes",))
+    assert sorted(d["doc"] for d in docs) == ["passages-a", "passages3-b"]  # no blind half, no unread set
+    assert docs[0]["gold"] == {("funding", "CO", "澜星智航")}
+
+
+def test_only_the_train_split_and_the_dev_part_are_read(data_dir, probe_dir):
     docs = training.documents(data_dir, log=lambda *a: None)
     assert {d["doc"] for d in docs} >= {"p1", "p2", "p3", "p4", "p5", "p6"}
     assert "blind1" not in {d["doc"] for d in docs}  # blind passages are never trained on
@@ -131,7 +154,7 @@ def test_labels_mark_every_occurrence_of_a_gold_party():
     assert training._label("云帆智能完成融资", 0, 8, "listing", {("funding", "CO", "云帆智能")}) == ["O"] * 8
 
 
-def test_train_writes_a_model_the_pipeline_uses(data_dir, tmp_path):
+def test_train_writes_a_model_the_pipeline_uses(data_dir, probe_dir, tmp_path):
     out = tmp_path / "model"
     result = training.train(data_dir, out, cv=False, log=lambda *a: None)
     assert result["windows"] >= 5 and (out / tagger.MODEL_FILE).exists()

@@ -149,7 +149,7 @@ def events(data: str, out: str, folds: int, seed: int, cv_only: bool) -> None:
 
 # ---- tagger -----------------------------------------------------------------------------------
 
-TAGGER_SOURCES = ("realnews", "duee", "fewfc")
+TAGGER_SOURCES = ("realnews", "duee", "fewfc", "probes")
 
 
 @train.command("tagger")
@@ -161,15 +161,16 @@ TAGGER_SOURCES = ("realnews", "duee", "fewfc")
 @CV_ONLY
 @click.option("--no-cv", is_flag=True, help="Train the shipped model only, no cross-validation. Example: --no-cv")
 @click.option("--sources", default=None, metavar="LIST",
-              help="Training data, comma-separated among realnews, duee, fewfc [default: the shipped model's]. "
+              help="Training data, comma-separated among realnews, duee, fewfc, probes [default: the shipped model's]. "
                    "Example: --sources realnews,duee")
 @click.option("--events-cv", is_flag=True,
               help="Event-level cross-validation of the ways rules and tagger combine, write nothing. "
                    "Example: --events-cv")
 def tagger(data: str, out: str, folds: int, seed: int, cv_only: bool, no_cv: bool, sources: str | None,
            events_cv: bool) -> None:
-    """Train the party tagger (who an event is about) on realnews_dev train and
-    DuEE-Fin dev, with span-level cross-validation (see models/tagger/README.md).
+    """Train the party tagger (who an event is about) on realnews_dev train,
+    DuEE-Fin dev and the read halves of the project's probe sets (corpora/probes),
+    with span-level cross-validation (see models/tagger/README.md).
 
     \b
     Examples:
