@@ -212,8 +212,12 @@ class RuleProposer:
     def _pronoun_focus(self, clause: Clause, before: int) -> Entity | None:
         """公司2023年引入的B轮投资者——X产业基金以8,000万元入股: where only investment firms are named, the
         company a pronoun before the trigger stands for."""
-        if self.topic and PRONOUN.search(self.ctx.text, clause.start, before) \
-                and self._in_focus(clause.sentence, clause.start):
+        if not (self.topic and self._in_focus(clause.sentence, clause.start)):
+            return None
+        names = self.ctx.within(clause.start, before, "COMPANY", "ORG")
+        # 集团 / 公司 inside 星河交通投资集团有限公司 is part of a name, no pronoun
+        if any(not any(e.start <= m.start() and m.end() <= e.end for e in names)
+               for m in PRONOUN.finditer(self.ctx.text, clause.start, before)):
             return self.topic[0]
         return None
 

@@ -29,7 +29,7 @@ NEWS_DAYS = 730  # older than this before the article's date, a round is told as
 KEEP_HISTORY = True  # and is reported with historical: true (a past round with its specifics is an event)
 
 _ROUND_COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
-_CUMULATIVE = re.compile(r"累计|(?<!资金)(?<!发行)(?<!募资)(?<!轮融资)(?<!轮)(?<!贷款)(?<!借款)(?<!授信)(?<!本金)总额|共计(?!增资|认购|出资)|合计(?!增资|认购|出资)|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
+_CUMULATIVE = re.compile(r"累计|(?<!资金)(?<!发行)(?<!募资)(?<!轮融资)(?<!轮)(?<!贷款)(?<!借款)(?<!授信)(?<!本金)(?<!面值)总额|共计(?!增资|认购|出资)|合计(?!增资|认购|出资)|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
 _LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|这一轮")
 _WILDCARD_ROUNDS = {"new", "latest", None}
 
@@ -83,8 +83,8 @@ def _names_inside(ctx: Context, t) -> bool:
     return bool(ctx.within(t.start + 1, t.end, "COMPANY")) or bool(PRONOUN.search(ctx.text, t.start, t.end))
 
 
-# 募资用于…补充流动资金及偿还贷款: what the new money pays for, not what the issue is
-_USE_OF_PROCEEDS = re.compile(r"用于|用来|用作")
+# 募资用于…补充流动资金及偿还贷款, 资金用途为偿还到期债务: what the new money pays for, not what the issue is
+_USE_OF_PROCEEDS = re.compile(r"用于|用来|用作|用途")
 
 
 def _not_an_issue(ctx: Context, t, clause) -> bool:
