@@ -63,7 +63,12 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     bond_clause = any(t.stage == "subscription" for t in triggers) and bool(bond.search(text, start, end))
     return [t for t in triggers
             if not bond.search(text, trig.segment_start(text, t.start, start), segment_end(text, t.end, end))
-            and not (bond_clause and t.stage == "subscription")]
+            and not (bond_clause and t.stage == "subscription")
+            and not _WISH.search(text, trig.segment_start(text, t.start, start), t.start)]
+
+
+# 星瑞股份欲登陆A股市场: a wish is no step, nor a plan the company announced
+_WISH = re.compile(r"欲|试图|想要")
 
 
 def _spun_off(ctx: Context, start: int, end: int):
