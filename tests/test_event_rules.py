@@ -165,6 +165,25 @@ def test_an_ipo_digests_section_heading_gives_each_applicant_under_it_its_stage(
                    ("厦门澜晟家居股份有限公司", "terminated", "SSE", "main")}
 
 
+def test_a_new_share_calendars_lines_each_give_a_subscription():
+    """· X　申购代码787512　发行价29.86元/股: each line of the calendar is a company's subscription, with its price."""
+    text = ("本周新股申购安排如下：\n· 澄岳智控　申购代码787512　发行价29.86元/股　科创板\n"
+            "· 星钧电气　申购代码001329　发行价18.20元/股　深市主板\n风险提示：新股上市初期波动较大。")
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    got = {(ev["company"]["name"], ev["stage"], ev["offer_price"]["value"]) for ev in events}
+    assert got == {("澄岳智控", "subscription", 29.86), ("星钧电气", "subscription", 18.2)}
+
+
+def test_the_numbered_list_after_a_sentence_about_the_following_companies_takes_its_step():
+    """证监会同意以下企业首次公开发行股票注册：1. X（科创板）…: each item was registered; the list ends at its last item."""
+    text = ("证监会近日同意以下企业首次公开发行股票注册：\n1. 澄思达医疗器械股份有限公司（科创板）\n"
+            "2. 安徽星禾种业股份有限公司（深市主板）\n\n上述企业将与交易所协商确定发行日程。澜岳科技则在创业板上市。")
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    got = {(ev["company"]["name"], ev["stage"]) for ev in events}
+    assert got == {("澄思达医疗器械股份有限公司", "registered"), ("安徽星禾种业股份有限公司", "registered"),
+                   ("澜岳科技", "listed")}
+
+
 def test_the_previous_round_told_with_its_specifics_is_an_event_of_its_own():
     """公司上一輪為2023年的天使輪，由X投資200萬港元: the earlier round beside this one."""
     text = "香港寵物健康初創「澜孩守護」宣佈完成天使+輪融資，集資800萬港元。公司上一輪為2023年的天使輪，由澄湖天使基金投資200萬港元。"

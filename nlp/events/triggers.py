@@ -114,6 +114,9 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
 _HEADING_LINE = re.compile(r"[ \t\u3000]*[【\[](?P<word>[^【】\[\]\n]{1,8})[】\]][ \t\u3000]*$")
 _REVIEW_VERB = re.compile(r"(?:IPO)?(?:受理|审议|问询|上会|过会|注册|终止|撤回)")
 _APPLICANT_MARK = re.compile(r"\((?:首发|IPO)\)|科创板|创业板|北交所|[沪深]市主板|主板")
+# 证监会同意以下企业首次公开发行股票注册：, then 1. 星河医疗器械股份有限公司（科创板）
+_LIST_INTRO = re.compile(r".*以下[^,，。:：\n]{0,6}?(?:企业|公司)[^\n]*[:：]\s*$")
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.、)]|[·•])")
 
 
 @functools.cache
@@ -124,16 +127,24 @@ def _heading_stages() -> dict[str, str]:
 def heading_triggers(text: str) -> list[Trigger]:
     """An IPO digest's lines under a heading that names a stage (【受理】 / · X（首发）：科创板): a listing trigger
     of that stage at each line's applicant mark (a later one of the line where the review's verb follows it).
-    Another bracketed heading ends the section."""
-    if "【" not in text and "[" not in text:  # nearly every text
+    Another bracketed heading ends the section. So too the numbered lines after a sentence that tells the step
+    of 以下企业 (证监会同意以下企业首次公开发行股票注册：), up to the first line that is no item."""
+    if "【" not in text and "[" not in text and "以下" not in text:  # nearly every text
         return []
     out: list[Trigger] = []
     stage = None
+    listed = False  # the section is an intro sentence's list
     pos = 0
     for line in text.split("\n"):
         heading = _HEADING_LINE.match(line)
+        intro = _LIST_INTRO.match(line)
         if heading:
-            stage = _heading_stages().get(heading["word"].strip())
+            stage, listed = _heading_stages().get(heading["word"].strip()), False
+        elif intro:
+            stage = next((t.stage for t in find(line) if t.event == "listing" and not t.negated), None)
+            listed = True
+        elif listed and not _LIST_ITEM.match(line):
+            stage = None if line.strip() else stage
         elif stage is not None:  # the first mark, and each later one the review's verb follows (…；同日，科创板受理B)
             marks = list(_APPLICANT_MARK.finditer(line))
             out.extend(Trigger("listing", stage, pos + m.start(), pos + m.end()) for k, m in enumerate(marks)
