@@ -43,8 +43,9 @@ _FILING_HEAD = re.compile(r"(?:股份代号|证券代码|股票代码|证券简�
 # 二、两年内完成两轮大额融资: a section heading, no sentence of the story
 _COLON = re.compile(r"\s?[:：]")
 # 其中，中芯聚源作为领投方出资1.2亿元: an investor's part of the round told before, no round of its own
-# (其中，A、B分别完成…融资 lists rounds)
-_BREAKDOWN = re.compile(r"\s*其中[,，]\s*[^,，。；;]{2,30}?(?:作为[^,，。；;]{0,8}?(?:领投方|跟投方|投资方)|领投|跟投|出资|认购)")
+# (其中，A、B分别完成…融资 and 其中，A完成由X领投的B轮 list rounds)
+_BREAKDOWN = re.compile(r"\s*其中[,，]\s*(?:(?!完成|获|宣布|融资|轮)[^,，。；;]){2,20}?(?:作为[^,，。；;]{0,8}?(?:领投方|跟投方|投资方))?"
+                        r"(?:出资|认购|领投|跟投)了?[^,，。；;]{0,4}?[\d一二两三四五六七八九十数几]")
 _CITED = re.compile(rf"{CITATION}\s*$")  # a summary's bullet (…[1] -)
 # a sentence that opens with its date (6月5日下午，…, 今天，…)
 _SENTENCE_DATE = re.compile(r"\s*(?P<date>[^,，。；;:：\n]{2,16}?)(?:上午|下午|晚间|早间|晚|盘后)?[,，]")
