@@ -52,8 +52,9 @@ LEXICON_CASES = [
     pytest.param("据悉，小鹿叮叮股份有限公司本周获得了5000万元A轮融资。",
                  [], [("funding", None, "小鹿叮叮股份有限公司", [])], id="its legal form joins it"),
     pytest.param("叮叮宠物本周获得了5000万元A轮融资。", [], [("funding", None, "叮叮宠物", [])], id="an alias"),
-    pytest.param("据悉，鹿鸣云本周获得了5000万元A轮融资。",
-                 [], [("funding", None, "鹿鸣云", [])], id="a traditional entry matches simplified text"),
+    # the party tagger finds this one too (since stop 24); that the traditional entry matches: the entity test below
+    pytest.param("据悉，鹿鸣云本周获得了5000万元A轮融资。", [("funding", None, "鹿鸣云", [])],
+                 [("funding", None, "鹿鸣云", [])], id="a traditional entry matches simplified text"),
     # the name recogniser reads an event clause that names no party: it finds these Latin names too
     pytest.param("据悉，LumiCloud本周获得了5000万元A轮融资。",
                  [("funding", None, "LumiCloud", [])], [("funding", None, "LumiCloud", [])], id="a Latin alias"),
@@ -72,6 +73,14 @@ LEXICON_CASES = [
 def test_lexicon_names_win_over_the_built_in_guesses(files, text, without, with_lexicon):
     assert run(text) == without
     assert run(text, lexicon=files / "names.tsv") == with_lexicon
+
+
+def test_a_traditional_lexicon_entry_names_the_simplified_text(files):
+    def company(**lexicon):
+        record = nlp.load(**lexicon)(Document("d", "据悉，鹿鸣云本周获得了5000万元A轮融资。", "2025-06-01"))
+        return next((e["text"], e["value"]) for e in record["entities"] if e["label"] == "COMPANY")
+    assert company() == ("鹿鸣云", None)
+    assert company(lexicon=files / "names.tsv") == ("鹿鸣云", {"canonical": "鹿鸣云"})
 
 
 def test_lexicon_entities_carry_the_users_label_and_canonical_name(files):

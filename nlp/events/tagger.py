@@ -246,9 +246,10 @@ def load(model_dir: str | None = None) -> PartyTagger:
     return PartyTagger(Path(model_dir) if model_dir else MODEL_DIR)
 
 
-_DOES = re.compile(r"做|专注|专门|从事|主打|提供|致力于|聚焦|研发|开发|生产")
 # A span the tagger calls a party must still look like a name.
 _NOT_A_NAME = re.compile(r"^[\d\W_]+$|^(?:公司|本公司|该公司|集团|发行人|其|本轮|投资方|投资人|机构)$")
+# …and not say what the company after it does (做电池外观检测的星衡智能)
+_DOES = re.compile(r"做|专注|专门|从事|主打|提供|致力于|聚焦|研发|开发|生产")
 
 
 def new_names(text: str, tagged: list[Tagged], found: list[Entity]) -> list[Entity]:
@@ -259,7 +260,6 @@ def new_names(text: str, tagged: list[Tagged], found: list[Entity]) -> list[Enti
     out = []
     for t in sorted(tagged, key=lambda t: -t.p):
         surface = text[t.start:t.end].strip()
-        # 做电池外观检测的星衡智能: what a company does, said before its name, is no name itself
         describes = text.startswith("的", t.end) and t.end + 1 in name_starts and bool(_DOES.match(surface))
         if len(surface) < 2 or _NOT_A_NAME.match(surface) or busy.any(t.start, t.end) or describes \
                 or _in_gloss(text, t.start, name_ends) or _joins_two(text, t, found):
