@@ -137,10 +137,9 @@ def heading_triggers(text: str) -> list[Trigger]:
     pos = 0
     for line in text.split("\n"):
         heading = _HEADING_LINE.match(line)
-        intro = _LIST_INTRO.match(line)
         if heading:
             stage, listed = _heading_stages().get(heading["word"].strip()), False
-        elif intro:
+        elif "以下" in line and _LIST_INTRO.match(line):
             stage = next((t.stage for t in find(line) if t.event == "listing" and not t.negated), None)
             listed = True
         elif listed and not _LIST_ITEM.match(line):

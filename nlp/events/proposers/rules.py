@@ -218,10 +218,12 @@ class RuleProposer:
         company a pronoun before the trigger stands for."""
         if not (self.topic and self._in_focus(clause.sentence, clause.start)):
             return None
+        pronouns = list(PRONOUN.finditer(self.ctx.text, clause.start, before))
+        if not pronouns:
+            return None
         names = self.ctx.within(clause.start, before, "COMPANY", "ORG")
         # 集团 / 公司 inside 星河交通投资集团有限公司 is part of a name, no pronoun
-        if any(not any(e.start <= m.start() and m.end() <= e.end for e in names)
-               for m in PRONOUN.finditer(self.ctx.text, clause.start, before)):
+        if any(not any(e.start <= m.start() and m.end() <= e.end for e in names) for m in pronouns):
             return self.topic[0]
         return None
 

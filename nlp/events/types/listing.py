@@ -61,10 +61,13 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     bond = trig.context_pattern("bond")
     # 发行12亿元可转换公司债券…网上申购: the bond's subscription (the clause searched only where one is told)
     bond_clause = any(t.stage == "subscription" for t in triggers) and bool(bond.search(text, start, end))
-    return [t for t in triggers
-            if not bond.search(text, trig.segment_start(text, t.start, start), segment_end(text, t.end, end))
-            and not (bond_clause and t.stage == "subscription")
-            and not _WISH.search(text, trig.segment_start(text, t.start, start), t.start)]
+    out = []
+    for t in triggers:
+        seg = trig.segment_start(text, t.start, start)
+        if not bond.search(text, seg, segment_end(text, t.end, end)) and not (bond_clause and t.stage == "subscription") \
+                and not _WISH.search(text, seg, t.start):
+            out.append(t)
+    return out
 
 
 # 星瑞股份欲登陆A股市场: a wish is no step, nor a plan the company announced
