@@ -206,7 +206,17 @@ def test_rounds(surface, name):
         assert values.find_rounds(values.fold(text)) == [(4, 4 + len(surface), {"name": name})]
 
 
-NOT_ROUNDS = ["完成4轮融资", "累计五轮融资", "引入战略投资者", "首轮问询", "IPO上市", "一轮", "8轮"]
+# a letter round right before 融资, without 轮
+ROUNDS_BEFORE_FUNDING = [("Pre-A", "pre-A"), ("pre-B+", "pre-B+"), ("B+", "B+"), ("A1", "A1"), ("C", "C")]
+
+
+@pytest.mark.parametrize("surface,name", ROUNDS_BEFORE_FUNDING)
+def test_rounds_before_funding(surface, name):
+    assert values.find_rounds(f"星河科技获{surface}融资") == [(5, 5 + len(surface), {"name": name})]
+
+
+NOT_ROUNDS = ["完成4轮融资", "累计五轮融资", "引入战略投资者", "首轮问询", "IPO上市", "一轮", "8轮", "A股融资", "H股融资",
+              "IPO融资", "ABC融资"]
 
 
 @pytest.mark.parametrize("text", NOT_ROUNDS)

@@ -275,15 +275,27 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: bytearray,
                 or busy[tokens[k - 1][1]] or word in _LEADING_JUNK:
             break
         k -= 1
-    while k < last - 1 and len(tokens[k][0]) >= 2 and tags.get(tokens[k][0]) in _NON_NAME_TAGS \
-            and not (k > 0 and bridges(tokens[k - 1][0], tokens[k][0], tokens[k + 1][0])):
-        k += 1  # 公开披露三彩家有限公司: leading verbs are no part of the name
+    k = _past_verbs(tokens, k, last, tags)
     places = [n for n in range(k, last) if tags.get(tokens[n][0]) == "ns" or _PLACE.match(tokens[n][0])]
     if places:
         return places[0]
     stops = [n for n in range(k, last) if (tokens[n][0] in stop and not _in_legal_name(tokens, n)
                                            or _is_descriptor(tokens[n][0])) and not _inner_word(tokens, n)]
-    return stops[-1] + 1 if stops else k
+    if not stops:
+        return k
+    # 审议会议审议同意星衡医疗股份有限公司: two verbs or more after the last stop word are no part of the name
+    # either; one may be (联想(北京)有限公司)
+    start = stops[-1] + 1
+    past = _past_verbs(tokens, start, last, tags)
+    return past if past - start >= 2 else start
+
+
+def _past_verbs(tokens: list[tuple[str, int]], k: int, last: int, tags: dict) -> int:
+    """公开披露三彩家有限公司: leading verbs are no part of the name."""
+    while k < last - 1 and len(tokens[k][0]) >= 2 and tags.get(tokens[k][0]) in _NON_NAME_TAGS \
+            and not (k > 0 and bridges(tokens[k - 1][0], tokens[k][0], tokens[k + 1][0])):
+        k += 1
+    return k
 
 
 # Verbs jieba's dictionary calls nouns too (vn), so that they would extend a run of name tokens.

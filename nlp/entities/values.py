@@ -238,7 +238,8 @@ _ROUND_GUARD = r"(?!者|人|方|部|机构|基金|公司|问询|审核|反馈|�
 _NAMED_ALT = re.sub(r"((?:\\\+)+)轮", lambda m: r"\s?" + m[1] + r"\s?轮", _alt(_NAMED_ROUNDS))
 ROUND = re.compile(
     rf"(?P<named>{_NAMED_ALT}){_ROUND_GUARD}"
-    r"|(?<![A-Za-z0-9])(?P<pre>[Pp][Rr][Ee]-?\s?)?(?P<letter>[A-Ka-k])(?P<num>\d)?\s?(?P<plus>\+*)\s?(?:轮|系列)"
+    # 获Pre-A融资, 完成B+融资: a letter round may stand right before 融资 without 轮
+    r"|(?<![A-Za-z0-9])(?P<pre>[Pp][Rr][Ee]-?\s?)?(?P<letter>[A-Ka-k])(?P<num>\d)?\s?(?P<plus>\+*)\s?(?:轮|系列|(?=融资))"
     r"|(?<![A-Za-z])Series\s(?P<sl>[A-K])(?P<sp>\+*)(?![A-Za-z])"
 )
 ROUND = guarded(ROUND)  # the same matches, scanned faster

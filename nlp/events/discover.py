@@ -78,9 +78,10 @@ def _clean(name: str) -> str:
     return name.strip()
 
 
-def _cut_at_verb(name: str) -> str:
+def _cut_at_verb(name: str, subject: bool = False) -> str:
     """星河科技主动撤回 -> 星河科技: a name ends before the first verb, adverb or
-    function word in it (jieba's dictionary tags)."""
+    function word in it (jieba's dictionary tags). subject: the name is a trigger's subject,
+    which an adverb may follow (斗鱼直播终于成功在美国上市)."""
     from ..entities.names import _NON_NAME_TAGS, _stop_tokens, _word_tags, bridges
     from ..segment.tokenizer import segment
 
@@ -90,8 +91,8 @@ def _cut_at_verb(name: str) -> str:
     for k, word in enumerate(words):
         if kept and len(word) >= 2 and (tags.get(word) in _NON_NAME_TAGS or word in stop) \
                 and not (k + 1 < len(words) and bridges(words[k - 1], word, words[k + 1])):
-            # only a verb of the subject's own sentence may follow a name (主动撤回, 正式登陆)
-            return kept if _SUBJECT_ADVERB.match(name, len(kept)) else ""
+            # only a verb of the subject's own sentence, or an adverb, may follow a name (主动撤回, 正式登陆)
+            return kept if _SUBJECT_ADVERB.match(name, len(kept)) or (subject and tags.get(word) == "d") else ""
         kept += word
     return kept
 
@@ -99,6 +100,8 @@ def _cut_at_verb(name: str) -> str:
 _JUNK_TAGS = frozenset("d p c u uj ul".split())
 # Conjunctions that open many names (和铂医药, 和辉光电): first in a name, they join nothing
 _NAME_OPENERS = frozenset({"和"})
+# 之 between two words links them inside a name (汽车之家, 乐融儿童之家)
+_NAME_LINKS = frozenset({"之"})
 
 
 def _is_junk(name: str) -> bool:
@@ -110,7 +113,7 @@ def _is_junk(name: str) -> bool:
     tags = _word_tags()
     words = segment(name)
     return any(tags.get(w) in _JUNK_TAGS and (len(w) == 1 or tags.get(w) == "d")
-               and not (0 < k < len(words) - 1 and bridges(words[k - 1], w, words[k + 1]))
+               and not (0 < k < len(words) - 1 and (w in _NAME_LINKS or bridges(words[k - 1], w, words[k + 1])))
                and not (k == 0 and w in _NAME_OPENERS)
                for k, w in enumerate(words))
 
@@ -247,7 +250,7 @@ def _names(text: str, offset: int, group: str, role: str, busy: Occupied) -> lis
             name = described.group("name")
         # a shorter group has no room for a name and a verb; an investor's name may hold a verb (中华开发资本)
         if not name.isascii() and len(name) > 5 and not (role in ("lead", "investor") and _INVESTOR_END.search(name)):
-            name = _cut_at_verb(name)
+            name = _cut_at_verb(name, subject=role == "subject")
         if not plausible_name(name):
             continue
         start = offset + rel + part.find(name)
