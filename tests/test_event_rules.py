@@ -148,6 +148,14 @@ def test_rounds_listed_together_then_told_one_by_one_are_two_events():
     assert {ev["company"]["name"] for ev in events} == {"澜算科技"}
 
 
+def test_an_investor_that_leads_again_in_a_round_raises_nothing():
+    """A轮注资的X将继续在B轮联合领投: X leads (在…轮 between the name and 领投), it raises no round."""
+    text = "星河汽车宣布完成10亿元B轮融资。A轮注资的澄湖集团将继续在B轮联合领投，松涧创投跟投。"
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    assert {ev["company"]["name"] for ev in events} == {"星河汽车"}
+    assert "澄湖集团" in {i["name"] for ev in events for i in ev["lead_investors"]}
+
+
 def test_a_strategic_investors_role_is_no_deal_of_its_own():
     """作为战略投资方，X…: the role word 战略投资方 makes X raise nothing."""
     events = nlp.extract("作为战略投资方，澄湖集团此次向澜能电池投资12亿元。", published=PUBLISHED)["events"]
