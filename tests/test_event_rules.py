@@ -26,6 +26,15 @@ LEGAL_NAMES = [
     ("本轮由星河创业投资有限公司领投。", "星河创业投资有限公司"),
     # 商 opening a word (商业银行) is no descriptor's end (研发商|伟杰信生物 is)
     ("江苏澄南农村商业银行股份有限公司发行20亿元二级资本债券。", "江苏澄南农村商业银行股份有限公司"),
+    # a verb of the sentence before a proper word ends what comes before it (拟向, 接受, 组建, 增资) …
+    ("星泰香港拟向恒衡银行有限公司申请4000万美元综合授信。", "恒衡银行有限公司"),
+    ("子公司星景房地产开发有限公司接受澄湖国际信托有限公司提供7亿元的融资。", "澄湖国际信托有限公司"),
+    ("子公司星景房地产开发有限公司接受澄湖国际信托有限公司提供7亿元的融资。", "星景房地产开发有限公司"),
+    ("审议通过了公司投资组建盾石科技(北京)有限公司的议案。", "盾石科技(北京)有限公司"),
+    ("公司与关联人共同增资上海星工申贝融资租赁有限公司。", "上海星工申贝融资租赁有限公司"),
+    # … not a verb the name holds, nor one before suffix words only
+    ("星河控股拟向招商银行股份有限公司申请贷款。", "招商银行股份有限公司"),
+    ("本次由重庆产业引导股权投资基金有限责任公司领投。", "重庆产业引导股权投资基金有限责任公司"),
 ]
 
 
@@ -154,6 +163,12 @@ def test_an_investor_that_leads_again_in_a_round_raises_nothing():
     events = nlp.extract(text, published=PUBLISHED)["events"]
     assert {ev["company"]["name"] for ev in events} == {"星河汽车"}
     assert "澄湖集团" in {i["name"] for ev in events for i in ev["lead_investors"]}
+
+
+def test_the_bank_a_loan_is_asked_from_is_no_borrower():
+    """X拟向Y银行申请贷款: the bank lends, even where the party tagger names only it (X is no name known here)."""
+    text = "1、星疆纺织拟向澄湖农业发展银行申请短期流动资金贷款4.5亿元，期限1年。"
+    assert "澄湖农业发展银行" not in {ev["company"]["name"] for ev in nlp.extract(text, published=PUBLISHED)["events"]}
 
 
 def test_a_strategic_investors_role_is_no_deal_of_its_own():

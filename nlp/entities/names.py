@@ -275,7 +275,7 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: bytearray,
                 or busy[tokens[k - 1][1]] or word in _LEADING_JUNK:
             break
         k -= 1
-    k = _past_verbs(tokens, k, last, tags)
+    k = _past_clause_verbs(tokens, _past_verbs(tokens, k, last, tags), last, tags)
     places = [n for n in range(k, last) if tags.get(tokens[n][0]) == "ns" or _PLACE.match(tokens[n][0])]
     if places:
         return places[0]
@@ -288,6 +288,26 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: bytearray,
     start = stops[-1] + 1
     past = _past_verbs(tokens, start, last, tags)
     return past if past - start >= 2 else start
+
+
+def _past_clause_verbs(tokens: list[tuple[str, int]], k: int, last: int, tags: dict) -> int:
+    """中泰香港拟向恒生银行有限公司, 子公司…有限公司接受上海国际信托有限公司, 投资组建盾石科技有限公司: a verb of the
+    sentence inside the run ends what comes before it. The name starts after the last verb that is no part of
+    it (开发 in 房地产开发有限公司 is), that a place or a proper word follows, and that leaves more than
+    suffix words before the legal form (招商 in 拟向招商银行股份有限公司 does not); the first such verb, since
+    a name may hold a verb of its own later (上海上工申贝融资租赁有限公司)."""
+    for n in range(k + 1, last):
+        word, after, rest = tokens[n][0], tokens[n + 1][0], "".join(t for t, _ in tokens[n + 1:last])
+        if tags.get(word) == "v" and len(word) >= 2 and _opens_proper(after, tags) and not _all_suffix(rest) \
+                and not bridges(tokens[n - 1][0], word, after):
+            return n + 1
+    return k
+
+
+def _opens_proper(word: str, tags: dict) -> bool:
+    """A place or a word the dictionary does not know (恒生, 盾石, 上海): a name may start here (not 服务 in
+    征信服务有限公司, 股权投资基金 in 产业引导股权投资基金, nor a bracket)."""
+    return word[:1].isalnum() and (tags.get(word) is None or tags.get(word) in _PROPER_TAGS) and _suffix_of(word) is None
 
 
 def _past_verbs(tokens: list[tuple[str, int]], k: int, last: int, tags: dict) -> int:
