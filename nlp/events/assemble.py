@@ -12,7 +12,7 @@ from __future__ import annotations
 from . import types
 from .candidate import Candidate, Proposal
 from .clauses import PARENT_OF_NEXT, ClauseView
-from .context import Context
+from .context import LENDER_NAME, Context
 
 
 def assemble(ctx: Context, views: list[ClauseView], proposals: list[Proposal]) -> list[Candidate]:
@@ -56,10 +56,11 @@ def _companies(ctx: Context, props: list[Proposal], etype) -> list:
     if policy == "rules" or not learned:
         return rules
     # a party the rules make the clause's investor is no company while the tagger names another; one they
-    # make its lead (港投公司与X联合领投) never is
+    # make its lead (港投公司与X联合领投), or the lender of a loan (X拟向星商银行申请贷款), never is
     investing = [p for p in props if p.source == "rules" and p.role in ("investors", "lead_investors")
                  and p.entity is not None]
-    leading = [p.entity for p in investing if p.role == "lead_investors"]
+    debt = any(p.role == "instrument" and p.value == "debt" for p in props)
+    leading = [p.entity for p in investing if p.role == "lead_investors" or debt and LENDER_NAME.search(p.entity.text)]
     picked = []
     for p in sorted(learned, key=lambda p: p.entity.start):
         if not any(ctx.same_party(p.entity, q.entity) for q in picked):

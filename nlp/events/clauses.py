@@ -350,7 +350,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             confirmed.update(e.text for e in group if e.weak)
             continue
         before = ctx.text[max(start, group[0].start - 10) : group[0].start]
-        after = _TICKER_PAREN.sub("", ctx.text[group[-1].end : min(end, group[-1].end + 30)], count=1)[:16]
+        wide = _TICKER_PAREN.sub("", ctx.text[group[-1].end : min(end, group[-1].end + 40)], count=1)
+        after = wide[:16]
         if cues("nickname", "after").match(after) or cues("held", "before").search(before):
             continue
         if _BYLINE_OPEN.search(before) and _BYLINE_CLOSE.match(after):  # 【星河网】, 【星河财经讯】
@@ -371,8 +372,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             continue
         elif cues("lender", "after").match(ctx.text, group[-1].end, end) and not cues("investee", "before").search(before):
             investors.extend(group)  # 星商银行为公司提供50亿元授信: the bank lends (向星河提供贷款: 星河 borrows)
-        elif cues("lender", "before").search(before) and _BORROW.match(after):
-            investors.extend(group)  # 星阳公司向星商银行融资借款: the bank lends
+        elif cues("lender", "before").search(before) and _BORROW.match(wide):
+            investors.extend(group)  # 星阳公司向星商银行融资借款, 向星商银行申请…流动资金贷款: the bank lends
         elif cues("lead", "after").match(after):
             leads.extend(group)
             investors.extend(group)
