@@ -142,7 +142,13 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
         head = before[-1] if before else None
         own = _rounds(ctx, seg, segment_end(text, t.end, clause.end)) if t.event == "funding" else set()
         later = seg > (cuts[-1] if cuts else clause.start)
-        if later and subject is not None and head is not None and _heads(ctx, seg, _list_head(ctx, head, seg)) \
+        # …，并同意Y在北交所上市的注册申请: a trigger that names its company inside it (同意X…注册)
+        named_inside = next((e for e in companies if t.start <= e.start and e.end <= t.end and not e.weak), None) \
+            if head is None else None
+        if later and subject is not None and named_inside is not None and not ctx.same_party(named_inside, subject):
+            cuts.append(seg)
+            subject, rounds = named_inside, own
+        elif later and subject is not None and head is not None and _heads(ctx, seg, _list_head(ctx, head, seg)) \
                 and not ctx.within(head.end, t.start, *NAMES) and not INVESTOR_NAME.search(head.text) \
                 and not PARENT_OF_NEXT.match(text, head.end) and not ctx.same_party(head, subject):
             cuts.append(seg)
@@ -152,7 +158,7 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
             cuts.append(seg)
             subject, rounds = subject or head, own
         else:
-            subject = subject or head
+            subject = subject or head or named_inside
             rounds |= own
     if not cuts:
         return [view]
