@@ -292,10 +292,10 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: bytearray,
 
 def _past_clause_verbs(tokens: list[tuple[str, int]], k: int, last: int, tags: dict) -> int:
     """中泰香港拟向恒生银行有限公司, 子公司…有限公司接受上海国际信托有限公司, 投资组建盾石科技有限公司: a verb of the
-    sentence inside the run ends what comes before it. The name starts after the last verb that is no part of
-    it (开发 in 房地产开发有限公司 is), that a place or a proper word follows, and that leaves more than
-    suffix words before the legal form (招商 in 拟向招商银行股份有限公司 does not); the first such verb, since
-    a name may hold a verb of its own later (上海上工申贝融资租赁有限公司)."""
+    sentence inside the run ends what comes before it. The name starts after the first verb of the run that is
+    no part of it (开发 in 房地产开发有限公司 is), that a place or a proper word follows, and that leaves more
+    than suffix words before the legal form (招商 in 拟向招商银行股份有限公司 does not); the first, since a name
+    may hold a verb of its own further on (上海上工申贝融资租赁有限公司)."""
     for n in range(k + 1, last):
         word, after, rest = tokens[n][0], tokens[n + 1][0], "".join(t for t, _ in tokens[n + 1:last])
         if tags.get(word) == "v" and len(word) >= 2 and _opens_proper(after, tags) and not _all_suffix(rest) \

@@ -60,7 +60,8 @@ def _companies(ctx: Context, props: list[Proposal], etype) -> list:
     investing = [p for p in props if p.source == "rules" and p.role in ("investors", "lead_investors")
                  and p.entity is not None]
     debt = any(p.role == "instrument" and p.value == "debt" for p in props)
-    leading = [p.entity for p in investing if p.role == "lead_investors" or debt and LENDER_NAME.search(p.entity.text)]
+    leading = [p.entity for p in investing
+               if p.role == "lead_investors" or (debt and LENDER_NAME.search(p.entity.text))]
     picked = []
     for p in sorted(learned, key=lambda p: p.entity.start):
         if not any(ctx.same_party(p.entity, q.entity) for q in picked):
