@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -25,8 +24,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 LABELS = {"财经/交易-融资": "funding", "财经/交易-上市": "listing"}
-LOAN = re.compile(r"贷款|借款|授信|信贷|银团")
-LENDER = re.compile(r"银行|信用社|信托")
 
 
 def half(record_id) -> str:
@@ -58,6 +55,7 @@ def duee_sentences(pipeline, path: Path) -> Counter:
 
 def fewfc_lenders(pipeline, paths: list[Path]) -> Counter:
     from nlp.document import Document
+    from nlp.events.context import LENDER_NAME, LOAN
 
     counts: Counter = Counter()
     for path in paths:
@@ -67,7 +65,7 @@ def fewfc_lenders(pipeline, paths: list[Path]) -> Counter:
                 told = " ".join(x["text"] for x in ev.get("evidence") or [])
                 if ev["type"] == "funding" and ev.get("instrument") == "debt" and LOAN.search(told):
                     counts[(part, "loan events")] += 1
-                    counts[(part, "bank as the borrower")] += bool(LENDER.search(ev["company"]["name"]))
+                    counts[(part, "bank as the borrower")] += bool(LENDER_NAME.search(ev["company"]["name"]))
     return counts
 
 

@@ -297,9 +297,9 @@ def _past_clause_verbs(tokens: list[tuple[str, int]], k: int, last: int, tags: d
     than suffix words before the legal form (招商 in 拟向招商银行股份有限公司 does not); the first, since a name
     may hold a verb of its own further on (上海上工申贝融资租赁有限公司)."""
     for n in range(k + 1, last):
-        word, after, rest = tokens[n][0], tokens[n + 1][0], "".join(t for t, _ in tokens[n + 1:last])
-        if tags.get(word) == "v" and len(word) >= 2 and _opens_proper(after, tags) and not _all_suffix(rest) \
-                and not bridges(tokens[n - 1][0], word, after):
+        word, after = tokens[n][0], tokens[n + 1][0]
+        if tags.get(word) == "v" and len(word) >= 2 and _opens_proper(after, tags) \
+                and not _all_suffix("".join(t for t, _ in tokens[n + 1:last])) and not bridges(tokens[n - 1][0], word, after):
             return n + 1
     return k
 

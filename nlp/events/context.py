@@ -70,8 +70,9 @@ _DAY = re.compile(r"\d\s*[日号]")  # a dateline names a day
 # the words that make a name an investment firm's (星河资本, 澄湖创投, Maple Capital)
 INVESTMENT_FIRM = "资本|创投|基金|投资|Capital|Ventures|Partners"
 INVESTOR_NAME = re.compile(INVESTMENT_FIRM, re.I)
-# A bank or a trust: in a loan it lends (X拟向星商银行申请贷款)
+# A bank or a trust: in a loan (the words of LOAN) it lends (X拟向星商银行申请贷款)
 LENDER_NAME = re.compile(r"银行|信用社|信托")
+LOAN = re.compile(r"贷款|借款|授信|信贷|银团")
 # Words that open an enumeration of parties: 保荐人分别为A、B, 包括A和B
 ENUMERATION = "分别为|分别是|包括|依次为"
 

@@ -14,8 +14,8 @@ from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
 from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, segment_end
-from ..context import (BULLET, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, LENDER_NAME, PRONOUN, Context, cues,
-                       is_calendar, line_above, name_lists)
+from ..context import (BULLET, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, LENDER_NAME, LOAN, PRONOUN, Context,
+                       cues, is_calendar, line_above, name_lists)
 
 SOURCE = "rules"
 # 三家公司, 这5家企业, 上述2家拟IPO企业, 两只新股: companies counted, not named
@@ -35,7 +35,6 @@ _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的
 # name before it
 _UNNAMED_CHILD = re.compile(rf"\s*(?:关于)?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下[\u4e00-\u9fff]{{0,4}}?(?:公司|企业|平台|主体))")
 _PARENT_OF_INVESTOR = re.compile(r"(?:后者|其|该机构|该基金)(?:为|是)$")
-_LOAN = re.compile(r"贷款|借款|授信|信贷|银团")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 # a table row (1. 桥石智能｜协作机器人｜A轮，1亿元): the company is in the first cell, the others describe it
 _FIRST_CELL = re.compile(r"\s*\|?\s*(?:\d{1,2}[.、)]\s*)?[^|\n]{2,30}?\s?(?=\|)")
@@ -175,7 +174,7 @@ class RuleProposer:
                        and not (e.end <= t.start and _UNNAMED_CHILD.search(text, e.end, t.start))]
                 if own:
                     # nor a bank of a loan when another name is there (X拟向星商银行申请贷款)
-                    loan = bool(_LOAN.search(text, t.start, t.end))
+                    loan = bool(LOAN.search(text, t.start, t.end))
                     named = next((e for e in own if not INVESTOR_NAME.search(e.text)
                                   and not (loan and LENDER_NAME.search(e.text))), None)
                     return named or self._pronoun_focus(clause, t.start) or own[0]
