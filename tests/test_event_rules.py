@@ -217,6 +217,46 @@ def test_the_previous_round_told_with_its_specifics_is_an_event_of_its_own():
     assert rounds["angel"]["date"]["start_date"].startswith("2023")
 
 
+def test_a_sentence_opening_on_the_companys_pronoun_keeps_it_in_focus():
+    """…保荐机构为X。这家成立于2016年的企业此前获得过多轮融资。2021年6月，公司完成B轮融资: 公司 is still the issuer,
+    and its round of 2023 is another round."""
+    text = ("凌岳热控本次拟募资9亿元。保荐机构为青川证券。这家成立于2016年的企业此前获得过多轮融资。"
+            "2021年6月，公司完成B轮融资，金额1.5亿元。2023年，凌岳热控又获得晨湖资本的战略投资。")
+    events = [ev for ev in nlp.extract(text, published="2025-09-05")["events"] if ev["type"] == "funding"]
+    assert {ev["company"]["name"] for ev in events} == {"凌岳热控"}
+    assert sorted(ev["date"]["start_date"][:7] for ev in events) == ["2021-06", "2023-01"]
+    b_round = next(ev for ev in events if ev["round"] and ev["round"]["name"] == "B")
+    assert b_round["amount"]["value"] == 1.5e8 and b_round["investors"] == []
+
+
+def test_an_investor_sentence_naming_another_dated_round_tells_that_round():
+    """2023年的A轮中，X是唯一的机构投资方 after a B1 round: the A round with its investor, the B1 round without it."""
+    text = "睿澜感知刚完成约5亿元的B1轮融资，本轮由澄川资本领投。2023年的A轮中，松涧创投是唯一的机构投资方。"
+    events = nlp.extract(text, published="2025-03-27")["events"]
+    rounds = {ev["round"]["name"]: ev for ev in events}
+    assert sorted(rounds) == ["A", "B1"]
+    assert [i["name"] for i in rounds["A"]["investors"]] == ["松涧创投"] and rounds["B1"]["date"] is None
+    assert [i["name"] for i in rounds["B1"]["investors"]] == ["澄川资本"]
+
+
+def test_rounds_told_by_month_after_a_round_told_by_its_investors_are_earlier_rounds():
+    """这轮融资由X、Y联合投资 … 2023年4月完成天使轮 … 2024年4月完成数亿元的一轮融资: three rounds, and the two
+    dated ones a year apart."""
+    text = ("壁岩智能这轮融资由青松基金和澄湖资本联合投资。2023年4月，壁岩智能完成天使轮融资，由知远创投领投；"
+            "2024年4月，壁岩智能完成数亿元的一轮融资，由春川创投领投。")
+    events = nlp.extract(text, published="2025-05-22")["events"]
+    assert len(events) == 3 and {ev["company"]["name"] for ev in events} == {"壁岩智能"}
+    investors = sorted(sorted(i["name"] for i in ev["investors"]) for ev in events)
+    assert investors == [["春川创投"], ["澄湖资本", "青松基金"], ["知远创投"]]
+
+
+def test_a_lettered_round_with_a_digit_is_no_count_of_rounds():
+    """C3轮融资 is the round C3, not three rounds in all: it stays beside the company's C1 round."""
+    text = "澄衡智医今日宣布完成C3轮融资，金额逾3亿元，由松涧资本领投。今年3月，公司完成由澄湖资本领投的2亿元C1轮。"
+    events = nlp.extract(text, published="2025-11-05")["events"]
+    assert sorted(ev["round"]["name"] for ev in events) == ["C1", "C3"]
+
+
 def test_new_shares_and_a_convertible_bond_in_one_headline_are_two_deals():
     """拟配售新股 同步发行可换股债券: each instrument is its own event, of the same company."""
     text = "星澜医疗（以下简称“星澜”，02388.HK）公告，拟先旧后新配售3000万股集资3.78亿港元 同步发行6亿港元可换股债券。"

@@ -247,6 +247,12 @@ class RuleProposer:
         ctx, company = self.ctx, self.topic[0]
         named = next((e for e in reversed(ctx.within(company.start, before, "COMPANY")) if ctx.same_party(e, company)), None)
         last = ctx.sentence_index(named.start) if named else self.topic[1]
+        # a sentence that opens on the company's pronoun and names no other names it again (…保荐机构为X。
+        # 这家成立于2016年的企业此前获得过多轮融资。2021年6月，公司完成B轮融资)
+        for i in range(last + 1, sentence):
+            s, e = ctx.sentences[i]
+            if PRONOUN.match(ctx.text, s) and all(ctx.same_party(n, company) for n in ctx.within(s, e, "COMPANY")):
+                last = i
         # a summary's bullet (…[1] -) that names no other company goes on about the same one
         between = [i for i in range(last + 1, sentence) if not _HEADING.fullmatch(ctx.text, *ctx.sentences[i])
                    and not (_CITED.search(ctx.text, *ctx.sentences[i]) and not any(

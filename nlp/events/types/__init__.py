@@ -3,7 +3,7 @@
 A type module says everything that is particular to its events: the rules that
 pick its companies and arguments from a clause (`companies`, `propose_args`),
 which parties may take its events (`may_be_company`), how two candidates merge
-(`compatible`, `told_again`, `prefer`, `attach_conflicts`), when an event is
+(`compatible`, `told_again`, `prefer`, `attach_conflicts`, `told_alone`), when an event is
 worth reporting (`substantial`, `NEWS_DAYS`, `event_dates`), its record
 (`record`), the fields the argument scorer rates (`SCORED`, `scorer_tags`) and
 its DuEE-Fin mapping (`DUEE_TYPE`, `DUEE_ROLES`, `duee_extra`). Nothing outside this package asks which type an event is.

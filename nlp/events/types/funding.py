@@ -28,8 +28,9 @@ OWN_VALUES = ()  # values that belong to one company only (none: a funding claus
 NEWS_DAYS = 730  # older than this before the article's date, a round is told as history (软银从2017年开始…)
 KEEP_HISTORY = True  # and is reported with historical: true (a past round with its specifics is an event)
 
-_ROUND_COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
+_ROUND_COUNT = re.compile(r"(?<![A-Za-z])(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
 _CUMULATIVE = re.compile(r"累计|(?<!资金)(?<!发行)(?<!募资)(?<!轮融资)(?<!轮)(?<!贷款)(?<!借款)(?<!授信)(?<!本金)(?<!面值)总额|共计(?!增资|认购|出资|持股|持有)|合计(?!增资|认购|出资|持股|持有)|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|这一轮")
 _WILDCARD_ROUNDS = {"new", "latest", None}
 
@@ -301,7 +302,16 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         or a.args.get("instrument") == "placement" == b.args.get("instrument") \
         or _shared_investor(a.args.get("investors", []), b.args.get("investors", []),
                             by_name=not (a.args.get("attach") or b.args.get("attach"))) \
-        or any(y + d in a.sentences for y in b.sentences for d in (-1, 0, 1))
+        or (any(y + d in a.sentences for y in b.sentences for d in (-1, 0, 1)) and not _history_after_news(a, b))
+
+
+def _history_after_news(a: Candidate, b: Candidate) -> bool:
+    """面壁智能这轮融资由X联合投资。…2023年4月，面壁智能完成天使轮融资 / 2024年4月，完成数亿元的一轮融资: a
+    round told with its month and its name or sum, after a round told by its investors alone, is an earlier
+    round, not the same one told again."""
+    date = b.args.get("date")
+    return _bare(a) and date is not None and bool(date.value) and date.value["granularity"] in ("day", "month") \
+        and (_round(b) not in _WILDCARD_ROUNDS or b.args.get("amount") is not None)
 
 
 def told_again(headline: Candidate, body: Candidate) -> bool:
@@ -339,9 +349,12 @@ def _shared_investor(a: list, b: list, by_name: bool) -> bool:
 
 
 def _months_apart(a, b) -> bool:
-    """2023年4月 … 2024年4月: two rounds, not one told twice."""
+    """2023年4月 … 2024年4月, 2021年 … 2023年5月: two rounds, not one told twice (years written out only:
+    明年 in 明年進軍泰越 dates a plan, not the round)."""
     if a is None or b is None or not a.value or not b.value:
         return False
+    if a.value["start"][:4] != b.value["start"][:4] and _YEAR.search(a.text) and _YEAR.search(b.text):
+        return True
     return a.value["start"][:7] != b.value["start"][:7] and a.value["granularity"] in ("day", "month") \
         and b.value["granularity"] in ("day", "month")
 
@@ -350,7 +363,17 @@ def attach_conflicts(ev: Candidate, cand: Candidate) -> bool:
     """An attach clause (估值…, 投资方为…) with another amount completes no event, unless it gives the round's
     size (本轮融资总额为3亿元) where the event told an investor's part (公司将出资1.2亿元参与B轮融资)."""
     a, b = _amount(ev), _amount(cand)
-    return bool(a and b and not same_number(a, b) and not cand.args.get("round_total"))
+    ra, rb = _round(ev), _round(cand)
+    # 2023年的A轮中，联想创投是唯一的机构投资方 completes no B1 round told before it
+    return bool(a and b and not same_number(a, b) and not cand.args.get("round_total")) \
+        or (ra not in _WILDCARD_ROUNDS and rb not in _WILDCARD_ROUNDS and ra != rb) \
+        or _months_apart(ev.args.get("date"), cand.args.get("date"))
+
+
+def told_alone(cand: Candidate) -> bool:
+    """A clause that adds arguments tells a round of its own when it gives the round's size (本轮融资总额为3亿元)
+    or names a round with its date (2023年的A轮中，联想创投是唯一的机构投资方)."""
+    return bool(cand.args.get("round_total")) or (_round(cand) not in _WILDCARD_ROUNDS and cand.args.get("date") is not None)
 
 
 def prefer(key: str, have: Candidate, new: Candidate) -> bool:

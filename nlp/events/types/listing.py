@@ -236,6 +236,11 @@ def attach_conflicts(ev: Candidate, cand: Candidate) -> bool:
     return False
 
 
+def told_alone(cand: Candidate) -> bool:
+    """A clause that only adds arguments (募集资金…) is never a listing of its own."""
+    return False
+
+
 def prefer(key: str, have: Candidate, new: Candidate) -> bool:
     """港交所主板 after 港交所: the same exchange, now with its board."""
     if key != "exchange":
