@@ -134,7 +134,7 @@ def companies(reader, view, subject, others):
 
 _RESPECTIVELY = re.compile(r"\s?(?:也|均)?分别")
 # 星河科技、澜舟智能纷纷获得首轮融资: an adverb that sums up a list makes each of it a subject
-_TOGETHER = re.compile(r"\s?(?:也|亦)?(?:纷纷|均|都|先后|相继|双双|陆续|同时)")
+_TOGETHER = re.compile(r"\s?(?:也|亦)?(?:纷纷|均|都|先后|相继|双双|陆续|同时|同日|同一天)")
 
 
 def _listed(ctx: Context, view, after: re.Pattern | None = None, before: re.Pattern | None = None):

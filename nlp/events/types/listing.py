@@ -158,11 +158,19 @@ _TOLD_AHEAD = re.compile(r"\d{4}年|本月|下月|下周|下星期|明|次日|�
 
 def _owner(ctx: Context, value):
     """奇信股份(002781)公告,嘉元科技…上市, 星川电子(创业板)、星海科技(科创板): a value printed in
-    brackets right after a name is that name's."""
+    brackets right after a name is that name's; 拟登陆创业板的汇岭电气与北交所的恒朗新材: a board that
+    describes the name right after it is that name's."""
     for name in ctx.within(max(0, value.start - 30), value.start, "COMPANY"):
         if _TICKER_OPENS.fullmatch(ctx.text, name.end, value.start):
             return name
+    described = _BOARD_DESCRIBES.match(ctx.text, value.end)
+    if described:
+        return next((n for n in ctx.within(described.end(), described.end() + 12, "COMPANY")
+                     if n.start == described.end()), None)
     return None
+
+
+_BOARD_DESCRIBES = re.compile(r"(?:上市|挂牌)?的")
 
 
 def propose_args(reader, view, triggers) -> list[Proposal]:
