@@ -257,6 +257,15 @@ def test_a_lettered_round_with_a_digit_is_no_count_of_rounds():
     assert sorted(ev["round"]["name"] for ev in events) == ["C1", "C3"]
 
 
+def test_an_ordinal_round_is_no_count_of_rounds():
+    """这已是它年内的第三轮融资——今年3月的A+轮由X领投: the third round is one round, told as a round of its own."""
+    text = "灵巧手厂商「澄衡灵巧」10月9日宣布完成A++轮，金额近亿元。这已是它年内的第三轮融资——今年3月的A+轮由线性资本领投。"
+    events = nlp.extract(text, published="2025-10-13")["events"]
+    rounds = {ev["round"]["name"]: ev for ev in events}
+    assert sorted(rounds) == ["A+", "A++"]
+    assert [i["name"] for i in rounds["A+"]["lead_investors"]] == ["线性资本"]
+
+
 def test_new_shares_and_a_convertible_bond_in_one_headline_are_two_deals():
     """拟配售新股 同步发行可换股债券: each instrument is its own event, of the same company."""
     text = "星澜医疗（以下简称“星澜”，02388.HK）公告，拟先旧后新配售3000万股集资3.78亿港元 同步发行6亿港元可换股债券。"
