@@ -266,6 +266,32 @@ def test_an_ordinal_round_is_no_count_of_rounds():
     assert [i["name"] for i in rounds["A+"]["lead_investors"]] == ["线性资本"]
 
 
+def test_a_clause_told_before_its_subject_is_about_the_name_after_it():
+    """继去年8月拿下A轮后，X上周又获近亿元A+轮: the A round is X's too, not the company told before."""
+    text = ("■ 储能：做储能系统的「澜储能源」3月12日宣布完成2.6亿元B+轮。\n"
+            "■ 半导体：继去年8月拿下A轮后，衬底企业晶垣新材上周又获近亿元A+轮。")
+    events = nlp.extract(text, published="2025-03-17")["events"]
+    by_round = {ev["round"]["name"]: ev["company"]["name"] for ev in events}
+    assert by_round == {"B+": "澜储能源", "A": "晶垣新材", "A+": "晶垣新材"}
+
+
+def test_a_round_named_in_an_earlier_segment_is_the_companys_earlier_round():
+    """继去年完成A轮融资后，X近日完成2亿元B轮融资: the B round keeps its own figures, the A round is told with its year."""
+    events = nlp.extract("继去年完成A轮融资后，星岫科技近日完成2亿元B轮融资。", published=PUBLISHED)["events"]
+    rounds = {ev["round"]["name"]: ev for ev in events}
+    assert sorted(rounds) == ["A", "B"] and {ev["company"]["name"] for ev in events} == {"星岫科技"}
+    assert rounds["B"]["amount"]["value"] == 2e8 and rounds["A"]["amount"] is None
+    assert rounds["A"]["date"]["start_date"].startswith("2024")
+
+
+def test_a_common_noun_heading_a_section_is_no_company():
+    """数据：本周A股共有2只新股上市: the section's heading takes no listing step."""
+    text = ("【IPO一周看点】\n\n上会：11月25日，深交所上市委审议了两家企业，澄川检测获通过。\n\n"
+            "数据：本周A股共有2只新股上市，首日平均涨幅162%；11月全月IPO募资合计约78亿元。")
+    events = nlp.extract(text, published="2025-12-01")["events"]
+    assert [ev["company"]["name"] for ev in events] == ["澄川检测"]
+
+
 def test_new_shares_and_a_convertible_bond_in_one_headline_are_two_deals():
     """拟配售新股 同步发行可换股债券: each instrument is its own event, of the same company."""
     text = "星澜医疗（以下简称“星澜”，02388.HK）公告，拟先旧后新配售3000万股集资3.78亿港元 同步发行6亿港元可换股债券。"

@@ -16,7 +16,8 @@ from ..entities.span import Entity
 from ..segment.sentences import clauses as clause_spans
 from ..segment.sentences import sentences
 from . import triggers as trig
-from .context import BARE_INVEST, ENUMERATION, INVESTOR_NAME, INVESTS_IN, NAMES, Context, cues, defines, name_lists
+from .context import (BARE_INVEST, ENUMERATION, INVESTOR_NAME, INVESTS_IN, NAMES, Context, cues, defines,
+                      former_or_latter, name_lists)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +126,13 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
     or one of the rounds the part before it lists (连续完成天使轮和A轮融资，天使轮由X领投), is
     cut off too: the same company's other round, with its own figures."""
     text, clause = ctx.text, view.clause
+    # …分别完成Pre-A轮和天使轮融资，前者金额为数千万元，由X领投: a segment about the first of the list
+    told_of = [m.start() for m in _FORMER_LATTER_SEGMENT.finditer(text, clause.start + 1, clause.end)
+               if former_or_latter(ctx, m.start()) is not None]
     live = sorted((t for t in view.usable if not t.negated), key=lambda t: t.start)
     if len(live) < 2:
-        return [view]
+        return [_part(view, s, e) for s, e in zip([clause.start, *told_of], [*told_of, clause.end])] if told_of \
+            else [view]
     companies = [e for e in view.others if e.label == "COMPANY"]
     cuts, subject, rounds, issue = [], None, set(), None
     for t in live:
@@ -160,6 +165,7 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
         else:
             subject = subject or head or named_inside
             rounds |= own
+    cuts = sorted(set(cuts) | set(told_of))
     if not cuts:
         return [view]
     bounds = [clause.start, *cuts, clause.end]
@@ -188,6 +194,9 @@ def _heads(ctx: Context, seg: int, name: Entity) -> bool:
             return False
         pos = d.end
     return bool(_SEGMENT_HEAD.fullmatch(ctx.text, pos, name.start))
+
+
+_FORMER_LATTER_SEGMENT = re.compile(r"(?<=[,，;；])\s?(?:前者|后者)")
 
 
 def _part(view: ClauseView, start: int, end: int) -> ClauseView:

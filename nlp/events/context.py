@@ -39,6 +39,8 @@ _SEPARATORS = re.compile(r"^(?:\s?[(（][^()（）]{1,20}[)）])?(?:[、,，和�
 _DEFINED_LIST = re.compile(r"^[\"“”」』']?[)）](?:[、,，和及\s]|以及)*$")
 # 这家储能温控企业: a company described, not named, stands for the one in focus
 DESCRIBED_PRONOUN = r"这家[\u4e00-\u9fff\d]{0,12}?(?:公司|企业)"
+# A、B分别完成…，前者…；后者…: the first or the last of the list told just before
+FORMER_LATTER = re.compile(r"\s?(?P<which>前者|后者)")
 # 该公司 / 发行人 / 其: a clause about the company in focus
 PRONOUN = re.compile("|".join(sorted(resources.words("party_pronouns.txt"), key=len, reverse=True))
                      + "|其|" + DESCRIBED_PRONOUN)
@@ -160,6 +162,21 @@ class Context:
         pattern = cues(role, "near")
         return bool(pattern.search(self.near_before(ent, floor, 10)) or
                     pattern.match(self.near_after(ent, ceiling, 6)))
+
+
+def former_or_latter(ctx: Context, pos: int) -> Entity | None:
+    """The company 前者 / 后者 at `pos` stands for: the first or the last of the last list of companies
+    before it, in its sentence or the one before."""
+    m = FORMER_LATTER.match(ctx.text, pos)
+    if m is None:
+        return None
+    sentence = ctx.sentence_index(pos)
+    for start, _ in (ctx.sentences[sentence], ctx.sentences[max(sentence - 1, 0)]):
+        lists = [[e for e in group if e.label == "COMPANY"] for group in name_lists(ctx, start, pos)]
+        lists = [group for group in lists if len(group) >= 2]
+        if lists:
+            return lists[-1][0] if m.group("which") == "前者" else lists[-1][-1]
+    return None
 
 
 def name_lists(ctx: Context, start: int, end: int) -> list[list[Entity]]:

@@ -126,6 +126,16 @@ def _is_plain_word(name: str) -> bool:
     return tag is not None and not tag.startswith(("n", "j", "eng", "x"))
 
 
+def _is_common_noun(name: str) -> bool:
+    """数据：本周A股共有2只新股上市: a two-character noun in everyday use (jieba counts it a thousand times
+    or more) heads a section, it is no company taking the step; brand names that are words (小米) are known
+    names, and investors may be told by such a word (大众)."""
+    from ..entities.names import _word_tags
+    from ..segment.tokenizer import jieba_tokenizer
+
+    return len(name) == 2 and _word_tags().get(name) == "n" and jieba_tokenizer().FREQ.get(name, 0) >= 1000
+
+
 def plausible_name(name: str) -> bool:
     """Not too short or long, no word of the deal (融资, 本轮, 招股), no plain word or stretch of a sentence."""
     return 2 <= len(name) <= 30 and not _BAD.search(name) and len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) >= 2 \
@@ -251,7 +261,7 @@ def _names(text: str, offset: int, group: str, role: str, busy: Occupied) -> lis
         # a shorter group has no room for a name and a verb; an investor's name may hold a verb (中华开发资本)
         if not name.isascii() and len(name) > 5 and not (role in ("lead", "investor") and _INVESTOR_END.search(name)):
             name = _cut_at_verb(name, subject=role == "subject")
-        if not plausible_name(name):
+        if not plausible_name(name) or (role == "subject" and _is_common_noun(name)):
             continue
         start = offset + rel + part.find(name)
         end = start + len(name)

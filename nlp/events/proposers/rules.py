@@ -15,7 +15,7 @@ from .. import types
 from ..candidate import Proposal
 from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, segment_end
 from ..context import (BULLET, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, LENDER_NAME, LOAN, PRONOUN, Context,
-                       cues, is_calendar, line_above, name_lists)
+                       cues, former_or_latter, is_calendar, line_above, name_lists)
 
 SOURCE = "rules"
 # 三家公司, 这5家企业, 上述2家拟IPO企业, 两只新股: companies counted, not named
@@ -47,6 +47,8 @@ _COLON = re.compile(r"\s?[:：]")
 _BREAKDOWN = re.compile(r"\s*其中[,，]\s*(?:(?!完成|获|宣布|融资|轮)[^,，。；;]){2,20}?(?:作为[^,，。；;]{0,8}?(?:领投方|跟投方|投资方))?"
                         r"(?:出资|认购|领投|跟投)了?[^,，。；;]{0,4}?[\d一二两三四五六七八九十数几]")
 _CITED = re.compile(rf"{CITATION}\s*$")  # a summary's bullet (…[1] -)
+# 继去年8月拿下A轮后，: a clause told before the subject it shares with the clause after it
+_BEFORE_THE_SUBJECT = re.compile(r"继[^,，。；;]{1,24}?(?:之后|后)[,，]?\s*$")
 # a sentence that opens with its date (6月5日下午，…, 今天，…)
 _SENTENCE_DATE = re.compile(r"\s*(?P<date>[^,，。；;:：\n]{2,16}?)(?:上午|下午|晚间|早间|晚|盘后)?[,，]")
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[▍●■◆【])?[^,，。；;!?！？\n]{1,30}\n*")
@@ -152,6 +154,11 @@ class RuleProposer:
         segment's first; else the clause's first."""
         text, start, end = self.ctx.text, clause.start, clause.end
         self._owner = None
+        referent = former_or_latter(self.ctx, start)
+        if referent is not None:  # …分别完成A轮和天使轮融资；后者获X独家投资
+            return referent
+        if _BEFORE_THE_SUBJECT.search(text, start, end):  # 继去年8月拿下A轮后，X上周又获A+轮: X, named after
+            return next(iter(self.ctx.within(end, self.ctx.sentence_of(start)[1], "COMPANY")), None)
         others = [e for e in others if e.label == "COMPANY" and not (self.guest and e.text == self.guest[1])]
         cell = _FIRST_CELL.match(text, start, end)
         if cell and (first_cell := [e for e in others if e.end <= cell.end()]):
