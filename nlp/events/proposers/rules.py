@@ -47,6 +47,8 @@ _COLON = re.compile(r"\s?[:：]")
 _BREAKDOWN = re.compile(r"\s*其中[,，]\s*(?:(?!完成|获|宣布|融资|轮)[^,，。；;]){2,20}?(?:作为[^,，。；;]{0,8}?(?:领投方|跟投方|投资方))?"
                         r"(?:出资|认购|领投|跟投)了?[^,，。；;]{0,4}?[\d一二两三四五六七八九十数几]")
 _CITED = re.compile(rf"{CITATION}\s*$")  # a summary's bullet (…[1] -)
+# Y的B轮融资: the name whose round it is
+_ROUND_OWNER = re.compile(r"的(?:[A-H]\d?\+{0,2}|Pre-[A-H]\+?|天使|种子|Pre-IPO)轮")
 # 继去年8月拿下A轮后，: a clause told before the subject it shares with the clause after it
 _BEFORE_THE_SUBJECT = re.compile(r"继[^,，。；;]{1,24}?(?:之后|后)[,，]?\s*$")
 # a sentence that opens with its date (6月5日下午，…, 今天，…)
@@ -207,6 +209,9 @@ class RuleProposer:
         if all(PARENT_OF_NEXT.match(text, e.end) or INVESTOR_NAME.search(e.text) for e in others) \
                 and (guest := self._guest_of(clause)):
             return guest  # 陈泊：这一轮总共2亿元，宁德时代旗下的晨道资本领投 (a parent, an investment firm)
+        owner = next((e for e in others if _ROUND_OWNER.match(text, e.end)), None)
+        if owner is not None:  # X公告称，拟以1.2亿元参与Y的B轮融资，与Z共同领投: the round is Y's
+            return owner
         if others:  # 吉利汽车(00175)旗下品牌远程汽车完成A轮融资: a parent is not the subject, nor
             # the parent of the investor (由X领投，后者为复星医药全资子公司)
             return next((e for e in others if not PARENT_OF_NEXT.match(text, e.end)),
