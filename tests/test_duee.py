@@ -120,3 +120,19 @@ def test_the_news_day_that_dates_the_round_is_only_its_disclosure_time_in_duee()
     [duee] = record_to_duee(record)["event_list"]
     assert [a["argument"] for a in duee["arguments"] if a["role"] in ("事件时间", "披露时间")] == ["12月3日"]
     assert {"role": "披露时间", "argument": "12月3日"} in duee["arguments"]
+
+
+def test_a_past_round_is_left_out_of_duee_and_a_past_listing_kept():
+    """DuEE-Fin annotates the round the news is about, not the rounds told as history; it does annotate
+    listings told as history."""
+    import nlp
+
+    text = ("澜算云图近日完成8亿元B轮融资。公司2019年曾获红杉中国3000万元A轮投资。"
+            "其母公司星河集团2015年在港交所上市。")
+    record = nlp.extract(text, published="2025-09-16", doc_id="x")
+    told = {(ev["type"], ev["company"]["name"], bool(ev.get("historical"))) for ev in record["events"]}
+    assert ("funding", "澜算云图", True) in told and ("listing", "星河集团", True) in told
+    duee = record_to_duee(record)["event_list"]
+    amounts = [a["argument"] for ev in duee for a in ev["arguments"] if a["role"] == "融资金额"]
+    assert amounts == ["8亿元"]
+    assert [ev["event_type"] for ev in duee].count("公司上市") == 1

@@ -1,6 +1,7 @@
 """DuEE-Fin interchange format: docs records -> one DuEE-Fin line per document.
 
-Arguments are raw-text surface strings, as DuEE-Fin annotates them. 环节 maps
+Arguments are raw-text surface strings, as DuEE-Fin annotates them; a past round told as history
+is left out (DuEE-Fin annotates past listings, not past rounds). 环节 maps
 the listing stage: planned…priced -> 筹备上市, listed -> 正式上市, suspended ->
 暂停上市, terminated and withdrawn -> 终止上市."""
 from __future__ import annotations
@@ -92,4 +93,6 @@ def event_to_duee(event: dict) -> dict:
 
 
 def record_to_duee(record: dict) -> dict:
-    return {"id": record["doc_id"], "event_list": [event_to_duee(e) for e in record["events"]]}
+    """Every event, less those told as history where DuEE-Fin does not annotate them (past rounds)."""
+    return {"id": record["doc_id"], "event_list": [event_to_duee(e) for e in record["events"]
+                                                   if not e.get("historical") or types.get(e["type"]).DUEE_HISTORY]}

@@ -27,6 +27,7 @@ LIST_ROLES = ("investors", "lead_investors")
 OWN_VALUES = ()  # values that belong to one company only (none: a funding clause has one company)
 NEWS_DAYS = 730  # older than this before the article's date, a round is told as history (软银从2017年开始…)
 KEEP_HISTORY = True  # and is reported with historical: true (a past round with its specifics is an event)
+DUEE_HISTORY = False  # DuEE-Fin annotates the round the news is about, not the rounds behind it
 
 _ROUND_COUNT = re.compile(r"(?<![A-Za-z第])(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
 _CUMULATIVE = re.compile(r"累计|(?<!资金)(?<!发行)(?<!募资)(?<!轮融资)(?<!轮)(?<!贷款)(?<!借款)(?<!授信)(?<!本金)(?<!面值)总额|共计(?!增资|认购|出资|持股|持有)|合计(?!增资|认购|出资|持股|持有)|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
