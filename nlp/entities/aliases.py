@@ -163,10 +163,11 @@ def _extends_parent(sub: str, other: str, subsidiaries: set[str], cores: dict[st
 
 def canonical_name(group: list[Entity]) -> str:
     """The short name the text defines (以下简称“金力股份”) or uses for a legal name, else the most
-    frequent form; then the earliest. A brand cut short (云栢 for 云栢医疗) is never preferred."""
+    frequent form; then a Chinese form before a Latin one (Luma Pet（露玛宠物）: Chinese press names it
+    露玛宠物); then the earliest. A brand cut short (云栢 for 云栢医疗) is never preferred."""
     counts = Counter(e.text for e in group if not (e.value or {}).get("shortened")) or Counter(e.text for e in group)
     first: dict[str, int] = {}
     defined = {e.text for e in group if (e.value or {}).get("alias_of")}
     for e in group:
         first.setdefault(e.text, e.start)
-    return max(counts, key=lambda t: (t in defined, counts[t], -first[t]))
+    return max(counts, key=lambda t: (t in defined, counts[t], not t.isascii(), -first[t]))
