@@ -16,8 +16,8 @@ from ..entities.span import Entity
 from ..segment.sentences import clauses as clause_spans
 from ..segment.sentences import sentences
 from . import triggers as trig
-from .context import (BARE_INVEST, ENUMERATION, INVESTOR_NAME, INVESTS_IN, NAMES, Context, cues, defines,
-                      former_or_latter, name_lists)
+from .context import (BARE_INVEST, ENUMERATION, FORMER_LATTER, INVESTOR_NAME, INVESTS_IN, NAMES, Context, cues,
+                      defines, former_or_latter, name_lists)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +131,7 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
                if former_or_latter(ctx, m.start()) is not None]
     live = sorted((t for t in view.usable if not t.negated), key=lambda t: t.start)
     if len(live) < 2:
-        return [_part(view, s, e) for s, e in zip([clause.start, *told_of], [*told_of, clause.end])] if told_of \
-            else [view]
+        return _cut(view, told_of)
     companies = [e for e in view.others if e.label == "COMPANY"]
     cuts, subject, rounds, issue = [], None, set(), None
     for t in live:
@@ -165,11 +164,12 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
         else:
             subject = subject or head or named_inside
             rounds |= own
-    cuts = sorted(set(cuts) | set(told_of))
-    if not cuts:
-        return [view]
-    bounds = [clause.start, *cuts, clause.end]
-    return [_part(view, s, e) for s, e in zip(bounds, bounds[1:])]
+    return _cut(view, sorted(set(cuts) | set(told_of)))
+
+
+def _cut(view: ClauseView, cuts: list[int]) -> list[ClauseView]:
+    bounds = [view.clause.start, *cuts, view.clause.end]
+    return [_part(view, s, e) for s, e in zip(bounds, bounds[1:])] if cuts else [view]
 
 
 def _rounds(ctx: Context, start: int, end: int) -> set[str]:
@@ -196,7 +196,7 @@ def _heads(ctx: Context, seg: int, name: Entity) -> bool:
     return bool(_SEGMENT_HEAD.fullmatch(ctx.text, pos, name.start))
 
 
-_FORMER_LATTER_SEGMENT = re.compile(r"(?<=[,，;；])\s?(?:前者|后者)")
+_FORMER_LATTER_SEGMENT = re.compile(r"(?<=[,，;；])" + FORMER_LATTER.pattern)
 
 
 def _part(view: ClauseView, start: int, end: int) -> ClauseView:

@@ -330,13 +330,18 @@ def _two_instruments(a: Candidate, b: Candidate) -> bool:
 
 def _contradict(a: Candidate, b: Candidate) -> bool:
     """Two rounds told with different names, sums, counts or months."""
-    ra, rb = _round(a), _round(b)
-    return (ra not in _WILDCARD_ROUNDS and rb not in _WILDCARD_ROUNDS and ra != rb) \
+    return _two_rounds(a, b) \
         or a.args.get("cumulative") != b.args.get("cumulative") \
         or bool(a.args.get("rounds_count") and b.args.get("rounds_count")
                 and a.args["rounds_count"] != b.args["rounds_count"]) \
         or not same_number(_amount(a), _amount(b)) \
         or _months_apart(a.args.get("date"), b.args.get("date"))
+
+
+def _two_rounds(a: Candidate, b: Candidate) -> bool:
+    """Rounds told with two different names (A轮, B1轮; not 本轮 or none)."""
+    ra, rb = _round(a), _round(b)
+    return ra not in _WILDCARD_ROUNDS and rb not in _WILDCARD_ROUNDS and ra != rb
 
 
 def _shared_investor(a: list, b: list, by_name: bool) -> bool:
@@ -364,11 +369,9 @@ def attach_conflicts(ev: Candidate, cand: Candidate) -> bool:
     """An attach clause (估值…, 投资方为…) with another amount completes no event, unless it gives the round's
     size (本轮融资总额为3亿元) where the event told an investor's part (公司将出资1.2亿元参与B轮融资)."""
     a, b = _amount(ev), _amount(cand)
-    ra, rb = _round(ev), _round(cand)
     # 2023年的A轮中，联想创投是唯一的机构投资方 completes no B1 round told before it
     return bool(a and b and not same_number(a, b) and not cand.args.get("round_total")) \
-        or (ra not in _WILDCARD_ROUNDS and rb not in _WILDCARD_ROUNDS and ra != rb) \
-        or _months_apart(ev.args.get("date"), cand.args.get("date"))
+        or _two_rounds(ev, cand) or _months_apart(ev.args.get("date"), cand.args.get("date"))
 
 
 def told_alone(cand: Candidate) -> bool:

@@ -28,7 +28,7 @@ LIST_ROLES = ("stages",)
 OWN_VALUES = ("ticker", "offer_price", "shares_offered", "proceeds", "market_cap")
 NEWS_DAYS = 365  # 2001年贵州茅台登陆A股 in a 2025 article is told as history …
 KEEP_HISTORY = True  # … and reported with historical: true (DuEE-Fin counts it)
-DUEE_HISTORY = True
+DUEE_HISTORY = True  # and DuEE-Fin annotates it, as it does the listing of the news
 
 # Later stages win; a withdrawal is the cause of the termination that follows it.
 STAGE_ORDER = ("planned", "filed", "hearing_passed", "registered", "subscription", "priced", "listed",
