@@ -69,10 +69,25 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     announced with its terms (拟发行10亿元中期票据, 拟定增募资6亿元) is, unless it
     pays for an acquisition, backs a pledge or is the company's past. Money raised
     in a sentence about the IPO (此次IPO…) is the listing's proceeds."""
-    return [t for t in triggers if (not t.modal or t.stage in INSTRUMENT_TRIGGERS)
+    return [t for t in triggers if (not t.modal or t.stage in INSTRUMENT_TRIGGERS or _decided(ctx, t, clause) is not None)
             and not (t.stage in INSTRUMENT_TRIGGERS and _not_an_issue(ctx, t, clause))
             and not (t.stage is None and _THIS_IPO.search(ctx.text, *ctx.sentence_of(t.start)))
             and not (_NAMES_ITS_COMPANY.fullmatch(ctx.text, t.start, t.end) and not _names_inside(ctx, t))]
+
+
+# 拟以自有资金6000万元认购X新增注册资本, 拟出资1亿元参与X的B轮融资: an investor's decision, with its money
+_DECIDES = re.compile(r"拟(?:以|使用|用|出资|斥资|投资|投入)")
+_OWN_CHILD = re.compile(r"全资|控股子公司|附属公司|子公司")
+
+
+def _decided(ctx: Context, t, clause):
+    """The sum of a modal trigger that tells an investor's decision to put it in (an announced decision is an
+    event), or None; a company's own plan to raise (拟融资1亿元) stays no event."""
+    seg = trig.segment_start(ctx.text, t.start, clause.start)
+    m = _DECIDES.search(ctx.text, seg, t.start)
+    if m is None or _OWN_CHILD.search(ctx.text, m.end(), t.start):  # 拟以2亿元对全资子公司X增资: its own money
+        return None
+    return next(iter(ctx.within(m.end(), t.start, "MONEY")), None)
 
 
 # 向蓝鲸智算投资20亿元, 认购泰合生物新股: a phrase that names the company inside it is a deal only where a
@@ -222,6 +237,9 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     add("cumulative", value=not latest and bool(_CUMULATIVE.search(text) or (count or 0) > 1))
     if any(t.stage == "attach" and _ROUND_SIZE.search(ctx.text, t.start, t.end) for t in triggers):
         add("round_total", value=True)  # 本轮融资总额为3亿元: the size of the round told before
+    part = next((m for m in (_decided(ctx, t, clause) for t in triggers if t.modal) if m is not None), None)
+    if part is not None:  # 拟以6000万元认购…: the investor's part of a round, maybe told beside it
+        add("investor_part", value=part)
     for ent in view.investors:  # a regulator (ORG: 证监会, 发改委) approves, it never invests
         if ent.label != "ORG":
             add("investors", ent)
@@ -273,6 +291,11 @@ def same_number(a, b) -> bool:
 def _round_figure(value: float) -> bool:
     """7亿, 3000万: one significant digit."""
     return value >= 1 and value % 10 ** (len(str(int(value))) - 1) == 0
+
+
+def _part(c: Candidate) -> bool:
+    """The amount is an investor's part of the round (拟以6000万元认购…), not the round's size."""
+    return c.args.get("amount") is not None and c.args.get("investor_part") is c.args.get("amount")
 
 
 def _thin(c: Candidate) -> bool:
@@ -330,11 +353,13 @@ def _two_instruments(a: Candidate, b: Candidate) -> bool:
 
 def _contradict(a: Candidate, b: Candidate) -> bool:
     """Two rounds told with different names, sums, counts or months."""
-    return _two_rounds(a, b) \
+    # 拟以2亿元战略投资X … 这笔钱是X C轮的一部分: an investor's part, told as a strategic investment, of a named round
+    part_of = (_part(a) or _part(b)) and "strategic" in (_round(a), _round(b))
+    return (_two_rounds(a, b) and not part_of) \
         or a.args.get("cumulative") != b.args.get("cumulative") \
         or bool(a.args.get("rounds_count") and b.args.get("rounds_count")
                 and a.args["rounds_count"] != b.args["rounds_count"]) \
-        or not same_number(_amount(a), _amount(b)) \
+        or not (same_number(_amount(a), _amount(b)) or _part(a) or _part(b)) \
         or _months_apart(a.args.get("date"), b.args.get("date"))
 
 
@@ -381,13 +406,16 @@ def told_alone(cand: Candidate) -> bool:
 
 
 def prefer(key: str, have: Candidate, new: Candidate) -> bool:
-    """A named round replaces 新一轮 / 本轮 when merging, the exact figure a headline's round one, the round's size
-    (本轮融资总额为3亿元) an investor's part."""
+    """A named round replaces 新一轮 / 本轮 / 战略投资 when merging, the exact figure a headline's round one, the
+    round's size (本轮融资总额为3亿元) an investor's part (拟以2亿元认购…)."""
     if key == "amount":
         a, b = _amount(have), _amount(new)
         return a is not None and b is not None and (bool(new.args.get("round_total")) or
+                                                    (_part(have) and not _part(new)) or
                                                     (_round_figure(a[0]) and not _round_figure(b[0])))
-    return key == "round" and _round(have) in _WILDCARD_ROUNDS and _round(new) not in _WILDCARD_ROUNDS
+    # 战略投资 only says who put money in: the lettered round of the same deal names it
+    named = lambda c: _round(c) not in _WILDCARD_ROUNDS and _round(c) != "strategic"  # noqa: E731
+    return key == "round" and not named(have) and named(new)
 
 
 def substantial(ev: Candidate, negated_elsewhere: bool, invests_elsewhere: bool) -> bool:
