@@ -77,7 +77,7 @@ def usable(ctx: Context, clause, triggers: list) -> list:
 
 # 拟以自有资金6000万元认购X新增注册资本, 拟出资1亿元参与X的B轮融资: an investor's decision, with its money
 _DECIDES = re.compile(r"拟(?:以|使用|用|出资|斥资|投资|投入)")
-_OWN_CHILD = re.compile(r"全资|控股子公司|附属公司|子公司")
+_OWN_CHILD = re.compile(r"全资|子公司|附属公司")
 
 
 def _decided(ctx: Context, t, clause):
