@@ -240,6 +240,10 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     part = next((m for m in (_decided(ctx, t, clause) for t in triggers if t.modal) if m is not None), None)
     if part is not None:  # 拟以6000万元认购…: the investor's part of a round, maybe told beside it
         add("investor_part", value=part)
+        # X公告，公司拟以…: the name that decides, nearest before its 拟, puts the money in
+        decider = next(iter(reversed(ctx.within(start, part.start, "COMPANY"))), None)
+        if decider is not None and not view.investors:
+            add("investors", decider)
     for ent in view.investors:  # a regulator (ORG: 证监会, 发改委) approves, it never invests
         if ent.label != "ORG":
             add("investors", ent)
