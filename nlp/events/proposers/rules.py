@@ -47,8 +47,6 @@ _COLON = re.compile(r"\s?[:：]")
 _BREAKDOWN = re.compile(r"\s*其中[,，]\s*(?:(?!完成|获|宣布|融资|轮)[^,，。；;]){2,20}?(?:作为[^,，。；;]{0,8}?(?:领投方|跟投方|投资方))?"
                         r"(?:出资|认购|领投|跟投)了?[^,，。；;]{0,4}?[\d一二两三四五六七八九十数几]")
 _CITED = re.compile(rf"{CITATION}\s*$")  # a summary's bullet (…[1] -)
-# Y的B轮融资: the name whose round it is
-_ROUND_OWNER = re.compile(r"的(?:[A-H]\d?\+{0,2}|Pre-[A-H]\+?|天使|种子|Pre-IPO)轮")
 # 继去年8月拿下A轮后，: a clause told before the subject it shares with the clause after it
 _BEFORE_THE_SUBJECT = re.compile(r"继[^,，。；;]{1,24}?(?:之后|后)[,，]?\s*$")
 # a sentence that opens with its date (6月5日下午，…, 今天，…)
@@ -209,7 +207,7 @@ class RuleProposer:
         if all(PARENT_OF_NEXT.match(text, e.end) or INVESTOR_NAME.search(e.text) for e in others) \
                 and (guest := self._guest_of(clause)):
             return guest  # 陈泊：这一轮总共2亿元，宁德时代旗下的晨道资本领投 (a parent, an investment firm)
-        owner = next((e for e in others if _ROUND_OWNER.match(text, e.end)), None)
+        owner = next((e for e in others if self._owns_round(e)), None)
         if owner is not None:  # X公告称，拟以1.2亿元参与Y的B轮融资，与Z共同领投: the round is Y's
             return owner
         if others:  # 吉利汽车(00175)旗下品牌远程汽车完成A轮融资: a parent is not the subject, nor
@@ -227,6 +225,13 @@ class RuleProposer:
                 and not trig.context_pattern("deal_count").search(text, *self.ctx.sentences[clause.sentence]):
             return self.topic[0]
         return None
+
+    def _owns_round(self, name: Entity) -> bool:
+        """Y的B轮融资: a named round (not 新一轮, nor 战略投资) right after the name and its 的 is the name's."""
+        if not self.ctx.text.startswith("的", name.end):
+            return False
+        return any(r.start == name.end + 1 and (r.value or {}).get("name") not in (None, "new", "latest", "strategic")
+                   for r in self.ctx.within(name.end + 1, name.end + 12, "ROUND"))
 
     def _pronoun_focus(self, clause: Clause, before: int) -> Entity | None:
         """公司2023年引入的B轮投资者——X产业基金以8,000万元入股: where only investment firms are named, the
