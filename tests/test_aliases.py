@@ -29,10 +29,19 @@ def ents(*names):
     (("澄星股份", "澄星集团"), False),  # the listed company and the group that holds it
     (("澄星科技集团", "澄星科技集团有限公司"), True),
     (("澄星股份", "澄星股份有限公司", "澄星"), True),
+    (("抗体新药澜沛生技", "澜沛生技"), True),  # a description before the name (jieba's common words)
+    (("电源大厂台澜电", "台澜电"), True),
+    (("晶格半导体", "半导体"), False),  # a dictionary word alone is no name to describe
+    (("北京澜沛", "深圳澜沛"), False),  # places are no description
 ])
 def test_clusters(names, together):
     groups = cluster(ents(*names))
     assert (len(groups) == 1) is together
+
+
+def test_a_name_with_a_description_before_it_is_never_the_canonical_name():
+    assert canonical_name(ents("抗体新药澜沛生技", "澜沛生技")) == "澜沛生技"
+    assert canonical_name(ents("澜沛生技", "抗体新药澜沛生技", "抗体新药澜沛生技")) == "澜沛生技"
 
 
 def test_gazetteer_aliases_join_and_different_entries_stay_apart():

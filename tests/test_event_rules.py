@@ -589,3 +589,15 @@ def test_a_round_ups_items_happened_in_the_period_its_opening_counts():
     events = nlp.extract(text, published="2026-10-13")["events"]
     dates = {ev["company"]["name"]: (ev["date"] or {}).get("start_date") for ev in events}
     assert dates["星美医疗科技"] == dates["星平线"] == "2026-10-06"
+
+
+def test_a_heading_s_bullet_and_description_are_no_part_of_the_company_s_name():
+    """▍星澜生物…, 抗体新药澜沛生技…: the heading's event is the body's, one event each, under the body's name;
+    X宣布获得Y战略投资: X receives the money."""
+    text = ("创投周报\n\n▍星澜生物B轮融资2亿元：澄湖资本领投。\n\n"
+            "▍锐澜航天获松涧创投战略投资：5月27日，火箭发动机企业锐澜航天宣布获得松涧创投战略投资。\n\n"
+            "抗体新药澜沛生技完成C轮募资3亿元\n抗体药物开发商澜沛生技今日宣布完成C轮募资3亿元。")
+    events = nlp.extract(text, published="2025-05-30")["events"]
+    assert sorted(ev["company"]["name"] for ev in events) == ["星澜生物", "澜沛生技", "锐澜航天"]
+    investors = {ev["company"]["name"]: [i["name"] for i in ev["investors"]] for ev in events}
+    assert investors["锐澜航天"] == ["松涧创投"]

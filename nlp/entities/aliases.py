@@ -54,6 +54,23 @@ def _compatible(a: str, b: str) -> bool:
     return False
 
 
+# Words that describe a company (抗体 新药, 电源 大厂, 跨境 电商), not a place, person or brand of its name
+_DESCRIPTION_TAGS = frozenset("n vn v a an".split())
+
+
+def _described(long_: str, short: str) -> bool:
+    """抗体新药永沛生技 against 永沛生技: the longer name is the shorter one with a description before it,
+    every word of which is a common dictionary word (jieba's tags) of two characters or more, and the
+    shorter is no dictionary word itself."""
+    from ..segment.tokenizer import segment, word_tags
+
+    tags = word_tags()
+    # 晶格半导体 against 半导体: a dictionary word alone is no name to describe
+    if len(short) < 2 or len(long_) - len(short) < 2 or not long_.endswith(short) or short in tags:
+        return False
+    return all(len(w) >= 2 and tags.get(w) in _DESCRIPTION_TAGS for w in segment(long_[:-len(short)]))
+
+
 def _gazetteer(ent: Entity) -> str | None:
     return (ent.value or {}).get("canonical")
 
@@ -147,7 +164,7 @@ def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
             if _extends_parent(a, b, subsidiaries, cores) or _extends_parent(b, a, subsidiaries, cores) \
                     or (a in parents) != (b in parents) or _listed_and_its_group(a, b):
                 continue
-            if (gaz[a] & gaz[b]) or _compatible(cores[a], cores[b]):
+            if (gaz[a] & gaz[b]) or _compatible(cores[a], cores[b]) or _described(a, b) or _described(b, a):
                 union(a, b)
     groups: dict[str, list[Entity]] = {}
     for e in mentions:
@@ -164,10 +181,12 @@ def _extends_parent(sub: str, other: str, subsidiaries: set[str], cores: dict[st
 def canonical_name(group: list[Entity]) -> str:
     """The short name the text defines (以下简称“金力股份”) or uses for a legal name, else the most
     frequent form; then a Chinese form before a Latin one (Luma Pet（露玛宠物）: Chinese press names it
-    露玛宠物); then the earliest. A brand cut short (云栢 for 云栢医疗) is never preferred."""
+    露玛宠物); then the earliest. A brand cut short (云栢 for 云栢医疗) and a name with a description before it
+    (抗体新药永沛生技) are never preferred."""
     counts = Counter(e.text for e in group if not (e.value or {}).get("shortened")) or Counter(e.text for e in group)
     first: dict[str, int] = {}
     defined = {e.text for e in group if (e.value or {}).get("alias_of")}
     for e in group:
         first.setdefault(e.text, e.start)
-    return max(counts, key=lambda t: (t in defined, counts[t], not t.isascii(), -first[t]))
+    described = {t for t in counts if any(_described(t, o) for o in counts)}
+    return max(counts, key=lambda t: (t not in described, t in defined, counts[t], not t.isascii(), -first[t]))

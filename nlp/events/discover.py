@@ -64,6 +64,7 @@ def role_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 
 def _clean(name: str) -> str:
     name = name.strip(" \"'“”「」《》()（）")
+    name = re.sub(r"^(?:[^\w(（*]|\*(?!ST))+", "", name)  # ▍星河科技: a bullet is no part of a name (*ST赫美 is)
     name = re.sub(r"^\d{1,2}[.、)]\s*", "", name)  # an item number: 2.Menxlab漫仕获…
     name = re.sub(r"^.*[|｜]\s*", "", name)  # 新闻稿|诺安基因, 快讯|星河科技: a column's label before the bar
     name = re.sub(r"\s*\([^()]*\)?$", "", name)  # 倚锋资本(领投), 长江国弘(Grand Yangtze Capital)
