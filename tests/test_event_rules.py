@@ -601,3 +601,11 @@ def test_a_heading_s_bullet_and_description_are_no_part_of_the_company_s_name():
     assert sorted(ev["company"]["name"] for ev in events) == ["星澜生物", "澜沛生技", "锐澜航天"]
     investors = {ev["company"]["name"]: [i["name"] for i in ev["investors"]] for ev in events}
     assert investors["锐澜航天"] == ["松涧创投"]
+
+
+def test_an_earlier_round_told_with_its_investor_and_sum_before_its_name():
+    """继2023年获得X新台币5,000万元天使轮后: 获得 … 天使轮 with an investor and a sum between is a round."""
+    text = "星医云完成3亿元A轮。星医云创办人陈冠廷表示，这是公司继2023年获得澜基创投新台币5,000万元天使轮后的第二次募资。"
+    rounds = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-07-15")["events"]}
+    assert set(rounds) == {"A", "angel"}
+    assert rounds["angel"]["amount"]["value"] == 5e7 and [i["name"] for i in rounds["angel"]["investors"]] == ["澜基创投"]
