@@ -609,3 +609,13 @@ def test_an_earlier_round_told_with_its_investor_and_sum_before_its_name():
     rounds = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-07-15")["events"]}
     assert set(rounds) == {"A", "angel"}
     assert rounds["angel"]["amount"]["value"] == 5e7 and [i["name"] for i in rounds["angel"]["investors"]] == ["澜基创投"]
+
+
+def test_a_board_that_approves_investments_invests_in_the_rounds_it_joins():
+    """X董事会通过两笔策略性投资，…参与「Y」B轮: X invests (the board decides); Y, named before its round, raises."""
+    text = ("星翔电(2417)昨日董事会通过两笔策略性投资，将分别以新台币1.5亿元及新台币8,000万元，"
+            "参与氮化镓新创「镓澜科技」B轮与储能软体新创「储澜云」A轮募资。")
+    events = {ev["company"]["name"]: ev for ev in nlp.extract(text, published="2025-10-30")["events"]}
+    assert "星翔电" not in events
+    assert events["镓澜科技"]["round"]["name"] == "B"
+    assert [i["name"] for i in events["镓澜科技"]["investors"]] == ["星翔电"]

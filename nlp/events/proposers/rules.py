@@ -48,6 +48,7 @@ _BREAKDOWN = re.compile(r"\s*其中[,，]\s*(?:(?!完成|获|宣布|融资|轮)[
                         r"(?:出资|认购|领投|跟投)了?[^,，。；;]{0,4}?[\d一二两三四五六七八九十数几]")
 _CITED = re.compile(rf"{CITATION}\s*$")  # a summary's bullet (…[1] -)
 # 继去年8月拿下A轮后，: a clause told before the subject it shares with the clause after it
+_OWNER_TO_ROUND = re.compile(r"[」”\"』]?\s?的?")
 _BEFORE_THE_SUBJECT = re.compile(r"继[^,，。；;]{1,24}?(?:之后|后)[,，]?\s*$")
 # a sentence that opens with its date (6月5日下午，…, 今天，…)
 _SENTENCE_DATE = re.compile(r"\s*(?P<date>[^,，。；;:：\n]{2,16}?)(?:上午|下午|晚间|早间|晚|盘后)?[,，]")
@@ -164,7 +165,9 @@ class RuleProposer:
         if cell and (first_cell := [e for e in others if e.end <= cell.end()]):
             others = first_cell
         active_only = bool(live) and all(_names_after(text, t) for t in live)
-        for t in live:  # 奇信股份公告,嘉元科技股票在科创板上市; 受A、B青睐 印度电商C获D轮融资
+        # an attach word (募资 after a round) names no subject while a trigger of its own is there
+        told = [t for t in live if t.stage != "attach"] or live
+        for t in told:  # 奇信股份公告,嘉元科技股票在科创板上市; 受A、B青睐 印度电商C获D轮融资
             seg_start, seg_end = _segment(text, t.start, start, end)
             named = [e for e in others if seg_start <= e.start and e.end <= seg_end]
             ordered = [e for e in reversed(named) if e.end <= t.start] + [e for e in named if e.end > t.start]
@@ -227,11 +230,11 @@ class RuleProposer:
         return None
 
     def _owns_round(self, name: Entity) -> bool:
-        """Y的B轮融资: a named round (not 新一轮, nor 战略投资) right after the name and its 的 is the name's."""
-        if not self.ctx.text.startswith("的", name.end):
-            return False
-        return any(r.start == name.end + 1 and (r.value or {}).get("name") not in (None, "new", "latest", "strategic")
-                   for r in self.ctx.within(name.end + 1, name.end + 12, "ROUND"))
+        """Y的B轮融资, 「Y」B轮: a named round (not 新一轮, nor 战略投资) right after the name (its closing quote
+        and 的 between) is the name's."""
+        after = _OWNER_TO_ROUND.match(self.ctx.text, name.end).end()
+        return any(r.start == after and (r.value or {}).get("name") not in (None, "new", "latest", "strategic")
+                   for r in self.ctx.within(after, after + 12, "ROUND"))
 
     def _pronoun_focus(self, clause: Clause, before: int) -> Entity | None:
         """公司2023年引入的B轮投资者——X产业基金以8,000万元入股: where only investment firms are named, the
