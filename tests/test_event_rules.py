@@ -624,7 +624,8 @@ def test_a_board_that_approves_investments_invests_in_the_rounds_it_joins():
 def test_each_bullet_line_of_a_company_card_is_a_round_of_its_company():
     """【企业名片】X … ▍融资历程 · 2023年 A轮 近2亿元 领投：Y: a middle dot opens a bullet line, which keeps
     the card's company."""
-    text = ("【企业名片】澜川储能\n\n所属行业：新型储能　｜　成立时间：2019年\n\n▍融资历程\n"
+    text = ("【企业名片】澜川储能\n\n所属行业：新型储能　｜　成立时间：2019年　｜　总部：江苏常州\n"
+            "核心产品：工商业液冷储能柜、储能变流器\n创始人：邵景川（曾任某光伏企业储能事业部总经理）\n\n▍融资历程\n"
             "· 2021年　Pre-A轮　2000万元　投资方：澄州产投\n· 2023年　A轮　近2亿元　领投：星金资本；跟投：澄州产投\n"
             "· 2024年　B轮　超5亿元　投资方：星投创合、星金资本\n\n▍最新动态\n"
             "澜川储能再融一轮。据了解，公司近日完成新一轮数亿元融资（B+轮），新进投资方为深创投。")
