@@ -632,3 +632,9 @@ def test_each_bullet_line_of_a_company_card_is_a_round_of_its_company():
     events = nlp.extract(text, published="2025-06-01")["events"]
     assert sorted(ev["round"]["name"] for ev in events) == ["A", "B", "B+", "pre-A"]
     assert {ev["company"]["name"] for ev in events} == {"澜川储能"}
+
+
+def test_a_company_database_cited_is_a_source():
+    """企查查信息显示，…: the database the reporter cites is no company raising money."""
+    text = "企查查信息显示，澄光电池7月7日新进一名股东澜驰资本。公司方面确认，此次变更对应其C轮融资，融资金额为6亿元，澜驰资本领投。"
+    assert "企查查" not in {ev["company"]["name"] for ev in nlp.extract(text, published="2025-07-08")["events"]}

@@ -17,7 +17,7 @@ from .context import DESCRIBED_PRONOUN, ITEM_HEADER, line_above
 from ..entities.names import MAKER_WORD, SECTOR_FIRM
 from .literal_gate import LiteralGate
 
-_SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|披露|公告|发布|表示|完成|获|成功|再次|首次|也|又")
+_SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|披露|公告|发布|表示|完成|获|成功|再次|首次|也|又|对外|悄悄|悄然|低调|默默")
 _INVESTOR_END = re.compile(r"(?:资本|创投|基金|投资|集团|控股|银行|证券)$")
 _LATIN_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.\-]* )+$")
 # 和 opening a name (和硕创投, 和泰兴业: first, or right after another joiner) joins nothing
@@ -90,7 +90,8 @@ def _cut_at_verb(name: str, subject: bool = False) -> str:
     kept = ""
     words = segment(name)
     for k, word in enumerate(words):
-        if kept and len(word) >= 2 and (tags.get(word) in _NON_NAME_TAGS or word in stop) \
+        if kept and len(word) >= 2 and (tags.get(word) in _NON_NAME_TAGS or word in stop
+                                         or (subject and _SUBJECT_ADVERB.fullmatch(word))) \
                 and not (k + 1 < len(words) and bridges(words[k - 1], word, words[k + 1])):
             # only a verb of the subject's own sentence, or an adverb, may follow a name (主动撤回, 正式登陆)
             return kept if _SUBJECT_ADVERB.match(name, len(kept)) or (subject and tags.get(word) == "d") else ""
