@@ -638,3 +638,12 @@ def test_a_company_database_cited_is_a_source():
     """企查查信息显示，…: the database the reporter cites is no company raising money."""
     text = "企查查信息显示，澄光电池7月7日新进一名股东澜驰资本。公司方面确认，此次变更对应其C轮融资，融资金额为6亿元，澜驰资本领投。"
     assert "企查查" not in {ev["company"]["name"] for ev in nlp.extract(text, published="2025-07-08")["events"]}
+
+
+def test_a_segment_opening_on_the_company_pronoun_is_about_the_company_in_focus():
+    """2023年，公司拿到…天使投资，…在小红书上卖断了货: 公司 is the company in focus, not the name after it."""
+    text = ("野栎的运营主体为上海野栎户外用品有限公司，2022年由苏棣创立。2023年，公司拿到一位连续创业者的300万元天使投资，"
+            "第一批帐篷在小红书上卖断了货。2025年2月，野栎完成数千万元A轮融资，黑蚁资本独家投资。")
+    events = nlp.extract(text, published="2025-06-01")["events"]
+    assert {ev["company"]["name"] for ev in events} == {"野栎"}
+    assert len(events) == 2

@@ -14,7 +14,7 @@ from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
 from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, segment_end
-from ..context import (BULLET, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, LENDER_NAME, LOAN, PRONOUN, Context,
+from ..context import (BULLET, DESCRIBED_PRONOUN, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, LENDER_NAME, LOAN, PRONOUN, Context,
                        cues, former_or_latter, is_calendar, line_above, name_lists)
 
 SOURCE = "rules"
@@ -48,6 +48,8 @@ _BREAKDOWN = re.compile(r"\s*其中[,，]\s*(?:(?!完成|获|宣布|融资|轮)[
                         r"(?:出资|认购|领投|跟投)了?[^,，。；;]{0,4}?[\d一二两三四五六七八九十数几]")
 _CITED = re.compile(rf"{CITATION}\s*$")  # a summary's bullet (…[1] -)
 # 继去年8月拿下A轮后，: a clause told before the subject it shares with the clause after it
+# a comma segment whose subject is the company in focus (公司拿到…, 该企业获得…)
+_OPENS_ON_COMPANY = re.compile(rf"\s*(?:该公司|该企业|公司|{DESCRIBED_PRONOUN})")
 _OWNER_TO_ROUND = re.compile(r"[」”\"』]?\s?的?")
 _BEFORE_THE_SUBJECT = re.compile(r"继[^,，。；;]{1,24}?(?:之后|后)[,，]?\s*$")
 # a sentence that opens with its date (6月5日下午，…, 今天，…)
@@ -177,6 +179,9 @@ class RuleProposer:
                 # …两家公司：X和Y: the list after the colon
                 last = segment_end(text, after, end) if text[after - 1] in ":：" else seg_end
                 ordered = [e for e in others if t.start < e.end and seg_start <= e.start and e.end <= last]
+            if not ordered and others and all(e.start >= t.end for e in others) and self.topic \
+                    and _OPENS_ON_COMPANY.match(text, seg_start, t.start) and self._in_focus(clause.sentence, start):
+                return self.topic[0]  # 2023年，公司拿到300万元天使投资，帐篷在小红书上卖断了货: 公司, not a later name
             if ordered:  # 三顿半完成红杉资本战略融资: an investment firm is the subject only when alone;
                 # 蓝港控股集团旗下子公司蓝港能源发行…: nor a parent named before its child; 鸿海旗下公司获
                 # 谷歌投资: a child the segment does not name raised the money, not the parent
