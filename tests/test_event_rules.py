@@ -647,3 +647,13 @@ def test_a_segment_opening_on_the_company_pronoun_is_about_the_company_in_focus(
     events = nlp.extract(text, published="2025-06-01")["events"]
     assert {ev["company"]["name"] for ev in events} == {"野栎"}
     assert len(events) == 2
+
+
+def test_an_investor_s_two_decisions_in_one_sentence_are_two_events():
+    """拟对X增资5亿元，对Y投资2亿元: each company after 对 raises its own sum; a part is never more than a named
+    round, so X's 3亿元 C轮 stays another event."""
+    text = ("澜江产业基金19日披露，其投资决策委员会已审议通过两项投资议案：拟对星锋数控增资5亿元，对澄驰精工投资2亿元。"
+            "今年4月，星锋数控完成由深创投领投的3亿元C轮。")
+    events = nlp.extract(text, published="2025-11-20")["events"]
+    amounts = {(ev["company"]["name"], ev["amount"]["value"]) for ev in events}
+    assert len(events) == 3 and amounts == {("澄驰精工", 2e8), ("星锋数控", 3e8), ("星锋数控", 5e8)}

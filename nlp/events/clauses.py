@@ -152,7 +152,8 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
         if later and subject is not None and named_inside is not None and not ctx.same_party(named_inside, subject):
             cuts.append(seg)
             subject, rounds = named_inside, own
-        elif later and subject is not None and head is not None and _heads(ctx, seg, _list_head(ctx, head, seg)) \
+        elif later and subject is not None and head is not None \
+                and (_heads(ctx, seg, _list_head(ctx, head, seg)) or _invested_head(text, seg, head)) \
                 and not ctx.within(head.end, t.start, *NAMES) and not INVESTOR_NAME.search(head.text) \
                 and not PARENT_OF_NEXT.match(text, head.end) and not ctx.same_party(head, subject):
             cuts.append(seg)
@@ -183,6 +184,15 @@ def _list_head(ctx: Context, name: Entity, seg: int) -> Entity:
     """The first name of the list that ends with `name` (蓝岫生物和云澜智能将于周三申购)."""
     group = next((g for g in name_lists(ctx, seg, name.end) if g[-1] is name), [name])
     return group[0]
+
+
+# 拟对X增资5亿元，对Y投资2亿元: a segment that opens on 对 / 向 and the company the money goes into
+_INVESTED_HEAD = re.compile(r"\s*(?:拟|将|并|再|另|同时)?(?:对|向)")
+_INVESTED_AFTER = re.compile(r"(?:增资|注资|投资|战略投资|出资)")
+
+
+def _invested_head(text: str, seg: int, name: Entity) -> bool:
+    return bool(_INVESTED_HEAD.fullmatch(text, seg, name.start)) and bool(_INVESTED_AFTER.match(text, name.end))
 
 
 def _heads(ctx: Context, seg: int, name: Entity) -> bool:

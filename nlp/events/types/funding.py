@@ -76,24 +76,35 @@ def usable(ctx: Context, clause, triggers: list) -> list:
 
 
 # 拟以自有资金6000万元认购X新增注册资本, 拟出资1亿元参与X的B轮融资: an investor's decision, with its money
-_DECIDES = re.compile(r"拟(?:以|使用|用|出资|斥资|投资|投入)")
+_DECIDES = re.compile(r"拟(?:以|使用|用|出资|斥资|投资|投入|对|向)")
 _OWN_CHILD = re.compile(r"全资|子公司|附属公司")
+# 拟对X增资5亿元: the investee after 对 / 向, then the money right after the verb
+_INTO = re.compile(r"(?:增资|注资|投资|战略投资|出资)$")
+_SUM_AFTER = re.compile(r"(?:约|合计|共计|不超过|人民币)?")
 
 
 def _decided(ctx: Context, t, clause):
-    """The sum of a modal trigger that tells an investor's decision to put it in (an announced decision is an
-    event), or None; a company's own plan to raise (拟融资1亿元) stays no event."""
+    """(where the decision is told: its 拟, the sum) of a modal trigger that tells an investor's decision to put
+    the sum in (an announced decision is an event), or None; a company's own plan to raise (拟融资1亿元) stays no
+    event."""
     seg = trig.segment_start(ctx.text, t.start, clause.start)
-    m = _DECIDES.search(ctx.text, seg, t.start)
+    m = _DECIDES.search(ctx.text, seg, t.start + 1)  # 拟对X增资: the trigger may open on the 对
     if m is None or _OWN_CHILD.search(ctx.text, m.end(), t.start):  # 拟以2亿元对全资子公司X增资: its own money
         return None
-    return next(iter(ctx.within(m.end(), t.start, "MONEY")), None)
+    if m.group().endswith(("对", "向")):
+        if not _INTO.search(ctx.text, t.start, t.end):  # 拟向银行申请贷款 is the company's own plan
+            return None
+        money = next((x for x in ctx.within(t.end, t.end + 12, "MONEY") if _SUM_AFTER.fullmatch(ctx.text, t.end, x.start)),
+                     None)
+    else:
+        money = next(iter(ctx.within(m.end(), t.start, "MONEY")), None)
+    return (m.start(), money) if money is not None else None
 
 
-# 向蓝鲸智算投资20亿元, 认购泰合生物新股: a phrase that names the company inside it is a deal only where a
+# 向蓝鲸智算投资20亿元, 对X增资5亿元, 认购泰合生物新股: a phrase that names the company inside it is a deal only where a
 # company (or 公司 / 其) is found there (宁德时代向匈牙利工厂投资73亿欧元 is a plant's money, and its investor
 # must not stand in for the company)
-_NAMES_ITS_COMPANY = re.compile(r"向[^,。；;]+投资|认购[^,。；;]+(?:新股|新H股|新发行股份|新发行的(?:[\d.,]+\s?[万亿]*股)?股份)")
+_NAMES_ITS_COMPANY = re.compile(r"(?:向|对)[^,。；;]+(?:投资|增资|注资)|认购[^,。；;]+(?:新股|新H股|新发行股份|新发行的(?:[\d.,]+\s?[万亿]*股)?股份)")
 
 
 def _names_inside(ctx: Context, t) -> bool:
@@ -237,11 +248,12 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     add("cumulative", value=not latest and bool(_CUMULATIVE.search(text) or (count or 0) > 1))
     if any(t.stage == "attach" and _ROUND_SIZE.search(ctx.text, t.start, t.end) for t in triggers):
         add("round_total", value=True)  # 本轮融资总额为3亿元: the size of the round told before
-    part = next((m for m in (_decided(ctx, t, clause) for t in triggers if t.modal) if m is not None), None)
-    if part is not None:  # 拟以6000万元认购…: the investor's part of a round, maybe told beside it
+    decision = next((d for d in (_decided(ctx, t, clause) for t in triggers if t.modal) if d is not None), None)
+    if decision is not None:  # 拟以6000万元认购…: the investor's part of a round, maybe told beside it
+        decided_at, part = decision
         add("investor_part", value=part)
         # X公告，公司拟以…: the name that decides, nearest before its 拟, puts the money in
-        decider = next(iter(reversed(ctx.within(start, part.start, "COMPANY"))), None)
+        decider = next(iter(reversed(ctx.within(start, decided_at, "COMPANY"))), None)
         if decider is not None and not view.investors:
             add("investors", decider)
     for ent in view.investors:  # a regulator (ORG: 证监会, 发改委) approves, it never invests
@@ -364,7 +376,15 @@ def _contradict(a: Candidate, b: Candidate) -> bool:
         or bool(a.args.get("rounds_count") and b.args.get("rounds_count")
                 and a.args["rounds_count"] != b.args["rounds_count"]) \
         or not (same_number(_amount(a), _amount(b)) or _part(a) or _part(b)) \
+        or _part_exceeds(a, b) or _part_exceeds(b, a) \
         or _months_apart(a.args.get("date"), b.args.get("date"))
+
+
+def _part_exceeds(part: Candidate, whole: Candidate) -> bool:
+    """拟对X增资5亿元 beside X's 3亿元 C轮: an investor's part is never more than the named round it is part of."""
+    a, b = _amount(part), _amount(whole)
+    return _part(part) and not _part(whole) and (_round(whole) not in _WILDCARD_ROUNDS or bool(whole.args.get("round_total"))) \
+        and a is not None and b is not None and a[1] == b[1] and not same_number(a, b) and a[0] > b[0]
 
 
 def _two_rounds(a: Candidate, b: Candidate) -> bool:
