@@ -657,3 +657,16 @@ def test_an_investor_s_two_decisions_in_one_sentence_are_two_events():
     events = nlp.extract(text, published="2025-11-20")["events"]
     amounts = {(ev["company"]["name"], ev["amount"]["value"]) for ev in events}
     assert len(events) == 3 and amounts == {("澄驰精工", 2e8), ("星锋数控", 3e8), ("星锋数控", 5e8)}
+
+
+@pytest.mark.parametrize("text", [
+    # the headline's investor pays part of the round the body tells
+    "地方国资出手硅光赛道：恒澜产投2亿元领投澜曜光子B轮\n8月27日，硅光芯片企业澜曜光子宣布完成5亿元B轮融资，恒澜产投领投，星科创投跟投。",
+    # an investor's subscription beside the round's size
+    "星河股份全资子公司星河创投以自有资金3,000万元认购澜测微电子新增注册资本。澜测微电子本轮融资总额5亿元，星科创投领投。",
+    # a second investor's part, told after the round
+    "澜衡智能宣布完成5亿元融资，星科创投领投。本轮融资中，元禾星点同时以2,000万元参与增资。",
+])
+def test_the_sum_one_investor_pays_is_part_of_the_round_told_beside_it(text):
+    events = nlp.extract(text, published="2025-08-29")["events"]
+    assert len(events) == 1 and events[0]["amount"]["value"] == 5e8

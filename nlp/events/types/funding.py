@@ -213,6 +213,18 @@ def _respective_values(ctx: Context, view, add) -> None:
 
 
 _ROUND_SIZE = re.compile(r"融资(?:规模|总额)|融资的一部分")
+# X以合计2.1亿元取得Y股权, X同时以2,000万元参与增资, X 2亿元领投Y B轮: the sum one investor pays, maybe a part of a round
+_PAYS_BEFORE = re.compile(r"(?:同时|将|已|再)?(?:以|出资|斥资|使用|投入)(?:自有资金|自筹资金|现金|合计|共计|人民币)*\s?$")
+_PAYS_AFTER = re.compile(r"\s?(?:的价格|的对价|的代价)?(?:认购|入股|参与|领投|跟投|增资|取得|受让|战略投资|投资(?![\d人方者机]))")
+
+
+def _investor_pays(ctx: Context, view, money) -> bool:
+    if not _PAYS_AFTER.match(ctx.text, money.end):
+        return False
+    seg = trig.segment_start(ctx.text, money.start, view.clause.start)
+    if _PAYS_BEFORE.search(ctx.text, seg, money.start):
+        return bool(view.investors) or any(e.end <= money.start for e in ctx.within(seg, money.start, "COMPANY"))
+    return any(e.end == money.start or ctx.text[e.end:money.start].isspace() for e in view.investors)
 
 
 def propose_args(reader, view, triggers) -> list[Proposal]:
@@ -249,6 +261,9 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     if any(t.stage == "attach" and _ROUND_SIZE.search(ctx.text, t.start, t.end) for t in triggers):
         add("round_total", value=True)  # 本轮融资总额为3亿元: the size of the round told before
     decision = next((d for d in (_decided(ctx, t, clause) for t in triggers if t.modal) if d is not None), None)
+    paid = next((p.entity for p in out if p.role == "amount" and p.owner is None), None)
+    if decision is None and paid is not None and _investor_pays(ctx, view, paid):
+        add("investor_part", value=paid)
     if decision is not None:  # 拟以6000万元认购…: the investor's part of a round, maybe told beside it
         decided_at, part = decision
         add("investor_part", value=part)
