@@ -670,3 +670,15 @@ def test_an_investor_s_two_decisions_in_one_sentence_are_two_events():
 def test_the_sum_one_investor_pays_is_part_of_the_round_told_beside_it(text):
     events = nlp.extract(text, published="2025-08-29")["events"]
     assert len(events) == 1 and events[0]["amount"]["value"] == 5e8
+
+
+def test_a_round_s_total_is_no_cumulative_sum_and_a_subsidiary_s_sum_is_its_part():
+    """子公司8000万元入股X (headline); …属于X B轮融资的一部分，该轮合计募资3亿元: one B round of 3亿元; the A round
+    of 2024 told after it stays apart."""
+    text = ("澜升股份：子公司8000万元入股氢澜能源\n澜升股份6月12日晚间发布公告，全资子公司澜升创投当日与氢澜能源签署增资协议，"
+            "拟出资8,000万元认购氢澜能源新增注册资本。据公告，上述增资属于氢澜能源B轮融资的一部分，该轮合计募资3亿元，"
+            "星投创业领投。氢澜能源2024年曾完成1.2亿元A轮融资，投资方为星科创星。")
+    events = nlp.extract(text, published="2025-06-12")["events"]
+    rounds = {ev["round"]["name"]: ev for ev in events}
+    assert len(events) == 2 and set(rounds) == {"A", "B"}
+    assert rounds["B"]["amount"]["value"] == 3e8 and not rounds["B"]["cumulative"]

@@ -30,9 +30,9 @@ KEEP_HISTORY = True  # and is reported with historical: true (a past round with 
 DUEE_HISTORY = False  # DuEE-Fin annotates the round the news is about, not the rounds behind it
 
 _ROUND_COUNT = re.compile(r"(?<![A-Za-z第])(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
-_CUMULATIVE = re.compile(r"累计|(?<!资金)(?<!发行)(?<!募资)(?<!轮融资)(?<!轮)(?<!贷款)(?<!借款)(?<!授信)(?<!本金)(?<!面值)总额|共计(?!增资|认购|出资|持股|持有)|合计(?!增资|认购|出资|持股|持有)|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
+_CUMULATIVE = re.compile(r"累计|(?<!资金)(?<!发行)(?<!募资)(?<!轮融资)(?<!轮)(?<!贷款)(?<!借款)(?<!授信)(?<!本金)(?<!面值)总额|(?<![该本此]轮)(?:共计|合计)(?!增资|认购|出资|持股|持有)|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|这一轮")
+_LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|该轮|这一轮")
 _WILDCARD_ROUNDS = {"new", "latest", None}
 
 
@@ -213,8 +213,10 @@ def _respective_values(ctx: Context, view, add) -> None:
 
 
 _ROUND_SIZE = re.compile(r"融资(?:规模|总额)|融资的一部分")
-# X以合计2.1亿元取得Y股权, X同时以2,000万元参与增资, X 2亿元领投Y B轮: the sum one investor pays, maybe a part of a round
-_PAYS_BEFORE = re.compile(r"(?:同时|将|已|再)?(?:以|出资|斥资|使用|投入)(?:自有资金|自筹资金|现金|合计|共计|人民币)*\s?$")
+# X以合计2.1亿元取得Y股权, X同时以2,000万元参与增资, X 2亿元领投Y B轮, X子公司8000万元入股Y: the sum one investor
+# pays, maybe a part of a round
+_PAYS_BEFORE = re.compile(r"(?:(?:同时|将|已|再)?(?:以|出资|斥资|使用|投入)(?:自有资金|自筹资金|现金|合计|共计|人民币)*"
+                          r"|(?:子公司|附属公司|旗下基金))\s?$")
 _PAYS_AFTER = re.compile(r"\s?(?:的价格|的对价|的代价)?(?:认购|入股|参与|领投|跟投|增资|取得|受让|战略投资|投资(?![\d人方者机]))")
 
 
@@ -222,8 +224,10 @@ def _investor_pays(ctx: Context, view, money) -> bool:
     if not _PAYS_AFTER.match(ctx.text, money.end):
         return False
     seg = trig.segment_start(ctx.text, money.start, view.clause.start)
-    if _PAYS_BEFORE.search(ctx.text, seg, money.start):
-        return bool(view.investors) or any(e.end <= money.start for e in ctx.within(seg, money.start, "COMPANY"))
+    pays = _PAYS_BEFORE.search(ctx.text, seg, money.start)
+    if pays:  # the payer: an investor of the clause, a name before the sum, or a subsidiary that stands for one
+        return bool(view.investors) or bool(ctx.within(seg, money.start, "COMPANY")) \
+            or pays.group().rstrip().endswith(("子公司", "附属公司", "旗下基金"))
     return any(e.end == money.start or ctx.text[e.end:money.start].isspace() for e in view.investors)
 
 
@@ -419,11 +423,13 @@ def _shared_investor(a: list, b: list, by_name: bool) -> bool:
 
 
 def _months_apart(a, b) -> bool:
-    """2023年4月 … 2024年4月, 2021年 … 2023年5月: two rounds, not one told twice (years written out only:
-    明年 in 明年進軍泰越 dates a plan, not the round)."""
+    """2023年4月 … 2024年4月, 2021年 … 2023年5月, 2023年 … 今日: two rounds, not one told twice (years written out
+    or a day: 明年 in 明年進軍泰越 dates a plan, not the round)."""
     if a is None or b is None or not a.value or not b.value:
         return False
-    if a.value["start"][:4] != b.value["start"][:4] and _YEAR.search(a.text) and _YEAR.search(b.text):
+    def told_year(d) -> bool:
+        return bool(_YEAR.search(d.text)) or d.value["granularity"] == "day"
+    if a.value["start"][:4] != b.value["start"][:4] and told_year(a) and told_year(b):
         return True
     return a.value["start"][:7] != b.value["start"][:7] and a.value["granularity"] in ("day", "month") \
         and b.value["granularity"] in ("day", "month")
