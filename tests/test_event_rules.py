@@ -682,3 +682,12 @@ def test_a_round_s_total_is_no_cumulative_sum_and_a_subsidiary_s_sum_is_its_part
     rounds = {ev["round"]["name"]: ev for ev in events}
     assert len(events) == 2 and set(rounds) == {"A", "B"}
     assert rounds["B"]["amount"]["value"] == 3e8 and not rounds["B"]["cumulative"]
+
+
+def test_a_company_listed_on_one_market_that_files_on_another_has_two_listings():
+    """2020年登陆深交所主板 … 昨日向港交所递交H股上市申请: the A-share listing is history, the Hong Kong filing news."""
+    text = ("A股上市的沛澜环境（002968）昨日公告，已向港交所递交H股上市申请，拟于主板挂牌。"
+            "沛澜环境主要从事工业废水处理，2020年登陆深交所主板。")
+    events = nlp.extract(text, published="2025-04-29")["events"]
+    stages = {(ev["stage"], bool(ev.get("historical"))) for ev in events}
+    assert len(events) == 2 and ("filed", False) in stages and ("listed", True) in stages

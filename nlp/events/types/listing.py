@@ -222,11 +222,12 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
 
 def compatible(a: Candidate, b: Candidate) -> bool:
     """A company reports one listing, unless one attempt ended on one market and another is
-    under way on another (an A-share IPO withdrawn, then a Hong Kong filing)."""
+    under way on another (an A-share IPO withdrawn, then a Hong Kong filing), or it is listed on one
+    market and goes to another (2020年登陆深交所主板, 今向港交所递交H股上市申请)."""
     ma, mb = _market(a), _market(b)
     if ma is None or mb is None or ma == mb:
         return True
-    return (stage_of(a) in _ENDED) == (stage_of(b) in _ENDED)
+    return (stage_of(a) in _ENDED) == (stage_of(b) in _ENDED) and "listed" not in (stage_of(a), stage_of(b))
 
 
 def may_be_company(ent) -> bool:
