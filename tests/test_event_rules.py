@@ -691,3 +691,14 @@ def test_a_company_listed_on_one_market_that_files_on_another_has_two_listings()
     events = nlp.extract(text, published="2025-04-29")["events"]
     stages = {(ev["stage"], bool(ev.get("historical"))) for ev in events}
     assert len(events) == 2 and ("filed", False) in stages and ("listed", True) in stages
+
+
+@pytest.mark.parametrize("text, companies", [
+    # a list one of whose names ends in a suffix: the others are names of the same kind, in quotes or not
+    ("本周新增递表企业2家，包括“唯禾咖啡”、星晟储能。", {"唯禾咖啡", "星晟储能"}),
+    ("本周新增递表企业2家，包括“唯禾咖啡”、“星晟储能”（二次递表）。", {"唯禾咖啡", "星晟储能"}),
+    # items made of dictionary words only are no names
+    ("本周新增递表企业2家，包括星晟储能、光伏电站。", {"星晟储能"}),
+])
+def test_the_items_of_a_list_with_a_company_in_it_are_companies(text, companies):
+    assert {ev["company"]["name"] for ev in nlp.extract(text, published="2025-12-18")["events"]} == companies

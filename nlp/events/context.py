@@ -32,7 +32,7 @@ def line_above(text: str, pos: int) -> tuple[int, int]:
 
 # 星川电子(创业板)、星海科技(科创板): a short note in brackets after a list item keeps the list
 # …和电动车制造商云鹏汽车, …与北交所的恒朗新材: after a joiner, what the next name is may stand before it
-_SEPARATORS = re.compile(r"^(?:\s?[(（][^()（）]{1,20}[)）])?(?:[、,，和与及跟以及\s]*|[、,，和与及跟以及\s]*[、和与及跟]\s?"
+_SEPARATORS = re.compile(r"^[”」』\"]?(?:\s?[(（][^()（）]{1,20}[)）])?(?:[、,，和与及跟以及\s“「『\"]*|[、,，和与及跟以及\s]*[、和与及跟]\s?"
                          r"(?:[\u4e00-\u9fff]{0,10}?(?:企业|公司|厂商|制造商|服务商|提供商|运营商|开发商)"
                          r"|[^,，。；;:：、\s]{1,14}?的[\u4e00-\u9fff]{0,6}?))$")
 # after a short name defined in brackets (…(以下简称"星河")及澄湖投资): the bracket closes, the list goes on

@@ -34,7 +34,7 @@ _PRONOUN = re.compile(rf"该公司|{DESCRIBED_PRONOUN}|该企业|该集团|发�
 # Words before a name that describe it (成套自动化装备方案解决商智云股份).
 _DESCRIPTOR = re.compile(rf"^.*(?:{MAKER_WORD}|[\u4e00-\u9fff]{{2}}厂|巨头|龙头|服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|业务|品牌|初创|新创|独角兽|项目|中概股|概念股|厂商|应用|管理机构|集团旗下|旗下|第一股|竞争对手|{SECTOR_FIRM}|的)")
 _BAD = re.compile(r"^(?:资本|基金|创投|投资|集团|控股|科技|证券|银行|券商|同行|险企|房企|车企|药企|股份|股价|市值|公司股价|中概股|概念股|增资扩股|混改)$|独角兽$|^拟|刊发|刊登|存托凭证|注册|生效|上会|受理|问询|过会|撤回|撤单|结果$|动态$|^[中外国央民港美台日韩房车药险券]企$|债券$|转债$|票据$|本轮|此轮|本次|融资|资金|投资方|投资人$|投资者$|机构$|公司$|创始人|团队|管理层|员工|股东$|其|该|多家|多名|多位|知名|董事会|监事会|股东大会|股东会|^一组|^一批|^(?:供股|配售|认购|代价|新增|新|换股)股份|(?:定增|增发|配股)$|"
-                  r"^\d|\d+(?:\.\d+)?\s?(?:亿|万|元|年|月|日|%|轮|家|个)|^[一二两三四五六七八九十百千数几多]+(?:家|个|只|名)|亿(?:元|美元|港元|人民币)|[\d一二三四五六七八九十百千两数几多]亿|万元|美元|[\d一二三四五六七八九十百千万亿两数几多]元$|轮|宣布|完成|获得|^等|等$|消息|获悉|报道|记者|日讯|(?<![通视资])讯$|^本报|^(?:企业|名单|项目|新股|股票|标的|产品|终止|审核|申请)|名单$|审核$|^(?:这|那|此|每|各|某|是次|以下|以上|上述|下列)|新股$|(?<![A-Za-z])[AHBN]股$|(?:年|月|日|天|周)[前后内]$|^(?:计划|目前|今年|去年|明年|此前|之前|当时|同时)$|^原(?:计划|定|本|拟)|据悉|发行|上市|IPO|挂牌|招股|申购|股票|^无一|^本公|^战略$|^财务$|(?:议案|预案|方案|公告|报告)$|(?:工厂|项目|基地|园区|工程)$|^成为|^作为|一家|市场$|我们|他们|^也|^会|^(?:在|向|于|对|从|被|把|通过)|标题$|^(?:来源|作者|编辑|责编)|^(?:代表|递表)$|^(?:贷款|借款|授信|期限)|^(?:预期|预计)|(?:周报|日报|月报|速递|一览|盘点|汇总)$")
+                  r"^\d|\d+(?:\.\d+)?\s?(?:亿|万|元|年|月|日|%|轮|家|个)|^[一二两三四五六七八九十百千数几多]+(?:家|个|只|名)|亿(?:元|美元|港元|人民币)|[\d一二三四五六七八九十百千两数几多]亿|万元|美元|[\d一二三四五六七八九十百千万亿两数几多]元$|轮|宣布|完成|获得|^等|等$|消息|获悉|报道|记者|日讯|(?<![通视资])讯$|^本报|^(?:企业|名单|项目|新股|股票|标的|产品|终止|审核|申请)|名单$|审核$|^(?:这|那|此|每|各|某|是次|以下|以上|上述|下列)|新股$|(?<![A-Za-z])[AHBN]股$|(?:年|月|日|天|周)[前后内]$|^(?:计划|目前|今年|去年|明年|此前|之前|当时|同时)$|^原(?:计划|定|本|拟)|据悉|发行|上市|IPO|挂牌|招股|申购|股票|^无一|^本公|^战略$|^财务$|(?:议案|预案|方案|公告|报告)$|(?:工厂|项目|基地|园区|工程)$|^成为|^作为|一家|市场$|我们|他们|^也|^会|^(?:在|向|于|对|从|被|把|通过)|标题$|^(?:来源|作者|编辑|责编)|^(?:代表|递表)$|^(?:贷款|借款|授信|期限)|^(?:预期|预计)|(?:周报|日报|月报|速递|一览|盘点|汇总)$|(?:领投|跟投|参投)$")
 
 
 @functools.cache
@@ -64,11 +64,11 @@ def role_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 
 def _clean(name: str) -> str:
     name = name.strip(" \"'“”「」《》()（）")
-    name = re.sub(r"^(?:[^\w(（*]|\*(?!ST))+", "", name)  # ▍星河科技: a bullet is no part of a name (*ST赫美 is)
     name = re.sub(r"^\d{1,2}[.、)]\s*", "", name)  # an item number: 2.Menxlab漫仕获…
     name = re.sub(r"^.*[|｜]\s*", "", name)  # 新闻稿|诺安基因, 快讯|星河科技: a column's label before the bar
     name = re.sub(r"\s*\([^()]*\)?$", "", name)  # 倚锋资本(领投), 长江国弘(Grand Yangtze Capital)
     name = re.sub(r"^(?:公司|其)?(?:据|战略投资方|战略投资者|财务投资方|投资方|投资机构|老股东|新股东|控股股东|大股东|股东|机构|包括|(?:已经|已)?(?:获得|获|由)|为)", "", name)
+    name = re.sub(r"^(?:[^\w(（*]|\*(?!ST))+", "", name)  # ▍星河科技, 包括“X: a bullet or quote is no part of a name (*ST赫美 is)
     name = re.sub(r"^.{1,12}?(?:之子|之女|之妻|之父)", "", name)  # 李书福之子李星星: the son invests
     name = re.sub(r"^.{2,20}?旗下(?:的)?(?=.{2})", "", name)  # 淡马锡旗下Vertex: the part named is the party
     name = re.sub(r"^(?:国际|国内|海外|知名|头部|老牌)(?:投资)?机构", "", name)  # 由国际投资机构X领投
@@ -76,7 +76,7 @@ def _clean(name: str) -> str:
     name = re.sub(r"^(?:近日|日前|今日|昨日|今天|昨天|目前|此前|随后|同时|最近|当天|当日)(?!资本|创投|基金|投资|集团|控股|头条)", "", name)
     # 早: 星河早于2017年上市; 昨 / 今: 星河生技昨宣布 (Taiwan press); 拟: 星河股份拟对X增资
     name = re.sub(r"(?:等机构|等|股票|第[一二三四五六七八九十\d]+次|首次|再次|曾|也|将|拟|已|早|于|昨|今)$", "", name)
-    return name.strip()
+    return name.strip(" \"'“”「」《》")
 
 
 def _cut_at_verb(name: str, subject: bool = False) -> str:
@@ -172,6 +172,7 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
     # a weak guess (…生物) gives way to a name with a role
     busy = Occupied(len(text), [e for e in found if not e.weak])
     named = _Named([e for e in found if e.label in ("COMPANY", "ORG")])
+    sure = sorted((e.start, e.end) for e in found if e.label == "COMPANY")
     out: list[Entity] = []
     spans = sentences(text)
     for clause in clauses:
@@ -187,6 +188,7 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
                 continue
             for m in pattern.finditer(text_of_clause):
                 out.extend(named.add(_names(text, cs + m.start("names"), m.group("names"), role, busy)))
+        out.extend(named.add(_list_mates(text, cs, ce, sure, busy)))
         first = min(t.start for t in triggers)
         # a clause that opens a line with no name (2月11日宣布完成…, 获X投资) under an item's header
         if not attach_only and cs and text[cs - 1] == "\n" and not named.starts_in(cs, cs + 2):
@@ -197,6 +199,29 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
             si = clause.sentence
             for ps, pe in (spans[si - 1], spans[si]) if si else (spans[si],):
                 out.extend(named.add(_antecedents(text, ps, pe, busy)))
+    return out
+
+
+# 包括“唯禾咖啡”、“熠晟储能”, 恒屹化工、青峦环境: a list of names joined by 、 up to the clause's punctuation
+_LIST_RUN = re.compile(r"(?<![^,，。；;:：!?！？\n\s])[^,，。；;:：!?！？\n、]{2,14}(?:、[^,，。；;:：!?！？\n、]{2,14})+"
+                       r"(?=[,，。；;:：!?！？\n]|$)")
+
+
+def _list_mates(text: str, start: int, end: int, sure: list[tuple[int, int]], busy: Occupied) -> list[Entity]:
+    """The other items of a list (A、B、C) one of which is a company name (a weak guess included): names of the
+    same kind. An item made of dictionary words only (手机, 中长期贷款, 光伏电站, 联合领投) is none."""
+    from ..segment.tokenizer import segment, word_tags
+
+    tags = word_tags()
+
+    def proper(name: str) -> bool:
+        return not all(w in tags for w in segment(name))
+
+    out = []
+    for run in _LIST_RUN.finditer(text, start, end):
+        i = bisect.bisect_left(sure, (run.start(),))
+        if i < len(sure) and sure[i][1] <= run.end():
+            out += _names(text, run.start(), run.group(), "list", busy, keep=proper)
     return out
 
 
@@ -235,7 +260,7 @@ def _described_before() -> re.Pattern:
     return re.compile(rf"^.*[“「『\"]|^[\u4e00-\u9fff]{{2,}}(?:{generic})(?=[\u4e00-\u9fff]{{2}})")
 
 
-def _names(text: str, offset: int, group: str, role: str, busy: Occupied) -> list[Entity]:
+def _names(text: str, offset: int, group: str, role: str, busy: Occupied, keep=None) -> list[Entity]:
     if role in ("subject", "spinoff"):
         for described in (_DESCRIPTOR, _described_before()):
             d = described.match(group)
@@ -257,13 +282,19 @@ def _names(text: str, offset: int, group: str, role: str, busy: Occupied) -> lis
     out = []
     for rel, part in parts:
         name = _clean(part)
+        d = _DESCRIPTOR.match(name) if role == "list" else None
+        # 子公司巨昕光电, 电池模组厂鑫钰动能: each item after what it is (IDG资本的联合领投 is no name at all)
+        if d and d.group().endswith("的"):
+            continue
+        if d and len(name) - d.end() >= 2:
+            name = name[d.end():]
         described = _LATIN_AFTER_DESCRIPTION.search(name) if role in ("lead", "investor") else None
         if described:
             name = described.group("name")
         # a shorter group has no room for a name and a verb; an investor's name may hold a verb (中华开发资本)
         if not name.isascii() and len(name) > 5 and not (role in ("lead", "investor") and _INVESTOR_END.search(name)):
             name = _cut_at_verb(name, subject=role == "subject")
-        if not plausible_name(name) or (role == "subject" and _is_common_noun(name)):
+        if not plausible_name(name) or (role == "subject" and _is_common_noun(name)) or (keep and not keep(name)):
             continue
         start = offset + rel + part.find(name)
         end = start + len(name)
