@@ -702,3 +702,13 @@ def test_a_company_listed_on_one_market_that_files_on_another_has_two_listings()
 ])
 def test_the_items_of_a_list_with_a_company_in_it_are_companies(text, companies):
     assert {ev["company"]["name"] for ev in nlp.extract(text, published="2025-12-18")["events"]} == companies
+
+
+def test_the_sum_raised_to_date_told_beside_a_round_leaves_the_round_its_own_sum():
+    """完成1.2億元Pre-A+輪募資，…累計募資金額達2億元: the round of the day, not a cumulative figure; the earlier
+    rounds told after it are rounds of their own."""
+    text = ("新創「沛澜智控」今（14）日宣布完成新台幣1.2億元Pre-A+輪募資，由中華開發資本領投，累計募資金額達新台幣2億元。"
+            "回顧募資歷程，沛澜2023年獲之初創投獨家投資新台幣2,000萬元種子輪；2024年5月再完成新台幣6,000萬元Pre-A輪。")
+    rounds = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-10-14")["events"]}
+    assert set(rounds) == {"pre-A+", "pre-A", "seed"}
+    assert rounds["pre-A+"]["amount"]["value"] == 1.2e8 and not rounds["pre-A+"]["cumulative"]

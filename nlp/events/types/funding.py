@@ -261,7 +261,13 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     count = int(parse_number(m.group(1)) or 0) if m and not latest else None
     if count and count > 1:  # 数亿元的一轮融资 is "a round", no count
         add("rounds_count", value=count)
-    add("cumulative", value=not latest and bool(_CUMULATIVE.search(text) or (count or 0) > 1))
+    # 完成1.2亿元Pre-A+轮募资，…，累计募资金额达2亿元: the sum to date is told beside the round's own sum
+    amount = next((p.entity for p in out if p.role == "amount" and p.owner is None), None)
+    if amount is not None:
+        told = ctx.text[trig.segment_start(ctx.text, amount.start, start):segment_end(ctx.text, amount.end, end)]
+    else:
+        told = text
+    add("cumulative", value=not latest and bool(_CUMULATIVE.search(told) or (count or 0) > 1))
     if any(t.stage == "attach" and _ROUND_SIZE.search(ctx.text, t.start, t.end) for t in triggers):
         add("round_total", value=True)  # 本轮融资总额为3亿元: the size of the round told before
     decision = next((d for d in (_decided(ctx, t, clause) for t in triggers if t.modal) if d is not None), None)
