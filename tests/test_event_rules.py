@@ -712,3 +712,12 @@ def test_the_sum_raised_to_date_told_beside_a_round_leaves_the_round_its_own_sum
     rounds = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-10-14")["events"]}
     assert set(rounds) == {"pre-A+", "pre-A", "seed"}
     assert rounds["pre-A+"]["amount"]["value"] == 1.2e8 and not rounds["pre-A+"]["cumulative"]
+
+
+def test_an_earlier_round_told_in_an_interview_is_a_round_of_its_own():
+    """天使轮是2021年拿的，X给的第一笔钱: the guest's company took an earlier round from X."""
+    text = ("对话极澜储能陈泊：拿到B轮之后\n记者：本月初这一轮是怎么落定的？\n"
+            "陈泊（极澜储能创始人兼CEO）：这一轮总共2亿元，星道资本领投。天使轮是2021年拿的，奇澜创投给的第一笔钱。")
+    rounds = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-03-18")["events"]}
+    assert set(rounds) == {"B", "angel"}
+    assert [i["name"] for i in rounds["angel"]["investors"]] == ["奇澜创投"]
