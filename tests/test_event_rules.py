@@ -721,3 +721,15 @@ def test_an_earlier_round_told_in_an_interview_is_a_round_of_its_own():
     rounds = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-03-18")["events"]}
     assert set(rounds) == {"B", "angel"}
     assert [i["name"] for i in rounds["angel"]["investors"]] == ["奇澜创投"]
+
+
+def test_an_interview_guest_tells_the_company_s_rounds_in_their_own_words():
+    """对话X创始人林栩 (对话 is no part of the name); 是一轮1.8亿元的B轮, 天使轮是Y给的几百万元, A轮拿了5000万元，Z投的."""
+    text = ("对话氪澜科技创始人林栩：电池回收的钱要花在看得见的地方\n\n问：先说说这轮融资？\n"
+            "林栩：上个月刚交割，是一轮1.8亿元的B轮。达晨财智领投。\n\n问：前面几轮是怎么走过来的？\n"
+            "林栩：2022年天使轮是奇绩创坛给的几百万元。2023年的A轮拿了5000万元，钟鼎资本投的。")
+    rounds = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-10-14")["events"]}
+    assert set(rounds) == {"B", "A", "angel"}
+    assert {ev["company"]["name"] for ev in rounds.values()} == {"氪澜科技"}
+    assert [i["name"] for i in rounds["A"]["investors"]] == ["钟鼎资本"]
+    assert [i["name"] for i in rounds["angel"]["investors"]] == ["奇绩创坛"]
