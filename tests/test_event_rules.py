@@ -733,3 +733,11 @@ def test_an_interview_guest_tells_the_company_s_rounds_in_their_own_words():
     assert {ev["company"]["name"] for ev in rounds.values()} == {"氪澜科技"}
     assert [i["name"] for i in rounds["A"]["investors"]] == ["钟鼎资本"]
     assert [i["name"] for i in rounds["angel"]["investors"]] == ["奇绩创坛"]
+
+
+def test_a_heading_s_step_told_over_commas_belongs_to_the_list_at_its_end():
+    """上会：…，拟在创业板上市的A、B均获通过，拟登陆深市主板的C则被暂缓审议: A and B passed, C was put off."""
+    text = ("上会：11月25日，深交所上市委审议了三家企业，拟在创业板上市的科澜检测、泽澜医疗均获通过，"
+            "拟登陆深市主板的远澜建材则被暂缓审议。")
+    stages = {ev["company"]["name"]: ev["stage"] for ev in nlp.extract(text, published="2025-12-01")["events"]}
+    assert stages == {"科澜检测": "hearing_passed", "泽澜医疗": "hearing_passed", "远澜建材": "suspended"}

@@ -113,10 +113,11 @@ def analyse(ctx: Context, clause: Clause, confirmed: set[str]) -> ClauseView:
 # 星河科技完成A轮融资，蓝海生物获天使轮融资: a comma segment that opens with a company of its
 # own, the one name before a trigger of its own, tells another company's event, as a sentence
 # would. Before that company only a date, a linking word (其子公司, 同时, 此外) or what the company
-# is (机械人公司, 区块链平台) may stand: 向中国银行申请, 并获得富士康投资 open with a verb, and the
+# is (机械人公司, 区块链平台, 拟登陆深市主板的) may stand: 向中国银行申请, 并获得富士康投资 open with a verb, and the
 # name is no subject.
 _SEGMENT_HEAD = re.compile(r"\s*(?:而|同时|此外|另外|其中|与此同时|随后|其(?:全资|控股)?子公司|旗下)?\s*"
-                           rf"(?:[^获得向与和由对并被为在从把将,，]{{0,12}}?(?:{'|'.join(sorted(WHAT_IT_IS))}|商))?\s*")
+                           rf"(?:[^获得向与和由对并被为在从把将,，]{{0,12}}?(?:{'|'.join(sorted(WHAT_IT_IS))}|商)"
+                           r"|[^获得向与和由对并被为在从把将,，]{0,16}?的)?\s*")
 
 
 def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
@@ -135,14 +136,16 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
     companies = [e for e in view.others if e.label == "COMPANY"]
     cuts, subject, rounds, issue = [], None, set(), None
     for t in live:
-        seg = trig.segment_start(text, t.start, clause.start)
+        told = trig.told_at(text, t)
+        seg = trig.segment_start(text, told, clause.start)
+        head_end = t.end if told > t.start else t.start  # 上会：…，A、B均获通过: the names before its end
         # 拟配售新股 同步发行可换股债券: an issue of another instrument is another event, even
         # within a segment
         if t.stage in ("debt", "placement"):
             if issue is not None and t.stage != issue.stage and t.start > (cuts[-1] if cuts else clause.start):
                 cuts.append(seg if seg > issue.start else t.start)
             issue = t
-        before = [e for e in companies if seg <= e.start and e.end <= t.start]
+        before = [e for e in companies if seg <= e.start and e.end <= head_end]
         head = before[-1] if before else None
         own = _rounds(ctx, seg, segment_end(text, t.end, clause.end)) if t.event == "funding" else set()
         later = seg > (cuts[-1] if cuts else clause.start)

@@ -84,6 +84,12 @@ def segment_start(text: str, pos: int, floor: int) -> int:
     return max(floor, starts[i - 1]) if i else floor
 
 
+def told_at(text: str, t) -> int:
+    """Where a trigger is told: its start, or where its last comma segment opens when it runs over commas
+    (上会：…，A、B均获通过 is told at A、B)."""
+    return max(text.rfind(",", t.start, t.end), text.rfind("，", t.start, t.end)) + 1 or t.start
+
+
 def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ...]:
     """Triggers in text[start:end], false friends removed, modality marked. A trigger
     pattern runs only where a literal it needs occurs (most clauses need few)."""
