@@ -741,3 +741,15 @@ def test_a_heading_s_step_told_over_commas_belongs_to_the_list_at_its_end():
             "拟登陆深市主板的远澜建材则被暂缓审议。")
     stages = {ev["company"]["name"]: ev["stage"] for ev in nlp.extract(text, published="2025-12-01")["events"]}
     assert stages == {"科澜检测": "hearing_passed", "泽澜医疗": "hearing_passed", "远澜建材": "suspended"}
+
+
+@pytest.mark.parametrize("text, company, investor", [
+    ("上櫃光學元件廠澄采光電（6512）董事會昨（6）日通過，將以新台幣1.5億元參與矽光子新創旭澜科技的A輪增資，取得約9%股權。", "旭澜科技", "澄采光电"),
+    ("康澜電子昨（6）日董事會通過，將以新台幣1.5億元參與碳化矽新創「碩澜半導體」A輪增資，取得約12%股權。", "硕澜半导体", "康澜电子"),
+    ("其中，星碩科技將以新台幣3億元參與矽光子新創矽澜科技的現金增資，完成後持股約12%。", "矽澜科技", "星硕科技"),
+])
+def test_the_company_whose_capital_increase_an_investor_joins_raises(text, company, investor):
+    """将以X元参与Y的(A轮)增资: an investor's announced decision (将以 like 拟以); Y raises, Y's 增资 makes Y no investor."""
+    events = nlp.extract(text, published="2025-05-07")["events"]
+    assert [ev["company"]["name"] for ev in events] == [company]
+    assert investor in [i["name"] for i in events[0]["investors"]]

@@ -395,6 +395,9 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
                 or (cues("venue", "before").search(before) and cues("venue", "after").match(after)) \
                 or cues("advisor", "after").match(after) or cues("affiliation", "after").match(after):
             sources.extend(group)
+        elif cues("investee", "after").match(after):
+            others.extend(group)  # 参与旭光子科技的A轮增资: the company raises, whatever verb follows
+            continue
         elif cues("investee", "before").search(before) and _PUT_INTO.match(after):
             others.extend(group)  # 软银向Rappi注资: the receiver, not an investor
             continue
