@@ -753,3 +753,12 @@ def test_the_company_whose_capital_increase_an_investor_joins_raises(text, compa
     events = nlp.extract(text, published="2025-05-07")["events"]
     assert [ev["company"]["name"] for ev in events] == [company]
     assert investor in [i["name"] for i in events[0]["investors"]]
+
+
+def test_a_company_s_rounds_told_one_by_one_in_a_profile():
+    """X投下5,000万元天使轮, A轮规模拉高到2.8亿元, 刚完成的B轮: each is a round; the one who 投下 invests."""
+    text = ("星禾科技成立于2019年，已三度对外募资。2021年，星华资本向星禾科技投下5,000万元天使轮；"
+            "2023年，星禾科技的A轮规模拉高到2.8亿元，国发基金领投；今年初星禾科技刚完成的B轮，金额逾6亿元。")
+    rounds = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-06-01")["events"]}
+    assert set(rounds) == {"angel", "A", "B"}
+    assert [i["name"] for i in rounds["angel"]["investors"]] == ["星华资本"]
