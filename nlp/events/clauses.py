@@ -285,7 +285,7 @@ SUBSIDIARY = "子公司|附属公司|参股公司"
 # 蓝港控股集团旗下另一家子公司蓝港能源: a name its parent introduces is a company
 _CHILD_OF = re.compile(rf"(?:旗下|下属|{SUBSIDIARY}|孵化的|分拆的)[^,，。；;]{{0,3}}$")
 # 向Rappi注资, 为星城公司提供贷款: the money goes into the name; 向东莞信托融资: the name lends it
-_PUT_INTO = re.compile(r"(?:进行了?|追加|的)?(?:[^,，。；;]{0,8}?[轮元])?(?:注资|增资|战略投资|投资)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
+_PUT_INTO = re.compile(r"[」”\"』]?(?:进行了?|追加|的)?(?:[^,，。；;]{0,8}?[轮元])?(?:注资|增资|战略投资|投资)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
 _BORROW = re.compile(r"等?(?:申请[^,，。；;]{0,20}?|进行)?(?:联合)?(?:融资|借款|贷款|借入|授信|联贷)")  # 申请合计不超过18亿元的综合授信
 # 星河集团旗下X, 星河(00175)控股的X: the parent names the next name, it is not the party
 PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下(?:公司)?|下属|所属(?:的)?|控股的|"
