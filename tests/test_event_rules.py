@@ -762,3 +762,14 @@ def test_a_company_s_rounds_told_one_by_one_in_a_profile():
     rounds = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-06-01")["events"]}
     assert set(rounds) == {"angel", "A", "B"}
     assert [i["name"] for i in rounds["angel"]["investors"]] == ["星华资本"]
+
+
+@pytest.mark.parametrize("tail", [
+    "\n\n相关阅读：\n· 星澜科技完成3亿元B轮融资\n· 澄湖生物获高瓴创投领投A轮",
+    "\n\n延伸閱讀 ►星澜科技完成新台幣3億元B輪募資\n分享到：Facebook LINE",
+    "\n\n【往期回顾】\n7月25日：两家预制菜企业获战略投资\n7月24日：澄湖生物完成A轮融资",
+])
+def test_a_page_s_list_of_other_articles_tells_no_event(tail):
+    text = "禾岫咖啡今日宣布完成1.5亿元A轮融资，黑蚁资本领投。" + tail
+    events = nlp.extract(text, published="2025-07-28")["events"]
+    assert [ev["company"]["name"] for ev in events] == ["禾岫咖啡"]

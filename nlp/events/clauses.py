@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 
+from .. import resources
 from ..entities.names import WHAT_IT_IS
 from ..entities.span import Entity
 from ..segment.sentences import clauses as clause_spans
@@ -33,15 +35,43 @@ class Clause:
 def split(text: str) -> list[Clause]:
     out: list[Clause] = []
     headed = trig.heading_triggers(text)
+    furniture = related_reading(text)
     for si, (s, e) in enumerate(sentences(text)):
         for cs, ce in clause_spans(text, s, e):
-            found = trig.find(text, cs, ce)
+            found = () if any(fs <= cs < fe for fs, fe in furniture) else trig.find(text, cs, ce)
             # 【受理】 / · X（首发）：科创板: the section's stage, where the clause tells none of its own
             extra = [t for t in headed if cs <= t.start < ce]
             if extra and not any(t.event == "listing" and t.stage not in (None, "attach") for t in found):
                 found = tuple(sorted((*found, *extra), key=lambda t: t.start))
             out.append(Clause(len(out), si, s, cs, ce, found))
     return out
+
+
+@functools.cache
+def _related_heading() -> re.Pattern:
+    words = "|".join(map(re.escape, resources.words("related_reading.txt")))
+    return re.compile(rf"^[ \t\u3000]*[【\[]?(?:{words})[】\]]?(?=[\s:：►>»▶]|$)", re.M)
+
+
+_LIST_LINE = re.compile(r"[ \t\u3000]*(?:[·‧•●▪■◆►▶\-*]|\d{1,2}[.、)])")
+
+
+def related_reading(text: str) -> list[tuple[int, int]]:
+    """Where a page lists other articles (相关阅读：· X获B轮融资 …): from the heading through the short or
+    bulleted lines under it. Their headlines are other news."""
+    zones = []
+    for m in _related_heading().finditer(text):
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        while end < len(text):
+            line_end = text.find("\n", end + 1)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[end + 1:line_end]
+            if line.strip() and len(line.strip()) > 40 and not _LIST_LINE.match(line):
+                break
+            end = line_end
+        zones.append((m.start(), end))
+    return zones
 
 
 # 特华投资、华安保险: names in a list, no verb between; 投资腾讯音乐的股票: a trade, no round
