@@ -773,3 +773,10 @@ def test_a_page_s_list_of_other_articles_tells_no_event(tail):
     text = "禾岫咖啡今日宣布完成1.5亿元A轮融资，黑蚁资本领投。" + tail
     events = nlp.extract(text, published="2025-07-28")["events"]
     assert [ev["company"]["name"] for ev in events] == ["禾岫咖啡"]
+
+
+def test_a_rumoured_round_the_company_denies_is_no_event():
+    """有自媒体称X已完成C轮融资 … X回应称：“该消息不实，公司目前并无新的融资交割。”"""
+    text = ("星舰澜行否认完成20亿元C轮融资\n3月4日晚，有自媒体称，自动驾驶公司星舰澜行已完成20亿元C轮融资，由一家中东主权基金领投。"
+            "对此，星舰澜行相关负责人今日上午回应称：“该消息不实，公司目前并无新的融资交割。”")
+    assert nlp.extract(text, published="2025-03-05")["events"] == []
