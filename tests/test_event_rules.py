@@ -780,3 +780,11 @@ def test_a_rumoured_round_the_company_denies_is_no_event():
     text = ("星舰澜行否认完成20亿元C轮融资\n3月4日晚，有自媒体称，自动驾驶公司星舰澜行已完成20亿元C轮融资，由一家中东主权基金领投。"
             "对此，星舰澜行相关负责人今日上午回应称：“该消息不实，公司目前并无新的融资交割。”")
     assert nlp.extract(text, published="2025-03-05")["events"] == []
+
+
+def test_a_seed_stage_told_before_the_money_put_in_is_a_round():
+    """她透露，在种子阶段，X投了150万美元: the company in focus took a seed round from X."""
+    text = ("冷链初创「冻澜科技」昨日宣布完成A轮融资，集资1,200万美元，由港投公司领投。\n"
+            "冻澜科技创办人黄芷晴受访时指，新资金会用于东南亚扩张。她透露，在种子阶段，数码港投资创业基金投了150万美元。")
+    rounds = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-03-05")["events"]}
+    assert set(rounds) == {"A", "seed"} and rounds["seed"]["amount"]["value"] == 1.5e6
