@@ -47,10 +47,10 @@ _COLON = re.compile(r"\s?[:：]")
 _BREAKDOWN = re.compile(r"\s*其中[,，]\s*(?:(?!完成|获|宣布|融资|轮)[^,，。；;]){2,20}?(?:作为[^,，。；;]{0,8}?(?:领投方|跟投方|投资方))?"
                         r"(?:出资|认购|领投|跟投)了?[^,，。；;]{0,4}?[\d一二两三四五六七八九十数几]")
 _CITED = re.compile(rf"{CITATION}\s*$")  # a summary's bullet (…[1] -)
-# 继去年8月拿下A轮后，: a clause told before the subject it shares with the clause after it
 # a comma segment whose subject is the company in focus (公司拿到…, 该企业获得…)
 _OPENS_ON_COMPANY = re.compile(rf"\s*(?:该公司|该企业|公司|{DESCRIBED_PRONOUN})")
-_OWNER_TO_ROUND = re.compile(r"[」”\"』]?\s?的?")
+_OWNER_TO_ROUND = re.compile(r"[」”\"』]?\s?的?")  # Y的B轮, 「Y」B轮
+# 继去年8月拿下A轮后，: a clause told before the subject it shares with the clause after it
 _BEFORE_THE_SUBJECT = re.compile(r"继[^,，。；;]{1,24}?(?:之后|后)[,，]?\s*$")
 # a sentence that opens with its date (6月5日下午，…, 今天，…)
 _SENTENCE_DATE = re.compile(r"\s*(?P<date>[^,，。；;:：\n]{2,16}?)(?:上午|下午|晚间|早间|晚|盘后)?[,，]")
@@ -173,8 +173,8 @@ class RuleProposer:
             at = trig.told_at(text, t)  # 上会：…，A、B均获通过: told where its last segment opens
             seg_start, seg_end = _segment(text, at, start, end)
             named = [e for e in others if seg_start <= e.start and e.end <= seg_end]
-            ordered = [e for e in reversed(named) if e.end <= t.end] + [e for e in named if e.end > t.end] \
-                if at > t.start else [e for e in reversed(named) if e.end <= t.start] + [e for e in named if e.end > t.start]
+            pos = t.end if at > t.start else t.start
+            ordered = [e for e in reversed(named) if e.end <= pos] + [e for e in named if e.end > pos]
             if _names_after(text, t):  # 有着蚂蚁金服基因的风投X投资了Y: Y raises, never a name before
                 counted = _COUNTED_LIST.match(text, t.end)
                 after = counted.end() if counted else t.end

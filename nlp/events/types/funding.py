@@ -221,6 +221,7 @@ _PAYS_AFTER = re.compile(r"\s?(?:的价格|的对价|的代价)?(?:认购|入股
 
 
 def _investor_pays(ctx: Context, view, money) -> bool:
+    """Whether the sum is what one investor of the clause pays (its part), not the round's size."""
     if not _PAYS_AFTER.match(ctx.text, money.end):
         return False
     seg = trig.segment_start(ctx.text, money.start, view.clause.start)
@@ -263,17 +264,14 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         add("rounds_count", value=count)
     # 完成1.2亿元Pre-A+轮募资，…，累计募资金额达2亿元: the sum to date is told beside the round's own sum
     amount = next((p.entity for p in out if p.role == "amount" and p.owner is None), None)
-    if amount is not None:
-        told = ctx.text[trig.segment_start(ctx.text, amount.start, start):segment_end(ctx.text, amount.end, end)]
-    else:
-        told = text
+    told = text if amount is None else \
+        ctx.text[trig.segment_start(ctx.text, amount.start, start):segment_end(ctx.text, amount.end, end)]
     add("cumulative", value=not latest and bool(_CUMULATIVE.search(told) or (count or 0) > 1))
     if any(t.stage == "attach" and _ROUND_SIZE.search(ctx.text, t.start, t.end) for t in triggers):
         add("round_total", value=True)  # 本轮融资总额为3亿元: the size of the round told before
     decision = next((d for d in (_decided(ctx, t, clause) for t in triggers if t.modal) if d is not None), None)
-    paid = next((p.entity for p in out if p.role == "amount" and p.owner is None), None)
-    if decision is None and paid is not None and _investor_pays(ctx, view, paid):
-        add("investor_part", value=paid)
+    if decision is None and amount is not None and _investor_pays(ctx, view, amount):
+        add("investor_part", value=amount)
     if decision is not None:  # 拟以6000万元认购…: the investor's part of a round, maybe told beside it
         decided_at, part = decision
         add("investor_part", value=part)
@@ -433,12 +431,14 @@ def _months_apart(a, b) -> bool:
     or a day: 明年 in 明年進軍泰越 dates a plan, not the round)."""
     if a is None or b is None or not a.value or not b.value:
         return False
-    def told_year(d) -> bool:
-        return bool(_YEAR.search(d.text)) or d.value["granularity"] == "day"
-    if a.value["start"][:4] != b.value["start"][:4] and told_year(a) and told_year(b):
+    if a.value["start"][:4] != b.value["start"][:4] and _told_year(a) and _told_year(b):
         return True
     return a.value["start"][:7] != b.value["start"][:7] and a.value["granularity"] in ("day", "month") \
         and b.value["granularity"] in ("day", "month")
+
+
+def _told_year(date) -> bool:
+    return bool(_YEAR.search(date.text)) or date.value["granularity"] == "day"
 
 
 def attach_conflicts(ev: Candidate, cand: Candidate) -> bool:
