@@ -172,7 +172,7 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
     # a weak guess (…生物) gives way to a name with a role
     busy = Occupied(len(text), [e for e in found if not e.weak])
     named = _Named([e for e in found if e.label in ("COMPANY", "ORG")])
-    sure = sorted((e.start, e.end) for e in found if e.label == "COMPANY")
+    company_spans = sorted((e.start, e.end) for e in found if e.label == "COMPANY")
     out: list[Entity] = []
     spans = sentences(text)
     for clause in clauses:
@@ -188,7 +188,7 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
                 continue
             for m in pattern.finditer(text_of_clause):
                 out.extend(named.add(_names(text, cs + m.start("names"), m.group("names"), role, busy)))
-        out.extend(named.add(_list_mates(text, cs, ce, sure, busy)))
+        out.extend(named.add(_list_mates(text, cs, ce, company_spans, busy)))
         first = min(t.start for t in triggers)
         # a clause that opens a line with no name (2月11日宣布完成…, 获X投资) under an item's header
         if not attach_only and cs and text[cs - 1] == "\n" and not named.starts_in(cs, cs + 2):
@@ -207,7 +207,7 @@ _LIST_RUN = re.compile(r"(?<![^,，。；;:：!?！？\n\s])[^,，。；;:：!?�
                        r"(?=[,，。；;:：!?！？\n]|$)")
 
 
-def _list_mates(text: str, start: int, end: int, sure: list[tuple[int, int]], busy: Occupied) -> list[Entity]:
+def _list_mates(text: str, start: int, end: int, companies: list[tuple[int, int]], busy: Occupied) -> list[Entity]:
     """The other items of a list (A、B、C) one of which is a company name (a weak guess included): names of the
     same kind. An item made of dictionary words only (手机, 中长期贷款, 光伏电站, 联合领投) is none."""
     from ..segment.tokenizer import segment, word_tags
@@ -219,8 +219,8 @@ def _list_mates(text: str, start: int, end: int, sure: list[tuple[int, int]], bu
 
     out = []
     for run in _LIST_RUN.finditer(text, start, end):
-        i = bisect.bisect_left(sure, (run.start(),))
-        if i < len(sure) and sure[i][1] <= run.end():
+        i = bisect.bisect_left(companies, (run.start(),))
+        if i < len(companies) and companies[i][1] <= run.end():
             out += _names(text, run.start(), run.group(), "list", busy, keep=proper)
     return out
 
