@@ -62,13 +62,14 @@ def _described(long_: str, short: str) -> bool:
     """抗体新药永沛生技 against 永沛生技: the longer name is the shorter one with a description before it,
     every word of which is a common dictionary word (jieba's tags) of two characters or more, and the
     shorter is no dictionary word itself."""
+    if len(short) < 2 or len(long_) - len(short) < 2 or not long_.endswith(short):  # asked of every pair: cheap first
+        return False
     from ..segment.tokenizer import segment, word_tags
 
     tags = word_tags()
     # 晶格半导体 against 半导体: a dictionary word alone is no name to describe
-    if len(short) < 2 or len(long_) - len(short) < 2 or not long_.endswith(short) or short in tags:
-        return False
-    return all(len(w) >= 2 and tags.get(w) in _DESCRIPTION_TAGS for w in segment(long_[:-len(short)]))
+    return short not in tags and all(len(w) >= 2 and tags.get(w) in _DESCRIPTION_TAGS
+                                     for w in segment(long_[:-len(short)]))
 
 
 def _gazetteer(ent: Entity) -> str | None:
