@@ -10,6 +10,11 @@ import nlp
 
 PUBLISHED = "2025-12-30"
 
+
+def rounds_of(text: str, published: str) -> dict:
+    """The funding events of a text by the name of their round."""
+    return {ev["round"]["name"]: ev for ev in nlp.extract(text, published=published)["events"]}
+
 LEGAL_NAMES = [
     ("10月9日早上，深圳市房多多网络科技有限公司正式向美国证券交易委员会递交招股书。", "深圳市房多多网络科技有限公司"),
     ("公告称，山东星石集团股份有限公司股票将于9月3日在上交所上市。", "山东星石集团股份有限公司"),
@@ -577,7 +582,7 @@ def test_a_round_up_items_sector_label_is_no_company():
 def test_a_round_told_with_when_it_was_done_is_the_earlier_round():
     """禾润生技上一轮A轮在2022年完成: the earlier round beside today's, with its own sum and year."""
     text = "禾润生技今日宣布完成B轮募资新台币9.6亿元。禾润生技上一轮A轮在2022年完成，金额新台币3亿元。"
-    rounds = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-04-08")["events"]}
+    rounds = rounds_of(text, "2025-04-08")
     assert set(rounds) == {"A", "B"} and rounds["A"]["amount"]["value"] == 3e8
     assert rounds["A"]["date"]["start_date"].startswith("2022")
 
@@ -606,7 +611,7 @@ def test_a_heading_s_bullet_and_description_are_no_part_of_the_company_s_name():
 def test_an_earlier_round_told_with_its_investor_and_sum_before_its_name():
     """继2023年获得X新台币5,000万元天使轮后: 获得 … 天使轮 with an investor and a sum between is a round."""
     text = "星医云完成3亿元A轮。星医云创办人陈冠廷表示，这是公司继2023年获得澜基创投新台币5,000万元天使轮后的第二次募资。"
-    rounds = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-07-15")["events"]}
+    rounds = rounds_of(text, "2025-07-15")
     assert set(rounds) == {"A", "angel"}
     assert rounds["angel"]["amount"]["value"] == 5e7 and [i["name"] for i in rounds["angel"]["investors"]] == ["澜基创投"]
 
@@ -709,7 +714,7 @@ def test_the_sum_raised_to_date_told_beside_a_round_leaves_the_round_its_own_sum
     rounds told after it are rounds of their own."""
     text = ("新創「沛澜智控」今（14）日宣布完成新台幣1.2億元Pre-A+輪募資，由中華開發資本領投，累計募資金額達新台幣2億元。"
             "回顧募資歷程，沛澜2023年獲之初創投獨家投資新台幣2,000萬元種子輪；2024年5月再完成新台幣6,000萬元Pre-A輪。")
-    rounds = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-10-14")["events"]}
+    rounds = rounds_of(text, "2025-10-14")
     assert set(rounds) == {"pre-A+", "pre-A", "seed"}
     assert rounds["pre-A+"]["amount"]["value"] == 1.2e8 and not rounds["pre-A+"]["cumulative"]
 
@@ -718,7 +723,7 @@ def test_an_earlier_round_told_in_an_interview_is_a_round_of_its_own():
     """天使轮是2021年拿的，X给的第一笔钱: the guest's company took an earlier round from X."""
     text = ("对话极澜储能陈泊：拿到B轮之后\n记者：本月初这一轮是怎么落定的？\n"
             "陈泊（极澜储能创始人兼CEO）：这一轮总共2亿元，星道资本领投。天使轮是2021年拿的，奇澜创投给的第一笔钱。")
-    rounds = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-03-18")["events"]}
+    rounds = rounds_of(text, "2025-03-18")
     assert set(rounds) == {"B", "angel"}
     assert [i["name"] for i in rounds["angel"]["investors"]] == ["奇澜创投"]
 
@@ -728,7 +733,7 @@ def test_an_interview_guest_tells_the_company_s_rounds_in_their_own_words():
     text = ("对话氪澜科技创始人林栩：电池回收的钱要花在看得见的地方\n\n问：先说说这轮融资？\n"
             "林栩：上个月刚交割，是一轮1.8亿元的B轮。达晨财智领投。\n\n问：前面几轮是怎么走过来的？\n"
             "林栩：2022年天使轮是奇绩创坛给的几百万元。2023年的A轮拿了5000万元，钟鼎资本投的。")
-    rounds = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-10-14")["events"]}
+    rounds = rounds_of(text, "2025-10-14")
     assert set(rounds) == {"B", "A", "angel"}
     assert {ev["company"]["name"] for ev in rounds.values()} == {"氪澜科技"}
     assert [i["name"] for i in rounds["A"]["investors"]] == ["钟鼎资本"]
@@ -759,7 +764,7 @@ def test_a_company_s_rounds_told_one_by_one_in_a_profile():
     """X投下5,000万元天使轮, A轮规模拉高到2.8亿元, 刚完成的B轮: each is a round; the one who 投下 invests."""
     text = ("星禾科技成立于2019年，已三度对外募资。2021年，星华资本向星禾科技投下5,000万元天使轮；"
             "2023年，星禾科技的A轮规模拉高到2.8亿元，国发基金领投；今年初星禾科技刚完成的B轮，金额逾6亿元。")
-    rounds = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-06-01")["events"]}
+    rounds = rounds_of(text, "2025-06-01")
     assert set(rounds) == {"angel", "A", "B"}
     assert [i["name"] for i in rounds["angel"]["investors"]] == ["星华资本"]
 
@@ -786,5 +791,5 @@ def test_a_seed_stage_told_before_the_money_put_in_is_a_round():
     """她透露，在种子阶段，X投了150万美元: the company in focus took a seed round from X."""
     text = ("冷链初创「冻澜科技」昨日宣布完成A轮融资，集资1,200万美元，由港投公司领投。\n"
             "冻澜科技创办人黄芷晴受访时指，新资金会用于东南亚扩张。她透露，在种子阶段，数码港投资创业基金投了150万美元。")
-    rounds = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-03-05")["events"]}
+    rounds = rounds_of(text, "2025-03-05")
     assert set(rounds) == {"A", "seed"} and rounds["seed"]["amount"]["value"] == 1.5e6

@@ -166,9 +166,8 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
     companies = [e for e in view.others if e.label == "COMPANY"]
     cuts, subject, rounds, issue = [], None, set(), None
     for t in live:
-        told = trig.told_at(text, t)
+        told, head_end = trig.told_at(text, t)  # 上会：…，A、B均获通过: A、B stand before its end
         seg = trig.segment_start(text, told, clause.start)
-        head_end = t.end if told > t.start else t.start  # 上会：…，A、B均获通过: the names before its end
         # 拟配售新股 同步发行可换股债券: an issue of another instrument is another event, even
         # within a segment
         if t.stage in ("debt", "placement"):

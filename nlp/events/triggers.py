@@ -84,10 +84,11 @@ def segment_start(text: str, pos: int, floor: int) -> int:
     return max(floor, starts[i - 1]) if i else floor
 
 
-def told_at(text: str, t) -> int:
-    """Where a trigger is told: its start, or where its last comma segment opens when it runs over commas
-    (上会：…，A、B均获通过 is told at A、B)."""
-    return max(text.rfind(",", t.start, t.end), text.rfind("，", t.start, t.end)) + 1 or t.start
+def told_at(text: str, t) -> tuple[int, int]:
+    """Where a trigger is told, and where the names said before it end: its start for both, or, when it runs over
+    commas (上会：…，A、B均获通过 is told at A、B), where its last comma segment opens and its end."""
+    comma = max(text.rfind(",", t.start, t.end), text.rfind("，", t.start, t.end))
+    return (comma + 1, t.end) if comma >= 0 else (t.start, t.start)
 
 
 def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ...]:

@@ -170,10 +170,9 @@ class RuleProposer:
         # an attach word (募资 after a round) names no subject while a trigger of its own is there
         told = [t for t in live if t.stage != "attach"] or live
         for t in told:  # 奇信股份公告,嘉元科技股票在科创板上市; 受A、B青睐 印度电商C获D轮融资
-            at = trig.told_at(text, t)  # 上会：…，A、B均获通过: told where its last segment opens
+            at, pos = trig.told_at(text, t)  # 上会：…，A、B均获通过: told where its last segment opens
             seg_start, seg_end = _segment(text, at, start, end)
             named = [e for e in others if seg_start <= e.start and e.end <= seg_end]
-            pos = t.end if at > t.start else t.start
             ordered = [e for e in reversed(named) if e.end <= pos] + [e for e in named if e.end > pos]
             if _names_after(text, t):  # 有着蚂蚁金服基因的风投X投资了Y: Y raises, never a name before
                 counted = _COUNTED_LIST.match(text, t.end)

@@ -270,9 +270,10 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     if any(t.stage == "attach" and _ROUND_SIZE.search(ctx.text, t.start, t.end) for t in triggers):
         add("round_total", value=True)  # 本轮融资总额为3亿元: the size of the round told before
     decision = next((d for d in (_decided(ctx, t, clause) for t in triggers if t.modal) if d is not None), None)
-    if decision is None and amount is not None and _investor_pays(ctx, view, amount):
-        add("investor_part", value=amount)
-    if decision is not None:  # 拟以6000万元认购…: the investor's part of a round, maybe told beside it
+    if decision is None:
+        if amount is not None and _investor_pays(ctx, view, amount):
+            add("investor_part", value=amount)  # X以2,000万元参与增资: one investor's part
+    else:  # 拟以6000万元认购…: the investor's part of a round, maybe told beside it
         decided_at, part = decision
         add("investor_part", value=part)
         # X公告，公司拟以…: the name that decides, nearest before its 拟, puts the money in

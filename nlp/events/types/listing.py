@@ -157,6 +157,9 @@ def _after(date, reference) -> bool:
 _TOLD_AHEAD = re.compile(r"\d{4}年|本月|下月|下周|下星期|明|次日|翌日")
 
 
+_BOARD_DESCRIBES = re.compile(r"(?:上市|挂牌)?的")  # 创业板的X, 科创板上市的X
+
+
 def _owner(ctx: Context, value):
     """奇信股份(002781)公告,嘉元科技…上市, 星川电子(创业板)、星海科技(科创板): a value printed in
     brackets right after a name is that name's; 拟登陆创业板的汇岭电气与北交所的恒朗新材: a board that
@@ -169,9 +172,6 @@ def _owner(ctx: Context, value):
         return next((n for n in ctx.within(described.end(), described.end() + 12, "COMPANY")
                      if n.start == described.end()), None)
     return None
-
-
-_BOARD_DESCRIBES = re.compile(r"(?:上市|挂牌)?的")
 
 
 def propose_args(reader, view, triggers) -> list[Proposal]:
