@@ -18,8 +18,8 @@ from ..context import (BULLET, DESCRIBED_PRONOUN, ENUMERATION, INVESTOR_NAME, IT
                        cues, former_or_latter, is_calendar, line_above, name_lists)
 
 SOURCE = "rules"
-# 三家公司, 这5家企业, 上述2家拟IPO企业, 两只新股: companies counted, not named
-_GROUP = re.compile(r"(?:这|上述|以上|前述|该|共有|共|其中|另有)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})(?:家(?:拟IPO|拟上市|IPO)?(?:企业|公司)|只新股)")
+# 三家公司, 这5家企业, 上述2家拟IPO企业, 5家被投企业, 两只新股: companies counted, not named
+_GROUP = re.compile(r"(?:这|上述|以上|前述|该|共有|共|其中|另有)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})(?:家(?:(?![也是的为在已将曾还均都])[\u4e00-\u9fffA-Za-z]){0,6}?(?:企业|公司)|只新股)")
 _ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中|(?:家|只)[^,，。；;]{0,12}[:：]")  # 两只新股今日挂牌：A(1234)…，B(5678)…
 
 # 宁华电力宣布，公司拟…: the words between a name and the segment its announcement opens
@@ -196,6 +196,8 @@ class RuleProposer:
                     return named or self._pronoun_focus(clause, t.start) or own[0]
                 return self._guest_of(clause)
             if _UNNAMED_CHILD.match(text, seg_start):  # 附属公司获谷歌投资: nor the parent named before
+                return None
+            if _GROUP.search(text, seg_start, t.start):  # 已有5家被投企业登陆A股: companies counted, none named
                 return None
         self._owner = self._line_owner(clause) if not others else None
         if self._owner is not None:
