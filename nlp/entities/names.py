@@ -75,11 +75,20 @@ def _inside_a_name(before: str) -> bool:
     return "\u4e00" <= before <= "\u9fff" and before not in _LEADING_JUNK
 
 
+# 投资 read as a verb: 腾讯投资了星火互动 (腾讯 invests, 腾讯投资 is no name there)
+_INVESTS_AFTER = re.compile(r"了|过")
+
+
 def find_known(text: str) -> list[Entity]:
     out = []
     for pattern in _gazetteer_patterns():
         for m in pattern.finditer(text):
             canonical, label = gazetteer()[m.group().lower()]
+            if m.group().endswith("投资") and len(m.group()) >= 4 and _INVESTS_AFTER.match(text, m.end()):
+                short = m.group()[:-2]
+                canonical = gazetteer().get(short.lower(), (canonical, label))[0]
+                out.append(Entity(label, m.start(), m.end() - 2, short, {"canonical": canonical}))
+                continue
             ext = _KNOWN_EXTENSION.match(text, m.end()) if label == "COMPANY" else None
             if ext and _LEGAL_FORM.fullmatch(ext.group()) and m.start() and _inside_a_name(text[m.start() - 1]):
                 ext = None  # 南京澜屹汇丰股份有限公司: the known name is part of a longer legal name
@@ -492,6 +501,8 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
         hit = _suffix_of(tokens[j - 1][0])
         if hit is not None and not hit[2] and j < len(tokens) and tokens[j][0] in WHAT_IT_IS:
             hit = None  # 工业软件企业迈拓软件: a weak guess that says what the next name is describes it
+        if hit is not None and hit[0] == "投资" and j < len(tokens) and _INVESTS_AFTER.fullmatch(tokens[j][0]):
+            hit = None  # 澄湖投资了星火互动: a verb, not a suffix
         if hit is not None:
             suffix, label, strong = hit
             first = max(i, j - (8 if strong else 4))

@@ -48,7 +48,7 @@ PRONOUN = re.compile("|".join(sorted(resources.words("party_pronouns.txt"), key=
 COUNTED_LIST = r"了?[一两二三四五六七八九十\d]+家[^,，。；;:：]{0,8}?[:：]"
 # 投资了X, 先后投资X, 投资香港初创X, 认购X新股: the verb, and what the company is, before its name
 INVESTS_IN = re.compile(rf"(?:(?:投资|战略投资|入股|注资|领投|参投|跟投|押注|认购)(?:了|{COUNTED_LIST})?|投了|(?:先后|相继|陆续|接连|连续)投资|参股)"
-                        r"(?:[^,，。；;、]{0,6}?(?:初创|新创|创企|独角兽|公司|企业|平台|品牌))?[:：]?$")
+                        r"(?:[^,，。；;、]{0,6}?(?:初创|新创|创企|独角兽|公司|企业|平台|品牌|(?<!厂)商|厂))?[:：]?$")
 
 
 # 美团出手投资星河机器人, 又投了一家芯片公司：X: the bare investing verb (event_triggers.tsv), a trigger
