@@ -77,6 +77,7 @@ def _inside_a_name(before: str) -> bool:
 
 # 投资 read as a verb: 腾讯投资了星火互动 (腾讯 invests, 腾讯投资 is no name there)
 _INVESTS_AFTER = re.compile(r"了|过")
+_ARM = re.compile(r"投资|资本|创投|基金")  # what a company's investing arm is called after its name
 
 
 def find_known(text: str) -> list[Entity]:
@@ -642,8 +643,10 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
     busy = Occupied(len(text), keep + added)
     for start, surface in _leftmost_longest(text, surfaces):
         end = start + len(surface)
-        # 山西路桥集团…: its group, another company; 嘉泽转债: its convertible bond
-        if not busy.any(start, end) and not text.startswith(("集团", "转债"), end):
+        # 山西路桥集团…: its group, another company; 嘉泽转债: its convertible bond; 星宇投资 (beside 星宇股份):
+        # its investment arm (but 星宇投资了X: 星宇 invests)
+        if not busy.any(start, end) and not text.startswith(("集团", "转债"), end) \
+                and not (_ARM.match(text, end) and not _INVESTS_AFTER.match(text, end + 2)):
             model = surfaces[surface]
             added.append(Entity(model.label, start, end, surface, model.value))
             busy.take(start, end)

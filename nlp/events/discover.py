@@ -71,9 +71,11 @@ def _clean(name: str) -> str:
     name = re.sub(r"^(?:[^\w(（*]|\*(?!ST))+", "", name)  # ▍星河科技, 包括“X: a bullet or quote is no part of a name (*ST赫美 is)
     name = re.sub(r"^.{1,12}?(?:之子|之女|之妻|之父)", "", name)  # 李书福之子李星星: the son invests
     name = re.sub(r"^.{2,20}?旗下(?:的)?(?=.{2})", "", name)  # 淡马锡旗下Vertex: the part named is the party
+    name = re.sub(r"^.{0,20}?(?:全资|控股)?(?:子公司|附属公司)(?=.{2})", "", name)  # 全资子公司星宇创投: so is a child
     name = re.sub(r"^(?:国际|国内|海外|知名|头部|老牌)(?:投资)?机构", "", name)  # 由国际投资机构X领投
     # 近日星河科技也递交了招股书: a time word before a name (not 今日资本, 今日头条)
     name = re.sub(r"^(?:近日|日前|今日|昨日|今天|昨天|目前|此前|随后|同时|最近|当天|当日)(?!资本|创投|基金|投资|集团|控股|头条)", "", name)
+    name = re.sub(r"(?:拟|将|已|计划)(?:以|出资|斥资|使用).*$", "", name)  # 星宇创投拟以1亿元(对X增资): the money it puts in
     # 早: 星河早于2017年上市; 昨 / 今: 星河生技昨宣布 (Taiwan press); 拟: 星河股份拟对X增资
     name = re.sub(r"(?:等机构|等|股票|第[一二三四五六七八九十\d]+次|首次|再次|曾|也|将|拟|已|早|于|昨|今)$", "", name)
     return name.strip(" \"'“”「」《》")
