@@ -773,6 +773,7 @@ def test_a_company_s_rounds_told_one_by_one_in_a_profile():
     "\n\n相关阅读：\n· 星澜科技完成3亿元B轮融资\n· 澄湖生物获高瓴创投领投A轮",
     "\n\n延伸閱讀 ►星澜科技完成新台幣3億元B輪募資\n分享到：Facebook LINE",
     "\n\n【往期回顾】\n7月25日：两家预制菜企业获战略投资\n7月24日：澄湖生物完成A轮融资",
+    "\n▍往期回顾\n· 北交所观察｜上周2家过会，1家终止",
 ])
 def test_a_page_s_list_of_other_articles_tells_no_event(tail):
     text = "禾岫咖啡今日宣布完成1.5亿元A轮融资，黑蚁资本领投。" + tail
@@ -793,3 +794,12 @@ def test_a_seed_stage_told_before_the_money_put_in_is_a_round():
             "冻澜科技创办人黄芷晴受访时指，新资金会用于东南亚扩张。她透露，在种子阶段，数码港投资创业基金投了150万美元。")
     rounds = rounds_of(text, "2025-03-05")
     assert set(rounds) == {"A", "seed"} and rounds["seed"]["amount"]["value"] == 1.5e6
+
+
+def test_a_name_cut_short_of_both_trade_words_is_the_company():
+    """曜澄电池材料 … 曜澄成立于2018年，2022年曾完成A轮: reporters drop both trade words (电池, 材料)."""
+    text = ("正极材料厂曜澄电池材料今日宣布完成现金增资，募得新台币12亿元。"
+            "曜澄成立于2018年，2022年曾完成新台币3.5亿元A轮募资。")
+    events = nlp.extract(text, published="2025-07-16")["events"]
+    assert sorted((ev["company"]["name"], (ev.get("round") or {}).get("name", "")) for ev in events) == [
+        ("曜澄电池材料", ""), ("曜澄电池材料", "A")]

@@ -599,10 +599,12 @@ def _without_trade_word(ent: Entity) -> tuple[str, ...]:
     hit = _suffix_of(ent.text)
     if ent.label != "COMPANY" or ent.weak or hit is None or hit[2]:
         return ()
-    core = ent.text[: -len(hit[0])]
-    if 2 <= len(core) <= 4 and _CJK_ONLY.fullmatch(core) and _word_tags().get(core) in _BRAND_TAGS:
-        return (core,)
-    return ()
+    cores = [ent.text[: -len(hit[0])]]
+    inner = _suffix_of(cores[0])  # 曜澄电池材料 -> 曜澄电池, 曜澄: two trade words
+    if inner is not None and not inner[2] and len(cores[0]) - len(inner[0]) >= 2:
+        cores.append(cores[0][: -len(inner[0])])
+    return tuple(core for core in cores if 2 <= len(core) <= 4 and _CJK_ONLY.fullmatch(core)
+                 and _word_tags().get(core) in _BRAND_TAGS)
 
 
 def propagate(text: str, found: list[Entity]) -> list[Entity]:

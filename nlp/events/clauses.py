@@ -50,7 +50,7 @@ def split(text: str) -> list[Clause]:
 @functools.cache
 def _related_heading() -> re.Pattern:
     words = "|".join(map(re.escape, resources.words("related_reading.txt")))
-    return re.compile(rf"^[ \t\u3000]*[【\[]?(?:{words})[】\]]?(?=[\s:：►>»▶]|$)", re.M)
+    return re.compile(rf"^[ \t\u3000]*[▍■◆●#]?\s?[【\[]?(?:{words})[】\]]?(?=[\s:：►>»▶]|$)", re.M)  # ▍往期回顾
 
 
 _LIST_LINE = re.compile(r"[ \t\u3000]*(?:[·‧•●▪■◆►▶\-*]|\d{1,2}[.、)])")

@@ -33,8 +33,11 @@ _LATIN_AFTER_DESCRIPTION = re.compile(
 _PRONOUN = re.compile(rf"该公司|{DESCRIBED_PRONOUN}|该企业|该集团|发行人|本公司|其|(?:^|[,，])(?:公司|集团)")
 # Words before a name that describe it (成套自动化装备方案解决商智云股份).
 _DESCRIPTOR = re.compile(rf"^.*(?:{MAKER_WORD}|[\u4e00-\u9fff]{{2}}厂|巨头|龙头|服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|业务|品牌|初创|新创|独角兽|项目|中概股|概念股|厂商|应用|管理机构|集团旗下|旗下|第一股|竞争对手|{SECTOR_FIRM}|的)")
+# what an investor that is no investment firm is, before its name: 上市药厂, 电机厂, 药企, 汽车巨头, 设备商
+_INVESTOR_DESCRIPTOR = re.compile(rf"^(?:上市|知名|头部|老牌)?(?P<what>[\u4e00-\u9fff]{{1,6}}厂|[药车房险]企|[\u4e00-\u9fff]{{2}}(?:巨头|龙头)|{MAKER_WORD})"
+                                  r"(?=[\u4e00-\u9fffA-Za-z]{2})(?!社)")  # 日本商社X: 商社 is a trading house
 _BAD = re.compile(r"^(?:资本|基金|创投|投资|集团|控股|科技|证券|银行|券商|同行|险企|房企|车企|药企|股份|股价|市值|公司股价|中概股|概念股|增资扩股|混改)$|独角兽$|^拟|刊发|刊登|存托凭证|注册|生效|上会|受理|问询|过会|撤回|撤单|结果$|动态$|^[中外国央民港美台日韩房车药险券]企$|债券$|转债$|票据$|本轮|此轮|本次|融资|资金|投资方|投资人$|投资者$|机构$|公司$|创始人|创办人|团队|管理层|员工|股东$|其|该|多家|多名|多位|知名|董事会|监事会|股东大会|股东会|^一组|^一批|^(?:供股|配售|认购|代价|新增|新|换股)股份|(?:定增|增发|配股)$|"
-                  r"^\d|\d+(?:\.\d+)?\s?(?:亿|万|元|年|月|日|%|轮|家|个)|^[一二两三四五六七八九十百千数几多]+(?:家|个|只|名)|亿(?:元|美元|港元|人民币)|[\d一二三四五六七八九十百千两数几多]亿|万元|美元|[\d一二三四五六七八九十百千万亿两数几多]元$|轮|宣布|完成|获得|^等|等$|消息|获悉|报道|记者|日讯|(?<![通视资])讯$|^本报|^(?:企业|名单|项目|新股|股票|标的|产品|终止|审核|申请)|名单$|审核$|^(?:这|那|此|每|各|某|是次|以下|以上|上述|下列)|新股$|(?<![A-Za-z])[AHBN]股$|(?:年|月|日|天|周)[前后内]$|^(?:计划|目前|今年|去年|明年|此前|之前|当时|同时)$|^原(?:计划|定|本|拟)|据悉|发行|上市|IPO|挂牌|招股|申购|股票|^无一|^本公|^战略$|^财务$|(?:议案|预案|方案|公告|报告)$|(?:工厂|项目|基地|园区|工程)$|^成为|^作为|一家|市场$|我们|他们|^也|^会|^(?:在|向|于|对|从|被|把|通过)|标题$|^(?:来源|作者|编辑|责编)|^(?:代表|递表)$|^(?:贷款|借款|授信|期限)|^(?:预期|预计)|(?:周报|日报|月报|速递|一览|盘点|汇总)$|(?:领投|跟投|参投)$")
+                  r"^\d|\d+(?:\.\d+)?\s?(?:亿|万|元|年|月|日|%|轮|家|个)|^[一二两三四五六七八九十百千数几多]+(?:家|个|只|名)|亿(?:元|美元|港元|人民币)|[\d一二三四五六七八九十百千两数几多]亿|万元|美元|[\d一二三四五六七八九十百千万亿两数几多]元$|轮|宣布|完成|获得|^等|等$|消息|获悉|报道|记者|日讯|(?<![通视资])讯$|^本报|^(?:企业|名单|项目|新股|股票|标的|产品|终止|审核|申请)|名单$|审核$|^(?:这|那|此|每|各|某|是次|以下|以上|上述|下列)|新股$|(?<![A-Za-z])[AHBN]股$|(?:年|月|日|天|周)[前后内]$|^(?:计划|目前|今年|去年|明年|此前|之前|当时|同时)$|^原(?:计划|定|本|拟)|据悉|发行|上市|IPO|挂牌|招股|申购|股票|^无一|^本公|^战略$|^财务$|(?:议案|预案|方案|公告|报告)$|(?:工厂|项目|基地|园区|工程)$|^成为|^作为|一家|市场$|我们|他们|^也|^会|^(?:在|向|于|对|从|被|把|通过)|标题$|^(?:来源|作者|编辑|责编)|^(?:代表|递表)$|^一事$|^(?:贷款|借款|授信|期限)|^(?:预期|预计)|(?:周报|日报|月报|速递|一览|盘点|汇总)$|(?:领投|跟投|参投)$")
 
 
 @functools.cache
@@ -138,6 +141,15 @@ def _is_common_noun(name: str) -> bool:
     from ..segment.tokenizer import jieba_tokenizer
 
     return len(name) == 2 and _word_tags().get(name) == "n" and jieba_tokenizer().FREQ.get(name, 0) >= 1000
+
+
+def _is_description(words: str) -> bool:
+    """电子零组件厂, 家电巨头: nouns only (助切入国际车厂 is a stretch of a sentence)."""
+    from ..entities.names import _NON_NAME_TAGS, _word_tags
+    from ..segment.tokenizer import segment
+
+    tags = _word_tags()
+    return not any(tags.get(w) in _NON_NAME_TAGS for w in segment(words))
 
 
 def plausible_name(name: str) -> bool:
@@ -289,6 +301,9 @@ def _names(text: str, offset: int, group: str, role: str, busy: Occupied, keep=N
         if d and d.group().endswith("的"):
             continue
         if d and len(name) - d.end() >= 2:
+            name = name[d.end():]
+        d = _INVESTOR_DESCRIPTOR.match(name) if role in ("lead", "investor") else None
+        if d and _is_description(d.group("what")):  # 上市药厂永蓁药业跟进: the maker that invests, after what it is
             name = name[d.end():]
         described = _LATIN_AFTER_DESCRIPTION.search(name) if role in ("lead", "investor") else None
         if described:
