@@ -11,14 +11,17 @@ import datetime as dt
 from . import triggers as trig
 from . import types
 from .candidate import Candidate
-from .context import BULLET, Context
+from .context import BULLET, THIS_ROUND, THIS_ROUND_REACH, Context
 
 
 def _attaches(ctx: Context, ev: Candidate, cand: Candidate, alone: bool) -> bool:
-    """An arguments-only clause joins the party's event told in the two sentences before it; a
-    bullet point joins the party's only event of the type wherever it was told (a filing's title,
-    then, lines below, ● 募集资金总额…)."""
-    near = any(y - d in ev.sentences for y in cand.sentences for d in (0, 1, 2))
+    """An arguments-only clause joins the party's event told in the two sentences before it (in the eight
+    before it when it says 本轮, this round); a bullet point joins the party's only event of the type
+    wherever it was told (a filing's title, then, lines below, ● 募集资金总额…)."""
+    reach = 2
+    if any(THIS_ROUND.search(ctx.text, start, end) for start, end in cand.evidence):
+        reach = THIS_ROUND_REACH
+    near = any(y - d in ev.sentences for y in cand.sentences for d in range(reach + 1))
     bullet = alone and any(BULLET.match(ctx.text, start) for start, _ in cand.evidence)
     return bool(cand.args.get("attach")) and (near or bullet) and not types.get(ev.type).attach_conflicts(ev, cand)
 

@@ -14,7 +14,8 @@ from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
 from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, segment_end
-from ..context import (BULLET, DESCRIBED_PRONOUN, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, LENDER_NAME, LOAN, PRONOUN, Context,
+from ..context import (BULLET, DESCRIBED_PRONOUN, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, LENDER_NAME, LOAN, PRONOUN, THIS_ROUND,
+                       THIS_ROUND_REACH, Context,
                        cues, former_or_latter, is_calendar, line_above, name_lists)
 
 SOURCE = "rules"
@@ -232,7 +233,9 @@ class RuleProposer:
         pronoun = PRONOUN.search(text, start, end) or _SHARES_OF_FOCUS.match(text, start, end)
         # 本公司 in a filing is its issuer, however far down
         said_of_issuer = pronoun and self.issuer and self.ctx.same_party(self.topic[0], self.issuer[0])
-        if (pronoun or has_args) and (said_of_issuer or BULLET.match(text, start) or self._in_focus(clause.sentence, start)) \
+        # 本轮投资方包括…: a clause that says it tells this round's arguments may stand paragraphs after the round
+        reach = THIS_ROUND_REACH if THIS_ROUND.search(text, start, end) else 2
+        if (pronoun or has_args) and (said_of_issuer or BULLET.match(text, start) or self._in_focus(clause.sentence, start, reach)) \
                 and not trig.context_pattern("deal_count").search(text, *self.ctx.sentences[clause.sentence]):
             return self.topic[0]
         return None
@@ -269,8 +272,8 @@ class RuleProposer:
             return None
         return next((e for e in reversed(others) if e.end <= seg and _ANNOUNCES.fullmatch(text, e.end, seg)), None)
 
-    def _in_focus(self, sentence: int, before: int) -> bool:
-        """Is the company in focus named at most two sentences before, section headings not counted
+    def _in_focus(self, sentence: int, before: int, reach: int = 2) -> bool:
+        """Is the company in focus named at most two (reach) sentences before, section headings not counted
         (…成立于2016年。2022年公司营业收入…。二、融资历程 / 公司2021年完成B轮融资)?"""
         ctx, company = self.ctx, self.topic[0]
         named = next((e for e in reversed(ctx.within(company.start, before, "COMPANY")) if ctx.same_party(e, company)), None)
@@ -285,7 +288,7 @@ class RuleProposer:
         between = [i for i in range(last + 1, sentence) if not _HEADING.fullmatch(ctx.text, *ctx.sentences[i])
                    and not (_CITED.search(ctx.text, *ctx.sentences[i]) and not any(
                        not ctx.same_party(e, company) for e in ctx.within(*ctx.sentences[i], "COMPANY")))]
-        return len(between) < 2
+        return len(between) < reach
 
     def _line_owner(self, clause: Clause) -> Entity | None:
         """The company of a clause that opens a line and names none, on the line above it: a
@@ -357,7 +360,12 @@ class RuleProposer:
             if all(t.negated for t in ev_triggers):
                 out.append(Proposal(clause.index, name, "negated", value=True, source=SOURCE))
                 continue
-            if all(t.stage == "attach" for t in ev_triggers if not t.negated) \
+            # X和Y以策略投资者身份参与本轮融资: a clause of this round that names investors, not the company, and
+            # tells no round or sum of its own completes the round told before
+            this_round = bool(view.investors) and subject not in others \
+                and THIS_ROUND.search(ctx.text, clause.start, clause.end) \
+                and not ctx.within(clause.start, clause.end, "MONEY", "ROUND")
+            if all(t.stage == "attach" for t in ev_triggers if not t.negated) or this_round \
                     or (name == "funding" and _BREAKDOWN.match(ctx.text, clause.start)):
                 out.append(Proposal(clause.index, name, "attach", value=True, source=SOURCE))
             out += etype.propose_args(self, view, ev_triggers)
