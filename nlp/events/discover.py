@@ -74,6 +74,7 @@ def _clean(name: str) -> str:
     name = re.sub(r"^(?:[^\w(（*]|\*(?!ST))+", "", name)  # ▍星河科技, 包括“X: a bullet or quote is no part of a name (*ST赫美 is)
     name = re.sub(r"^.{1,12}?(?:之子|之女|之妻|之父)", "", name)  # 李书福之子李星星: the son invests
     name = re.sub(r"^(?:自然人|个人投资者)(?=.{2})", "", name)  # 以及自然人周澈: a person subscribes
+    name = re.sub(r"^是(?=.{4})", "", name)  # …，是澂穹科技在7月完成的A+轮 (是德科技 keeps its 是)
     name = re.sub(r"^.{2,20}?旗下(?:的)?(?=.{2})", "", name)  # 淡马锡旗下Vertex: the part named is the party
     name = re.sub(r"^.{0,20}?(?:全资|控股)?(?:子公司|附属公司)(?=.{2})", "", name)  # 全资子公司星宇创投: so is a child
     name = re.sub(r"^(?:国际|国内|海外|知名|头部|老牌)(?:投资)?机构", "", name)  # 由国际投资机构X领投
