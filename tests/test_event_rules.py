@@ -803,3 +803,19 @@ def test_a_name_cut_short_of_both_trade_words_is_the_company():
     events = nlp.extract(text, published="2025-07-16")["events"]
     assert sorted((ev["company"]["name"], (ev.get("round") or {}).get("name", "")) for ev in events) == [
         ("曜澄电池材料", ""), ("曜澄电池材料", "A")]
+
+
+def test_an_a_share_ipo_s_strategic_placement_is_no_round():
+    """其相关子公司X证券投资有限公司参与战略配售跟投: the sponsor's arm takes part of the IPO, as a cornerstone would."""
+    text = ("珂川医疗此次发行价格为28.60元/股，公开发行4,000万股，预计募资总额11.44亿元。"
+            "保荐人为澄海证券，其相关子公司澄海证券投资有限公司参与战略配售跟投。")
+    events = nlp.extract(text, published="2025-07-03")["events"]
+    assert [ev["type"] for ev in events if ev["type"] == "funding"] == []
+
+
+def test_a_mainland_headline_s_chinext_is_the_shenzhen_board():
+    """创业板新股首日大涨 … 在深交所创业板挂牌交易: mainland press says 新股首日 too; one listing, on ChiNext."""
+    text = ("创业板新股首日大涨151%　蔚川电子收盘市值超百亿\n"
+            "6月12日，深圳蔚川电子科技股份有限公司正式在深交所创业板挂牌交易，证券简称：蔚川电子，证券代码：301625。")
+    events = nlp.extract(text, published="2025-06-12")["events"]
+    assert [(ev["type"], ev["exchange"]["code"], ev["exchange"]["board"]) for ev in events] == [("listing", "SZSE", "ChiNext")]
