@@ -155,7 +155,7 @@ _DESCRIBED = re.compile(rf"^.*{MAKER_WORD}(?=[\u4e00-\u9fffA-Za-z])")
 
 def _is_descriptor(word: str) -> bool:
     """全资子公司, 提供商, 研发商, 先行者, 元件厂 … (but not 招商, 酒厂)."""
-    return word in _DESCRIPTORS or (len(word) >= 3 and word[-1] in "商者厂") or word in ("商", "者")
+    return word in _DESCRIPTORS or (len(word) >= 3 and word[-1] in "商者厂") or word in ("商", "者", "厂")
 
 
 _LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是据让给于并且等其该因丨有")  # 丨: a dateline separator
@@ -356,7 +356,8 @@ def _glued_to_next(prev: str, word: str, tags: dict) -> bool:
         return True
     if word[0] in _GLUE:  # 星河集团 获星商; 出资方 为澄湖 资本
         return _suffix_of(prev) is not None or (prev[-1] == "方" and _party_word(prev))
-    return word[0] in _MAKER and prev in tags and tags[prev] not in _PROPER_TAGS
+    # 零部件 商拓驰; 封测 厂晶霈 (a trade jieba does not know, then its maker's 厂)
+    return word[0] in _MAKER and tags.get(prev) not in _PROPER_TAGS and (prev in tags or _CJK_ONLY.fullmatch(prev) is not None)
 
 
 def _party_glued(prev: str, word: str, tags: dict) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .names import (_DESCRIBED, _HARD_STOP_TAGS, _LEADING_JUNK, _NON_NAME_TAGS, _is_descriptor,
+from .names import (_DESCRIBED, _HARD_STOP_TAGS, _LEADING_JUNK, _NON_NAME_TAGS, _is_descriptor, _split_glued,
                     _is_suffix_word, _legal_suffix, _name_word, _stop_tokens, _word_tags)
 from .span import Entity, Occupied
 from ..text.scan import guarded
@@ -158,6 +158,8 @@ def find_stock_names(text: str, tokens: list[tuple[str, int]], taken: list[Entit
     characters, plus *ST; Hong Kong, Taiwan and US names up to eight). They replace weak
     suffix guesses at the same place."""
     anchors = _anchors(text, taken)
+    if anchors:  # 封测 厂晶霈 科技(7862): the maker's 厂 jieba glued to the name describes it
+        tokens = _split_glued(tokens, _word_tags())
     busy = Occupied(len(text), [e for e in taken if not e.weak])
     ends = {start + len(tok): i for i, (tok, start) in enumerate(tokens)} if anchors else {}  # most text quotes no stock
     out: list[Entity] = []
