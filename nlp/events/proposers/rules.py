@@ -234,9 +234,10 @@ class RuleProposer:
         # 本公司 in a filing is its issuer, however far down
         said_of_issuer = pronoun and self.issuer and self.ctx.same_party(self.topic[0], self.issuer[0])
         # 本轮投资方包括…: a clause that says it tells this round's arguments may stand paragraphs after the round
-        reach = THIS_ROUND_REACH if THIS_ROUND.search(text, start, end) else 2
+        this_round = THIS_ROUND.search(text, start, end)
+        reach = THIS_ROUND_REACH if this_round else 2
         if (pronoun or has_args) and (said_of_issuer or BULLET.match(text, start) or self._in_focus(clause.sentence, start, reach)) \
-                and not trig.context_pattern("deal_count").search(text, *self.ctx.sentences[clause.sentence]):
+                and (this_round or not trig.context_pattern("deal_count").search(text, *self.ctx.sentences[clause.sentence])):
             return self.topic[0]
         return None
 
