@@ -217,7 +217,7 @@ _ROUND_SIZE = re.compile(r"融资(?:规模|总额)|融资的一部分")
 # pays, maybe a part of a round
 _PAYS_BEFORE = re.compile(r"(?:(?:同时|将|已|再)?(?:以|出资|斥资|使用|投入)(?:自有资金|自筹资金|现金|合计|共计|人民币)*"
                           r"|(?:子公司|附属公司|旗下基金))\s?$")
-_PAYS_AFTER = re.compile(r"\s?(?:的价格|的对价|的代价)?(?:认购|入股|参与|领投|跟投|增资|取得|受让|战略投资|投资(?![\d人方者机]))")
+_PAYS_AFTER = re.compile(r"\s?(?:的价格|的对价|的代价)?(?:认购|入股|参与|参投|领投|跟投|增资|注资|取得|受让|战略投资|投资(?![\d人方者机]))")
 
 
 def _investor_pays(ctx: Context, view, money) -> bool:
@@ -228,7 +228,8 @@ def _investor_pays(ctx: Context, view, money) -> bool:
     pays = _PAYS_BEFORE.search(ctx.text, seg, money.start)
     if pays:  # the payer: an investor of the clause, a name before the sum, or a subsidiary that stands for one
         return bool(view.investors) or bool(ctx.within(seg, money.start, "COMPANY")) \
-            or pays.group().rstrip().endswith(("子公司", "附属公司", "旗下基金"))
+            or pays.group().rstrip().endswith(("子公司", "附属公司", "旗下基金")) \
+            or PRONOUN.search(ctx.text, seg, money.start) is not None  # 董事会同意公司以1.5亿元入股X
     return any(e.end == money.start or ctx.text[e.end:money.start].isspace() for e in view.investors)
 
 
