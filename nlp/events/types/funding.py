@@ -72,7 +72,19 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     return [t for t in triggers if (not t.modal or t.stage in INSTRUMENT_TRIGGERS or _decided(ctx, t, clause) is not None)
             and not (t.stage in INSTRUMENT_TRIGGERS and _not_an_issue(ctx, t, clause))
             and not (t.stage is None and _THIS_IPO.search(ctx.text, *ctx.sentence_of(t.start)))
+            and not (t.stage is None and _old_shares_only(ctx, t))
             and not (_NAMES_ITS_COMPANY.fullmatch(ctx.text, t.start, t.end) and not _names_inside(ctx, t))]
+
+
+# 引入X作为战略投资者，当时10名股东集体向X转让9.37%股份: shares bought from their holders bring the company no
+# money (a stake changing hands is an acquisition), unless the sentence tells new money too (并增资, 完成B轮融资)
+_OLD_SHARES = re.compile(r"(?:股东|持有人)[^。；;]{0,24}?(?:协议)?转让[^。；;]{0,24}?(?:股份|股权|总股本)|受让[^。；;]{0,16}?老股")
+_NEW_MONEY = re.compile(r"增资|新增注册资本|定增|发行|募资|融资|注资")
+
+
+def _old_shares_only(ctx: Context, t) -> bool:
+    start, end = ctx.sentence_of(t.start)
+    return bool(_OLD_SHARES.search(ctx.text, start, end)) and not _NEW_MONEY.search(ctx.text, start, end)
 
 
 # 拟以自有资金6000万元认购X新增注册资本, 拟出资1亿元参与X的B轮融资: an investor's decision, with its money
