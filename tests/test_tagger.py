@@ -190,3 +190,30 @@ def test_a_lead_the_rules_name_is_never_the_tagger_s_company():
     assert _companies(ctx, rules + [Proposal(0, "funding", "company", investor, 0.9, "tagger")], funding) == [investor]
     firm = Entity("COMPANY", 15, 19, "松涧创投")
     assert _companies(ctx, [Proposal(0, "funding", "company", firm, 0.9, "tagger")], funding) == []
+
+
+def test_the_tagger_s_investors_fill_an_event_the_rules_give_none():
+    """POLICY "fill" for investors: the tagger's investors of a clause are kept aside and used only where the
+    rules gave the whole event no investor, after the events are known, so they never make an event one."""
+    from nlp.entities.span import Entity
+    from nlp.events import types
+    from nlp.events.assemble import TAGGED, _fill
+    from nlp.events.candidate import Candidate, Proposal
+    from nlp.events.merge import _fill_learned
+
+    text = "星拍档宣布完成A轮融资，松涧创投参与。"
+    ctx = Pipeline().analyse(Document("d", text)).context
+    company, firm, other = Entity("COMPANY", 0, 3, "星拍档"), Entity("COMPANY", 12, 16, "松涧创投"), \
+        Entity("COMPANY", 0, 3, "星湖科技")
+    tagged = Proposal(0, "funding", "investors", firm, 0.7, "tagger")
+
+    alone = Candidate("funding", company, {0}, [(0, 11)])
+    _fill(ctx, alone, [tagged], types.get("funding"))
+    assert "investors" not in alone.args and alone.args[TAGGED + "investors"] == [firm]
+    _fill_learned(alone)
+    assert alone.args["investors"] == [firm] and TAGGED + "investors" not in alone.args
+
+    with_rules = Candidate("funding", company, {0}, [(0, 11)])
+    _fill(ctx, with_rules, [Proposal(0, "funding", "investors", other), tagged], types.get("funding"))
+    _fill_learned(with_rules)
+    assert with_rules.args["investors"] == [other]

@@ -33,10 +33,12 @@ def assemble(ctx: Context, views: list[ClauseView], proposals: list[Proposal]) -
 
 
 # How the rule proposals and the party tagger's combine ("rules": the tagger adds
-# nothing; "fill": its companies where the rules name none; "prefer": its company
-# over the rules' when it is sure; "union": both). Chosen by cross-validation
+# nothing; "fill": its companies where the rules name none, its investors where the
+# rules give the whole event none; "prefer": its company over the rules' when it is
+# sure; "union": both). Chosen by cross-validation and checked on unread text
 # (models/tagger/README.md).
-POLICY = {"company": "fill", "investors": "rules"}
+POLICY = {"company": "fill", "investors": "fill"}
+TAGGED = "tagged_"  # the argument that keeps a "fill" role's learned values until the event is known
 SURE = 0.8  # "prefer": the tagger's probability that overrides the rules
 # The learned proposers, most trusted first: in a clause where the accurate tagger
 # (nlp/trf, accurate mode) names a company, the party tagger's are not used.
@@ -91,6 +93,10 @@ def _fill(ctx: Context, cand: Candidate, props: list[Proposal], etype, shared: b
         return
     for p in props:
         if p.role == "company" or (p.source != "rules" and POLICY.get(p.role, "union") == "rules"):
+            continue
+        if p.source != "rules" and POLICY.get(p.role) == "fill":
+            if p.entity is not None and not ctx.same_party(p.entity, cand.company):
+                cand.args.setdefault(TAGGED + p.role, []).append(p.entity)  # used by merge.fill_learned
             continue
         if p.role in etype.LIST_ROLES:
             item = p.entity if p.entity is not None else p.value

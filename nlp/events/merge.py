@@ -10,6 +10,7 @@ import datetime as dt
 
 from . import triggers as trig
 from . import types
+from .assemble import TAGGED
 from .candidate import Candidate
 from .context import BULLET, THIS_ROUND, THIS_ROUND_REACH, Context
 
@@ -76,8 +77,19 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             if not etype.KEEP_HISTORY:
                 continue
             ev.args["historical"] = True
+        _fill_learned(ev)
         out.append(ev)
     return out
+
+
+def _fill_learned(ev: Candidate) -> None:
+    """A role the party tagger fills (assemble.POLICY "fill"): its values where the rules gave the event none.
+    Only now, so that they never decide whether the event is one."""
+    for key in [k for k in ev.args if k.startswith(TAGGED)]:
+        values = ev.args.pop(key)
+        role = key[len(TAGGED):]
+        if not ev.args.get(role):
+            ev.args[role] = values
 
 
 def _retells_headline(ctx: Context, title_end: int, headline: Candidate, cand: Candidate) -> bool:

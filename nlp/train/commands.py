@@ -189,7 +189,7 @@ def tagger(data: str, out: str, folds: int, seed: int, cv_only: bool, no_cv: boo
     if missing:
         raise click.UsageError(f"not found under {data}: {', '.join(missing)}")
     if events_cv:
-        policies = [{"company": c, "investors": i} for c in ("fill", "prefer", "union") for i in ("rules", "union")]
+        policies = [{"company": c, "investors": i} for c in ("fill", "prefer", "union") for i in ("rules", "fill", "union")]
         for name, figures in training.cross_validate_events(root, policies, folds, seed, sources=chosen).items():
             click.echo(f"{name:<45} {figures}")
         return

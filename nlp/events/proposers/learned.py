@@ -39,6 +39,7 @@ def propose(ctx: Context, views: list[ClauseView], tagged: list | None = None, s
             if t.event != "funding" and t.role == "INV":
                 continue
             ent = _entity_at(ctx, t.start, t.end)
-            if ent is not None:
+            # 主承销商为X, 财务顾问为X: a name the rules know to advise or report is no investor
+            if ent is not None and not (t.role == "INV" and any(ctx.same_party(ent, s) for s in view.sources)):
                 out.append(Proposal(clause.index, t.event, ROLE[t.role], ent, score=t.p, source=source))
     return out
