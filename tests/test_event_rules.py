@@ -798,8 +798,8 @@ def test_a_seed_stage_told_before_the_money_put_in_is_a_round():
 
 def test_a_name_cut_short_of_both_trade_words_is_the_company():
     """曜澄电池材料 … 曜澄成立于2018年，2022年曾完成A轮: reporters drop both trade words (电池, 材料)."""
-    text = ("正极材料厂曜澄电池材料今日宣布完成现金增资，募得新台币12亿元。"
-            "曜澄成立于2018年，2022年曾完成新台币3.5亿元A轮募资。")
+    text = ("正极材料厂曜澄电池材料今日宣布完成现金增资，募得新台币12亿元，电池模组厂鑫钰动能跟进。"
+            "鑫钰动能同时与曜澄签订三年长约。曜澄成立于2018年，2022年曾完成新台币3.5亿元A轮募资。")
     events = nlp.extract(text, published="2025-07-16")["events"]
     assert sorted((ev["company"]["name"], (ev.get("round") or {}).get("name", "")) for ev in events) == [
         ("曜澄电池材料", ""), ("曜澄电池材料", "A")]
