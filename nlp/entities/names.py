@@ -648,8 +648,9 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
         end = start + len(surface)
         # 山西路桥集团…: its group, another company; 嘉泽转债: its convertible bond; 星宇投资 (beside 星宇股份):
         # its investment arm (but 星宇投资了X: 星宇 invests)
+        arm = _ARM.match(text, end)
         if not busy.any(start, end) and not text.startswith(("集团", "转债"), end) \
-                and not (_ARM.match(text, end) and not _INVESTS_AFTER.match(text, end + 2)):
+                and not (arm and not _INVESTS_AFTER.match(text, arm.end())):
             model = surfaces[surface]
             added.append(Entity(model.label, start, end, surface, model.value))
             busy.take(start, end)

@@ -96,7 +96,7 @@ def _fill(ctx: Context, cand: Candidate, props: list[Proposal], etype, shared: b
             continue
         if p.source != "rules" and POLICY.get(p.role) == "fill":
             if p.entity is not None and not ctx.same_party(p.entity, cand.company):
-                cand.args.setdefault(TAGGED + p.role, []).append(p.entity)  # used by merge.fill_learned
+                cand.args.setdefault(TAGGED + p.role, []).append(p.entity)  # merge._fill_learned uses them
             continue
         if p.role in etype.LIST_ROLES:
             item = p.entity if p.entity is not None else p.value
