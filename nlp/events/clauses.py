@@ -18,7 +18,7 @@ from ..entities.span import Entity
 from ..segment.sentences import clauses as clause_spans
 from ..segment.sentences import sentences
 from . import triggers as trig
-from .context import (BARE_INVEST, ENUMERATION, FORMER_LATTER, INVESTOR_NAME, INVESTS_IN, NAMES, Context, cues,
+from .context import (BARE_INVEST, BULLET_CHARS, ENUMERATION, FORMER_LATTER, INVESTOR_NAME, INVESTS_IN, NAMES, Context, cues,
                       defines, former_or_latter, name_lists)
 
 
@@ -50,10 +50,10 @@ def split(text: str) -> list[Clause]:
 @functools.cache
 def _related_heading() -> re.Pattern:
     words = "|".join(map(re.escape, resources.words("related_reading.txt")))
-    return re.compile(rf"^[ \t\u3000]*[▍■◆●#]?\s?[【\[]?(?:{words})[】\]]?(?=[\s:：►>»▶]|$)", re.M)  # ▍往期回顾
+    return re.compile(rf"^[ \t\u3000]*(?:[{BULLET_CHARS}#]\s?)?[【\[]?(?:{words})[】\]]?(?=[\s:：►>»▶]|$)", re.M)  # ▍往期回顾
 
 
-_LIST_LINE = re.compile(r"[ \t\u3000]*(?:[·‧•●▪■◆►▶\-*]|\d{1,2}[.、)])")
+_LIST_LINE = re.compile(rf"[ \t\u3000]*(?:[{BULLET_CHARS}]|\d{{1,2}}[.、)])")
 
 
 def related_reading(text: str) -> list[tuple[int, int]]:
