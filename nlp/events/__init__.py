@@ -67,10 +67,12 @@ def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], 
         sources: Sources = {}
         record = types.get(ev.type).record(ctx, ev, mention, sources)
         record["disclosed"] = _date(dateline, mention)
-        # 6月22日晚间，星河电池发布公告披露定增结果: a step told in the dateline's sentence was announced that day
-        told_that_day = not record["date"] and dateline is not None and ctx.sentence_index(dateline.start) in ev.sentences
+        # 6月22日晚间，星河电池发布公告披露定增结果: a step told in a dateline's sentence was announced that day;
+        # in a digest each item has its own (9月7日，Y宣布完成…), not only the article's first
+        own_day = None if record["date"] else _own_dateline(ctx, ev)
+        told_that_day = own_day is not None
         if told_that_day:
-            record["date"] = record["disclosed"]
+            record["date"] = _date(own_day, mention)
         elif not record["date"] and period is not None and ev.type in counted:  # a round-up item's date
             record["date"] = _date(period, mention)
             sources[("date", None)] = period
@@ -78,12 +80,12 @@ def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], 
             # 8月16日 in an undated article: with no year there is no date to report, only the text's
             # word for when, as 近日 is
             record["date"] = None
-            vague = sources.pop(("date", None), None) or (dateline if told_that_day else None)
+            vague = sources.pop(("date", None), None) or (own_day if told_that_day else None)
             told_that_day = False
         else:
             vague = None if record["date"] else _vague_date(ctx, ev)
         record["date_vague"] = mention(vague) if vague is not None else None
-        for field, ent in (("disclosed", dateline), ("date_vague", vague), ("date", dateline)):
+        for field, ent in (("disclosed", dateline), ("date_vague", vague), ("date", own_day)):
             if record[field] is not None and (field != "date" or told_that_day):
                 sources[(field, None)] = ent
         record["evidence"] = [raw_span(s, e) for s, e in sorted(set(ev.evidence))]
@@ -118,6 +120,12 @@ def _vague_date(ctx: Context, ev: Candidate) -> Entity | None:
             if not d.value and not ctx.is_dateline(d):
                 return d
     return None
+
+
+def _own_dateline(ctx: Context, ev: Candidate) -> Entity | None:
+    """The first dateline in one of the event's sentences."""
+    return next((d for d in ctx.entities if ctx.is_dateline(d) and ctx.sentence_index(d.start) in ev.sentences),
+                None)
 
 
 def _disclosure_date(ctx: Context) -> Entity | None:
