@@ -42,7 +42,7 @@ CASES = [  # text (published 2021-05-10) -> the year-less date's start
 ]
 
 
-TOLD_AGAIN = [  # 同日, 当天, 次日, 同月, 同年: the date just told (the same or the next sentence, one paragraph)
+TOLD_AGAIN = [  # 同日, 当天, 次日, 同月, 同年: the date just told (the same or the next sentence, one paragraph);
     ("上交所4月9日晚间披露，星河存储的IPO申请获受理。同日，云帆科技办理了辅导备案。", "同日", "2021-04-09"),
     ("星河科技4月2日通过聆讯，当天公布配售结果，次日招股。", "次日", "2021-04-03"),
     ("2019年3月，星河科技完成B轮融资。同月，云帆智能完成A轮融资。", "同月", "2019-03-01"),
@@ -51,8 +51,14 @@ TOLD_AGAIN = [  # 同日, 当天, 次日, 同月, 同年: the date just told (th
     ("星河科技2019年完成A轮融资，当年营收翻番。", "当年", "2019-01-01"),
     ("星河科技2019年3月完成B轮融资。当天公司公告。", "当天", None),  # a month is no day
     ("近日，星河科技完成B轮融资。当天，云帆智能完成A轮融资。", "当天", None),  # nothing dated before
-    ("星河科技4月2日通过聆讯。\n当天，云帆智能递交申请。", "当天", None),  # a new paragraph
-    ("星河科技4月2日通过聆讯。公司主营芯片。营收增长。当天，云帆智能递交申请。", "当天", None),  # too far
+    # further on, one that opens its sentence is the first day of the last paragraph that told one: its
+    # story's day (later days there are background)
+    ("星河科技4月2日通过聆讯。\n当天，云帆智能递交申请。", "当天", "2021-04-02"),  # a new paragraph
+    ("星河科技4月2日通过聆讯。公司主营芯片。营收增长。当天，云帆智能递交申请。", "当天", "2021-04-02"),  # far
+    ("4月9日，星河存储获受理，其于3月2日递交申请。\n公司主营芯片。\n同日，云帆科技办理辅导备案。", "同日", "2021-04-09"),
+    ("2. 4月9日，星河存储获受理。\n3. 同日，云帆科技完成A轮融资。", "同日", "2021-04-09"),  # a list item
+    ("星河存储4月9日获受理。\n近日，云帆科技完成A轮融资。同日，澄湖智能递交申请。", "同日", None),  # 近日 ends it
+    ("星河存储4月9日获受理。公司主营芯片。营收增长。云帆科技同日递交申请。", "同日", None),  # not opening
 ]
 
 

@@ -33,6 +33,7 @@ from ..segment.sentences import sentences
 _PARAGRAPH = re.compile(r"\n+")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")
 _COMPARISON = re.compile(r"同期")  # 去年同期, 2019年同期: a base to compare with, not the story's time
+_OPENING = re.compile(r"[\s\d.、．)）(（①-⑳•·]*")  # what may stand before a sentence's opening word: a list number
 
 
 # 同日, 当天, 次日, 同月, 同年 (当年, 这一年): the date just told, or the day after it, or its month or year
@@ -62,6 +63,7 @@ def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
     where = (-1, -1)  # (paragraph, sentence) of the anchor, or of the last story word after it
     anchor_end, year_only = 0, False
     told: tuple[dates.Resolved, tuple[int, int]] | None = None  # the last date told and where, for 同日 / 次日
+    told_day: tuple[dates.Resolved, int] | None = None  # a paragraph's first day and the paragraph, for 同日
     out = []
     for start, end in spans:
         surface = text[start:end]
@@ -72,11 +74,21 @@ def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
         r = dates.resolve(surface, reference, anchor if kind == "yearless" and near else None)
         if kind == "story" and told is not None and here[0] == told[1][0] and here[1] - told[1][1] <= 1:
             r = _told_again(surface, told[0])
+        if r is None and surface in _SAME_DAY and told_day is not None and \
+                _OPENING.fullmatch(text, sent_starts[here[1] - 1] if here[1] else 0, start):
+            # 9月9日，A获受理。A于8月8日申报。\n\n同日，B办理辅导备案: an opening 同日 further on is the first day
+            # of the last paragraph that told one (its story's day; later ones are background)
+            r = _told_again(surface, told_day[0])
         out.append(dates.value_of(r, reference_inferred))
         if r is not None and kind != "now":
             told = (r, here)
         elif kind == "now":
             told = None
+        if r is not None and r.start == r.end:
+            if told_day is None or told_day[1] != here[0]:
+                told_day = (r, here[0])
+        elif kind == "now":
+            told_day = None
         if kind == "now":
             anchor = None
         elif kind == "story" and near:
