@@ -202,6 +202,24 @@ def test_a_new_share_calendars_lines_each_give_a_subscription():
     assert got == {("澄岳智控", "subscription", 29.86), ("星钧电气", "subscription", 18.2)}
 
 
+def test_a_list_item_without_a_date_happened_on_the_day_or_month_its_introduction_tells():
+    """周二（11月4日）\n· X…, 据统计，10月…：\n‧ X完成…: an undated item takes the date of the line that introduces the
+    list; not a byline's (the day the article came out), not a week of a month, not one over an item that has its own."""
+    calendar = ("本周新股申购一览\n澄文证券　2025-11-05\n周二（11月4日）\n· 澄岳智控　申购代码787512　发行价29.86元/股　科创板\n"
+                "周三（11月5日）\n· 星钧电气　申购代码001329　发行价18.20元/股　深市主板")
+    roundup = ("【港創月報】據統計，10月本港初創企業共披露融資 9 宗。\n‧ 生物科技公司「澄源生物」完成 2.2 億港元 B 輪，由港投公司領投；\n"
+               "‧ 冷鏈平台「星運通」完成 3,000 萬港元 Pre-A 輪；\n‧ 11月2日，長者科技初創「澄家」獲天使輪注資。")
+    weekly = ("创投周报｜11月第1周融资一览\n◆ 芯片：澄微获得战略融资，投资方为比亚迪。\n"
+              "澄文资讯　2025-11-05\n◆ 软件：星返科技完成1000万元天使轮。")
+    dated = {}
+    for text in (calendar, roundup, weekly):
+        for ev in nlp.extract(text, published="2025-11-05")["events"]:
+            dated[ev["company"]["name"]] = ev["date"] and (ev["date"]["start_date"], ev["date"]["granularity"])
+    assert dated == {"澄岳智控": ("2025-11-04", "day"), "星钧电气": ("2025-11-05", "day"),
+                     "澄源生物": ("2025-10-01", "month"), "星运通": ("2025-10-01", "month"),
+                     "澄家": ("2025-11-02", "day"), "澄微": None, "星返科技": None}
+
+
 def test_the_numbered_list_after_a_sentence_about_the_following_companies_takes_its_step():
     """证监会同意以下企业首次公开发行股票注册：1. X（科创板）…: each item was registered; the list ends at its last item."""
     text = ("证监会近日同意以下企业首次公开发行股票注册：\n1. 澄思达医疗器械股份有限公司（科创板）\n"

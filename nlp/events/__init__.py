@@ -15,7 +15,7 @@ from typing import Callable
 from ..entities.span import Entity, any_start_within
 from . import assemble, clauses, proposers, scorer, types
 from .candidate import Candidate
-from .context import Context
+from .context import BULLET_CHARS, Context, line_above
 from .merge import merge
 from .record import Mention
 from .record import date as _date
@@ -76,6 +76,9 @@ def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], 
         elif not record["date"] and period is not None and ev.type in counted:  # a round-up item's date
             record["date"] = _date(period, mention)
             sources[("date", None)] = period
+        elif not record["date"] and (intro := _list_intro_date(ctx, ev)) is not None:
+            record["date"] = _date(intro, mention)
+            sources[("date", None)] = intro
         if record["date"] is not None and record["date"]["start_date"] is None:
             # 8月16日 in an undated article: with no year there is no date to report, only the text's
             # word for when, as 近日 is
@@ -110,6 +113,48 @@ def _round_up_period(ctx: Context) -> tuple[Entity | None, set[str]]:
     found = [d for i in counting for d in ctx.within(*ctx.sentences[i], "DATE") if d.value and not ctx.is_dateline(d)]
     types_told = {t.event for c in ctx.clauses if c.sentence in counting for t in c.triggers}
     return min(found, key=lambda d: _FINER.get(d.value.get("granularity"), 9), default=None), types_told
+
+
+# 周一（8月11日）\n· 禾岳智控…, 审议会议于5月22日召开，…如下：\n一、审议结果\n（一）X：审议通过: a list item's
+# event happened on the day (or in the month) of the line that introduces the list
+_LIST_ITEM = re.compile(rf"\s*(?:[{BULLET_CHARS}]|\d{{1,2}}\s?[.、．)）]|[(（][一二三四五六七八九十\d]{{1,3}}[)）]|[①-⑳]"
+                        r"|[一二三四五六七八九十]{1,3}、)")
+_HEADING = 12  # a line this short without a date is a heading between the intro and its items
+
+
+def _list_intro_date(ctx: Context, ev: Candidate) -> Entity | None:
+    """Only for an item whose own line tells no date; a byline's date (the day the article came out) or a
+    month split in weeks (7月第2周) introduces nothing."""
+    start = min(s for s, _ in ev.evidence)
+    line_start = ctx.text.rfind("\n", 0, start) + 1
+    line_end = ctx.text.find("\n", start) % (len(ctx.text) + 1)
+    if not _LIST_ITEM.match(ctx.text, line_start) or ctx.within(line_start, line_end, "DATE"):
+        return None
+    while line_start > 0:
+        line_start, line_end = line_above(ctx.text, line_start)
+        if line_end <= line_start:
+            return None
+        if _LIST_ITEM.match(ctx.text, line_start):
+            continue
+        told = [d for d in ctx.within(line_start, line_end, "DATE") if d.value]
+        if told:
+            return next((d for d in told if _introduces(ctx, d, line_start, line_end)), None)
+        if len(ctx.text[line_start:line_end].strip()) > _HEADING:
+            return None
+    return None
+
+
+# 新股前沿　2025-11-08, 来源：上证观察　2025-02-26 09:12: a dated line of who wrote it or where it came from
+_BYLINE = re.compile(r"来源|來源|作者|记者|記者|撰文|编辑|編輯|出品")
+_YEAR = re.compile(r"\d{4}")
+
+
+def _introduces(ctx: Context, date: Entity, line_start: int, line_end: int) -> bool:
+    value = date.value
+    rest = ctx.text[line_start:date.start] + ctx.text[date.end:line_end]
+    byline = _YEAR.search(date.text) and (len(rest.strip()) <= _HEADING or _BYLINE.search(rest))
+    return ((value["granularity"] == "day" and value["start"] == value["end"]) or value["granularity"] == "month") \
+        and not ctx.text.startswith("第", date.end) and not byline
 
 
 def _vague_date(ctx: Context, ev: Candidate) -> Entity | None:
