@@ -199,7 +199,10 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         add("stages", value=Step(stage, date, t, firm))
         if t.stage == "listed" and date is not None and not reader.triggers_between(clause, date.end, t.start):
             add("listing_date", date)  # also a planned listing date, unless another step is told in between
-    for exchange in ctx.within(start, end, "EXCHANGE"):  # the first one each company may take
+    exchanges = ctx.within(start, end, "EXCHANGE")
+    for exchange in exchanges:  # the first one each company may take
+        if any(_refines(later, exchange) for later in exchanges if later.start > exchange.start):
+            continue  # 上交所受理了X的科创板IPO申请: the board names the same exchange more precisely
         add("exchange", exchange, owner=_owner(ctx, exchange))
     for ticker in ctx.within(start, end, "TICKER"):
         add("ticker", ticker, owner=_owner(ctx, ticker))
@@ -253,13 +256,15 @@ def told_alone(cand: Candidate) -> bool:
 
 def prefer(key: str, have: Candidate, new: Candidate) -> bool:
     """港交所主板 after 港交所: the same exchange, now with its board."""
-    if key != "exchange":
+    return key == "exchange" and have.args.get(key) is not None and _refines(new.args[key], have.args[key])
+
+
+def _refines(new, old) -> bool:
+    """Is `new` the exchange `old` names, with its board?"""
+    if not old.value or not new.value:
         return False
-    old, value = have.args.get(key), new.args.get(key)
-    if old is None or not old.value or not value.value:
-        return False
-    return old.value.get("code") == value.value.get("code") and not old.value.get("board") \
-        and bool(value.value.get("board"))
+    return old.value.get("code") == new.value.get("code") and not old.value.get("board") \
+        and bool(new.value.get("board"))
 
 
 def substantial(ev: Candidate, negated_elsewhere: bool, invests_elsewhere: bool) -> bool:
