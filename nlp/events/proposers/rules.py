@@ -50,6 +50,7 @@ _BREAKDOWN = re.compile(r"\s*其中[,，]\s*(?:(?!完成|获|宣布|融资|轮)[
 _CITED = re.compile(rf"{CITATION}\s*$")  # a summary's bullet (…[1] -)
 # a comma segment whose subject is the company in focus (公司拿到…, 该企业获得…)
 _OPENS_ON_COMPANY = re.compile(rf"\s*(?:该公司|该企业|公司|{DESCRIBED_PRONOUN})")
+_OPENS_ON_NAME = re.compile(r"[\s“”\"「」『』《》]*")  # what may stand before the name a sentence opens on
 _OWNER_TO_ROUND = re.compile(r"[」”\"』]?\s?的?")  # Y的B轮, 「Y」B轮
 # 继去年8月拿下A轮后，: a clause told before the subject it shares with the clause after it
 _BEFORE_THE_SUBJECT = re.compile(r"继[^,，。；;]{1,24}?(?:之后|后)[,，]?\s*$")
@@ -229,6 +230,8 @@ class RuleProposer:
         if _LIST_ITEM.match(text, start, end):  # 8.驿公里获C+轮…: each item of a list has its own subject
             return None
         if self.topic is None:
+            self.topic = self._introduced(clause)
+        if self.topic is None:
             return None
         pronoun = PRONOUN.search(text, start, end) or _SHARES_OF_FOCUS.match(text, start, end)
         # 本公司 in a filing is its issuer, however far down
@@ -272,6 +275,20 @@ class RuleProposer:
         if not PRONOUN.match(text, seg):
             return None
         return next((e for e in reversed(others) if e.end <= seg and _ANNOUNCES.fullmatch(text, e.end, seg)), None)
+
+    def _introduced(self, clause: Clause) -> tuple[Entity, int] | None:
+        """Before any trigger clause named a company: the one a sentence just before opens on and that
+        sentence's only company (禾曦生物成立于2015年。2021年完成3.5亿元B轮融资)."""
+        ctx = self.ctx
+        for i in range(clause.sentence - 1, max(clause.sentence - 3, -1), -1):
+            names = ctx.within(*ctx.sentences[i], "COMPANY")
+            if not names:
+                continue
+            first = names[0]
+            if all(ctx.same_party(n, first) for n in names) and _OPENS_ON_NAME.fullmatch(ctx.text, ctx.sentences[i][0], first.start):
+                return first, i
+            return None
+        return None
 
     def _in_focus(self, sentence: int, before: int, reach: int = 2) -> bool:
         """Is the company in focus named at most two (reach) sentences before, section headings not counted
