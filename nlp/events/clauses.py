@@ -459,15 +459,22 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
 
 def _aliases_follow(ctx: Context, start: int, end: int, others: list[Entity], roles: tuple[list[Entity], ...]) -> None:
     """星河创投集团有限公司(以下简称"星河创投")分别出资: the short name, defined in brackets, of an
-    investor, a lead or a source plays that part too, and is no subject."""
+    investor, a lead or a source plays that part too, and is no subject; 向星河新材料科技有限公司(简称"星河
+    材料")增资: that of a name with no role takes none of its own (the verb after the bracket is not its)."""
     names = ctx.within(start, end, *NAMES)
     for full, short in zip(names, names[1:]):
-        if defines(ctx.text, full, short) and any(full in role for role in roles):
+        if not defines(ctx.text, full, short):
+            continue
+        if any(full in role for role in roles):
             for role in (others, *roles):
                 if short in role:
                     role.remove(short)
                 if full in role and role is not others:
                     role.insert(role.index(full) + 1, short)
+        elif full in others:
+            for role in roles:
+                if short in role:
+                    role.remove(short)
 
 
 __all__ = ["Clause", "ClauseView", "split", "analyse", "segment_end", "NAMES"]
