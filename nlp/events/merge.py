@@ -110,13 +110,15 @@ def _title_end(text: str) -> int:
 
 
 def _denied(ctx: Context, ev: Candidate) -> bool:
-    """市场传闻X拟分拆Y赴科创板上市，X回应称该消息不实: hearsay its sentence or the two after it deny."""
-    told = [t for t in ev.triggers if not t.negated]
+    """市场传闻X拟分拆Y赴科创板上市，X回应称该消息不实: hearsay its sentence or the two after it deny;
+    X发表声明，否认获Y注资的消息。有网媒引述消息人士报道，指Y将入股X: or the two before it."""
+    told = [t for t in ev.triggers if not t.negated and t.stage != "attach"]  # attach words tell no deal
     if not told or not all(t.rumour for t in told):
         return False
+    first = min(ctx.sentence_index(t.start) for t in told)
     last = max(ctx.sentence_index(t.start) for t in told)
     return any(trig.context_pattern("denial").search(ctx.text, *ctx.sentences[i])
-               for i in range(last, min(last + 3, len(ctx.sentences))))
+               for i in range(max(first - 2, 0), min(last + 3, len(ctx.sentences))))
 
 
 def _background(ev: Candidate, reference) -> bool:
