@@ -102,16 +102,18 @@ def _listed_and_its_group(a: str, b: str) -> bool:
     return bool(ma and mb and ma.group(1) != mb.group(1))
 
 
-# 锂衡能源(Lithera Energy Corp.), Korvo Robotics Limited(可沃机械人，下称“Korvo”): the first name
+# 锂衡能源(Lithera Energy Corp.), Korvo Robotics Limited(可沃机械人，下称“Korvo”), 「律衡智能」（LexBalance AI）: the first name
 # in a bracket right after a name is that party's other name
 _GLOSS_OPEN = re.compile(r"\s?[(（]\s?")
+_QUOTED_GLOSS_OPEN = re.compile(r"[」”\"』]\s?[(（]\s?")  # 「律衡智能」（LexBalance AI）: in the other script
 _GLOSS_CLOSE = re.compile(r"\s?[)）,，;；]")
 
 
 def _glosses(text: str, a: Entity, b: Entity) -> bool:
     if not text or a.text == b.text:
         return False
-    if _GLOSS_OPEN.fullmatch(text, a.end, b.start):
+    if _GLOSS_OPEN.fullmatch(text, a.end, b.start) or (
+            a.text.isascii() != b.text.isascii() and _QUOTED_GLOSS_OPEN.fullmatch(text, a.end, b.start)):
         return bool(_GLOSS_CLOSE.match(text, b.end))
     if a.end > b.start or a.text.isascii() == b.text.isascii():
         return False
