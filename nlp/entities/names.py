@@ -560,6 +560,10 @@ _SHORT_NAMES = re.compile(rf"(?:(?:[(（](?:[^()（）]{{1,40}}?[,，;；]\s?)?)
                           rf"(?:{_QUOTED}(?:或|、|和|及|,|，)?)+")
 
 
+# (简称港湾物联), (下称星河): a short name without quotes, the whole bracket
+_BARE_SHORT_NAME = re.compile(r"\s?[(（](?:以下简称|下称|简称|以下称)[:：]?([^()（）“”\"「」『』,，;；、\s]{2,12})[)）]")
+
+
 _LEGAL_FORM = re.compile(_LEGAL_FORM_SRC + "$")
 
 
@@ -617,17 +621,20 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
         if ent.label not in ("COMPANY", "ORG"):
             continue
         m = _SHORT_NAMES.match(text, ent.end)
+        bare = None if m else _BARE_SHORT_NAME.match(text, ent.end)
         if ent.weak:
-            if not m:
+            if not (m or bare):
                 continue
             # 新创公司澜舟科技(以下简称“澜舟”): a guess that defines a short name is a name
             ent = Entity(ent.label, ent.start, ent.end, ent.text,
                          {k: v for k, v in ent.value.items() if k != "weak"} or None)
             added.append(ent)
         surfaces.setdefault(ent.text, ent)
-        for q in re.finditer(_QUOTED, m.group()) if m else ():
-            if q.group(1) not in resources.words("party_pronouns.txt"):  # (以下简称“公司”) names no one
-                alias = Entity(ent.label, m.start() + q.start(1), m.start() + q.end(1), q.group(1), {"alias_of": ent.text})
+        short_spans = [(m.start() + q.start(1), m.start() + q.end(1)) for q in re.finditer(_QUOTED, m.group())] if m \
+            else [bare.span(1)] if bare else []
+        for s_start, s_end in short_spans:
+            if text[s_start:s_end] not in resources.words("party_pronouns.txt"):  # (以下简称“公司”) names no one
+                alias = Entity(ent.label, s_start, s_end, text[s_start:s_end], {"alias_of": ent.text})
                 added.append(alias)
                 surfaces.setdefault(alias.text, alias)
         # a legal name's short forms, and a brand cut short (which stays the company's name: "shortened")
