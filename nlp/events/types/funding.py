@@ -31,6 +31,7 @@ DUEE_HISTORY = False  # DuEE-Fin annotates the round the news is about, not the 
 
 _ROUND_COUNT = re.compile(r"(?<![A-Za-z第])(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
 _CUMULATIVE = re.compile(r"累计|(?<!资金)(?<!发行)(?<!募资)(?<!轮融资)(?<!轮)(?<!贷款)(?<!借款)(?<!授信)(?<!本金)(?<!面值)总额|(?<![该本此]轮)(?:共计|合计)(?!增资|认购|出资|持股|持有)|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
+_ROUND_JUST_BEFORE = re.compile(r"轮(?:融资|募资|增资|集资)?\s?[,，]\s?$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|该轮|这一轮")
 _WILDCARD_ROUNDS = {"new", "latest", None}
@@ -229,6 +230,8 @@ _ROUND_SIZE = re.compile(r"融资(?:规模|总额)|融资的一部分")
 # pays, maybe a part of a round
 _PAYS_BEFORE = re.compile(r"(?:(?:同时|将|已|再)?(?:以|出资|斥资|使用|投入)(?:自有资金|自筹资金|现金|合计|共计|人民币)*"
                           r"|(?:子公司|附属公司|旗下基金))\s?$")
+# 董事会同意公司以1.5亿元入股X; X同步公告，董事会通过以2亿元认购…: the payer is the pronoun's or the announcer
+_ANNOUNCED = re.compile(r"(?:同步|同日|今日|亦|也)?(?:发布|发出)?(?:公告|宣布|披露)(?:称|指出|表示)?\s?[,，:：]\s?")
 _PAYS_AFTER = re.compile(r"\s?(?:的价格|的对价|的代价)?(?:认购|入股|参与|参投|领投|跟投|增资|注资|取得|受让|战略投资|投资(?![\d人方者机]))")
 
 
@@ -241,7 +244,8 @@ def _investor_pays(ctx: Context, view, money) -> bool:
     if pays:  # the payer: an investor of the clause, a name before the sum, or a subsidiary that stands for one
         return bool(view.investors) or bool(ctx.within(seg, money.start, "COMPANY")) \
             or pays.group().rstrip().endswith(("子公司", "附属公司", "旗下基金")) \
-            or PRONOUN.search(ctx.text, seg, money.start) is not None  # 董事会同意公司以1.5亿元入股X
+            or PRONOUN.search(ctx.text, seg, money.start) is not None \
+            or any(_ANNOUNCED.fullmatch(ctx.text, e.end, seg) for e in ctx.within(view.clause.start, seg, "COMPANY"))
     return any(e.end == money.start or ctx.text[e.end:money.start].isspace() for e in view.investors)
 
 
@@ -277,9 +281,14 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         add("rounds_count", value=count)
     # 完成1.2亿元Pre-A+轮募资，…，累计募资金额达2亿元: the sum to date is told beside the round's own sum
     amount = next((p.entity for p in out if p.role == "amount" and p.owner is None), None)
-    told = text if amount is None else \
-        ctx.text[trig.segment_start(ctx.text, amount.start, start):segment_end(ctx.text, amount.end, end)]
-    add("cumulative", value=not latest and bool(_CUMULATIVE.search(told) or (count or 0) > 1))
+    seg = start if amount is None else trig.segment_start(ctx.text, amount.start, start)
+    told = text if amount is None else ctx.text[seg:segment_end(ctx.text, amount.end, end)]
+    # 完成B轮募资，总额新台币6亿元: a 总额 that opens the segment after the round's is that round's size
+    cumulative = _CUMULATIVE.search(told)
+    if cumulative and cumulative.group() == "总额" and _ROUND_JUST_BEFORE.search(ctx.text, max(start, seg - 12), seg) \
+            and not told[:cumulative.start()].strip(" ,，"):
+        cumulative = None
+    add("cumulative", value=not latest and bool(cumulative or (count or 0) > 1))
     if any(t.stage == "attach" and _ROUND_SIZE.search(ctx.text, t.start, t.end) for t in triggers):
         add("round_total", value=True)  # 本轮融资总额为3亿元: the size of the round told before
     decision = next((d for d in (_decided(ctx, t, clause) for t in triggers if t.modal) if d is not None), None)
