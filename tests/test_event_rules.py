@@ -211,13 +211,20 @@ def test_a_list_item_without_a_date_happened_on_the_day_or_month_its_introductio
                "‧ 冷鏈平台「星運通」完成 3,000 萬港元 Pre-A 輪；\n‧ 11月2日，長者科技初創「澄家」獲天使輪注資。")
     weekly = ("创投周报｜11月第1周融资一览\n◆ 芯片：澄微获得战略融资，投资方为比亚迪。\n"
               "澄文资讯　2025-11-05\n◆ 软件：星返科技完成1000万元天使轮。")
+    digest = ("IPO日报｜11月4日\n来源：澄文证券　整理：星岚\n【注册】证监会同意安徽澄钧动力科技股份有限公司在北交所公开发行股票的注册申请。\n"
+              "【提交注册】苏州星岭传感股份有限公司科创板IPO当日进入提交注册环节。")
+    one_by_one = ("港股周报\n• 澄川新能11月3日通过聆讯；\n• 星航科技同步刊发聆讯后资料集。")
     dated = {}
-    for text in (calendar, roundup, weekly):
+    for text in (calendar, roundup, weekly, digest, one_by_one):
         for ev in nlp.extract(text, published="2025-11-05")["events"]:
             dated[ev["company"]["name"]] = ev["date"] and (ev["date"]["start_date"], ev["date"]["granularity"])
     assert dated == {"澄岳智控": ("2025-11-04", "day"), "星钧电气": ("2025-11-05", "day"),
                      "澄源生物": ("2025-10-01", "month"), "星运通": ("2025-10-01", "month"),
-                     "澄家": ("2025-11-02", "day"), "澄微": None, "星返科技": None}
+                     "澄家": ("2025-11-02", "day"), "澄微": None, "星返科技": None,
+                     # 【…】 lines in a run are items; a byline without a date is passed over; 当日 is the list's day
+                     "安徽澄钧动力科技股份有限公司": ("2025-11-04", "day"), "苏州星岭传感股份有限公司": ("2025-11-04", "day"),
+                     # items dated one by one: an undated one is not the list's day
+                     "澄川新能": ("2025-11-03", "day"), "星航科技": None}
 
 
 def test_the_numbered_list_after_a_sentence_about_the_following_companies_takes_its_step():

@@ -115,11 +115,28 @@ def _round_up_period(ctx: Context) -> tuple[Entity | None, set[str]]:
     return min(found, key=lambda d: _FINER.get(d.value.get("granularity"), 9), default=None), types_told
 
 
-# 周一（8月11日）\n· 禾岳智控…, 审议会议于5月22日召开，…如下：\n一、审议结果\n（一）X：审议通过: a list item's
-# event happened on the day (or in the month) of the line that introduces the list
+# 周一（8月11日）\n· 禾岳智控…, 审议会议于5月22日召开，…如下：\n一、审议结果\n（一）X：审议通过,
+# IPO日报｜6月19日\n【注册】X…: a list item's event happened on the day (or in the month) of the line that
+# introduces the list
 _LIST_ITEM = re.compile(rf"\s*(?:[{BULLET_CHARS}]|\d{{1,2}}\s?[.、．)）]|[(（][一二三四五六七八九十\d]{{1,3}}[)）]|[①-⑳]"
-                        r"|[一二三四五六七八九十]{1,3}、)")
+                        r"|[一二三四五六七八九十]{1,3}、|【[^】\n]{1,8}】)")
 _HEADING = 12  # a line this short without a date is a heading between the intro and its items
+_BRACKET_ITEM = re.compile(r"\s*【[^】\n]{1,8}】")
+
+
+def _is_item(text: str, line_start: int) -> str:
+    """The kind of list marker a line opens on (1. and 2. are one kind), or "": one opened by 【注册】 only in
+    a run of such lines (【公告速递】 alone heads an article)."""
+    m = _LIST_ITEM.match(text, line_start)
+    if m is None:
+        return ""
+    if not _BRACKET_ITEM.fullmatch(m.group()):
+        return re.sub(r"\d+|[一二三四五六七八九十]+|[①-⑳]", "N", m.group().strip())
+    above = line_above(text, line_start)
+    below_start = text.find("\n", line_start) + 1
+    in_run = (above[1] > above[0] and bool(_BRACKET_ITEM.match(text, *above))) \
+        or (below_start > 0 and bool(_BRACKET_ITEM.match(text, below_start)))
+    return "【】" if in_run else ""
 
 
 def _list_intro_date(ctx: Context, ev: Candidate) -> Entity | None:
@@ -128,19 +145,23 @@ def _list_intro_date(ctx: Context, ev: Candidate) -> Entity | None:
     start = min(s for s, _ in ev.evidence)
     line_start = ctx.text.rfind("\n", 0, start) + 1
     line_end = ctx.text.find("\n", start) % (len(ctx.text) + 1)
-    if not _LIST_ITEM.match(ctx.text, line_start) or ctx.within(line_start, line_end, "DATE"):
-        return None
+    marker = _is_item(ctx.text, line_start)
+    if not marker or any(d.value for d in ctx.within(line_start, line_end, "DATE")):
+        return None  # (当日 there has no value of its own: it is the list's day)
     while line_start > 0:
         line_start, line_end = line_above(ctx.text, line_start)
         if line_end <= line_start:
             return None
-        if _LIST_ITEM.match(ctx.text, line_start):
+        if above := _is_item(ctx.text, line_start):
+            if above == marker and any(d.value and _day_or_month(d.value)
+                                       for d in ctx.within(line_start, line_end, "DATE")):
+                return None  # items dated one by one: an undated one is not the list's day
             continue
         told = [d for d in ctx.within(line_start, line_end, "DATE") if d.value]
         if told:
             return next((d for d in told if _introduces(ctx, d, line_start, line_end)), None)
-        if len(ctx.text[line_start:line_end].strip()) > _HEADING:
-            return None
+        if len(ctx.text[line_start:line_end].strip()) > _HEADING and not _BYLINE.search(ctx.text, line_start, line_end):
+            return None  # a paragraph that tells no date ends the search; a byline (来源：X　整理：Y) does not
     return None
 
 
@@ -150,11 +171,13 @@ _YEAR = re.compile(r"\d{4}")
 
 
 def _introduces(ctx: Context, date: Entity, line_start: int, line_end: int) -> bool:
-    value = date.value
     rest = ctx.text[line_start:date.start] + ctx.text[date.end:line_end]
     byline = _YEAR.search(date.text) and (len(rest.strip()) <= _HEADING or _BYLINE.search(rest))
-    return ((value["granularity"] == "day" and value["start"] == value["end"]) or value["granularity"] == "month") \
-        and not ctx.text.startswith("第", date.end) and not byline
+    return _day_or_month(date.value) and not ctx.text.startswith("第", date.end) and not byline
+
+
+def _day_or_month(value: dict) -> bool:
+    return (value["granularity"] == "day" and value["start"] == value["end"]) or value["granularity"] == "month"
 
 
 def _vague_date(ctx: Context, ev: Candidate) -> Entity | None:
