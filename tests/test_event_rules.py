@@ -844,3 +844,13 @@ def test_a_mainland_headline_s_chinext_is_the_shenzhen_board():
             "6月12日，深圳蔚川电子科技股份有限公司正式在深交所创业板挂牌交易，证券简称：蔚川电子，证券代码：301625。")
     events = nlp.extract(text, published="2025-06-12")["events"]
     assert [(ev["type"], ev["exchange"]["code"], ev["exchange"]["board"]) for ev in events] == [("listing", "SZSE", "ChiNext")]
+
+
+@pytest.mark.parametrize("text,shares", [
+    ("承销商表示，澄川控股将4.202亿股IPO价格定在每股3.70港元，募集15.5亿港元。", 420_200_000),
+    ("星澜医疗今日起招股，国际配售1,800万股H股，招股价每股12港元。", 18_000_000),
+])
+def test_the_shares_an_ipo_offers_are_told_beside_ipo_or_placing(text, shares):
+    """X股IPO价格定在…, 国际配售X股: the shares the offering sells, as 发行 / 发售 tell them."""
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    assert [ev["shares_offered"]["value"] for ev in events] == [shares]
