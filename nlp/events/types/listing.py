@@ -138,6 +138,9 @@ def _effort_only(ctx: Context, t: trig.Trigger) -> bool:
 def _stage(ctx: Context, t: trig.Trigger) -> tuple[str | None, bool]:
     """The stage a trigger reports. A plain 上市 / IPO says nothing of the
     stage by itself; the listing-stage classifier reads its sentence then."""
+    if t.modal and t.stage == "subscription" \
+            and _SCHEDULED.search(ctx.text, trig.segment_start(ctx.text, t.start, 0), t.start):
+        return "subscription", True  # 将于明日起招股: an offering that opens on a day told has been launched
     if t.modal and t.stage not in ("withdrawn", "terminated") and not _effort_only(ctx, t):
         # a step scheduled for a day is a firm plan
         return "planned", t.stage in _TAKEN and bool(_SCHEDULED.search(ctx.text, t.start, t.end))
