@@ -219,9 +219,13 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
             add("offer_price", money)
         elif ctx.cue_near(money, "market_cap", start, end):
             add("market_cap", money)
-        elif ctx.cue_near(money, "proceeds", start, end):
+        elif ctx.cue_near(money, "proceeds", start, end) and not _TRANCHE.search(ctx.near_before(money, start, 12)):
             add("proceeds", money)
     return out
+
+
+# 以公开发售集资额650万元计, 国际配售部分集资: one tranche of a Hong Kong offering, not the whole proceeds
+_TRANCHE = re.compile(r"(?:公开发售|国际配售)(?:部分|部份)?(?:起初|初步)?(?:的)?(?:集资|募资)")
 
 
 # --- merging ---------------------------------------------------------------------------
