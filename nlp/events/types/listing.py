@@ -337,10 +337,26 @@ def _exchange(ctx: Context, ev: Candidate, mention: rec.Mention) -> dict | None:
             **({"inferred": True} if value.get("inferred") else {})}
 
 
+def _printed_ticker(ctx: Context, ev: Candidate, exchange: dict | None):
+    """金葉國際(8549)，為今年首家擬在GEM上市的股份。該股…招股: in Hong Kong, the code printed beside the company's
+    name in a sentence that tells no step is the code of its listing under way, unless it is another market's (an
+    A share's code beside an H-share listing); a listing told as history keeps only a code told with it."""
+    code = (exchange or {}).get("code")
+    if code != "HKEX":  # where IPO reports print the new code beside the name; A-share news prints a listed one's
+        return None
+    for ticker in ctx.entities:
+        if ticker.label != "TICKER" or (ticker.value or {}).get("exchange") not in (None, code):
+            continue
+        owner = _owner(ctx, ticker)
+        if owner is not None and ctx.same_party(owner, ev.company):
+            return ticker
+    return None
+
+
 def record(ctx: Context, ev: Candidate, mention: rec.Mention, sources: rec.Sources) -> dict:
     a = ev.args
     exchange = _exchange(ctx, ev, mention)
-    ticker = a.get("ticker")
+    ticker = a.get("ticker") or (None if a.get("historical") else _printed_ticker(ctx, ev, exchange))
     shares = a.get("shares_offered")
     stage = stage_of(ev)
 
