@@ -215,13 +215,25 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     for money in ctx.within(start, end, "MONEY"):
         if cues("quote", "before").search(ctx.text[max(start, money.start - 3) : money.start]):
             continue
-        if (money.value or {}).get("per_share") or ctx.cue_near(money, "offer_price", start, end):
+        if (money.value or {}).get("per_share"):
             add("offer_price", money)
-        elif ctx.cue_near(money, "market_cap", start, end):
-            add("market_cap", money)
-        elif ctx.cue_near(money, "proceeds", start, end) and not _TRANCHE.search(ctx.near_before(money, start, 12)):
-            add("proceeds", money)
+            continue
+        told = [role for role in _MONEY_ROLES if ctx.cue_near(money, role, start, end)]
+        if "proceeds" in told and _TRANCHE.search(ctx.near_before(money, start, 12)):
+            told.remove("proceeds")
+        if told:  # 上限定价下集资约4.75亿元: the cue nearest before the sum tells what it is
+            add(min(told, key=lambda role: _cue_distance(ctx, money, role, start)), money)
     return out
+
+
+_MONEY_ROLES = ("offer_price", "market_cap", "proceeds")  # in this order when the cues stand as near
+
+
+def _cue_distance(ctx: Context, money, role: str, start: int) -> int:
+    """How far before the sum its role's cue ends (0 for a cue after it, as 14美元的发行价 has)."""
+    before = ctx.near_before(money, start, 10)
+    ends = [m.end() for m in cues(role, "near").finditer(before)]
+    return len(before) - max(ends) if ends else 0
 
 
 # 以公开发售集资额650万元计, 国际配售部分集资: one tranche of a Hong Kong offering, not the whole proceeds
