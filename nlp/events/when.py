@@ -1,0 +1,112 @@
+"""When an event happened, where its own clauses tell no date: the dateline of its sentence, the period a
+round-up counts its items in, the day or month a list's introduction tells, or the text's vague word (近日)."""
+from __future__ import annotations
+
+import re
+
+from ..entities.span import Entity
+from .candidate import Candidate
+from .context import BULLET_CHARS, Context, line_above
+
+
+# A round-up: several companies, and a period its opening counts them in (今年香港共有120间企业新上市, 最近一周
+# (10月6日-10月12日)，有2家公司上市): each item that tells no date of its own happened in that period.
+ROUND_UP_SIZE = 3
+_COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s?(?:家|间|只|宗|起)[^,，。；;]{0,6}?(?:公司|企业|新股|IPO|项目|融资|上市)")
+_FINER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "half": 4, "year": 5}
+
+
+def round_up_period(ctx: Context) -> tuple[Entity | None, set[str]]:
+    """The finest resolved date in the first three sentences that count companies (the dateline not counted),
+    and the event types those sentences tell (a past round below a count of listings keeps no date)."""
+    counting = [i for i, (s, e) in enumerate(ctx.sentences[:3]) if _COUNTED.search(ctx.text, s, e)]
+    found = [d for i in counting for d in ctx.within(*ctx.sentences[i], "DATE") if d.value and not ctx.is_dateline(d)]
+    types_told = {t.event for c in ctx.clauses if c.sentence in counting for t in c.triggers}
+    return min(found, key=lambda d: _FINER.get(d.value.get("granularity"), 9), default=None), types_told
+
+
+# 周一（8月11日）\n· 禾岳智控…, 审议会议于5月22日召开，…如下：\n一、审议结果\n（一）X：审议通过,
+# IPO日报｜6月19日\n【注册】X…: a list item's event happened on the day (or in the month) of the line that
+# introduces the list
+_LIST_ITEM = re.compile(rf"\s*(?:[{BULLET_CHARS}]|\d{{1,2}}\s?[.、．)）]|[(（][一二三四五六七八九十\d]{{1,3}}[)）]|[①-⑳]"
+                        r"|[一二三四五六七八九十]{1,3}、|【[^】\n]{1,8}】)")
+_HEADING = 12  # a line this short without a date is a heading between the intro and its items
+_BRACKET_ITEM = re.compile(r"\s*【[^】\n]{1,8}】")
+
+
+def _is_item(text: str, line_start: int) -> str:
+    """The kind of list marker a line opens on (1. and 2. are one kind), or "": one opened by 【注册】 only in
+    a run of such lines (【公告速递】 alone heads an article)."""
+    m = _LIST_ITEM.match(text, line_start)
+    if m is None:
+        return ""
+    if not _BRACKET_ITEM.fullmatch(m.group()):
+        return re.sub(r"\d+|[一二三四五六七八九十]+|[①-⑳]", "N", m.group().strip())
+    above = line_above(text, line_start)
+    below_start = text.find("\n", line_start) + 1
+    in_run = (above[1] > above[0] and bool(_BRACKET_ITEM.match(text, *above))) \
+        or (below_start > 0 and bool(_BRACKET_ITEM.match(text, below_start)))
+    return "【】" if in_run else ""
+
+
+def list_intro_date(ctx: Context, ev: Candidate) -> Entity | None:
+    """Only for an item whose own line tells no date; a byline's date (the day the article came out) or a
+    month split in weeks (7月第2周) introduces nothing."""
+    start = min(s for s, _ in ev.evidence)
+    line_start = ctx.text.rfind("\n", 0, start) + 1
+    line_end = ctx.text.find("\n", start)
+    line_end = len(ctx.text) if line_end < 0 else line_end
+    marker = _is_item(ctx.text, line_start)
+    if not marker or any(d.value for d in ctx.within(line_start, line_end, "DATE")):
+        return None  # (当日 there has no value of its own: it is the list's day)
+    while line_start > 0:
+        line_start, line_end = line_above(ctx.text, line_start)
+        if line_end <= line_start:
+            return None
+        if above := _is_item(ctx.text, line_start):
+            if above == marker and any(d.value and _day_or_month(d.value)
+                                       for d in ctx.within(line_start, line_end, "DATE")):
+                return None  # items dated one by one: an undated one is not the list's day
+            continue
+        told = [d for d in ctx.within(line_start, line_end, "DATE") if d.value]
+        if told:
+            return next((d for d in told if _introduces(ctx, d, line_start, line_end)), None)
+        if len(ctx.text[line_start:line_end].strip()) > _HEADING and not _BYLINE.search(ctx.text, line_start, line_end):
+            return None  # a paragraph that tells no date ends the search; a byline (来源：X　整理：Y) does not
+    return None
+
+
+# 新股前沿　2025-11-08, 来源：上证观察　2025-02-26 09:12: a dated line of who wrote it or where it came from
+_BYLINE = re.compile(r"来源|來源|作者|记者|記者|撰文|编辑|編輯|出品")
+_YEAR = re.compile(r"\d{4}")
+
+
+def _introduces(ctx: Context, date: Entity, line_start: int, line_end: int) -> bool:
+    rest = ctx.text[line_start:date.start] + ctx.text[date.end:line_end]
+    byline = _YEAR.search(date.text) and (len(rest.strip()) <= _HEADING or _BYLINE.search(rest))
+    return _day_or_month(date.value) and not ctx.text.startswith("第", date.end) and not byline
+
+
+def _day_or_month(value: dict) -> bool:
+    return (value["granularity"] == "day" and value["start"] == value["end"]) or value["granularity"] == "month"
+
+
+def vague_date(ctx: Context, ev: Candidate) -> Entity | None:
+    """近日, 日前, 近期: when the event has no date with a value, the vague one its
+    evidence gives (a span without a value, since none can be had)."""
+    for start, end in ev.evidence:
+        for d in ctx.within(start, end, "DATE"):
+            if not d.value and not ctx.is_dateline(d):
+                return d
+    return None
+
+
+def own_dateline(ctx: Context, ev: Candidate) -> Entity | None:
+    """The first dateline in one of the event's sentences."""
+    return next((d for d in ctx.entities if ctx.is_dateline(d) and ctx.sentence_index(d.start) in ev.sentences),
+                None)
+
+
+def disclosure_date(ctx: Context) -> Entity | None:
+    """The first dateline: the date the news or the filing came out."""
+    return next((d for d in ctx.entities if ctx.is_dateline(d)), None)
