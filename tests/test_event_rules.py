@@ -204,7 +204,8 @@ def test_a_new_share_calendars_lines_each_give_a_subscription():
 
 def test_a_list_item_without_a_date_happened_on_the_day_or_month_its_introduction_tells():
     """周二（11月4日）\n· X…, 据统计，10月…：\n‧ X完成…: an undated item takes the date of the line that introduces the
-    list; not a byline's (the day the article came out), not a week of a month, not one over an item that has its own."""
+    list; not a byline's (the day the article came out), not a week of a month, not one over an item that has
+    its own."""
     calendar = ("本周新股申购一览\n澄文证券　2025-11-05\n周二（11月4日）\n· 澄岳智控　申购代码787512　发行价29.86元/股　科创板\n"
                 "周三（11月5日）\n· 星钧电气　申购代码001329　发行价18.20元/股　深市主板")
     roundup = ("【港創月報】據統計，10月本港初創企業共披露融資 9 宗。\n‧ 生物科技公司「澄源生物」完成 2.2 億港元 B 輪，由港投公司領投；\n"

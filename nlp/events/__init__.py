@@ -59,8 +59,8 @@ def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], 
     views = analyse_clauses(ctx) if views is None else views
     events = candidates(ctx, views)
     dateline = when.disclosure_date(ctx)
-    period, counted = when.round_up_period(ctx) if len({ctx.cluster(ev.company) for ev in events}) >= when.ROUND_UP_SIZE \
-        else (None, ())
+    round_up = len({ctx.cluster(ev.company) for ev in events}) >= when.ROUND_UP_SIZE
+    period, counted = when.round_up_period(ctx) if round_up else (None, ())
     out = []
     for n, ev in enumerate(events):
         sources: Sources = {}

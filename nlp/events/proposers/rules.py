@@ -285,7 +285,8 @@ class RuleProposer:
             if not names:
                 continue
             first = names[0]
-            if all(ctx.same_party(n, first) for n in names) and _OPENS_ON_NAME.fullmatch(ctx.text, ctx.sentences[i][0], first.start):
+            opens = _OPENS_ON_NAME.fullmatch(ctx.text, ctx.sentences[i][0], first.start)
+            if opens and all(ctx.same_party(n, first) for n in names):
                 return first, i
             return None
         return None

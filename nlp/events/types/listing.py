@@ -351,8 +351,8 @@ def _exchange(ctx: Context, ev: Candidate, mention: rec.Mention) -> dict | None:
 
 def _printed_ticker(ctx: Context, ev: Candidate, exchange: dict | None):
     """金葉國際(8549)，為今年首家擬在GEM上市的股份。該股…招股: in Hong Kong, the code printed beside the company's
-    name in a sentence that tells no step is the code of its listing under way, unless it is another market's (an
-    A share's code beside an H-share listing); a listing told as history keeps only a code told with it."""
+    name anywhere in the text is the code of its listing under way, unless it is another market's (an A share's
+    code beside an H-share listing); a listing told as history keeps only a code told with it."""
     code = (exchange or {}).get("code")
     if code != "HKEX":  # where IPO reports print the new code beside the name; A-share news prints a listed one's
         return None
