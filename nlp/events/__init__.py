@@ -58,7 +58,8 @@ def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], 
     """The events with every argument the proposers found, and the entity behind each."""
     views = analyse_clauses(ctx) if views is None else views
     events = candidates(ctx, views)
-    dateline = when.disclosure_date(ctx)
+    datelines = when.datelines(ctx)
+    dateline = datelines[0] if datelines else None
     round_up = len({ctx.cluster(ev.company) for ev in events}) >= when.ROUND_UP_SIZE
     period, counted = when.round_up_period(ctx) if round_up else (None, ())
     out = []
@@ -68,7 +69,7 @@ def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], 
         record["disclosed"] = _date(dateline, mention)
         # 6月22日晚间，星河电池发布公告披露定增结果: a step told in a dateline's sentence was announced that day;
         # in a digest each item has its own (9月7日，Y宣布完成…), not only the article's first
-        own_day = None if record["date"] else when.own_dateline(ctx, ev)
+        own_day = None if record["date"] else when.own_dateline(ctx, ev, datelines)
         told_that_day = own_day is not None
         if told_that_day:
             record["date"] = _date(own_day, mention)

@@ -101,12 +101,12 @@ def vague_date(ctx: Context, ev: Candidate) -> Entity | None:
     return None
 
 
-def own_dateline(ctx: Context, ev: Candidate) -> Entity | None:
-    """The first dateline in one of the event's sentences."""
-    return next((d for d in ctx.entities if ctx.is_dateline(d) and ctx.sentence_index(d.start) in ev.sentences),
-                None)
+def datelines(ctx: Context) -> list[Entity]:
+    """The dates that say when the news or the filing came out (6月3日消息, 8月25日，X宣布), in text order; the
+    first is the article's (DuEE-Fin's 披露时间)."""
+    return [d for d in ctx.entities if ctx.is_dateline(d)]
 
 
-def disclosure_date(ctx: Context) -> Entity | None:
-    """The first dateline: the date the news or the filing came out."""
-    return next((d for d in ctx.entities if ctx.is_dateline(d)), None)
+def own_dateline(ctx: Context, ev: Candidate, told: list[Entity]) -> Entity | None:
+    """The first of the datelines `told` in one of the event's sentences."""
+    return next((d for d in told if ctx.sentence_index(d.start) in ev.sentences), None)
