@@ -18,14 +18,14 @@ from .scan import guarded
 QUOTE_IN_NAME = re.compile(r"[(（]\d+(?:\.\d+)?[,，]\s?[+-]?\d+(?:\.\d+)?[,，]\s?[+-]?\d+(?:\.\d+)?%[)）]"
                            r"(?=股份|有限|集团|控股|[(（]集团)")
 # Invisible or junk characters that web pages leave behind, and such quotes.
-_DELETE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]|!\[[^\]\n]{0,200}\](?:\([^)\n]{0,500}\))?|"
-                     + QUOTE_IN_NAME.pattern)
+_DELETE = guarded(re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]|!\[[^\]\n]{0,200}\](?:\([^)\n]{0,500}\))?|"
+                             + QUOTE_IN_NAME.pattern))
 # Taiwan press glosses the day of 今日 / 昨日: 今（5）日 is today, the 5th; the analysis text reads 今日.
 _DAY_GLOSS = re.compile(r"(?<=[今昨明前])[(（]\s?\d{1,2}\s?[)）](?=日)")
 # A thousands separator (442,790万元): no clause break, so the analysis text drops it
 # (the raw text, and so every reported span, keeps it).
 # Not after a decimal part: 187.120,110.47,144.12% is a price quote, not one number.
-_THOUSANDS = re.compile(r"(?<!\.\d)(?<!\.\d\d)(?<!\.\d\d\d)(?<=\d)[,，](?=\d{3}(?!\d))")
+_THOUSANDS = guarded(re.compile(r"(?<!\.\d)(?<!\.\d\d)(?<!\.\d\d\d)(?<=\d)[,，](?=\d{3}(?!\d))"))
 _CJK_CHUNK = re.compile(r"[^\x00-\x7f]+")
 # One space between a Chinese character and a Latin letter or a digit, as Taiwan and some mainland sites
 # space them (完成 A 輪募資, 獲得 1,200 萬美元): the analysis text drops it, so that 完成 A 輪 reads as 完成A輪.
@@ -33,9 +33,8 @@ _CJK_CHUNK = re.compile(r"[^\x00-\x7f]+")
 _CJK_LATIN_SPACE = guarded(re.compile(r"(?<=[\u4e00-\u9fff])[ \u00a0](?=[A-Za-z0-9])|(?<=[A-Za-z0-9%+])[ \u00a0](?=[\u4e00-\u9fff])"))
 
 # Full-width ASCII (U+FF01..U+FF5E) -> ASCII, ideographic space and NBSP -> space.
-_HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_HALF_WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0xFE6A: ord("%")})
-# most text holds none of them: a scan is much cheaper than translating every character
+_HALF_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_HALF_WIDTH.update({"\u3000": " ", "\u00a0": " ", "\ufe6a": "%"})
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000\u00a0\ufe6a]")
 
 
@@ -80,8 +79,11 @@ def _variants(text: str) -> str:
 
 
 def to_half_width(text: str) -> str:
-    """Full-width ASCII and ideographic spaces -> ASCII, one character for one."""
-    return text.translate(_HALF_WIDTH) if _FULL_WIDTH.search(text) else text
+    """Full-width ASCII and ideographic spaces -> ASCII, one character for one. (A text holds
+    few kinds of them, mostly ，（）：: replacing each kind is several times faster than translate.)"""
+    for char in set(_FULL_WIDTH.findall(text)):
+        text = text.replace(char, _HALF_WIDTH[char])
+    return text
 
 
 def _delete_spans(text: str, spans: list[tuple[int, int]]) -> tuple[str, OffsetMap]:
