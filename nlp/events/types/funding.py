@@ -31,6 +31,7 @@ DUEE_HISTORY = False  # DuEE-Fin annotates the round the news is about, not the 
 
 _ROUND_COUNT = re.compile(r"(?<![A-Za-z第])(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
 _CUMULATIVE = re.compile(r"累计|(?<!资金)(?<!发行)(?<!募资)(?<!轮融资)(?<!轮)(?<!贷款)(?<!借款)(?<!授信)(?<!本金)(?<!面值)总额|(?<![该本此]轮)(?:共计|合计)(?!增资|认购|出资|持股|持有)|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
+_SUMS = ("合计", "共计", "总计")  # a sum, not by itself a sum over rounds
 _ROUND_JUST_BEFORE = re.compile(r"轮(?:融资|募资|增资|集资)?\s?[,，]\s?$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|该轮|这一轮")
@@ -287,6 +288,11 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     cumulative = _CUMULATIVE.search(told)
     if cumulative and cumulative.group() == "总额" and _ROUND_JUST_BEFORE.search(ctx.text, max(start, seg - 12), seg) \
             and not told[:cumulative.start()].strip(" ,，"):
+        cumulative = None
+    # 向工商银行、招商银行申请合计不超过18亿元的综合授信: a loan or a bond has no rounds to add up; its 合计 sums
+    # the lenders or tranches of this one facility (累计发行债券4期，合计融资规模34亿元 still adds up)
+    if cumulative and cumulative.group() in _SUMS and any(t.stage == "debt" for t in triggers) \
+            and all(m.group() in _SUMS for m in _CUMULATIVE.finditer(text)):
         cumulative = None
     add("cumulative", value=not latest and bool(cumulative or (count or 0) > 1))
     if any(t.stage == "attach" and _ROUND_SIZE.search(ctx.text, t.start, t.end) for t in triggers):
