@@ -215,8 +215,10 @@ def test_a_list_item_without_a_date_happened_on_the_day_or_month_its_introductio
     digest = ("IPO日报｜11月4日\n来源：澄文证券　整理：星岚\n【注册】证监会同意安徽澄钧动力科技股份有限公司在北交所公开发行股票的注册申请。\n"
               "【提交注册】苏州星岭传感股份有限公司科创板IPO当日进入提交注册环节。")
     one_by_one = ("港股周报\n• 澄川新能11月3日通过聆讯；\n• 星航科技同步刊发聆讯后资料集。")
+    bonds = ("信用债速递｜11月4日\n1. 澄江城投2025年面向专业投资者公开发行公司债券（第一期）发行完毕，规模8亿元。\n"
+             "2. 星溪能源集团股份有限公司2025年度第二期中期票据发行完毕，发行金额10亿元。")
     dated = {}
-    for text in (calendar, roundup, weekly, digest, one_by_one):
+    for text in (calendar, roundup, weekly, digest, one_by_one, bonds):
         for ev in nlp.extract(text, published="2025-11-05")["events"]:
             dated[ev["company"]["name"]] = ev["date"] and (ev["date"]["start_date"], ev["date"]["granularity"])
     assert dated == {"澄岳智控": ("2025-11-04", "day"), "星钧电气": ("2025-11-05", "day"),
@@ -225,7 +227,9 @@ def test_a_list_item_without_a_date_happened_on_the_day_or_month_its_introductio
                      # 【…】 lines in a run are items; a byline without a date is passed over; 当日 is the list's day
                      "安徽澄钧动力科技股份有限公司": ("2025-11-04", "day"), "苏州星岭传感股份有限公司": ("2025-11-04", "day"),
                      # items dated one by one: an undated one is not the list's day
-                     "澄川新能": ("2025-11-03", "day"), "星航科技": None}
+                     "澄川新能": ("2025-11-03", "day"), "星航科技": None,
+                     # a year in an item names its bond (2025年度第二期中期票据): it does not date the item
+                     "澄江城投": ("2025-11-04", "day"), "星溪能源集团股份有限公司": ("2025-11-04", "day")}
 
 
 def test_the_numbered_list_after_a_sentence_about_the_following_companies_takes_its_step():

@@ -57,8 +57,9 @@ def list_intro_date(ctx: Context, ev: Candidate) -> Entity | None:
     line_end = ctx.text.find("\n", start)
     line_end = len(ctx.text) if line_end < 0 else line_end
     marker = _is_item(ctx.text, line_start)
-    if not marker or any(d.value for d in ctx.within(line_start, line_end, "DATE")):
-        return None  # (当日 there has no value of its own: it is the list's day)
+    # (当日 there has no value of its own: it is the list's day; a year names a bond, 2025年度第三期中期票据)
+    if not marker or any(d.value and _day_or_month(d.value) for d in ctx.within(line_start, line_end, "DATE")):
+        return None
     while line_start > 0:
         line_start, line_end = line_above(ctx.text, line_start)
         if line_end <= line_start:
