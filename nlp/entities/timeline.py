@@ -34,6 +34,8 @@ _PARAGRAPH = re.compile(r"\n+")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")
 _COMPARISON = re.compile(r"同期")  # 去年同期, 2019年同期: a base to compare with, not the story's time
 _OPENING = re.compile(r"[\s\d.、．)）(（①-⑳•·]*")  # what may stand before a sentence's opening word: a list number
+# A line that opens a list item (• X…, 2. X…): 同日 there may look back at the item above
+_ITEM = re.compile(r"[ \t]*(?:[●•·‧・▪■◆◇★►▶\-*]|\d{1,2}\s?[.、．)）]|[①-⑳])")
 
 
 # 同日, 当天, 次日, 同月, 同年 (当年, 这一年): the date just told, or the day after it, or its month or year
@@ -59,6 +61,7 @@ def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
     """Values of the DATE spans of a text (in text order), year-less ones from their anchors."""
     sent_starts = [s for s, _ in sentences(text)]
     para_starts = [m.end() for m in _PARAGRAPH.finditer(text)]
+    items = {k for k, p in enumerate([0, *para_starts]) if _ITEM.match(text, p)}  # the paragraphs that are list items
     anchor: dates.Anchor | None = None
     where = (-1, -1)  # (paragraph, sentence) of the anchor, or of the last story word after it
     anchor_end, year_only = 0, False
@@ -72,7 +75,9 @@ def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
         near = anchor is not None and here[0] == where[0] and here[1] - where[1] <= 1 \
             and not (year_only and _CLAUSE_BREAK.search(text, anchor_end, start))
         r = dates.resolve(surface, reference, anchor if kind == "yearless" and near else None)
-        if kind == "story" and told is not None and here[0] == told[1][0] and here[1] - told[1][1] <= 1:
+        # • A12月16日通过聆讯；\n• B同日刊发…: an item goes on from the item just above it
+        if kind == "story" and told is not None and here[1] - told[1][1] <= 1 and (
+                here[0] == told[1][0] or (here[0] == told[1][0] + 1 and {here[0], told[1][0]} <= items)):
             r = _told_again(surface, told[0])
         if r is None and surface in _SAME_DAY and told_day is not None and \
                 _OPENING.fullmatch(text, sent_starts[here[1] - 1] if here[1] else 0, start):
