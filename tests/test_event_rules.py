@@ -217,8 +217,10 @@ def test_a_list_item_without_a_date_happened_on_the_day_or_month_its_introductio
     one_by_one = ("港股周报\n• 澄川新能11月3日通过聆讯；\n• 星航科技同步刊发聆讯后资料集。")
     bonds = ("信用债速递｜11月4日\n1. 澄江城投2025年面向专业投资者公开发行公司债券（第一期）发行完毕，规模8亿元。\n"
              "2. 星溪能源集团股份有限公司2025年度第二期中期票据发行完毕，发行金额10亿元。")
+    scheduled = ("IPO日报｜11月4日\n【过会】深交所上市委当日召开审议会议，澄禾医疗的创业板首发申请获得通过。\n"
+                 "【上会安排】上交所上市委定于11月12日审议星垚电力的主板首发申请。\n【中止】北交所在审企业星岑新材因财务资料过期，审核状态变更为中止。")
     dated = {}
-    for text in (calendar, roundup, weekly, digest, one_by_one, bonds):
+    for text in (calendar, roundup, weekly, digest, one_by_one, bonds, scheduled):
         for ev in nlp.extract(text, published="2025-11-05")["events"]:
             dated[ev["company"]["name"]] = ev["date"] and (ev["date"]["start_date"], ev["date"]["granularity"])
     assert dated == {"澄岳智控": ("2025-11-04", "day"), "星钧电气": ("2025-11-05", "day"),
@@ -229,7 +231,9 @@ def test_a_list_item_without_a_date_happened_on_the_day_or_month_its_introductio
                      # items dated one by one: an undated one is not the list's day
                      "澄川新能": ("2025-11-03", "day"), "星航科技": None,
                      # a year in an item names its bond (2025年度第二期中期票据): it does not date the item
-                     "澄江城投": ("2025-11-04", "day"), "星溪能源集团股份有限公司": ("2025-11-04", "day")}
+                     "澄江城投": ("2025-11-04", "day"), "星溪能源集团股份有限公司": ("2025-11-04", "day"),
+                     # one item above names a day of its own (a hearing scheduled): the list is not dated item by item
+                     "澄禾医疗": ("2025-11-04", "day"), "星岑新材": ("2025-11-04", "day")}
 
 
 def test_the_numbered_list_after_a_sentence_about_the_following_companies_takes_its_step():

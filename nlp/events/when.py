@@ -60,17 +60,21 @@ def list_intro_date(ctx: Context, ev: Candidate) -> Entity | None:
     # (当日 there has no value of its own: it is the list's day; a year names a bond, 2025年度第三期中期票据)
     if not marker or any(d.value and _day_or_month(d.value) for d in ctx.within(line_start, line_end, "DATE")):
         return None
+    items_above = []  # whether each item of the list above tells a day or month of its own
     while line_start > 0:
         line_start, line_end = line_above(ctx.text, line_start)
         if line_end <= line_start:
             return None
         if above := _is_item(ctx.text, line_start):
-            if above == marker and any(d.value and _day_or_month(d.value)
-                                       for d in ctx.within(line_start, line_end, "DATE")):
-                return None  # items dated one by one: an undated one is not the list's day
+            if above == marker:
+                items_above.append(any(d.value and _day_or_month(d.value) for d in ctx.within(line_start, line_end, "DATE")))
             continue
         told = [d for d in ctx.within(line_start, line_end, "DATE") if d.value]
         if told:
+            # items dated one by one: an undated one is not the list's day (one item above that names a later
+            # day, 【上会安排】…定于6月26日审议, does not make the list one of dated items)
+            if items_above and all(items_above):
+                return None
             return next((d for d in told if _introduces(ctx, d, line_start, line_end)), None)
         if len(ctx.text[line_start:line_end].strip()) > _HEADING and not _BYLINE.search(ctx.text, line_start, line_end):
             return None  # a paragraph that tells no date ends the search; a byline (来源：X　整理：Y) does not
