@@ -62,6 +62,7 @@ def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], 
     dateline = datelines[0] if datelines else None
     round_up = len({ctx.cluster(ev.company) for ev in events}) >= when.ROUND_UP_SIZE
     period, counted = when.round_up_period(ctx) if round_up else (None, ())
+    told = {i for ev in events for i in ev.sentences}
     out = []
     for n, ev in enumerate(events):
         sources: Sources = {}
@@ -76,7 +77,7 @@ def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], 
         elif not record["date"] and period is not None and ev.type in counted:  # a round-up item's date
             record["date"] = _date(period, mention)
             sources[("date", None)] = period
-        elif not record["date"] and (intro := when.list_intro_date(ctx, ev)) is not None:
+        elif not record["date"] and (intro := when.list_intro_date(ctx, ev) or when.scene_date(ctx, ev, told)) is not None:
             record["date"] = _date(intro, mention)
             sources[("date", None)] = intro
         if record["date"] is not None and record["date"]["start_date"] is None:

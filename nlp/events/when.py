@@ -1,5 +1,6 @@
 """When an event happened, where its own clauses tell no date: the dateline of its sentence, the period a
-round-up counts its items in, the day or month a list's introduction tells, or the text's vague word (近日)."""
+round-up counts its items in, the day or month a list's introduction tells, the day the sentence before it sets
+its scene on, or the text's vague word (近日)."""
 from __future__ import annotations
 
 import re
@@ -94,6 +95,28 @@ def _introduces(ctx: Context, date: Entity, line_start: int, line_end: int) -> b
 
 def _day_or_month(value: dict) -> bool:
     return (value["granularity"] == "day" and value["start"] == value["end"]) or value["granularity"] == "month"
+
+
+# what may open a sentence before its date: a list number, a bullet, a 【…】 tag
+_BEFORE_SCENE_DATE = re.compile(rf"[\s\d.、．)）(（①-⑳{BULLET_CHARS}]*(?:【[^】\n]{{1,8}}】)?\s*")
+
+
+def scene_date(ctx: Context, ev: Candidate, told: set[int]) -> Entity | None:
+    """6月10日，深交所上市委召开审议会议。X的首发申请获得通过: the day that opens the sentence just before the
+    event's first, in its paragraph, when that sentence tells no event of its own (it sets the scene).
+    told: the sentences of every event of the text."""
+    first = min(ev.sentences)
+    if first == 0 or first - 1 in told:
+        return None
+    start, end = ctx.sentences[first - 1]
+    if "\n" in ctx.text[start:ctx.sentences[first][0]].strip():
+        return None
+    return next((d for d in ctx.within(start, end, "DATE") if d.value and _day(d.value)
+                 and _BEFORE_SCENE_DATE.fullmatch(ctx.text, start, d.start) and ctx.text.startswith(("，", ","), d.end)), None)
+
+
+def _day(value: dict) -> bool:
+    return value["granularity"] == "day" and value["start"] == value["end"]
 
 
 def vague_date(ctx: Context, ev: Candidate) -> Entity | None:
