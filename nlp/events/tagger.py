@@ -237,8 +237,19 @@ class PartyTagger:
             if all(lab == "O" for lab in labels):
                 continue
             probs = [self._tagger.marginal(lab, i) if lab != "O" else 0.0 for i, lab in enumerate(labels)]
-            out += [t for t in decode(labels, probs, start, event) if t.p >= self.min_p]
+            out += [_without_particle(text, t) for t in decode(labels, probs, start, event) if t.p >= self.min_p]
         return out
+
+
+# 受理了泓锐股份的申请: jieba glues 了 / 的 to an unknown name after it, and the tagger follows the word; no
+# name opens with either particle
+_PARTICLE = "了的"
+
+
+def _without_particle(text: str, t: Tagged) -> Tagged:
+    if t.end - t.start > 2 and text[t.start] in _PARTICLE:
+        return Tagged(t.event, t.role, t.start + 1, t.end, t.p)
+    return t
 
 
 @functools.cache
