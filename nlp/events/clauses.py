@@ -35,7 +35,7 @@ class Clause:
 def split(text: str) -> list[Clause]:
     out: list[Clause] = []
     headed = trig.heading_triggers(text)
-    furniture = related_reading(text)
+    furniture = related_reading(text) + disclaimers(text)
     for si, (s, e) in enumerate(sentences(text)):
         for cs, ce in clause_spans(text, s, e):
             found = () if any(fs <= cs < fe for fs, fe in furniture) else trig.find(text, cs, ce)
@@ -51,6 +51,16 @@ def split(text: str) -> list[Clause]:
 def _related_heading() -> re.Pattern:
     words = "|".join(map(re.escape, resources.words("related_reading.txt")))
     return re.compile(rf"^[ \t\u3000]*(?:[{BULLET_CHARS}#]\s?)?[【\[]?(?:{words})[】\]]?(?=[\s:：►>»▶]|$)", re.M)  # ▍往期回顾
+
+
+# 风险提示：…新股投资请注意破发风险, （免责声明：本文仅供参考）: a page's boilerplate, about no company; it
+# opens a line or follows a sentence
+_DISCLAIMER = re.compile(rf"(?:^|(?<=[。!?！？]))[ \t\u3000]*(?:[{BULLET_CHARS}◇(\[【]\s?)?(?:风险提示|免责声明|免责申明|特别提示)[】\]]?\s?[:：][^\n]*", re.M)
+
+
+def disclaimers(text: str) -> list[tuple[int, int]]:
+    """The lines of a page's risk warning or disclaimer."""
+    return [m.span() for m in _DISCLAIMER.finditer(text)]
 
 
 _LIST_LINE = re.compile(rf"[ \t\u3000]*(?:[{BULLET_CHARS}]|\d{{1,2}}[.、)])")
