@@ -70,7 +70,7 @@ _DATE_SRC = (
     r"|(?P<rw2>[上下本这])?(?:星期|礼拜)(?P<wd2>[一二三四五六日天])"
     r"|周(?P<wd3>[一二三四五六日])(?!期|年|边|岁|转|刊|报|末|级|[一二三四五六七八九十])"
     # 今天, 昨日
-    rf"|(?P<rd>{_words('day')})(?!头条|之星|之后|起)"
+    rf"|(?P<rd>{_words('day')})(?!头条|之星|之后|起(?!至|到))"  # 今日起 (from now on) is none; 今日起至9月18日 a range
     # 二季度, 上半年, 年底 (of the reference year)
     rf"|(?:第)?(?P<sq>[一二三四])季度|前(?P<sqn>[二两三])个?季度|(?P<sh>上半年|下半年)"
     r"|(?<![\d一二三四五六七八九十两几数多半个])年(?P<syp>初|底|末|内(?!地|外|容|部|涵|资|需))"
@@ -87,8 +87,8 @@ _DATE_SRC = (
 _ZONE = r"(?:美东时间|美西时间|美国东部时间|美国西部时间|北京时间|香港时间|当地时间|东部时间|格林尼治时间)\s?"
 DATE = re.compile(rf"(?:{_ZONE})?(?:{_DATE_SRC})(?:{clock.TAIL})?")
 DATE = guarded(DATE)  # the same matches, scanned faster
-# Between the two parts of a range: 7月3日至5日, 2020年7月3日-5日, 3月1日到6月30日.
-_RANGE_SEP = re.compile(r"\s?(?:至|到|-|~|—|–|〜)\s?")
+# Between the two parts of a range: 7月3日至5日, 2020年7月3日-5日, 3月1日到6月30日, 今日起至9月18日.
+_RANGE_SEP = re.compile(r"\s?(?:起?至|起?到|-|~|—|–|〜)\s?")
 _GRAN_ORDER = ("day", "month", "quarter", "half", "year")
 
 
