@@ -102,9 +102,10 @@ _BEFORE_SCENE_DATE = re.compile(rf"[\s\d.、．)）(（①-⑳{BULLET_CHARS}]*(?
 
 
 def scene_date(ctx: Context, ev: Candidate, told: set[int]) -> Entity | None:
-    """6月10日，深交所上市委召开审议会议。X的首发申请获得通过: the day that opens the sentence just before the
-    event's first, in its paragraph, when that sentence tells no event of its own (it sets the scene).
-    told: the sentences of every event of the text."""
+    """【上会】6月10日，深交所上市委召开审议会议。X的首发申请获得通过: the day that opens the sentence just before
+    the event's first, in its paragraph, when that sentence tells no event of its own (it sets the scene).
+    told: the sentences of every event of the text. (The rule proposer's _paragraph_date takes such a day for a
+    clause, after a plain opening only; after a tag or a bullet it would date events of their own too.)"""
     first = min(ev.sentences)
     if first == 0 or first - 1 in told:
         return None
