@@ -67,6 +67,7 @@ def role_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 
 
 def _clean(name: str) -> str:
+    name = re.sub(r"^[\s(（]*(?:以下简称|以下称|下称|简称)[:：]?", "", name)  # (简称"蓉川生物"): the short name defined
     name = name.strip(" \"'“”「」《》()（）")
     name = re.sub(r"^\d{1,2}[.、)]\s*", "", name)  # an item number: 2.Menxlab漫仕获…
     name = re.sub(r"^.*[|｜]\s*", "", name)  # 新闻稿|诺安基因, 快讯|星河科技: a column's label before the bar
