@@ -206,6 +206,9 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     for exchange in exchanges:  # the first one each company may take
         if any(_refines(later, exchange) for later in exchanges if later.start > exchange.start):
             continue  # 上交所受理了X的科创板IPO申请: the board names the same exchange more precisely
+        if exchange is not exchanges[-1] and _LISTED_ALREADY.search(ctx.text, max(start, exchange.start - 4), exchange.start) \
+                and _LISTED_THERE.match(ctx.text, exchange.end):
+            continue  # 已在上交所科创板上市的X…在港交所主板挂牌: where it is listed describes it; the step is elsewhere
         add("exchange", exchange, owner=_owner(ctx, exchange))
     for ticker in ctx.within(start, end, "TICKER"):
         add("ticker", ticker, owner=_owner(ctx, ticker))
@@ -226,6 +229,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     return out
 
 
+_LISTED_ALREADY = re.compile(r"(?:已经?|早已)(?:在|于)?$")
+_LISTED_THERE = re.compile(r"[^,，。；;]{0,8}?(?:上市|挂牌)的")
 _MONEY_ROLES = ("offer_price", "market_cap", "proceeds")  # in this order when the cues stand as near
 
 
