@@ -34,7 +34,8 @@ _PARAGRAPH = re.compile(r"\n+")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")
 _COMPARISON = re.compile(r"同期")  # 去年同期, 2019年同期: a base to compare with, not the story's time
 _OPENING = re.compile(r"[\s\d.、．)）(（①-⑳•·]*")  # what may stand before a sentence's opening word: a list number
-# A line that opens a list item (• X…, 2. X…): 同日 there may look back at the item above
+# A line that opens a list item (• X…, 2. X…; the bullets of events.context.BULLET_CHARS but ▍, a section's
+# heading): 同日 there may look back at the item above
 _ITEM = re.compile(r"[ \t]*(?:[●•·‧・▪■◆◇★►▶\-*]|\d{1,2}\s?[.、．)）]|[①-⑳])")
 
 

@@ -94,7 +94,7 @@ def _introduces(ctx: Context, date: Entity, line_start: int, line_end: int) -> b
 
 
 def _day_or_month(value: dict) -> bool:
-    return (value["granularity"] == "day" and value["start"] == value["end"]) or value["granularity"] == "month"
+    return _day(value) or value["granularity"] == "month"
 
 
 # what may open a sentence before its date: a list number, a bullet, a 【…】 tag
