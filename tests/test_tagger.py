@@ -142,6 +142,17 @@ def test_probe_sets_give_their_read_parts_only(data_dir, probe_dir):
     assert docs[0]["gold"] == {("funding", "CO", "澜星智航")}
 
 
+def test_every_probe_set_kept_unread_is_left_out_of_training():
+    """A probe set whose README says it is kept unread (measured on, totals only) gives the tagger nothing:
+    it is in UNREAD_PROBES, or it has no train split at all."""
+    for readme in sorted(training.PROBES.glob("README*.md")):
+        if "kept unread" not in readme.read_text(encoding="utf-8")[:4000].lower():
+            continue
+        passages = training.PROBES / readme.name.replace("README", "passages").replace(".md", ".jsonl")
+        splits = {json.loads(line).get("split") for line in passages.read_text(encoding="utf-8").splitlines() if line}
+        assert passages.name in training.UNREAD_PROBES or "train" not in splits, passages.name
+
+
 def test_only_the_train_split_and_the_dev_part_are_read(data_dir, probe_dir):
     docs = training.documents(data_dir, log=lambda *a: None)
     assert {d["doc"] for d in docs} >= {"p1", "p2", "p3", "p4", "p5", "p6"}
