@@ -275,8 +275,12 @@ def _valid_match(m: re.Match) -> bool:
 
 
 def _can_join(first: re.Match, second: re.Match) -> bool:
-    """Parts of a range: anything but a vague word, then a calendar date (not 周五, 今年)."""
-    return _kind(first.groupdict()) != "vague" and _kind(second.groupdict()) in ("explicit", "yearless")
+    """Parts of a range: anything but a vague word, then a calendar date (not 周五, 今年); or a day of this
+    week's, then a later weekday (今日起至周四, 今天至下周一: a Hong Kong offer's period)."""
+    g1, g2 = first.groupdict(), second.groupdict()
+    if _kind(g1) == "vague":
+        return False
+    return _kind(g2) in ("explicit", "yearless") or (bool(g1["rd"]) and bool(g2["wd"] or g2["wd2"] or g2["wd3"]))
 
 
 @functools.lru_cache(maxsize=2)
