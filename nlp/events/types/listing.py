@@ -203,7 +203,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         if t.stage == "listed" and date is not None and not reader.triggers_between(clause, date.end, t.start):
             add("listing_date", date)  # also a planned listing date, unless another step is told in between
     exchanges = ctx.within(start, end, "EXCHANGE")
-    codes = []  # the exchanges the clause's steps take, in order
+    first_code = None  # the exchange the clause's first step takes
     for exchange in exchanges:  # the first one each company may take
         if any(_refines(later, exchange) for later in exchanges if later.start > exchange.start):
             continue  # 上交所受理了X的科创板IPO申请: the board names the same exchange more precisely
@@ -211,9 +211,10 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
                 and _LISTED_THERE.match(ctx.text, exchange.end):
             continue  # 已在上交所科创板上市的X…在港交所主板挂牌: where it is listed describes it; the step is elsewhere
         add("exchange", exchange, owner=_owner(ctx, exchange))
-        codes.append((exchange.value or {}).get("code"))
+        first_code = first_code or (exchange.value or {}).get("code")
     # X(688716.SH)…在港交所主板挂牌，H股股份代号为06716: the code on the step's exchange first
-    for ticker in sorted(ctx.within(start, end, "TICKER"), key=lambda t: bool(codes) and (t.value or {}).get("exchange") != codes[0]):
+    tickers = ctx.within(start, end, "TICKER")
+    for ticker in sorted(tickers, key=lambda t: first_code is not None and (t.value or {}).get("exchange") != first_code):
         add("ticker", ticker, owner=_owner(ctx, ticker))
     for shares in ctx.within(start, end, "SHARES"):
         if ctx.cue_near(shares, "shares_offered", start, end):
