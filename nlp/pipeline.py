@@ -13,7 +13,7 @@ from .document import Document, InputError
 from .provenance import MODELS, PRODUCER, provenance
 from .entities import aliases, dates, names
 from .entities.span import Entity
-from .events import clauses, tagger, triggers
+from .events import clauses, tagger
 from .events.context import Context
 from .events.discover import discover
 from .segment import sentences as sents
@@ -197,7 +197,7 @@ class Pipeline:
                   "reference_date": None, "reference_inferred": False,
                   "entities": [], "events": [], "errors": []}
         text, offsets = normalise(document.raw_text)
-        if self.entities_mode == "events" and not analyse_all and not triggers.has_candidate(text):
+        if self.entities_mode == "events" and not analyse_all and not events.may_hold_event(text):
             return self._finish(record, document), None
         analysis = self.analyse(document, text, offsets)
         ctx = analysis.context

@@ -12,7 +12,7 @@ import hashlib
 from typing import Callable
 
 from ..entities.span import any_start_within
-from . import assemble, clauses, proposers, scorer, types, when
+from . import assemble, clauses, proposers, scorer, triggers, types, when
 from .candidate import Candidate
 from .context import Context
 from .merge import merge
@@ -26,6 +26,15 @@ SCHEMA = "zhfin.event/2"
 def extract(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], doc_id: str,
             views: list[clauses.ClauseView] | None = None) -> list[dict]:
     return [scorer.apply(ctx, built) for built in build(ctx, mention, raw_span, doc_id, views)]
+
+
+def may_hold_event(text: str) -> bool:
+    """Cheap test before any analysis: could this text hold an event at all? A word that tells one occurs; or a
+    word that only adds to one told nearby (估值, 投资者, 市值) occurs where its type says such a word may tell an
+    event alone, or under a stage heading (【受理】) whose lines are triggers of their own."""
+    told, attached = triggers.words_present(text)
+    return told or bool(attached) and (any(types.get(event).may_tell_alone(text) for event in attached)
+                                       or bool(triggers.heading_triggers(text)))
 
 
 def analyse_clauses(ctx: Context, weak_only: bool = False) -> list[clauses.ClauseView]:

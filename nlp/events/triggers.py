@@ -172,11 +172,20 @@ def _with_user_rows(rows, chosen) -> list:
     return [*(user.compiled_triggers() if user else ()), *(rows[r] for r in chosen)]
 
 
-def has_candidate(text: str) -> bool:
-    """Cheap test: could this text hold any event at all? Only the trigger patterns
-    whose literals occur are tried."""
+def words_present(text: str) -> tuple[bool, set[str]]:
+    """Cheap test: (does a word that tells an event occur, the events whose words that only add to one told
+    nearby occur: "attach", 估值, 市值). Only the trigger patterns whose literals occur are tried, up to the
+    first that tells."""
     user = userdata.active()
     if user and any(p.search(text) for _, _, p in user.compiled_triggers()):
-        return True
+        return True, set()
     rows = _triggers()
-    return any(rows[r][2].search(text) for r in _gate().rows(text))
+    attached: set[str] = set()
+    for r in _gate().rows(text):
+        event, stage, pattern = rows[r]
+        if stage != "attach":
+            if pattern.search(text):
+                return True, attached
+        elif event not in attached and pattern.search(text):
+            attached.add(event)
+    return False, attached

@@ -10,6 +10,7 @@ import re
 
 from ... import resources
 from ...entities.numbers import parse_number
+from ...entities.values import find_rounds
 from .. import triggers as trig
 from ..clauses import segment_end
 from ..candidate import Candidate, Proposal
@@ -483,6 +484,12 @@ def told_alone(cand: Candidate) -> bool:
     """A clause that adds arguments tells a round of its own when it gives the round's size (本轮融资总额为3亿元)
     or names a round with its date (2023年的A轮中，联想创投是唯一的机构投资方)."""
     return bool(cand.args.get("round_total")) or (_round(cand) not in _WILDCARD_ROUNDS and cand.args.get("date") is not None)
+
+
+def may_tell_alone(text: str) -> bool:
+    """Could a clause that only adds arguments tell a round alone somewhere in this text (`told_alone`)? Only
+    where a round's size is told or a round is named."""
+    return bool(_ROUND_SIZE.search(text)) or any(r["name"] not in _WILDCARD_ROUNDS for _, _, r in find_rounds(text))
 
 
 def prefer(key: str, have: Candidate, new: Candidate) -> bool:

@@ -282,6 +282,11 @@ def told_alone(cand: Candidate) -> bool:
     return False
 
 
+def may_tell_alone(text: str) -> bool:
+    """Never (`told_alone`)."""
+    return False
+
+
 def prefer(key: str, have: Candidate, new: Candidate) -> bool:
     """港交所主板 after 港交所: the same exchange, now with its board."""
     return key == "exchange" and have.args.get(key) is not None and _refines(new.args[key], have.args[key])
