@@ -296,7 +296,7 @@ class RuleProposer:
         (…成立于2016年。2022年公司营业收入…。二、融资历程 / 公司2021年完成B轮融资)?"""
         ctx, company = self.ctx, self.topic[0]
         named = next((e for e in reversed(ctx.within(company.start, before, "COMPANY")) if ctx.same_party(e, company)), None)
-        last = ctx.sentence_index(named.start) if named else self.topic[1]
+        last = max(ctx.sentence_index(named.start) if named else -1, self.topic[1])
         # a sentence that opens on the company's pronoun and names no other names it again (…保荐机构为X。
         # 这家成立于2016年的企业此前获得过多轮融资。2021年6月，公司完成B轮融资)
         for i in range(last + 1, sentence):
@@ -358,8 +358,10 @@ class RuleProposer:
         live = [t for t in view.usable if not t.negated]
         subject = self._subject(clause, others, live, bool(live) and bool(values or view.investors), view.sources)
         # a filing's title, then its bullet points (● 募集资金总额…): each keeps the company in focus
+        # a clause about the company in focus keeps it in focus (本次发行募集资金总额为…。其余3名获配对象分别为…)
         if subject is not None and (subject in others or subject is self._owner
-                                    or (self.topic and subject is self.topic[0] and BULLET.match(ctx.text, clause.start))):
+                                    or (self.topic and subject is self.topic[0] and live
+                                        and all(t.stage == "attach" for t in live))):
             self.topic = (subject, clause.sentence)
         group = self._group(clause) if live and not any(o.label == "COMPANY" for o in others) else []
         described = self._described(live, others)

@@ -237,6 +237,10 @@ _ANNOUNCED = re.compile(r"(?:同步|同日|今日|亦|也)?(?:发布|发出)?(?:
 _PAYS_AFTER = re.compile(r"\s?(?:的价格|的对价|的代价)?(?:认购|入股|参与|参投|领投|跟投|增资|注资|取得|受让|战略投资|投资(?![\d人方者机]))")
 
 
+# X获配3亿元, 分别获配3亿元和2.5亿元, 获配金额最高，约2.6亿元, 认购金额约4.1亿元: a placement's subscriber's part
+_ALLOTTED = re.compile(r"(?:(?:获配|获得配售)(?:金额|资金)?|认购(?:金额|资金))[^,，。；;募额]{0,6}?[,，]?(?:约|共|合计|分别)?\s?$")
+
+
 def _investor_pays(ctx: Context, view, money) -> bool:
     """Whether the sum is what one investor of the clause pays (its part), not the round's size."""
     if not _PAYS_AFTER.match(ctx.text, money.end):
@@ -268,6 +272,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
             continue
         if ctx.cue_near(money, "valuation", start, end):
             add("valuation", money)
+        elif _ALLOTTED.search(ctx.text, max(start, money.start - 12), money.start):
+            add("investor_part", value=money)  # X获配金额最高，约2.6亿元: what one subscriber was allotted
         elif not ctx.cue_near(money, "amount_not", start, end) \
                 and not cues("amount_use", "before").search(ctx.near_before(money, start, 10)):
             add("amount", money)
