@@ -863,3 +863,13 @@ def test_the_shares_an_ipo_offers_are_told_beside_ipo_or_placing(text, shares):
     """X股IPO价格定在…, 国际配售X股: the shares the offering sells, as 发行 / 发售 tell them."""
     events = nlp.extract(text, published=PUBLISHED)["events"]
     assert [ev["shares_offered"]["value"] for ev in events] == [shares]
+
+
+def test_a_round_ups_items_numbered_with_a_bar_name_the_company_of_the_lines_under_them():
+    """01｜X（sector） on a line of its own, the round on the next line without a name: the round is X's."""
+    text = ("▍早期投资周报\n\n01｜澄芯微电子（模拟芯片）\n6月3日完成Pre-A轮融资，金额5,000万元，由元禾原点领投。\n\n"
+            "02｜墨岚科技（AI工具）\n获得天使轮，数百万美元，投资方为奇绩创坛。\n\n"
+            "03｜岚汐宠物（宠物医疗）\n６月５日宣布完成A轮，2亿元，黑蚁资本领投。")
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    rounds = {ev["company"]["name"]: ev["round"]["name"] for ev in events}
+    assert rounds == {"澄芯微电子": "pre-A", "墨岚科技": "angel", "岚汐宠物": "A"}
