@@ -873,3 +873,13 @@ def test_a_round_ups_items_numbered_with_a_bar_name_the_company_of_the_lines_und
     events = nlp.extract(text, published=PUBLISHED)["events"]
     rounds = {ev["company"]["name"]: ev["round"]["name"] for ev in events}
     assert rounds == {"澄芯微电子": "pre-A", "墨岚科技": "angel", "岚汐宠物": "A"}
+
+
+def test_a_count_of_companies_before_a_colon_is_the_list_after_it_never_a_list_before():
+    """共有两家公司递表：A…；B则…: the companies are the ones after the colon (A named by no rule here), never the
+    two sponsors of the sentence before; 则 after B is no part of its name, nor is 特专科技 (a kind of company)."""
+    text = ("栩禾健康通过聆讯，中信证券与高盛为联席保荐人。昨日共有两家公司递表：芯砺微根据18C章向港交所提交上市申请，"
+            "属特专科技公司；茶饮品牌甬茶记则第二次向港交所主板递表。")
+    companies = {ev["company"]["name"] for ev in nlp.extract(text, published=PUBLISHED)["events"]}
+    assert "甬茶记" in companies
+    assert not companies & {"中信证券", "高盛", "甬茶记则", "特专科技"}

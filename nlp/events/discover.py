@@ -83,8 +83,8 @@ def _clean(name: str) -> str:
     # 近日星河科技也递交了招股书: a time word before a name (not 今日资本, 今日头条)
     name = re.sub(r"^(?:近日|日前|今日|昨日|今天|昨天|目前|此前|随后|同时|最近|当天|当日)(?!资本|创投|基金|投资|集团|控股|头条)", "", name)
     name = re.sub(r"(?:拟|将|已|计划)(?:以|出资|斥资|使用).*$", "", name)  # 星宇创投拟以1亿元(对X增资): the money it puts in
-    # 早: 星河早于2017年上市; 昨 / 今: 星河生技昨宣布 (Taiwan press); 拟: 星河股份拟对X增资
-    name = re.sub(r"(?:等机构|等|股票|第[一二三四五六七八九十\d]+次|首次|再次|曾|也|将|拟|已|早|于|昨|今)$", "", name)
+    # 早: 星河早于2017年上市; 昨 / 今: 星河生技昨宣布 (Taiwan press); 拟: 星河股份拟对X增资; 则: X则向港交所递表
+    name = re.sub(r"(?:等机构|等|股票|第[一二三四五六七八九十\d]+次|首次|再次|曾|也|则|将|拟|已|早|于|昨|今)+$", "", name)
     return name.strip(" \"'“”「」《》")
 
 
@@ -158,8 +158,10 @@ def _is_description(words: str) -> bool:
 
 def plausible_name(name: str) -> bool:
     """Not too short or long, no word of the deal (融资, 本轮, 招股), no plain word or stretch of a sentence."""
+    from ..entities.names import _generic_names  # 产业基金, 特专科技: finance terms shaped like names
+
     return 2 <= len(name) <= 30 and not _BAD.search(name) and len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) >= 2 \
-        and not _is_plain_word(name) and (name.isascii() or not _is_junk(name))
+        and not _is_plain_word(name) and (name.isascii() or not _is_junk(name)) and name not in _generic_names()
 
 
 class _Named:
@@ -270,12 +272,16 @@ def _joined_names(group: str) -> bool:
     return len(parts) > 1 and all(len(p) >= 4 and _suffix_of(p) is not None for p in parts)
 
 
-# 宠物医院连锁“瑞宠医疗, 跨境支付SaaS汇通宝: a description, then the name after an opening quote or a
+# 宠物医院连锁“瑞宠医疗, 跨境支付SaaS汇通宝, (跨境电商)SaaS鲸岚科技: a description, then the name after an opening quote or a
 # generic Latin word (latin_generic_words.txt)
 @functools.cache
 def _described_before() -> re.Pattern:
     generic = "|".join(sorted(map(re.escape, resources.words("latin_generic_words.txt")), key=len, reverse=True))
-    return re.compile(rf"^.*[“「『\"]|^[\u4e00-\u9fff]{{2,}}(?:{generic})(?=[\u4e00-\u9fff]{{2}})")
+    # a title (CEO) is followed by a person, not by the company described
+    titles = set(resources.words("person_titles.txt"))
+    things = "|".join(sorted((re.escape(w) for w in resources.words("latin_generic_words.txt") if w not in titles),
+                             key=len, reverse=True))
+    return re.compile(rf"^.*[“「『\"]|^[\u4e00-\u9fff]{{2,}}(?:{generic})(?=[\u4e00-\u9fff]{{2}})|^(?:{things})(?=[\u4e00-\u9fff]{{2}})")
 
 
 def _names(text: str, offset: int, group: str, role: str, busy: Occupied, keep=None) -> list[Entity]:

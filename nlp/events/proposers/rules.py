@@ -21,6 +21,7 @@ from ..context import (BULLET, DESCRIBED_PRONOUN, ENUMERATION, INVESTOR_NAME, IT
 SOURCE = "rules"
 # 三家公司, 这5家企业, 上述2家拟IPO企业, 5家被投企业, 两只新股: companies counted, not named
 _GROUP = re.compile(r"(?:这|上述|以上|前述|该|共有|共|其中|另有)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})(?:家(?:(?![也是的为在已将曾还均都])[\u4e00-\u9fffA-Za-z]){0,6}?(?:企业|公司)|只新股)")
+_COUNT_COLON = re.compile(r"[^,，。；;:：]{0,12}[:：]")
 _ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中|(?:家|只)[^,，。；;]{0,12}[:：]")  # 两只新股今日挂牌：A(1234)…，B(5678)…
 
 # 宁华电力宣布，公司拟…: the words between a name and the segment its announcement opens
@@ -334,13 +335,16 @@ class RuleProposer:
         if m is None:
             return []
         size = int(parse_number(m.group("n")) or 0)
+        # 共有两家公司递表：A…；B…: the list follows the colon, in this sentence only
+        colon = _COUNT_COLON.match(ctx.text, m.end())
+        own = (clause.start, colon.end() if colon else clause.end)  # where the clause's own words are
         lists = []
-        for si in (clause.sentence, clause.sentence - 1, clause.sentence + 1):
+        for si in (clause.sentence,) if colon else (clause.sentence, clause.sentence - 1, clause.sentence + 1):
             if 0 <= si < len(ctx.sentences):
                 s, e = ctx.sentences[si]
                 if si == clause.sentence + 1 and not _ENUMERATES.search(ctx.text, s, e):
                     continue
-                names = [n for n in ctx.within(s, e, "COMPANY") if not (clause.start <= n.start < clause.end)]
+                names = [n for n in ctx.within(s, e, "COMPANY") if not (own[0] <= n.start < own[1])]
                 if si == clause.sentence + 1 or _ENUMERATES.search(ctx.text, s, e):
                     lists.append(names)  # 其中…分别为A(下称X)，B(下称Y): the whole enumeration
                 lists += [g for g in name_lists(ctx, s, e) if len(g) >= 2]
