@@ -883,3 +883,26 @@ def test_a_count_of_companies_before_a_colon_is_the_list_after_it_never_a_list_b
     companies = {ev["company"]["name"] for ev in nlp.extract(text, published=PUBLISHED)["events"]}
     assert "甬茶记" in companies
     assert not companies & {"中信证券", "高盛", "甬茶记则", "特专科技"}
+
+
+def test_a_pages_title_under_its_breadcrumb_and_the_short_form_of_a_legal_name_told_later():
+    """The title under 首页 > 金融 > 银行 tells the body's loan again (one event); 赣江锂业 is the short form of
+    江西赣江锂业科技股份有限公司 (a place, 赣江, after the province), told as X全称Y, so no guess cutting across
+    it (锂业新材料) takes the title's company."""
+    text = ("首页 > 金融 > 银行\n\n28亿元银团贷款签约 助力赣江锂业新材料项目\n\n9月11日，赣江锂业新材料产业园项目银团贷款签约仪式"
+            "在南昌举行。本次银团贷款总额28亿元，由中国建设银行江西省分行担任牵头行，九江银行作为参贷行。"
+            "赣江锂业全称江西赣江锂业科技股份有限公司，是省属重点企业。")
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    assert [ev["company"]["name"] for ev in events] == ["赣江锂业"]
+    assert {i["name"] for i in events[0]["investors"]} == {"中国建设银行江西省分行", "九江银行"}
+
+
+@pytest.mark.parametrize("legal, short", [
+    ("江西赣江锂业科技股份有限公司", "赣江锂业"),  # province, then a place that opens the name
+    ("广东利元亨智能装备股份有限公司", "利元亨"),
+    ("宁波大叶园林设备股份有限公司", "大叶股份"),
+])
+def test_short_forms_of_a_legal_name(legal, short):
+    from nlp.entities.names import _short_forms
+
+    assert short in _short_forms(legal)

@@ -159,6 +159,8 @@ def _is_descriptor(word: str) -> bool:
 
 
 _LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是据让给于并且等其该因丨有")  # 丨: a dateline separator
+# 湘江钛业全称湖南湘江钛业科技股份有限公司, X又称Y: a word that names a name, inside a run of name-like words
+_CALLED = re.compile(r"(?:全称|又称|原名|原称|简称|全名)(?:为|是)?")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # asked for every token of every document
@@ -521,6 +523,11 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             described = _DESCRIBED.match(text)
             if described and len(text) - described.end() >= len(suffix) + 2:  # 研发商伟杰信生物 (jieba: 商伟杰)
                 text, start = text[described.end():], start + described.end()
+            called = None
+            for called in _CALLED.finditer(text):  # the name is after the last of them
+                pass
+            if called is not None and len(text) - called.end() >= len(suffix) + 2:
+                text, start = text[called.end():], start + called.end()
             while text[0] in _LEADING_JUNK and len(text) - len(suffix) > 2:  # jieba glued 由 to 澄湖
                 text, start = text[1:], start + 1
             if text[0] == "中" and first and tokens[first - 1][0] == "其" and len(text) - len(suffix) > 2:
@@ -578,14 +585,18 @@ def _short_forms(legal: str) -> tuple[str, ...]:
     if core == legal:
         return ()
     tags = _word_tags()
-    words = segment(core)
+    every = segment(core)
+    words = every
     while words and (tags.get(words[0]) == "ns" or _PLACE.match(words[0])):
         words = words[1:]
-    out, prefix = [], ""
-    for word in words[:-1]:
-        prefix += word
-        if 3 <= len(prefix) <= 6 and tags.get(prefix) != "ns":
-            out.append(prefix)
+    out = []
+    # 湖南湘江钛业科技…: a place name (湘江) after the province may open the short name too
+    for opening in [words] + ([every[1:]] if len(every) - len(words) >= 2 else []):
+        prefix = ""
+        for word in opening[:-1]:
+            prefix += word
+            if 3 <= len(prefix) <= 6 and tags.get(prefix) != "ns" and prefix not in out:
+                out.append(prefix)
     rest = "".join(words)
     if "股份" in legal and len(rest) >= 4 and tags.get(rest[:2]) != "ns" and not rest.startswith("中国"):
         out.append(rest[:2] + "股份")
@@ -648,10 +659,19 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
     # a short form of 河北同光半导体股份有限公司, not a weak …股份 guess)
     aliases = Occupied(len(text), added)
     defined = {(a.start, a.end) for a in added if (a.value or {}).get("alias_of")}  # the definition wins
-    keep = [e for e in found if not (e.weak and (e.text in surfaces or aliases.any(e.start, e.end)))
+    hits = _leftmost_longest(text, surfaces)
+    # nor a guess (weak, or the party tagger's) that cuts across one of their mentions (赣江锂业新材料: the
+    # tagger's 锂业新材料, where 赣江锂业 is the short form of a legal name in the text)
+    across = [(s, s + len(surface)) for s, surface in hits if not surfaces[surface].weak]
+
+    def cut_across(e: Entity) -> bool:
+        return (e.weak or (e.value or {}).get("found_by") == "tagger") \
+            and any(s < e.start < t < e.end or e.start < s < e.end < t for s, t in across)
+
+    keep = [e for e in found if not (e.weak and (e.text in surfaces or aliases.any(e.start, e.end)) or cut_across(e))
             and (e.start, e.end) not in defined]
     busy = Occupied(len(text), keep + added)
-    for start, surface in _leftmost_longest(text, surfaces):
+    for start, surface in hits:
         end = start + len(surface)
         # 山西路桥集团…: its group, another company; 嘉泽转债: its convertible bond; 星宇投资 (beside 星宇股份):
         # its investment arm (but 星宇投资了X: 星宇 invests)

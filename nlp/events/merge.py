@@ -7,6 +7,7 @@ before it, or nothing."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from . import triggers as trig
 from . import types
@@ -102,11 +103,18 @@ def _retells_headline(ctx: Context, title_end: int, headline: Candidate, cand: C
         and types.get(cand.type).told_again(headline, cand)
 
 
+# 首页 > 金融 > 银行, 經濟通 ＞ 新股: a web page's breadcrumb above its title
+_BREADCRUMB = re.compile(r"[ \t]*(?:[^\n>＞。]{1,12}[ \t]*[>＞][ \t]*)+[^\n>＞。]{1,12}[ \t]*\n|[ \t]*\n")
+
+
 def _title_end(text: str) -> int:
     """Where a title line ends, its line break included (0: the text opens with no title, a first line of at most
-    60 characters without a full stop)."""
-    end = text.find("\n", 0, 61)
-    return end + 1 if end > 0 and "。" not in text[:end] else 0
+    60 characters without a full stop, breadcrumbs and blank lines above it not counted)."""
+    start = 0
+    while (crumb := _BREADCRUMB.match(text, start)) is not None:
+        start = crumb.end()
+    end = text.find("\n", start, start + 61)
+    return end + 1 if end > start and "。" not in text[start:end] else 0
 
 
 def _denied(ctx: Context, ev: Candidate) -> bool:
