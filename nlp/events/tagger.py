@@ -241,9 +241,9 @@ class PartyTagger:
         return out
 
 
-# 受理了泓锐股份的申请: jieba glues 了 / 的 to an unknown name after it, and the tagger follows the word; no
-# name opens with either particle
-_PARTICLE = "了的"
+# 受理了泓锐股份的申请, 除澄泰股份外: jieba glues 了 / 的 / 除 to an unknown name after it, and the tagger follows
+# the word; no name opens with any of them
+_PARTICLE = "了的除"
 
 
 def _without_particle(text: str, t: Tagged) -> Tagged:
