@@ -55,7 +55,7 @@ INVESTS_IN = re.compile(rf"(?:(?:投资|战略投资|入股|注资|领投|参投
 # 美团出手投资星河机器人, 又投了一家芯片公司：X: the bare investing verb (event_triggers.tsv), a trigger
 # only where a company follows it
 # 本轮投资方包括…: a clause that says which round it completes may stand paragraphs after the round
-THIS_ROUND = re.compile(r"本轮|此轮|这一轮|本次(?:融资|投资|增资)")
+THIS_ROUND = re.compile(r"本轮|此轮|这一轮|是轮|该轮|(?:本次|是次)(?:融资|投资|增资|集资)")
 THIS_ROUND_REACH = 8  # sentences
 BARE_INVEST = re.compile(r"(?:出手|重金|再次|再度|又|首次|独家|联合|共同)?(?:投资|投了|押注)")
 

@@ -153,7 +153,7 @@ class RuleProposer:
         return out
 
     def _subject(self, clause: Clause, others: list[Entity], live: list[trig.Trigger], has_args: bool,
-                 sources: list[Entity] = ()) -> Entity | None:
+                 sources: list[Entity] = (), names_investors: bool = False) -> Entity | None:
         """The company the clause is about, among its names that play no other role
         (organisations are regulators and sources, never the subject): in a
         trigger's own comma segment the name nearest before the trigger, else the
@@ -218,9 +218,13 @@ class RuleProposer:
             # 3）极序医疗：2025年2月，独家投资其Pre-A轮: the item's header name, else the company in focus
             header = next((e for e in others if e.end <= live[0].start and _COLON.match(text, e.end)), None)
             return header or (self.topic[0] if self.topic else None)
-        if all(PARENT_OF_NEXT.match(text, e.end) or INVESTOR_NAME.search(e.text) for e in others) \
-                and (guest := self._guest_of(clause)):
-            return guest  # 陈泊：这一轮总共2亿元，宁德时代旗下的晨道资本领投 (a parent, an investment firm)
+        if all(PARENT_OF_NEXT.match(text, e.end) or INVESTOR_NAME.search(e.text) for e in others):
+            if guest := self._guest_of(clause):
+                return guest  # 陈泊：这一轮总共2亿元，宁德时代旗下的晨道资本领投 (a parent, an investment firm)
+            # 是轮由X领投，渣打旗下SC Ventures跟进: this round's investors only, of the company in focus
+            if names_investors and self.topic and THIS_ROUND.search(text, start, end) \
+                    and self._in_focus(clause.sentence, start, THIS_ROUND_REACH):
+                return self.topic[0]
         owner = next((e for e in others if self._owns_round(e)), None)
         if owner is not None:  # X公告称，拟以1.2亿元参与Y的B轮融资，与Z共同领投: the round is Y's
             return owner
@@ -360,7 +364,8 @@ class RuleProposer:
         others = [o for o in view.others if ctx.cluster(o) not in investor_clusters]
         values = ctx.within(clause.start, clause.end, "MONEY", "ROUND", "TICKER", "SHARES")  # of one company
         live = [t for t in view.usable if not t.negated]
-        subject = self._subject(clause, others, live, bool(live) and bool(values or view.investors), view.sources)
+        subject = self._subject(clause, others, live, bool(live) and bool(values or view.investors), view.sources,
+                                bool(view.investors))
         # a filing's title, then its bullet points (● 募集资金总额…): each keeps the company in focus
         # a clause about the company in focus keeps it in focus (本次发行募集资金总额为…。其余3名获配对象分别为…)
         if subject is not None and (subject in others or subject is self._owner

@@ -239,8 +239,9 @@ _PAYS_AFTER = re.compile(r"\s?(?:的价格|的对价|的代价)?(?:认购|入股
 
 # X获配3亿元, 分别获配3亿元和2.5亿元, 获配金额最高，约2.6亿元, 认购金额约4.1亿元: a placement's subscriber's part
 _ALLOTTED = re.compile(r"(?:(?:获配|获得配售)(?:金额|资金)?|认购(?:金额|资金))[^,，。；;募额]{0,6}?[,，]?(?:约|共|合计|分别)?\s?$")
-# 除A外，B也将出资5,000万元, C追加5,000万元: one more investor's part
-_ONE_MORE_PAYS = re.compile(r"(?:(?:也|亦|还|另|同时)(?:将|拟|会)?(?:出资|投资|投入|认缴)|追加(?:投资|出资)?)(?:约|共|合计)?\s?$")
+# 除A外，B也将出资5,000万元, C追加5,000万元, 其中D出资2亿元: one more investor's part
+_ONE_MORE_PAYS = re.compile(r"(?:(?:也|亦|还|另|同时)(?:将|拟|会)?(?:出资|投资|投入|认缴)|追加(?:投资|出资)?"
+                            r"|其中[^,，。；;]{2,20}?(?:出资|投资|投入|认购|认缴))(?:约|共|合计)?\s?$")
 
 
 def _investor_pays(ctx: Context, view, money) -> bool:
@@ -276,7 +277,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
             add("valuation", money)
         elif _ALLOTTED.search(ctx.text, max(start, money.start - 12), money.start):
             add("investor_part", value=money)  # X获配金额最高，约2.6亿元: what one subscriber was allotted
-        elif _ONE_MORE_PAYS.search(ctx.text, max(start, money.start - 12), money.start):
+        elif _ONE_MORE_PAYS.search(ctx.text, max(start, money.start - 30), money.start):
             add("amount", money)  # 除A外，B也将出资5,000万元: one more investor's part, of a round told nearby
             add("investor_part", value=money)
         elif not ctx.cue_near(money, "amount_not", start, end) \
