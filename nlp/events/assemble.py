@@ -12,7 +12,7 @@ from __future__ import annotations
 from . import types
 from .candidate import Candidate, Proposal
 from .clauses import PARENT_OF_NEXT, ClauseView
-from .context import LENDER_NAME, Context
+from .context import Context, is_lender
 
 
 def assemble(ctx: Context, views: list[ClauseView], proposals: list[Proposal]) -> list[Candidate]:
@@ -63,7 +63,7 @@ def _companies(ctx: Context, props: list[Proposal], etype) -> list:
                  and p.entity is not None]
     debt = any(p.role == "instrument" and p.value == "debt" for p in props)
     leading = [p.entity for p in investing
-               if p.role == "lead_investors" or (debt and LENDER_NAME.search(p.entity.text))]
+               if p.role == "lead_investors" or (debt and is_lender(p.entity))]
     picked = []
     for p in sorted(learned, key=lambda p: p.entity.start):
         if not any(ctx.same_party(p.entity, q.entity) for q in picked):

@@ -14,8 +14,8 @@ from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
 from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, segment_end
-from ..context import (BULLET, DESCRIBED_PRONOUN, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, LENDER_NAME, LOAN, PRONOUN, THIS_ROUND,
-                       THIS_ROUND_REACH, Context,
+from ..context import (BULLET, DESCRIBED_PRONOUN, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, LOAN, PRONOUN, THIS_ROUND,
+                       THIS_ROUND_REACH, Context, is_lender,
                        cues, former_or_latter, is_calendar, line_above, name_lists)
 
 SOURCE = "rules"
@@ -195,7 +195,7 @@ class RuleProposer:
                     # nor a bank of a loan when another name is there (X拟向星商银行申请贷款)
                     loan = bool(LOAN.search(text, t.start, t.end))
                     named = next((e for e in own if not INVESTOR_NAME.search(e.text)
-                                  and not (loan and LENDER_NAME.search(e.text))), None)
+                                  and not (loan and is_lender(e))), None)
                     return named or self._pronoun_focus(clause, t.start) or own[0]
                 return self._guest_of(clause)
             if _UNNAMED_CHILD.match(text, seg_start):  # 附属公司获谷歌投资: nor the parent named before
