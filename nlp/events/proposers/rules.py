@@ -37,6 +37,7 @@ _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的
 # name before it
 _UNNAMED_CHILD = re.compile(rf"\s*(?:关于)?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下[\u4e00-\u9fff]{{0,4}}?(?:公司|企业|平台|主体))")
 _PARENT_OF_INVESTOR = re.compile(r"(?:后者|其|该机构|该基金)(?:为|是)$")
+_DESCRIBES_NAME = re.compile(r"[^,，。；;的]{1,16}的")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 # a table row (1. 桥石智能｜协作机器人｜A轮，1亿元): the company is in the first cell, the others describe it
 _FIRST_CELL = re.compile(r"\s*\|?\s*(?:\d{1,2}[.、)]\s*)?[^|\n]{2,30}?\s?(?=\|)")
@@ -427,8 +428,11 @@ class RuleProposer:
                  and not _not_a_date_of(ctx, d, seg_end, seg)]
         as_of = trig.context_pattern("as_of")
         plain = [d for d in dates if not as_of.search(ctx.text[max(seg, d.start - 3) : d.start])]
-        if plain or dates:
-            return (plain or dates)[0]
+        # 上周通过聆讯的X将于明日（18日）起招股: a date in the words that describe the name (…的X) is another step's
+        own = [d for d in plain if not any(_DESCRIBES_NAME.fullmatch(ctx.text, d.end, e.start)
+                                           for e in ctx.within(d.end, pos, "COMPANY"))]
+        if own or plain or dates:
+            return (own or plain or dates)[0]
         triggers = self._sentence_triggers.get(clause.sentence, [])
         for d in reversed(ctx.within(sent_start, seg, "DATE")):  # the nearest before it
             d_start, d_end = _segment(ctx.text, d.start, sent_start, seg)
