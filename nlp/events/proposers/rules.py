@@ -370,8 +370,9 @@ class RuleProposer:
         # a filing's title, then its bullet points (● 募集资金总额…): each keeps the company in focus
         # a clause about the company in focus keeps it in focus (本次发行募集资金总额为…。其余3名获配对象分别为…)
         if subject is not None and (subject in others or subject is self._owner
-                                    or (self.topic and subject is self.topic[0] and live
-                                        and all(t.stage == "attach" for t in live))):
+                                    or (self.topic and subject is self.topic[0]
+                                        and (BULLET.match(ctx.text, clause.start)
+                                             or (live and all(t.stage == "attach" for t in live))))):
             self.topic = (subject, clause.sentence)
         group = self._group(clause) if live and not any(o.label == "COMPANY" for o in others) else []
         described = self._described(live, others)
