@@ -160,7 +160,8 @@ def _is_descriptor(word: str) -> bool:
 
 _LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是据让给于并且等其该因丨有")  # 丨: a dateline separator
 # 湘江钛业全称湖南湘江钛业科技股份有限公司, X又称Y: a word that names a name, inside a run of name-like words
-_CALLED = re.compile(r"(?:全称|又称|原名|原称|简称|全名)(?:为|是)?")
+# (up to the last of them: the name is after it)
+_CALLED = re.compile(r".*(?:全称|又称|原名|原称|简称|全名)(?:为|是)?")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # asked for every token of every document
@@ -523,9 +524,7 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             described = _DESCRIBED.match(text)
             if described and len(text) - described.end() >= len(suffix) + 2:  # 研发商伟杰信生物 (jieba: 商伟杰)
                 text, start = text[described.end():], start + described.end()
-            called = None
-            for called in _CALLED.finditer(text):  # the name is after the last of them
-                pass
+            called = _CALLED.match(text)
             if called is not None and len(text) - called.end() >= len(suffix) + 2:
                 text, start = text[called.end():], start + called.end()
             while text[0] in _LEADING_JUNK and len(text) - len(suffix) > 2:  # jieba glued 由 to 澄湖

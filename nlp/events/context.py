@@ -79,12 +79,13 @@ INVESTMENT_FIRM = "资本|创投|基金|投资|Capital|Ventures|Partners"
 INVESTOR_NAME = re.compile(INVESTMENT_FIRM, re.I)
 # A bank or a trust: in a loan (the words of LOAN) it lends (X拟向星商银行申请贷款)
 LENDER_NAME = re.compile(r"银行|信用社|信托|中银香港")
+LOAN = re.compile(r"贷款|借款|授信|信贷|银团")
 
 
 def is_lender(e: Entity) -> bool:
     """A bank by its name, or by the name the gazetteer knows it by (汇丰 is 汇丰银行)."""
     return bool(LENDER_NAME.search(e.text) or LENDER_NAME.search((e.value or {}).get("canonical") or ""))
-LOAN = re.compile(r"贷款|借款|授信|信贷|银团")
+
 # Words that open an enumeration of parties: 保荐人分别为A、B, 包括A和B
 ENUMERATION = "分别为|分别是|包括|依次为"
 

@@ -14,7 +14,7 @@ from ..entities.span import Entity, Occupied
 from ..segment.sentences import sentences
 from .clauses import Clause
 from .context import DESCRIBED_PRONOUN, ITEM_HEADER, line_above
-from ..entities.names import MAKER_WORD, SECTOR_FIRM
+from ..entities.names import MAKER_WORD, SECTOR_FIRM, _generic_names
 from .literal_gate import LiteralGate
 
 _SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|披露|公告|发布|表示|完成|获|成功|再次|首次|也|又|对外|悄悄|悄然|低调|默默")
@@ -158,10 +158,9 @@ def _is_description(words: str) -> bool:
 
 def plausible_name(name: str) -> bool:
     """Not too short or long, no word of the deal (融资, 本轮, 招股), no plain word or stretch of a sentence."""
-    from ..entities.names import _generic_names  # 产业基金, 特专科技: finance terms shaped like names
-
     return 2 <= len(name) <= 30 and not _BAD.search(name) and len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) >= 2 \
-        and not _is_plain_word(name) and (name.isascii() or not _is_junk(name)) and name not in _generic_names()
+        and not _is_plain_word(name) and (name.isascii() or not _is_junk(name)) \
+        and name not in _generic_names()  # 产业基金, 特专科技: finance terms shaped like names
 
 
 class _Named:
@@ -274,13 +273,15 @@ def _joined_names(group: str) -> bool:
 
 # 宠物医院连锁“瑞宠医疗, 跨境支付SaaS汇通宝, (跨境电商)SaaS鲸岚科技: a description, then the name after an opening quote or a
 # generic Latin word (latin_generic_words.txt)
+def _alt(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
 @functools.cache
 def _described_before() -> re.Pattern:
-    generic = "|".join(sorted(map(re.escape, resources.words("latin_generic_words.txt")), key=len, reverse=True))
-    # a title (CEO) is followed by a person, not by the company described
-    titles = set(resources.words("person_titles.txt"))
-    things = "|".join(sorted((re.escape(w) for w in resources.words("latin_generic_words.txt") if w not in titles),
-                             key=len, reverse=True))
+    words = resources.words("latin_generic_words.txt")
+    titles = set(resources.words("person_titles.txt"))  # a title (CEO) opens a person's name, not a company's
+    generic, things = _alt(words), _alt(w for w in words if w not in titles)
     return re.compile(rf"^.*[“「『\"]|^[\u4e00-\u9fff]{{2,}}(?:{generic})(?=[\u4e00-\u9fff]{{2}})|^(?:{things})(?=[\u4e00-\u9fff]{{2}})")
 
 
