@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .names import (_DESCRIBED, _HARD_STOP_TAGS, _LEADING_JUNK, _NON_NAME_TAGS, _is_descriptor, _split_glued,
-                    _is_suffix_word, _legal_suffix, _name_word, _stop_tokens, _word_tags)
+                    _is_suffix_word, _legal_suffix, _suffix_of, _name_word, _stop_tokens, _word_tags)
 from .span import Entity, Occupied
 from ..text.scan import guarded
 
@@ -107,7 +107,7 @@ def _walk_back(tokens: list[tuple[str, int]], i: int, longest: int) -> int:
             return first  # a clear left edge
         # 星衡|半导体: the limit cuts a word off a name of dictionary words (not 两连板|皖新传媒, four already)
         if width > longest and width - len(tok) < longest and all(t in tags for t, _ in tokens[first : i + 1]):
-            brand = _brand_start(tokens, k, width, longest + 4)
+            brand = _brand_start(tokens, k, width, longest + 4, lone_suffix=first == i and _only_suffix(tokens[i][0]))
             if brand is not None:
                 return brand
         if (tok in stop and tok not in ("股份", "ST")) or _is_descriptor(tok) or width > longest:
@@ -122,19 +122,29 @@ def _walk_back(tokens: list[tuple[str, int]], i: int, longest: int) -> int:
     return soft if soft is not None else first
 
 
-def _brand_start(tokens: list[tuple[str, int]], k: int, width: int, widest: int) -> int | None:
+def _only_suffix(word: str) -> bool:
+    """半导体, 新能源, 控股: a word that ends company names, alone."""
+    hit = _suffix_of(word)
+    return hit is not None and hit[0] == word
+
+
+def _brand_start(tokens: list[tuple[str, int]], k: int, width: int, widest: int,
+                 lone_suffix: bool = False) -> int | None:
     """星衡|半导体(688799), 澄源|新能源|科技(301799): a company's own short name with its code may pass the
     four characters of a stock's short name, when the words within them are all dictionary words and a
     brand no dictionary knows opens the name right after a clear edge (the start, punctuation, a stop
-    word). The index of that brand's token, else None."""
+    word). The index of that brand's token, else None. Before a lone industry word (，晶格|半导体(688731))
+    a dictionary word after a clear edge is the brand too: an industry word alone names no one."""
     stop, tags = _stop_tokens(), _word_tags()
     while k >= 0 and width <= widest:
         tok = tokens[k][0]
         if not _STOCK_TOKEN.match(tok) or _LATIN.match(tok) or tok in stop or not _name_word(tok, tags):
             return None
         before = tokens[k - 1][0] if k else ""
-        if tok not in tags and (not before or not _STOCK_TOKEN.match(before) or before in _LEADING_JUNK or before in stop):
+        if (tok not in tags or lone_suffix) \
+                and (not before or not _STOCK_TOKEN.match(before) or before in _LEADING_JUNK or before in stop):
             return k
+        lone_suffix = False
         k -= 1
         width += len(tokens[k][0]) if k >= 0 else 0
     return None

@@ -248,7 +248,7 @@ def _heads(ctx: Context, seg: int, name: Entity) -> bool:
     return bool(_SEGMENT_HEAD.fullmatch(ctx.text, pos, name.start))
 
 
-_FORMER_LATTER_SEGMENT = re.compile(r"(?<=[,，;；])" + FORMER_LATTER.pattern)
+_FORMER_LATTER_SEGMENT = re.compile(r"(?<=[,，;；:：])" + FORMER_LATTER.pattern)
 
 
 def _part(view: ClauseView, start: int, end: int) -> ClauseView:
