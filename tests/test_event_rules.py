@@ -901,8 +901,17 @@ def test_a_pages_title_under_its_breadcrumb_and_the_short_form_of_a_legal_name_t
     ("江西赣江锂业科技股份有限公司", "赣江锂业"),  # province, then a place that opens the name
     ("广东利元亨智能装备股份有限公司", "利元亨"),
     ("宁波大叶园林设备股份有限公司", "大叶股份"),
+    ("浙江霁舟纺织机械股份有限公司", "霁舟纺机"),  # the brand and the initials of the words after it
 ])
 def test_short_forms_of_a_legal_name(legal, short):
     from nlp.entities.names import _short_forms
 
     assert short in _short_forms(legal)
+
+
+def test_a_headlines_joint_capital_increase_names_the_company_after_the_verb():
+    """A与B共同增资X in the headline, X defined by its legal name in the body: X receives the money, never A."""
+    text = ("岚禾股份与控股股东共同增资霁岑半导体 合计1.5亿元\n\n岚禾股份（603917）晚间公告，公司拟与控股股东岚禾集团共同向"
+            "宁波霁岑半导体科技有限公司（简称“霁岑半导体”）增资1.5亿元。")
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    assert [(ev["company"]["name"], ev["amount"]["value"]) for ev in events] == [("霁岑半导体", 150_000_000)]

@@ -597,6 +597,14 @@ def _short_forms(legal: str) -> tuple[str, ...]:
             prefix += word
             if 3 <= len(prefix) <= 6 and tags.get(prefix) != "ns" and prefix not in out:
                 out.append(prefix)
+    # 浙江澜舟纺织机械股份有限公司 -> 澜舟纺机: a brand no dictionary knows, and the first character of each
+    # two-character part of the four characters after it
+    brand = 0
+    while brand < len(words) and (len(words[brand]) == 1 or words[brand] not in tags):
+        brand += 1
+    head, after = "".join(words[:brand]), "".join(words[brand:])[:4]
+    if 2 <= len(head) <= 3 and len(after) == 4:
+        out.append(head + after[0] + after[2])
     rest = "".join(words)
     if "股份" in legal and len(rest) >= 4 and tags.get(rest[:2]) != "ns" and not rest.startswith("中国"):
         out.append(rest[:2] + "股份")

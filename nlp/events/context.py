@@ -57,7 +57,7 @@ INVESTS_IN = re.compile(rf"(?:(?:投资|战略投资|入股|注资|领投|参投
 # 本轮投资方包括…: a clause that says which round it completes may stand paragraphs after the round
 THIS_ROUND = re.compile(r"本轮|此轮|这一轮|是轮|该轮|(?:本次|是次)(?:融资|投资|增资|集资)")
 THIS_ROUND_REACH = 8  # sentences
-BARE_INVEST = re.compile(r"(?:出手|重金|再次|再度|又|首次|独家|联合|共同)?(?:投资|投了|押注)")
+BARE_INVEST = re.compile(r"(?:出手|重金|再次|再度|又|首次|独家|联合|共同)?(?:投资|投了|押注)|(?:联合|共同)增资")
 
 
 # 星河创投集团有限公司(以下简称"星河创投"): the bracket right after a name that defines its short name

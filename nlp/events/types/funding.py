@@ -90,8 +90,9 @@ def _old_shares_only(ctx: Context, t) -> bool:
     return bool(_OLD_SHARES.search(ctx.text, start, end)) and not _NEW_MONEY.search(ctx.text, start, end)
 
 
-# 拟以自有资金6000万元认购X新增注册资本, 拟出资1亿元参与X的B轮融资: an investor's decision, with its money
-_DECIDES = re.compile(r"(?:拟|将)(?:以|使用|用|出资|斥资|投资|投入|对|向)")
+# 拟以自有资金6000万元认购X新增注册资本, 拟出资1亿元参与X的B轮融资, 拟与Y共同向X增资1亿元: an investor's decision,
+# with its money
+_DECIDES = re.compile(r"(?:拟|将)(?:与[^,。；;]{2,24}?(?:共同|联合|一起))?(?:以|使用|用|出资|斥资|投资|投入|对|向)")
 _OWN_CHILD = re.compile(r"全资|子公司|附属公司")
 # 拟对X增资5亿元: the investee after 对 / 向, then the money right after the verb
 _INTO = re.compile(r"(?:增资|注资|投资|战略投资|出资)$")
