@@ -915,3 +915,24 @@ def test_a_headlines_joint_capital_increase_names_the_company_after_the_verb():
             "宁波霁岑半导体科技有限公司（简称“霁岑半导体”）增资1.5亿元。")
     events = nlp.extract(text, published=PUBLISHED)["events"]
     assert [(ev["company"]["name"], ev["amount"]["value"]) for ev in events] == [("霁岑半导体", 150_000_000)]
+
+
+def test_a_bulleted_list_of_investors_completes_the_round_told_above_it():
+    """本轮投资方一览： then one line per role (领投：, 跟投：, 老股东：): every line's investors join the round."""
+    text = "帆岚科技完成1.5亿元B轮融资。\n\n本轮投资方一览：\n- 领投：源码资本\n- 跟投：云九资本、祥峰投资\n- 老股东：高榕创投（加仓）"
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    assert len(events) == 1
+    assert [i["name"] for i in events[0]["investors"]] == ["源码资本", "云九资本", "祥峰投资", "高榕创投"]
+    assert [i["name"] for i in events[0]["lead_investors"]] == ["源码资本"]
+
+
+def test_an_allottee_list_keeps_a_latin_name_with_a_comma_and_a_person_after_it():
+    """获配对象共4家：…、X Bank, National Association，以及自然人Y: the Latin name's comma ends neither the name nor the
+    list, and the person at its end subscribes (no company of an event of its own)."""
+    text = ("澄岚半导（688417）披露向特定对象发行股票上市公告书，募资总额约12亿元。\n\n获配对象共4家：中欧基金、广发基金、"
+            "Brightwater Trust Bank, National Association，以及自然人何建明。")
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    assert [ev["company"]["name"] for ev in events] == ["澄岚半导"]
+    investors = [i["name"] for i in events[0]["investors"]]
+    assert investors[:2] == ["中欧基金", "广发基金"] and investors[-1] == "何建明" and len(investors) == 4
+    assert investors[2].startswith("Brightwater Trust Bank")  # the part after the comma is no investor of its own

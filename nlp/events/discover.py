@@ -21,7 +21,7 @@ _SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|�
 _INVESTOR_END = re.compile(r"(?:资本|创投|基金|投资|集团|控股|银行|证券)$")
 _LATIN_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.\-]* )+$")
 # 和 opening a name (和硕创投, 和泰兴业: first, or right after another joiner) joins nothing
-_SPLIT = re.compile(r"、|以及|(?<=[^、,，与及和跟])和|及|与|跟|,|，")
+_SPLIT = re.compile(r"、|以及|(?<=[^、,，与及和跟])和|及|与|跟|,(?! [A-Z])|，")  # JPMorgan Chase Bank, National Association: one name
 _LIST_SPLIT = re.compile(r"、")
 _ONE_LEGAL_NAME = re.compile(r"^[^、,，]*(?:股份有限公司|有限责任公司|有限公司)(?:\([^()]*\))?$")
 _PARENT_BEFORE = re.compile(r"和?[^、,，与及和跟]{1,20}?旗下(?:的)?(?=.{2})")

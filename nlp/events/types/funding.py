@@ -14,7 +14,7 @@ from ...entities.values import find_rounds
 from .. import triggers as trig
 from ..clauses import segment_end
 from ..candidate import Candidate, Proposal
-from ..context import INVESTMENT_FIRM, INVESTS_IN, PRONOUN, Context, cues, name_lists
+from ..context import EARLIER_ROUNDS_INVESTOR, INVESTMENT_FIRM, INVESTS_IN, PRONOUN, Context, cues, name_lists
 from .. import record as rec
 
 NAME = "funding"
@@ -284,7 +284,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         elif not ctx.cue_near(money, "amount_not", start, end) \
                 and not cues("amount_use", "before").search(ctx.near_before(money, start, 10)):
             add("amount", money)
-    rounds = ctx.within(start, end, "ROUND")
+    rounds = [r for r in ctx.within(start, end, "ROUND") if not EARLIER_ROUNDS_INVESTOR.match(ctx.text, r.end)]
     specific = [r for r in rounds if (r.value or {}).get("name") not in ("new", "latest", None)]
     # 由X独家战略投资的B轮融资: the lettered round names it, 战略投资 only says who put money in
     specific.sort(key=lambda r: (r.value or {}).get("name") == "strategic")
@@ -408,7 +408,13 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         or a.args.get("instrument") == "placement" == b.args.get("instrument") \
         or _shared_investor(a.args.get("investors", []), b.args.get("investors", []),
                             by_name=not (a.args.get("attach") or b.args.get("attach"))) \
-        or (any(y + d in a.sentences for y in b.sentences for d in (-1, 0, 1)) and not _history_after_news(a, b))
+        or (any(y + d in a.sentences for y in b.sentences for d in _reach(b)) and not _history_after_news(a, b))
+
+
+def _reach(b: Candidate) -> range:
+    """How many sentences apart two candidates may tell one round: one, or two for a list of investors alone
+    (- 领投：X / - 跟投：Y、Z, a bullet a line)."""
+    return range(-2, 3) if _bare(b) and b.args.get("investors") else range(-1, 2)
 
 
 def _history_after_news(a: Candidate, b: Candidate) -> bool:
