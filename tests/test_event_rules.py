@@ -936,3 +936,12 @@ def test_an_allottee_list_keeps_a_latin_name_with_a_comma_and_a_person_after_it(
     investors = [i["name"] for i in events[0]["investors"]]
     assert investors[:2] == ["中欧基金", "广发基金"] and investors[-1] == "何建明" and len(investors) == 4
     assert investors[2].startswith("Brightwater Trust Bank")  # the part after the comma is no investor of its own
+
+
+def test_an_earlier_round_told_by_its_word_month_and_sum_is_a_round_of_its_own():
+    """X的A轮在去年8月，金额8,000万元，由Y一家投出 (the short name, the round word, no verb of raising): the earlier round
+    beside the new one, with its sum and its one investor."""
+    text = "砾岚能源11月3日宣布完成近3亿元B轮融资。砾岚的A轮在去年8月，金额8,000万元，由IDG资本一家投出。"
+    events = nlp.extract(text, published="2025-11-04")["events"]
+    rounds = {ev["round"]["name"]: (ev["amount"]["value"], [i["name"] for i in ev["investors"]]) for ev in events}
+    assert rounds == {"B": (300_000_000, []), "A": (80_000_000, ["IDG资本"])}
