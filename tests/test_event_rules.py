@@ -945,3 +945,11 @@ def test_an_earlier_round_told_by_its_word_month_and_sum_is_a_round_of_its_own()
     events = nlp.extract(text, published="2025-11-04")["events"]
     rounds = {ev["round"]["name"]: (ev["amount"]["value"], [i["name"] for i in ev["investors"]]) for ev in events}
     assert rounds == {"B": (300_000_000, []), "A": (80_000_000, ["IDG资本"])}
+
+
+def test_a_person_named_by_a_title_is_no_company_where_another_mention_opens_a_round():
+    """董事长纪承远…；纪承远表示，公司2023年完成…A轮: the company is the one the page is about, never the person."""
+    text = ("开发眼科缓释剂型的新创昱澜生医今日宣布完成B轮募资，总额新台币6.5亿元。董事长纪承远指出，现行疗法需每月注射一次。"
+            "纪承远表示，公司2023年完成新台币2亿元A轮，由富邦创投领投。")
+    events = nlp.extract(text, published="2025-10-30")["events"]
+    assert {ev["company"]["name"] for ev in events} == {"昱澜生医"}

@@ -633,7 +633,12 @@ def _without_trade_word(ent: Entity) -> tuple[str, ...]:
 
 def propagate(text: str, found: list[Entity]) -> list[Entity]:
     """Other occurrences of the names found so far, and short names defined as
-    in 杭州云帆智能科技有限公司(以下简称“云帆智能”)."""
+    in 杭州云帆智能科技有限公司(以下简称“云帆智能”). A person named by a title (董事长纪承远) is no
+    company where a guess calls another mention of the name one (纪承远表示，公司…)."""
+    people = {e.text for e in found if e.label == "PERSON"}
+    if people:
+        found = [e for e in found if not (e.label == "COMPANY" and e.text in people
+                                          and not (e.value or {}).get("canonical"))]
     added: list[Entity] = []
     surfaces: dict[str, Entity] = {}
     for ent in found:

@@ -261,8 +261,9 @@ def _part(view: ClauseView, start: int, end: int) -> ClauseView:
 
 # --- which triggers the clause's context leaves ----------------------------------
 
-# 其中A终止IPO,其余6家均顺利登陆科创板: that segment is about other companies
-_THE_OTHERS = re.compile(r"(?:其余|其他|另外|另有)[^,，。；;]{0,4}(?:家|只)")
+# 其中A终止IPO,其余6家均顺利登陆科创板, 其中两家已进入上市辅导: that segment is about companies it does not name
+# (其中两家：A、B names them after its colon)
+_THE_OTHERS = re.compile(r"(?:其余|其他|另外|另有|其中)[^,，。；;]{0,4}(?:家|只)(?![^,，。；;]{0,4}?[:：])")
 
 
 def segment_end(text: str, pos: int, ceiling: int) -> int:
