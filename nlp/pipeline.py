@@ -152,7 +152,7 @@ class Pipeline:
             found = self.user.claim(found, text)
 
         # the event stage reads a bare 投资 only where a name, final now, follows it
-        ctx = Context(text, found, sents.sentences(text), reference=reference,
+        ctx = Context(text, found, sents.sentences(text), reference=reference, reference_inferred=inferred,
                       clauses=clauses.worth_reading(text, text_clauses, found), tagged=tagged,
                       trf_tagged=trf_tagged)
         ctx.clusters = aliases.cluster([e for e in found if e.label in ("COMPANY", "ORG")], text)

@@ -112,6 +112,7 @@ class Context:
     cluster_names: list[str] = field(default_factory=list)
     clusters: list[list[Entity]] = field(default_factory=list)
     reference: dt.date | None = None  # the date "today" means in this document
+    reference_inferred: bool = False  # no publication date given: the reference was guessed from the text
     clauses: list = field(default_factory=list)  # clauses.Clause, with their triggers
     tagged: list = field(default_factory=list)  # tagger.Tagged: parties the party tagger found
     trf_tagged: list = field(default_factory=list)  # tagger.Tagged: the accurate tagger's (nlp/trf), if on

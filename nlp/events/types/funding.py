@@ -158,8 +158,8 @@ _TELLS_AGAIN = re.compile(r"(?:后者|前者|对方|其)")
 
 
 # A fund, or an investment firm, raises money for itself, or invests: either way no company's round
-# (混改基金, 产业基金二期, 星河资本, 澄湖创投, Maple Capital; the round-2 definitions)
-_FUND = re.compile(rf"(?:基金(?:\(有限合伙\))?(?:[一二三四五六七八九十]期)?|{INVESTMENT_FIRM})$")
+# (混改基金, 产业基金二期, 星河资本, 澄湖创投, Maple Capital, X创业投资合伙企业(有限合伙); the round-2 definitions)
+_FUND = re.compile(rf"(?:基金(?:\(有限合伙\))?(?:[一二三四五六七八九十]期)?|{INVESTMENT_FIRM}|合伙企业(?:\(有限合伙\))?)$")
 
 
 def may_be_company(ent) -> bool:
@@ -330,11 +330,23 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
             add("lead_investors", ent)
     live = _by_substance(ctx, [t for t in triggers if not t.negated], start, end)
     named = next((t.stage for t in triggers if t.stage in INSTRUMENT_TRIGGERS), None)
-    add("instrument", value=named or instrument(ctx.text, live[0].start, start, end))
+    kind = named or instrument(ctx.text, live[0].start, start, end)
+    add("instrument", value=kind)
     date = next((d for d in (reader.date_for(t.start, clause) for t in live) if d is not None), None)
-    if date is not None:
+    if date is not None and not (kind == "equity" and not ctx.reference_inferred and _after(date, ctx.reference)
+                                 and not any(t.modal for t in live)):
         add("date", date)
     return out
+
+
+def _after(date, reference) -> bool:
+    """完成A轮 明年进军泰越: a relative date after the article's, which a round done cannot have (a plan may; a
+    bond's subscription day may lie ahead). Never a date that gives its year."""
+    start = (date.value or {}).get("start")
+    return reference is not None and start is not None and not _YEAR.search(date.text) and start > reference.isoformat()
+
+
+_YEAR = re.compile(r"\d{4}|[〇零一二三四五六七八九]{4}")
 
 
 def _by_substance(ctx: Context, triggers: list, start: int, end: int) -> list:
