@@ -110,6 +110,8 @@ def _walk_back(tokens: list[tuple[str, int]], i: int, longest: int) -> int:
             brand = _brand_start(tokens, k, width, longest + 4, lone_suffix=first == i and _only_suffix(tokens[i][0]))
             if brand is not None:
                 return brand
+        if width > longest and len(tok) == 1 == len(tokens[first][0]) and _clear_edge(tokens, k):
+            return k  # 新股|曜|芯|半导体(688803): two characters jieba split open a brand, the code's limit inside it
         if (tok in stop and tok not in ("股份", "ST")) or _is_descriptor(tok) or width > longest:
             break
         if not (_name_word(tok, tags) or (k == i and _is_suffix_word(tok))):
@@ -120,6 +122,13 @@ def _walk_back(tokens: list[tuple[str, int]], i: int, longest: int) -> int:
     if k < 0:
         return first
     return soft if soft is not None else first
+
+
+def _clear_edge(tokens: list[tuple[str, int]], k: int) -> bool:
+    """Nothing of a name may stand before tokens[k]: the start, punctuation, a function or stop word."""
+    before = tokens[k - 1][0] if k else ""
+    return not before or not _STOCK_TOKEN.match(before) or before in _LEADING_JUNK or before in _stop_tokens() \
+        or _is_descriptor(before)
 
 
 def _only_suffix(word: str) -> bool:
@@ -140,9 +149,7 @@ def _brand_start(tokens: list[tuple[str, int]], k: int, width: int, widest: int,
         tok = tokens[k][0]
         if not _STOCK_TOKEN.match(tok) or _LATIN.match(tok) or tok in stop or not _name_word(tok, tags):
             return None
-        before = tokens[k - 1][0] if k else ""
-        if (tok not in tags or lone_suffix) \
-                and (not before or not _STOCK_TOKEN.match(before) or before in _LEADING_JUNK or before in stop):
+        if (tok not in tags or lone_suffix) and _clear_edge(tokens, k):
             return k
         lone_suffix = False
         k -= 1
