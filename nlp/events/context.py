@@ -55,10 +55,12 @@ INVESTS_IN = re.compile(rf"(?:(?:投资|战略投资|入股|注资|领投|参投
 # 美团出手投资星河机器人, 又投了一家芯片公司：X: the bare investing verb (event_triggers.tsv), a trigger
 # only where a company follows it
 # 本轮投资方包括…: a clause that says which round it completes may stand paragraphs after the round
-THIS_ROUND = re.compile(r"本轮|此轮|这一轮|是轮|该轮|(?:本次|是次)(?:融资|投资|增资|集资)")
+THIS_ROUND = re.compile(r"本轮|此轮|这一轮|是轮|该轮|(?:本次|是次|此次|此番|这次)(?:融资|投资|增资|集资)")
 THIS_ROUND_REACH = 8  # sentences
-# 种子轮投资人X这次也跟投: a round that says who an investor is (right after the round) is no round of its own
-EARLIER_ROUNDS_INVESTOR = re.compile(r"(?:的)?(?:投资人|投资方|股东|老股东)[^,，。；;]{2,24}?(?:这次|此次|本轮|这轮|继续|也|亦|再次|再度)")
+# 种子轮投资人X这次也跟投, 种子轮就进场的X: a round that says who an investor is (right after the round) is no
+# round of its own
+EARLIER_ROUNDS_INVESTOR = re.compile(r"(?:的)?(?:投资人|投资方|股东|老股东)[^,，。；;]{2,24}?(?:这次|此次|本轮|这轮|继续|也|亦|再次|再度)"
+                                     r"|时?(?:就|便|即)(?:已)?(?:进场|进入|入股|参与|投资|出资)(?:了)?的")
 BARE_INVEST = re.compile(r"(?:出手|重金|再次|再度|又|首次|独家|联合|共同)?(?:投资|投了|押注)|(?:联合|共同)增资")
 
 
