@@ -120,6 +120,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
 
 # A line that is only a heading (【受理】, 【获通过】 …), and a line's mark of an IPO applicant (X（首发）, 科创板)
 _HEADING_LINE = re.compile(r"[ \t\u3000]*[【\[](?P<word>[^【】\[\]\n]{1,8})[】\]][ \t\u3000]*$")
+_HEADING_INLINE = re.compile(r"[ \t\u3000]*[【\[](?P<word>[^【】\[\]\n]{1,8})[】\]](?=[ \t\u3000]*\S)")
 _REVIEW_VERB = re.compile(r"(?:IPO)?(?:受理|审议|问询|上会|过会|注册|终止|撤回)")
 _APPLICANT_MARK = re.compile(r"\((?:首发|IPO)\)|科创板|创业板|北交所|[沪深]市主板|主板")
 # 证监会同意以下企业首次公开发行股票注册：, then 1. 星河医疗器械股份有限公司（科创板）
@@ -145,8 +146,15 @@ def heading_triggers(text: str) -> list[Trigger]:
     pos = 0
     for line in text.split("\n"):
         heading = _HEADING_LINE.match(line)
+        inline = None if heading else _HEADING_INLINE.match(line)
         if heading:
             stage, listed = _heading_stages().get(heading["word"].strip()), False
+        elif inline and inline["word"].strip() in _heading_stages():  # 【受理】北交所受理A、B的申请: this line only
+            stage, listed = None, False
+            first = _APPLICANT_MARK.search(line, inline.end())
+            if first:
+                out.append(Trigger("listing", _heading_stages()[inline["word"].strip()], pos + first.start(),
+                                   pos + first.end()))
         elif "以下" in line and _LIST_INTRO.match(line):
             stage = next((t.stage for t in find(line) if t.event == "listing" and not t.negated), None)
             listed = True
