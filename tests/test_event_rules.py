@@ -953,3 +953,12 @@ def test_a_person_named_by_a_title_is_no_company_where_another_mention_opens_a_r
             "纪承远表示，公司2023年完成新台币2亿元A轮，由富邦创投领投。")
     events = nlp.extract(text, published="2025-10-30")["events"]
     assert {ev["company"]["name"] for ev in events} == {"昱澜生医"}
+
+
+def test_an_investors_round_told_as_a_noun_is_an_earlier_round():
+    """X的数百万元种子轮投资，是这家公司拿到的第一笔钱: the seed round of the company in focus, X its investor."""
+    text = "今年5月，柘岚新材完成近亿元A轮融资。2023年，中科创星的数百万元种子轮投资，是这家公司拿到的第一笔钱。"
+    events = nlp.extract(text, published="2025-06-23")["events"]
+    seed = [ev for ev in events if ev["round"] and ev["round"]["name"] == "seed"]
+    assert len(events) == 2 and len(seed) == 1
+    assert seed[0]["company"]["name"] == "柘岚新材" and [i["name"] for i in seed[0]["investors"]] == ["中科创星"]
