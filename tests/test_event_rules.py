@@ -962,3 +962,12 @@ def test_an_investors_round_told_as_a_noun_is_an_earlier_round():
     seed = [ev for ev in events if ev["round"] and ev["round"]["name"] == "seed"]
     assert len(events) == 2 and len(seed) == 1
     assert seed[0]["company"]["name"] == "柘岚新材" and [i["name"] for i in seed[0]["investors"]] == ["中科创星"]
+
+
+def test_a_writers_verb_before_a_name_and_a_conjunction_after_it_are_no_part_of_it():
+    """回看X的IPO之路 (the writer looks back), Y虽已在科创板上市 (though): X and Y, never 回看X or Y虽."""
+    text = ("回看澜岫汽车电子的IPO之路：2022年12月，公司申请获受理；2023年6月，公司上会获通过。"
+            "同行中，汉岫科技虽已在科创板上市，但今年上半年毛利率仅为14.2%。")
+    companies = {ev["company"]["name"] for ev in nlp.extract(text, published="2025-08-20")["events"]}
+    assert "澜岫汽车电子" in companies
+    assert not any(name.startswith("回看") or name.endswith("虽") for name in companies)

@@ -57,6 +57,8 @@ INVESTS_IN = re.compile(rf"(?:(?:投资|战略投资|入股|注资|领投|参投
 # 本轮投资方包括…: a clause that says which round it completes may stand paragraphs after the round
 THIS_ROUND = re.compile(r"本轮|此轮|这一轮|是轮|该轮|(?:本次|是次|此次|此番|这次)(?:融资|投资|增资|集资)")
 THIS_ROUND_REACH = 8  # sentences
+# 回看X的IPO之路: the writer's verb before a name is no part of it
+WRITERS_VERB = re.compile(r"回看|回顾|纵观|反观|再看")
 # 种子轮投资人X这次也跟投, 种子轮就进场的X: a round that says who an investor is (right after the round) is no
 # round of its own
 EARLIER_ROUNDS_INVESTOR = re.compile(r"(?:的)?(?:投资人|投资方|股东|老股东)[^,，。；;]{2,24}?(?:这次|此次|本轮|这轮|继续|也|亦|再次|再度)"

@@ -13,7 +13,7 @@ from .. import resources
 from ..entities.span import Entity, Occupied
 from ..segment.sentences import sentences
 from .clauses import Clause
-from .context import DESCRIBED_PRONOUN, ITEM_HEADER, line_above
+from .context import DESCRIBED_PRONOUN, ITEM_HEADER, WRITERS_VERB, line_above
 from ..entities.names import MAKER_WORD, SECTOR_FIRM, _generic_names
 from .literal_gate import LiteralGate
 
@@ -82,6 +82,10 @@ def _clean(name: str) -> str:
     name = re.sub(r"^(?:国际|国内|海外|知名|头部|老牌)(?:投资)?机构", "", name)  # 由国际投资机构X领投
     # 近日星河科技也递交了招股书: a time word before a name (not 今日资本, 今日头条)
     name = re.sub(r"^(?:近日|日前|今日|昨日|今天|昨天|目前|此前|随后|同时|最近|当天|当日)(?!资本|创投|基金|投资|集团|控股|头条)", "", name)
+    # 回看X的IPO之路, X虽已在科创板上市: a verb of the writer's before a name, a conjunction after it
+    lead = WRITERS_VERB.match(name)
+    name = name[lead.end():] if lead and len(name) - lead.end() >= 2 else name
+    name = re.sub(r"(?<=.{2})(?:虽然|虽|尽管|即便)$", "", name)
     name = re.sub(r"(?:拟|将|已|计划)(?:以|出资|斥资|使用).*$", "", name)  # 星宇创投拟以1亿元(对X增资): the money it puts in
     # 早: 星河早于2017年上市; 昨 / 今: 星河生技昨宣布 (Taiwan press); 拟: 星河股份拟对X增资; 则: X则向港交所递表
     name = re.sub(r"(?:等机构|等|股票|第[一二三四五六七八九十\d]+次|首次|再次|曾|也|则|将|拟|已|早|于|昨|今)+$", "", name)

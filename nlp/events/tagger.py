@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..entities.span import Entity, Occupied
 from ..paths import MODELS, missing
+from .context import WRITERS_VERB
 from .triggers import SEGMENT_BREAK
 
 MODEL_DIR = MODELS / "tagger"
@@ -270,14 +271,17 @@ def new_names(text: str, tagged: list[Tagged], found: list[Entity]) -> list[Enti
     name_starts = {e.start for e in found}
     out = []
     for t in sorted(tagged, key=lambda t: -t.p):
-        surface = text[t.start:t.end].strip()
+        lead = WRITERS_VERB.match(text, t.start, t.end)  # 回看|澜途汽车电子的IPO之路: the writer looks back
+        start = lead.end() if lead and t.end - lead.end() >= 2 else t.start
+        surface = text[start:t.end].strip()
         describes = text.startswith("的", t.end) and t.end + 1 in name_starts and bool(_DOES.match(surface))
-        if len(surface) < 2 or _NOT_A_NAME.match(surface) or busy.any(t.start, t.end) or describes \
-                or _in_gloss(text, t.start, name_ends) or _joins_two(text, t, found):
+        if len(surface) < 2 or _NOT_A_NAME.match(surface) or busy.any(start, t.end) or describes \
+                or _in_gloss(text, start, name_ends) or _joins_two(text, t, found):
             continue
-        busy.take(t.start, t.end)
-        out.append(Entity("COMPANY", t.start, t.end, text[t.start:t.end], {"found_by": "tagger"}))
+        busy.take(start, t.end)
+        out.append(Entity("COMPANY", start, t.end, text[start:t.end], {"found_by": "tagger"}))
     return out
+
 
 
 _JOINER = re.compile(r"\s*(?:与|和|及|、)\s*")
