@@ -94,7 +94,7 @@ def test_pipe_is_lazy_and_can_be_left_early():
 def test_users_own_names_reach_the_workers(tmp_path):
     lexicon = tmp_path / "names.tsv"
     lexicon.write_text("name\ttype\taliases\n小鹿叮叮\tCOMPANY\t\n", encoding="utf-8")  # an invented brand
-    text = "据悉，小鹿叮叮本周获得了5000万元A轮融资，投资方为青禾资本。"
+    text = "据悉，小鹿叮叮近来获得了5000万元A轮融资，投资方为青禾资本。"  # no rule names it: only the lexicon
     [without] = nlp.pipe([text])
     assert without["events"] == []
     for n_process in (1, 2):

@@ -47,11 +47,11 @@ def run(text: str, **files) -> list[tuple]:
 
 # text, events without the lexicon, events with it
 LEXICON_CASES = [
-    pytest.param("据悉，小鹿叮叮本周获得了5000万元A轮融资，投资方为青禾资本。",
+    pytest.param("据悉，小鹿叮叮近来获得了5000万元A轮融资，投资方为青禾资本。",
                  [], [("funding", None, "小鹿叮叮", ["青禾资本"])], id="a missed brand becomes the company"),
     pytest.param("据悉，小鹿叮叮股份有限公司本周获得了5000万元A轮融资。",
                  [], [("funding", None, "小鹿叮叮股份有限公司", [])], id="its legal form joins it"),
-    pytest.param("叮叮宠物本周获得了5000万元A轮融资。", [], [("funding", None, "叮叮宠物", [])], id="an alias"),
+    pytest.param("叮叮宠物近来获得了5000万元A轮融资。", [], [("funding", None, "叮叮宠物", [])], id="an alias"),
     # the party tagger finds this one too (since stop 24); that the traditional entry matches: the entity test below
     pytest.param("据悉，鹿鸣云本周获得了5000万元A轮融资。", [("funding", None, "鹿鸣云", [])],
                  [("funding", None, "鹿鸣云", [])], id="a traditional entry matches simplified text"),
@@ -173,14 +173,14 @@ def test_the_lexicon_reaches_jieba_only_while_its_pipeline_runs(files):
         assert tokenizer.jieba_tokenizer() is not base
     assert tokenizer.jieba_tokenizer() is base and not base.FREQ.get("小鹿叮叮")
     # a pipeline with the lexicon, then one without: the second sees nothing of it
-    text = "据悉，小鹿叮叮本周获得了5000万元A轮融资。"
+    text = "据悉，小鹿叮叮近来获得了5000万元A轮融资。"
     assert run(text, lexicon=files / "names.tsv") and run(text) == []
 
 
 def test_the_record_path_with_user_data_imports_no_spacy(files):
     code = ("import json, sys, nlp\n"
             f"nlp.load(lexicon={str(files / 'names.tsv')!r}, triggers={str(files / 'triggers.tsv')!r})"
-            "(nlp.document.Document('d', '据悉，小鹿叮叮本周获得了5000万元A轮融资。'))\n"
+            "(nlp.document.Document('d', '据悉，小鹿叮叮近来获得了5000万元A轮融资。'))\n"
             "print(json.dumps([m for m in ('spacy', 'jieba.posseg') if m in sys.modules]))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert out.returncode == 0, out.stderr
@@ -199,7 +199,7 @@ def test_a_name_model_of_ones_own(files):
 # --- the command line ---------------------------------------------------------------------
 
 ARTICLE = ("宠物硬件新品牌再获资本青睐\n\n"
-           "据悉，宠物智能硬件品牌小鹿叮叮本周获得了5000万元A轮融资，投资方为青禾资本。"
+           "据悉，宠物智能硬件品牌小鹿叮叮近来获得了5000万元A轮融资，投资方为青禾资本。"
            "小鹿叮叮表示，资金将用于新品研发。\n")
 
 

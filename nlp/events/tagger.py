@@ -283,7 +283,6 @@ def new_names(text: str, tagged: list[Tagged], found: list[Entity]) -> list[Enti
     return out
 
 
-
 _JOINER = re.compile(r"\s*(?:与|和|及|、)\s*")
 
 

@@ -79,8 +79,9 @@ def usable(ctx: Context, clause, triggers: list) -> list:
             and not (_NAMES_ITS_COMPANY.fullmatch(ctx.text, t.start, t.end) and not _names_inside(ctx, t))]
 
 
-# 引入X作为战略投资者，当时10名股东集体向X转让9.37%股份, X受让Y所持Z 18%的股权: shares bought from their holders bring the company no
-# money (a stake changing hands is an acquisition), unless the sentence tells new money too (并增资, 完成B轮融资)
+# 引入X作为战略投资者，当时10名股东集体向X转让9.37%股份, X受让Y所持Z 18%的股权: shares bought from their holders
+# bring the company no money (a stake changing hands is an acquisition), unless the sentence tells new money too
+# (并增资, 完成B轮融资)
 _OLD_SHARES = re.compile(r"(?:股东|持有人)[^。；;]{0,24}?(?:协议)?转让[^。；;]{0,24}?(?:股份|股权|总股本)|受让[^。；;]{0,16}?老股"
                          r"|受让[^。；;]{2,40}?所持(?:有)?[^。；;]{0,24}?(?:股份|股权)")
 # 不涉及增资, 不涉及新增融资: new money denied is no new money
