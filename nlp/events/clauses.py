@@ -18,8 +18,8 @@ from ..entities.span import Entity
 from ..segment.sentences import clauses as clause_spans
 from ..segment.sentences import sentences
 from . import triggers as trig
-from .context import (BARE_INVEST, BULLET_CHARS, EARLIER_ROUNDS_INVESTOR, ENUMERATION, FORMER_LATTER, INVESTOR_NAME,
-                      INVESTS_IN, NAMES, Context, cues, defines, former_or_latter, name_lists)
+from .context import (BARE_INVEST, BULLET_CHARS, ENUMERATION, FORMER_LATTER, INVESTOR_NAME, INVESTS_IN, NAMES, Context,
+                      cues, defines, former_or_latter, name_lists)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,9 +218,8 @@ def _cut(view: ClauseView, cuts: list[int]) -> list[ClauseView]:
 def _rounds(ctx: Context, start: int, end: int) -> set[str]:
     """The rounds named in text[start:end] (A, B+, angel; not 新一轮, 本轮 or a strategic
     investment, which may be part of a named round)."""
-    return {r.value["name"] for r in ctx.within(start, end, "ROUND")
-            if r.value and r.value.get("name") not in (None, "new", "latest", "strategic")
-            and not EARLIER_ROUNDS_INVESTOR.match(ctx.text, r.end)}
+    return {r.value["name"] for r in ctx.rounds_told(start, end)
+            if r.value and r.value.get("name") not in (None, "new", "latest", "strategic")}
 
 
 def _list_head(ctx: Context, name: Entity, seg: int) -> Entity:

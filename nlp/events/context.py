@@ -61,8 +61,8 @@ THIS_ROUND_REACH = 8  # sentences
 WRITERS_VERB = re.compile(r"回看|回顾|纵观|反观|再看")
 # 种子轮投资人X这次也跟投, 种子轮就进场的X: a round that says who an investor is (right after the round) is no
 # round of its own
-EARLIER_ROUNDS_INVESTOR = re.compile(r"(?:的)?(?:投资人|投资方|股东|老股东)[^,，。；;]{2,24}?(?:这次|此次|本轮|这轮|继续|也|亦|再次|再度)"
-                                     r"|时?(?:就|便|即)(?:已)?(?:进场|进入|入股|参与|投资|出资)(?:了)?的")
+_EARLIER_ROUNDS_INVESTOR = re.compile(r"(?:的)?(?:投资人|投资方|股东|老股东)[^,，。；;]{2,24}?(?:这次|此次|本轮|这轮|继续|也|亦|再次|再度)"
+                                      r"|时?(?:就|便|即)(?:已)?(?:进场|进入|入股|参与|投资|出资)(?:了)?的")
 BARE_INVEST = re.compile(r"(?:出手|重金|再次|再度|又|首次|独家|联合|共同)?(?:投资|投了|押注)|(?:联合|共同)增资")
 
 
@@ -144,6 +144,10 @@ class Context:
                 out.append(e)
             i += 1
         return out
+
+    def rounds_told(self, start: int, end: int) -> list[Entity]:
+        """The rounds named in text[start:end], less one that only says who an investor is (种子轮投资人X)."""
+        return [r for r in self.within(start, end, "ROUND") if not _EARLIER_ROUNDS_INVESTOR.match(self.text, r.end)]
 
     def sentence_index(self, pos: int) -> int:
         return max(bisect_left(self.sentences, (pos + 1,)) - 1, 0)

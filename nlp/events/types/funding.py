@@ -14,7 +14,7 @@ from ...entities.values import find_rounds
 from .. import triggers as trig
 from ..clauses import segment_end
 from ..candidate import Candidate, Proposal
-from ..context import EARLIER_ROUNDS_INVESTOR, INVESTMENT_FIRM, INVESTS_IN, PRONOUN, Context, cues, name_lists
+from ..context import INVESTMENT_FIRM, INVESTS_IN, PRONOUN, Context, cues, name_lists
 from .. import record as rec
 
 NAME = "funding"
@@ -287,7 +287,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         elif not ctx.cue_near(money, "amount_not", start, end) \
                 and not cues("amount_use", "before").search(ctx.near_before(money, start, 10)):
             add("amount", money)
-    rounds = [r for r in ctx.within(start, end, "ROUND") if not EARLIER_ROUNDS_INVESTOR.match(ctx.text, r.end)]
+    rounds = ctx.rounds_told(start, end)
     specific = [r for r in rounds if (r.value or {}).get("name") not in ("new", "latest", None)]
     # 由X独家战略投资的B轮融资: the lettered round names it, 战略投资 only says who put money in
     specific.sort(key=lambda r: (r.value or {}).get("name") == "strategic")
