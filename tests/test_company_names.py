@@ -54,6 +54,25 @@ def test_a_verb_of_the_sentence_is_no_part_of_a_name(pipeline, text, not_name):
     assert not any(not_name in name for name in companies(pipeline, text))
 
 
+@pytest.mark.parametrize("text, not_name", [
+    # a sector word before a weak ending makes an industry phrase, even where a bet on it reads as an investment
+    ("星岚资本新基金首关，继续押注工业软件和商业航天。", "工业软件"),
+    ("星岚资本新基金首关，继续押注工业软件和商业航天。", "商业航天"),
+    ("该基金将重点投资消费电子和数字医疗。", "消费电子"),
+])
+def test_an_industry_phrase_is_no_name(pipeline, text, not_name):
+    assert not_name not in companies(pipeline, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # … but a brand before the sector word is a name
+    ("灵犀商业航天科技完成2亿元A轮融资。", "灵犀商业航天科技"),
+    ("凌云消费电子完成1亿元B轮融资。", "凌云消费电子"),
+])
+def test_a_brand_before_a_sector_word_is_a_name(pipeline, text, name):
+    assert name in companies(pipeline, text)
+
+
 # --- the trained recogniser, where the rules name no party of an event clause ---
 
 from nlp import entities  # noqa: E402

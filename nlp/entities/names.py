@@ -234,6 +234,23 @@ def _all_suffix(prefix: str) -> bool:
     return True
 
 
+@functools.cache
+def _sector_words() -> tuple[str, ...]:
+    return tuple(sorted(resources.words("sector_words.txt"), key=len, reverse=True))
+
+
+def _industry_phrase(prefix: str) -> bool:
+    """工业 in 工业软件, 商业 in 商业航天: before a weak ending, a prefix made only of sector words and
+    endings makes an industry phrase, not a name."""
+    while prefix:
+        hit = _suffix_of(prefix)
+        word = hit[0] if hit is not None else next((w for w in _sector_words() if prefix.endswith(w)), None)
+        if word is None:
+            return False
+        prefix = prefix[: -len(word)]
+    return True
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _legal_suffix(token: str) -> bool:
     hit = _suffix_of(token)
@@ -533,7 +550,8 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             if text[0] == "中" and first and tokens[first - 1][0] == "其" and len(text) - len(suffix) > 2:
                 text, start = text[1:], start + 1  # 其中华测精工: jieba read 其|中华, the word is 其中
             if end - start - len(suffix) >= 2 and end - start <= 30 and text not in _generic_names() \
-                    and not _all_suffix(text[: -len(suffix)]) and text[: -len(suffix)] not in stop:
+                    and not _all_suffix(text[: -len(suffix)]) and text[: -len(suffix)] not in stop \
+                    and (strong or not _industry_phrase(text[: -len(suffix)])):
                 out.append(Entity(label, start, end, text, None if strong else {"weak": True}))
         i = j
     return out
