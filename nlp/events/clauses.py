@@ -350,19 +350,21 @@ def _split_at_zones(text: str, groups: list[list[Entity]], zones) -> list[list[E
         if head and text[head[-1].end : group[len(head)].start].strip() in _WITH:
             out.extend([head, group[len(head):]])
         else:
-            out.extend(_by_zone(group, zones))
+            out.extend(_by_zone(text, group, zones))
     return out
 
 
-def _by_zone(group: list[Entity], zones) -> list[list[Entity]]:
+def _by_zone(text: str, group: list[Entity], zones) -> list[list[Entity]]:
     """领投方为中石化资本,星钢创投跟投: names of one comma list that lie in different role zones are
-    lists of their own (a name outside every zone stays with the name before it)."""
+    lists of their own. A name outside every zone stays with the name before it, unless a comma closes
+    that name's zone (领投的是深创投，峰瑞资本也在这一轮里出了钱: the zone's list ended at the comma)."""
     def zone(e: Entity):
         return next(((zs, ze) for _, zs, ze in zones if zs <= e.start and e.end <= ze), None)
 
     runs = [[group[0]]]
     for prev, e in zip(group, group[1:]):
-        if zone(e) is not None and zone(e) != zone(prev):
+        closed = zone(prev) is not None and zone(e) is None and bool(_COMMA.search(text, prev.end, e.start))
+        if (zone(e) is not None and zone(e) != zone(prev)) or closed:
             runs.append([e])
         else:
             runs[-1].append(e)
@@ -370,6 +372,7 @@ def _by_zone(group: list[Entity], zones) -> list[list[Entity]]:
 
 
 _WITH = ("与", "同", "和", "跟")
+_COMMA = re.compile(r"[,，]")
 # 通过港交所上市聆讯的澳恒能源, 今日挂牌的星筑家居: a step told of the name right after it makes a guess a name
 _TOLD_STEP = re.compile(r"(?:聆讯|上市|挂牌|招股|过会|受理|递表|融资)的$")
 _ENUMERATES = re.compile(rf"(?:{ENUMERATION}|其中|[:：])\s?$")  # 两只新股上市：A和B, 3家企业上会，其中A、B获通过

@@ -245,7 +245,8 @@ class RuleProposer:
         # 本轮投资方包括…: a clause that says it tells this round's arguments may stand paragraphs after the round
         this_round = THIS_ROUND.search(text, start, end)
         reach = THIS_ROUND_REACH if this_round else 2
-        if (pronoun or has_args) and (said_of_issuer or BULLET.match(text, start) or self._in_focus(clause.sentence, start, reach)) \
+        if (pronoun or has_args) and (said_of_issuer or BULLET.match(text, start) or self._in_focus(clause.sentence, start, reach)
+                                      or (has_args and self._named_pronoun(pronoun) and self._only_one_since(start))) \
                 and (this_round or not trig.context_pattern("deal_count").search(text, *self.ctx.sentences[clause.sentence])):
             return self.topic[0]
         return None
@@ -296,6 +297,18 @@ class RuleProposer:
                 return first, i
             return None
         return None
+
+    @staticmethod
+    def _named_pronoun(pronoun: re.Match | None) -> bool:
+        """这家公司, 该公司, 公司: a pronoun that says what it stands for (其 may be 其中's)."""
+        return pronoun is not None and pronoun.re is PRONOUN and pronoun.group() != "其"
+
+    def _only_one_since(self, before: int) -> bool:
+        """No other company named since the one in focus was: a pronoun (这家公司, 其) in a clause with figures
+        or investors then stands for it however many sentences of a feature come between (…让柘锂新材拿到了订单。
+        路并不顺。…2023年，中科创星的种子轮投资，是这家公司拿到的第一笔钱; not 公司上市后确实做过一次定增)."""
+        ctx, company = self.ctx, self.topic[0]
+        return all(ctx.same_party(e, company) for e in ctx.within(company.start, before, "COMPANY", "ORG"))
 
     def _in_focus(self, sentence: int, before: int, reach: int = 2) -> bool:
         """Is the company in focus named at most two (reach) sentences before, section headings not counted
