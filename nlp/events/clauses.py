@@ -332,7 +332,8 @@ PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下(?:公司)?|下属|�
                             rf"的?(?:全资|控股)?(?:{SUBSIDIARY})|的[A-Za-z\u4e00-\u9fff]{{0,8}}?(?:业务|部门|板块)|孵化的|分拆的)")
 _BYLINE_OPEN = re.compile(r"[【\[]\s*$")
 _BYLINE_CLOSE = re.compile(r"[^】\]]{0,4}[】\]]")
-_LEAD_MARK = re.compile(r"\s?\((?:联合)?领投(?:方)?\)")
+# 投资方为倚锋资本(领投)、贵阳创投; 深创投领投、元禾控股跟投的B轮: a lead marked inside a list
+_LEAD_MARK = re.compile(r"\s?\((?:联合)?领投(?:方)?\)|(?:联合|共同)?领投(?=[、,，和与及]|的)")
 
 
 def _investor(ent: Entity) -> bool:
