@@ -59,6 +59,7 @@ def test_a_verb_of_the_sentence_is_no_part_of_a_name(pipeline, text, not_name):
     ("星岚资本新基金首关，继续押注工业软件和商业航天。", "工业软件"),
     ("星岚资本新基金首关，继续押注工业软件和商业航天。", "商业航天"),
     ("该基金将重点投资消费电子和数字医疗。", "消费电子"),
+    ("工商业储能的调度之争：澜川能科获数千万元A轮融资。", "工商业储能"),
 ])
 def test_an_industry_phrase_is_no_name(pipeline, text, not_name):
     assert not_name not in companies(pipeline, text)

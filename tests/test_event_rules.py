@@ -971,3 +971,18 @@ def test_a_writers_verb_before_a_name_and_a_conjunction_after_it_are_no_part_of_
     companies = {ev["company"]["name"] for ev in nlp.extract(text, published="2025-08-20")["events"]}
     assert "澜岫汽车电子" in companies
     assert not any(name.startswith("回看") or name.endswith("虽") for name in companies)
+
+
+def test_a_flattened_tables_investor_column_names_each_rows_investors():
+    """公司｜领域｜轮次｜金额｜投资方 above rows: the investor cell of each row holds its investors, (领投) its lead;
+    a row under a header with no investor column names none."""
+    text = ("▍融资一览\n公司｜领域｜轮次｜金额｜投资方\n澜鲸科技｜AI应用｜天使轮｜2000万元｜青岩资本（领投）、松涧创投\n"
+            "澈岚微电子｜光芯片｜Pre-A轮｜近亿元｜澄湖资本、岚峰创投\n栖岚机器人｜具身智能｜天使+轮｜数千万元｜峰屿资本（独家）\n"
+            "▍本周观察\n早期项目估值明显分化。")
+    events = {ev["company"]["name"]: ev for ev in nlp.extract(text, published=PUBLISHED)["events"]}
+    # a row's first cell is its company, not a column label before a bar (36氪|…)
+    assert set(events) == {"澜鲸科技", "澈岚微电子", "栖岚机器人"}
+    assert [i["name"] for i in events["澜鲸科技"]["investors"]] == ["青岩资本", "松涧创投"]
+    assert [i["name"] for i in events["澜鲸科技"]["lead_investors"]] == ["青岩资本"]
+    assert [i["name"] for i in events["澈岚微电子"]["investors"]] == ["澄湖资本", "岚峰创投"]
+    assert [i["name"] for i in events["栖岚机器人"]["investors"]] == ["峰屿资本"]

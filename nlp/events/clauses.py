@@ -319,7 +319,8 @@ _SUBJECT_VERB = re.compile(r"^[」』”\"]?(?:(?:\d{4}年|今年|去年|本月|
                            r"(?:借出|提供)[^,，。；;]{0,12}?孖展|"
                            r"\([A-Za-z]|\(\d{3,6}[.)-]|\((?:股票|证券|申购)代码)")
 # 【天地数码：…】, 天地数码：关于…的公告: a flash or an announcement opens with its company's name
-_FLASH_HEAD = re.compile(r"\s?[:：]")
+_TABLE_CELL = re.compile(r"\s?\|(?=[^|\n]*\|)")  # a cell of a flattened table's row (星河科技|机器人|A轮|…)
+_FLASH_HEAD = re.compile(rf"\s?[:：]|{_TABLE_CELL.pattern}")  # 星河科技：…, or a table row's first cell
 # the words for a company another one owns (a share of): the parent names it, or stands for it
 SUBSIDIARY = "子公司|附属公司|参股公司"
 # 蓝港控股集团旗下另一家子公司蓝港能源: a name its parent introduces is a company
@@ -434,7 +435,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         elif cues("advisor", "before").search(before):
             sources.extend(group)
             advised_until = segment_end(ctx.text, group[-1].end, end)
-        elif (cues("source", "after").match(after) and not before.endswith("为")) \
+        elif (cues("source", "after").match(after) and not before.endswith("为") and not _TABLE_CELL.match(after)) \
                 or cues("source", "before").search(before) \
                 or (cues("venue", "before").search(before) and cues("venue", "after").match(after)) \
                 or cues("advisor", "after").match(after) or cues("affiliation", "after").match(after):

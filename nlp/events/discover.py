@@ -37,7 +37,7 @@ _DESCRIPTOR = re.compile(rf"^.*(?:{MAKER_WORD}|[\u4e00-\u9fff]{{2}}厂|巨头|�
 # what an investor that is no investment firm is, before its name: 上市药厂, 电机厂, 药企, 汽车巨头, 设备商
 _INVESTOR_DESCRIPTOR = re.compile(rf"^(?:上市|知名|头部|老牌)?(?P<what>[\u4e00-\u9fff]{{1,6}}厂|[药车房险]企|[\u4e00-\u9fff]{{2}}(?:巨头|龙头)|{MAKER_WORD})"
                                   r"(?=[\u4e00-\u9fffA-Za-z]{2})(?!社)")  # 日本商社X: 商社 is a trading house
-_BAD = re.compile(r"^(?:资本|基金|创投|投资|集团|控股|科技|证券|银行|券商|同行|险企|房企|车企|药企|股份|股价|市值|公司股价|中概股|概念股|增资扩股|混改|天使|种子|战略|产业|财务|风险|新创|初创|(?:新创|初创)(?:公司|企业))$|独角兽$|^拟|刊发|刊登|存托凭证|注册|生效|上会|受理|问询|过会|撤回|撤单|结果$|动态$|板块$|赛道$|领域$|行业$|(?:设备|服务|供应|提供|运营|制造|开发|方案|材料|零部件|芯片|器件)商$|终止|^[中外国央民港美台日韩房车药险券]企$|债券$|转债$|票据$|本轮|此轮|本次|融资|资金|投资方|投资人$|投资者$|机构$|公司$|创始人|创办人|团队|管理层|员工|股东$|其|该|多家|多名|多位|知名|董事会|监事会|股东大会|股东会|^一组|^一批|^(?:供股|配售|认购|代价|新增|新|换股)股份|(?:定增|增发|配股)$|"
+_BAD = re.compile(r"^(?:资本|基金|创投|投资|集团|控股|科技|证券|银行|券商|同行|险企|房企|车企|药企|股份|股价|市值|公司股价|中概股|概念股|增资扩股|混改|天使|种子|战略|产业|财务|风险|(?:新创|初创)(?:公司|企业)?)$|(?:新创|初创)(?:公司|企业)?$|独角兽$|^拟|刊发|刊登|存托凭证|注册|生效|上会|受理|问询|过会|撤回|撤单|结果$|动态$|板块$|赛道$|领域$|行业$|(?:设备|服务|供应|提供|运营|制造|开发|方案|材料|零部件|芯片|器件)商$|^[\u4e00-\u9fff]{1,2}厂$|终止|^[中外国央民港美台日韩房车药险券]企$|债券$|转债$|票据$|本轮|此轮|本次|融资|资金|投资方|投资人$|投资者$|机构$|公司$|创始人|创办人|团队|管理层|员工|股东$|其|该|多家|多名|多位|知名|董事会|监事会|股东大会|股东会|^一组|^一批|^(?:供股|配售|认购|代价|新增|新|换股)股份|(?:定增|增发|配股)$|"
                   r"^\d|\d+(?:\.\d+)?\s?(?:亿|万|元|年|月|日|%|轮|家|个)|^[一二两三四五六七八九十百千数几多]+(?:家|个|只|名|位)|亿(?:元|美元|港元|人民币)|[\d一二三四五六七八九十百千两数几多]亿|万元|美元|[\d一二三四五六七八九十百千万亿两数几多]元$|轮|宣布|完成|获得|^等|等$|消息|获悉|报道|记者|日讯|(?<![通视资])讯$|^本报|^(?:企业|名单|项目|新股|股票|标的|产品|终止|审核|申请)|名单$|审核$|^(?:这|那|此|每|各|某|是次|以下|以上|上述|下列)|新股$|(?<![A-Za-z])[AHBN]股$|(?:年|月|日|天|周)[前后内]$|^(?:计划|目前|今年|去年|明年|此前|之前|当时|同时)$|^原(?:计划|定|本|拟)|据悉|发行|上市|IPO|挂牌|招股|申购|股票|^无一|^本公|(?:议案|预案|方案|公告|报告)$|(?:工厂|项目|基地|园区|工程)$|^成为|^作为|一家|市场$|我们|他们|^也|^会|^(?:在|向|于|对|从|被|把|通过)|标题$|^(?:来源|作者|编辑|责编)|^(?:代表|递表)$|^一事$|(?<![东西南北])方$|伙伴$|^地方|^(?:同等|相同|等额|其余|剩余)|数[量目]$|^(?:贷款|借款|授信|期限)|^(?:预期|预计)|(?:周报|日报|月报|速递|一览|盘点|汇总)$|(?:领投|跟投|参投)$")
 
 
@@ -63,7 +63,46 @@ def role_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     clause = text[start:end]
     return [(role, start + m.start("names"), start + m.end("names"))
             for role, pattern in _live_patterns(text, start, end) if role not in ("subject", "antecedent")
-            for m in pattern.finditer(clause)]
+            for m in pattern.finditer(clause)] + table_zones(text, start, end)
+
+
+_CELL_SEP = re.compile(r"[|｜]")
+_COLUMN_ROLES = (("lead", re.compile(r"(?:领投方?|领投机构)")),
+                 ("investor", re.compile(r"(?:本轮)?(?:投资方|投资机构|投资人|投资者|资方|参投方|出资方)")))
+_TABLE_LINES = 30  # how far above a row its header may be
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    bounds = [start, *(m.start() for m in _CELL_SEP.finditer(text, start, end)), end]
+    return [(a + (a > start), b) for a, b in zip(bounds, bounds[1:])]
+
+
+def _line(text: str, pos: int) -> tuple[int, int]:
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+
+
+def table_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """A flattened table's row (知鲸科技｜AI应用｜天使轮｜2000万元｜险峰长青（领投）、九合创投) under a header with as
+    many cells (公司｜领域｜轮次｜金额｜投资方): the cells of its investor and lead columns, as role zones."""
+    if len(_CELL_SEP.findall(text, start, end)) < 2:
+        return []
+    row_start, row_end = _line(text, start)
+    row = _cells(text, row_start, row_end)
+    line_start = row_start
+    for _ in range(_TABLE_LINES):
+        if line_start == 0:
+            return []
+        line_start, line_end = _line(text, line_start - 1)
+        header = _cells(text, line_start, line_end)
+        if len(header) != len(row):
+            return []
+        roles = [next((role for role, column in _COLUMN_ROLES if column.fullmatch(text[a:b].strip())), None)
+                 for a, b in header]
+        if any(roles):
+            return [(role, max(a, start), min(b, end)) for role, (a, b) in zip(roles, row)
+                    if role and a < end and start < b]
+    return []
 
 
 def _clean(name: str) -> str:
@@ -141,6 +180,18 @@ def _is_plain_word(name: str) -> bool:
     return tag is not None and not tag.startswith(("n", "j", "eng", "x"))
 
 
+# the news's time words (not 未来, 天天, 今日, which open brands: 未来资本, 天天有货, 今日资本)
+_NEWS_TIME = frozenset("近年 近年来 近几年 早期 目前 此前 近期 同期 当时 以往 过去 年初 年底 年内 今年 去年 明年".split())
+
+
+def _time_edged(name: str) -> bool:
+    """国内早期, 近年频繁: a stretch that opens or ends on the news's time word is a sentence's."""
+    from ..segment.tokenizer import segment
+
+    words = segment(name)
+    return len(words) > 1 and (words[0] in _NEWS_TIME or words[-1] in _NEWS_TIME)
+
+
 def _is_common_noun(name: str) -> bool:
     """数据：本周A股共有2只新股上市: a two-character noun in everyday use (jieba counts it a thousand times
     or more) heads a section, it is no company taking the step; brand names that are words (小米) are known
@@ -163,7 +214,7 @@ def _is_description(words: str) -> bool:
 def plausible_name(name: str) -> bool:
     """Not too short or long, no word of the deal (融资, 本轮, 招股), no plain word or stretch of a sentence."""
     return 2 <= len(name) <= 30 and not _BAD.search(name) and len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) >= 2 \
-        and not _is_plain_word(name) and (name.isascii() or not _is_junk(name)) \
+        and not _is_plain_word(name) and (name.isascii() or not (_is_junk(name) or _time_edged(name))) \
         and name not in _generic_names()  # 产业基金, 特专科技: finance terms shaped like names
 
 
@@ -211,6 +262,8 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
                 continue
             for m in pattern.finditer(text_of_clause):
                 out.extend(named.add(_names(text, cs + m.start("names"), m.group("names"), role, busy)))
+        for role, zs, ze in table_zones(text, cs, ce):
+            out.extend(named.add(_names(text, zs, text[zs:ze], role, busy)))
         out.extend(named.add(_list_mates(text, cs, ce, company_spans, busy)))
         first = min(t.start for t in triggers)
         # a clause that opens a line with no name (2月11日宣布完成…, 获X投资) under an item's header
