@@ -55,7 +55,8 @@ def _companies(ctx: Context, props: list[Proposal], etype) -> list:
                     if (found := [p for p in props if p.role == "company" and p.source == source
                                   and not PARENT_OF_NEXT.match(ctx.text, p.entity.end)])), [])
     policy = POLICY["company"]
-    if policy == "rules" or not learned:
+    # 投资组合中已有4家企业登陆科创板: the rules found companies counted and none named
+    if policy == "rules" or not learned or (not rules and any(p.role == "counted" for p in props)):
         return rules
     # a party the rules make the clause's investor is no company while the tagger names another; one they
     # make its lead (港投公司与X联合领投), or the lender of a loan (X拟向星商银行申请贷款), never is

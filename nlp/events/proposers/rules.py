@@ -28,6 +28,9 @@ _ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中|(?:家|只)[^,�
 _ANNOUNCES = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间|盘后)?(?:发布)?"
                         r"(?:的?(?:联合)?(?:创始人|董事长|CEO|总裁|总经理|首席执行官|(?:相关)?负责人)[\u4e00-\u9fff]{0,3}?)?"
                         r"(?:公告|宣布|表示|称|披露|透露|介绍)(?:称)?[,，:：]\s?")
+# 全资子公司Y拟通过增资扩股引入…: a child named right before its raise
+_CHILD_BEFORE = re.compile(rf"[,，]\s?(?:其|公司)?(?:全资|控股)?(?:{SUBSIDIARY})$")
+_CHILD_RAISES = re.compile(r"(?:拟|将|已|近日|日前)?(?:通过|以)?(?:增资扩股|引入|引进|获得?|完成)")
 # an investor's verb: the company it names comes after it (投资了X, 领投两家公司：X和Y)
 _ACTIVE = re.compile(r"投资了$|(?:先后|相继|陆续|接连|连续)投资$|(?:宣布|决定|同意)[^,，。；;]{0,16}?投资$|入股$|参股$|家[^,，。；;:：]{0,8}?[:：]$")
 _OBJECTLESS = re.compile(r"\s*(?:[,，。；;]|$)")  # the investing verb ends its segment: it names no company
@@ -160,7 +163,7 @@ class RuleProposer:
         trigger's own comma segment the name nearest before the trigger, else the
         segment's first; else the clause's first."""
         text, start, end = self.ctx.text, clause.start, clause.end
-        self._owner = None
+        self._owner, self._counted = None, False
         referent = former_or_latter(self.ctx, start)
         if referent is not None:  # …分别完成A轮和天使轮融资；后者获X独家投资
             return referent
@@ -201,7 +204,9 @@ class RuleProposer:
                 return self._guest_of(clause)
             if _UNNAMED_CHILD.match(text, seg_start):  # 附属公司获谷歌投资: nor the parent named before
                 return None
-            if _GROUP.search(text, seg_start, t.start):  # 已有5家被投企业登陆A股: companies counted, none named
+            if group := _GROUP.search(text, seg_start, t.start):  # 已有5家被投企业登陆A股: companies counted, none named
+                # (两只新股挂牌：A…，B…: the count's names follow it)
+                self._counted = "家" in group.group() and not any(e.start >= group.end() for e in others)
                 return None
         self._owner = self._line_owner(clause) if not others else None
         if self._owner is not None:
@@ -229,6 +234,12 @@ class RuleProposer:
         owner = next((e for e in others if self._owns_round(e)), None)
         if owner is not None:  # X公告称，拟以1.2亿元参与Y的B轮融资，与Z共同领投: the round is Y's
             return owner
+        if len(others) > 1 and _ANNOUNCES.match(text, others[0].end):
+            # X公告，全资子公司Y拟通过增资扩股方式引入…: the child the announcer names raises
+            child = next((e for e in others[1:] if _CHILD_BEFORE.search(text, start, e.start)
+                          and _CHILD_RAISES.match(text, e.end)), None)
+            if child is not None:
+                return child
         if others:  # 吉利汽车(00175)旗下品牌远程汽车完成A轮融资: a parent is not the subject, nor
             # the parent of the investor (由X领投，后者为复星医药全资子公司)
             return next((e for e in others if not PARENT_OF_NEXT.match(text, e.end)),
@@ -405,6 +416,8 @@ class RuleProposer:
             if all(t.negated for t in ev_triggers):
                 out.append(Proposal(clause.index, name, "negated", value=True, source=SOURCE))
                 continue
+            if self._counted and not group and subject is None:  # no learned guess names the counted either
+                out.append(Proposal(clause.index, name, "counted", value=True, source=SOURCE))
             # X和Y以策略投资者身份参与本轮融资: a clause of this round that names investors, not the company, and
             # tells no round or sum of its own completes the round told before
             this_round = bool(view.investors) and subject not in others \

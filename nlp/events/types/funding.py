@@ -83,9 +83,9 @@ def usable(ctx: Context, clause, triggers: list) -> list:
 # bring the company no money (a stake changing hands is an acquisition), unless the sentence tells new money too
 # (并增资, 完成B轮融资)
 _OLD_SHARES = re.compile(r"(?:股东|持有人)[^。；;]{0,24}?(?:协议)?转让[^。；;]{0,24}?(?:股份|股权|总股本)|受让[^。；;]{0,16}?老股"
-                         r"|受让[^。；;]{2,40}?所持(?:有)?[^。；;]{0,24}?(?:股份|股权)")
-# 不涉及增资, 不涉及新增融资: new money denied is no new money
-_NEW_MONEY = re.compile(r"(?<!不涉及)(?<!不涉及新)(?<!并非)(?:增资|新增注册资本|定增|发行|募资|融资|注资)")
+                         r"|受让[^。；;]{2,40}?所持(?:有)?[^。；;]{0,24}?(?:股份|股权|老股)")
+# 不涉及增资, 不涉及新增融资, 不计入本轮融资额: new money denied is no new money
+_NEW_MONEY = re.compile(r"(?<!不涉及)(?<!不涉及新)(?<!并非)(?<!不计入)(?<!不计入本轮)(?<!不计入本次)(?:增资|新增注册资本|定增|发行|募资|融资|注资)")
 
 
 def _old_shares_only(ctx: Context, t) -> bool:
