@@ -986,3 +986,14 @@ def test_a_flattened_tables_investor_column_names_each_rows_investors():
     assert [i["name"] for i in events["澜鲸科技"]["lead_investors"]] == ["青岩资本"]
     assert [i["name"] for i in events["澈岚微电子"]["investors"]] == ["澄湖资本", "岚峰创投"]
     assert [i["name"] for i in events["栖岚机器人"]["investors"]] == ["峰屿资本"]
+
+
+def test_a_bond_results_advisers_and_insiders_are_neither_issuer_nor_investors():
+    """簿记管理人：X / 主承销商：X、Y lines name advisers, who issue nothing; 发行人董事、监事未参与认购 names people's
+    roles, no investors."""
+    text = ("澄江港航集团有限公司2025年度第二期中期票据发行情况公告\n计划发行总额：10亿元｜实际发行总额：8亿元\n"
+            "簿记管理人：岚湖银行股份有限公司\n主承销商：岚湖银行股份有限公司、星澄银行股份有限公司\n"
+            "本期中期票据发行过程中，发行人董事、监事、高级管理人员及其他关联方未参与认购。")
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    assert {ev["company"]["name"] for ev in events} == {"澄江港航集团有限公司"}
+    assert not [i for ev in events for i in ev["investors"]]

@@ -28,6 +28,8 @@ _ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中|(?:家|只)[^,�
 _ANNOUNCES = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间|盘后)?(?:发布)?"
                         r"(?:的?(?:联合)?(?:创始人|董事长|CEO|总裁|总经理|首席执行官|(?:相关)?负责人)[\u4e00-\u9fff]{0,3}?)?"
                         r"(?:公告|宣布|表示|称|披露|透露|介绍)(?:称)?[,，:：]\s?")
+# 星澄银行获国开行50亿元授信, 向X申请贷款: a bank that borrows
+_BORROWS = re.compile(r"获(?!悉)|取得|拿到|申请|借入|借款")
 # 全资子公司Y拟通过增资扩股引入…: a child named right before its raise
 _CHILD_BEFORE = re.compile(rf"[,，]\s?(?:其|公司)?(?:全资|控股)?(?:{SUBSIDIARY})$")
 _CHILD_RAISES = re.compile(r"(?:拟|将|已|近日|日前)?(?:通过|以)?(?:增资扩股|引入|引进|获得?|完成)")
@@ -314,6 +316,12 @@ class RuleProposer:
         """这家公司, 该公司, 公司: a pronoun that says what it stands for (其 may be 其中's)."""
         return pronoun is not None and pronoun.re is PRONOUN and pronoun.group() != "其"
 
+    def _lends(self, clause: Clause, live: list[trig.Trigger]) -> bool:
+        """A loan told of a bank that does not borrow it (no 获 / 申请 before the loan's word)."""
+        text = self.ctx.text
+        loans = [t for t in live if LOAN.search(text, t.start, t.end)]
+        return bool(loans) and not _BORROWS.search(text, clause.start, loans[0].start)
+
     def _only_one_since(self, before: int) -> bool:
         """No other company named since the one in focus was: a pronoun (这家公司, 其) in a clause with figures
         or investors then stands for it however many sentences of a feature come between (…让柘锂新材拿到了订单。
@@ -391,6 +399,8 @@ class RuleProposer:
         live = [t for t in view.usable if not t.negated]
         subject = self._subject(clause, others, live, bool(live) and bool(values or view.investors), view.sources,
                                 bool(view.investors))
+        if subject is not None and is_lender(subject) and self._lends(clause, live):
+            subject = None  # 该行已累计为1,860余家企业提供授信: the bank lends, to no one named
         # a filing's title, then its bullet points (● 募集资金总额…): each keeps the company in focus
         # a clause about the company in focus keeps it in focus (本次发行募集资金总额为…。其余3名获配对象分别为…)
         if subject is not None and (subject in others or subject is self._owner
