@@ -77,8 +77,15 @@ def find_token_names(text: str, tokens: list[tuple[str, int]], taken: list[Entit
     stocks = stock_names.find_stock_names(text, tokens, taken + found)
     busy = Occupied(len(text), stocks)
     found = [e for e in found if not busy.any(e.start, e.end)] + stocks
+    found = [_after_stock_kind(e) for e in found]
     found.extend(names.find_people(text))
     return found
+
+
+def _after_stock_kind(ent: Entity) -> Entity:
+    """物流股峤蓝物流 -> 峤蓝物流: the kind of stock said before a name is no part of it."""
+    cut = names.stock_kind_end(ent.text) if ent.label == "COMPANY" else 0
+    return Entity(ent.label, ent.start + cut, ent.end, ent.text[cut:], ent.value) if cut else ent
 
 
 def find_model_names(text: str, taken: list[Entity], model: str | None = None) -> list[Entity]:

@@ -163,6 +163,20 @@ _LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是据让�
 # 湘江钛业全称湖南湘江钛业科技股份有限公司, X又称Y: a word that names a name, inside a run of name-like words
 # (up to the last of them: the name is after it)
 _CALLED = re.compile(r".*(?:全称|又称|原名|原称|简称|全名)(?:为|是)?")
+# 物流股峤蓝物流, 创新药股澄霆生物, 港股星河科技: the kind of stock a name is, before it
+_STOCK_KIND = re.compile(r"^[\u4e00-\u9fffA]{1,5}?股(?!份|东|权|票|价|民|市|本|息|指)")
+
+
+def stock_kind_end(name: str) -> int:
+    """Where a name starts after the kind of stock said before it (物流股峤蓝物流 -> 3), else 0: a market,
+    a sector word or a name's ending (港, 药, 物流, 消费) before 股, with a name of two characters after."""
+    m = _STOCK_KIND.match(name)
+    if m is None or len(name) - m.end() < 2:
+        return 0
+    kind = m.group()[:-1]
+    sure = kind in ("港", "美", "A", "中概", "概念", "题材", "龙头", "蓝筹", "红筹", "中资", "新", "次新", "半新", "药") \
+        or _suffix_of(kind) is not None or _industry_phrase(kind)
+    return m.end() if sure else 0
 
 
 @functools.lru_cache(maxsize=1 << 16)  # asked for every token of every document
