@@ -117,6 +117,8 @@ def _clean(name: str) -> str:
     name = re.sub(r"^(?:自然人|个人投资者|策略性?投资人|战略投资者|(?:原|新进|现有)投资人)(?=.{2})", "", name)  # 以及自然人周澈: a person subscribes
     name = re.sub(r"^是(?=.{4})", "", name)  # …，是澂穹科技在7月完成的A+轮 (是德科技 keeps its 是)
     name = re.sub(r"^.{2,20}?旗下(?:的)?(?=.{2})", "", name)  # 淡马锡旗下Vertex: the part named is the party
+    # 种子轮时就进场的之初创投: when the investor came in, before its name
+    name = re.sub(r"^.{0,12}?时?(?:就|便|即)(?:已)?(?:进场|进入|入股|参与|投资|出资)(?:了)?的(?=.{2})", "", name)
     name = re.sub(r"^.{0,20}?(?:全资|控股)?(?:子公司|附属公司)(?=.{2})", "", name)  # 全资子公司星宇创投: so is a child
     name = re.sub(r"^(?:国际|国内|海外|知名|头部|老牌)(?:投资)?机构", "", name)  # 由国际投资机构X领投
     # 近日星河科技也递交了招股书: a time word before a name (not 今日资本, 今日头条)
