@@ -997,3 +997,14 @@ def test_a_bond_results_advisers_and_insiders_are_neither_issuer_nor_investors()
     events = nlp.extract(text, published=PUBLISHED)["events"]
     assert {ev["company"]["name"] for ev in events} == {"澄江港航集团有限公司"}
     assert not [i for ev in events for i in ev["investors"]]
+
+
+def test_a_numbered_lists_item_line_tells_the_round_and_the_line_under_it_the_investors():
+    """1. X　Pre-A 輪　新台幣 8,000 萬元 / 做…，A、B共同領投: the item's line names the company, its round and
+    sum (a space between them); the line under it its investors."""
+    text = ("本週新創募資整理\n\n1. 澄悅醫電　Pre-A 輪　新台幣 8,000 萬元\n   做居家監測貼片，青岩資本、岚峰創投共同領投\n\n"
+            "2. 昇岚能源　A 輪　1,000 萬美元\n   電池儲能 EMS，澄湖資本領投，松澗創投跟投")
+    events = {ev["company"]["name"]: ev for ev in nlp.extract(text, published=PUBLISHED)["events"]}
+    assert {name: (ev["round"]["name"], ev["amount"]["value"]) for name, ev in events.items()} == {
+        "澄悦医电": ("pre-A", 8e7), "升岚能源": ("A", 1e7)}
+    assert [i["name"] for i in events["升岚能源"]["lead_investors"]] == ["澄湖资本"]
