@@ -1008,3 +1008,15 @@ def test_a_numbered_lists_item_line_tells_the_round_and_the_line_under_it_the_in
     assert {name: (ev["round"]["name"], ev["amount"]["value"]) for name, ev in events.items()} == {
         "澄悦医电": ("pre-A", 8e7), "升岚能源": ("A", 1e7)}
     assert [i["name"] for i in events["升岚能源"]["lead_investors"]] == ["澄湖资本"]
+
+
+def test_a_weak_guess_in_a_clause_that_tells_no_deal_takes_no_focus_from_the_company():
+    """公司即拿到…: 即 ends no name; …的存算一体芯片已流片 (a clause with no deal) leaves the company in focus, so
+    公司 three sentences on is still that company."""
+    text = ("澄矽微电子近日宣布完成2亿元A轮融资。澄矽微电子成立于2023年，总部位于上海。公司首颗面向端侧推理的存算一体芯片已于"
+            "2024年9月流片成功，目前正与多家厂商联合调试。创始人曾在一家存储大厂任职十余年。成立当年，公司即拿到奇绩创坛、"
+            "英诺天使基金数千万元天使轮投资。")
+    rounds = rounds_of(text, PUBLISHED)
+    assert set(rounds) == {"A", "angel"}
+    assert {ev["company"]["name"] for ev in rounds.values()} == {"澄矽微电子"}
+    assert [i["name"] for i in rounds["angel"]["investors"]] == ["奇绩创坛", "英诺天使基金"]

@@ -128,8 +128,9 @@ def _clean(name: str) -> str:
     name = name[lead.end():] if lead and len(name) - lead.end() >= 2 else name
     name = re.sub(r"(?<=.{2})(?:虽然|虽|尽管|即便)$", "", name)
     name = re.sub(r"(?:拟|将|已|计划)(?:以|出资|斥资|使用).*$", "", name)  # 星宇创投拟以1亿元(对X增资): the money it puts in
-    # 早: 星河早于2017年上市; 昨 / 今: 星河生技昨宣布 (Taiwan press); 拟: 星河股份拟对X增资; 则: X则向港交所递表
-    name = re.sub(r"(?:等机构|等|股票|第[一二三四五六七八九十\d]+次|首次|再次|曾|也|则|将|拟|已|早|于|昨|今)+$", "", name)
+    # 早: 星河早于2017年上市; 昨 / 今: 星河生技昨宣布 (Taiwan press); 拟: 星河股份拟对X增资; 则: X则向港交所递表;
+    # 即 / 便 / 就: 成立当年，公司即拿到…
+    name = re.sub(r"(?:等机构|等|股票|第[一二三四五六七八九十\d]+次|首次|再次|曾|也|则|将|拟|已|早|于|昨|今|即|便|就)+$", "", name)
     return name.strip(" \"'“”「」《》")
 
 
@@ -183,7 +184,8 @@ def _is_plain_word(name: str) -> bool:
 
 
 # the news's time words (not 未来, 天天, 今日, which open brands: 未来资本, 天天有货, 今日资本)
-_NEWS_TIME = frozenset("近年 近年来 近几年 早期 目前 此前 近期 同期 当时 以往 过去 年初 年底 年内 今年 去年 明年".split())
+_NEWS_TIME = frozenset("近年 近年来 近几年 早期 初期 前期 中期 后期 早年 当年 目前 此前 此后 之前 之后 近期 同期 当时 以往 过去 "
+                        "年初 年底 年内 今年 去年 明年".split())
 
 
 def _time_edged(name: str) -> bool:

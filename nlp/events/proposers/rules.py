@@ -323,11 +323,11 @@ class RuleProposer:
         return bool(loans) and not _BORROWS.search(text, clause.start, loans[0].start)
 
     def _only_one_since(self, before: int) -> bool:
-        """No other company named since the one in focus was: a pronoun (这家公司, 其) in a clause with figures
+        """No other company named since the one in focus was (a weak guess aside): a pronoun (这家公司, 公司) in a clause with figures
         or investors then stands for it however many sentences of a feature come between (…让柘锂新材拿到了订单。
         路并不顺。…2023年，中科创星的种子轮投资，是这家公司拿到的第一笔钱; not 公司上市后确实做过一次定增)."""
         ctx, company = self.ctx, self.topic[0]
-        return all(ctx.same_party(e, company) for e in ctx.within(company.start, before, "COMPANY", "ORG"))
+        return all(ctx.same_party(e, company) or e.weak for e in ctx.within(company.start, before, "COMPANY", "ORG"))
 
     def _in_focus(self, sentence: int, before: int, reach: int = 2) -> bool:
         """Is the company in focus named at most two (reach) sentences before, section headings not counted
@@ -403,7 +403,11 @@ class RuleProposer:
             subject = None  # 该行已累计为1,860余家企业提供授信: the bank lends, to no one named
         # a filing's title, then its bullet points (● 募集资金总额…): each keeps the company in focus
         # a clause about the company in focus keeps it in focus (本次发行募集资金总额为…。其余3名获配对象分别为…)
-        if subject is not None and (subject in others or subject is self._owner
+        # (a clause that tells no deal brings a weak guess into focus only when it opens on it: 星河智能成立于2023年,
+        # not 公司首颗…的存算一体芯片已流片)
+        if subject is not None and ((subject in others and (live or not subject.weak
+                                                            or _OPENS_ON_NAME.fullmatch(ctx.text, clause.start, subject.start)))
+                                    or subject is self._owner
                                     or (self.topic and subject is self.topic[0]
                                         and (BULLET.match(ctx.text, clause.start)
                                              or (live and all(t.stage == "attach" for t in live))))):
