@@ -75,12 +75,14 @@ def test_a_brand_before_a_sector_word_is_a_name(pipeline, text, name):
 
 
 @pytest.mark.parametrize("text, name", [
-    # the kind of stock said before a name (物流股, 消费股, 港股) is no part of it
+    # the kind of stock said before a name (物流股, 消费股, 港股), or what the company is (新锐), is no part of it
     ("相反，物流股嶠藍物流（2617）今日再跌5.1%至3.36元。", "峤蓝物流"),
     ("消费股沐禾茶饮（2606）今日在港交所挂牌上市，首日收涨12%。", "沐禾茶饮"),
     ("医药股澄霆生物（2613）宣布完成配售，集资5亿港元。", "澄霆生物"),
+    ("【明報專訊】醫療器械股瀚岚醫療（2159）昨晚公布先舊後新配股。", "瀚岚医疗"),
+    ("双抗ADC新锐澈岚生物完成2.3亿元B轮融资。", "澈岚生物"),
 ])
-def test_the_kind_of_stock_before_a_name_is_no_part_of_it(pipeline, text, name):
+def test_the_kind_of_stock_or_company_before_a_name_is_no_part_of_it(pipeline, text, name):
     found = companies(pipeline, text)
     assert name in found and not any(n.endswith(name) and n != name for n in found)
 

@@ -83,8 +83,11 @@ def find_token_names(text: str, tokens: list[tuple[str, int]], taken: list[Entit
 
 
 def _after_stock_kind(ent: Entity) -> Entity:
-    """物流股峤蓝物流 -> 峤蓝物流: the kind of stock said before a name is no part of it."""
-    cut = names.stock_kind_end(ent.text) if ent.label == "COMPANY" else 0
+    """物流股峤蓝物流 -> 峤蓝物流: the kind of stock said before a name is no part of it (nor its 股 alone, where
+    jieba glued it to the name: 医疗器械|股瀚|晞医疗)."""
+    cut = 0
+    if ent.label == "COMPANY":
+        cut = names.stock_kind_end(ent.text) or (1 if ent.text.startswith("股") and len(ent.text) >= 4 else 0)
     return Entity(ent.label, ent.start + cut, ent.end, ent.text[cut:], ent.value) if cut else ent
 
 

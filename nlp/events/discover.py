@@ -14,7 +14,7 @@ from ..entities.span import Entity, Occupied
 from ..segment.sentences import sentences
 from .clauses import Clause
 from .context import DESCRIBED_PRONOUN, ITEM_HEADER, WRITERS_VERB, line_above
-from ..entities.names import MAKER_WORD, SECTOR_FIRM, _generic_names
+from ..entities.names import MAKER_WORD, SECTOR_FIRM, _generic_names, stock_kind_end
 from .literal_gate import LiteralGate
 
 _SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|披露|公告|发布|表示|完成|获|成功|再次|首次|也|又|对外|悄悄|悄然|低调|默默")
@@ -33,7 +33,7 @@ _LATIN_AFTER_DESCRIPTION = re.compile(
 # context.PRONOUN, but 公司 and 集团 only where they open a comma segment: elsewhere they may end a name (星河公司)
 _PRONOUN = re.compile(rf"该公司|{DESCRIBED_PRONOUN}|该企业|该集团|发行人|本公司|其|(?:^|[,，])(?:公司|集团)")
 # Words before a name that describe it (成套自动化装备方案解决商智云股份).
-_DESCRIPTOR = re.compile(rf"^.*(?:{MAKER_WORD}|[\u4e00-\u9fff]{{2}}厂|巨头|龙头|服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|业务|品牌|初创|新创|独角兽|项目|中概股|概念股|厂商|应用|管理机构|集团旗下|旗下|第一股|竞争对手|{SECTOR_FIRM}|的)")
+_DESCRIPTOR = re.compile(rf"^.*(?:{MAKER_WORD}|[\u4e00-\u9fff]{{2}}厂|巨头|龙头|服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|业务|品牌|初创|新创|新锐|独角兽|项目|中概股|概念股|厂商|应用|管理机构|集团旗下|旗下|第一股|竞争对手|{SECTOR_FIRM}|的)")
 # what an investor that is no investment firm is, before its name: 上市药厂, 电机厂, 药企, 汽车巨头, 设备商
 _INVESTOR_DESCRIPTOR = re.compile(rf"^(?:上市|知名|头部|老牌)?(?P<what>[\u4e00-\u9fff]{{1,6}}厂|[药车房险]企|[\u4e00-\u9fff]{{2}}(?:巨头|龙头)|{MAKER_WORD})"
                                   r"(?=[\u4e00-\u9fffA-Za-z]{2})(?!社)")  # 日本商社X: 商社 is a trading house
@@ -117,6 +117,7 @@ def _clean(name: str) -> str:
     name = re.sub(r"^(?:自然人|个人投资者|策略性?投资人|战略投资者|(?:原|新进|现有)投资人)(?=.{2})", "", name)  # 以及自然人周澈: a person subscribes
     name = re.sub(r"^是(?=.{4})", "", name)  # …，是澂穹科技在7月完成的A+轮 (是德科技 keeps its 是)
     name = re.sub(r"^.{2,20}?旗下(?:的)?(?=.{2})", "", name)  # 淡马锡旗下Vertex: the part named is the party
+    name = name[stock_kind_end(name):]  # 医疗器械股瀚晞医疗: the kind of stock is no part of the name
     # 种子轮时就进场的之初创投: when the investor came in, before its name
     name = re.sub(r"^.{0,12}?时?(?:就|便|即)(?:已)?(?:进场|进入|入股|参与|投资|出资)(?:了)?的(?=.{2})", "", name)
     name = re.sub(r"^.{0,20}?(?:全资|控股)?(?:子公司|附属公司)(?=.{2})", "", name)  # 全资子公司星宇创投: so is a child
