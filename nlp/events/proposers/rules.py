@@ -206,9 +206,9 @@ class RuleProposer:
                 return self._guest_of(clause)
             if _UNNAMED_CHILD.match(text, seg_start):  # 附属公司获谷歌投资: nor the parent named before
                 return None
-            if group := _GROUP.search(text, seg_start, t.start):  # 已有5家被投企业登陆A股: companies counted, none named
+            if count := _GROUP.search(text, seg_start, t.start):  # 已有5家被投企业登陆A股: companies counted, none named
                 # (两只新股挂牌：A…，B…: the count's names follow it)
-                self._counted = "家" in group.group() and not any(e.start >= group.end() for e in others)
+                self._counted = "家" in count.group() and not any(e.start >= count.end() for e in others)
                 return None
         self._owner = self._line_owner(clause) if not others else None
         if self._owner is not None:
@@ -323,9 +323,10 @@ class RuleProposer:
         return bool(loans) and not _BORROWS.search(text, clause.start, loans[0].start)
 
     def _only_one_since(self, before: int) -> bool:
-        """No other company named since the one in focus was (a weak guess aside): a pronoun (这家公司, 公司) in a clause with figures
-        or investors then stands for it however many sentences of a feature come between (…让柘锂新材拿到了订单。
-        路并不顺。…2023年，中科创星的种子轮投资，是这家公司拿到的第一笔钱; not 公司上市后确实做过一次定增)."""
+        """No other company named since the one in focus was (a weak guess aside): a pronoun (这家公司, 公司) in a
+        clause with figures or investors then stands for it however many sentences of a feature come between
+        (…让柘锂新材拿到了订单。路并不顺。…2023年，中科创星的种子轮投资，是这家公司拿到的第一笔钱; not
+        公司上市后确实做过一次定增)."""
         ctx, company = self.ctx, self.topic[0]
         return all(ctx.same_party(e, company) or e.weak for e in ctx.within(company.start, before, "COMPANY", "ORG"))
 
