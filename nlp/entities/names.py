@@ -237,14 +237,15 @@ def bridges(before: str, word: str, after: str) -> bool:
         and bool(_NAME_TOKEN.match(before)) and before not in _stop_tokens()
 
 
-def _all_suffix(prefix: str) -> bool:
+def _all_suffix(prefix: str, words: tuple[str, ...] = ()) -> bool:
     """股份 in 股份有限公司, 科技股份 in 科技股份有限公司: a prefix made only of
-    suffixes names no one."""
+    suffixes (and of the words given) names no one."""
     while prefix:
         hit = _suffix_of(prefix)
-        if hit is None:
+        word = hit[0] if hit is not None else next((w for w in words if prefix.endswith(w)), None)
+        if word is None:
             return False
-        prefix = prefix[: -len(hit[0])]
+        prefix = prefix[: -len(word)]
     return True
 
 
@@ -256,13 +257,7 @@ def _sector_words() -> tuple[str, ...]:
 def _industry_phrase(prefix: str) -> bool:
     """工业 in 工业软件, 商业 in 商业航天: before a weak ending, a prefix made only of sector words and
     endings makes an industry phrase, not a name."""
-    while prefix:
-        hit = _suffix_of(prefix)
-        word = hit[0] if hit is not None else next((w for w in _sector_words() if prefix.endswith(w)), None)
-        if word is None:
-            return False
-        prefix = prefix[: -len(word)]
-    return True
+    return _all_suffix(prefix, _sector_words())
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -13,7 +13,7 @@ from .. import resources
 from ..entities.span import Entity, Occupied
 from ..segment.sentences import sentences
 from .clauses import Clause
-from .context import DESCRIBED_PRONOUN, ITEM_HEADER, WRITERS_VERB, line_above
+from .context import CAME_IN, DESCRIBED_PRONOUN, ITEM_HEADER, WRITERS_VERB, line_above
 from ..entities.names import MAKER_WORD, SECTOR_FIRM, _generic_names, stock_kind_end
 from .literal_gate import LiteralGate
 
@@ -37,7 +37,7 @@ _DESCRIPTOR = re.compile(rf"^.*(?:{MAKER_WORD}|[\u4e00-\u9fff]{{2}}厂|巨头|�
 # what an investor that is no investment firm is, before its name: 上市药厂, 电机厂, 药企, 汽车巨头, 设备商
 _INVESTOR_DESCRIPTOR = re.compile(rf"^(?:上市|知名|头部|老牌)?(?P<what>[\u4e00-\u9fff]{{1,6}}厂|[药车房险]企|[\u4e00-\u9fff]{{2}}(?:巨头|龙头)|{MAKER_WORD})"
                                   r"(?=[\u4e00-\u9fffA-Za-z]{2})(?!社)")  # 日本商社X: 商社 is a trading house
-_BAD = re.compile(r"^(?:资本|基金|创投|投资|集团|控股|科技|证券|银行|券商|同行|险企|房企|车企|药企|股份|股价|市值|公司股价|中概股|概念股|增资扩股|混改|天使|种子|战略|产业|财务|风险|(?:新创|初创)(?:公司|企业)?)$|(?:新创|初创)(?:公司|企业)?$|独角兽$|^拟|刊发|刊登|存托凭证|注册|生效|上会|受理|问询|过会|撤回|撤单|结果$|动态$|板块$|赛道$|领域$|行业$|(?:设备|服务|供应|提供|运营|制造|开发|方案|材料|零部件|芯片|器件)商$|^[\u4e00-\u9fff]{1,2}厂$|终止|^[中外国央民港美台日韩房车药险券]企$|债券$|转债$|票据$|本轮|此轮|本次|融资|资金|投资方|投资人$|投资者$|机构$|公司$|创始人|创办人|团队|管理层|员工|中签|股东$|董事$|监事$|高级管理人员$|高管$|关联方$|其|该|多家|多名|多位|知名|董事会|监事会|股东大会|股东会|^一组|^一批|^(?:供股|配售|认购|代价|新增|新|换股)股份|(?:定增|增发|配股)$|"
+_BAD = re.compile(r"^(?:资本|基金|创投|投资|集团|控股|科技|证券|银行|券商|同行|险企|房企|车企|药企|股份|股价|市值|公司股价|中概股|概念股|增资扩股|混改|天使|种子|战略|产业|财务|风险)$|(?:新创|初创)(?:公司|企业)?$|独角兽$|^拟|刊发|刊登|存托凭证|注册|生效|上会|受理|问询|过会|撤回|撤单|结果$|动态$|板块$|赛道$|领域$|行业$|(?:设备|服务|供应|提供|运营|制造|开发|方案|材料|零部件|芯片|器件)商$|^[\u4e00-\u9fff]{1,2}厂$|终止|^[中外国央民港美台日韩房车药险券]企$|债券$|转债$|票据$|本轮|此轮|本次|融资|资金|投资方|投资人$|投资者$|机构$|公司$|创始人|创办人|团队|管理层|员工|中签|股东$|董事$|监事$|高级管理人员$|高管$|关联方$|其|该|多家|多名|多位|知名|董事会|监事会|股东大会|股东会|^一组|^一批|^(?:供股|配售|认购|代价|新增|新|换股)股份|(?:定增|增发|配股)$|"
                   r"^\d|\d+(?:\.\d+)?\s?(?:亿|万|元|年|月|日|%|轮|家|个)|^[一二两三四五六七八九十百千数几多]+(?:家|个|只|名|位)|亿(?:元|美元|港元|人民币)|[\d一二三四五六七八九十百千两数几多]亿|万元|美元|[\d一二三四五六七八九十百千万亿两数几多]元$|轮|宣布|完成|获得|^等|等$|消息|获悉|报道|记者|日讯|(?<![通视资])讯$|^本报|^(?:企业|名单|项目|新股|股票|标的|产品|终止|审核|申请)|名单$|审核$|^(?:这|那|此|每|各|某|是次|以下|以上|上述|下列)|新股$|(?<![A-Za-z])[AHBN]股$|(?:年|月|日|天|周)[前后内]$|^(?:计划|目前|今年|去年|明年|此前|之前|当时|同时)$|^原(?:计划|定|本|拟)|据悉|发行|上市|IPO|挂牌|招股|申购|股票|^无一|^本公|(?:议案|预案|方案|公告|报告)$|(?:工厂|项目|基地|园区|工程)$|^成为|^作为|一家|市场$|我们|他们|^也|^会|^(?:在|向|于|对|从|被|把|通过)|标题$|^(?:来源|作者|编辑|责编)|^(?:代表|递表)$|^一事$|(?<![东西南北])方$|伙伴$|^地方|^(?:同等|相同|等额|其余|剩余)|数[量目]$|^(?:贷款|借款|授信|期限)|^(?:预期|预计)|(?:周报|日报|月报|速递|一览|盘点|汇总)$|(?:领投|跟投|参投)$")
 
 
@@ -119,7 +119,7 @@ def _clean(name: str) -> str:
     name = re.sub(r"^.{2,20}?旗下(?:的)?(?=.{2})", "", name)  # 淡马锡旗下Vertex: the part named is the party
     name = name[stock_kind_end(name):]  # 医疗器械股瀚晞医疗: the kind of stock is no part of the name
     # 种子轮时就进场的之初创投: when the investor came in, before its name
-    name = re.sub(r"^.{0,12}?时?(?:就|便|即)(?:已)?(?:进场|进入|入股|参与|投资|出资)(?:了)?的(?=.{2})", "", name)
+    name = re.sub(rf"^.{{0,12}}?{CAME_IN}(?=.{{2}})", "", name)
     name = re.sub(r"^.{0,20}?(?:全资|控股)?(?:子公司|附属公司)(?=.{2})", "", name)  # 全资子公司星宇创投: so is a child
     name = re.sub(r"^(?:国际|国内|海外|知名|头部|老牌)(?:投资)?机构", "", name)  # 由国际投资机构X领投
     # 近日星河科技也递交了招股书: a time word before a name (not 今日资本, 今日头条)
@@ -162,14 +162,22 @@ _NAME_OPENERS = frozenset({"和"})
 _NAME_LINKS = frozenset({"之"})
 
 
+# the news's time words (not 未来, 天天, 今日, which open brands: 未来资本, 天天有货, 今日资本)
+_NEWS_TIME = frozenset("近年 近年来 近几年 早期 初期 前期 中期 后期 早年 当年 目前 此前 此后 之前 之后 近期 同期 当时 以往 过去 "
+                        "年初 年底 年内 今年 去年 明年".split())
+
+
 def _is_junk(name: str) -> bool:
     """蚂蚁将分别, 目前正, 未透露: an adverb, or a one-character preposition, conjunction or
-    particle inside, is the stretch of a sentence, not a name (jieba's dictionary tags)."""
+    particle inside, is the stretch of a sentence, not a name (jieba's dictionary tags); so is a
+    stretch that opens or ends on the news's time word (国内早期, 近年频繁)."""
     from ..entities.names import _word_tags, bridges
     from ..segment.tokenizer import segment
 
     tags = _word_tags()
     words = segment(name)
+    if len(words) > 1 and (words[0] in _NEWS_TIME or words[-1] in _NEWS_TIME):
+        return True
     return any(tags.get(w) in _JUNK_TAGS and (len(w) == 1 or tags.get(w) == "d")
                and not (0 < k < len(words) - 1 and (w in _NAME_LINKS or bridges(words[k - 1], w, words[k + 1])))
                and not (k == 0 and w in _NAME_OPENERS)
@@ -182,19 +190,6 @@ def _is_plain_word(name: str) -> bool:
 
     tag = _word_tags().get(name)
     return tag is not None and not tag.startswith(("n", "j", "eng", "x"))
-
-
-# the news's time words (not 未来, 天天, 今日, which open brands: 未来资本, 天天有货, 今日资本)
-_NEWS_TIME = frozenset("近年 近年来 近几年 早期 初期 前期 中期 后期 早年 当年 目前 此前 此后 之前 之后 近期 同期 当时 以往 过去 "
-                        "年初 年底 年内 今年 去年 明年".split())
-
-
-def _time_edged(name: str) -> bool:
-    """国内早期, 近年频繁: a stretch that opens or ends on the news's time word is a sentence's."""
-    from ..segment.tokenizer import segment
-
-    words = segment(name)
-    return len(words) > 1 and (words[0] in _NEWS_TIME or words[-1] in _NEWS_TIME)
 
 
 def _is_common_noun(name: str) -> bool:
@@ -219,7 +214,7 @@ def _is_description(words: str) -> bool:
 def plausible_name(name: str) -> bool:
     """Not too short or long, no word of the deal (融资, 本轮, 招股), no plain word or stretch of a sentence."""
     return 2 <= len(name) <= 30 and not _BAD.search(name) and len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) >= 2 \
-        and not _is_plain_word(name) and (name.isascii() or not (_is_junk(name) or _time_edged(name))) \
+        and not _is_plain_word(name) and (name.isascii() or not _is_junk(name)) \
         and name not in _generic_names()  # 产业基金, 特专科技: finance terms shaped like names
 
 
