@@ -67,6 +67,22 @@ TOLD_AGAIN = [  # 同日, 当天, 次日, 同月, 同年: the date just told (th
 ]
 
 
+WEEK_TOLD = [  # a bare weekday after a week word is that week's (published on Sunday 2021-05-16 unless told)
+    ("IPO周报｜上周3家获受理\n\n周三，星河存储获受理。", "周三", "2021-05-05", "2021-05-16"),
+    ("上周（5月10日—5月14日）共3家获受理。\n\n▍受理\n周二，星河存储获受理。", "周二", "2021-05-11", "2021-05-16"),
+    ("下周新股日历：\n周四 云帆科技申购", "周四", "2021-05-20", "2021-05-12"),  # published on a Wednesday
+    ("本周共有2家上会。\n周一，星河存储过会；周五，云帆科技过会。", "周五", "2021-05-14", "2021-05-16"),
+    # no week told: the weekday nearest the publication
+    ("周三，星河存储获受理。", "周三", "2021-05-19", "2021-05-16"),
+    ("上周五星河存储获受理，周三上会。", "周三", "2021-05-19", "2021-05-16"),  # a day, not a week
+]
+
+
+@pytest.mark.parametrize("text,surface,start,published", WEEK_TOLD)
+def test_weekday_of_the_week_told(text, surface, start, published):
+    assert dict(starts(text, dt.date.fromisoformat(published)))[surface] == start
+
+
 @pytest.mark.parametrize("text,surface,start", TOLD_AGAIN)
 def test_the_date_told_again(text, surface, start):
     assert dict(starts(text))[surface] == start

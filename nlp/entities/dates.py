@@ -330,6 +330,18 @@ def kind(surface: str) -> str | None:
     return _REFERS.get(g["vague"], "now") if k == "vague" else k
 
 
+def week_named(surface: str) -> bool:
+    """A week as a whole (上周, 本周, 下周), not a day of it (上周五)."""
+    parts = _whole(surface)
+    return parts is not None and len(parts) == 1 and bool(parts[0]["rw"]) and not parts[0]["wd"]
+
+
+def bare_weekday(surface: str) -> bool:
+    """A weekday with no week word (周三, 星期五上午), not 上周五."""
+    parts = _whole(surface)
+    return parts is not None and len(parts) == 1 and bool(parts[0]["wd3"] or parts[0]["wd2"] and not parts[0]["rw2"])
+
+
 def resolve(surface: str, reference: dt.date | None = None, anchor: Anchor | None = None) -> Resolved | None:
     """Start, end, granularity, whether it depends on the reference, time; None if vague or invalid.
     A range's second part is resolved from its first (12月28日至1月3日 -> 1月3日 of the next year)."""

@@ -20,6 +20,9 @@ within its clause (2019年1-6月, 2020年截至10月19日): 成立于2015年，4
 (近日, 日前: `refers` now in relative_dates.tsv) ends the story; one about the story (当天, 次日)
 carries it on. A new paragraph ends it too: a quoted history sentence followed by a paragraph
 about today must not lend its year to today's dates.
+
+A bare weekday (周三) is the one nearest the reference date, unless the text named a week before it
+(IPO周报｜上周… \n 周三，X获问询; 上周（11月10日—11月14日）): then it is that week's.
 """
 from __future__ import annotations
 
@@ -40,6 +43,8 @@ _ITEM = re.compile(r"[ \t]*(?:[●•·‧・▪■◆◇★►▶\-*]|\d{1,2}\s
 
 
 # 同日, 当天, 次日, 同月, 同年 (当年, 这一年): the date just told, or the day after it, or its month or year
+_WEEK_GLOSS = re.compile(r"\s?[（(]")  # 上周（11月10日—11月14日）: the week's days in brackets after it
+
 _SAME_DAY = {"当天": 0, "当日": 0, "同日": 0, "同一天": 0, "同一日": 0, "当晚": 0, "次日": 1}
 _SAME_YEAR = ("同年", "当年", "这一年", "那一年")  # 融资浪潮可以追溯到2016年。在这一年，A、B获得首轮融资
 
@@ -68,6 +73,8 @@ def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
     anchor_end, year_only = 0, False
     told: tuple[dates.Resolved, tuple[int, int]] | None = None  # the last date told and where, for 同日 / 次日
     told_day: tuple[dates.Resolved, int] | None = None  # a paragraph's first day and the paragraph, for 同日
+    week: dt.date | None = None  # the Monday of the last week the text named (上周, 本周), for a bare 周三
+    week_end = 0  # where that week word ends
     out = []
     for start, end in spans:
         surface = text[start:end]
@@ -75,7 +82,16 @@ def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
         here = (bisect.bisect_right(para_starts, start), bisect.bisect_right(sent_starts, start))
         near = anchor is not None and here[0] == where[0] and here[1] - where[1] <= 1 \
             and not (year_only and _CLAUSE_BREAK.search(text, anchor_end, start))
-        r = dates.resolve(surface, reference, anchor if kind == "yearless" and near else None)
+        if week is not None and dates.bare_weekday(surface):
+            # the Thursday of the week told (上周 …\n周三，X获问询): its nearest 周三 is that week's
+            r = dates.resolve(surface, week + dt.timedelta(days=3))
+        else:
+            r = dates.resolve(surface, reference, anchor if kind == "yearless" and near else None)
+        if r is not None and dates.week_named(surface):
+            week, week_end = r.start, end
+        elif r is not None and week_end and _WEEK_GLOSS.fullmatch(text, week_end, start) \
+                and r.start.isocalendar()[:2] == r.end.isocalendar()[:2]:
+            week = r.start - dt.timedelta(days=r.start.weekday())  # 上周（11月10日—11月14日）: the days say which
         # • A12月16日通过聆讯；\n• B同日刊发…: an item goes on from the item just above it
         if kind == "story" and told is not None and here[1] - told[1][1] <= 1 and (
                 here[0] == told[1][0] or (here[0] == told[1][0] + 1 and {here[0], told[1][0]} <= items)):
