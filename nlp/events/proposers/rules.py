@@ -19,9 +19,8 @@ from ..context import (BULLET, DESCRIBED_PRONOUN, ENUMERATION, INVESTOR_NAME, IT
                        cues, former_or_latter, is_calendar, line_above, name_lists)
 
 SOURCE = "rules"
-# 三家公司, 这5家企业, 上述2家拟IPO企业, 5家被投企业, 两只新股, 其中两家已…: companies counted, not named
-_GROUP = re.compile(r"(?:这|上述|以上|前述|该|共有|共|其中|另有)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})(?:家(?:(?![也是的为在已将曾还均都])[\u4e00-\u9fffA-Za-z]){0,6}?(?:企业|公司)|只新股)"
-                    r"|(?:其中|另有|已有)(?:\d{1,2}|[一二两三四五六七八九十]{1,2})家(?=[已均都将也还正])")
+# 三家公司, 这5家企业, 上述2家拟IPO企业, 5家被投企业, 两只新股: companies counted, not named
+_GROUP = re.compile(r"(?:这|上述|以上|前述|该|共有|共|其中|另有)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})(?:家(?:(?![也是的为在已将曾还均都])[\u4e00-\u9fffA-Za-z]){0,6}?(?:企业|公司)|只新股)")
 _COUNT_COLON = re.compile(r"[^,，。；;:：]{0,12}[:：]")
 _ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中|(?:家|只)[^,，。；;]{0,12}[:：]")  # 两只新股今日挂牌：A(1234)…，B(5678)…
 
