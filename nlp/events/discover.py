@@ -193,15 +193,6 @@ def _is_plain_word(name: str) -> bool:
     return tag is not None and not tag.startswith(("n", "j", "eng", "x"))
 
 
-def _is_dictionary_word(name: str) -> bool:
-    """排队, 老兵, 方可: two characters jieba's dictionary knows as a common noun, and no known name (美团 and
-    小米 are known, with their own frequency), are a word, not a short brand; a place (长兴) may be a name."""
-    from ..entities.names import _word_tags
-    from ..segment.tokenizer import jieba_tokenizer
-
-    return len(name) == 2 and _word_tags().get(name) == "n" and jieba_tokenizer().FREQ.get(name, 0) < 5000
-
-
 def _is_common_noun(name: str) -> bool:
     """数据：本周A股共有2只新股上市: a two-character noun in everyday use (jieba counts it a thousand times
     or more) heads a section, it is no company taking the step; brand names that are words (小米) are known
@@ -224,7 +215,7 @@ def _is_description(words: str) -> bool:
 def plausible_name(name: str) -> bool:
     """Not too short or long, no word of the deal (融资, 本轮, 招股), no plain word or stretch of a sentence."""
     return 2 <= len(name) <= 30 and not _BAD.search(name) and len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) >= 2 \
-        and not _is_plain_word(name) and not _is_dictionary_word(name) and (name.isascii() or not _is_junk(name)) \
+        and not _is_plain_word(name) and (name.isascii() or not _is_junk(name)) \
         and name not in _generic_names()  # 产业基金, 特专科技: finance terms shaped like names
 
 
