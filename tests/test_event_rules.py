@@ -1020,3 +1020,14 @@ def test_a_weak_guess_in_a_clause_that_tells_no_deal_takes_no_focus_from_the_com
     assert set(rounds) == {"A", "angel"}
     assert {ev["company"]["name"] for ev in rounds.values()} == {"澄矽微电子"}
     assert [i["name"] for i in rounds["angel"]["investors"]] == ["奇绩创坛", "英诺天使基金"]
+
+
+def test_a_placements_price_told_in_its_own_paragraph_is_no_listing():
+    """发行价格为…，不低于定价基准日前20个交易日…: the pricing rule of new shares a listed company issues; the
+    paragraph names no company, and the price is the placement's, not an IPO's."""
+    text = ("岱汀股份（002917）11月20日晚间公告，公司拟向特定对象发行A股股票，募集资金总额不超过6亿元。本次发行对象为"
+            "公司控股股东岱汀集团，其将以现金方式全额认购。\n\n发行价格为8.20元/股，不低于定价基准日前20个交易日公司股票"
+            "交易均价的80%；发行数量不超过7,300万股。")
+    events = nlp.extract(text, published="2025-11-21")["events"]
+    assert [(ev["type"], ev["company"]["name"], ev.get("instrument")) for ev in events] == [
+        ("funding", "岱汀股份", "placement")]
