@@ -1031,3 +1031,14 @@ def test_a_placements_price_told_in_its_own_paragraph_is_no_listing():
     events = nlp.extract(text, published="2025-11-21")["events"]
     assert [(ev["type"], ev["company"]["name"], ev.get("instrument")) for ev in events] == [
         ("funding", "岱汀股份", "placement")]
+
+
+def test_an_investor_or_a_regulator_named_between_leaves_the_company_in_focus():
+    """公司 far on stands for the company in focus when only its investor (这并非岚汐资本第一次押注这家公司) or a
+    regulator (获得国家药监局批准) was named between: neither takes its place."""
+    text = ("澄栩医疗完成超3亿元C轮融资，本轮由岚汐资本领投。该公司成立于2017年，核心产品今年1月获得国家药监局批准上市。"
+            "创始人说，结构心赛道已经进入拼临床证据的阶段。医生培训仍是难点。\n\n这并非岚汐资本第一次押注这家公司。"
+            "2022年11月，公司完成1.5亿元B轮融资，正是由岚汐资本领投。")
+    rounds = rounds_of(text, PUBLISHED)
+    assert set(rounds) == {"C", "B"}
+    assert {ev["company"]["name"] for ev in rounds.values()} == {"澄栩医疗"}

@@ -328,7 +328,10 @@ class RuleProposer:
         (…让柘锂新材拿到了订单。路并不顺。…2023年，中科创星的种子轮投资，是这家公司拿到的第一笔钱; not
         公司上市后确实做过一次定增)."""
         ctx, company = self.ctx, self.topic[0]
-        return all(ctx.same_party(e, company) or e.weak for e in ctx.within(company.start, before, "COMPANY", "ORG"))
+        # (an investment firm named between, 这并非君联资本第一次押注这家公司, is the company's investor, and a
+        # regulator or a school, 获得国家药监局批准, 毕业于复旦大学, no company: neither is a rival)
+        return all(ctx.same_party(e, company) or e.weak or INVESTOR_NAME.search(e.text)
+                   for e in ctx.within(company.start, before, "COMPANY"))
 
     def _in_focus(self, sentence: int, before: int, reach: int = 2) -> bool:
         """Is the company in focus named at most two (reach) sentences before, section headings not counted
