@@ -1042,3 +1042,12 @@ def test_an_investor_or_a_regulator_named_between_leaves_the_company_in_focus():
     rounds = rounds_of(text, PUBLISHED)
     assert set(rounds) == {"C", "B"}
     assert {ev["company"]["name"] for ev in rounds.values()} == {"澄栩医疗"}
+
+
+def test_an_items_label_before_its_name_leaves_the_name_in_focus_for_the_lines_under_it():
+    """【已定价】X（JLBO）\\n这家…公司上周五完成定价: the label is the item's, the name (a weak guess) heads the item."""
+    text = ("美股IPO周历：两只中概股排队\n\n【已定价】岚澜生物（LLBO）\n这家做宠物诊断试剂的苏州公司上周五完成定价，以每股6美元"
+            "发行150万股普通股，4月7日起在纳斯达克挂牌交易。\n\n【本周待定价】澄沐物流（CMLG）\n拟发行200万股普通股，价格区间"
+            "4至5美元，计划登陆纳斯达克。")
+    events = nlp.extract(text, published="2025-04-09")["events"]
+    assert {ev["company"]["name"] for ev in events if ev["type"] == "listing"} == {"岚澜生物", "澄沐物流"}

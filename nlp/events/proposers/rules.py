@@ -57,7 +57,8 @@ _BREAKDOWN = re.compile(r"\s*其中[,，]\s*(?:(?!完成|获|宣布|融资|轮)[
 _CITED = re.compile(rf"{CITATION}\s*$")  # a summary's bullet (…[1] -)
 # a comma segment whose subject is the company in focus (公司拿到…, 该企业获得…)
 _OPENS_ON_COMPANY = re.compile(rf"\s*(?:该公司|该企业|公司|{DESCRIBED_PRONOUN})")
-_OPENS_ON_NAME = re.compile(r"[\s“”\"「」『』《》]*")  # what may stand before the name a sentence opens on
+# what may stand before the name a sentence opens on: quotes, an item's label (【已定价】X（JLBO）)
+_OPENS_ON_NAME = re.compile(r"[\s“”\"「」『』《》]*(?:【[^【】\n]{1,8}】\s?)?")
 _OWNER_TO_ROUND = re.compile(r"[」”\"』]?\s?的?")  # Y的B轮, 「Y」B轮
 # 继去年8月拿下A轮后，: a clause told before the subject it shares with the clause after it
 _BEFORE_THE_SUBJECT = re.compile(r"继[^,，。；;]{1,24}?(?:之后|后)[,，]?\s*$")
