@@ -339,7 +339,7 @@ def week_named(surface: str) -> bool:
 def bare_weekday(surface: str) -> bool:
     """A weekday with no week word (周三, 星期五上午), not 上周五."""
     parts = _whole(surface)
-    return parts is not None and len(parts) == 1 and bool(parts[0]["wd3"] or parts[0]["wd2"] and not parts[0]["rw2"])
+    return parts is not None and len(parts) == 1 and bool(parts[0]["wd3"] or (parts[0]["wd2"] and not parts[0]["rw2"]))
 
 
 def resolve(surface: str, reference: dt.date | None = None, anchor: Anchor | None = None) -> Resolved | None:
