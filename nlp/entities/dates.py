@@ -330,16 +330,22 @@ def kind(surface: str) -> str | None:
     return _REFERS.get(g["vague"], "now") if k == "vague" else k
 
 
+def _single(surface: str) -> dict:
+    """The groups of a surface that is one date expression (no range), else none."""
+    parts = _whole(surface)
+    return parts[0].groupdict() if parts is not None and len(parts) == 1 else {}
+
+
 def week_named(surface: str) -> bool:
     """A week as a whole (上周, 本周, 下周), not a day of it (上周五)."""
-    parts = _whole(surface)
-    return parts is not None and len(parts) == 1 and bool(parts[0]["rw"]) and not parts[0]["wd"]
+    g = _single(surface)
+    return bool(g.get("rw")) and not g.get("wd")
 
 
 def bare_weekday(surface: str) -> bool:
     """A weekday with no week word (周三, 星期五上午), not 上周五."""
-    parts = _whole(surface)
-    return parts is not None and len(parts) == 1 and bool(parts[0]["wd3"] or (parts[0]["wd2"] and not parts[0]["rw2"]))
+    g = _single(surface)
+    return bool(g.get("wd3") or (g.get("wd2") and not g.get("rw2")))
 
 
 def resolve(surface: str, reference: dt.date | None = None, anchor: Anchor | None = None) -> Resolved | None:
