@@ -1010,16 +1010,23 @@ def test_a_numbered_lists_item_line_tells_the_round_and_the_line_under_it_the_in
     assert [i["name"] for i in events["升岚能源"]["lead_investors"]] == ["澄湖资本"]
 
 
-def test_a_weak_guess_in_a_clause_that_tells_no_deal_takes_no_focus_from_the_company():
-    """公司即拿到…: 即 ends no name; …的存算一体芯片已流片 (a clause with no deal) leaves the company in focus, so
-    公司 three sentences on is still that company."""
-    text = ("澄矽微电子近日宣布完成2亿元A轮融资。澄矽微电子成立于2023年，总部位于上海。公司首颗面向端侧推理的存算一体芯片已于"
-            "2024年9月流片成功，目前正与多家厂商联合调试。创始人曾在一家存储大厂任职十余年。成立当年，公司即拿到奇绩创坛、"
-            "英诺天使基金数千万元天使轮投资。")
-    rounds = rounds_of(text, PUBLISHED)
-    assert set(rounds) == {"A", "angel"}
-    assert {ev["company"]["name"] for ev in rounds.values()} == {"澄矽微电子"}
-    assert [i["name"] for i in rounds["angel"]["investors"]] == ["奇绩创坛", "英诺天使基金"]
+@pytest.mark.parametrize("text, company, rounds", [
+    # 公司即拿到…: 即 ends no name; …的存算一体芯片已流片 (a clause with no deal) leaves the company in focus, so 公司
+    # three sentences on is still that company
+    ("澄矽微电子近日宣布完成2亿元A轮融资。澄矽微电子成立于2023年，总部位于上海。公司首颗面向端侧推理的存算一体芯片已于"
+     "2024年9月流片成功，目前正与多家厂商联合调试。创始人曾在一家存储大厂任职十余年。成立当年，公司即拿到奇绩创坛、"
+     "英诺天使基金数千万元天使轮投资。", "澄矽微电子", {"A": [], "angel": ["奇绩创坛", "英诺天使基金"]}),
+    # its investor (这并非岚汐资本第一次押注这家公司) or a regulator (获得国家药监局批准) named between takes no place
+    ("澄栩医疗完成超3亿元C轮融资，本轮由岚汐资本领投。该公司成立于2017年，核心产品今年1月获得国家药监局批准上市。"
+     "创始人说，结构心赛道已经进入拼临床证据的阶段。医生培训仍是难点。\n\n这并非岚汐资本第一次押注这家公司。"
+     "2022年11月，公司完成1.5亿元B轮融资，正是由岚汐资本领投。", "澄栩医疗", {"C": ["岚汐资本"], "B": ["岚汐资本"]}),
+])
+def test_the_company_in_focus_stays_so_until_another_company_is_named(text, company, rounds):
+    """公司 far on in a feature stands for the company in focus: a weak guess in a clause with no deal, an investor
+    or a regulator named between do not take its place."""
+    found = rounds_of(text, PUBLISHED)
+    assert {ev["company"]["name"] for ev in found.values()} == {company}
+    assert {name: [i["name"] for i in ev["investors"]] for name, ev in found.items()} == rounds
 
 
 def test_a_placements_price_told_in_its_own_paragraph_is_no_listing():
@@ -1033,15 +1040,6 @@ def test_a_placements_price_told_in_its_own_paragraph_is_no_listing():
         ("funding", "岱汀股份", "placement")]
 
 
-def test_an_investor_or_a_regulator_named_between_leaves_the_company_in_focus():
-    """公司 far on stands for the company in focus when only its investor (这并非岚汐资本第一次押注这家公司) or a
-    regulator (获得国家药监局批准) was named between: neither takes its place."""
-    text = ("澄栩医疗完成超3亿元C轮融资，本轮由岚汐资本领投。该公司成立于2017年，核心产品今年1月获得国家药监局批准上市。"
-            "创始人说，结构心赛道已经进入拼临床证据的阶段。医生培训仍是难点。\n\n这并非岚汐资本第一次押注这家公司。"
-            "2022年11月，公司完成1.5亿元B轮融资，正是由岚汐资本领投。")
-    rounds = rounds_of(text, PUBLISHED)
-    assert set(rounds) == {"C", "B"}
-    assert {ev["company"]["name"] for ev in rounds.values()} == {"澄栩医疗"}
 
 
 def test_an_items_label_before_its_name_leaves_the_name_in_focus_for_the_lines_under_it():
