@@ -32,6 +32,12 @@ _TICKER_TAIL = re.compile(r"(?:\s?[-,.]\s?[A-Z]{1,3})?\)")
 # a quoted name after the word for what it is: 长租公寓服务商“青客公寓”, 方案商「智澜驾驶」, 新创「星图」
 _QUOTED_AFTER_DESCRIPTOR = re.compile(r"(?:商|厂|公司|企业|平台|品牌|集团|机构|独角兽|新创|初创|新秀)[“\"「『]"
                                       r"([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"」』]")
+# a name said as what it is called, before the word for a company: 一家名为“灵犀微光”的AR公司, 名为星图智能的初创企业
+_CALLED_BY_NAME = re.compile(r"名(?:为|叫)[“\"「『]?([\u4e00-\u9fffA-Za-z0-9]{2,10}?)[”\"」』]?的[^,，。；;、]{0,8}?"
+                             r"(?:公司|企业|初创|厂商|平台|品牌|独角兽)")
+# a name set after a company's description by a dash or a colon: 一家激光雷达企业——光迹科技, 一家游戏公司：天象互动
+_NAME_AFTER_DESCRIPTION = re.compile(r"(?:一|这|另一)家[^,，。；;]{0,20}?(?:公司|企业|初创|厂商|平台|品牌|独角兽|[^,，。；;]商)"
+                                     r"(?:——|—|:|：)\s?([\u4e00-\u9fffA-Za-z0-9·&.\- ]{2,20}?)(?=[,，。；;(（]|$)")
 # an announcement's header: 证券代码：002786　证券简称：蓝海重工 (A shares: up to four characters, *ST, a class mark)
 _HEADER_NAME = re.compile(r"(?:证券|股票|公司)简称\s?[:：]\s?(\*?(?:ST)?[\u4e00-\u9fffA-Za-z0-9]{2,8})(?=[\s,，;；、。)）]|$)")
 # one character that ends no name: 成立于(2018), 同期(2022), 上市后(2543)
@@ -199,7 +205,8 @@ def find_stock_names(text: str, tokens: list[tuple[str, int]], taken: list[Entit
         if end - start >= 2 and not busy.any(start, end) and not text.endswith("转债", 0, end):
             out.append(Entity("COMPANY", start, end, text[start:end], None))
             busy.take(start, end)
-    for m in (*_QUOTED_AFTER_DESCRIPTOR.finditer(text), *_HEADER_NAME.finditer(text)):
+    for m in (*_QUOTED_AFTER_DESCRIPTOR.finditer(text), *_HEADER_NAME.finditer(text), *_CALLED_BY_NAME.finditer(text),
+              *_NAME_AFTER_DESCRIPTION.finditer(text)):
         if not busy.any(m.start(1), m.end(1)):
             out.append(Entity("COMPANY", m.start(1), m.end(1), m.group(1), None))
             busy.take(m.start(1), m.end(1))

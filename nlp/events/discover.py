@@ -121,6 +121,7 @@ def _clean(name: str) -> str:
     # 种子轮时就进场的之初创投: when the investor came in, before its name
     name = re.sub(rf"^.{{0,12}}?{CAME_IN}(?=.{{2}})", "", name)
     name = re.sub(r"^.{0,20}?(?:全资|控股)?(?:子公司|附属公司)(?=.{2})", "", name)  # 全资子公司星宇创投: so is a child
+    name = re.sub(r"^.{0,12}?工作室(?=.{2})", "", name)  # 独立游戏工作室青瓷数码: what the company is, before its name
     name = re.sub(r"^(?:国际|国内|海外|知名|头部|老牌)(?:投资)?机构", "", name)  # 由国际投资机构X领投
     # 近日星河科技也递交了招股书: a time word before a name (not 今日资本, 今日头条)
     name = re.sub(r"^(?:近日|日前|今日|昨日|今天|昨天|目前|此前|随后|同时|最近|当天|当日)(?!资本|创投|基金|投资|集团|控股|头条)", "", name)
