@@ -393,11 +393,19 @@ def _heads_flash(ctx: Context, ent: Entity) -> bool:
     return (ent.start == 0 or ctx.text[ent.start - 1] in "【[\n") and bool(_FLASH_HEAD.match(ctx.text, ent.end))
 
 
+# 小米旗下基金入股了X: the child acts right after its parent (a name after its verb is no child of the parent)
+_UNNAMED_CHILD_ACTS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:基金|公司|平台|机构)(?:近日|日前|已经?|再次|也)?(?:战略)?"
+                                 r"(?:入股|投资|领投|注资|增资|参投|跟投|认购)")
+
+
 def _parent_of_a_name(ctx: Context, ent: Entity, ceiling: int) -> bool:
-    """淡马锡旗下专项医疗基金Sheares: the parent of a name that follows (嘉域发展旗下基金投资: no name
-    follows, the parent stands for its fund)."""
+    """淡马锡旗下专项医疗基金Sheares: the parent of a name that follows (嘉域发展旗下基金投资, 小米旗下基金入股了X:
+    no name follows before the verb, the parent stands for its fund)."""
     m = PARENT_OF_NEXT.match(ctx.text, ent.end)
-    return m is not None and bool(ctx.within(m.end(), min(ceiling, segment_end(ctx.text, m.end(), ceiling)), *NAMES))
+    if m is None:
+        return False
+    acts = _UNNAMED_CHILD_ACTS.match(ctx.text, m.end())
+    return bool(ctx.within(m.end(), acts.end() if acts else min(ceiling, segment_end(ctx.text, m.end(), ceiling)), *NAMES))
 
 
 def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
