@@ -592,6 +592,21 @@ def test_the_body_tells_the_headlines_deal_again():
     assert deal["amount"]["value"] == 2.2e8
 
 
+def test_a_headline_above_a_blank_line_is_told_again_by_the_body_but_not_by_a_round_of_an_earlier_year():
+    """The headline's stake (中石化资本入股X) and the body's telling of it with its sum are one round, a blank line
+    between them or not; a round of an earlier year told first in the body (2023年，公司曾获…) is no telling of a
+    headline that names no date."""
+    retold = ("岚石资本入股制氢设备商澄禾动力，双方还签了一份合作协议\n\n2025-03-25 16:40　来源：能源观察\n\n"
+              "记者获悉，澄禾动力已于3月21日与岚石资本签署增资协议，后者以约1.5亿元认购公司新增股份，成为其第二大机构股东。")
+    assert [(ev["company"]["name"], ev["amount"]["value"]) for ev in nlp.extract(retold, published="2025-03-25")["events"]] \
+        == [("澄禾动力", 1.5e8)]
+    earlier = ("澄泓控股入股溪岚生物\n\n【港澳财经】主板上市的澄泓控股昨晚公布，已与溪岚生物签订认购协议，入股后将派一名代表加入"
+               "董事会。2023年，溪岚生物曾获岚山创投基金800万港元种子轮投资。")
+    events = nlp.extract(earlier, published="2025-09-17")["events"]
+    assert sorted([i["name"] for i in ev["investors"]] for ev in events if ev["company"]["name"] == "溪岚生物") == [
+        ["岚山创投基金"], ["澄泓控股"]]
+
+
 @pytest.mark.parametrize("text, company, amount", [
     ("对话澜屿储能陈洲：拿到B轮之后\n记者：这一轮是怎么落定的？\n陈洲（澜屿储能创始人兼CEO）：这一轮总共2亿元，"
      "星辰集团旗下的星辰资本领投，老股东澄湖创投继续加码。", "澜屿储能", 2e8),

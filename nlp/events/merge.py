@@ -96,10 +96,11 @@ def _fill_learned(ev: Candidate) -> None:
 def _retells_headline(ctx: Context, title_end: int, headline: Candidate, cand: Candidate) -> bool:
     """The body's first telling of the company's event, when the headline told it alone (晶澈材料获战略入股 /
     …以约2.2亿元认购晶澈材料新增注册资本): one event, unless they contradict or the body's is long past."""
-    def in_title(ev: Candidate) -> bool:
-        return all(e <= title_end for _, e in ev.evidence)
+    def in_title(ev: Candidate) -> bool:  # (a clause's span may run on over the blank lines below the title)
+        return all(e <= title_end or not ctx.text[title_end:e].strip() for _, e in ev.evidence)
 
     return in_title(headline) and not in_title(cand) and not _background(cand, ctx.reference) \
+        and not (_dated_before_the_year(cand, ctx.reference) and not _dated(headline)) \
         and types.get(cand.type).told_again(headline, cand)
 
 
@@ -127,6 +128,17 @@ def _denied(ctx: Context, ev: Candidate) -> bool:
     last = max(ctx.sentence_index(t.start) for t in told)
     return any(trig.context_pattern("denial").search(ctx.text, *ctx.sentences[i])
                for i in range(max(first - 2, 0), min(last + 3, len(ctx.sentences))))
+
+
+def _dated(ev: Candidate) -> list:
+    return [d for d in types.get(ev.type).event_dates(ev) if d is not None and d.value]
+
+
+def _dated_before_the_year(ev: Candidate, reference) -> bool:
+    """2023年，公司曾获X种子轮投资 in a 2025 article: a round of an earlier year, not the news of a headline that
+    tells no date (X获Y入股; 去年获Y注资 is dated, and its date decides)."""
+    years = [int(d.value["end"][:4]) for d in _dated(ev)]
+    return reference is not None and bool(years) and max(years) < reference.year
 
 
 def _background(ev: Candidate, reference) -> bool:
