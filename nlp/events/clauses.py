@@ -393,9 +393,10 @@ def _heads_flash(ctx: Context, ent: Entity) -> bool:
     return (ent.start == 0 or ctx.text[ent.start - 1] in "【[\n") and bool(_FLASH_HEAD.match(ctx.text, ent.end))
 
 
-# 小米旗下基金入股了X: the child acts right after its parent (a name after its verb is no child of the parent)
+# 小米旗下基金入股了X, X旗下基金及Y跟投: the child acts right after its parent, or a list goes on (a name after its
+# verb or in the list is no child of the parent)
 _UNNAMED_CHILD_ACTS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:基金|公司|平台|机构)(?:近日|日前|已经?|再次|也)?(?:战略)?"
-                                 r"(?:入股|投资|领投|注资|增资|参投|跟投|认购)")
+                                 r"(?:入股|投资|领投|注资|增资|参投|跟投|认购|[及和与、])")
 
 
 def _parent_of_a_name(ctx: Context, ent: Entity, ceiling: int) -> bool:
