@@ -134,6 +134,15 @@ def test_another_round_in_a_later_comma_segment_is_the_same_companys_other_event
     assert rounds["A"]["amount"]["value"] == 3e8 and rounds["A"]["date"]["start_date"].startswith("2023-06")
 
 
+def test_rounds_of_different_years_in_the_comma_segments_of_one_sentence_are_events_of_their_own():
+    """A history told in one sentence (2020年拿到X的天使投资，2022年完成A轮，今年5月又获得Y的战略投资): each year's
+    round keeps its own investor, figure and date."""
+    text = "回看澄溪科技的融资路径，公司2020年拿到岚山创投数百万元天使投资，2022年完成由澄湖资本领投的1亿元A轮，今年5月又获得星河集团的战略投资。"
+    events = nlp.extract(text, published="2025-11-27")["events"]
+    assert sorted(((ev["date"] or {}).get("start_date", "")[:4], [i["name"] for i in ev["investors"]]) for ev in events) == [
+        ("2020", ["岚山创投"]), ("2022", ["澄湖资本"]), ("2025", ["星河集团"])]
+
+
 def test_a_summarys_bullets_and_citation_marks_end_sentences():
     """融资与估值 - … [1] - …: a summary's bullets are sentences, so the round told last is its own event."""
     text = ("融资与估值 - 澜星茶饮完成了数千万元的A轮融资 [1] - 本轮融资的独家投资方为澜汽资本 [1] - "

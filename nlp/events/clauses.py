@@ -18,8 +18,8 @@ from ..entities.span import Entity
 from ..segment.sentences import clauses as clause_spans
 from ..segment.sentences import sentences
 from . import triggers as trig
-from .context import (BARE_INVEST, BULLET_CHARS, ENUMERATION, FORMER_LATTER, INVESTOR_NAME, INVESTS_IN, NAMES, Context,
-                      cues, defines, former_or_latter, name_lists)
+from .context import (BARE_INVEST, BULLET_CHARS, ENUMERATION, FORMER_LATTER, INVESTOR_NAME, INVESTS_IN, NAMES, THIS_ROUND,
+                      Context, cues, defines, former_or_latter, name_lists)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,9 +163,10 @@ _SEGMENT_HEAD = re.compile(r"\s*(?:而|同时|此外|另外|其中|与此同时|
 def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
     """The view cut, at the start of each such segment, into views of one subject each
     (the same clause index for now: analyse_clauses numbers them). A segment that names
-    another round than the part before it (此前曾获X种子轮投资，并于2023年6月完成A轮融资),
-    or one of the rounds the part before it lists (连续完成天使轮和A轮融资，天使轮由X领投), is
-    cut off too: the same company's other round, with its own figures."""
+    another round than the part before it (此前曾获X种子轮投资，并于2023年6月完成A轮融资), or a round of
+    another year (2021年拿到X天使投资，2023年完成A轮，今年3月又获得Y战略投资), or one of the rounds the
+    part before it lists (连续完成天使轮和A轮融资，天使轮由X领投), is cut off too: the same company's
+    other round, with its own figures."""
     text, clause = ctx.text, view.clause
     # …分别完成Pre-A轮和天使轮融资，前者金额为数千万元，由X领投: a segment about the first of the list
     told_of = [m.start() for m in _FORMER_LATTER_SEGMENT.finditer(text, clause.start + 1, clause.end)
@@ -174,7 +175,7 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
     if len(live) < 2:
         return _cut(view, told_of)
     companies = [e for e in view.others if e.label == "COMPANY"]
-    cuts, subject, rounds, issue = [], None, set(), None
+    cuts, subject, rounds, years, issue = [], None, set(), set(), None
     for t in live:
         told, head_end = trig.told_at(text, t)  # 上会：…，A、B均获通过: A、B stand before its end
         seg = trig.segment_start(text, told, clause.start)
@@ -187,6 +188,7 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
         before = [e for e in companies if seg <= e.start and e.end <= head_end]
         head = before[-1] if before else None
         own = _rounds(ctx, seg, segment_end(text, t.end, clause.end)) if t.event == "funding" else set()
+        own_years = _years(ctx, seg, segment_end(text, t.end, clause.end)) if t.event == "funding" else set()
         later = seg > (cuts[-1] if cuts else clause.start)
         # …，并同意Y在北交所上市的注册申请: a trigger that names its company inside it (同意X…注册)
         named_inside = next((e for e in companies if t.start <= e.start and e.end <= t.end and not e.weak), None) \
@@ -200,13 +202,16 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
                 and not PARENT_OF_NEXT.match(text, head.end) and not ctx.same_party(head, subject):
             cuts.append(seg)
             subject, rounds = head, own
-        elif later and own and rounds and (not own & rounds or (len(own) == 1 < len(rounds) and own < rounds)) \
+        elif later and ((own and rounds and (not own & rounds or (len(own) == 1 < len(rounds) and own < rounds)))
+                        or (own_years and years and not own_years & years and not own & rounds
+                            and not THIS_ROUND.search(text, seg, t.end))) \
                 and (head is None or subject is None or ctx.same_party(head, subject)):
             cuts.append(seg)
-            subject, rounds = subject or head, own
+            subject, rounds, years = subject or head, own, own_years
         else:
             subject = subject or head or named_inside
             rounds |= own
+            years |= own_years
     return _cut(view, sorted(set(cuts) | set(told_of)))
 
 
@@ -220,6 +225,11 @@ def _rounds(ctx: Context, start: int, end: int) -> set[str]:
     investment, which may be part of a named round)."""
     return {r.value["name"] for r in ctx.rounds_told(start, end)
             if r.value and r.value.get("name") not in (None, "new", "latest", "strategic")}
+
+
+def _years(ctx: Context, start: int, end: int) -> set[str]:
+    """The years of the dates told in text[start:end], not the article's dateline."""
+    return {d.value["start"][:4] for d in ctx.within(start, end, "DATE") if d.value and not ctx.is_dateline(d)}
 
 
 def _list_head(ctx: Context, name: Entity, seg: int) -> Entity:

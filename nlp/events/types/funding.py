@@ -34,7 +34,6 @@ _ROUND_COUNT = re.compile(r"(?<![A-Za-z第])(\d+|[一二两三四五六七八九
 _CUMULATIVE = re.compile(r"累计|(?<!资金)(?<!发行)(?<!募资)(?<!轮融资)(?<!轮)(?<!贷款)(?<!借款)(?<!授信)(?<!本金)(?<!面值)总额|(?<![该本此]轮)(?:共计|合计)(?!增资|认购|出资|持股|持有)|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
 _SUMS = ("合计", "共计", "总计")  # a sum, not by itself a sum over rounds
 _ROUND_JUST_BEFORE = re.compile(r"轮(?:融资|募资|增资|集资)?\s?[,，]\s?$")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|该轮|这一轮")
 _WILDCARD_ROUNDS = {"new", "latest", None}
 
@@ -491,8 +490,8 @@ def _shared_investor(a: list, b: list, by_name: bool) -> bool:
 
 
 def _months_apart(a, b) -> bool:
-    """2023年4月 … 2024年4月, 2021年 … 2023年5月, 2023年 … 今日: two rounds, not one told twice (years written out
-    or a day: 明年 in 明年進軍泰越 dates a plan, not the round)."""
+    """2023年4月 … 2024年4月, 2021年 … 今年3月, 2023年 … 今日: two rounds, not one told twice (years written out,
+    this year, or a day: 明年 in 明年進軍泰越 dates a plan, not the round)."""
     if a is None or b is None or not a.value or not b.value:
         return False
     if a.value["start"][:4] != b.value["start"][:4] and _told_year(a) and _told_year(b):
@@ -501,8 +500,11 @@ def _months_apart(a, b) -> bool:
         and b.value["granularity"] in ("day", "month")
 
 
+_RELATIVE_YEAR = re.compile(r"今年|本年")  # (not 去年, often another clause's date, nor 明年: see above)
+
+
 def _told_year(date) -> bool:
-    return bool(_YEAR.search(date.text)) or date.value["granularity"] == "day"
+    return bool(_YEAR.search(date.text) or _RELATIVE_YEAR.search(date.text)) or date.value["granularity"] == "day"
 
 
 def attach_conflicts(ev: Candidate, cand: Candidate) -> bool:
