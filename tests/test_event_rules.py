@@ -144,9 +144,9 @@ def test_rounds_of_different_years_in_the_comma_segments_of_one_sentence_are_eve
 
 
 def test_an_investor_told_in_the_companys_earlier_named_round_gives_that_round():
-    """澄溪科技完成B轮融资。岚山创投2022年以2000万元参与了公司的天使轮: the investor's round is the company's
+    """澄溪科技完成B轮融资。2022年，岚山创投以2000万元参与了公司的天使轮: the investor's round is the company's
     angel round, with its sum and year."""
-    text = "澄溪科技近日完成B轮融资。岚山创投早在2022年就以2000万元参与了公司的天使轮。"
+    text = "澄溪科技近日完成B轮融资。2022年，岚山创投以2000万元参与了公司的天使轮。"
     events = {ev["round"]["name"]: ev for ev in nlp.extract(text, published="2025-11-27")["events"]}
     assert sorted(events) == ["B", "angel"] and [i["name"] for i in events["angel"]["investors"]] == ["岚山创投"]
     assert events["angel"]["amount"]["value"] == 2e7 and events["angel"]["date"]["start_date"].startswith("2022")
