@@ -152,6 +152,15 @@ def test_an_investor_told_in_the_companys_earlier_named_round_gives_that_round()
     assert events["angel"]["amount"]["value"] == 2e7 and events["angel"]["date"]["start_date"].startswith("2022")
 
 
+def test_a_segment_that_opens_on_the_other_party_takes_the_date_of_the_segment_before():
+    """2021年公司曾引入战略投资者X，后者以2亿元认购公司新增股份: the subscription is the 2021 deal (not the date
+    that opens the paragraph's first sentence)."""
+    text = ("澄星控制上市前曾进行过多轮融资。2018年，公司完成A轮融资1亿元，由紫澄创投领投。值得一提的是，2021年公司曾"
+            "引入战略投资者岚拓装备，后者以2亿元认购公司新增股份。")
+    deal = next(ev for ev in nlp.extract(text, published="2024-05-30")["events"] if ev["amount"]["value"] == 2e8)
+    assert deal["date"]["start_date"].startswith("2021") and [i["name"] for i in deal["investors"]] == ["岚拓装备"]
+
+
 def test_a_summarys_bullets_and_citation_marks_end_sentences():
     """融资与估值 - … [1] - …: a summary's bullets are sentences, so the round told last is its own event."""
     text = ("融资与估值 - 澜星茶饮完成了数千万元的A轮融资 [1] - 本轮融资的独家投资方为澜汽资本 [1] - "

@@ -42,6 +42,7 @@ _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的
 # name before it
 _UNNAMED_CHILD = re.compile(rf"\s*(?:关于)?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下[\u4e00-\u9fff]{{0,4}}?(?:公司|企业|平台|主体))")
 _PARENT_OF_INVESTOR = re.compile(r"(?:后者|其|该机构|该基金)(?:为|是)$")
+_OTHER_SIDE = re.compile(r"\s*(?:后者|前者|对方|双方)")
 _DESCRIBES_NAME = re.compile(r"[^,，。；;的]{1,16}的")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 # a table row (1. 桥石智能｜协作机器人｜A轮，1亿元): the company is in the first cell, the others describe it
@@ -480,11 +481,15 @@ class RuleProposer:
         if own or plain or dates:
             return (own or plain or dates)[0]
         triggers = self._sentence_triggers.get(clause.sentence, [])
+        # 2021年公司曾引入战略投资者X，后者以2亿元认购…: a segment that opens on the other party tells the deal of the
+        # segment before it, whose date is its own
+        retold = bool(_OTHER_SIDE.match(ctx.text, seg))
         for d in reversed(ctx.within(sent_start, seg, "DATE")):  # the nearest before it
             d_start, d_end = _segment(ctx.text, d.start, sent_start, seg)
             if _usable_date(d) and not ctx.is_dateline(d) and not _not_a_date_of(ctx, d, d_end) \
-                    and not any(d_start <= t.start and t.end <= d_end for t in triggers):
+                    and (retold or not any(d_start <= t.start and t.end <= d_end for t in triggers)):
                 return d
+            retold = False  # only the segment right before
         return self._paragraph_date(clause)
 
     def _paragraph_date(self, clause: Clause) -> Entity | None:
