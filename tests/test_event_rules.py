@@ -634,6 +634,22 @@ def test_a_headline_above_a_blank_line_is_told_again_by_the_body_but_not_by_a_ro
         ["岚山创投基金"], ["澄泓控股"]]
 
 
+def test_the_total_told_right_after_the_round_is_that_rounds_size_and_joins_the_headlines_round():
+    """已完成C轮融资，融资总额超过1亿美元: no sum over rounds, so the body's round (with its investors) is the
+    headline's."""
+    text = "澄枢生物完成超1亿美元C轮融资\n澄枢生物已完成C轮融资，融资总额超过1亿美元，由岚山资本领投，澄湖创投跟投。"
+    [ev] = nlp.extract(text, published="2025-09-23")["events"]
+    assert not ev["cumulative"] and [i["name"] for i in ev["investors"]] == ["岚山资本", "澄湖创投"]
+
+
+def test_an_interview_headed_with_the_guest_after_the_company_gives_the_guests_turns_to_that_company():
+    """对话X张三：… (no title between company and guest): 张三's turns tell X's rounds, however far below."""
+    text = ("对话澄蓝生物顾予宁：我们只做能量产的分子\n\n编者按：杭州澄蓝生物科技有限公司（澄蓝生物）今年5月刚完成B轮融资。"
+            "以下为访谈整理，有删节。\n\n问：先说说这轮融资。\n\n顾予宁：B轮一共1.8亿元，岚石创业领投，澄湖资本跟投。")
+    [ev] = nlp.extract(text, published="2025-06-01")["events"]
+    assert ev["amount"]["value"] == 1.8e8 and [i["name"] for i in ev["lead_investors"]] == ["岚石创业"]
+
+
 @pytest.mark.parametrize("text, company, amount", [
     ("对话澜屿储能陈洲：拿到B轮之后\n记者：这一轮是怎么落定的？\n陈洲（澜屿储能创始人兼CEO）：这一轮总共2亿元，"
      "星辰集团旗下的星辰资本领投，老股东澄湖创投继续加码。", "澜屿储能", 2e8),

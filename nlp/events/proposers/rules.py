@@ -73,6 +73,9 @@ _LEADER = r"的?(?:联合)?(?:创始人|创办人|董事长|CEO|首席执行官|
 _GUEST_AFTER = re.compile(rf"{_LEADER}[\s\u3000]?(?P<person>[\u4e00-\u9fff]{{2,3}}?)(?=[\s:：,，(（]|说|表示|$)")
 _GUEST_BEFORE = re.compile(r"(?P<person>[\u4e00-\u9fff]{2,3})[(（]$")
 _GUEST_BEFORE_END = re.compile(rf"{_LEADER}[)）]")
+# 对话苔蓝生物陶予宁：…, 专访X张三｜…: an interview's headline names the guest right after the company, no title between
+_INTERVIEW_HEAD = re.compile(r"(?:对话|专访|独家对话|访谈)\s?$")
+_GUEST_UNTITLED = re.compile(r"(?P<person>[\u4e00-\u9fff]{2,3}?)(?=[:：｜|丨\s])")
 
 
 def _names_after(text: str, t: trig.Trigger) -> bool:
@@ -130,7 +133,7 @@ class RuleProposer:
 
     def _guest(self) -> tuple[Entity, str] | None:
         """An interview's guest, named near the top beside the company they lead (米粒智造CEO孔维,
-        陈泊（极屿储能创始人兼CEO）): their turns (孔维：今年我们拿到了A轮) speak of that company."""
+        陈泊（极屿储能创始人兼CEO）, 对话苔蓝生物陶予宁): their turns (孔维：今年我们拿到了A轮) speak of that company."""
         text = self.ctx.text
         top = min(len(text), 300)
         for ent in self.ctx.within(0, top, "COMPANY"):
@@ -140,6 +143,10 @@ class RuleProposer:
                 m = _GUEST_AFTER.match(text, end)
                 if m is None and _GUEST_BEFORE_END.match(text, end):
                     m = _GUEST_BEFORE.search(text, max(0, start - 4), start)
+                if m is None and _INTERVIEW_HEAD.search(text, max(0, start - 5), start):
+                    m = _GUEST_UNTITLED.match(text, end)
+                    # (only a guest whose turns the text gives: 陶予宁：…)
+                    m = m if m and re.search(rf"\n\s*{re.escape(m.group('person'))}[:：]", text) else None
                 if m is not None:
                     return ent, m.group("person")
                 start = text.find(ent.text, end, top)

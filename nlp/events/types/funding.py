@@ -300,10 +300,11 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     amount = next((p.entity for p in out if p.role == "amount" and p.owner is None), None)
     seg = start if amount is None else trig.segment_start(ctx.text, amount.start, start)
     told = text if amount is None else ctx.text[seg:segment_end(ctx.text, amount.end, end)]
-    # 完成B轮募资，总额新台币6亿元: a 总额 that opens the segment after the round's is that round's size
+    # 完成B轮募资，总额新台币6亿元, 已完成C轮融资，融资总额超过1亿美元: a 总额 that opens the segment after the
+    # round's is that round's size
     cumulative = _CUMULATIVE.search(told)
     if cumulative and cumulative.group() == "总额" and _ROUND_JUST_BEFORE.search(ctx.text, max(start, seg - 12), seg) \
-            and not told[:cumulative.start()].strip(" ,，"):
+            and told[:cumulative.start()].strip(" ,，") in ("", "融资", "募资", "集资"):
         cumulative = None
     # 向工商银行、招商银行申请合计不超过18亿元的综合授信: a loan or a bond has no rounds to add up; its 合计 sums
     # the lenders or tranches of this one facility (累计发行债券4期，合计融资规模34亿元 still adds up)
