@@ -42,9 +42,9 @@ _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的
 # name before it
 _UNNAMED_CHILD = re.compile(rf"\s*(?:关于)?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下[\u4e00-\u9fff]{{0,4}}?(?:公司|企业|平台|主体))")
 _PARENT_OF_INVESTOR = re.compile(r"(?:后者|其|该机构|该基金)(?:为|是)$")
-# …的X，也在今年9月完成了A轮: an adverb opens a segment that goes on about the name before it
+# …的X，也在今年9月完成了A轮: an adverb (or a date) opens a segment that goes on about the name before it
 _ADVERB_OPEN = re.compile(r"\s*(?:也|亦|还|则|同样|同期|刚刚?|近日|日前)")
-_DESCRIBED_BY = re.compile(r"的[^,，。；;的]{0,8}$")
+_DESCRIBED_BY = re.compile(r"(?:的|——)[^,，。；;的]{0,8}$")
 _OTHER_SIDE = re.compile(r"\s*(?:后者|前者|对方|双方)")
 _DESCRIBES_NAME = re.compile(r"[^,，。；;的]{1,16}的")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
@@ -279,14 +279,16 @@ class RuleProposer:
         return None
 
     def _described_subject(self, others: list[Entity], told: list[trig.Trigger], start: int) -> Entity | None:
-        """为思湃神经供应电极基材的苏州柏瀚微纳，也在今年9月完成了A轮: the name that closes the segment before the
-        trigger's, described by the words before it (…的X), is the subject of a segment that opens on an adverb and
-        names no one (the names in the description are not)."""
+        """为思湃神经供应电极基材的苏州柏瀚微纳，也在今年9月完成了A轮, X的隔膜供应商——苏州的Y，今年6月拿到了…: the
+        name that closes the segment before the trigger's, described by the words before it (…的Y, …——Y), is the
+        subject of a segment that opens on an adverb or a date and names no one (the names in the description are
+        not)."""
         if not told:
             return None
         text = self.ctx.text
         seg = trig.segment_start(text, told[0].start, start)
-        if not _ADVERB_OPEN.match(text, seg) or any(seg <= e.start < told[0].start for e in others):
+        opens = next((d.end for d in self.ctx.within(seg, told[0].start, "DATE") if not text[seg:d.start].strip()), seg)
+        if not (_ADVERB_OPEN.match(text, opens) or opens > seg) or any(seg <= e.start < told[0].start for e in others):
             return None
         last = next((e for e in reversed(others) if e.end <= seg), None)
         if last is None or text[last.end:seg].strip(" ,，") or not _DESCRIBED_BY.search(text, max(0, last.start - 8), last.start):
