@@ -161,6 +161,13 @@ def test_a_segment_that_opens_on_the_other_party_takes_the_date_of_the_segment_b
     assert deal["date"]["start_date"].startswith("2021") and [i["name"] for i in deal["investors"]] == ["岚拓装备"]
 
 
+def test_deals_counted_in_a_weeks_comment_are_no_round_of_the_company_in_focus():
+    """本周两笔过亿元的储能交易都投向了…: a count of deals is a statistic, not the listed company's round."""
+    text = ("▍IPO动态\n· 8月14日，钠电储能企业澄锂储能通过港交所上市聆讯，有望于本月底挂牌。\n▍本周观点\n"
+            "储能赛道的融资正在向头部集中，本周两笔过亿元的储能交易都投向了已有量产能力的企业；早期项目则更多来自AI应用。")
+    assert [ev["type"] for ev in nlp.extract(text, published="2025-08-18")["events"]] == ["listing"]
+
+
 def test_a_summarys_bullets_and_citation_marks_end_sentences():
     """融资与估值 - … [1] - …: a summary's bullets are sentences, so the round told last is its own event."""
     text = ("融资与估值 - 澜星茶饮完成了数千万元的A轮融资 [1] - 本轮融资的独家投资方为澜汽资本 [1] - "
