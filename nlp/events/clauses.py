@@ -187,8 +187,9 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
             issue = t
         before = [e for e in companies if seg <= e.start and e.end <= head_end]
         head = before[-1] if before else None
-        own = _rounds(ctx, seg, segment_end(text, t.end, clause.end)) if t.event == "funding" else set()
-        own_years = _years(ctx, seg, segment_end(text, t.end, clause.end)) if t.event == "funding" else set()
+        told_end = segment_end(text, t.end, clause.end)
+        own = _rounds(ctx, seg, told_end) if t.event == "funding" else set()
+        own_years = _years(ctx, seg, told_end) if t.event == "funding" else set()
         later = seg > (cuts[-1] if cuts else clause.start)
         # …，并同意Y在北交所上市的注册申请: a trigger that names its company inside it (同意X…注册)
         named_inside = next((e for e in companies if t.start <= e.start and e.end <= t.end and not e.weak), None) \

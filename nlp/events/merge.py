@@ -145,6 +145,5 @@ def _background(ev: Candidate, reference) -> bool:
     """Every date the event carries lies long before the article's date."""
     if reference is None:
         return False
-    dates = types.get(ev.type).event_dates(ev)
-    ends = [dt.date.fromisoformat(d.value["end"]) for d in dates if d is not None and d.value]
+    ends = [dt.date.fromisoformat(d.value["end"]) for d in _dated(ev)]
     return bool(ends) and max(ends) < reference - dt.timedelta(days=types.get(ev.type).NEWS_DAYS)

@@ -14,8 +14,9 @@ windows of the same event type, every occurrence labelled.
   of ours stands in the sentence;
 - the project's own probe sets (corpora/probes/passages*.jsonl, invented by
   helpers in the shape of web news), their read parts only: the `train` half
-  of each, and probe set 1, read whole. Sets 2, 8, 26, 28, 33, 35, 50 and 51 and every
-  `blind` half stay unread.
+  of sets 3–7 and 9–21 (TRAINED_PROBES), and probe set 1, read whole. The
+  unread sets (2, 8, 26, 28, 33, 35, 50, 51, 53) and every `blind` half stay
+  unread.
 Windows of these documents that hold no gold party teach the tagger when a
 trigger reports no event of that company (a pledge, a market statistic).
 

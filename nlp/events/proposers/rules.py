@@ -287,13 +287,13 @@ class RuleProposer:
             return None
         text = self.ctx.text
         seg = trig.segment_start(text, told[0].start, start)
-        opens = next((d.end for d in self.ctx.within(seg, told[0].start, "DATE") if not text[seg:d.start].strip()), seg)
-        if not (_ADVERB_OPEN.match(text, opens) or opens > seg) or any(seg <= e.start < told[0].start for e in others):
+        if any(seg <= e.start < told[0].start for e in others):
             return None
         last = next((e for e in reversed(others) if e.end <= seg), None)
         if last is None or text[last.end:seg].strip(" ,，") or not _DESCRIBED_BY.search(text, max(0, last.start - 8), last.start):
             return None
-        return last
+        opens = next((d.end for d in self.ctx.within(seg, told[0].start, "DATE") if not text[seg:d.start].strip()), seg)
+        return last if opens > seg or _ADVERB_OPEN.match(text, opens) else None
 
     def _owns_round(self, name: Entity) -> bool:
         """Y的B轮融资, 「Y」B轮: a named round (not 新一轮, nor 战略投资) right after the name (its closing quote
