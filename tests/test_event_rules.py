@@ -1114,3 +1114,43 @@ def test_an_items_label_before_its_name_leaves_the_name_in_focus_for_the_lines_u
             "4至5美元，计划登陆纳斯达克。")
     events = nlp.extract(text, published="2025-04-09")["events"]
     assert {ev["company"]["name"] for ev in events if ev["type"] == "listing"} == {"岚澜生物", "澄沐物流"}
+
+
+@pytest.mark.parametrize("text, latest, earlier", [
+    ("澄岭储能上月完成C轮融资。2021年，钟屿资本投了2亿元A轮，那一年钒价暴涨。", "C",
+     {"A": (2e8, "钟屿资本", "2021")}),
+    ("岚澈科技今年完成了B轮融资。天使轮是2019年，澄湖资本投了1,000万元；2020年底做A轮，松涧创投领投了6,000万元。", "B",
+     {"angel": (1e7, "澄湖资本", "2019"), "A": (6e7, "松涧创投", "2020")}),
+])
+def test_an_earlier_round_told_by_who_put_the_money_in_is_a_round_of_its_own(text, latest, earlier):
+    """X投了2亿元A轮, 天使轮是2019年，X投了1,000万元: the company's earlier rounds, each with its figure, investor and
+    year."""
+    rounds = rounds_of(text, PUBLISHED)
+    assert set(rounds) == {latest, *earlier}
+    for name, (amount, investor, year) in earlier.items():
+        ev = rounds[name]
+        assert ev["amount"]["value"] == amount
+        assert [i["name"] for i in ev["investors"]] == [investor]
+        assert ev["date"]["start_date"].startswith(year)
+
+
+@pytest.mark.parametrize("middle", [
+    "创始人此前在亚马逊做了六年推荐算法。它的融资节奏一直很快。",  # an employer; 它 goes on about the company
+    "产品已接入独立站、亚马逊和TikTok后台，替卖家处理退换货。",  # customers' platforms in a list
+])
+def test_a_name_in_a_clause_that_tells_no_deal_and_stands_after_a_preposition_or_a_list_comma_takes_no_focus(middle):
+    """The earlier round told after such a clause, with no name of its own, is still the company's in focus."""
+    text = (f"去年12月底，深圳澄询科技完成了一轮1亿美元的C轮融资，领投的是云杉创投。{middle}"
+            "2022年初的A轮由线性资本领投，金额2,000万美元。")
+    rounds = rounds_of(text, "2025-01-09")
+    assert set(rounds) == {"C", "A"}
+    assert {ev["company"]["name"] for ev in rounds.values()} == {"深圳澄询科技"}
+    assert [i["name"] for i in rounds["A"]["lead_investors"]] == ["线性资本"]
+
+
+def test_an_interviewers_label_opening_the_turns_is_no_company():
+    """晚点：…那轮融资 / 张宁：…: a medium that labels two turns or more asks; it raises nothing."""
+    text = ("晚点对话｜「澄岚咖啡」张宁：县城门店的生意\n文｜晚点团队\n晚点：去年年底那轮融资，外界说谈了很久。\n"
+            "张宁：最后是云杉创投领投，总共2亿多元，我们对外叫B轮。\n晚点：最早一笔钱是谁给的？\n"
+            "张宁：2022年的天使轮，松涧创投投了500万元。")
+    assert all(ev["company"]["name"] != "晚点" for ev in nlp.extract(text, published=PUBLISHED)["events"])

@@ -46,6 +46,9 @@ _PARENT_OF_INVESTOR = re.compile(r"(?:后者|其|该机构|该基金)(?:为|是)
 _ADVERB_OPEN = re.compile(r"\s*(?:也|亦|还|则|同样|同期|刚刚?|近日|日前)")
 _DESCRIBED_BY = re.compile(r"(?:的|——)[^,，。；;的]{0,8}$")
 _OTHER_SIDE = re.compile(r"\s*(?:后者|前者|对方|双方)")
+# 它的融资节奏一直很快。: a sentence that opens on 它 / 其 goes on about the company in focus (not 它们, 其他, 其实 …)
+_OPENS_ON_IT = re.compile(r"\s*(?:它(?!们)|其(?![他它中余后实次]))")
+_OBJECT_BEFORE = re.compile(r"(?:在|从|离开|加入|任职于|就职于|供职于|来自|包括|包含|比如|例如|、|与|和|跟|同)$")
 _DESCRIBES_NAME = re.compile(r"[^,，。；;的]{1,16}的")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 # a table row (1. 桥石智能｜协作机器人｜A轮，1亿元): the company is in the first cell, the others describe it
@@ -77,8 +80,9 @@ _GUEST_AFTER = re.compile(rf"{_LEADER}[\s\u3000]?(?P<person>[\u4e00-\u9fff]{{2,3
 _GUEST_BEFORE = re.compile(r"(?P<person>[\u4e00-\u9fff]{2,3})[(（]$")
 _GUEST_BEFORE_END = re.compile(rf"{_LEADER}[)）]")
 # 对话苔蓝生物陶予宁：…, 专访X张三｜…: an interview's headline names the guest right after the company, no title between
-_INTERVIEW_HEAD = re.compile(r"(?:对话|专访|独家对话|访谈)\s?$")
-_GUEST_UNTITLED = re.compile(r"(?P<person>[\u4e00-\u9fff]{2,3}?)(?=[:：｜|丨\s])")
+_SPEAKER = re.compile(r"^[ \t]*([^\s:：,，。]{2,8})[:：]", re.M)
+_INTERVIEW_HEAD = re.compile(r"(?:对话|专访|独家对话|访谈)\s?[｜|丨:：]?\s?[「“\"『]?$")
+_GUEST_UNTITLED = re.compile(r"[」”\"』]?\s?(?P<person>[\u4e00-\u9fff]{2,3}?)(?=[:：｜|丨\s])")
 
 
 def _names_after(text: str, t: trig.Trigger) -> bool:
@@ -118,6 +122,10 @@ class RuleProposer:
             person = re.escape(self.guest[1])
             self._turn = re.compile(rf"\s*{person}(?:[(（][^()（）\n]{{0,30}}[)）])?(?:说|表示|称)?[:：]")
             self._said = re.compile(rf"{person}(?:说|表示|称)[:：]")
+        # 晚点：去年那轮融资…: a name that opens two lines or more with a colon is the interviewer's label (a medium),
+        # never the subject
+        labels = [m.group(1) for m in _SPEAKER.finditer(ctx.text)]
+        self._speakers = {label for label in labels if labels.count(label) >= 2}
         self._sentence_triggers: dict[int, list[trig.Trigger]] = {}
         for clause in ctx.clauses:
             self._sentence_triggers.setdefault(clause.sentence, []).extend(clause.triggers)
@@ -332,7 +340,7 @@ class RuleProposer:
         sentence's only company (禾曦生物成立于2015年。2021年完成3.5亿元B轮融资)."""
         ctx = self.ctx
         for i in range(clause.sentence - 1, max(clause.sentence - 3, -1), -1):
-            names = ctx.within(*ctx.sentences[i], "COMPANY")
+            names = [n for n in ctx.within(*ctx.sentences[i], "COMPANY") if n.text not in self._speakers]
             if not names:
                 continue
             first = names[0]
@@ -374,7 +382,7 @@ class RuleProposer:
         # 这家成立于2016年的企业此前获得过多轮融资。2021年6月，公司完成B轮融资)
         for i in range(last + 1, sentence):
             s, e = ctx.sentences[i]
-            if PRONOUN.match(ctx.text, s) and all(ctx.same_party(n, company) for n in ctx.within(s, e, "COMPANY")):
+            if (PRONOUN.match(ctx.text, s) or _OPENS_ON_IT.match(ctx.text, s)) and all(ctx.same_party(n, company) for n in ctx.within(s, e, "COMPANY")):
                 last = i
         # a summary's bullet (…[1] -) that names no other company goes on about the same one
         between = [i for i in range(last + 1, sentence) if not _HEADING.fullmatch(ctx.text, *ctx.sentences[i])
@@ -429,7 +437,7 @@ class RuleProposer:
     def _clause(self, view: ClauseView) -> list[Proposal]:
         ctx, clause = self.ctx, view.clause
         investor_clusters = {ctx.cluster(i) for i in view.investors}
-        others = [o for o in view.others if ctx.cluster(o) not in investor_clusters]
+        others = [o for o in view.others if ctx.cluster(o) not in investor_clusters and o.text not in self._speakers]
         values = ctx.within(clause.start, clause.end, "MONEY", "ROUND", "TICKER", "SHARES")  # of one company
         live = [t for t in view.usable if not t.negated]
         subject = self._subject(clause, others, live, bool(live) and bool(values or view.investors), view.sources,
@@ -440,7 +448,7 @@ class RuleProposer:
         # a clause about the company in focus keeps it in focus (本次发行募集资金总额为…。其余3名获配对象分别为…)
         # (a clause that tells no deal brings a weak guess into focus only when it opens on it: 星河智能成立于2023年,
         # not 公司首颗…的存算一体芯片已流片)
-        if subject is not None and ((subject in others and (live or not subject.weak
+        if subject is not None and ((subject in others and (live or (not subject.weak and not self._object(subject))
                                                             or _OPENS_ON_NAME.fullmatch(ctx.text, clause.start, subject.start)))
                                     or subject is self._owner
                                     or (self.topic and subject is self.topic[0]
@@ -477,6 +485,12 @@ class RuleProposer:
                 out.append(Proposal(clause.index, name, "attach", value=True, source=SOURCE))
             out += etype.propose_args(self, view, ev_triggers)
         return out
+
+    def _object(self, name: Entity) -> bool:
+        """创始人此前在亚马逊做了六年算法, 接入独立站、亚马逊和TikTok后台, 客户包括X: a name after a preposition, a list's
+        comma or 包括 is a place, an employer, a customer or a partner; a clause that tells no deal does not bring it
+        into focus (这并非X首次引入外部资金 still does)."""
+        return bool(_OBJECT_BEFORE.search(self.ctx.text, max(0, name.start - 4), name.start))
 
     def _described(self, live: list[trig.Trigger], others: list[Entity]) -> list[tuple[trig.Trigger, Entity]]:
         """步入招股第三日的银诺医药, 今日截飞的星河医药: a trigger that describes the name right
