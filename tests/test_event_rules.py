@@ -1154,3 +1154,16 @@ def test_an_interviewers_label_opening_the_turns_is_no_company():
             "张宁：最后是云杉创投领投，总共2亿多元，我们对外叫B轮。\n晚点：最早一笔钱是谁给的？\n"
             "张宁：2022年的天使轮，松涧创投投了500万元。")
     assert all(ev["company"]["name"] != "晚点" for ev in nlp.extract(text, published=PUBLISHED)["events"])
+
+
+def test_a_review_meetings_items_told_under_check_mark_headers_take_their_stage_and_the_meetings_day():
+    """✔ X（创业板） / 审议结果：同意其发行上市（首发） / 拟募资…: each item's result line under its header, the day
+    the introduction tells."""
+    text = ("8月21日，深交所上市审核委员会召开审议会议，三家企业上会。\n\n✔ 澄川科技（创业板）\n审议结果：同意其发行上市（首发）\n"
+            "拟发行不超过2,580万股，拟募资6.9亿元；保荐机构：招商证券\n\n✔ 岚桥股份（深市主板）\n审议结果：同意其发行上市（首发）\n"
+            "主营汽车热交换器，拟募资10.05亿元\n\n✘ 朔岚医疗（创业板）\n审议结果：不同意其发行上市（首发）\n"
+            "上市委关注其经销模式下收入确认的准确性。")
+    events = {ev["company"]["name"]: ev for ev in nlp.extract(text, published="2025-08-22")["events"]}
+    assert {name: ev["stage"] for name, ev in events.items()} == {
+        "澄川科技": "hearing_passed", "岚桥股份": "hearing_passed", "朔岚医疗": "terminated"}
+    assert {ev["date"]["start_date"] for ev in events.values()} == {"2025-08-21"}

@@ -15,10 +15,10 @@ from .triggers import segment_start
 
 NAMES = ("COMPANY", "ORG")
 # ● 募集资金总额…: a bullet point of a filing
-BULLET_CHARS = r"●•·‧・▪▍■◆◇★►▶\-*"
+BULLET_CHARS = r"●•·‧・▪▍▌■◆◇★►▶✔✓✘✗☑\-*"
 BULLET = re.compile(rf"\s*[{BULLET_CHARS}]")
 # 1. 星河智能(香港)|停车场自动化: a round-up's item that names its company on a line of its own
-ITEM_HEADER = re.compile(r"\s*(?:\d{1,2}\s?[.、)|]|[●•▍■◆▶]|[一二三四五六七八九十]、)\s*(?P<name>[^,，。；;:：(|【】\n]{2,30}?)\s*"
+ITEM_HEADER = re.compile(r"\s*(?:\d{1,2}\s?[.、)|]|[●•▍▌■◆▶✔✓✘✗☑]|[一二三四五六七八九十]、)\s*(?P<name>[^,，。；;:：(|【】\n]{2,30}?)\s*"
                          r"(?:\([^()\n]{1,16}\))?\s*(?:[|/·•]|$)")
 
 

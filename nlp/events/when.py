@@ -7,7 +7,7 @@ import re
 
 from ..entities.span import Entity
 from .candidate import Candidate
-from .context import BULLET_CHARS, Context, line_above
+from .context import BULLET_CHARS, ITEM_HEADER, Context, line_above
 
 
 # A round-up: several companies, and a period its opening counts them in (今年香港共有120间企业新上市, 最近一周
@@ -31,6 +31,7 @@ def round_up_period(ctx: Context) -> tuple[Entity | None, set[str]]:
 # introduces the list
 _LIST_ITEM = re.compile(rf"\s*(?:[{BULLET_CHARS}]|\d{{1,2}}\s?[.、．)）]|[(（][一二三四五六七八九十\d]{{1,3}}[)）]|[①-⑳]"
                         r"|[一二三四五六七八九十]{1,3}、|【[^】\n]{1,8}】)")
+_ITEM_LINES = 4  # the most lines an item may tell under its header
 _HEADING = 12  # a line this short without a date is a heading between the intro and its items
 _BRACKET_ITEM = re.compile(r"\s*【[^】\n]{1,8}】")
 
@@ -58,6 +59,14 @@ def list_intro_date(ctx: Context, ev: Candidate) -> Entity | None:
     line_end = ctx.text.find("\n", start)
     line_end = len(ctx.text) if line_end < 0 else line_end
     marker = _is_item(ctx.text, line_start)
+    # ✔ 澄川科技（创业板） / 审议结果：同意其发行上市 / 拟募资6.9亿元: an item told over lines under its header
+    lines_of_item = 0  # how many lines of an item above may lie between it and the next
+    if not marker:
+        above_start, above_end = line_above(ctx.text, line_start)
+        if above_end > above_start and ITEM_HEADER.match(ctx.text, above_start, above_end) \
+                and any(ctx.same_party(e, ev.company) for e in ctx.within(above_start, above_end, "COMPANY")):
+            line_start, marker, lines_of_item = above_start, _is_item(ctx.text, above_start), _ITEM_LINES
+    pending = 0  # undated lines since the item below: another item's own lines if its header comes above them
     # (当日 there has no value of its own: it is the list's day; a year names a bond, 2025年度第三期中期票据)
     if not marker or any(d.value and _day_or_month(d.value) for d in ctx.within(line_start, line_end, "DATE")):
         return None
@@ -67,17 +76,23 @@ def list_intro_date(ctx: Context, ev: Candidate) -> Entity | None:
         if line_end <= line_start:
             return None
         if above := _is_item(ctx.text, line_start):
+            pending = 0
             if above == marker:
                 items_above.append(any(d.value and _day_or_month(d.value) for d in ctx.within(line_start, line_end, "DATE")))
             continue
         told = [d for d in ctx.within(line_start, line_end, "DATE") if d.value]
         if told:
+            if pending:
+                return None
             # items dated one by one: an undated one is not the list's day (one item above that names a later
             # day, 【上会安排】…定于6月26日审议, does not make the list one of dated items)
             if items_above and all(items_above):
                 return None
             return next((d for d in told if _introduces(ctx, d, line_start, line_end)), None)
         if len(ctx.text[line_start:line_end].strip()) > _HEADING and not _BYLINE.search(ctx.text, line_start, line_end):
+            if pending < lines_of_item:
+                pending += 1
+                continue
             return None  # a paragraph that tells no date ends the search; a byline (来源：X　整理：Y) does not
     return None
 
