@@ -1167,3 +1167,22 @@ def test_a_review_meetings_items_told_under_check_mark_headers_take_their_stage_
     assert {name: ev["stage"] for name, ev in events.items()} == {
         "澄川科技": "hearing_passed", "岚桥股份": "hearing_passed", "朔岚医疗": "terminated"}
     assert {ev["date"]["start_date"] for ev in events.values()} == {"2025-08-21"}
+
+
+def test_a_timelines_date_lines_date_the_rounds_told_on_the_lines_below():
+    """发展历程 / 2020年6月 / 获得X天使轮投资 / …: each date alone on its line dates the step below it; an old investor that
+    继续追加 invests (it is no company of its own)."""
+    text = ("澄汐智能　让每一台叉车都能自己干活\n\n发展历程\n\n2019年\n公司于上海张江成立\n\n2020年6月\n获得岚绩创坛天使轮投资\n\n"
+            "2022年11月\n完成A轮融资1.5亿元，高岚创投领投，松纬创投继续追加\n\n2024年9月\n完成B轮融资，本轮金额4亿元，由澄屿资本领投")
+    rounds = rounds_of(text, PUBLISHED)
+    assert set(rounds) == {"angel", "A", "B"}
+    assert {ev["company"]["name"] for ev in rounds.values()} == {"澄汐智能"}
+    assert {name: ev["date"]["start_date"][:7] for name, ev in rounds.items()} == {
+        "angel": "2020-06", "A": "2022-11", "B": "2024-09"}
+    assert sorted(i["name"] for i in rounds["A"]["investors"]) == ["松纬创投", "高岚创投"]
+
+
+def test_a_page_time_alone_on_its_line_dates_no_step_below():
+    """2025-11-25 13:40 / 11月24日，X宣布完成A轮融资: the time the page came out is no timeline's date."""
+    text = "来源：高工储能　作者：翟渝\n2025-11-25 13:40\n\n11月24日，储能温控方案商澄序科技宣布完成近亿元A轮融资。联想创投领投了这一轮。"
+    assert rounds_of(text, "2025-11-25")["A"]["date"]["start_date"] == "2025-11-24"

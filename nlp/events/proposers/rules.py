@@ -70,6 +70,7 @@ _OWNER_TO_ROUND = re.compile(r"[」”\"』]?\s?的?")  # Y的B轮, 「Y」B轮
 # 继去年8月拿下A轮后，: a clause told before the subject it shares with the clause after it
 _BEFORE_THE_SUBJECT = re.compile(r"继[^,，。；;]{1,24}?(?:之后|后)[,，]?\s*$")
 # a sentence that opens with its date (6月5日下午，…, 今天，…)
+_TIME_OF_DAY = re.compile(r"\d[:：]\d|[点时]")
 _SENTENCE_DATE = re.compile(r"\s*(?P<date>[^,，。；;:：\n]{2,16}?)(?:上午|下午|晚间|早间|晚|盘后)?[,，]")
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[▍●■◆【])?[^,，。；;!?！？\n]{1,30}[?？]?\n*")
 # 股份将于7月4日上市, 股份本月十五日挂牌: a clause that opens on the shares is about the company in focus
@@ -542,6 +543,12 @@ class RuleProposer:
         if clause.sentence == 0:
             return None
         prev_start, prev_end = ctx.sentences[clause.sentence - 1]
+        # a timeline's line of its own (2022年11月 / 完成A轮融资1.5亿元) dates the line below (not a page's time of
+        # publication, 2025-11-06 08:15)
+        alone = [d for d in ctx.within(prev_start, prev_end, "DATE") if d.text == ctx.text[prev_start:prev_end].strip()
+                 and not _TIME_OF_DAY.search(d.text)]
+        if alone and _usable_date(alone[0]) and not ctx.is_dateline(alone[0]):
+            return alone[0]
         opening = _SENTENCE_DATE.match(ctx.text, prev_start, prev_end)
         if opening is None:
             return None
