@@ -1186,3 +1186,27 @@ def test_a_page_time_alone_on_its_line_dates_no_step_below():
     """2025-11-25 13:40 / 11月24日，X宣布完成A轮融资: the time the page came out is no timeline's date."""
     text = "来源：高工储能　作者：翟渝\n2025-11-25 13:40\n\n11月24日，储能温控方案商澄序科技宣布完成近亿元A轮融资。联想创投领投了这一轮。"
     assert rounds_of(text, "2025-11-25")["A"]["date"]["start_date"] == "2025-11-24"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("岚光医疗成立于2020年。公司先后获得元禾原点的种子轮（2020年）、礼来亚洲基金领投的A轮（2022年，1.5亿元），"
+     "以及通和毓承和高特佳投资共同领投的B轮（2023年，3亿元）。",
+     {"seed": ("元禾原点", "2020"), "A": ("礼来亚洲基金", "2022"), "B": ("通和毓承", "2023")}),
+    ("星河智驾此前已完成两轮融资，分别为2021年由线性资本投资的数千万元天使轮和2022年由高瓴创投领投的1亿元A轮。",
+     {"angel": ("线性资本", "2021"), "A": ("高瓴创投", "2022")}),
+    ("成立三年来，星河智驾先后获得奇点资本的种子轮、云杉创投领投的天使轮以及红杉中国独家投资的A轮融资。",
+     {"seed": ("奇点资本", None), "angel": ("云杉创投", None), "A": ("红杉中国", None)}),
+])
+def test_rounds_listed_in_one_segment_each_with_its_investors_are_one_event_each(text, expected):
+    """X的种子轮（2020年）、Y领投的A轮（2022年，1.5亿元）: each round of the list keeps its own investors and date (先后
+    and 两轮 count the list; they add up no rounds)."""
+    rounds = rounds_of(text, "2025-10-01")
+    assert set(rounds) == set(expected)
+    for name, (investor, year) in expected.items():
+        assert investor in [i["name"] for i in rounds[name]["investors"]]
+        assert (rounds[name]["date"] or {}).get("start_date", "")[:4] == (year or "")
+
+
+def test_rounds_listed_without_their_own_investors_stay_one_told_event():
+    """获得A轮、A+轮融资 / 连续完成天使轮和A轮融资: no owner phrase (…的) before the later round, no list of rounds."""
+    assert set(rounds_of("星河智驾获得A轮、A+轮融资，投资方为云杉创投。", PUBLISHED)) == {"A"}

@@ -46,7 +46,8 @@ def analyse_clauses(ctx: Context, weak_only: bool = False) -> list[clauses.Claus
         weak = sorted(e.start for e in ctx.entities if e.weak)
         return [clauses.analyse(ctx, clause, confirmed) for clause in ctx.clauses
                 if any_start_within(weak, clause.start, clause.end)]
-    views = [part for clause in ctx.clauses for part in clauses.by_subject(ctx, clauses.analyse(ctx, clause, confirmed))]
+    views = [item for clause in ctx.clauses for part in clauses.by_subject(ctx, clauses.analyse(ctx, clause, confirmed))
+             for item in clauses.by_round_list(ctx, part)]
     for index, view in enumerate(views):  # a proposal names its view by index
         view.clause = dataclasses.replace(view.clause, index=index)
     return views

@@ -139,6 +139,7 @@ class ClauseView:
     investors: list[Entity]
     leads: list[Entity]
     sources: list[Entity]  # news sources, advisors, people's affiliations
+    list_item: bool = False  # one round of a list told in one segment (先后获得X的种子轮、Y领投的A轮)
 
 
 def analyse(ctx: Context, clause: Clause, confirmed: set[str]) -> ClauseView:
@@ -214,6 +215,40 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
             rounds |= own
             years |= own_years
     return _cut(view, sorted(set(cuts) | set(told_of)))
+
+
+# 先后获得X的种子轮（2020年）、Y领投的A轮（2022年，1.5亿元），以及Z领投的B轮: rounds listed in one segment, each with
+# its own investors (and figures) told before it, are one event each
+_NEXT_ITEM = re.compile(r"\s?(?:[(（][^()（）]{0,30}[)）])?\s?(?P<sep>、|[,，]?\s?(?:以及|及|和|与))")
+_ITEM_OWNER = re.compile(r"的[^,，。；;、()（）]{0,12}$")
+
+
+def by_round_list(ctx: Context, view: ClauseView) -> list[ClauseView]:
+    """The view cut before each round of such a list after the first; each later item gets a trigger of its own,
+    its round (the word that tells the first item's round tells them all)."""
+    text = ctx.text
+    if not any(t.event == "funding" and not t.negated for t in view.usable):
+        return [view]
+    rounds = [r for r in ctx.rounds_told(view.clause.start, view.clause.end)
+              if (r.value or {}).get("name") not in (None, "new", "latest", "strategic")]
+    cuts, items = [], []
+    for before, after in zip(rounds, rounds[1:]):
+        sep = _NEXT_ITEM.match(text, before.end)
+        if sep is None or before.value["name"] == after.value["name"] \
+                or not _ITEM_OWNER.search(text, sep.end(), after.start) \
+                or trig.SEGMENT_BREAK.search(text, sep.end(), after.start):
+            continue
+        cuts.append(sep.start("sep"))
+        items.append(trig.Trigger("funding", None, after.start, after.end))
+    if not cuts:
+        return [view]
+    parts = _cut(view, cuts)
+    for part in parts:
+        part.list_item = True
+    for part, item in zip(parts[1:], items):
+        part.clause = dataclasses.replace(part.clause, triggers=(*part.clause.triggers, item))
+        part.usable = [*part.usable, item]
+    return parts
 
 
 def _cut(view: ClauseView, cuts: list[int]) -> list[ClauseView]:

@@ -509,6 +509,11 @@ class RuleProposer:
         return [t for t in self._sentence_triggers.get(clause.sentence, [])
                 if start <= t.start and t.end <= end and t.stage != "attach"]
 
+    def told_within(self, start: int, end: int) -> Entity | None:
+        """The first date told in text[start:end] (a list item's own: X领投的A轮（2022年，1.5亿元）)."""
+        return next((d for d in self.ctx.within(start, end, "DATE") if _usable_date(d) and not self.ctx.is_dateline(d)),
+                    None)
+
     def date_for(self, pos: int, clause: Clause) -> Entity | None:
         """The date in the comma segment of `pos` ('as of' dates only when there
         is no other), else a date standing alone before it in the sentence

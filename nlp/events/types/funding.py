@@ -303,6 +303,9 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     # 完成B轮募资，总额新台币6亿元, 已完成C轮融资，融资总额超过1亿美元: a 总额 that opens the segment after the
     # round's is that round's size
     cumulative = _CUMULATIVE.search(told)
+    if view.list_item:  # 先后获得X的种子轮、Y领投的A轮, 已完成两轮融资，分别为…: the words that count the list add up no rounds
+        cumulative = next((m for m in _CUMULATIVE.finditer(told) if m.group() != "先后"), None)
+        count = None
     if cumulative and cumulative.group() == "总额" and _ROUND_JUST_BEFORE.search(ctx.text, max(start, seg - 12), seg) \
             and told[:cumulative.start()].strip(" ,，") in ("", "融资", "募资", "集资"):
         cumulative = None
@@ -336,10 +339,16 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     kind = named or instrument(ctx.text, live[0].start, start, end)
     add("instrument", value=kind)
     date = next((d for d in (reader.date_for(t.start, clause) for t in live) if d is not None), None)
+    if view.list_item and specific:  # a round of a list: the date told with it (先后获得X的种子轮（2020年）、Y的A轮（2022年）)
+        first = trig.segment_start(ctx.text, specific[0].start, start)
+        date = reader.told_within(first, end) or (date if first == start or not _LIST_AFTER.match(ctx.text, start) else None)
     if date is not None and not (kind == "equity" and not ctx.reference_inferred and _after(date, ctx.reference)
                                  and not any(t.modal for t in live)):
         add("date", date)
     return out
+
+
+_LIST_AFTER = re.compile(r"\s?(?:、|[,，]?\s?(?:以及|及|和|与))")  # a list's later item opens on its joiner
 
 
 def _after(date, reference) -> bool:
