@@ -1210,3 +1210,11 @@ def test_rounds_listed_in_one_segment_each_with_its_investors_are_one_event_each
 def test_rounds_listed_without_their_own_investors_stay_one_told_event():
     """获得A轮、A+轮融资 / 连续完成天使轮和A轮融资: no owner phrase (…的) before the later round, no list of rounds."""
     assert set(rounds_of("星河智驾获得A轮、A+轮融资，投资方为云杉创投。", PUBLISHED)) == {"A"}
+
+
+def test_a_loans_total_is_the_facilitys_size_beside_a_note_issue_of_the_same_borrower():
+    """签订总额35亿港元的银团贷款协议 … 同时宣布完成发行3亿美元优先票据: two debt events; 总额 sums no rounds."""
+    text = ("澄峰控股今早公布，已与11家银行签订一项为期三年、总额35亿港元的银团贷款协议，星展银行为协调安排行。"
+            "集团同时宣布，昨日已完成发行本金总额3亿美元、于2030年到期的优先票据。")
+    events = nlp.extract(text, published="2025-07-22")["events"]
+    assert sorted((ev["instrument"], ev["amount"]["value"]) for ev in events) == [("debt", 3e8), ("debt", 3.5e9)]

@@ -33,6 +33,7 @@ DUEE_HISTORY = False  # DuEE-Fin annotates the round the news is about, not the 
 _ROUND_COUNT = re.compile(r"(?<![A-Za-z第])(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
 _CUMULATIVE = re.compile(r"累计|(?<!资金)(?<!发行)(?<!募资)(?<!轮融资)(?<!轮)(?<!贷款)(?<!借款)(?<!授信)(?<!本金)(?<!面值)总额|(?<![该本此]轮)(?:共计|合计)(?!增资|认购|出资|持股|持有)|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
 _SUMS = ("合计", "共计", "总计")  # a sum, not by itself a sum over rounds
+_FACILITY_SUMS = (*_SUMS, "总额")  # 签订总额35亿港元的银团贷款协议: a loan's or a bond's size
 _ROUND_JUST_BEFORE = re.compile(r"轮(?:融资|募资|增资|集资)?\s?[,，]\s?$")
 _LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|该轮|这一轮")
 _WILDCARD_ROUNDS = {"new", "latest", None}
@@ -94,7 +95,8 @@ def _old_shares_only(ctx: Context, t) -> bool:
 
 # 拟以自有资金6000万元认购X新增注册资本, 拟出资1亿元参与X的B轮融资, 拟与Y共同向X增资1亿元: an investor's decision,
 # with its money
-_DECIDES = re.compile(r"(?:拟|将)(?:与[^,。；;]{2,24}?(?:共同|联合|一起))?(?:以|使用|用|出资|斥资|投资|投入|对|向)")
+# (拟通过全资子公司X向Y增资: the child is the vehicle, Y the company)
+_DECIDES = re.compile(r"(?:拟|将)(?:通过[^,。；;]{2,40}?(?=[对向]))?(?:与[^,。；;]{2,24}?(?:共同|联合|一起))?(?:以|使用|用|出资|斥资|投资|投入|对|向)")
 _OWN_CHILD = re.compile(r"全资|子公司|附属公司")
 # 拟对X增资5亿元: the investee after 对 / 向, then the money right after the verb
 _INTO = re.compile(r"(?:增资|注资|投资|战略投资|出资)$")
@@ -309,10 +311,10 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     if cumulative and cumulative.group() == "总额" and _ROUND_JUST_BEFORE.search(ctx.text, max(start, seg - 12), seg) \
             and told[:cumulative.start()].strip(" ,，") in ("", "融资", "募资", "集资"):
         cumulative = None
-    # 向工商银行、招商银行申请合计不超过18亿元的综合授信: a loan or a bond has no rounds to add up; its 合计 sums
-    # the lenders or tranches of this one facility (累计发行债券4期，合计融资规模34亿元 still adds up)
-    if cumulative and cumulative.group() in _SUMS and any(t.stage == "debt" for t in triggers) \
-            and all(m.group() in _SUMS for m in _CUMULATIVE.finditer(text)):
+    # 向工商银行、招商银行申请合计不超过18亿元的综合授信, 签订总额35亿港元的银团贷款协议: a loan or a bond has no rounds
+    # to add up; its 合计 (总额) sums the lenders or tranches of this one facility (累计发行债券4期，合计融资规模34亿元 still adds up)
+    if cumulative and cumulative.group() in _FACILITY_SUMS and any(t.stage == "debt" for t in triggers) \
+            and all(m.group() in _FACILITY_SUMS for m in _CUMULATIVE.finditer(text)):
         cumulative = None
     add("cumulative", value=not latest and bool(cumulative or (count or 0) > 1))
     if any(t.stage == "attach" and _ROUND_SIZE.search(ctx.text, t.start, t.end) for t in triggers):
