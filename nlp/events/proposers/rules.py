@@ -70,6 +70,7 @@ _OWNER_TO_ROUND = re.compile(r"[」”\"』]?\s?的?")  # Y的B轮, 「Y」B轮
 # 继去年8月拿下A轮后，: a clause told before the subject it shares with the clause after it
 _BEFORE_THE_SUBJECT = re.compile(r"继[^,，。；;]{1,24}?(?:之后|后)[,，]?\s*$")
 # a sentence that opens with its date (6月5日下午，…, 今天，…)
+_PER_AGREEMENT = re.compile(r"\s*(?:根据|按照|依据|按)(?:该|上述|双方)?(?:协议|约定|合同)")
 _TIME_OF_DAY = re.compile(r"\d[:：]\d|[点时]")
 _SENTENCE_DATE = re.compile(r"\s*(?P<date>[^,，。；;:：\n]{2,16}?)(?:上午|下午|晚间|早间|晚|盘后)?[,，]")
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[▍●■◆【])?[^,，。；;!?！？\n]{1,30}[?？]?\n*")
@@ -554,6 +555,11 @@ class RuleProposer:
                  and not _TIME_OF_DAY.search(d.text)]
         if alone and _usable_date(alone[0]) and not ctx.is_dateline(alone[0]):
             return alone[0]
+        if _PER_AGREEMENT.match(ctx.text, ctx.sentences[clause.sentence][0]):
+            # …举行签约仪式。根据协议，X将向Y增资2亿元: the terms of the agreement signed the day the sentence before tells
+            signed = self.told_within(prev_start, prev_end)
+            if signed is not None:
+                return signed
         opening = _SENTENCE_DATE.match(ctx.text, prev_start, prev_end)
         if opening is None:
             return None
