@@ -1218,3 +1218,15 @@ def test_a_loans_total_is_the_facilitys_size_beside_a_note_issue_of_the_same_bor
             "集团同时宣布，昨日已完成发行本金总额3亿美元、于2030年到期的优先票据。")
     events = nlp.extract(text, published="2025-07-22")["events"]
     assert sorted((ev["instrument"], ev["amount"]["value"]) for ev in events) == [("debt", 3e8), ("debt", 3.5e9)]
+
+
+def test_it_stands_for_the_company_in_focus_and_the_name_after_a_receiving_verb_gave_the_round():
+    """2023年，它拿到了X的天使轮投资: 它 is the company no other company was named after (a medium that reports, 36氪获悉,
+    is none); X的天使轮 after 拿到 is the round X gave, not X's own."""
+    text = ("36氪首发｜精品咖啡连锁「栗岚咖啡」完成数千万元A轮融资，黑蚁资本领投\n\n36氪获悉，一家主打社区精品咖啡的连锁品牌"
+            "本月初敲定了一轮数千万元的A轮融资。该品牌2021年从杭州一家社区小店起步。目前共有门店146家，客单价约18元。"
+            "2023年，它拿到了险峰长青的天使轮投资，此后一年内门店数扩到了100家以上。")
+    rounds = rounds_of(text, "2025-03-18")
+    assert set(rounds) == {"A", "angel"}
+    assert {ev["company"]["name"] for ev in rounds.values()} == {"栗岚咖啡"}
+    assert [i["name"] for i in rounds["angel"]["investors"]] == ["险峰长青"]

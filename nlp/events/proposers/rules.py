@@ -48,6 +48,8 @@ _DESCRIBED_BY = re.compile(r"(?:的|——)[^,，。；;的]{0,8}$")
 _OTHER_SIDE = re.compile(r"\s*(?:后者|前者|对方|双方)")
 # 它的融资节奏一直很快。: a sentence that opens on 它 / 其 goes on about the company in focus (not 它们, 其他, 其实 …)
 _OPENS_ON_IT = re.compile(r"\s*(?:它(?!们)|其(?![他它中余后实次]))")
+_REPORTS = re.compile(r"\s?(?:独家)?(?:获悉|了解到|注意到|报道|讯)")
+_IT = re.compile(r"它(?!们)")  # 2023年，它拿到了X的天使轮投资: 它 stands for the company, as 公司 does
 _OBJECT_BEFORE = re.compile(r"(?:在|从|离开|加入|任职于|就职于|供职于|来自|包括|包含|比如|例如|、|与|和|跟|同)$")
 _DESCRIBES_NAME = re.compile(r"[^,，。；;的]{1,16}的")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
@@ -66,6 +68,7 @@ _CITED = re.compile(rf"{CITATION}\s*$")  # a summary's bullet (…[1] -)
 _OPENS_ON_COMPANY = re.compile(rf"\s*(?:该公司|该企业|公司|{DESCRIBED_PRONOUN})")
 # what may stand before the name a sentence opens on: quotes, an item's label (【已定价】X（JLBO）)
 _OPENS_ON_NAME = re.compile(r"[\s“”\"「」『』《》]*(?:【[^【】\n]{1,8}】\s?)?")
+_RECEIVES = re.compile(r"(?:获得?|拿到|拿下|取得|接受|得到|迎来)了?$")
 _OWNER_TO_ROUND = re.compile(r"[」”\"』]?\s?的?")  # Y的B轮, 「Y」B轮
 # 继去年8月拿下A轮后，: a clause told before the subject it shares with the clause after it
 _BEFORE_THE_SUBJECT = re.compile(r"继[^,，。；;]{1,24}?(?:之后|后)[,，]?\s*$")
@@ -283,7 +286,8 @@ class RuleProposer:
         this_round = THIS_ROUND.search(text, start, end)
         reach = THIS_ROUND_REACH if this_round else 2
         if (pronoun or has_args) and (said_of_issuer or BULLET.match(text, start) or self._in_focus(clause.sentence, start, reach)
-                                      or (has_args and self._named_pronoun(pronoun) and self._only_one_since(start))) \
+                                      or (has_args and (self._named_pronoun(pronoun) or _IT.search(text, start, end))
+                                          and self._only_one_since(start))) \
                 and (this_round or not trig.context_pattern("deal_count").search(text, *self.ctx.sentences[clause.sentence])):
             return self.topic[0]
         return None
@@ -308,6 +312,8 @@ class RuleProposer:
     def _owns_round(self, name: Entity) -> bool:
         """Y的B轮融资, 「Y」B轮: a named round (not 新一轮, nor 战略投资) right after the name (its closing quote
         and 的 between) is the name's."""
+        if _RECEIVES.search(self.ctx.text, max(0, name.start - 4), name.start):
+            return False  # 它拿到了X的天使轮投资: X gave that round
         after = _OWNER_TO_ROUND.match(self.ctx.text, name.end).end()
         return any(r.start == after and (r.value or {}).get("name") not in (None, "new", "latest", "strategic")
                    for r in self.ctx.within(after, after + 12, "ROUND"))
@@ -371,8 +377,9 @@ class RuleProposer:
         ctx, company = self.ctx, self.topic[0]
         # (an investment firm named between, 这并非君联资本第一次押注这家公司, is the company's investor, and a
         # regulator or a school, 获得国家药监局批准, 毕业于复旦大学, no company: neither is a rival)
+        # (nor a medium that reports, 36氪获悉)
         return all(ctx.same_party(e, company) or e.weak or INVESTOR_NAME.search(e.text)
-                   for e in ctx.within(company.start, before, "COMPANY"))
+                   or _REPORTS.match(ctx.text, e.end) for e in ctx.within(company.start, before, "COMPANY"))
 
     def _in_focus(self, sentence: int, before: int, reach: int = 2) -> bool:
         """Is the company in focus named at most two (reach) sentences before, section headings not counted
