@@ -1230,3 +1230,11 @@ def test_it_stands_for_the_company_in_focus_and_the_name_after_a_receiving_verb_
     assert set(rounds) == {"A", "angel"}
     assert {ev["company"]["name"] for ev in rounds.values()} == {"栗岚咖啡"}
     assert [i["name"] for i in rounds["angel"]["investors"]] == ["险峰长青"]
+
+
+def test_a_related_search_line_names_no_party_of_the_event():
+    """相关搜索：X 融资 | Y 投资企业: a page's related searches under the story are no investors of its round."""
+    text = ("9月16日，苏州砚岚半导体材料有限公司发生工商变更，新增澄江资本为股东。\n"
+            "相关搜索：砚岚半导体 融资 | 松涧资本 投资企业")
+    events = nlp.extract(text, published="2025-09-18")["events"]
+    assert [[i["name"] for i in ev["investors"]] for ev in events] == [["澄江资本"]]
