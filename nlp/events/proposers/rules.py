@@ -48,6 +48,7 @@ _DESCRIBED_BY = re.compile(r"(?:的|——)[^,，。；;的]{0,8}$")
 _OTHER_SIDE = re.compile(r"\s*(?:后者|前者|对方|双方)")
 # 它的融资节奏一直很快。: a sentence that opens on 它 / 其 goes on about the company in focus (not 它们, 其他, 其实 …)
 _OPENS_ON_IT = re.compile(r"\s*(?:它(?!们)|其(?![他它中余后实次]))")
+_ADVISER_BEFORE = re.compile(r"(?:保荐机构|保荐人|主承销商|承销商|审计机构|会计师|律师事务所|律师|财务顾问)(?:\(主承销商\))?(?:为|是|[:：])\s?$")
 _REPORTS = re.compile(r"\s?(?:独家)?(?:获悉|了解到|注意到|报道|讯)")
 _IT = re.compile(r"它(?!们)")  # 2023年，它拿到了X的天使轮投资: 它 stands for the company, as 公司 does
 _OBJECT_BEFORE = re.compile(r"(?:在|从|离开|加入|任职于|就职于|供职于|来自|包括|包含|比如|例如|、|与|和|跟|同)$")
@@ -377,9 +378,10 @@ class RuleProposer:
         ctx, company = self.ctx, self.topic[0]
         # (an investment firm named between, 这并非君联资本第一次押注这家公司, is the company's investor, and a
         # regulator or a school, 获得国家药监局批准, 毕业于复旦大学, no company: neither is a rival)
-        # (nor a medium that reports, 36氪获悉)
+        # (nor a medium that reports, 36氪获悉, nor an adviser: 保荐机构为中信证券)
         return all(ctx.same_party(e, company) or e.weak or INVESTOR_NAME.search(e.text)
-                   or _REPORTS.match(ctx.text, e.end) for e in ctx.within(company.start, before, "COMPANY"))
+                   or _REPORTS.match(ctx.text, e.end) or _ADVISER_BEFORE.search(ctx.text, max(0, e.start - 8), e.start)
+                   for e in ctx.within(company.start, before, "COMPANY"))
 
     def _in_focus(self, sentence: int, before: int, reach: int = 2) -> bool:
         """Is the company in focus named at most two (reach) sentences before, section headings not counted
