@@ -39,7 +39,7 @@ _SEPARATORS = re.compile(r"^[”」』\"]?(?:\s?[(（][^()（）]{1,20}[)）])?(
 # after a short name defined in brackets (…(以下简称"星河")及澄湖投资): the bracket closes, the list goes on
 _DEFINED_LIST = re.compile(r"^[\"“”」』']?[)）](?:[、,，和及\s]|以及)*$")
 # 这家储能温控企业: a company described, not named, stands for the one in focus
-DESCRIBED_PRONOUN = r"这家[\u4e00-\u9fff\d]{0,12}?(?:公司|企业)"
+DESCRIBED_PRONOUN = r"这家[\u4e00-\u9fff\d]{0,12}?(?:公司|企业|品牌)"
 # A、B分别完成…，前者…；后者…: the first or the last of the list told just before
 FORMER_LATTER = re.compile(r"\s?(?P<which>前者|后者)")
 # 该公司 / 发行人 / 其: a clause about the company in focus

@@ -275,9 +275,27 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
                 out.extend(named.add(_names(text, header.start("name"), header.group("name"), "subject", busy)))
         if not attach_only and _refers_back(text, cs, first, named):
             si = clause.sentence
+            before = len(out)
             for ps, pe in (spans[si - 1], spans[si]) if si else (spans[si],):
                 out.extend(named.add(_antecedents(text, ps, pe, busy)))
+            if len(out) == before:  # 做冻干猫零食的「咕噜造物」，又拿到一笔钱 / 这家…品牌近日完成了A+轮融资
+                out.extend(named.add(_headline_quoted(text, busy)))
     return out
+
+
+# a headline's quoted name (…的「X」，又拿到一笔钱): the company a feature then calls only 这家…品牌 / 它
+# (described right before: 做冻干猫零食的「X」, 咖啡品牌「X」; a quoted word alone, “国家队”, 「暗盘王」, is a nickname)
+_HEADLINE_QUOTED = re.compile(r"(?:的|品牌|公司|企业|平台|连锁)\s?[「『“\"](?P<name>[^」』”\"\n,，。]{2,12})[」』”\"]")
+
+
+def _headline_quoted(text: str, busy: Occupied) -> list[Entity]:
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    quoted = [m for m in _HEADLINE_QUOTED.finditer(text, 0, end)]
+    if len(quoted) != 1:
+        return []
+    m = quoted[0]
+    return _names(text, m.start("name"), m.group("name"), "subject", busy)
 
 
 # 包括“唯禾咖啡”、“熠晟储能”, 恒屹化工、青峦环境: a list of names joined by 、 up to the clause's punctuation
