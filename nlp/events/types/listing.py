@@ -59,6 +59,11 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     before = ctx.clauses[clause.index - 1].start if clause.index and not ctx.within(start, end, "COMPANY") else start
     if trig.context_pattern("placement").search(text, before, end):
         return []
+    if trig.context_pattern("placement").search(text):
+        # 此前，X已于10月获得深交所受理，11月获证监会同意注册: in a story of a listed company's new shares, a review
+        # step that names no IPO is the placement's
+        sentence = ctx.sentence_of(start)
+        triggers = [t for t in triggers if t.stage not in _REVIEW_STEPS or _IPO_WORDS.search(text, *sentence)]
     bond = trig.context_pattern("bond")
     # 发行12亿元可转换公司债券…网上申购: the bond's subscription (the clause searched only where one is told)
     bond_clause = any(t.stage == "subscription" for t in triggers) and bool(bond.search(text, start, end))
@@ -69,6 +74,10 @@ def usable(ctx: Context, clause, triggers: list) -> list:
                 and not _WISH.search(text, seg, t.start):
             out.append(t)
     return out
+
+
+_REVIEW_STEPS = ("filed", "hearing_passed", "registered")
+_IPO_WORDS = re.compile(r"IPO|上市|首发|首次公开发行|招股|挂牌|科创板|创业板|北交所|主板")
 
 
 # 星瑞股份欲登陆A股市场: a wish is no step, nor a plan the company announced
@@ -116,7 +125,19 @@ def companies(reader, view, subject, others):
     if spun_off is not None:
         return [spun_off]
     return _enumerated(ctx, subject, others, clause.start, clause.end) \
+        or _applicants(ctx, subject, others) \
         or _listed_together(ctx, subject, others, clause.start, clause.end)
+
+
+# 同意A首次公开发行股票并在科创板上市、B首次公开发行股票并在创业板上市的注册申请: each name its application follows
+# (and the board after it is that name's)
+_APPLIES = re.compile(r"\s?(?:\([^()]{1,20}\))?(?:首次公开发行|首发|公开发行股票)")
+_APPLIES_AT = re.compile(r"\s?(?:\([^()]{1,20}\))?(?:首次公开发行|首发|公开发行)(?:A股)?(?:股票)?并?(?:在|于|登陆)")
+
+
+def _applicants(ctx: Context, subject, others) -> list:
+    applicants = [e for e in others if e.label == "COMPANY" and _APPLIES.match(ctx.text, e.end)]
+    return applicants if subject in applicants and len(applicants) > 1 else []
 
 
 # 冲刺创业板IPO获受理: words of effort describe the company; with a step taken they mark no plan
@@ -165,10 +186,10 @@ _BOARD_DESCRIBES = re.compile(r"(?:上市|挂牌)?的")  # 创业板的X, 科创
 
 def _owner(ctx: Context, value):
     """奇信股份(002781)公告,嘉元科技…上市, 星川电子(创业板)、星海科技(科创板): a value printed in
-    brackets right after a name is that name's; 拟登陆创业板的汇岭电气与北交所的恒朗新材: a board that
+    brackets right after a name is that name's, as is the board its application names (X首次公开发行股票并在创业板上市); 拟登陆创业板的汇岭电气与北交所的恒朗新材: a board that
     describes the name right after it is that name's."""
     for name in ctx.within(max(0, value.start - 30), value.start, "COMPANY"):
-        if _TICKER_OPENS.fullmatch(ctx.text, name.end, value.start):
+        if _TICKER_OPENS.fullmatch(ctx.text, name.end, value.start) or _APPLIES_AT.fullmatch(ctx.text, name.end, value.start):
             return name
     described = _BOARD_DESCRIBES.match(ctx.text, value.end)
     if described:
