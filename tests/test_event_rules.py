@@ -1238,3 +1238,12 @@ def test_a_related_search_line_names_no_party_of_the_event():
             "相关搜索：砚岚半导体 融资 | 松涧资本 投资企业")
     events = nlp.extract(text, published="2025-09-18")["events"]
     assert [[i["name"] for i in ev["investors"]] for ev in events] == [["澄江资本"]]
+
+
+def test_an_investors_part_announced_in_a_taiwan_filing_is_part_of_the_round():
+    """X同日发布重大讯息指出，董事会通过以新台币1亿元认购Y特别股: X's part of Y's round told the day before, no event
+    of its own."""
+    text = ("国内新药开发公司昶岚生技昨天宣布完成新台币8亿元B轮募资，由富邦创投领投，上柜药厂永岚制药参与。"
+            "永岚制药同日发布重大讯息指出，董事会通过以新台币1亿元认购昶岚生技特别股，取得约3.1%股权。")
+    events = nlp.extract(text, published="2025-03-12")["events"]
+    assert [(ev["company"]["name"], ev["amount"]["value"]) for ev in events] == [("昶岚生技", 8e8)]
