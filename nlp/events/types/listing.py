@@ -400,6 +400,9 @@ def _printed_ticker(ctx: Context, ev: Candidate, exchange: dict | None):
     return None
 
 
+_ENDS = ("terminated", "withdrawn")  # one end of the review, told as either
+
+
 def record(ctx: Context, ev: Candidate, mention: rec.Mention, sources: rec.Sources) -> dict:
     a = ev.args
     exchange = _exchange(ctx, ev, mention)
@@ -416,6 +419,9 @@ def record(ctx: Context, ev: Candidate, mention: rec.Mention, sources: rec.Sourc
             dated[step.stage] = (rec.date(step.date, mention), step.date)
     milestones = [{"stage": st, "date": date} for st, (date, _) in dated.items()]
     stage_date, stage_date_ent = dated.get(stage, (None, None))
+    if stage_date is None and stage in _ENDS:  # 9月26日审核状态显示为终止…因撤回申请: the review ended that day
+        stage_date, stage_date_ent = next((dated[s] for s in _ENDS if s in dated and dated[s][0] is not None),
+                                          (None, None))
     return {
         "company": src("company", ev.company, rec.party(ctx, ev.company, mention)),
         "stage": stage,
