@@ -137,7 +137,8 @@ _APPLIES_AT = re.compile(r"\s?(?:\([^()]{1,20}\))?(?:首次公开发行|首发|�
 
 def _applicants(ctx: Context, subject, others) -> list:
     applicants = [e for e in others if e.label == "COMPANY" and _APPLIES.match(ctx.text, e.end)]
-    return applicants if subject in applicants and len(applicants) > 1 else []
+    parties = [e for i, e in enumerate(applicants) if not any(ctx.same_party(e, f) for f in applicants[:i])]
+    return applicants if subject in applicants and len(parties) > 1 else []
 
 
 # 冲刺创业板IPO获受理: words of effort describe the company; with a step taken they mark no plan
