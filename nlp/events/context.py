@@ -133,6 +133,13 @@ class Context:
         return [e for e in self.entities if e.label == "EXCHANGE" and e.value and e.value.get("code")]
 
     @functools.cached_property
+    def tells_placement(self) -> bool:
+        """Does the text tell a listed company's new shares (定增, 向特定对象发行) anywhere, looked up once?"""
+        from .triggers import context_pattern
+
+        return bool(context_pattern("placement").search(self.text))
+
+    @functools.cached_property
     def market(self) -> MarketContext:
         """Which market's press the text is (HK, TW, CN), weighed once per document."""
         return MarketContext(self.text)

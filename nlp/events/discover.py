@@ -291,11 +291,10 @@ _HEADLINE_QUOTED = re.compile(r"(?:的|品牌|公司|企业|平台|连锁)\s?[�
 def _headline_quoted(text: str, busy: Occupied) -> list[Entity]:
     end = text.find("\n")
     end = len(text) if end < 0 else end
-    quoted = [m for m in _HEADLINE_QUOTED.finditer(text, 0, end)]
-    if len(quoted) != 1:
+    quoted = list(_HEADLINE_QUOTED.finditer(text, 0, end))
+    if len(quoted) != 1:  # (two brands quoted: no telling which the body means)
         return []
-    m = quoted[0]
-    return _names(text, m.start("name"), m.group("name"), "subject", busy)
+    return _names(text, quoted[0].start("name"), quoted[0].group("name"), "subject", busy)
 
 
 # 包括“唯禾咖啡”、“熠晟储能”, 恒屹化工、青峦环境: a list of names joined by 、 up to the clause's punctuation

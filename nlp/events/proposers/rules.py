@@ -48,9 +48,11 @@ _DESCRIBED_BY = re.compile(r"(?:的|——)[^,，。；;的]{0,8}$")
 _OTHER_SIDE = re.compile(r"\s*(?:后者|前者|对方|双方)")
 # 它的融资节奏一直很快。: a sentence that opens on 它 / 其 goes on about the company in focus (not 它们, 其他, 其实 …)
 _OPENS_ON_IT = re.compile(r"\s*(?:它(?!们)|其(?![他它中余后实次]))")
+# 保荐机构为X, 36氪获悉: an adviser, a medium that reports (no rival of the company in focus)
 _ADVISER_BEFORE = re.compile(r"(?:保荐机构|保荐人|主承销商|承销商|审计机构|会计师|律师事务所|律师|财务顾问)(?:\(主承销商\))?(?:为|是|[:：])\s?$")
 _REPORTS = re.compile(r"\s?(?:独家)?(?:获悉|了解到|注意到|报道|讯)")
 _IT = re.compile(r"它(?!们)")  # 2023年，它拿到了X的天使轮投资: 它 stands for the company, as 公司 does
+# 在亚马逊, 、亚马逊和, 包括X: a name after a preposition or a list's joiner (see _object)
 _OBJECT_BEFORE = re.compile(r"(?:在|从|离开|加入|任职于|就职于|供职于|来自|包括|包含|比如|例如|、|与|和|跟|同)$")
 _DESCRIBES_NAME = re.compile(r"[^,，。；;的]{1,16}的")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
@@ -73,9 +75,10 @@ _RECEIVES = re.compile(r"(?:获得?|拿到|拿下|取得|接受|得到|迎来)�
 _OWNER_TO_ROUND = re.compile(r"[」”\"』]?\s?的?")  # Y的B轮, 「Y」B轮
 # 继去年8月拿下A轮后，: a clause told before the subject it shares with the clause after it
 _BEFORE_THE_SUBJECT = re.compile(r"继[^,，。；;]{1,24}?(?:之后|后)[,，]?\s*$")
-# a sentence that opens with its date (6月5日下午，…, 今天，…)
+# 根据协议，X将…: a sentence that tells the terms of an agreement signed in the sentence before
 _PER_AGREEMENT = re.compile(r"\s*(?:根据|按照|依据|按)(?:该|上述|双方)?(?:协议|约定|合同)")
-_TIME_OF_DAY = re.compile(r"\d[:：]\d|[点时]")
+_TIME_OF_DAY = re.compile(r"\d[:：]\d|[点时]")  # 2025-11-06 08:15: a page's time, no timeline's date
+# a sentence that opens with its date (6月5日下午，…, 今天，…)
 _SENTENCE_DATE = re.compile(r"\s*(?P<date>[^,，。；;:：\n]{2,16}?)(?:上午|下午|晚间|早间|晚|盘后)?[,，]")
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[▍●■◆【])?[^,，。；;!?！？\n]{1,30}[?？]?\n*")
 # 股份将于7月4日上市, 股份本月十五日挂牌: a clause that opens on the shares is about the company in focus
@@ -393,7 +396,8 @@ class RuleProposer:
         # 这家成立于2016年的企业此前获得过多轮融资。2021年6月，公司完成B轮融资)
         for i in range(last + 1, sentence):
             s, e = ctx.sentences[i]
-            if (PRONOUN.match(ctx.text, s) or _OPENS_ON_IT.match(ctx.text, s)) and all(ctx.same_party(n, company) for n in ctx.within(s, e, "COMPANY")):
+            if (PRONOUN.match(ctx.text, s) or _OPENS_ON_IT.match(ctx.text, s)) \
+                    and all(ctx.same_party(n, company) for n in ctx.within(s, e, "COMPANY")):
                 last = i
         # a summary's bullet (…[1] -) that names no other company goes on about the same one
         between = [i for i in range(last + 1, sentence) if not _HEADING.fullmatch(ctx.text, *ctx.sentences[i])

@@ -59,7 +59,7 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     before = ctx.clauses[clause.index - 1].start if clause.index and not ctx.within(start, end, "COMPANY") else start
     if trig.context_pattern("placement").search(text, before, end):
         return []
-    if trig.context_pattern("placement").search(text):
+    if ctx.tells_placement:
         # 此前，X已于10月获得深交所受理，11月获证监会同意注册: in a story of a listed company's new shares, a review
         # step that names no IPO is the placement's
         sentence = ctx.sentence_of(start)
