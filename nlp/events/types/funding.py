@@ -316,7 +316,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     if cumulative and cumulative.group() in _FACILITY_SUMS and any(t.stage == "debt" for t in triggers) \
             and all(m.group() in _FACILITY_SUMS for m in _CUMULATIVE.finditer(text)):
         cumulative = None
-    add("cumulative", value=not latest and bool(cumulative or (count or 0) > 1))
+    # (本轮 elsewhere in the clause, 此前累计融资已超过10亿元，本轮资金将用于…, does not make the sum this round's)
+    add("cumulative", value=not (latest and _LATEST.search(told)) and bool(cumulative or (count or 0) > 1))
     if any(t.stage == "attach" and _ROUND_SIZE.search(ctx.text, t.start, t.end) for t in triggers):
         add("round_total", value=True)  # 本轮融资总额为3亿元: the size of the round told before
     decision = next((d for d in (_decided(ctx, t, clause) for t in triggers if t.modal) if d is not None), None)
