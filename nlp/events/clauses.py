@@ -229,8 +229,7 @@ def by_round_list(ctx: Context, view: ClauseView) -> list[ClauseView]:
     text = ctx.text
     if not any(t.event == "funding" and not t.negated for t in view.usable):
         return [view]
-    rounds = [r for r in ctx.rounds_told(view.clause.start, view.clause.end)
-              if (r.value or {}).get("name") not in (None, "new", "latest", "strategic")]
+    rounds = _named_rounds(ctx, view.clause.start, view.clause.end)
     cuts, items = [], []
     for before, after in zip(rounds, rounds[1:]):
         sep = _NEXT_ITEM.match(text, before.end)
@@ -256,11 +255,15 @@ def _cut(view: ClauseView, cuts: list[int]) -> list[ClauseView]:
     return [_part(view, s, e) for s, e in zip(bounds, bounds[1:])] if cuts else [view]
 
 
-def _rounds(ctx: Context, start: int, end: int) -> set[str]:
+def _named_rounds(ctx: Context, start: int, end: int) -> list[Entity]:
     """The rounds named in text[start:end] (A, B+, angel; not 新一轮, 本轮 or a strategic
     investment, which may be part of a named round)."""
-    return {r.value["name"] for r in ctx.rounds_told(start, end)
-            if r.value and r.value.get("name") not in (None, "new", "latest", "strategic")}
+    return [r for r in ctx.rounds_told(start, end)
+            if (r.value or {}).get("name") not in (None, "new", "latest", "strategic")]
+
+
+def _rounds(ctx: Context, start: int, end: int) -> set[str]:
+    return {r.value["name"] for r in _named_rounds(ctx, start, end)}
 
 
 def _years(ctx: Context, start: int, end: int) -> set[str]:

@@ -6,6 +6,7 @@ that says only 该公司 / 其, or only adds arguments (投资方为…), is abo
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ...entities.numbers import parse_number
 from ...entities.span import Entity
@@ -46,12 +47,14 @@ _PARENT_OF_INVESTOR = re.compile(r"(?:后者|其|该机构|该基金)(?:为|是)
 _ADVERB_OPEN = re.compile(r"\s*(?:也|亦|还|则|同样|同期|刚刚?|近日|日前)")
 _DESCRIBED_BY = re.compile(r"(?:的|——)[^,，。；;的]{0,8}$")
 _OTHER_SIDE = re.compile(r"\s*(?:后者|前者|对方|双方)")
-# 它的融资节奏一直很快。: a sentence that opens on 它 / 其 goes on about the company in focus (not 它们, 其他, 其实 …)
-_OPENS_ON_IT = re.compile(r"\s*(?:它(?!们)|其(?![他它中余后实次]))")
-# 保荐机构为X, 36氪获悉: an adviser, a medium that reports (no rival of the company in focus)
+# 2023年，它拿到了X的天使轮投资: 它 stands for the company, as 公司 does; 它的融资节奏一直很快。: a sentence that opens on
+# 它 / 其 goes on about the company in focus (not 它们, 其他, 其实 …)
+_IT = re.compile(r"它(?!们)")
+# 保荐机构为X, 36氪获悉: an adviser, a medium that reports (no rival of the company in focus; narrower than the role cues'
+# advisers and sources, which would also pass 的数据 and a dateline's separator)
 _ADVISER_BEFORE = re.compile(r"(?:保荐机构|保荐人|主承销商|承销商|审计机构|会计师|律师事务所|律师|财务顾问)(?:\(主承销商\))?(?:为|是|[:：])\s?$")
 _REPORTS = re.compile(r"\s?(?:独家)?(?:获悉|了解到|注意到|报道|讯)")
-_IT = re.compile(r"它(?!们)")  # 2023年，它拿到了X的天使轮投资: 它 stands for the company, as 公司 does
+_OPENS_ON_IT = re.compile(rf"\s*(?:{_IT.pattern}|其(?![他它中余后实次]))")
 # 在亚马逊, 、亚马逊和, 包括X: a name after a preposition or a list's joiner (see _object)
 _OBJECT_BEFORE = re.compile(r"(?:在|从|离开|加入|任职于|就职于|供职于|来自|包括|包含|比如|例如|、|与|和|跟|同)$")
 _DESCRIBES_NAME = re.compile(r"[^,，。；;的]{1,16}的")
@@ -133,8 +136,8 @@ class RuleProposer:
             self._said = re.compile(rf"{person}(?:说|表示|称)[:：]")
         # 晚点：去年那轮融资…: a name that opens two lines or more with a colon is the interviewer's label (a medium),
         # never the subject
-        labels = [m.group(1) for m in _SPEAKER.finditer(ctx.text)]
-        self._speakers = {label for label in labels if labels.count(label) >= 2}
+        labels = Counter(m.group(1) for m in _SPEAKER.finditer(ctx.text))
+        self._speakers = {label for label, n in labels.items() if n >= 2}
         self._sentence_triggers: dict[int, list[trig.Trigger]] = {}
         for clause in ctx.clauses:
             self._sentence_triggers.setdefault(clause.sentence, []).extend(clause.triggers)
@@ -525,8 +528,11 @@ class RuleProposer:
 
     def told_within(self, start: int, end: int) -> Entity | None:
         """The first date told in text[start:end] (a list item's own: X领投的A轮（2022年，1.5亿元）)."""
-        return next((d for d in self.ctx.within(start, end, "DATE") if _usable_date(d) and not self.ctx.is_dateline(d)),
-                    None)
+        return next((d for d in self.ctx.within(start, end, "DATE") if self._told(d)), None)
+
+    def _told(self, d: Entity) -> bool:
+        """A date the text tells of something (usable, and not the article's dateline)."""
+        return _usable_date(d) and not self.ctx.is_dateline(d)
 
     def date_for(self, pos: int, clause: Clause) -> Entity | None:
         """The date in the comma segment of `pos` ('as of' dates only when there
@@ -534,7 +540,7 @@ class RuleProposer:
         ("12月19日，港交所官网显示，…")."""
         ctx, sent_start = self.ctx, clause.sentence_start
         seg, seg_end = _segment(ctx.text, pos, sent_start, clause.end)
-        dates = [d for d in ctx.within(seg, seg_end, "DATE") if _usable_date(d) and not ctx.is_dateline(d)
+        dates = [d for d in ctx.within(seg, seg_end, "DATE") if self._told(d)
                  and not _not_a_date_of(ctx, d, seg_end, seg)]
         as_of = trig.context_pattern("as_of")
         plain = [d for d in dates if not as_of.search(ctx.text[max(seg, d.start - 3) : d.start])]
@@ -549,7 +555,7 @@ class RuleProposer:
         retold = bool(_OTHER_SIDE.match(ctx.text, seg))
         for d in reversed(ctx.within(sent_start, seg, "DATE")):  # the nearest before it
             d_start, d_end = _segment(ctx.text, d.start, sent_start, seg)
-            if _usable_date(d) and not ctx.is_dateline(d) and not _not_a_date_of(ctx, d, d_end) \
+            if self._told(d) and not _not_a_date_of(ctx, d, d_end) \
                     and (retold or not any(d_start <= t.start and t.end <= d_end for t in triggers)):
                 return d
             retold = False  # only the segment right before
@@ -566,7 +572,7 @@ class RuleProposer:
         # publication, 2025-11-06 08:15)
         alone = [d for d in ctx.within(prev_start, prev_end, "DATE") if d.text == ctx.text[prev_start:prev_end].strip()
                  and not _TIME_OF_DAY.search(d.text)]
-        if alone and _usable_date(alone[0]) and not ctx.is_dateline(alone[0]):
+        if alone and self._told(alone[0]):
             return alone[0]
         if _PER_AGREEMENT.match(ctx.text, ctx.sentences[clause.sentence][0]):
             # …举行签约仪式。根据协议，X将向Y增资2亿元: the terms of the agreement signed the day the sentence before tells
@@ -577,5 +583,4 @@ class RuleProposer:
         if opening is None:
             return None
         d = next(iter(ctx.within(opening.start("date"), opening.end(), "DATE")), None)
-        return d if d is not None and d.start == opening.start("date") and _usable_date(d) \
-            and not ctx.is_dateline(d) else None
+        return d if d is not None and d.start == opening.start("date") and self._told(d) else None
