@@ -686,13 +686,21 @@ def test_a_round_told_with_when_it_was_done_is_the_earlier_round():
     assert rounds["A"]["date"]["start_date"].startswith("2022")
 
 
-def test_a_round_ups_items_happened_in_the_period_its_opening_counts():
-    """最近一周(10月6日-10月12日)，有3家公司…: each item that tells no date of its own gets the period's."""
-    text = ("2026年以来，港股已有48只新股上市。最近一周(10月6日-10月12日)，有3家公司上市或通过聆讯。\n"
+@pytest.mark.parametrize("period, day", [
+    ("10月9日（周五），", "2026-10-09"),
+    ("昨日（10月12日）", "2026-10-12"),
+    ("最近一周(10月6日-10月12日)，", None),  # a week: the item's own day is not told
+    ("上周，", None),
+])
+def test_a_round_ups_items_happened_on_the_day_its_opening_counts(period, day):
+    """X日，有3家公司…: each item that tells no date of its own gets the opening's day; the opening is the
+    first sentences below the breadcrumb and the byline."""
+    text = ("首页 > 新股 > 港股\n港股新股动态\n来源：澄江财经　作者：林澜　2026-10-13 08:05\n"
+            f"据港交所披露，{period}有3家公司上市或通过聆讯。\n"
             "星美医疗科技正式上市，首日破发。\n澄牛智能完成招股，预计于10月16日在港交所挂牌上市。\n星平线通过聆讯。")
     events = nlp.extract(text, published="2026-10-13")["events"]
     dates = {ev["company"]["name"]: (ev["date"] or {}).get("start_date") for ev in events}
-    assert dates["星美医疗科技"] == dates["星平线"] == "2026-10-06"
+    assert dates["星美医疗科技"] == dates["星平线"] == day
 
 
 def test_a_heading_s_bullet_and_description_are_no_part_of_the_company_s_name():

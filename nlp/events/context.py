@@ -22,6 +22,10 @@ ITEM_HEADER = re.compile(r"\s*(?:\d{1,2}\s?[.、)|]|[●•▍▌■◆▶✔✓
                          r"(?:\([^()\n]{1,16}\))?\s*(?:[|/·•]|$)")
 
 
+# 首页 > 金融 > 银行, 經濟通 ＞ 新股: a web page's breadcrumb above its title
+BREADCRUMB = re.compile(r"[ \t]*(?:[^\n>＞。]{1,12}[ \t]*[>＞][ \t]*)+[^\n>＞。]{1,12}[ \t]*\n|[ \t]*\n")
+
+
 def line_above(text: str, pos: int) -> tuple[int, int]:
     """(start, end) of the last line with text that ends before `pos`."""
     end = text.rfind("\n", 0, pos)

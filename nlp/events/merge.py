@@ -13,7 +13,7 @@ from . import triggers as trig
 from . import types
 from .assemble import TAGGED
 from .candidate import Candidate
-from .context import BULLET, THIS_ROUND, THIS_ROUND_REACH, Context
+from .context import BREADCRUMB, BULLET, THIS_ROUND, THIS_ROUND_REACH, Context
 
 
 def _attaches(ctx: Context, ev: Candidate, cand: Candidate, alone: bool) -> bool:
@@ -104,15 +104,11 @@ def _retells_headline(ctx: Context, title_end: int, headline: Candidate, cand: C
         and types.get(cand.type).told_again(headline, cand)
 
 
-# 首页 > 金融 > 银行, 經濟通 ＞ 新股: a web page's breadcrumb above its title
-_BREADCRUMB = re.compile(r"[ \t]*(?:[^\n>＞。]{1,12}[ \t]*[>＞][ \t]*)+[^\n>＞。]{1,12}[ \t]*\n|[ \t]*\n")
-
-
 def _title_end(text: str) -> int:
     """Where a title line ends, its line break included (0: the text opens with no title, a first line of at most
     60 characters without a full stop, breadcrumbs and blank lines above it not counted)."""
     start = 0
-    while (crumb := _BREADCRUMB.match(text, start)) is not None:
+    while (crumb := BREADCRUMB.match(text, start)) is not None:
         start = crumb.end()
     end = text.find("\n", start, start + 61)
     return end + 1 if end > start and "。" not in text[start:end] else 0

@@ -7,23 +7,40 @@ import re
 
 from ..entities.span import Entity
 from .candidate import Candidate
-from .context import BULLET_CHARS, ITEM_HEADER, Context, line_above
+from .context import BREADCRUMB, BULLET_CHARS, ITEM_HEADER, Context, line_above
 
 
-# A round-up: several companies, and a period its opening counts them in (今年香港共有120间企业新上市, 最近一周
-# (10月6日-10月12日)，有2家公司上市): each item that tells no date of its own happened in that period.
+# A round-up: several companies, and a period its opening counts them in (今年香港共有120间企业新上市, 昨日
+# (11月13日)共有5家企业的IPO审核状态发生变化): each item that tells no date of its own happened in that period
+# (a run of days, 上周, dates no item: its own day is one of them).
 ROUND_UP_SIZE = 3
 _COUNTED = re.compile(r"(?:\d+|[一二两三四五六七八九十百]+)\s?(?:家|间|只|宗|起)[^,，。；;]{0,6}?(?:公司|企业|新股|IPO|项目|融资|上市)")
 _FINER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "half": 4, "year": 5}
 
 
 def round_up_period(ctx: Context) -> tuple[Entity | None, set[str]]:
-    """The finest resolved date in the first three sentences that count companies (the dateline not counted),
+    """The finest resolved date in the first three sentences that count companies (the dateline not counted;
+    breadcrumbs and bylines are not sentences of the opening),
     and the event types those sentences tell (a past round below a count of listings keeps no date)."""
-    counting = [i for i, (s, e) in enumerate(ctx.sentences[:3]) if _COUNTED.search(ctx.text, s, e)]
-    found = [d for i in counting for d in ctx.within(*ctx.sentences[i], "DATE") if d.value and not ctx.is_dateline(d)]
+    opening = [i for i, (s, e) in enumerate(ctx.sentences) if not _furniture(ctx.text, s, e)][:3]
+    counting = [i for i in opening if _COUNTED.search(ctx.text, *ctx.sentences[i])]
+    found = [d for i in counting for d in ctx.within(*ctx.sentences[i], "DATE")
+             if d.value and not ctx.is_dateline(d) and not _some_days(d.value)]
     types_told = {t.event for c in ctx.clauses if c.sentence in counting for t in c.triggers}
     return min(found, key=lambda d: _FINER.get(d.value.get("granularity"), 9), default=None), types_told
+
+
+def _some_days(value: dict) -> bool:
+    """上周, 11月3日—7日: days, of which an item's own is not told."""
+    return value["granularity"] == "day" and value.get("end") not in (None, value.get("start"))
+
+
+def _furniture(text: str, start: int, end: int) -> bool:
+    """A breadcrumb or a byline line (来源：e公司　作者：X　2025-11-14 08:05): not the opening of the story."""
+    if "。" in text[start:end]:
+        return False
+    crumb = BREADCRUMB.match(text, start)
+    return (crumb is not None and not text[crumb.end():end].strip()) or bool(_BYLINE.search(text, start, end))
 
 
 # 周一（8月11日）\n· 禾岳智控…, 审议会议于5月22日召开，…如下：\n一、审议结果\n（一）X：审议通过,
