@@ -1011,6 +1011,58 @@ def test_an_allottee_list_keeps_a_latin_name_with_a_comma_and_a_person_after_it(
     assert investors[2].startswith("Brightwater Trust Bank")  # the part after the comma is no investor of its own
 
 
+@pytest.mark.parametrize("table", [
+    "| 获配对象 | 获配金额（万元） |\n| 澄海基金管理有限公司 | 31,620.00 |\n| Brightwater Capital AG | 18,500.00 |\n"
+    "| 南京澄川创业投资合伙企业（有限合伙） | 14,000.00 |\n| 何建明 | 12,000.00 |",
+    "认购对象｜认购金额（元）\n澄海基金管理有限公司｜316,200,000\nBrightwater Capital AG｜185,000,000\n"
+    "南京澄川创业投资合伙企业（有限合伙）｜140,000,000\n何建明｜120,000,000",
+])
+def test_each_row_of_an_allottee_table_subscribes_to_the_placement_above(table):
+    """获配对象｜获配金额 and a row per subscriber: each row names an investor of the placement told above it (a deal
+    word inside a name, 创业投资, opens no event), and no row is an event of its own."""
+    text = ("首页 > 公司 > 再融资\n澄岚新材定增落地\n"
+            "澄岚新材（688417）昨晚披露向特定对象发行股票发行结果，募资总额约12.8亿元。\n\n从获配名单看，共有4名对象入围：\n"
+            + table + "\n\n公司控股股东未参与认购。")
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    assert [ev["company"]["name"] for ev in events] == ["澄岚新材"]
+    investors = [i["name"] for i in events[0]["investors"]]
+    assert investors[0] == "澄海基金管理有限公司" and investors[-1] == "何建明" and len(investors) == 4
+    assert investors[2].startswith("南京澄川创业投资合伙企业")
+
+
+def test_the_allottees_counted_then_listed_and_a_latin_name_with_a_space_subscribe():
+    """最终获配的6名对象分别是：A、B…以及自然人Y; 此外，Brightwater Capital AG、Z等也获得配售: both lists are the
+    placement's investors; the Latin name keeps its second word."""
+    text = ("澄宇新材（688473）11月20日晚间披露向特定对象发行A股股票发行情况报告书，募集资金总额5.99亿元。\n"
+            "最终获配的3名对象分别是：澄海基金、岚山基金以及自然人姚启川。")
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    assert [i["name"] for i in events[0]["investors"]] == ["澄海基金", "岚山基金", "姚启川"]
+    text = ("澄宇新材（688473）披露向特定对象发行A股股票发行情况报告书，募集资金总额5.99亿元。"
+            "从获配名单看，澄海基金获配金额居前；此外，Brightwater Capital AG、岚山资本等也获得配售。")
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    assert [ev["company"]["name"] for ev in events] == ["澄宇新材"]
+    assert [i["name"] for i in events[0]["investors"]] == ["澄海基金", "Brightwater Capital AG", "岚山资本"]
+
+
+def test_a_clause_that_tells_the_deal_of_the_company_in_focus_by_pronoun_keeps_it_in_focus():
+    """X披露…报告书。公告显示，公司本次以每股15.2元…募集资金总额约25亿元。保荐人为Z。从获配名单看，A、B获配金额居前:
+    公司 with the deal's figures renews the focus, so the allottees two sentences below still join X's placement."""
+    text = ("4月19日晚间，澄拓化工披露向特定对象发行A股股票发行情况报告书。公告显示，公司本次以每股15.20元的价格向16名特定对象"
+            "发行1.65亿股，募集资金总额约25.08亿元。本次发行的保荐人（主承销商）为澄海证券。"
+            "从获配名单看，岚山基金、澄湖基金获配金额居前，分别获配4.12亿元和3.38亿元。")
+    events = nlp.extract(text, published="2024-04-19")["events"]
+    assert [ev["company"]["name"] for ev in events] == ["澄拓化工"]
+    assert [i["name"] for i in events[0]["investors"]] == ["岚山基金", "澄湖基金"]
+
+
+def test_shares_an_ipo_allots_in_its_strategic_placement_fund_no_one():
+    """战略配售方面，X的跟投子公司Y获配200万股: part of the IPO, as 网下投资者获配 is; no funding event."""
+    text = ("9月26日，科创板的澄岚微电子（688795）挂牌。此次公司公开发行4,000万股，募资总额11.14亿元，保荐机构为澄海证券。"
+            "战略配售方面，澄海证券的跟投子公司澄海证券投资有限公司获配200万股。")
+    events = nlp.extract(text, published="2025-09-26")["events"]
+    assert [ev["type"] for ev in events] == ["listing"]
+
+
 def test_an_earlier_round_told_by_its_word_month_and_sum_is_a_round_of_its_own():
     """X的A轮在去年8月，金额8,000万元，由Y一家投出 (the short name, the round word, no verb of raising): the earlier round
     beside the new one, with its sum and its one investor."""

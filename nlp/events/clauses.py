@@ -34,7 +34,10 @@ class Clause:
 
 def split(text: str) -> list[Clause]:
     out: list[Clause] = []
+    from .discover import allottee_rows
+
     headed = trig.heading_triggers(text)
+    allottees = allottee_rows(text)
     furniture = related_reading(text) + disclaimers(text)
     for si, (s, e) in enumerate(sentences(text)):
         for cs, ce in clause_spans(text, s, e):
@@ -43,6 +46,12 @@ def split(text: str) -> list[Clause]:
             extra = [t for t in headed if cs <= t.start < ce]
             if extra and not any(t.event == "listing" and t.stage not in (None, "attach") for t in found):
                 found = tuple(sorted((*found, *extra), key=lambda t: t.start))
+            # ｜财通基金管理有限公司｜31,620.00｜ under 获配对象｜获配金额: the row adds a subscriber to the placement
+            # (a deal word inside the cell is part of the name: 南京澄川创业投资合伙企业)
+            rows = [(a, b) for a, b in allottees if cs <= a < ce]
+            if rows:
+                found = tuple(sorted((*(t for t in found if not any(a <= t.start < b for a, b in rows)),
+                                      *(trig.Trigger("funding", "attach", a, b) for a, b in rows)), key=lambda t: t.start))
             out.append(Clause(len(out), si, s, cs, ce, found))
     return out
 

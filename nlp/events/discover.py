@@ -67,14 +67,16 @@ def role_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 
 
 _CELL_SEP = re.compile(r"[|｜]")
+# 获配对象｜获配金额（万元）: a placement's allottees, one a row; the rows tell no deal word of their own
+_ALLOTTEE_COLUMN = re.compile(r"(?:获配|认购|发行)(?:对象|机构|方|人)(?:名称)?")
 _COLUMN_ROLES = (("lead", re.compile(r"(?:领投方?|领投机构)")),
-                 ("investor", re.compile(r"(?:本轮)?(?:投资方|投资机构|投资人|投资者|资方|参投方|出资方)")))
+                 ("investor", re.compile(rf"(?:本轮)?(?:投资方|投资机构|投资人|投资者|资方|参投方|出资方)|{_ALLOTTEE_COLUMN.pattern}")))
 _TABLE_LINES = 30  # how far above a row its header may be
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    bounds = [start, *(m.start() for m in _CELL_SEP.finditer(text, start, end)), end]
-    return [(a + (a > start), b) for a, b in zip(bounds, bounds[1:])]
+    bounds = [start - 1, *(m.start() for m in _CELL_SEP.finditer(text, start, end)), end]  # the bar before each cell
+    return [(a + 1, b) for a, b in zip(bounds, bounds[1:])]
 
 
 def _line(text: str, pos: int) -> tuple[int, int]:
@@ -85,7 +87,7 @@ def _line(text: str, pos: int) -> tuple[int, int]:
 def table_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """A flattened table's row (知鲸科技｜AI应用｜天使轮｜2000万元｜险峰长青（领投）、九合创投) under a header with as
     many cells (公司｜领域｜轮次｜金额｜投资方): the cells of its investor and lead columns, as role zones."""
-    if len(_CELL_SEP.findall(text, start, end)) < 2:
+    if not _CELL_SEP.search(text, start, end):
         return []
     row_start, row_end = _line(text, start)
     row = _cells(text, row_start, row_end)
@@ -103,6 +105,25 @@ def table_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
             return [(role, max(a, start), min(b, end)) for role, (a, b) in zip(roles, row)
                     if role and a < end and start < b]
     return []
+
+
+def allottee_rows(text: str) -> list[tuple[int, int]]:
+    """The allottee cells of a flattened table's rows under a header with an allottee column (获配对象｜获配金额):
+    each names one subscriber of the placement told above."""
+    if "|" not in text and "｜" not in text:  # nearly every text
+        return []
+    out: list[tuple[int, int]] = []
+    column, width = None, 0  # the allottee column of the table being read, and its header's cell count
+    pos = 0
+    for line in text.split("\n"):
+        cells = _cells(text, pos, pos + len(line)) if _CELL_SEP.search(line) else []
+        if column is not None and len(cells) == width and any(c.isalnum() for c in text[slice(*cells[column])]):
+            out.append(cells[column])
+        else:
+            found = [i for i, (a, b) in enumerate(cells) if _ALLOTTEE_COLUMN.fullmatch(text[a:b].strip())]
+            column, width = (found[0], len(cells)) if found else (None, 0)
+        pos += len(line) + 1
+    return out
 
 
 def _clean(name: str) -> str:

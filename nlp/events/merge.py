@@ -16,15 +16,19 @@ from .candidate import Candidate
 from .context import BREADCRUMB, BULLET, THIS_ROUND, THIS_ROUND_REACH, Context
 
 
+_CELL = re.compile(r"(?:(?<=\n)\s*[|｜]?|(?<=[|｜]))[^\n|｜]+[|｜]")  # a flattened table's cell, a bar after it
+
+
 def _attaches(ctx: Context, ev: Candidate, cand: Candidate, alone: bool) -> bool:
     """An arguments-only clause joins the party's event told in the two sentences before it (in the eight
     before it when it says 本轮, this round); a bullet point joins the party's only event of the type
-    wherever it was told (a filing's title, then, lines below, ● 募集资金总额…)."""
+    wherever it was told (a filing's title, then, lines below, ● 募集资金总额…), and so does a table's row
+    (｜财通基金管理有限公司｜31,620.00｜ under 获配对象｜获配金额)."""
     reach = 2
     if any(THIS_ROUND.search(ctx.text, start, end) for start, end in cand.evidence):
         reach = THIS_ROUND_REACH
     near = any(y - d in ev.sentences for y in cand.sentences for d in range(reach + 1))
-    bullet = alone and any(BULLET.match(ctx.text, start) for start, _ in cand.evidence)
+    bullet = alone and any(BULLET.match(ctx.text, start) or _CELL.match(ctx.text, start) for start, _ in cand.evidence)
     return bool(cand.args.get("attach")) and (near or bullet) and not types.get(ev.type).attach_conflicts(ev, cand)
 
 
