@@ -671,6 +671,17 @@ def test_an_interview_guests_turns_speak_for_their_company(text, company, amount
     assert [(ev["type"], ev["company"]["name"], ev["amount"]["value"]) for ev in events] == [("funding", company, amount)]
 
 
+def test_an_interview_guest_the_lede_names_by_title_only_speaks_for_the_lede_s_company():
+    """X的工程师正在调试…。创始人张三此前… (the company named, the guest only by title, in the lede), then 张三：…: the
+    guest's turns tell X's rounds, not an investor's; the interviewer's label is no company."""
+    text = ("对话廖澄衡：一块控制器，我们磨了三年\n澄岚资讯 2025-06-18\n"
+            "在苏州工业园区的一栋厂房里，苏州沃澜智控科技有限公司的工程师正在调试控制柜。创始人廖澄衡此前在一家自动化企业"
+            "做了十一年研发。我们和他聊了聊。\n澄岚资讯：最早找钱难不难？\n廖澄衡：很难。前后见了四十多家机构。"
+            "到2023年做A轮就顺一些了，岚石创投领投5000万元。\n澄岚资讯：团队现在多大？\n廖澄衡：两百人出头。")
+    events = nlp.extract(text, published="2025-06-18")["events"]
+    assert [(ev["company"]["name"], ev["amount"]["value"]) for ev in events] == [("苏州沃澜智控科技有限公司", 5e7)]
+
+
 def test_a_round_up_items_sector_label_is_no_company():
     """1. 智算芯片：星芯科技官宣…: the label before the colon says the sector, the company follows it."""
     text = "融资周报\n1. 智算芯片：星芯科技10月9日官宣近5亿元B+轮融资，澄湖创投领投。\n2. 澜禾生物：10月10日完成1.2亿元A轮。"

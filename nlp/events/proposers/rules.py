@@ -92,6 +92,7 @@ _GUEST_AFTER = re.compile(rf"{_LEADER}[\s\u3000]?(?P<person>[\u4e00-\u9fff]{{2,3
 _GUEST_BEFORE = re.compile(r"(?P<person>[\u4e00-\u9fff]{2,3})[(（]$")
 _GUEST_BEFORE_END = re.compile(rf"{_LEADER}[)）]")
 # 对话苔蓝生物陶予宁：…, 专访X张三｜…: an interview's headline names the guest right after the company, no title between
+_TITLED = re.compile(rf"{_LEADER}[\s\u3000]?([\u4e00-\u9fff]{{2,3}})")  # 创始人廖嘉衡此前…: the name, its end unsure
 _SPEAKER = re.compile(r"^[ \t]*([^\s:：,，。]{2,8})[:：]", re.M)
 _INTERVIEW_HEAD = re.compile(r"(?:对话|专访|独家对话|访谈)\s?[｜|丨:：]?\s?[「“\"『]?$")
 _GUEST_UNTITLED = re.compile(r"[」”\"』]?\s?(?P<person>[\u4e00-\u9fff]{2,3}?)(?=[:：｜|丨\s])")
@@ -127,6 +128,10 @@ class RuleProposer:
         self._owner: Entity | None = None  # the company the line above names, for the clause at hand
         self.issuer = self._issuer()  # a filing's issuer: 本公司 anywhere in it
         self.topic: tuple[Entity, int] | None = self.issuer  # (company in focus, its sentence index)
+        # 晚点：去年那轮融资…: a name that opens two lines or more with a colon is the interviewer's label (a medium),
+        # never the subject
+        labels = Counter(m.group(1) for m in _SPEAKER.finditer(ctx.text))
+        self._speakers = {label for label, n in labels.items() if n >= 2}
         self.guest = self._guest()  # an interview's guest: (the company they speak for, their name)
         # a line that opens with the guest's name and a colon, or what they are quoted to say (黄子轩说：「…」)
         self._turn = self._said = None
@@ -134,10 +139,6 @@ class RuleProposer:
             person = re.escape(self.guest[1])
             self._turn = re.compile(rf"\s*{person}(?:[(（][^()（）\n]{{0,30}}[)）])?(?:说|表示|称)?[:：]")
             self._said = re.compile(rf"{person}(?:说|表示|称)[:：]")
-        # 晚点：去年那轮融资…: a name that opens two lines or more with a colon is the interviewer's label (a medium),
-        # never the subject
-        labels = Counter(m.group(1) for m in _SPEAKER.finditer(ctx.text))
-        self._speakers = {label for label, n in labels.items() if n >= 2}
         self._sentence_triggers: dict[int, list[trig.Trigger]] = {}
         for clause in ctx.clauses:
             self._sentence_triggers.setdefault(clause.sentence, []).extend(clause.triggers)
@@ -173,6 +174,22 @@ class RuleProposer:
                 if m is not None:
                     return ent, m.group("person")
                 start = text.find(ent.text, end, top)
+        return self._titled_guest(top)
+
+    def _titled_guest(self, top: int) -> tuple[Entity, str] | None:
+        """X的工程师正在调试…。创始人廖嘉衡此前…, then 廖嘉衡：…: a leader the lede names with a title only, whose
+        turns the text gives, speaks for the one company the lede names."""
+        text = self.ctx.text
+        turns = [m.start() for m in _SPEAKER.finditer(text, 0, top) if m.group(1) in self._speakers]
+        top = min([top, *turns])  # the lede, before the first turn
+        named = [e for e in self.ctx.within(0, top, "COMPANY") if e.text not in self._speakers]
+        if len({self.ctx.cluster(e) for e in named}) != 1:
+            return None
+        for m in _TITLED.finditer(text, 0, top):
+            person = next((p for p in (m.group(1), m.group(1)[:2])
+                           if re.search(rf"\n[ \t]*{re.escape(p)}[:：]", text)), None)
+            if person:
+                return named[0], person
         return None
 
     def _guest_of(self, clause: Clause) -> Entity | None:
