@@ -682,6 +682,18 @@ def test_an_interview_guest_the_lede_names_by_title_only_speaks_for_the_lede_s_c
     assert [(ev["company"]["name"], ev["amount"]["value"]) for ev in events] == [("苏州沃澜智控科技有限公司", 5e7)]
 
 
+@pytest.mark.parametrize("sentence, company, stage", [
+    ("周一上会的两家都过了：创业板的澄岭股份（计划募资11亿，保荐澄海证券）。", "澄岭股份", "hearing_passed"),
+    ("周二深市主板受理了一家岚屿食品，计划募资6.5亿，估计要排很久。", "岚屿食品", "filed"),
+    ("周四沪主板的杭澄股份撤回了，状态变终止，原计划募8亿。", "杭澄股份", "terminated"),
+])
+def test_a_forum_s_spoken_words_for_the_review_steps(sentence, company, stage):
+    """上会的两家都过了, 受理了一家X, 状态变终止: a forum post or a flash tells the steps in spoken words."""
+    text = "本周A股IPO小结\n作者：打新老澄　来源：雪球\n本周节奏还行，简单记一下：\n" + sentence
+    events = nlp.extract(text, published="2025-11-22")["events"]
+    assert [(ev["company"]["name"], ev["stage"]) for ev in events] == [(company, stage)]
+
+
 def test_a_round_up_items_sector_label_is_no_company():
     """1. 智算芯片：星芯科技官宣…: the label before the colon says the sector, the company follows it."""
     text = "融资周报\n1. 智算芯片：星芯科技10月9日官宣近5亿元B+轮融资，澄湖创投领投。\n2. 澜禾生物：10月10日完成1.2亿元A轮。"
