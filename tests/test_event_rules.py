@@ -694,6 +694,16 @@ def test_a_forum_s_spoken_words_for_the_review_steps(sentence, company, stage):
     assert [(ev["company"]["name"], ev["stage"]) for ev in events] == [(company, stage)]
 
 
+def test_it_that_tells_a_round_is_the_company_in_focus_and_keeps_it_there():
+    """8月12日，它对外宣布完成B轮融资: 它 (and its adverb 对外) is no name but the headline's company, and a clause
+    that tells its round through 它 keeps it in focus for the earlier rounds told next (该公司…完成了三轮融资)."""
+    text = ("澄翎航空一年拿下两轮融资\n这家成立于2021年的无人机物流公司，又拿钱了。\n"
+            "8月12日，它对外宣布完成B轮融资，合肥产投领投。"
+            "算上今年2月澄湖资本领投的近亿元A+轮，以及去年10月由昆仲资本领投的A轮，该公司在不到一年里完成了三轮融资。")
+    rounds = rounds_of(text, "2025-08-14")
+    assert {"B", "A+"} <= set(rounds) and {ev["company"]["name"] for ev in rounds.values()} == {"澄翎航空"}
+
+
 def test_a_round_up_items_sector_label_is_no_company():
     """1. 智算芯片：星芯科技官宣…: the label before the colon says the sector, the company follows it."""
     text = "融资周报\n1. 智算芯片：星芯科技10月9日官宣近5亿元B+轮融资，澄湖创投领投。\n2. 澜禾生物：10月10日完成1.2亿元A轮。"
