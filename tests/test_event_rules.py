@@ -704,6 +704,17 @@ def test_it_that_tells_a_round_is_the_company_in_focus_and_keeps_it_there():
     assert {"B", "A+"} <= set(rounds) and {ev["company"]["name"] for ev in rounds.values()} == {"澄翎航空"}
 
 
+@pytest.mark.parametrize("text, told", [
+    ("如何看待澄云算力完成10亿元B轮融资？", True),  # asks what one thinks of the round: it tells it
+    ("怎么评价澄云算力完成10亿元B轮融资？", True),
+    ("澄云算力如何完成B轮融资？", False),  # asks how: tells nothing
+    ("如果澄云算力完成B轮融资，将扩产。", False),
+])
+def test_a_question_page_that_asks_what_one_thinks_of_a_round_tells_it(text, told):
+    events = nlp.extract(text, published="2025-08-14")["events"]
+    assert [ev["company"]["name"] for ev in events] == (["澄云算力"] if told else [])
+
+
 def test_a_round_up_items_sector_label_is_no_company():
     """1. 智算芯片：星芯科技官宣…: the label before the colon says the sector, the company follows it."""
     text = "融资周报\n1. 智算芯片：星芯科技10月9日官宣近5亿元B+轮融资，澄湖创投领投。\n2. 澜禾生物：10月10日完成1.2亿元A轮。"

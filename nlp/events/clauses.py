@@ -348,6 +348,8 @@ def _usable_triggers(ctx: Context, clause: Clause) -> list[trig.Trigger]:
 # 记者：今年的融资情况怎么样？, 请问贵公司是否参与了X的融资？, 上市有时间表吗？: a question tells no event (a
 # headline that ends in one, 获腾讯投资"烧钱"是唯一出路？, asks about the event it tells)
 _QUESTION = re.compile(r"是否|吗|呢|怎么|怎样|如何|什么|何时|多少|哪")
+# 如何看待X完成10亿元B轮融资？: a question asking what one thinks of the event tells it
+_OPINION = re.compile(r"(?:如何|怎么|怎样)(?:看待|评价|看)")
 _BREAK = re.compile(r"[,，:：\s]")
 
 
@@ -360,7 +362,8 @@ def _question_end(text: str, start: int, end: int) -> int:
 def _asked(text: str, t: trig.Trigger, start: int, mark: int) -> bool:
     """The trigger is in the question: no break between it and the mark, a question word in its segment."""
     segment = trig.segment_start(text, t.start, start)
-    return not _BREAK.search(text, t.start, mark) and bool(_QUESTION.search(text, segment, mark))
+    return not _BREAK.search(text, t.start, mark) and bool(_QUESTION.search(text, segment, mark)) \
+        and not _OPINION.search(text, segment, t.start)
 
 
 # --- the role each name of a clause plays ------------------------------------------

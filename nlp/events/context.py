@@ -62,7 +62,8 @@ INVESTS_IN = re.compile(rf"(?:(?:投资|战略投资|入股|注资|领投|参投
 THIS_ROUND = re.compile(r"本轮|此轮|这一轮|是轮|该轮|(?:本次|是次|此次|此番|这次)(?:融资|投资|增资|集资)")
 THIS_ROUND_REACH = 8  # sentences
 # 回看X的IPO之路: the writer's verb before a name is no part of it
-WRITERS_VERB = re.compile(r"回看|回顾|纵观|反观|再看")
+# (如何看待X完成…: a question page asks what one thinks of X's deal)
+WRITERS_VERB = re.compile(r"回看|回顾|纵观|反观|再看|(?:如何|怎么|怎样)(?:看待|评价)")
 # 种子轮时就进场的X: when an investor came in, said before its name
 CAME_IN = r"时?(?:就|便|即)(?:已)?(?:进场|进入|入股|参与|投资|出资)(?:了)?的"
 # 种子轮投资人X这次也跟投, 种子轮就进场的X: a round that says who an investor is (right after the round) is no
