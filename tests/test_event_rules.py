@@ -715,6 +715,17 @@ def test_a_question_page_that_asks_what_one_thinks_of_a_round_tells_it(text, tol
     assert [ev["company"]["name"] for ev in events] == (["澄云算力"] if told else [])
 
 
+def test_an_interview_headline_names_the_guest_s_company_no_lexicon_knows():
+    """对话X张三：… with 张三's turns below: X is the guest's company, a name no suffix rule knows (…机器人), and the
+    rounds the guest tells are its own."""
+    text = ("首页 > 创投\n对话澄渡机器人程澄：人形机器人进家庭，至少还要五年\n来源：澄岚资讯\n\n"
+            "澄岚资讯：融资节奏怎么样？\n程澄：第一笔外部的钱是2023年9月进来的，岚驰创投投了我们的天使轮。"
+            "今年年初做了A轮，高瓴创投领投，规模2亿多。\n澄岚资讯：会考虑上市吗？\n程澄：现在谈这个太早。")
+    events = nlp.extract(text, published="2025-06-18")["events"]
+    assert {ev["company"]["name"] for ev in events} == {"澄渡机器人"}
+    assert {ev["round"]["name"] for ev in events} == {"angel", "A"}
+
+
 def test_a_round_up_items_sector_label_is_no_company():
     """1. 智算芯片：星芯科技官宣…: the label before the colon says the sector, the company follows it."""
     text = "融资周报\n1. 智算芯片：星芯科技10月9日官宣近5亿元B+轮融资，澄湖创投领投。\n2. 澜禾生物：10月10日完成1.2亿元A轮。"

@@ -13,7 +13,7 @@ from .. import resources
 from ..entities.span import Entity, Occupied
 from ..segment.sentences import sentences
 from .clauses import Clause
-from .context import CAME_IN, DESCRIBED_PRONOUN, ITEM_HEADER, WRITERS_VERB, line_above
+from .context import BREADCRUMB, CAME_IN, DESCRIBED_PRONOUN, ITEM_HEADER, WRITERS_VERB, line_above
 from ..entities.names import MAKER_WORD, SECTOR_FIRM, _generic_names, stock_kind_end
 from .literal_gate import LiteralGate
 
@@ -67,6 +67,7 @@ def role_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 
 
 _CELL_SEP = re.compile(r"[|｜]")
+_BREADCRUMBS = re.compile(rf"(?:{BREADCRUMB.pattern})*")
 # 获配对象｜获配金额（万元）: a placement's allottees, one a row; the rows tell no deal word of their own
 _ALLOTTEE_COLUMN = re.compile(r"(?:获配|认购|发行)(?:对象|机构|方|人)(?:名称)?")
 _COLUMN_ROLES = (("lead", re.compile(r"(?:领投方?|领投机构)")),
@@ -301,7 +302,25 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
                 out.extend(named.add(_antecedents(text, ps, pe, busy)))
             if len(out) == before:  # 做冻干猫零食的「咕噜造物」，又拿到一笔钱 / 这家…品牌近日完成了A+轮融资
                 out.extend(named.add(_headline_quoted(text, busy)))
+    out.extend(named.add(_interview_guest_company(text, busy)))
     return out
+
+
+# 对话栩渡机器人程越：…, 专访｜X张三: an interview's headline names the guest's company right before the guest
+_INTERVIEW_HEADLINE = re.compile(r"(?:对话|专访|独家对话)\s?[｜|丨:：]?\s?(?P<both>[^\s:：｜|丨,，。]{4,16}?)\s?[:：｜|丨]")
+
+
+def _interview_guest_company(text: str, busy: Occupied) -> list[Entity]:
+    """The company of the headline 对话X张三：…, when 张三's turns follow (张三：…): a name no lexicon may know."""
+    headline = _INTERVIEW_HEADLINE.match(text, _BREADCRUMBS.match(text).end())
+    if headline is None:
+        return []
+    both = headline.group("both")
+    for size in (3, 2):
+        person = both[-size:]
+        if len(both) - size >= 2 and re.search(rf"\n[ \t]*{re.escape(person)}[:：]", text):
+            return _names(text, headline.start("both"), both[:-size], "subject", busy)
+    return []
 
 
 # a headline's quoted name (…的「X」，又拿到一笔钱): the company a feature then calls only 这家…品牌 / 它
