@@ -726,6 +726,13 @@ def test_an_interview_headline_names_the_guest_s_company_no_lexicon_knows():
     assert {ev["round"]["name"] for ev in events} == {"angel", "A"}
 
 
+def test_a_medium_that_learned_of_a_round_is_its_source_not_its_company():
+    """36氪了解到，今年7月公司完成了…: the medium reports (as 36氪获悉 does); it raised nothing."""
+    text = "36氪了解到，今年7月公司完成了1.2亿元A轮融资，由启明创投领投。"
+    events = nlp.extract(text, published="2025-10-09")["events"]
+    assert all(ev["company"]["name"] != "36氪" for ev in events)
+
+
 def test_a_round_up_items_sector_label_is_no_company():
     """1. 智算芯片：星芯科技官宣…: the label before the colon says the sector, the company follows it."""
     text = "融资周报\n1. 智算芯片：星芯科技10月9日官宣近5亿元B+轮融资，澄湖创投领投。\n2. 澜禾生物：10月10日完成1.2亿元A轮。"
