@@ -733,6 +733,18 @@ def test_a_medium_that_learned_of_a_round_is_its_source_not_its_company():
     assert all(ev["company"]["name"] != "36氪" for ev in events)
 
 
+@pytest.mark.parametrize("quote, company", [
+    ("“我们2024年11月拿到的Pre-A轮，元禾控股投了数千万元。”澄岱医疗联合创始人陆明澄说。", "澄岱医疗"),
+    ("“2024年11月拿到的Pre-A轮，元禾控股投了数千万元。”澄岱医疗联合创始人陆明澄说。", "瑞澄医疗"),  # no 我们
+])
+def test_a_quote_that_speaks_as_we_tells_the_round_of_the_speaker_s_company(quote, company):
+    """“我们…拿到的Pre-A轮…”X联合创始人张三说: the speaker's company raised it, not the company the paragraph
+    before was about."""
+    text = "资本也在往园区走。今年3月，做骨科手术机器人的瑞澄医疗拿下1.5亿元B轮。\n" + quote
+    rounds = rounds_of(text, "2025-06-01")
+    assert rounds["pre-A"]["company"]["name"] == company
+
+
 def test_a_round_up_items_sector_label_is_no_company():
     """1. 智算芯片：星芯科技官宣…: the label before the colon says the sector, the company follows it."""
     text = "融资周报\n1. 智算芯片：星芯科技10月9日官宣近5亿元B+轮融资，澄湖创投领投。\n2. 澜禾生物：10月10日完成1.2亿元A轮。"

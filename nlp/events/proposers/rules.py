@@ -92,6 +92,10 @@ _GUEST_AFTER = re.compile(rf"{_LEADER}[\s\u3000]?(?P<person>[\u4e00-\u9fff]{{2,3
 _GUEST_BEFORE = re.compile(r"(?P<person>[\u4e00-\u9fff]{2,3})[(（]$")
 _GUEST_BEFORE_END = re.compile(rf"{_LEADER}[)）]")
 # 对话苔蓝生物陶予宁：…, 专访X张三｜…: an interview's headline names the guest right after the company, no title between
+_WE = re.compile(r"我们|我司|咱们")
+# ”康岱医疗联合创始人陆明川说: who says the quote before it, with their company and title
+_SAID_AFTER = re.compile(rf"[，,]?\s?[^，,。；;“”\n]{{2,24}}?(?P<leader>{_LEADER})[\s\u3000]?[\u4e00-\u9fff]{{2,3}}"
+                         r"(?:说|表示|称|介绍|透露|坦言|告诉)")
 _TITLED = re.compile(rf"{_LEADER}[\s\u3000]?([\u4e00-\u9fff]{{2,3}})")  # 创始人廖嘉衡此前…: the name, its end unsure
 _SPEAKER = re.compile(r"^[ \t]*([^\s:：,，。]{2,8})[:：]", re.M)
 _INTERVIEW_HEAD = re.compile(r"(?:对话|专访|独家对话|访谈)\s?[｜|丨:：]?\s?[「“\"『]?$")
@@ -201,6 +205,20 @@ class RuleProposer:
             return self.guest[0]
         return None
 
+    def _quote_speaker(self, clause: Clause) -> Entity | None:
+        """“我们…”X创始人张三说: the company of the leader named right after the quote the clause is in, when the
+        quote speaks as 我们."""
+        text = self.ctx.text
+        opened = text.rfind("“", 0, clause.start + 1)
+        if opened < 0 or text.rfind("”", opened, clause.start) >= 0 or "\n" in text[opened:clause.start] \
+                or not _WE.search(text, opened, clause.end):
+            return None
+        closed = text.find("”", clause.start)
+        said = _SAID_AFTER.match(text, closed + 1) if closed >= 0 and "\n" not in text[clause.start:closed] else None
+        if said is None:
+            return None
+        return next(iter(self.ctx.within(said.start(), said.start("leader"), "COMPANY")), None)
+
     def propose(self, views: list[ClauseView]) -> list[Proposal]:
         out: list[Proposal] = []
         for view in views:
@@ -218,6 +236,8 @@ class RuleProposer:
         referent = former_or_latter(self.ctx, start)
         if referent is not None:  # …分别完成A轮和天使轮融资；后者获X独家投资
             return referent
+        if not [e for e in others if e.label == "COMPANY"] and (speaker := self._quote_speaker(clause)):
+            return speaker  # “我们拿到的Pre-A轮…”X联合创始人张三说
         if _BEFORE_THE_SUBJECT.search(text, start, end):  # 继去年8月拿下A轮后，X上周又获A+轮: X, named after
             return next(iter(self.ctx.within(end, self.ctx.sentence_of(start)[1], "COMPANY")), None)
         others = [e for e in others if e.label == "COMPANY" and not (self.guest and e.text == self.guest[1])]
