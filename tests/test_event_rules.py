@@ -745,6 +745,15 @@ def test_a_quote_that_speaks_as_we_tells_the_round_of_the_speaker_s_company(quot
     assert rounds["pre-A"]["company"]["name"] == company
 
 
+def test_a_whitespace_table_row_whose_sum_is_untold_is_a_round():
+    """企业名称　融资轮次　融资金额　主要投资方 / X　A+轮　未披露　Y: the row tells X's round and its investor."""
+    text = ("今年以来园区企业融资情况如下：\n企业名称　融资轮次　融资金额　主要投资方\n澄屹生物　Pre-A轮　5000万元　达晨财智\n"
+            "钛澄精密　A+轮　未披露　小米产投\n管委会负责人介绍了下一步安排。")
+    rounds = rounds_of(text, "2025-05-15")
+    assert rounds["A+"]["company"]["name"] == "钛澄精密" and rounds["A+"]["amount"] is None
+    assert [i["name"] for i in rounds["A+"]["investors"]] == ["小米产投"]
+
+
 def test_a_round_up_items_sector_label_is_no_company():
     """1. 智算芯片：星芯科技官宣…: the label before the colon says the sector, the company follows it."""
     text = "融资周报\n1. 智算芯片：星芯科技10月9日官宣近5亿元B+轮融资，澄湖创投领投。\n2. 澜禾生物：10月10日完成1.2亿元A轮。"
