@@ -754,6 +754,17 @@ def test_a_whitespace_table_row_whose_sum_is_untold_is_a_round():
     assert [i["name"] for i in rounds["A+"]["investors"]] == ["小米产投"]
 
 
+@pytest.mark.parametrize("text, issued", [
+    ("澄峰控股(01872.HK)公布，公司就发行2028年到期、本金总额3亿美元的优先票据订立购买协议。", True),
+    ("澄峰股份公告，公司拟发行股份购买澄湖科技100%股权，并与交易对方签订购买协议。", False),
+])
+def test_notes_told_by_their_purchase_agreement_are_issued(text, issued):
+    """就发行…优先票据订立购买协议: a Hong Kong issuer's notes, sold to the banks; shares issued to buy a company
+    raise no money, whatever agreement is signed."""
+    events = nlp.extract(text, published="2025-10-10")["events"]
+    assert [(ev["instrument"], ev["amount"]["value"]) for ev in events] == ([("debt", 3e8)] if issued else [])
+
+
 def test_a_round_up_items_sector_label_is_no_company():
     """1. 智算芯片：星芯科技官宣…: the label before the colon says the sector, the company follows it."""
     text = "融资周报\n1. 智算芯片：星芯科技10月9日官宣近5亿元B+轮融资，澄湖创投领投。\n2. 澜禾生物：10月10日完成1.2亿元A轮。"
