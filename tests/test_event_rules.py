@@ -765,6 +765,20 @@ def test_notes_told_by_their_purchase_agreement_are_issued(text, issued):
     assert [(ev["instrument"], ev["amount"]["value"]) for ev in events] == ([("debt", 3e8)] if issued else [])
 
 
+def test_each_row_of_a_review_table_tells_its_company_s_step():
+    """序号 | 企业简称 | 拟上市板块 | 审议日期 | 审议结果: each row's result cell is the step of its row's company, on the
+    row's day (通过 passes, 未通过 ends the review, 暂缓审议 holds it)."""
+    text = ("IPO审核周报：本周3家企业上会\n本周三大交易所上市委共审议3家企业的首发申请。上会情况见下表：\n"
+            "序号 | 企业简称 | 拟上市板块 | 审议日期 | 审议结果 | 保荐机构\n"
+            "1 | 澄岍光学 | 科创板 | 10月21日 | 通过 | 中信建投证券\n"
+            "2 | 汀澄股份 | 创业板 | 10月22日 | 未通过 | 国金证券\n"
+            "3 | 钜澄科技 | 北交所 | 10月23日 | 暂缓审议 | 开源证券\n（数据来源：交易所网站）")
+    events = nlp.extract(text, published="2025-10-24")["events"]
+    steps = {ev["company"]["name"]: (ev["stage"], ev["date"]["start_date"]) for ev in events}
+    assert steps == {"澄岍光学": ("hearing_passed", "2025-10-21"), "汀澄股份": ("terminated", "2025-10-22"),
+                     "钜澄科技": ("suspended", "2025-10-23")}
+
+
 def test_a_round_up_items_sector_label_is_no_company():
     """1. 智算芯片：星芯科技官宣…: the label before the colon says the sector, the company follows it."""
     text = "融资周报\n1. 智算芯片：星芯科技10月9日官宣近5亿元B+轮融资，澄湖创投领投。\n2. 澜禾生物：10月10日完成1.2亿元A轮。"

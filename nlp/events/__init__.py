@@ -31,10 +31,11 @@ def extract(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict]
 def may_hold_event(text: str) -> bool:
     """Cheap test before any analysis: could this text hold an event at all? A word that tells one occurs; or a
     word that only adds to one told nearby (估值, 投资者, 市值) occurs where its type says such a word may tell an
-    event alone; or a stage heading (【受理】) whose lines are triggers of their own."""
+    event alone; or a stage heading (【受理】) or a table's result column (审议结果) whose lines are triggers of
+    their own."""
     told, attached = triggers.words_present(text)
     return told or any(types.get(event).may_tell_alone(text) for event in attached) \
-        or bool(triggers.heading_triggers(text))
+        or bool(triggers.heading_triggers(text)) or bool(triggers.column_triggers(text))
 
 
 def analyse_clauses(ctx: Context, weak_only: bool = False) -> list[clauses.ClauseView]:

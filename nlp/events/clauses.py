@@ -36,13 +36,14 @@ def split(text: str) -> list[Clause]:
     out: list[Clause] = []
     from .discover import allottee_rows
 
-    headed = trig.heading_triggers(text)
+    headed = trig.heading_triggers(text) + trig.column_triggers(text)
     allottees = allottee_rows(text)
     furniture = related_reading(text) + disclaimers(text)
     for si, (s, e) in enumerate(sentences(text)):
         for cs, ce in clause_spans(text, s, e):
             found = () if any(fs <= cs < fe for fs, fe in furniture) else trig.find(text, cs, ce)
-            # 【受理】 / · X（首发）：科创板: the section's stage, where the clause tells none of its own
+            # 【受理】 / · X（首发）：科创板, a table's 审议结果 cell: the section's or the cell's stage, where the clause
+            # tells none of its own
             extra = [t for t in headed if cs <= t.start < ce]
             if extra and not any(t.event == "listing" and t.stage not in (None, "attach") for t in found):
                 found = tuple(sorted((*found, *extra), key=lambda t: t.start))
