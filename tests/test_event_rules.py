@@ -779,6 +779,14 @@ def test_each_row_of_a_review_table_tells_its_company_s_step():
                      "钜澄科技": ("suspended", "2025-10-23")}
 
 
+def test_an_earlier_round_told_by_who_led_it_in_a_spoken_word_is_a_round():
+    """去年3月那轮2亿元的B轮，正是X领的投: the company's earlier round, X its lead (no company of its own)."""
+    text = "澄野户外宣布完成5亿元C轮融资。去年3月那轮2亿元的B轮，正是黑蚁资本领的投。"
+    rounds = rounds_of(text, "2025-03-27")
+    assert rounds["B"]["company"]["name"] == "澄野户外" and rounds["B"]["amount"]["value"] == 2e8
+    assert [i["name"] for i in rounds["B"]["lead_investors"]] == ["黑蚁资本"]
+
+
 def test_a_round_up_items_sector_label_is_no_company():
     """1. 智算芯片：星芯科技官宣…: the label before the colon says the sector, the company follows it."""
     text = "融资周报\n1. 智算芯片：星芯科技10月9日官宣近5亿元B+轮融资，澄湖创投领投。\n2. 澜禾生物：10月10日完成1.2亿元A轮。"
