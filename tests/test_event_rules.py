@@ -787,6 +787,18 @@ def test_an_earlier_round_told_by_who_led_it_in_a_spoken_word_is_a_round():
     assert [i["name"] for i in rounds["B"]["lead_investors"]] == ["黑蚁资本"]
 
 
+@pytest.mark.parametrize("again, events", [
+    ("其中，晶澄能源今年3月完成的B轮是上半年唯一超过新台币10亿元的案子。", 1),  # within the bound: the same round
+    ("其中，晶澄能源今年3月完成的B轮融资金额超过新台币15亿元。", 2),  # beyond it: two tellings that disagree
+])
+def test_a_round_told_again_with_a_bound_its_sum_keeps_is_the_same_round(again, events):
+    """…B 轮｜新台幣 12 億元 … 唯一超过新台币10亿元的案子: a sum told only as a bound the first figure lies within
+    tells the same round again."""
+    text = "上半年台湾新创募资前五名如下：\n晶澄能源完成新台币12亿元B轮募资，由国发基金领投。\n" + again
+    found = [ev for ev in nlp.extract(text, published="2025-07-02")["events"] if ev["company"]["name"] == "晶澄能源"]
+    assert len(found) == events and found[0]["amount"]["value"] == 1.2e9
+
+
 def test_a_round_up_items_sector_label_is_no_company():
     """1. 智算芯片：星芯科技官宣…: the label before the colon says the sector, the company follows it."""
     text = "融资周报\n1. 智算芯片：星芯科技10月9日官宣近5亿元B+轮融资，澄湖创投领投。\n2. 澜禾生物：10月10日完成1.2亿元A轮。"

@@ -474,9 +474,19 @@ def _contradict(a: Candidate, b: Candidate) -> bool:
         or a.args.get("cumulative") != b.args.get("cumulative") \
         or bool(a.args.get("rounds_count") and b.args.get("rounds_count")
                 and a.args["rounds_count"] != b.args["rounds_count"]) \
-        or not (same_number(_amount(a), _amount(b)) or _part(a) or _part(b)) \
+        or not (same_number(_amount(a), _amount(b)) or _bound_keeps(a, b) or _bound_keeps(b, a) or _part(a) or _part(b)) \
         or _part_exceeds(a, b) or _part_exceeds(b, a) \
         or _months_apart(a.args.get("date"), b.args.get("date"))
+
+
+def _bound_keeps(bound: Candidate, other: Candidate) -> bool:
+    """超过新台币10亿元 beside 新台币12亿元: a sum told only as a bound the other's figure lies within."""
+    m, figure = bound.args.get("amount"), _amount(other)
+    qualifier = m.value.get("qualifier") if m is not None and m.value else None
+    if figure is None or _amount(bound) is None or qualifier not in ("over", "at_least", "at_most", "under") \
+            or figure[1] != _amount(bound)[1]:
+        return False
+    return figure[0] >= m.value["value"] if qualifier in ("over", "at_least") else figure[0] <= m.value["value"]
 
 
 def _part_exceeds(part: Candidate, whole: Candidate) -> bool:
