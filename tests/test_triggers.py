@@ -97,3 +97,12 @@ def test_the_role_patterns_gate_changes_no_event(text):
     finally:
         gate.enabled = True
     assert gated == ungated
+
+
+@pytest.mark.parametrize("text", [
+    "澄越重卡回应“完成10亿元C轮融资”：消息不实",  # the quoted step, denied right after the quote
+    "业内人士分析，头部企业的融资传闻频发。",  # a deal word the word for hearsay follows
+])
+def test_a_step_told_as_hearsay_is_marked_so(text):
+    found = [t for t in triggers.find(text) if t.event == "funding" and t.stage != "attach"]
+    assert found and all(t.rumour for t in found)
