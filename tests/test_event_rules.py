@@ -799,6 +799,20 @@ def test_a_round_told_again_with_a_bound_its_sum_keeps_is_the_same_round(again, 
     assert len(found) == events and found[0]["amount"]["value"] == 1.2e9
 
 
+def test_a_placement_s_price_is_no_listing_and_an_over_allotment_option_no_placement():
+    """公司拟向控股股东X发行A股股票，发行价格为10.36元/股: the placement's price, no listing step; an IPO's
+    超额配股权 is no 配股, so the IPO's pricing stays a listing."""
+    text = ("晨澄股份拟向控股股东定增募资不超过5亿元\n"
+            "晨澄股份（603357）公告称，公司拟向控股股东杭州晨澄控股集团有限公司发行A股股票，发行价格为10.36元/股，"
+            "募集资金总额不超过5亿元。")
+    events = nlp.extract(text, published="2025-02-27")["events"]
+    assert [(ev["type"], ev.get("instrument")) for ev in events] == [("funding", "placement")]
+    text = ("总部位于杭州的医美连锁禾澄医美（HXMB）周三晚以每股4美元定价，发行200万股普通股，集资800万美元；"
+            "若包销商全数行使超额配股权，集资额将增至920万美元。该股周四起在纳斯达克资本市场买卖。")
+    events = nlp.extract(text, published="2025-12-05")["events"]
+    assert [(ev["type"], ev["company"]["name"]) for ev in events] == [("listing", "禾澄医美")]
+
+
 def test_a_round_up_items_sector_label_is_no_company():
     """1. 智算芯片：星芯科技官宣…: the label before the colon says the sector, the company follows it."""
     text = "融资周报\n1. 智算芯片：星芯科技10月9日官宣近5亿元B+轮融资，澄湖创投领投。\n2. 澜禾生物：10月10日完成1.2亿元A轮。"

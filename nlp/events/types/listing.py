@@ -60,10 +60,10 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     if trig.context_pattern("placement").search(text, before, end):
         return []
     if ctx.tells_placement:
-        # 此前，X已于10月获得深交所受理，11月获证监会同意注册: in a story of a listed company's new shares, a review
-        # step that names no IPO is the placement's
+        # 此前，X已于10月获得深交所受理，11月获证监会同意注册, 发行价格为10.36元/股: in a story of a listed company's
+        # new shares, a review step or a price that names no IPO is the placement's
         sentence = ctx.sentence_of(start)
-        triggers = [t for t in triggers if t.stage not in _REVIEW_STEPS or _IPO_WORDS.search(text, *sentence)]
+        triggers = [t for t in triggers if t.stage not in (*_REVIEW_STEPS, "priced") or _IPO_WORDS.search(text, *sentence)]
     bond = trig.context_pattern("bond")
     # 发行12亿元可转换公司债券…网上申购: the bond's subscription (the clause searched only where one is told)
     bond_clause = any(t.stage == "subscription" for t in triggers) and bool(bond.search(text, start, end))
