@@ -13,6 +13,7 @@ from .. import resources
 from ..entities.span import Entity, Occupied
 from ..segment.sentences import sentences
 from .clauses import Clause
+from .columns import column_cells
 from .context import BREADCRUMB, CAME_IN, DESCRIBED_PRONOUN, ITEM_HEADER, WRITERS_VERB, line_above
 from ..entities.names import MAKER_WORD, SECTOR_FIRM, _generic_names, stock_kind_end
 from .literal_gate import LiteralGate
@@ -111,20 +112,7 @@ def table_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 def allottee_rows(text: str) -> list[tuple[int, int]]:
     """The allottee cells of a flattened table's rows under a header with an allottee column (获配对象｜获配金额):
     each names one subscriber of the placement told above."""
-    if "|" not in text and "｜" not in text:  # nearly every text
-        return []
-    out: list[tuple[int, int]] = []
-    column, width = None, 0  # the allottee column of the table being read, and its header's cell count
-    pos = 0
-    for line in text.split("\n"):
-        cells = _cells(text, pos, pos + len(line)) if _CELL_SEP.search(line) else []
-        if column is not None and len(cells) == width and any(c.isalnum() for c in text[slice(*cells[column])]):
-            out.append(cells[column])
-        else:
-            found = [i for i, (a, b) in enumerate(cells) if _ALLOTTEE_COLUMN.fullmatch(text[a:b].strip())]
-            column, width = (found[0], len(cells)) if found else (None, 0)
-        pos += len(line) + 1
-    return out
+    return [(a, b) for _, a, b in column_cells(text, _ALLOTTEE_COLUMN)]
 
 
 def _clean(name: str) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .. import resources, userdata
 from ..text.scan import guarded
+from .columns import column_cells
 from .literal_gate import LiteralGate
 
 # A clause that opens as hearsay (市场消息：…, 另有市场消息称…). Hearsay not denied is an event (realnews_dev's
@@ -172,31 +173,17 @@ def heading_triggers(text: str) -> list[Trigger]:
 
 # 序号 | 企业简称 | … | 审议结果 | …: a table's column of review results (通过, 未通过, 暂缓审议, 注册生效)
 _STAGE_COLUMN = re.compile(r"(?:审议|审核|上会)(?:结果|结论|状态|进度)|(?:最新)?状态")
-_BAR = re.compile(r"[|｜]")
 
 
 def column_triggers(text: str) -> list[Trigger]:
     """A flattened table's rows under a header with a review-result column (审议结果): a listing trigger at each
     row's result cell, of the stage the header's word and the cell tell together (审议结果：未通过 ends it)."""
-    if "|" not in text and "｜" not in text:  # nearly every text
-        return []
     out: list[Trigger] = []
-    label, column, width = "", None, 0
-    pos = 0
-    for line in text.split("\n"):
-        bars = [m.start() for m in _BAR.finditer(line)]
-        cells = list(zip([-1, *bars], [*bars, len(line)])) if len(bars) >= 2 else []
-        if column is not None and len(cells) == width:
-            a, b = cells[column][0] + 1, cells[column][1]
-            told = next((t for t in find(f"{label}：{line[a:b].strip()}") if t.event == "listing"
-                         and t.stage not in (None, "attach") and not t.negated), None)
-            if told is not None:
-                out.append(Trigger("listing", told.stage, pos + a, pos + b))
-        else:
-            found = [k for k, (a, b) in enumerate(cells) if _STAGE_COLUMN.fullmatch(line[a + 1:b].strip())]
-            label, column, width = (line[cells[found[0]][0] + 1:cells[found[0]][1]].strip(), found[0], len(cells)) \
-                if found else ("", None, 0)
-        pos += len(line) + 1
+    for label, a, b in column_cells(text, _STAGE_COLUMN):
+        told = next((t for t in find(f"{label}：{text[a:b].strip()}") if t.event == "listing"
+                     and t.stage not in (None, "attach") and not t.negated), None)
+        if told is not None:
+            out.append(Trigger("listing", told.stage, a, b))
     return out
 
 

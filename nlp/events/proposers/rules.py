@@ -91,12 +91,12 @@ _LEADER = r"的?(?:联合)?(?:创始人|创办人|董事长|CEO|首席执行官|
 _GUEST_AFTER = re.compile(rf"{_LEADER}[\s\u3000]?(?P<person>[\u4e00-\u9fff]{{2,3}}?)(?=[\s:：,，(（]|说|表示|$)")
 _GUEST_BEFORE = re.compile(r"(?P<person>[\u4e00-\u9fff]{2,3})[(（]$")
 _GUEST_BEFORE_END = re.compile(rf"{_LEADER}[)）]")
-# 对话苔蓝生物陶予宁：…, 专访X张三｜…: an interview's headline names the guest right after the company, no title between
 _WE = re.compile(r"我们|我司|咱们")
 # ”康岱医疗联合创始人陆明川说: who says the quote before it, with their company and title
 _SAID_AFTER = re.compile(rf"[，,]?\s?[^，,。；;“”\n]{{2,24}}?(?P<leader>{_LEADER})[\s\u3000]?[\u4e00-\u9fff]{{2,3}}"
                          r"(?:说|表示|称|介绍|透露|坦言|告诉)")
 _TITLED = re.compile(rf"{_LEADER}[\s\u3000]?([\u4e00-\u9fff]{{2,3}})")  # 创始人廖嘉衡此前…: the name, its end unsure
+# 对话苔蓝生物陶予宁：…, 专访X张三｜…: an interview's headline names the guest right after the company, no title between
 _SPEAKER = re.compile(r"^[ \t]*([^\s:：,，。]{2,8})[:：]", re.M)
 _INTERVIEW_HEAD = re.compile(r"(?:对话|专访|独家对话|访谈)\s?[｜|丨:：]?\s?[「“\"『]?$")
 _GUEST_UNTITLED = re.compile(r"[」”\"』]?\s?(?P<person>[\u4e00-\u9fff]{2,3}?)(?=[:：｜|丨\s])")
