@@ -18,6 +18,7 @@ from ..entities.span import Entity
 from ..segment.sentences import clauses as clause_spans
 from ..segment.sentences import sentences
 from . import triggers as trig
+from .columns import ALLOTTEE_COLUMN, column_cells
 from .context import (BARE_INVEST, BULLET_CHARS, ENUMERATION, FORMER_LATTER, INVESTOR_NAME, INVESTS_IN, NAMES, THIS_ROUND,
                       Context, cues, defines, former_or_latter, name_lists)
 
@@ -34,10 +35,8 @@ class Clause:
 
 def split(text: str) -> list[Clause]:
     out: list[Clause] = []
-    from .discover import allottee_rows
-
     headed = trig.heading_triggers(text) + trig.column_triggers(text)
-    allottees = allottee_rows(text)
+    allottees = [(a, b) for _, a, b in column_cells(text, ALLOTTEE_COLUMN)]
     furniture = related_reading(text) + disclaimers(text)
     for si, (s, e) in enumerate(sentences(text)):
         for cs, ce in clause_spans(text, s, e):

@@ -1,10 +1,18 @@
-"""A flattened table's columns (序号 | 企业简称 | 审议结果, 获配对象｜获配金额): the cells of the rows under a header
-whose cell names the column sought."""
+"""A flattened table's cells and columns (序号 | 企业简称 | 审议结果, 获配对象｜获配金额): the cells of a row, and the
+cells of the rows under a header whose cell names the column sought."""
 from __future__ import annotations
 
 import re
 
-_BAR = re.compile(r"[|｜]")
+BAR = re.compile(r"[|｜]")
+# 获配对象｜获配金额（万元）: a placement's allottees, one a row; the rows tell no deal word of their own
+ALLOTTEE_COLUMN = re.compile(r"(?:获配|认购|发行)(?:对象|机构|方|人)(?:名称)?")
+
+
+def cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each cell of the row text[start:end], the bars between them."""
+    bounds = [start - 1, *(m.start() for m in BAR.finditer(text, start, end)), end]  # the bar before each cell
+    return [(a + 1, b) for a, b in zip(bounds, bounds[1:])]
 
 
 def column_cells(text: str, header: re.Pattern) -> list[tuple[str, int, int]]:
@@ -16,14 +24,13 @@ def column_cells(text: str, header: re.Pattern) -> list[tuple[str, int, int]]:
     label, column, width = "", None, 0
     pos = 0
     for line in text.split("\n"):
-        bars = [m.start() for m in _BAR.finditer(line)]
-        cells = [(pos + a + 1, pos + b) for a, b in zip([-1, *bars], [*bars, len(line)])] if bars else []
-        if column is not None and len(cells) == width:
-            a, b = cells[column]
+        row = cells(text, pos, pos + len(line)) if BAR.search(line) else []
+        if column is not None and len(row) == width:
+            a, b = row[column]
             if any(c.isalnum() for c in text[a:b]):
                 out.append((label, a, b))
         else:
-            found = [k for k, (a, b) in enumerate(cells) if header.fullmatch(text[a:b].strip())]
-            label, column, width = (text[slice(*cells[found[0]])].strip(), found[0], len(cells)) if found else ("", None, 0)
+            found = [k for k, (a, b) in enumerate(row) if header.fullmatch(text[a:b].strip())]
+            label, column, width = (text[slice(*row[found[0]])].strip(), found[0], len(row)) if found else ("", None, 0)
         pos += len(line) + 1
     return out

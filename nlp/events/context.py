@@ -24,6 +24,7 @@ ITEM_HEADER = re.compile(r"\s*(?:\d{1,2}\s?[.、)|]|[●•▍▌■◆▶✔✓
 
 # 首页 > 金融 > 银行, 經濟通 ＞ 新股: a web page's breadcrumb above its title
 BREADCRUMB = re.compile(r"[ \t]*(?:[^\n>＞。]{1,12}[ \t]*[>＞][ \t]*)+[^\n>＞。]{1,12}[ \t]*\n|[ \t]*\n")
+BREADCRUMBS = re.compile(rf"(?:{BREADCRUMB.pattern})*")  # all of them, and the blank lines, above the title
 
 
 def line_above(text: str, pos: int) -> tuple[int, int]:

@@ -13,8 +13,8 @@ from .. import resources
 from ..entities.span import Entity, Occupied
 from ..segment.sentences import sentences
 from .clauses import Clause
-from .columns import column_cells
-from .context import BREADCRUMB, CAME_IN, DESCRIBED_PRONOUN, ITEM_HEADER, WRITERS_VERB, line_above
+from .columns import ALLOTTEE_COLUMN, BAR, cells
+from .context import BREADCRUMBS, CAME_IN, DESCRIBED_PRONOUN, ITEM_HEADER, WRITERS_VERB, line_above
 from ..entities.names import MAKER_WORD, SECTOR_FIRM, _generic_names, stock_kind_end
 from .literal_gate import LiteralGate
 
@@ -67,18 +67,9 @@ def role_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
             for m in pattern.finditer(clause)] + table_zones(text, start, end)
 
 
-_CELL_SEP = re.compile(r"[|｜]")
-_BREADCRUMBS = re.compile(rf"(?:{BREADCRUMB.pattern})*")
-# 获配对象｜获配金额（万元）: a placement's allottees, one a row; the rows tell no deal word of their own
-_ALLOTTEE_COLUMN = re.compile(r"(?:获配|认购|发行)(?:对象|机构|方|人)(?:名称)?")
 _COLUMN_ROLES = (("lead", re.compile(r"(?:领投方?|领投机构)")),
-                 ("investor", re.compile(rf"(?:本轮)?(?:投资方|投资机构|投资人|投资者|资方|参投方|出资方)|{_ALLOTTEE_COLUMN.pattern}")))
+                 ("investor", re.compile(rf"(?:本轮)?(?:投资方|投资机构|投资人|投资者|资方|参投方|出资方)|{ALLOTTEE_COLUMN.pattern}")))
 _TABLE_LINES = 30  # how far above a row its header may be
-
-
-def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    bounds = [start - 1, *(m.start() for m in _CELL_SEP.finditer(text, start, end)), end]  # the bar before each cell
-    return [(a + 1, b) for a, b in zip(bounds, bounds[1:])]
 
 
 def _line(text: str, pos: int) -> tuple[int, int]:
@@ -89,16 +80,16 @@ def _line(text: str, pos: int) -> tuple[int, int]:
 def table_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """A flattened table's row (知鲸科技｜AI应用｜天使轮｜2000万元｜险峰长青（领投）、九合创投) under a header with as
     many cells (公司｜领域｜轮次｜金额｜投资方): the cells of its investor and lead columns, as role zones."""
-    if not _CELL_SEP.search(text, start, end):
+    if not BAR.search(text, start, end):
         return []
     row_start, row_end = _line(text, start)
-    row = _cells(text, row_start, row_end)
+    row = cells(text, row_start, row_end)
     line_start = row_start
     for _ in range(_TABLE_LINES):
         if line_start == 0:
             return []
         line_start, line_end = _line(text, line_start - 1)
-        header = _cells(text, line_start, line_end)
+        header = cells(text, line_start, line_end)
         if len(header) != len(row):
             return []
         roles = [next((role for role, column in _COLUMN_ROLES if column.fullmatch(text[a:b].strip())), None)
@@ -107,12 +98,6 @@ def table_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
             return [(role, max(a, start), min(b, end)) for role, (a, b) in zip(roles, row)
                     if role and a < end and start < b]
     return []
-
-
-def allottee_rows(text: str) -> list[tuple[int, int]]:
-    """The allottee cells of a flattened table's rows under a header with an allottee column (获配对象｜获配金额):
-    each names one subscriber of the placement told above."""
-    return [(a, b) for _, a, b in column_cells(text, _ALLOTTEE_COLUMN)]
 
 
 def _clean(name: str) -> str:
@@ -300,7 +285,7 @@ _INTERVIEW_HEADLINE = re.compile(r"(?:对话|专访|独家对话)\s?[｜|丨:：
 
 def _interview_guest_company(text: str, busy: Occupied) -> list[Entity]:
     """The company of the headline 对话X张三：…, when 张三's turns follow (张三：…): a name no lexicon may know."""
-    headline = _INTERVIEW_HEADLINE.match(text, _BREADCRUMBS.match(text).end())
+    headline = _INTERVIEW_HEADLINE.match(text, BREADCRUMBS.match(text).end())
     if headline is None:
         return []
     both = headline.group("both")

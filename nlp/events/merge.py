@@ -13,7 +13,7 @@ from . import triggers as trig
 from . import types
 from .assemble import TAGGED
 from .candidate import Candidate
-from .context import BREADCRUMB, BULLET, THIS_ROUND, THIS_ROUND_REACH, Context
+from .context import BREADCRUMBS, BULLET, THIS_ROUND, THIS_ROUND_REACH, Context
 
 
 _CELL = re.compile(r"(?:(?<=\n)\s*[|｜]?|(?<=[|｜]))[^\n|｜]+[|｜]")  # a flattened table's cell, a bar after it
@@ -111,9 +111,7 @@ def _retells_headline(ctx: Context, title_end: int, headline: Candidate, cand: C
 def _title_end(text: str) -> int:
     """Where a title line ends, its line break included (0: the text opens with no title, a first line of at most
     60 characters without a full stop, breadcrumbs and blank lines above it not counted)."""
-    start = 0
-    while (crumb := BREADCRUMB.match(text, start)) is not None:
-        start = crumb.end()
+    start = BREADCRUMBS.match(text).end()
     end = text.find("\n", start, start + 61)
     return end + 1 if end > start and "。" not in text[start:end] else 0
 

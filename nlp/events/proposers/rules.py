@@ -5,6 +5,7 @@ It walks the clauses in order and keeps the company in focus, so that a clause
 that says only 该公司 / 其, or only adds arguments (投资方为…), is about it."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -92,6 +93,7 @@ _GUEST_AFTER = re.compile(rf"{_LEADER}[\s\u3000]?(?P<person>[\u4e00-\u9fff]{{2,3
 _GUEST_BEFORE = re.compile(r"(?P<person>[\u4e00-\u9fff]{2,3})[(（]$")
 _GUEST_BEFORE_END = re.compile(rf"{_LEADER}[)）]")
 _WE = re.compile(r"我们|我司|咱们")
+_QUOTE_REACH = 1000  # a quote longer than this is no one's words (a bound, so that hostile text costs no scan a clause)
 # ”康岱医疗联合创始人陆明川说: who says the quote before it, with their company and title
 _SAID_AFTER = re.compile(rf"[，,]?\s?[^，,。；;“”\n]{{2,24}}?(?P<leader>{_LEADER})[\s\u3000]?[\u4e00-\u9fff]{{2,3}}"
                          r"(?:说|表示|称|介绍|透露|坦言|告诉)")
@@ -143,6 +145,9 @@ class RuleProposer:
             person = re.escape(self.guest[1])
             self._turn = re.compile(rf"\s*{person}(?:[(（][^()（）\n]{{0,30}}[)）])?(?:说|表示|称)?[:：]")
             self._said = re.compile(rf"{person}(?:说|表示|称)[:：]")
+        # where quotes open and close (“我们…”X创始人张三说), found once for the whole text
+        self._quote_opens = [m.start() for m in re.finditer("“", ctx.text)] if "“" in ctx.text else []
+        self._quote_closes = [m.start() for m in re.finditer("”", ctx.text)] if self._quote_opens else []
         self._sentence_triggers: dict[int, list[trig.Trigger]] = {}
         for clause in ctx.clauses:
             self._sentence_triggers.setdefault(clause.sentence, []).extend(clause.triggers)
@@ -209,12 +214,14 @@ class RuleProposer:
         """“我们…”X创始人张三说: the company of the leader named right after the quote the clause is in, when the
         quote speaks as 我们."""
         text = self.ctx.text
-        opened = text.rfind("“", 0, clause.start + 1)
-        if opened < 0 or text.rfind("”", opened, clause.start) >= 0 or "\n" in text[opened:clause.start] \
+        i = bisect.bisect_right(self._quote_opens, clause.start) - 1  # the last “ at or before the clause
+        opened = self._quote_opens[i] if i >= 0 else -1
+        j = bisect.bisect_left(self._quote_closes, opened)  # the first ” after it
+        closed = self._quote_closes[j] if j < len(self._quote_closes) else -1
+        if opened < 0 or closed < clause.start or closed - opened > _QUOTE_REACH or "\n" in text[opened:closed] \
                 or not _WE.search(text, opened, clause.end):
             return None
-        closed = text.find("”", clause.start)
-        said = _SAID_AFTER.match(text, closed + 1) if closed >= 0 and "\n" not in text[clause.start:closed] else None
+        said = _SAID_AFTER.match(text, closed + 1)
         if said is None:
             return None
         return next(iter(self.ctx.within(said.start(), said.start("leader"), "COMPANY")), None)
