@@ -1449,3 +1449,31 @@ def test_an_investors_part_announced_in_a_taiwan_filing_is_part_of_the_round():
             "永岚制药同日发布重大讯息指出，董事会通过以新台币1亿元认购昶岚生技特别股，取得约3.1%股权。")
     events = nlp.extract(text, published="2025-03-12")["events"]
     assert [(ev["company"]["name"], ev["amount"]["value"]) for ev in events] == [("昶岚生技", 8e8)]
+
+
+def _views(text: str) -> list:
+    from nlp import events
+    from nlp.pipeline import Pipeline
+    from nlp.document import Document
+
+    ctx = Pipeline().analyse(Document("d", text, published=PUBLISHED)).context
+    return events.analyse_clauses(ctx)
+
+
+def test_a_round_called_strategic_investment_is_raised_by_the_name_before_it():
+    """康岳医院完成战略投资3亿元融资: 战略投资 names the round here, so the name before it raised the money."""
+    views = _views("医疗服务商康岳医院完成战略投资3亿元融资，投资方为星澜投资。")
+    assert "康岳医院" not in {e.text for v in views for e in v.investors + v.leads}
+    assert "星澜投资" in {e.text for v in views for e in v.investors}
+
+
+@pytest.mark.parametrize("line", ["2025年09月22日 07:05　东方财富Choice数据", "东方财富Choice数据显示，本月新股平均中签率下降。"])
+def test_a_data_terminal_named_after_its_vendor_is_a_source(line):
+    assert "东方财富" in {e.text for v in _views(line + "\n琨桥股份今日开启申购。") for e in v.sources}
+
+
+def test_a_joint_stock_companys_two_character_brand_is_cited_with_gufen():
+    """宁波琨桥股份有限公司 -> 琨桥股份, found where a board word runs into it (沪主板琨桥股份)."""
+    text = "今日1只新股申购：沪主板琨桥股份。资料显示，宁波琨桥股份有限公司主营汽车座椅调角器。"
+    companies = [e["text"] for e in nlp.extract(text, published=PUBLISHED)["entities"] if e["label"] == "COMPANY"]
+    assert "琨桥股份" in companies

@@ -633,7 +633,8 @@ def _short_forms(legal: str) -> tuple[str, ...]:
     if 2 <= len(head) <= 3 and len(after) == 4:
         out.append(head + after[0] + after[2])
     rest = "".join(words)
-    if "股份" in legal and len(rest) >= 4 and tags.get(rest[:2]) != "ns" and not rest.startswith("中国"):
+    # (宁波琰桥股份有限公司 -> 琰桥股份: a brand of two characters alone is cited so too)
+    if "股份" in legal and (len(rest) == 2 or len(rest) >= 4) and tags.get(rest[:2]) != "ns" and not rest.startswith("中国"):
         out.append(rest[:2] + "股份")
     return tuple(out)
 
