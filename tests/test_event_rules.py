@@ -1477,3 +1477,22 @@ def test_a_joint_stock_companys_two_character_brand_is_cited_with_gufen():
     text = "今日1只新股申购：沪主板琨桥股份。资料显示，宁波琨桥股份有限公司主营汽车座椅调角器。"
     companies = [e["text"] for e in nlp.extract(text, published=PUBLISHED)["entities"] if e["label"] == "COMPANY"]
     assert "琨桥股份" in companies
+
+
+def test_a_bare_result_column_beside_a_board_column_gives_each_row_its_review_result():
+    text = ("本周上会情况如下。\n日期｜企业｜板块｜结果\n6月17日｜苏州琮曜光电股份有限公司｜创业板｜通过\n"
+            "6月18日｜杭州澈帆数控股份有限公司｜北交所｜通过\n")
+    stages = {ev["company"]["name"]: ev["stage"] for ev in nlp.extract(text, published="2025-06-21")["events"]}
+    assert stages == {"苏州琮曜光电股份有限公司": "hearing_passed", "杭州澈帆数控股份有限公司": "hearing_passed"}
+
+
+def test_a_result_column_without_a_board_column_is_no_review():
+    text = "日期｜项目｜结果\n6月17日｜苏州琮曜光电股份有限公司｜通过\n6月18日｜杭州澈帆数控股份有限公司｜通过\n"
+    assert nlp.extract(text, published="2025-06-21")["events"] == []
+
+
+def test_a_sentence_counting_the_new_shares_listed_introduces_the_items_under_it():
+    text = ("先说本周上市的两只：\n- 周二 琨曜科技，创业板，发行价19.80，开盘就涨了230%；\n"
+            "- 周四 澈晟精工，沪主板，发行价11.05，首日收在33.6。\n\n个人看法，仅供参考。")
+    stages = {ev["company"]["name"]: ev["stage"] for ev in nlp.extract(text, published="2025-07-12")["events"]}
+    assert stages == {"琨曜科技": "listed", "澈晟精工": "listed"}

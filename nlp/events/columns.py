@@ -15,9 +15,10 @@ def cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a + 1, b) for a, b in zip(bounds, bounds[1:])]
 
 
-def column_cells(text: str, header: re.Pattern) -> list[tuple[str, int, int]]:
-    """(the header's word, start, end) of each row's cell in the column whose header cell `header` matches, for
-    every row below the header with as many cells (a line of another width ends the table); empty cells left out."""
+def column_cells(text: str, header: re.Pattern, beside: re.Pattern | None = None) -> list[tuple[str, int, int]]:
+    """(the header's word, start, end) of each row's cell in the column whose header cell `header` matches (and,
+    given `beside`, where another header cell matches that), for every row below the header with as many cells (a
+    line of another width ends the table); empty cells left out."""
     if "|" not in text and "｜" not in text:  # nearly every text
         return []
     out: list[tuple[str, int, int]] = []
@@ -31,6 +32,8 @@ def column_cells(text: str, header: re.Pattern) -> list[tuple[str, int, int]]:
                 out.append((label, a, b))
         else:
             found = [k for k, (a, b) in enumerate(row) if header.fullmatch(text[a:b].strip())]
+            if beside is not None and not any(beside.fullmatch(text[a:b].strip()) for a, b in row):
+                found = []
             label, column, width = (text[slice(*row[found[0]])].strip(), found[0], len(row)) if found else ("", None, 0)
         pos += len(line) + 1
     return out

@@ -126,9 +126,13 @@ _HEADING_LINE = re.compile(r"[ \t\u3000]*[【\[](?P<word>[^【】\[\]\n]{1,8})[�
 _HEADING_INLINE = re.compile(r"[ \t\u3000]*[【\[](?P<word>[^【】\[\]\n]{1,8})[】\]](?=[ \t\u3000]*\S)")
 _REVIEW_VERB = re.compile(r"(?:IPO)?(?:受理|审议|问询|上会|过会|注册|终止|撤回)")
 _APPLICANT_MARK = re.compile(r"\((?:首发|IPO)\)|科创板|创业板|北交所|[沪深]市主板|主板")
-# 证监会同意以下企业首次公开发行股票注册：, then 1. 星河医疗器械股份有限公司（科创板）
-_LIST_INTRO = re.compile(r".*以下[^,，。:：\n]{0,6}?(?:企业|公司)[^\n]*[:：]\s*$")
-_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.、)]|[·•])")
+# 证监会同意以下企业首次公开发行股票注册：, then 1. 星河医疗器械股份有限公司（科创板）; 先说本周上市的两只：, then
+# - 周二 星河科技，创业板…: a sentence that counts the companies (or new shares) it lists after its colon
+_LIST_INTRO = re.compile(r".*以下[^,，。:：\n]{0,6}?(?:企业|公司)[^\n]*[:：]\s*$"
+                         r"|.*(?:[两二三四五六七八九十]|\d{1,2})(?:只|家)(?:新股|企业|公司)?[:：][ \t\u3000]*$")
+_LISTED_ONES = re.compile(r"(?<![拟将])(?:上市|挂牌)的(?:[两二三四五六七八九十]|\d{1,2})(?:只|家)")  # 本周上市的两只
+_COUNTED_INTRO = re.compile(r"(?:只|家)(?:新股|企业|公司)?[:：][ \t\u3000]*\n")
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.、)]|[·•\-–])")
 
 
 @functools.cache
@@ -141,7 +145,7 @@ def heading_triggers(text: str) -> list[Trigger]:
     of that stage at each line's applicant mark (a later one of the line where the review's verb follows it).
     Another bracketed heading ends the section. So too the numbered lines after a sentence that tells the step
     of 以下企业 (证监会同意以下企业首次公开发行股票注册：), up to the first line that is no item."""
-    if "【" not in text and "[" not in text and "以下" not in text:  # nearly every text
+    if "【" not in text and "[" not in text and "以下" not in text and not _COUNTED_INTRO.search(text):  # nearly every text
         return []
     out: list[Trigger] = []
     stage = None
@@ -158,8 +162,9 @@ def heading_triggers(text: str) -> list[Trigger]:
             if first:
                 out.append(Trigger("listing", _heading_stages()[inline["word"].strip()], pos + first.start(),
                                    pos + first.end()))
-        elif "以下" in line and _LIST_INTRO.match(line):
-            stage = next((t.stage for t in find(line) if t.event == "listing" and not t.negated), None)
+        elif _LIST_INTRO.match(line):
+            stage = next((t.stage for t in find(line) if t.event == "listing" and not t.negated), None) \
+                or ("listed" if _LISTED_ONES.search(line) else None)
             listed = True
         elif listed and not _LIST_ITEM.match(line):
             stage = None if line.strip() else stage
@@ -171,15 +176,19 @@ def heading_triggers(text: str) -> list[Trigger]:
     return out
 
 
-# 序号 | 企业简称 | … | 审议结果 | …: a table's column of review results (通过, 未通过, 暂缓审议, 注册生效)
+# 序号 | 企业简称 | … | 审议结果 | …: a table's column of review results (通过, 未通过, 暂缓审议, 注册生效); a bare
+# 结果 column is one beside a column of boards (日期｜企业｜板块｜结果)
 _STAGE_COLUMN = re.compile(r"(?:审议|审核|上会)(?:结果|结论|状态|进度)|(?:最新)?状态")
+_RESULT_COLUMN = re.compile(r"结果|结论")
+_BOARD_COLUMN = re.compile(r"(?:拟上市|上市|申报)?(?:板块|板别|市场)")
 
 
 def column_triggers(text: str) -> list[Trigger]:
     """A flattened table's rows under a header with a review-result column (审议结果): a listing trigger at each
     row's result cell, of the stage the header's word and the cell tell together (审议结果：未通过 ends it)."""
     out: list[Trigger] = []
-    for label, a, b in column_cells(text, _STAGE_COLUMN):
+    cells = column_cells(text, _STAGE_COLUMN) + [("审议结果", a, b) for _, a, b in column_cells(text, _RESULT_COLUMN, beside=_BOARD_COLUMN)]
+    for label, a, b in cells:
         told = next((t for t in find(f"{label}：{text[a:b].strip()}") if t.event == "listing"
                      and t.stage not in (None, "attach") and not t.negated), None)
         if told is not None:
