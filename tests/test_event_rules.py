@@ -1496,3 +1496,12 @@ def test_a_sentence_counting_the_new_shares_listed_introduces_the_items_under_it
             "- 周四 澈晟精工，沪主板，发行价11.05，首日收在33.6。\n\n个人看法，仅供参考。")
     stages = {ev["company"]["name"]: ev["stage"] for ev in nlp.extract(text, published="2025-07-12")["events"]}
     assert stages == {"琨曜科技": "listed", "澈晟精工": "listed"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("本周3家企业上会获通过：澈岚精密、珂澜科技、琨桥股份。", ["澈岚精密", "珂澜科技", "琨桥股份"]),
+    ("深交所上市委昨日审议的两家公司均获通过：琨桥股份、澈岚精密。", ["琨桥股份", "澈岚精密"]),
+])
+def test_companies_counted_then_listed_after_the_steps_colon_each_take_the_step(text, names):
+    stages = {ev["company"]["name"]: ev["stage"] for ev in nlp.extract(text, published=PUBLISHED)["events"]}
+    assert stages == dict.fromkeys(names, "hearing_passed")

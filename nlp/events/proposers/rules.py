@@ -283,6 +283,11 @@ class RuleProposer:
             if _UNNAMED_CHILD.match(text, seg_start):  # 附属公司获谷歌投资: nor the parent named before
                 return None
             if count := _GROUP.search(text, seg_start, t.start):  # 已有5家被投企业登陆A股: companies counted, none named
+                # 本周3家企业上会获通过：A、B、C: the count's names, listed right after the trigger's colon
+                colon = _COLON.match(text, t.end)
+                listed = [g for g in name_lists(self.ctx, colon.end(), end) if len(g) >= 2] if colon else []
+                if listed and listed[0][0].start == colon.end():
+                    return listed[0][0]
                 # (两只新股挂牌：A…，B…: the count's names follow it)
                 self._counted = "家" in count.group() and not any(e.start >= count.end() for e in others)
                 return None
