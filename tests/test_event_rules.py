@@ -1505,3 +1505,9 @@ def test_a_sentence_counting_the_new_shares_listed_introduces_the_items_under_it
 def test_companies_counted_then_listed_after_the_steps_colon_each_take_the_step(text, names):
     stages = {ev["company"]["name"]: ev["stage"] for ev in nlp.extract(text, published=PUBLISHED)["events"]}
     assert stages == dict.fromkeys(names, "hearing_passed")
+
+
+def test_a_new_share_whose_subscription_closes_is_no_subscriber():
+    """「琨桥物流」明日截止认购: the offer's subscription period ends; the name subscribes to nothing."""
+    views = _views("另一只新股「琨桥物流」明日截止认购，孖展亦录得约2亿港元。")
+    assert "琨桥物流" not in {e.text for v in views for e in v.investors}
