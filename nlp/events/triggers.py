@@ -187,8 +187,8 @@ def column_triggers(text: str) -> list[Trigger]:
     """A flattened table's rows under a header with a review-result column (审议结果): a listing trigger at each
     row's result cell, of the stage the header's word and the cell tell together (审议结果：未通过 ends it)."""
     out: list[Trigger] = []
-    cells = column_cells(text, _STAGE_COLUMN) + [("审议结果", a, b) for _, a, b in column_cells(text, _RESULT_COLUMN, beside=_BOARD_COLUMN)]
-    for label, a, b in cells:
+    bare = [("审议结果", a, b) for _, a, b in column_cells(text, _RESULT_COLUMN, beside=_BOARD_COLUMN)]
+    for label, a, b in column_cells(text, _STAGE_COLUMN) + bare:
         told = next((t for t in find(f"{label}：{text[a:b].strip()}") if t.event == "listing"
                      and t.stage not in (None, "attach") and not t.negated), None)
         if told is not None:
