@@ -128,10 +128,11 @@ _REVIEW_VERB = re.compile(r"(?:IPO)?(?:受理|审议|问询|上会|过会|注册
 _APPLICANT_MARK = re.compile(r"\((?:首发|IPO)\)|科创板|创业板|北交所|[沪深]市主板|主板")
 # 证监会同意以下企业首次公开发行股票注册：, then 1. 星河医疗器械股份有限公司（科创板）; 先说本周上市的两只：, then
 # - 周二 星河科技，创业板…: a sentence that counts the companies (or new shares) it lists after its colon
-_LIST_INTRO = re.compile(r".*以下[^,，。:：\n]{0,6}?(?:企业|公司)[^\n]*[:：]\s*$"
-                         r"|.*(?:[两二三四五六七八九十]|\d{1,2})(?:只|家)(?:新股|企业|公司)?[:：][ \t\u3000]*$")
-_LISTED_ONES = re.compile(r"(?<![拟将])(?:上市|挂牌)的(?:[两二三四五六七八九十]|\d{1,2})(?:只|家)")  # 本周上市的两只
-_COUNTED_INTRO = re.compile(r"(?:只|家)(?:新股|企业|公司)?[:：][ \t\u3000]*\n")
+_COUNT = r"(?:[两二三四五六七八九十]|\d{1,2})(?:只|家)"
+_COUNTED_COLON = r"(?:只|家)(?:新股|企业|公司)?[:：][ \t\u3000]*"
+_LIST_INTRO = re.compile(rf".*以下[^,，。:：\n]{{0,6}}?(?:企业|公司)[^\n]*[:：]\s*$|.*(?:[两二三四五六七八九十]|\d{{1,2}}){_COUNTED_COLON}$")
+_COUNTED_INTRO = re.compile(rf"{_COUNTED_COLON}\n")  # the cheap test for such a line anywhere in a text
+_LISTED_ONES = re.compile(rf"(?<![拟将])(?:上市|挂牌)的{_COUNT}")  # 本周上市的两只
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.、)]|[·•\-–])")
 
 

@@ -481,10 +481,9 @@ def _contradict(a: Candidate, b: Candidate) -> bool:
 
 def _bound_keeps(bound: Candidate, other: Candidate) -> bool:
     """超过新台币10亿元 beside 新台币12亿元: a sum told only as a bound the other's figure lies within."""
-    m, figure = bound.args.get("amount"), _amount(other)
+    m, told, figure = bound.args.get("amount"), _amount(bound), _amount(other)
     qualifier = m.value.get("qualifier") if m is not None and m.value else None
-    if figure is None or _amount(bound) is None or qualifier not in ("over", "at_least", "at_most", "under") \
-            or figure[1] != _amount(bound)[1]:
+    if figure is None or told is None or qualifier not in ("over", "at_least", "at_most", "under") or figure[1] != told[1]:
         return False
     return figure[0] >= m.value["value"] if qualifier in ("over", "at_least") else figure[0] <= m.value["value"]
 
