@@ -81,11 +81,12 @@ def usable(ctx: Context, clause, triggers: list) -> list:
 
 # 引入X作为战略投资者，当时10名股东集体向X转让9.37%股份, X受让Y所持Z 18%的股权: shares bought from their holders
 # bring the company no money (a stake changing hands is an acquisition), unless the sentence tells new money too
-# (并增资, 完成B轮融资)
+# (并增资, 完成B轮融资); 拟减持不超过2%，该部分股份来源于2016年战略入股: where shares now sold came from
 _OLD_SHARES = re.compile(r"(?:股东|持有人)[^。；;]{0,24}?(?:协议)?转让[^。；;]{0,24}?(?:股份|股权|总股本)|受让[^。；;]{0,16}?老股"
-                         r"|受让[^。；;]{2,40}?所持(?:有)?[^。；;]{0,24}?(?:股份|股权|老股)")
-# 不涉及增资, 不涉及新增融资, 不计入本轮融资额: new money denied is no new money
-_NEW_MONEY = re.compile(r"(?<!不涉及)(?<!不涉及新)(?<!并非)(?<!不计入)(?<!不计入本轮)(?<!不计入本次)(?:增资|新增注册资本|定增|发行|募资|融资|注资)")
+                         r"|受让[^。；;]{2,40}?所持(?:有)?[^。；;]{0,24}?(?:股份|股权|老股)|(?:股份|股票|股权)来源(?:为|于|系|是|:)")
+# 不涉及增资, 不涉及新增融资, 不计入本轮融资额: new money denied is no new money; 已发行股份总数 counts the shares
+_NEW_MONEY = re.compile(r"(?<!不涉及)(?<!不涉及新)(?<!并非)(?<!不计入)(?<!不计入本轮)(?<!不计入本次)"
+                        r"(?:增资|新增注册资本|定增|发行(?<!已发行)|募资|融资|注资)")
 
 
 def _old_shares_only(ctx: Context, t) -> bool:
@@ -137,6 +138,8 @@ _USE_OF_PROCEEDS = re.compile(r"用于|用来|用作|用途")
 
 def _not_an_issue(ctx: Context, t, clause) -> bool:
     text = ctx.text
+    if _SHARES_CAME_FROM.match(text, t.end):
+        return True
     for m in trig.context_pattern("not_issue").finditer(text, clause.start, clause.end):
         seg = trig.segment_start(text, m.start(), clause.start)
         if not _USE_OF_PROCEEDS.search(text, seg, m.start()) \
@@ -155,6 +158,8 @@ def _not_an_issue(ctx: Context, t, clause) -> bool:
     return t.stage != "placement" or not ctx.within(t.end, told_until, "MONEY")
 
 
+# 减持非公开发行取得的股份, 所持股份系2019年非公开发行时认购取得: the issue tells where shares now held came from
+_SHARES_CAME_FROM = re.compile(r"(?:股票|股份|A股)?(?:时|中)?(?:认购)?取得(?=的?(?:股份|股票)|[,。；;]|$)")
 # 拟发行15亿元公司债券，期限5年，由星河担保提供连带责任保证担保: the issue's guarantor, told after it
 _GUARANTEED_BY = re.compile(r"\s?(?:并|且|将|拟)?由")
 # 后者为其提供…, 其…: a segment that tells the deal of the segment before again, from the other side
