@@ -25,6 +25,7 @@ def companies(pipeline, text):
     ("南京澜屹汇丰股份有限公司今日在上交所主板上市。", "南京澜屹汇丰股份有限公司"),
     # … and before nothing but endings up to a legal form
     ("据悉，澜屹企业股份有限公司今日发布公告。", "澜屹企业股份有限公司"),
+    ("澜屹企业发展集团有限公司今日发布公告。", "澜屹企业发展集团有限公司"),
     # a word jieba tags as a verb, adverb or time word, between a proper word and an ending
     ("北京未来科技有限公司完成融资。", "北京未来科技有限公司"),
     ("沛星互动科技完成C轮融资。", "沛星互动科技"),
@@ -39,6 +40,9 @@ def test_a_legal_name_is_found_whole(pipeline, text, name):
     # a description before a name is no part of it
     ("工业软件企业迈拓软件完成融资。", "迈拓软件", "工业软件企业迈拓软件"),
     ("物流企业星河集团完成融资。", "星河集团", "物流企业星河集团"),
+    # 公司 then a plain word and endings up to a legal form: 公司 describes, unlike 企业 (澜屹企业发展集团有限公司)
+    ("城市互联网公司澜云国际有限公司今日宣布获得战略投资。", "澜云国际有限公司", "城市互联网公司澜云国际有限公司"),
+    ("城市互联网公司澜云科技有限公司今日宣布获得战略投资。", "澜云科技有限公司", "城市互联网公司澜云科技有限公司"),
 ])
 def test_a_description_stays_out_of_the_name(pipeline, text, name, not_name):
     found = companies(pipeline, text)

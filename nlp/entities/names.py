@@ -486,9 +486,9 @@ def _inner_word(tokens: list[tuple[str, int]], j: int) -> bool:
     tail = "".join(w for w, _ in tokens[j + 1 : j + 3])
     if _legal_suffix(tail) and _all_suffix(tail):
         return True
-    # 企业 发展 集团有限公司: one plain word, then a legal form
+    # 企业 发展 集团有限公司: one plain word, then a legal form (not after 公司: 互联网公司城云国际有限公司 is described)
     words = [w for w, _ in tokens[j + 1 : j + 4]]
-    return len(words) == 3 and len(words[0]) == 2 and words[0] not in _stop_tokens() \
+    return tokens[j][0] == "企业" and len(words) == 3 and len(words[0]) == 2 and words[0] not in _stop_tokens() \
         and _legal_suffix(words[1] + words[2]) and _all_suffix(words[1] + words[2])
 
 
