@@ -78,6 +78,8 @@ _OPENS_ON_NAME = re.compile(r"[\s“”\"「」『』《》]*(?:【[^【】\n]{1
 _RECEIVES = re.compile(r"(?:获得?|拿到|拿下|取得|接受|得到|迎来)了?$")
 _OWNER_TO_ROUND = re.compile(r"[」”\"』]?\s?的?")  # Y的B轮, 「Y」B轮
 # 继去年8月拿下A轮后，: a clause told before the subject it shares with the clause after it
+# 对后者增资, 向前者注资: the verb's company is told by 前者 / 后者 right before it
+_TO_FORMER_LATTER = re.compile(r"(?:对|向)(?P<which>前者|后者)(?=\s?$)")
 _BEFORE_THE_SUBJECT = re.compile(r"继[^,，。；;]{1,24}?(?:之后|后)[,，]?\s*$")
 # 根据协议，X将…: a sentence that tells the terms of an agreement signed in the sentence before
 _PER_AGREEMENT = re.compile(r"\s*(?:根据|按照|依据|按)(?:该|上述|双方)?(?:协议|约定|合同)")
@@ -240,6 +242,10 @@ class RuleProposer:
         segment's first; else the clause's first."""
         text, start, end = self.ctx.text, clause.start, clause.end
         self._owner, self._counted = None, False
+        for t in live:  # X与Y签署合作协议，后者拟向前者增资5亿元: the company the verb's 前者 / 后者 stands for
+            told_of = _TO_FORMER_LATTER.search(text, trig.segment_start(text, t.start, start), t.start)
+            if told_of and (referent := former_or_latter(self.ctx, told_of.start("which"))) is not None:
+                return referent
         referent = former_or_latter(self.ctx, start)
         if referent is not None:  # …分别完成A轮和天使轮融资；后者获X独家投资
             return referent
