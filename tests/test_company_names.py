@@ -56,6 +56,9 @@ def test_a_description_stays_out_of_the_name(pipeline, text, name, not_name):
     # a kind of shares ends in 股份 as brands do (星河股份), and names no one
     ("湛溯集团建议以每两股获发一股供股股份之基准进行供股。", "供股股份"),
     ("公司将向卖方配发代价股份。", "代价股份"),
+    # a connective that opens the clause (至于, 此外) is no part of the name after it
+    ("至於星航物流（09876）則公布招股結果，一手中籤率30%。", "至于星航物流"),
+    ("至于澜汀科技则完成B轮融资。", "至于澜汀科技"),
 ])
 def test_a_verb_of_the_sentence_is_no_part_of_a_name(pipeline, text, not_name):
     assert not any(not_name in name for name in companies(pipeline, text))
