@@ -1511,3 +1511,20 @@ def test_a_new_share_whose_subscription_closes_is_no_subscriber():
     """「琨桥物流」明日截止认购: the offer's subscription period ends; the name subscribes to nothing."""
     views = _views("另一只新股「琨桥物流」明日截止认购，孖展亦录得约2亿港元。")
     assert "琨桥物流" not in {e.text for v in views for e in v.investors}
+
+
+@pytest.mark.parametrize("text, company, listing_date", [
+    # a bare 挂牌 on a day set (预计…, 明日, 将于下周…), in a subscription or a pricing report
+    ("澜晶能源股份有限公司今日起招股，招股價介乎每股12.5至14.2港元，預計11月28日掛牌。", "澜晶能源股份有限公司", "2025-11-28"),
+    ("星航物流股份有限公司公布招股結果，最終定價每股8港元，明日掛牌。", "星航物流股份有限公司", "2025-11-21"),
+    # 定于 is cut by the trigger's 于: the name keeps none of it
+    ("星河科技股份有限公司定于12月3日在深交所创业板上市。", "星河科技股份有限公司", "2025-12-03"),
+])
+def test_the_day_a_listing_is_set_for(text, company, listing_date):
+    [event] = nlp.extract(text, published="2025-11-20")["events"]
+    assert event["company"]["name"] == company and event["listing_date"]["start_date"] == listing_date
+
+
+def test_a_name_before_a_day_set_keeps_no_part_of_its_verb():
+    [event] = nlp.extract("澜舟科技定于12月3日在深交所创业板上市。", published="2025-11-20")["events"]
+    assert event["company"]["name"] == "澜舟科技"
