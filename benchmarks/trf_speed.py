@@ -45,7 +45,14 @@ def main() -> int:
     ap.add_argument("--skip-full", action="store_true", help="skip the full-document figure (the slow one)")
     ap.add_argument("--skip-pipeline", action="store_true")
     args = ap.parse_args()
+    print(json.dumps(measure(Path(args.news), args.model_dir, args.docs, args.device, args.skip_full,
+                             args.skip_pipeline)))
+    return 0
 
+
+def measure(news_path: Path, model_dir: str, n_docs: int, device: str = "cpu", skip_full: bool = False,
+            skip_pipeline: bool = False) -> dict:
+    """The figures of the module docstring, printed as they come and returned."""
     import torch
 
     from nlp.document import Document
@@ -56,19 +63,19 @@ def main() -> int:
     from nlp.trf.encode import windows
     from nlp.trf.model import TrfTagger
 
-    raw = news.texts(Path(args.news), args.docs)
+    raw = news.texts(Path(news_path), n_docs)
     texts = [normalise(t)[0] for t in raw]
     split = [clause_split.split(t) for t in texts]
     chars = sum(map(len, texts))
     wins = [windows(c) for c in split]
     win_chars = sum(w.end - w.start for ws in wins for w in ws)
     print(f"{len(texts)} documents, {chars} characters; {sum(map(len, wins))} trigger windows, {win_chars} characters "
-          f"in them; torch {torch.__version__}, {torch.get_num_threads()} threads, device {args.device}")
+          f"in them; torch {torch.__version__}, {torch.get_num_threads()} threads, device {device}")
     results = {}
     for quantize in ("none", "int8"):
-        if quantize == "int8" and args.device != "cpu":
+        if quantize == "int8" and device != "cpu":
             continue
-        tagger = TrfTagger(args.model_dir, quantize, args.device)
+        tagger = TrfTagger(model_dir, quantize, device)
         tagger.tag(texts[0] + "星河科技完成1亿元A轮融资。", clause_split.split(texts[0] + "星河科技完成1亿元A轮融资。"))
         start = time.perf_counter()
         for text, cl in zip(texts, split):
@@ -76,7 +83,7 @@ def main() -> int:
         t = time.perf_counter() - start
         row = {"event_mode_doc_chars_per_s": round(chars / t), "event_mode_window_chars_per_s": round(win_chars / t),
                "event_mode_seconds": round(t, 1)}
-        if not args.skip_full:
+        if not skip_full:
             full = [_full_windows(text, cl) for text, cl in zip(texts, split)]
             start = time.perf_counter()
             for text, ws in zip(texts, full):
@@ -86,12 +93,12 @@ def main() -> int:
             row.update(full_doc_chars_per_s=round(chars / t), full_doc_seconds=round(t, 1))
         results[quantize] = row
         print(quantize, row, flush=True)
-    if not args.skip_pipeline:
+    if not skip_pipeline:
         docs = [Document(f"d{i}", t) for i, t in enumerate(raw)]
         runs = {"fast": Pipeline("events"),
-                **{f"accurate ({q})": Pipeline("events", trf=TrfOptions(str(Path(args.model_dir).resolve()), q,
-                                                                       args.device))
-                   for q in (("none", "int8") if args.device == "cpu" else ("none",))}}
+                **{f"accurate ({q})": Pipeline("events", trf=TrfOptions(str(Path(model_dir).resolve()), q,
+                                                                       device))
+                   for q in (("none", "int8") if device == "cpu" else ("none",))}}
         for name, pipeline in runs.items():
             pipeline(Document("warm", "星河科技完成1亿元A轮融资，由红杉中国领投。"))
             start = time.perf_counter()
@@ -100,8 +107,7 @@ def main() -> int:
             t = time.perf_counter() - start
             results[f"pipeline {name}"] = {"chars_per_s": round(chars / t), "seconds": round(t, 1)}
             print(f"pipeline {name}", results[f"pipeline {name}"], flush=True)
-    print(json.dumps(results))
-    return 0
+    return results
 
 
 if __name__ == "__main__":

@@ -209,3 +209,26 @@ def test_the_default_path_imports_no_torch(tmp_path):
                             cwd=ROOT)
     assert "月光能源" in result.stdout
     assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_the_accelerator_benchmark_times_a_shape_with_random_weights(tmp_path, monkeypatch, capsys):
+    """benchmarks/trf_accelerator.py: a random-weight model of a shape, with the base's tokenizer, is trained by
+    the recipe and timed; its output is one JSON line of figures per shape and news file."""
+    pytest.importorskip("torch", reason="the accurate mode needs torch: pip install 'zhfin[trf]'")
+    pytest.importorskip("transformers", reason="the accurate mode needs transformers: pip install 'zhfin[trf]'")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import trf_accelerator
+
+    from nlp.train import tagger as party
+
+    monkeypatch.setattr(party, "PROBES", tmp_path / "no_probes")
+    news = tmp_path / "news.jsonl"
+    news.write_text("".join(json.dumps({"text": s}, ensure_ascii=False) + "\n" for s, _, _ in SENTENCES),
+                    encoding="utf-8")
+    base = _tiny_base(tmp_path / "base")
+    assert trf_accelerator.main(["--tokenizer", str(base), "--data", str(_tiny_data(tmp_path / "data")),
+                                 "--news", str(news), "--shape", "tiny", "--max-steps", "1", "--docs", "3"]) == 0
+    figures = json.loads(capsys.readouterr().out.strip().splitlines()[-1])["tiny"]
+    assert figures["steps"] == 1 and figures["windows"] == 4  # one per passage and one of the DuEE-Fin document
+    speed = figures["speed"]["news.jsonl"]
+    assert speed["none"]["event_mode_doc_chars_per_s"] > 0 and speed["pipeline fast"]["chars_per_s"] > 0
