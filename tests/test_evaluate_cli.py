@@ -235,3 +235,16 @@ def test_bad_input_is_one_line_and_nonzero(tmp_path, what, args, message):
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # a clean exit, not a crash
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert message in result.stderr
+
+
+@pytest.mark.parametrize("field_name, prediction, shown", [
+    ("valuation", {"valuation": {"value": 3.2e10, "currency": None, "text": "320亿", "start": 19, "end": 23}}, "32000000000.0"),
+    ("amount", {"amount": {"value": 1.5e9, "currency": "USD", "text": "15亿美元", "start": 69, "end": 74}}, "1500000000.0 USD"),
+    ("amount", {"type": "listing", "amount": None, "proceeds": {"value": 2e8, "currency": "HKD", "start": 3}}, "200000000.0 HKD"),
+    ("ticker", {"ticker": {"code": "09876", "exchange": "HKEX", "start": 5}}, "09876"),
+    ("round", {"round": None}, "-"),
+])
+def test_an_error_line_shows_the_predicted_value_not_its_offset(field_name, prediction, shown):
+    from nlp.evaluation.report import _predicted
+
+    assert _predicted(field_name, prediction) == shown

@@ -56,7 +56,7 @@ def _predicted(field_name: str, prediction: dict) -> str:
     if not value:
         return "-"
     if isinstance(value, dict):
-        for key in ("code", "name", "start_date", "start", "value"):
+        for key in ("code", "name", "start_date", "value"):  # a money value before its offset "start"
             if isinstance(value.get(key), (str, int, float)):
                 shown = value[key]
                 return f"{shown} {value['currency']}" if key == "value" and value.get("currency") else str(shown)
