@@ -44,6 +44,7 @@ _RESTART = re.compile(r"重启|再度|再次|重新(?:递交|提交|申报|递�
 _TICKER_OPENS = re.compile(r"(?:-[A-Z]{1,2})?\s?[(（]\s?")
 # a listing told with one of these is not (only) in Hong Kong, whatever the press
 _ELSEWHERE = re.compile(r"A股|美股|赴美|美国|新加坡|台湾|伦敦|东京|[沪深]市")
+_SENTENCE_ENDS = "。；;！!？?\n"
 
 
 # --- rules: which companies, which arguments ----------------------------------------------
@@ -360,6 +361,11 @@ def document_exchange(ctx: Context, ev: Candidate) -> tuple[dict | None, Entity 
     start = min(s for s, _ in ev.evidence)
     named = ctx.exchanges
     if len({e.value["code"] for e in named}) > 1:
+        # 其中，深市主板有2家，分别为A、B；科创板有1家，为C: the board a list of companies is told under
+        head = max(ctx.text.rfind(end, 0, ev.company.start) for end in _SENTENCE_ENDS) + 1
+        near = [e for e in named if head <= e.start < ev.company.start and not _bracketed(ctx.text, e)]
+        if near:
+            return {**near[-1].value, "inferred": True}, near[-1]
         first, last = ctx.text.rfind("\n", 0, start) + 1, ctx.text.find("\n", start)
         named = [e for e in named if first <= e.start and (last < 0 or e.start < last)]
     before = [e for e in named if e.start < start]
@@ -370,6 +376,11 @@ def document_exchange(ctx: Context, ev: Candidate) -> tuple[dict | None, Entity 
             and ctx.market.market_at(start) == "HK":
         return {**values.exchange_value("港交所"), "inferred": True}, None
     return None, None
+
+
+def _bracketed(text: str, ent: Entity) -> bool:
+    """A（创业板）、B（科创板）: a board in brackets belongs to the name before it."""
+    return 0 < ent.start and ent.end < len(text) and text[ent.start - 1] in "（(" and text[ent.end] in "）)"
 
 
 def _exchange(ctx: Context, ev: Candidate, mention: rec.Mention) -> dict | None:
