@@ -1528,3 +1528,23 @@ def test_the_day_a_listing_is_set_for(text, company, listing_date):
 def test_a_name_before_a_day_set_keeps_no_part_of_its_verb():
     [event] = nlp.extract("澜舟科技定于12月3日在深交所创业板上市。", published="2025-11-20")["events"]
     assert event["company"]["name"] == "澜舟科技"
+
+
+def test_a_market_tables_row_header_with_its_code_owns_the_figures_below_it():
+    """星河(1234) alone on a line, 招股價:0.60元 on the next: the row's offer price is that company's."""
+    text = ("港股新股暗盤熱炒。\n今年新股暗盤與首日表現比較\n星瀚(1234)\n招股價:0.60元 暗盤價:1元(+67%) 首日收報:--\n"
+            "澜帆(5678)\n招股價:4.98元 暗盤價:7.15元(+44%) 首日收報:7.02元(+41%)\n")
+    prices = {ev["company"]["name"]: (ev["offer_price"] or {}).get("value")
+              for ev in nlp.extract(text, published=PUBLISHED)["events"]}
+    assert prices == {"星瀚": 0.6, "澜帆": 4.98}
+
+
+@pytest.mark.parametrize("text, field, value", [
+    # a label and its value parted by a colon only (招股价：3.20港元), as in a fact box
+    ("星河科技（2345）今日起招股，招股价：3.20港元，一手中签率12%。", "offer_price", 3.2),
+    ("星河科技今日起招股，发行价： 18.5港元。", "offer_price", 18.5),
+    ("星河科技今日起招股，招股价3.20港元。", "offer_price", 3.2),
+])
+def test_a_listing_figure_after_its_label_and_a_colon(text, field, value):
+    [event] = nlp.extract(text, published=PUBLISHED)["events"]
+    assert event[field]["value"] == value

@@ -20,6 +20,8 @@ BULLET = re.compile(rf"\s*[{BULLET_CHARS}]")
 # 1. 星河智能(香港)|停车场自动化: a round-up's item that names its company on a line of its own
 ITEM_HEADER = re.compile(r"\s*(?:\d{1,2}\s?[.、)|]|[●•▍▌■◆▶✔✓✘✗☑]|[一二三四五六七八九十]、)\s*(?P<name>[^,，。；;:：(|【】\n]{2,30}?)\s*"
                          r"(?:\([^()\n]{1,16}\))?\s*(?:[|/·•]|$)")
+# 福源(1682) alone on a line, its figures on the lines below (招股價:0.60元 暗盤價:1元): a market table's row header
+CODE_HEADER = re.compile(r"[ \t]*(?P<name>[^,，。；;:：()（）|\n]{2,20}?)[ \t]*[(（]\d{3,6}(?:\.[A-Z]{2})?[)）][ \t]*$")
 
 
 # 首页 > 金融 > 银行, 經濟通 ＞ 新股: a web page's breadcrumb above its title
@@ -115,6 +117,9 @@ def cues(role: str, where: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in rows))
 
 
+_LABEL_COLON = re.compile(r"(?P<colon>[:：])[ \t]*$")
+
+
 @dataclass
 class Context:
     text: str
@@ -196,8 +201,16 @@ class Context:
     def cue_near(self, ent: Entity, role: str, floor: int, ceiling: int) -> bool:
         """A 'near' cue in the same segment just before or just after the entity."""
         pattern = cues(role, "near")
-        return bool(pattern.search(self.near_before(ent, floor, 10)) or
+        return bool(pattern.search(self.near_before(ent, floor, 10).strip() or self._field_label(ent, floor)) or
                     pattern.match(self.near_after(ent, ceiling, 6)))
+
+    def _field_label(self, ent: Entity, floor: int) -> str:
+        """招股價：3.20港元: the label a value stands after, when a colon alone parts them."""
+        m = _LABEL_COLON.search(self.text, max(floor, ent.start - 3), ent.start)
+        if m is None:
+            return ""
+        colon = m.start("colon")
+        return self.text[max(segment_start(self.text, colon, floor), colon - 10) : colon]
 
 
 def former_or_latter(ctx: Context, pos: int) -> Entity | None:

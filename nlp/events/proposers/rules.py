@@ -16,7 +16,7 @@ from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
 from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, segment_end
-from ..context import (BULLET, DESCRIBED_PRONOUN, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, LOAN, PRONOUN, THIS_ROUND,
+from ..context import (BULLET, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, LOAN, PRONOUN, THIS_ROUND,
                        THIS_ROUND_REACH, Context, is_lender,
                        cues, former_or_latter, is_calendar, line_above, name_lists)
 
@@ -474,7 +474,7 @@ class RuleProposer:
         if _TITLE.search(text, clause.start, clause.end):
             line = text[line_start:line_end].strip()
             return next((e for e in self.ctx.within(line_start, line_end, "COMPANY") if e.text == line), None)
-        header = ITEM_HEADER.match(text, line_start, line_end)
+        header = ITEM_HEADER.match(text, line_start, line_end) or CODE_HEADER.match(text, line_start, line_end)
         if header is None:
             return None
         return next(iter(self.ctx.within(header.start("name"), header.end("name"), "COMPANY")), None)
