@@ -456,7 +456,12 @@ def _run_end(tokens: list[tuple[str, int]], i: int, j: int, tags: dict) -> int:
     if j - 1 > i and (tokens[j - 1][0] in _MONEY_VERBS or tokens[j - 1][0] in _generic_names()) \
             and (_suffix_of(tokens[j - 2][0]) or ("", "", False))[2]:
         j -= 1
+    if j - 1 > i and tokens[j - 1][0] in _MANNER:  # 云帆电子策略入股星河: strategic, of the verb after it
+        j -= 1
     return j
+
+
+_MANNER = frozenset({"战略", "策略"})
 
 
 def _gazetteer_start(tokens: list[tuple[str, int]], first: int, j: int, busy: bytearray, tags: dict) -> int:

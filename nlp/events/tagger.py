@@ -260,6 +260,8 @@ def load(model_dir: str | None = None) -> PartyTagger:
 
 # A span the tagger calls a party must still look like a name.
 _NOT_A_NAME = re.compile(r"^[\d\W_]+$|^(?:公司|本公司|该公司|集团|发行人|其|本轮|投资方|投资人|机构)$")
+# …nor hold the verb between two names (星河半导体获云帆电子策略入股: 星河半导体 | 获 | 云帆电子)
+_RECEIVES_INSIDE = re.compile(r"[^\W\d_]{2}获(?![悉知])得?[^\W\d_]{2}")
 # …and not say what the company after it does (做电池外观检测的星衡智能)
 _DOES = re.compile(r"做|专注|专门|从事|主打|提供|致力于|聚焦|研发|开发|生产")
 
@@ -275,7 +277,8 @@ def new_names(text: str, tagged: list[Tagged], found: list[Entity]) -> list[Enti
         start = lead.end() if lead and t.end - lead.end() >= 2 else t.start
         surface = text[start:t.end].strip()
         describes = text.startswith("的", t.end) and t.end + 1 in name_starts and bool(_DOES.match(surface))
-        if len(surface) < 2 or _NOT_A_NAME.match(surface) or busy.any(start, t.end) or describes \
+        if len(surface) < 2 or _NOT_A_NAME.match(surface) or _RECEIVES_INSIDE.search(surface) \
+                or busy.any(start, t.end) or describes \
                 or _in_gloss(text, start, name_ends) or _joins_two(text, t, found):
             continue
         busy.take(start, t.end)
