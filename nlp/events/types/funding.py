@@ -300,6 +300,10 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     if specific or rounds:
         add("round", (specific or rounds)[0])
     m = _ROUND_COUNT.search(text)
+    # 以及去年10月由X领投的A轮，该公司在不到一年里完成了三轮融资: a count told after the lettered round's comma
+    # segment sums up the rounds told; it does not make that round a total (完成两轮融资：A轮… still counts its list)
+    if m and specific and start + m.start() >= segment_end(ctx.text, specific[0].end, end):
+        m = None
     count = int(parse_number(m.group(1)) or 0) if m and not latest else None
     if count and count > 1:  # 数亿元的一轮融资 is "a round", no count
         add("rounds_count", value=count)
