@@ -1548,3 +1548,13 @@ def test_a_market_tables_row_header_with_its_code_owns_the_figures_below_it():
 def test_a_listing_figure_after_its_label_and_a_colon(text, field, value):
     [event] = nlp.extract(text, published=PUBLISHED)["events"]
     assert event[field]["value"] == value
+
+
+def test_a_count_of_rounds_after_the_rounds_told_sums_them_up():
+    """…以及去年10月由X领投的A轮，该公司…完成了三轮融资: the count after the A round's segment makes it no total."""
+    text = ("星岚航空8月12日宣布完成B轮融资，由合肥产投领投。算上今年2月澄湖资本领投的近亿元A+轮，"
+            "以及去年10月由松涧资本领投的A轮，该公司在不到一年里完成了三轮融资。")
+    rounds = rounds_of(text, "2025-08-14")
+    assert {name: [p["name"] for p in ev["lead_investors"]] for name, ev in rounds.items()} == \
+        {"B": ["合肥产投"], "A+": ["澄湖资本"], "A": ["松涧资本"]}
+    assert rounds["A"]["date"]["start_date"] == "2024-10-01"
