@@ -382,7 +382,8 @@ _MAKER = frozenset("商厂")
 def _glued_to_next(prev: str, word: str, tags: dict) -> bool:
     if len(word) < 2 or word in tags or word in _stop_tokens():  # 华钢创投 跟投: a word of its own
         return False
-    if word[0] in "获为" and len(word) >= 3:  # 星选 获国发 基金, 发行对象 为澄湖 基金: they open no unknown name
+    if (word[0] in "获为" or (word[0] == "有" and not word.startswith("有限"))) and len(word) >= 3:
+        # 星选 获国发 基金, 发行对象 为澄湖 基金, 有宁禾 电子: they open no unknown name (有限责任公司 is a legal form)
         return True
     if word[0] in _GLUE:  # 星河集团 获星商; 出资方 为澄湖 资本
         return _suffix_of(prev) is not None or (prev[-1] == "方" and _party_word(prev))
