@@ -1558,3 +1558,10 @@ def test_a_count_of_rounds_after_the_rounds_told_sums_them_up():
     assert {name: [p["name"] for p in ev["lead_investors"]] for name, ev in rounds.items()} == \
         {"B": ["合肥产投"], "A+": ["澄湖资本"], "A": ["松涧资本"]}
     assert rounds["A"]["date"]["start_date"] == "2024-10-01"
+
+
+def test_the_outlet_a_founder_talks_to_is_not_the_company_in_focus():
+    """他告诉36氪，公司…。36氪了解到，今年7月公司完成了…: 公司 is not the outlet told."""
+    text = ("星瞳科技创始人韦栩此前在一家外资公司做了9年算法。他告诉36氪，公司把光学设计和缺陷模型打包成一套设备。"
+            "36氪了解到，今年7月公司完成了1.2亿元A轮融资，由启明创投领投。")
+    assert "36氪" not in [ev["company"]["name"] for ev in nlp.extract(text, published="2025-10-09")["events"]]

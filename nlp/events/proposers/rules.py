@@ -58,7 +58,8 @@ _ADVISER_BEFORE = re.compile(r"(?:保荐机构|保荐人|主承销商|承销商|
 _REPORTS = re.compile(r"\s?(?:独家)?(?:获悉|了解到|注意到|报道|讯)")
 _OPENS_ON_IT = re.compile(rf"\s*(?:{_IT.pattern}|其(?![他它中余后实次]))")
 # 在亚马逊, 、亚马逊和, 包括X: a name after a preposition or a list's joiner (see _object)
-_OBJECT_BEFORE = re.compile(r"(?:在|从|离开|加入|任职于|就职于|供职于|来自|包括|包含|比如|例如|、|与|和|跟|同)$")
+# (他告诉36氪，公司…: the outlet told, not the company in focus)
+_OBJECT_BEFORE = re.compile(r"(?:在|从|离开|加入|任职于|就职于|供职于|来自|包括|包含|比如|例如|、|与|和|跟|同|告诉|告知|对|向)$")
 _DESCRIBES_NAME = re.compile(r"[^,，。；;的]{1,16}的")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 # a table row (1. 桥石智能｜协作机器人｜A轮，1亿元): the company is in the first cell, the others describe it
