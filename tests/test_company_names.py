@@ -165,3 +165,15 @@ def test_a_makers_word_before_a_name_describes_it_in_both_name_finders(words, de
     for pattern in (names._DESCRIBED, discover._DESCRIPTOR):
         m = pattern.match(words)
         assert (m.group() if m else None) == described
+
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("▍行业观察\n2025年开年以来，具身智能赛道融资持续升温。", "行业观察"),
+    ("新股周记：这周两只上市，下周两只申购", "周记"),
+    ("这是今年第二大的美股IPO，仅次于9月在纽交所上市的一家物流企业。", "仅次"),
+    # 做 (does) opens no name: 做工业视觉检测的 says what someone does
+    ("泽澄科技代码301658，发行价38.90元。做工业视觉检测的，这个必打。", "做工业视觉检测"),
+])
+def test_headings_and_phrases_are_no_names(pipeline, text, not_a_name):
+    assert not_a_name not in companies(pipeline, text)
