@@ -1565,3 +1565,11 @@ def test_the_outlet_a_founder_talks_to_is_not_the_company_in_focus():
     text = ("星瞳科技创始人韦栩此前在一家外资公司做了9年算法。他告诉36氪，公司把光学设计和缺陷模型打包成一套设备。"
             "36氪了解到，今年7月公司完成了1.2亿元A轮融资，由启明创投领投。")
     assert "36氪" not in [ev["company"]["name"] for ev in nlp.extract(text, published="2025-10-09")["events"]]
+
+
+def test_a_numbered_items_line_naming_one_company_owns_the_line_below():
+    """1、2025.9.22（周一）沪主板 盛澜股份 / 申购代码732386…: the item's company subscribes."""
+    text = ("【打新】下周新股申购汇总\n\n1、2025.9.22（周一）沪主板 盛澜股份\n申购代码732386，股票代码603386，发行价22.15元。\n\n"
+            "2、2025.9.24（周三）北交所 禾溪农机\n申购代码920671，发行价8.66元。")
+    stages = {ev["company"]["name"]: ev["stage"] for ev in nlp.extract(text, published="2025-09-21")["events"]}
+    assert stages == {"盛澜股份": "subscription", "禾溪农机": "subscription"}

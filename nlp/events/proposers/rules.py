@@ -62,6 +62,7 @@ _OPENS_ON_IT = re.compile(rf"\s*(?:{_IT.pattern}|其(?![他它中余后实次]))
 _OBJECT_BEFORE = re.compile(r"(?:在|从|离开|加入|任职于|就职于|供职于|来自|包括|包含|比如|例如|、|与|和|跟|同|告诉|告知|对|向)$")
 _DESCRIBES_NAME = re.compile(r"[^,，。；;的]{1,16}的")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
+_ITEM_NUMBER = re.compile(r"[ \t]*\d{1,2}\s?(?:、|[.)](?!\d))")  # 1、2025.9.22…, 2. 星河…; not 2025.9
 # a table row (1. 桥石智能｜协作机器人｜A轮，1亿元): the company is in the first cell, the others describe it
 _FIRST_CELL = re.compile(r"\s*\|?\s*(?:\d{1,2}[.、)]\s*)?[^|\n]{2,30}?\s?(?=\|)")
 _TITLE = re.compile(r"公告\s*$")
@@ -479,9 +480,11 @@ class RuleProposer:
             line = text[line_start:line_end].strip()
             return next((e for e in self.ctx.within(line_start, line_end, "COMPANY") if e.text == line), None)
         header = ITEM_HEADER.match(text, line_start, line_end) or CODE_HEADER.match(text, line_start, line_end)
-        if header is None:
-            return None
-        return next(iter(self.ctx.within(header.start("name"), header.end("name"), "COMPANY")), None)
+        if header is not None:
+            return next(iter(self.ctx.within(header.start("name"), header.end("name"), "COMPANY")), None)
+        # 1、2025.9.22（周一）沪主板 盛岚股份 / 申购代码732386…: a numbered item's line naming one company alone
+        named = self.ctx.within(line_start, line_end, "COMPANY") if _ITEM_NUMBER.match(text, line_start) else []
+        return named[0] if len(named) == 1 and line_end - named[0].end <= 1 else None
 
     def _group(self, clause: Clause) -> list[Entity]:
         """三家公司全部通过审议, 共有5家企业终止审核: a clause that counts companies it does
