@@ -1573,3 +1573,9 @@ def test_a_numbered_items_line_naming_one_company_owns_the_line_below():
             "2、2025.9.24（周三）北交所 禾溪农机\n申购代码920671，发行价8.66元。")
     stages = {ev["company"]["name"]: ev["stage"] for ev in nlp.extract(text, published="2025-09-21")["events"]}
     assert stages == {"盛澜股份": "subscription", "禾溪农机": "subscription"}
+
+
+def test_what_a_company_does_before_its_name_is_no_company():
+    """一个是做SiC驱动芯片的璞曜微电子: the product it makes, before 的 and its name, names no one."""
+    text = "上半年我们签了两个项目。一个是做SiC驱动芯片的璞曜微电子，2025年4月交割，我们领投了它的B轮，整轮2.8亿元。"
+    assert [ev["company"]["name"] for ev in nlp.extract(text, published="2025-09-01")["events"]] == ["璞曜微电子"]

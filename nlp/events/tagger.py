@@ -276,7 +276,9 @@ def new_names(text: str, tagged: list[Tagged], found: list[Entity]) -> list[Enti
         lead = WRITERS_VERB.match(text, t.start, t.end)  # 回看|澜途汽车电子的IPO之路: the writer looks back
         start = lead.end() if lead and t.end - lead.end() >= 2 else t.start
         surface = text[start:t.end].strip()
-        describes = text.startswith("的", t.end) and t.end + 1 in name_starts and bool(_DOES.match(surface))
+        # 做电池外观检测的星衡智能, 一个是做SiC驱动芯片的璞曜微电子: what the name after it does
+        describes = text.startswith("的", t.end) and t.end + 1 in name_starts \
+            and bool(_DOES.match(surface) or _DOES.search(text, max(0, start - 2), start))
         if len(surface) < 2 or _NOT_A_NAME.match(surface) or _RECEIVES_INSIDE.search(surface) \
                 or busy.any(start, t.end) or describes \
                 or _in_gloss(text, start, name_ends) or _joins_two(text, t, found):
