@@ -15,6 +15,11 @@ def rounds_of(text: str, published: str) -> dict:
     """The funding events of a text by the name of their round."""
     return {ev["round"]["name"]: ev for ev in nlp.extract(text, published=published)["events"]}
 
+
+def stages_of(text: str, published: str) -> dict:
+    """The listing stage of each event's company."""
+    return {ev["company"]["name"]: ev["stage"] for ev in nlp.extract(text, published=published)["events"]}
+
 LEGAL_NAMES = [
     ("10月9日早上，深圳市房多多网络科技有限公司正式向美国证券交易委员会递交招股书。", "深圳市房多多网络科技有限公司"),
     ("公告称，山东星石集团股份有限公司股票将于9月3日在上交所上市。", "山东星石集团股份有限公司"),
@@ -993,7 +998,7 @@ def test_a_heading_s_step_told_over_commas_belongs_to_the_list_at_its_end():
     """上会：…，拟在创业板上市的A、B均获通过，拟登陆深市主板的C则被暂缓审议: A and B passed, C was put off."""
     text = ("上会：11月25日，深交所上市委审议了三家企业，拟在创业板上市的科澜检测、泽澜医疗均获通过，"
             "拟登陆深市主板的远澜建材则被暂缓审议。")
-    stages = {ev["company"]["name"]: ev["stage"] for ev in nlp.extract(text, published="2025-12-01")["events"]}
+    stages = stages_of(text, "2025-12-01")
     assert stages == {"科澜检测": "hearing_passed", "泽澜医疗": "hearing_passed", "远澜建材": "suspended"}
 
 
@@ -1482,7 +1487,7 @@ def test_a_joint_stock_companys_two_character_brand_is_cited_with_gufen():
 def test_a_bare_result_column_beside_a_board_column_gives_each_row_its_review_result():
     text = ("本周上会情况如下。\n日期｜企业｜板块｜结果\n6月17日｜苏州琮曜光电股份有限公司｜创业板｜通过\n"
             "6月18日｜杭州澈帆数控股份有限公司｜北交所｜通过\n")
-    stages = {ev["company"]["name"]: ev["stage"] for ev in nlp.extract(text, published="2025-06-21")["events"]}
+    stages = stages_of(text, "2025-06-21")
     assert stages == {"苏州琮曜光电股份有限公司": "hearing_passed", "杭州澈帆数控股份有限公司": "hearing_passed"}
 
 
@@ -1494,7 +1499,7 @@ def test_a_result_column_without_a_board_column_is_no_review():
 def test_a_sentence_counting_the_new_shares_listed_introduces_the_items_under_it():
     text = ("先说本周上市的两只：\n- 周二 琨曜科技，创业板，发行价19.80，开盘就涨了230%；\n"
             "- 周四 澈晟精工，沪主板，发行价11.05，首日收在33.6。\n\n个人看法，仅供参考。")
-    stages = {ev["company"]["name"]: ev["stage"] for ev in nlp.extract(text, published="2025-07-12")["events"]}
+    stages = stages_of(text, "2025-07-12")
     assert stages == {"琨曜科技": "listed", "澈晟精工": "listed"}
 
 
@@ -1503,7 +1508,7 @@ def test_a_sentence_counting_the_new_shares_listed_introduces_the_items_under_it
     ("深交所上市委昨日审议的两家公司均获通过：琨桥股份、澈岚精密。", ["琨桥股份", "澈岚精密"]),
 ])
 def test_companies_counted_then_listed_after_the_steps_colon_each_take_the_step(text, names):
-    stages = {ev["company"]["name"]: ev["stage"] for ev in nlp.extract(text, published=PUBLISHED)["events"]}
+    stages = stages_of(text, PUBLISHED)
     assert stages == dict.fromkeys(names, "hearing_passed")
 
 
@@ -1571,7 +1576,7 @@ def test_a_numbered_items_line_naming_one_company_owns_the_line_below():
     """1、2025.9.22（周一）沪主板 盛澜股份 / 申购代码732386…: the item's company subscribes."""
     text = ("【打新】下周新股申购汇总\n\n1、2025.9.22（周一）沪主板 盛澜股份\n申购代码732386，股票代码603386，发行价22.15元。\n\n"
             "2、2025.9.24（周三）北交所 禾溪农机\n申购代码920671，发行价8.66元。")
-    stages = {ev["company"]["name"]: ev["stage"] for ev in nlp.extract(text, published="2025-09-21")["events"]}
+    stages = stages_of(text, "2025-09-21")
     assert stages == {"盛澜股份": "subscription", "禾溪农机": "subscription"}
 
 
