@@ -87,3 +87,11 @@ def test_offset_map_spans_stay_inside_and_ordered(raw):
 @settings(max_examples=200, deadline=None)
 def test_simplified_conversion_keeps_length(text):
     assert len(to_simplified(text)) == len(text)
+
+
+@pytest.mark.parametrize("raw", ["星河科技\ud800完成1亿元A轮融资。", "\udfff星河", "a\ud83d"])
+def test_a_lone_surrogate_becomes_one_replacement_character(raw):
+    """JSON may hold "\\ud800" alone: no character, and OpenCC cannot encode it. It reads as U+FFFD, offsets kept."""
+    text, offsets = normalise(raw)
+    assert "\ufffd" in text and not any("\ud800" <= c <= "\udfff" for c in text)
+    assert len(text) == len(raw) and offsets.to_raw(0, len(text)) == (0, len(raw))
