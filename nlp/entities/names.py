@@ -447,6 +447,9 @@ def _join_split_suffixes(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]
     return out
 
 
+_MANNER = frozenset({"战略", "策略"})  # strategic: of the verb after a name, never its end
+
+
 def _run_end(tokens: list[tuple[str, int]], i: int, j: int, tags: dict) -> int:
     """Where a run of name tokens i..j really ends: not on an adverb, a prefix or a note in brackets
     (星月股份均获通过, 星月股份非公开发行, 星川电子(创业板)), nor on a money verb or a finance term after a strong
@@ -460,9 +463,6 @@ def _run_end(tokens: list[tuple[str, int]], i: int, j: int, tags: dict) -> int:
     if j - 1 > i and tokens[j - 1][0] in _MANNER:  # 云帆电子策略入股星河: strategic, of the verb after it
         j -= 1
     return j
-
-
-_MANNER = frozenset({"战略", "策略"})
 
 
 def _gazetteer_start(tokens: list[tuple[str, int]], first: int, j: int, busy: bytearray, tags: dict) -> int:

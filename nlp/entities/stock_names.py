@@ -25,7 +25,6 @@ _STOCK_QUOTE = re.compile(r"(?:-(?:SW|B|W|S|U|P))?\((?:\d{6}(?:\.(?:SH|SZ|SS|BJ)
 _STOCK_QUOTE = guarded(_STOCK_QUOTE)  # the same matches, scanned faster
 _STOCK_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+|[A-Za-z0-9][A-Za-z0-9&.\-]*)$")  # 500彩票网
 _LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9&.\-]*$")
-_ITEM_NUMBER = re.compile(r"\d{1,2}")
 _CLASS_MARK = re.compile(r"-(?:SW|B|W|S|U|P|R)\s?$")
 # what a bracket holds after a stock name, around the TICKER found in it: (沪:600699), (2543), (01592-HK)
 _TICKER_PREFIX = re.compile(r"[^()\n]{1,8}:\s?|\s?")
@@ -112,7 +111,7 @@ def _walk_back(tokens: list[tuple[str, int]], i: int, longest: int) -> int:
         width += len(tok) if longest <= 4 or not _LATIN.match(tok) else 2
         if not _STOCK_TOKEN.match(tok) or tok in _LEADING_JUNK:
             return first  # a clear left edge
-        if first <= i and _ITEM_NUMBER.fullmatch(tok) and not _LATIN.match(tokens[first][0]) \
+        if first <= i and tok.isdigit() and len(tok) <= 2 and not _LATIN.match(tokens[first][0]) \
                 and (k == 0 or tokens[k - 1][0].endswith("\n")):
             return first  # 01 栩衡新能(02726) opening a line: the item's number, no part of the name
         # 星衡|半导体: the limit cuts a word off a name of dictionary words (not 两连板|皖新传媒, four already)

@@ -20,8 +20,9 @@ QUOTE_IN_NAME = re.compile(r"[(（]\d+(?:\.\d+)?[,，]\s?[+-]?\d+(?:\.\d+)?[,，
 # Invisible or junk characters that web pages leave behind, and such quotes.
 _DELETE = guarded(re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]|!\[[^\]\n]{0,200}\](?:\([^)\n]{0,500}\))?|"
                              + QUOTE_IN_NAME.pattern))
-# Taiwan press glosses the day of 今日 / 昨日: 今（5）日 is today, the 5th; the analysis text reads 今日.
+# A lone surrogate (JSON "\ud800") is no character, and OpenCC cannot encode it: one U+FFFD, offsets kept.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Taiwan press glosses the day of 今日 / 昨日: 今（5）日 is today, the 5th; the analysis text reads 今日.
 _DAY_GLOSS = re.compile(r"(?<=[今昨明前])[(（]\s?\d{1,2}\s?[)）](?=日)")
 # A thousands separator (442,790万元): no clause break, so the analysis text drops it
 # (the raw text, and so every reported span, keeps it).
@@ -111,9 +112,7 @@ def normalise(raw: str) -> tuple[str, OffsetMap]:
     deletions.extend(gloss_spans(raw))
     deletions = _merge(deletions)
     text, offsets = _delete_spans(raw, deletions)
-    if _SURROGATE.search(text):  # a lone surrogate (JSON "\ud800") is no character: one U+FFFD, offsets kept
-        text = _SURROGATE.sub("\ufffd", text)
-    text = to_simplified(to_half_width(text))
+    text = to_simplified(to_half_width(_SURROGATE.sub("\ufffd", text)))
     return text, offsets
 
 
