@@ -18,6 +18,8 @@ _HEARSAY_HEAD = re.compile(r"\s*(?:【[^】]{0,30}】)?\s*(?:另有|又有|另�
 _NAMED_INSTRUMENTS = ("debt", "placement")  # specific phrases no false-friend list blocks
 # A colon between digits is a time of day (6月5日10:30), no break. guarded: a faster scan of the text.
 SEGMENT_BREAK = guarded(re.compile(r"[,，。；;!?！？\n]|(?<!\d)[:：]|[:：](?!\d)"))
+# 已于5月13日起暂停上市: a listed phrase that ends on the 上市 of a suspension or a termination tells neither
+_STOPPED = ("暂停", "终止")
 
 
 @dataclass(slots=True, frozen=True)
@@ -111,6 +113,8 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
                 continue
             if any(t.event == event and t.start < e and s < t.end for t in found):
                 continue  # an earlier, more specific pattern covers it
+            if stage == "listed" and text.endswith("上市", s, e) and text[e - 4 : e - 2] in _STOPPED:
+                continue
             seg = text[segment_start(text, s, start) : s]
             found.append(Trigger(event, stage, s, e,
                                  modal=_modal(seg),
