@@ -51,6 +51,12 @@ BARE_YUAN = [
     ("云帆智能计划赴港交所上市,去年营收30亿元。", "30亿元", "CNY", False),
     ("星河科技公布业绩(港元,下同),收入3亿元。", "3亿元", "HKD", True),  # declared
     (HK.replace("。", "") + "\n" + "另有A股公司云帆电子登陆上交所,募资10亿元。", "10亿元", "CNY", False),
+    # no currency word at all: the amount before it in the sentence, else the local currency
+    ("星瞳医疗获数千万A轮融资。", "数千万", "CNY", True),
+    ("星河科技完成5亿融资。", "5亿", "CNY", True),
+    (HK + "澄岭医疗集资约4.68亿", "约4.68亿", "HKD", True),
+    ("星澜科技完成3亿美元B轮融资,其中1亿,来自老股东。", "1亿", "USD", True),
+    ("星澜科技完成3亿美元B轮融资。另有1亿,来自老股东。", "1亿", "CNY", True),
 ]
 
 

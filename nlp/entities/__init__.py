@@ -33,12 +33,19 @@ def find_values(text: str, reference: dt.date | None, reference_inferred: bool) 
 
 def local_currency(found: list[Entity], market: MarketContext) -> None:
     """A bare 元 in a Hong Kong or Taiwan text is the local dollar: 招股价每股0.45元 -> HKD,
-    marked "currency_inferred" (see market.MarketContext.bare_yuan_currency for the exceptions)."""
-    for ent in found:
-        if ent.label != "MONEY" or not ent.value or ent.value["currency"] != "CNY" \
-                or money.written_currency(ent.text) not in money.BARE_YUAN:
+    marked "currency_inferred" (see market.MarketContext.bare_yuan_currency for the exceptions).
+    An amount with no currency word at all (获数千万A轮融资, 募资5亿) is in the currency of the amount
+    before it in its sentence (3亿美元，其中1亿…), else the local one (CNY, or HKD / TWD as for 元)."""
+    money_ents = sorted((e for e in found if e.label == "MONEY" and e.value), key=lambda e: e.start)
+    for i, ent in enumerate(money_ents):
+        if ent.value["currency"] is None:
+            before = next((e for e in reversed(money_ents[:i]) if e.value["currency"]
+                           and not market.sentence_break(e.end, ent.start)), None)
+            currency = before.value["currency"] if before else market.bare_yuan_currency(ent.start, ent.end) or "CNY"
+        elif ent.value["currency"] == "CNY" and money.written_currency(ent.text) in money.BARE_YUAN:
+            currency = market.bare_yuan_currency(ent.start, ent.end)
+        else:
             continue
-        currency = market.bare_yuan_currency(ent.start, ent.end)
         if currency:
             ent.value = {**ent.value, "currency": currency, "currency_inferred": True}
 

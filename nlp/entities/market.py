@@ -97,6 +97,11 @@ class MarketContext:
         right = ends[j] if j < len(ends) else len(self.text)
         return self.text[max(left, start - _AROUND) : min(right, end + _AROUND)]
 
+    def sentence_break(self, start: int, end: int) -> bool:
+        """Does a sentence end between start and end?"""
+        i = bisect.bisect_left(self._sentence_ends, start)
+        return i < len(self._sentence_ends) and self._sentence_ends[i] < end
+
     def bare_yuan_currency(self, start: int, end: int) -> str | None:
         """The currency a bare 元 at [start, end) stands for when it is not CNY, else None.
 

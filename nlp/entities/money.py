@@ -9,8 +9,8 @@ returned for that span. Vague amounts (数亿元, 亿级, 上亿元) have vague 
 the bounds their order of magnitude gives (数亿元: 1e8–9e8, qualifier approx;
 上亿元: over 1e8); a range (3–5亿元) sets value and value_max; a per-share price
 (每股116.2港元, 29.60元/股) adds "per_share": True. A number with a unit but no
-currency (融资5亿) is money with currency None, only where the next word is not
-something counted (股, 人, 用户 …); a bare number is never money.
+currency (融资5亿) is money with currency None (entities.local_currency fills it in), only where the
+next word is not something counted (股, 人, 用户 …); a bare number is never money.
 """
 from __future__ import annotations
 
@@ -74,7 +74,9 @@ _TRAILING_UNIT = re.compile(rf"\s?{_UNIT}$")
 _DIGIT_OR_SMALL = re.compile(r"[\d零〇○一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟]")
 _CN_ONLY = re.compile(rf"[{CN_NUM_CLASS}几余多数上]+")
 # Where a currency-less amount (5亿) may stop: end, punctuation, or money words.
-_OPEN_END = re.compile(r"$|[^\w]|的|融资|投资|估值|市值|规模|资金|金额|投后|投前|注资|募资|级")
+# 获数千万A轮融资, 完成近亿天使轮: a round's name may follow.
+_OPEN_END = re.compile(r"$|[^\w]|的|融资|投资|估值|市值|规模|资金|金额|投后|投前|注资|募资|级"
+                       r"|(?:Pre-?|pre-?)?[A-Ea-e]\d?\+*轮|(?:天使|种子|战略|新一|首)\+*轮")
 
 
 # A currency word that names no country: in Hong Kong or Taiwan text it is the local dollar.
