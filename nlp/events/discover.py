@@ -103,6 +103,11 @@ def table_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return []
 
 
+# 早: 星河早于2017年上市; 昨 / 今: 星河生技昨宣布 (Taiwan press); 拟: 星河股份拟对X增资; 则: X则向港交所递表;
+# 即 / 便 / 就: 成立当年，公司即拿到…: words that follow a name and are no part of it
+TRAILING_WORDS = re.compile(r"(?:等机构|等|股票|第[一二三四五六七八九十\d]+次|首次|再次|曾|也|则|将|拟|已|早|于|昨|今|即|便|就)+$")
+
+
 def _clean(name: str) -> str:
     name = re.sub(r"^[\s(（]*(?:以下简称|以下称|下称|简称)[:：]?", "", name)  # (简称"蓉川生物"): the short name defined
     name = name.strip(" \"'“”「」《》()（）")
@@ -131,9 +136,7 @@ def _clean(name: str) -> str:
     name = name[lead.end():] if lead and len(name) - lead.end() >= 2 else name
     name = re.sub(r"(?<=.{2})(?:虽然|虽|尽管|即便)$", "", name)
     name = re.sub(r"(?:拟|将|已|计划)(?:以|出资|斥资|使用).*$", "", name)  # 星宇创投拟以1亿元(对X增资): the money it puts in
-    # 早: 星河早于2017年上市; 昨 / 今: 星河生技昨宣布 (Taiwan press); 拟: 星河股份拟对X增资; 则: X则向港交所递表;
-    # 即 / 便 / 就: 成立当年，公司即拿到…
-    name = re.sub(r"(?:等机构|等|股票|第[一二三四五六七八九十\d]+次|首次|再次|曾|也|则|将|拟|已|早|于|昨|今|即|便|就)+$", "", name)
+    name = TRAILING_WORDS.sub("", name)
     return name.strip(" \"'“”「」《》")
 
 
@@ -417,7 +420,7 @@ def _names(text: str, offset: int, group: str, role: str, busy: Occupied, keep=N
             name = described.group("name")
         # a shorter group has no room for a name and a verb; an investor's name may hold a verb (中华开发资本)
         if not name.isascii() and len(name) > 5 and not (role in ("lead", "investor") and _INVESTOR_END.search(name)):
-            name = _cut_at_verb(name, subject=role == "subject")
+            name = TRAILING_WORDS.sub("", _cut_at_verb(name, subject=role == "subject"))  # 星河智能拟|首次公开发行
         if not plausible_name(name) or (role == "subject" and _is_common_noun(name)) or (keep and not keep(name)):
             continue
         start = offset + rel + part.find(name)
