@@ -38,6 +38,10 @@ _CALLED_BY_NAME = re.compile(r"名(?:为|叫)[“\"「『]?([\u4e00-\u9fffA-Za-z
 # a name set after a company's description by a dash or a colon: 一家激光雷达企业——光迹科技, 一家游戏公司：天象互动
 _NAME_AFTER_DESCRIPTION = re.compile(r"(?:一|这|另一)家[^,，。；;]{0,20}?(?:公司|企业|初创|厂商|平台|品牌|独角兽|[^,，。；;]商)"
                                      r"(?:——|—|:|：)\s?([\u4e00-\u9fffA-Za-z0-9·&.\- ]{2,20}?)(?=[,，。；;(（]|$)")
+# *ST凯迪已于…暂停上市, ST华信发布公告: a risk-warned A share's short name (at most four characters after its
+# mark), where the clause goes on after it
+_RISK_WARNED = re.compile(r"(?<![A-Za-z*])(\*?ST[\u4e00-\u9fff]{2,4}?)(?=[\s,，。；;、:：()（）“”\"]|$|已|于|将|拟|获|公告|发布|"
+                          r"披露|股票|股份|的|在|因|被|自|收到|今日|近日|日前|昨日|表示|称|宣布|和|与|及|等|也|则|还|是|为)")
 # an announcement's header: 证券代码：002786　证券简称：蓝海重工 (A shares: up to four characters, *ST, a class mark)
 _HEADER_NAME = re.compile(r"(?:证券|股票|公司)简称\s?[:：]\s?(\*?(?:ST)?[\u4e00-\u9fffA-Za-z0-9]{2,8})(?=[\s,，;；、。)）]|$)")
 # one character that ends no name: 成立于(2018), 同期(2022), 上市后(2543)
@@ -209,7 +213,7 @@ def find_stock_names(text: str, tokens: list[tuple[str, int]], taken: list[Entit
             out.append(Entity("COMPANY", start, end, text[start:end], None))
             busy.take(start, end)
     for m in (*_QUOTED_AFTER_DESCRIPTOR.finditer(text), *_HEADER_NAME.finditer(text), *_CALLED_BY_NAME.finditer(text),
-              *_NAME_AFTER_DESCRIPTION.finditer(text)):
+              *_NAME_AFTER_DESCRIPTION.finditer(text), *_RISK_WARNED.finditer(text)):
         if not busy.any(m.start(1), m.end(1)):
             out.append(Entity("COMPANY", m.start(1), m.end(1), m.group(1), None))
             busy.take(m.start(1), m.end(1))

@@ -158,6 +158,14 @@ def _effort_only(ctx: Context, t: trig.Trigger) -> bool:
     return t.stage in _TAKEN and not trig.context_pattern("modal").search(before)
 
 
+# 股票或面临终止上市, 若…股票将被终止上市, 可能暂停公司股票上市: a suspension or a delisting threatened, not taken
+_THREAT = re.compile(r"若|如果|如若|一旦|可能|或将|或面临|面临|存在[^,，。；;]{0,8}?风险|是否")
+
+
+def _threatened(ctx: Context, t: trig.Trigger) -> bool:
+    return t.stage in ("suspended", "terminated") and bool(_THREAT.search(ctx.text, ctx.sentence_of(t.start)[0], t.start))
+
+
 def _stage(ctx: Context, t: trig.Trigger) -> tuple[str | None, bool]:
     """The stage a trigger reports. A plain 上市 / IPO says nothing of the
     stage by itself; the listing-stage classifier reads its sentence then."""
@@ -213,7 +221,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     if _RESTART.search(ctx.text, start, end):
         add("restarted", value=True)
     for t in triggers:
-        if t.negated or t.stage == "attach":
+        if t.negated or t.stage == "attach" or _threatened(ctx, t):
             continue
         stage, firm = _stage(ctx, t)
         if stage is None:
