@@ -175,13 +175,16 @@ _NEWS_TIME = frozenset("近年 近年来 近几年 早期 初期 前期 中期 �
 def _is_junk(name: str) -> bool:
     """蚂蚁将分别, 目前正, 未透露: an adverb, or a one-character preposition, conjunction or
     particle inside, is the stretch of a sentence, not a name (jieba's dictionary tags); so is a
-    stretch that opens or ends on the news's time word, or is one (国内早期, 近年频繁, 隔年)."""
+    stretch that opens or ends on the news's time word, or is one (国内早期, 近年频繁, 隔年), or that
+    opens on a conjunction (如果不能)."""
     from ..entities.names import _word_tags, bridges
     from ..segment.tokenizer import segment
 
     tags = _word_tags()
     words = segment(name)
     if words[0] in _NEWS_TIME or words[-1] in _NEWS_TIME:
+        return True
+    if tags.get(words[0]) == "c" and words[0] not in _NAME_OPENERS:  # 如果不能, 或者不能: a clause's conjunction
         return True
     return any(tags.get(w) in _JUNK_TAGS and (len(w) == 1 or tags.get(w) == "d")
                and not (0 < k < len(words) - 1 and (w in _NAME_LINKS or bridges(words[k - 1], w, words[k + 1])))
