@@ -114,7 +114,7 @@ def _clean(name: str) -> str:
     name = re.sub(r"^\d{1,2}[.、)]\s*", "", name)  # an item number: 2.Menxlab漫仕获…
     name = re.sub(r"^.*[|｜]\s*", "", name)  # 新闻稿|诺安基因, 快讯|星河科技: a column's label before the bar
     name = re.sub(r"\s*\([^()]*\)?$", "", name)  # 倚锋资本(领投), 长江国弘(Grand Yangtze Capital)
-    name = re.sub(r"^(?:公司|其)?(?:据|除了?|战略投资方|战略投资者|财务投资方|投资方|投资机构|老股东|新股东|控股股东|大股东|股东|机构|包括|(?:已经|已)?(?:获得|获|由)|为)", "", name)
+    name = re.sub(r"^(?:公司|其)?(?:据|除了?|加上|战略投资方|战略投资者|财务投资方|投资方|投资机构|老股东|新股东|控股股东|大股东|股东|机构|包括|(?:已经|已)?(?:获得|获|由)|为)", "", name)
     name = re.sub(r"^(?:[^\w(（*]|\*(?!ST))+", "", name)  # ▍星河科技, 包括“X: a bullet or quote is no part of a name (*ST赫美 is)
     name = re.sub(r"^.{1,12}?(?:之子|之女|之妻|之父)", "", name)  # 李书福之子李星星: the son invests
     name = re.sub(r"^(?:自然人|个人投资者|策略性?投资人|战略投资者|(?:原|新进|现有)投资人)(?=.{2})", "", name)  # 以及自然人周澈: a person subscribes
