@@ -186,6 +186,7 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
         return _cut(view, told_of)
     companies = [e for e in view.others if e.label == "COMPANY"]
     cuts, subject, rounds, years, issue = [], None, set(), set(), None
+    by_object = False  # the subject is the name after an investing verb
     for t in live:
         told, head_end = trig.told_at(text, t)  # 上会：…，A、B均获通过: A、B stand before its end
         seg = trig.segment_start(text, told, clause.start)
@@ -201,6 +202,19 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
         own = _rounds(ctx, seg, told_end) if t.event == "funding" else set()
         own_years = _years(ctx, seg, told_end) if t.event == "funding" else set()
         later = seg > (cuts[-1] if cuts else clause.start)
+        # A投资了X项目，而B投资了Y: an investing verb's company is the name after it; another one is another event
+        invested = next((e for e in companies if t.end <= e.start and e.end <= told_end), None) \
+            if INVESTS_IN.search(text, seg, t.end) else None
+        if invested is not None:
+            if later and subject is not None and by_object and not ctx.same_party(invested, subject):
+                cuts.append(seg)
+                subject, rounds, years = invested, own, own_years
+            else:
+                if subject is None:
+                    subject, by_object = invested, True
+                rounds |= own
+                years |= own_years
+            continue
         # …，并同意Y在北交所上市的注册申请: a trigger that names its company inside it (同意X…注册)
         named_inside = next((e for e in companies if t.start <= e.start and e.end <= t.end and not e.weak), None) \
             if head is None else None
