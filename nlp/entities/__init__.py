@@ -36,18 +36,18 @@ def local_currency(found: list[Entity], market: MarketContext) -> None:
     marked "currency_inferred" (see market.MarketContext.bare_yuan_currency for the exceptions).
     An amount with no currency word at all (获数千万A轮融资, 募资5亿) is in the currency of the amount
     before it in its sentence (3亿美元，其中1亿…), else the local one (CNY, or HKD / TWD as for 元)."""
-    money_ents = sorted((e for e in found if e.label == "MONEY" and e.value), key=lambda e: e.start)
-    for i, ent in enumerate(money_ents):
+    before = None  # the last amount with a currency
+    for ent in sorted((e for e in found if e.label == "MONEY" and e.value), key=lambda e: e.start):
         if ent.value["currency"] is None:
-            before = next((e for e in reversed(money_ents[:i]) if e.value["currency"]
-                           and not market.sentence_break(e.end, ent.start)), None)
-            currency = before.value["currency"] if before else market.bare_yuan_currency(ent.start, ent.end) or "CNY"
+            told = before is not None and not market.sentence_break(before.end, ent.start)
+            currency = before.value["currency"] if told else market.bare_yuan_currency(ent.start, ent.end) or "CNY"
         elif ent.value["currency"] == "CNY" and money.written_currency(ent.text) in money.BARE_YUAN:
             currency = market.bare_yuan_currency(ent.start, ent.end)
         else:
-            continue
+            currency = None
         if currency:
             ent.value = {**ent.value, "currency": currency, "currency_inferred": True}
+        before = ent
 
 
 def local_boards(found: list[Entity], market: MarketContext) -> None:

@@ -162,8 +162,13 @@ def _effort_only(ctx: Context, t: trig.Trigger) -> bool:
 _THREAT = re.compile(r"若|如果|如若|一旦|可能|或将|或面临|面临|存在[^,，。；;]{0,8}?风险|是否")
 
 
+_THREAT_REACH = 80  # characters back within the sentence (a bound: a hostile sentence costs no scan per trigger)
+
+
 def _threatened(ctx: Context, t: trig.Trigger) -> bool:
-    return t.stage in ("suspended", "terminated") and bool(_THREAT.search(ctx.text, ctx.sentence_of(t.start)[0], t.start))
+    if t.stage not in ("suspended", "terminated"):
+        return False
+    return bool(_THREAT.search(ctx.text, max(ctx.sentence_of(t.start)[0], t.start - _THREAT_REACH), t.start))
 
 
 def _stage(ctx: Context, t: trig.Trigger) -> tuple[str | None, bool]:
