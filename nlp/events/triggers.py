@@ -96,26 +96,46 @@ def told_at(text: str, t) -> tuple[int, int]:
     return (comma + 1, t.end) if comma >= 0 else (t.start, t.start)
 
 
+# how far back in its comma segment a trigger's modal or negating word may stand (a bound: a segment of hostile length
+# costs no scan per trigger)
+_CONTEXT_REACH = 80
+
+
+def _marks(start: int, end: int, spans) -> bytearray:
+    """A mark per character of text[start:end] that one of the spans covers."""
+    marks = bytearray(end - start)
+    for s, e in spans:
+        marks[s - start : e - start] = b"\x01" * (e - s)
+    return marks
+
+
 def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ...]:
     """Triggers in text[start:end], false friends removed, modality marked. A trigger
     pattern runs only where a literal it needs occurs (most clauses need few)."""
     end = len(text) if end is None else end
-    blocked: dict[str, list[tuple[int, int]]] | None = None
+    # per event, which characters of text[start:end] a false friend covers, and which a trigger found already
+    # covers: marks, not lists, so that text with thousands of triggers costs no scan per trigger
+    blocked: dict[str, bytearray] | None = None
+    taken: dict[str, bytearray] = {}
     found: list[Trigger] = []
     for event, stage, pattern in _with_user_rows(_triggers(), _gate().rows(text, start, end)):
         for m in pattern.finditer(text, start, end):
             s, e = m.span()
             if blocked is None:  # the false friends, once a trigger is there
-                blocked = {ev: [b.span() for b in bp.finditer(text, start, end)] for ev, bp in _blockers().items()}
+                blocked = {ev: _marks(start, end, (b.span() for b in bp.finditer(text, start, end)))
+                           for ev, bp in _blockers().items()}
             # a false friend at either end of the phrase (上市公司, 产品…上市); not one inside a long
             # phrase's gap (同意拟上市公司X首次公开发行股票的注册申请)
-            if stage not in _NAMED_INSTRUMENTS and any(bs <= s < be or bs < e <= be for bs, be in blocked.get(event, ())):
+            friends = blocked.get(event)
+            if stage not in _NAMED_INSTRUMENTS and friends is not None and (friends[s - start] or friends[e - 1 - start]):
                 continue
-            if any(t.event == event and t.start < e and s < t.end for t in found):
+            covered = taken.setdefault(event, bytearray(end - start))
+            if covered.find(1, s - start, e - start) >= 0:
                 continue  # an earlier, more specific pattern covers it
             if stage == "listed" and text.endswith("上市", s, e) and text[e - 4 : e - 2] in _STOPPED:
                 continue
-            seg = text[segment_start(text, s, start) : s]
+            covered[s - start : e - start] = b"\x01" * (e - s)
+            seg = text[max(segment_start(text, s, start), s - _CONTEXT_REACH) : s]
             found.append(Trigger(event, stage, s, e,
                                  modal=_modal(seg),
                                  negated=bool(context_pattern("negation").search(seg)),

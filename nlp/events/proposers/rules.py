@@ -38,6 +38,7 @@ _CHILD_RAISES = re.compile(r"(?:拟|将|已|近日|日前)?(?:通过|以)?(?:增
 # an investor's verb: the company it names comes after it (投资了X, 领投两家公司：X和Y)
 _ACTIVE = re.compile(r"投资了$|(?:先后|相继|陆续|接连|连续)投资$|(?:宣布|决定|同意)[^,，。；;]{0,16}?投资$|入股$|参股$|家[^,，。；;:：]{0,8}?[:：]$")
 _RECEIVED = re.compile(r"获(?![悉知准批])得?|迎来|受到?")
+_RECEIVED_REACH = 40  # characters back in the segment (a bound, as for the triggers' context)
 _OBJECTLESS = re.compile(r"\s*(?:[,，。；;]|$)")  # the investing verb ends its segment: it names no company
 _COUNTED_LIST = re.compile(r"了?[一两二三四五六七八九十\d]+家[^,，。；;:：]{0,8}?[:：]")
 _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的")
@@ -110,7 +111,7 @@ _GUEST_UNTITLED = re.compile(r"[」”\"』]?\s?(?P<person>[\u4e00-\u9fff]{2,3}?
 
 
 def _names_after(text: str, t: trig.Trigger) -> bool:
-    if _RECEIVED.search(text, trig.segment_start(text, t.start, 0), t.start):
+    if _RECEIVED.search(text, max(trig.segment_start(text, t.start, 0), t.start - _RECEIVED_REACH), t.start):
         return False  # X获Y战略入股: the verb is received, the company is named before it
     return bool(_ACTIVE.search(text, t.start, t.end) or _COUNTED_LIST.match(text, t.end)
                 or is_bare_verb(text, t))
