@@ -18,8 +18,6 @@ _HEARSAY_HEAD = re.compile(r"\s*(?:【[^】]{0,30}】)?\s*(?:另有|又有|另�
 _NAMED_INSTRUMENTS = ("debt", "placement")  # specific phrases no false-friend list blocks
 # A colon between digits is a time of day (6月5日10:30), no break. guarded: a faster scan of the text.
 SEGMENT_BREAK = guarded(re.compile(r"[,，。；;!?！？\n]|(?<!\d)[:：]|[:：](?!\d)"))
-# 已于5月13日起暂停上市: a listed phrase that ends on the 上市 of a suspension or a termination tells neither
-_STOPPED = ("暂停", "终止")
 
 
 @dataclass(slots=True, frozen=True)
@@ -129,11 +127,11 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
             friends = blocked.get(event)
             if stage not in _NAMED_INSTRUMENTS and friends is not None and (friends[s - start] or friends[e - 1 - start]):
                 continue
-            covered = taken.setdefault(event, bytearray(end - start))
-            if covered.find(1, s - start, e - start) >= 0:
+            covered = taken.get(event)
+            if covered is None:
+                covered = taken[event] = bytearray(end - start)
+            elif covered.find(1, s - start, e - start) >= 0:
                 continue  # an earlier, more specific pattern covers it
-            if stage == "listed" and text.endswith("上市", s, e) and text[e - 4 : e - 2] in _STOPPED:
-                continue
             covered[s - start : e - start] = b"\x01" * (e - s)
             seg = text[max(segment_start(text, s, start), s - _CONTEXT_REACH) : s]
             found.append(Trigger(event, stage, s, e,
