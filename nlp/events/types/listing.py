@@ -160,8 +160,6 @@ def _effort_only(ctx: Context, t: trig.Trigger) -> bool:
 
 # 股票或面临终止上市, 若…股票将被终止上市, 可能暂停公司股票上市: a suspension or a delisting threatened, not taken
 _THREAT = re.compile(r"若|如果|如若|一旦|可能|或将|或面临|面临|存在[^,，。；;]{0,8}?风险|是否")
-
-
 _THREAT_REACH = 80  # characters back within the sentence (a bound: a hostile sentence costs no scan per trigger)
 
 
