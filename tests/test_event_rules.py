@@ -994,12 +994,36 @@ def test_an_interview_guest_tells_the_company_s_rounds_in_their_own_words():
     assert [i["name"] for i in rounds["angel"]["investors"]] == ["奇绩创坛"]
 
 
-def test_a_heading_s_step_told_over_commas_belongs_to_the_list_at_its_end():
-    """上会：…，拟在创业板上市的A、B均获通过，拟登陆深市主板的C则被暂缓审议: A and B passed, C was put off."""
-    text = ("上会：11月25日，深交所上市委审议了三家企业，拟在创业板上市的科澜检测、泽澜医疗均获通过，"
-            "拟登陆深市主板的远澜建材则被暂缓审议。")
-    stages = stages_of(text, "2025-12-01")
-    assert stages == {"科澜检测": "hearing_passed", "泽澜医疗": "hearing_passed", "远澜建材": "suspended"}
+# text, publication date, the stage each company takes: lists, digests and tables that tell several companies' steps
+STAGES_TOLD_OF_SEVERAL = [
+    # 上会：…，拟在创业板上市的A、B均获通过，拟登陆深市主板的C则被暂缓审议: a heading's step told over commas belongs to
+    # the list at its end; A and B passed, C was put off
+    ("上会：11月25日，深交所上市委审议了三家企业，拟在创业板上市的科澜检测、泽澜医疗均获通过，"
+     "拟登陆深市主板的远澜建材则被暂缓审议。", "2025-12-01",
+     {"科澜检测": "hearing_passed", "泽澜医疗": "hearing_passed", "远澜建材": "suspended"}),
+    # a bare result column beside a board column gives each row its review result
+    ("本周上会情况如下。\n日期｜企业｜板块｜结果\n6月17日｜苏州琮曜光电股份有限公司｜创业板｜通过\n"
+     "6月18日｜杭州澈帆数控股份有限公司｜北交所｜通过\n", "2025-06-21",
+     {"苏州琮曜光电股份有限公司": "hearing_passed", "杭州澈帆数控股份有限公司": "hearing_passed"}),
+    # a sentence counting the new shares listed introduces the items under it
+    ("先说本周上市的两只：\n- 周二 琨曜科技，创业板，发行价19.80，开盘就涨了230%；\n"
+     "- 周四 澈晟精工，沪主板，发行价11.05，首日收在33.6。\n\n个人看法，仅供参考。", "2025-07-12",
+     {"琨曜科技": "listed", "澈晟精工": "listed"}),
+    # companies counted, then listed after the step's colon, each take the step
+    ("本周3家企业上会获通过：澈岚精密、珂澜科技、琨桥股份。", PUBLISHED,
+     dict.fromkeys(["澈岚精密", "珂澜科技", "琨桥股份"], "hearing_passed")),
+    ("深交所上市委昨日审议的两家公司均获通过：琨桥股份、澈岚精密。", PUBLISHED,
+     dict.fromkeys(["琨桥股份", "澈岚精密"], "hearing_passed")),
+    # 1、2025.9.22（周一）沪主板 盛澜股份 / 申购代码732386…: a numbered item's line naming one company owns the line below
+    ("【打新】下周新股申购汇总\n\n1、2025.9.22（周一）沪主板 盛澜股份\n申购代码732386，股票代码603386，发行价22.15元。\n\n"
+     "2、2025.9.24（周三）北交所 禾溪农机\n申购代码920671，发行价8.66元。", "2025-09-21",
+     {"盛澜股份": "subscription", "禾溪农机": "subscription"}),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", STAGES_TOLD_OF_SEVERAL)
+def test_each_company_of_a_list_digest_or_table_takes_its_own_step(text, published, expected):
+    assert stages_of(text, published) == expected
 
 
 @pytest.mark.parametrize("text, company, investor", [
@@ -1484,32 +1508,9 @@ def test_a_joint_stock_companys_two_character_brand_is_cited_with_gufen():
     assert "琨桥股份" in companies
 
 
-def test_a_bare_result_column_beside_a_board_column_gives_each_row_its_review_result():
-    text = ("本周上会情况如下。\n日期｜企业｜板块｜结果\n6月17日｜苏州琮曜光电股份有限公司｜创业板｜通过\n"
-            "6月18日｜杭州澈帆数控股份有限公司｜北交所｜通过\n")
-    stages = stages_of(text, "2025-06-21")
-    assert stages == {"苏州琮曜光电股份有限公司": "hearing_passed", "杭州澈帆数控股份有限公司": "hearing_passed"}
-
-
 def test_a_result_column_without_a_board_column_is_no_review():
     text = "日期｜项目｜结果\n6月17日｜苏州琮曜光电股份有限公司｜通过\n6月18日｜杭州澈帆数控股份有限公司｜通过\n"
     assert nlp.extract(text, published="2025-06-21")["events"] == []
-
-
-def test_a_sentence_counting_the_new_shares_listed_introduces_the_items_under_it():
-    text = ("先说本周上市的两只：\n- 周二 琨曜科技，创业板，发行价19.80，开盘就涨了230%；\n"
-            "- 周四 澈晟精工，沪主板，发行价11.05，首日收在33.6。\n\n个人看法，仅供参考。")
-    stages = stages_of(text, "2025-07-12")
-    assert stages == {"琨曜科技": "listed", "澈晟精工": "listed"}
-
-
-@pytest.mark.parametrize("text, names", [
-    ("本周3家企业上会获通过：澈岚精密、珂澜科技、琨桥股份。", ["澈岚精密", "珂澜科技", "琨桥股份"]),
-    ("深交所上市委昨日审议的两家公司均获通过：琨桥股份、澈岚精密。", ["琨桥股份", "澈岚精密"]),
-])
-def test_companies_counted_then_listed_after_the_steps_colon_each_take_the_step(text, names):
-    stages = stages_of(text, PUBLISHED)
-    assert stages == dict.fromkeys(names, "hearing_passed")
 
 
 def test_a_new_share_whose_subscription_closes_is_no_subscriber():
@@ -1570,14 +1571,6 @@ def test_the_outlet_a_founder_talks_to_is_not_the_company_in_focus():
     text = ("星瞳科技创始人韦栩此前在一家外资公司做了9年算法。他告诉36氪，公司把光学设计和缺陷模型打包成一套设备。"
             "36氪了解到，今年7月公司完成了1.2亿元A轮融资，由启明创投领投。")
     assert "36氪" not in [ev["company"]["name"] for ev in nlp.extract(text, published="2025-10-09")["events"]]
-
-
-def test_a_numbered_items_line_naming_one_company_owns_the_line_below():
-    """1、2025.9.22（周一）沪主板 盛澜股份 / 申购代码732386…: the item's company subscribes."""
-    text = ("【打新】下周新股申购汇总\n\n1、2025.9.22（周一）沪主板 盛澜股份\n申购代码732386，股票代码603386，发行价22.15元。\n\n"
-            "2、2025.9.24（周三）北交所 禾溪农机\n申购代码920671，发行价8.66元。")
-    stages = stages_of(text, "2025-09-21")
-    assert stages == {"盛澜股份": "subscription", "禾溪农机": "subscription"}
 
 
 def test_what_a_company_does_before_its_name_is_no_company():
