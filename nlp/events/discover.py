@@ -186,10 +186,20 @@ def _is_junk(name: str) -> bool:
         return True
     if tags.get(words[0]) == "c" and words[0] not in _NAME_OPENERS:  # 如果不能, 或者不能: a clause's conjunction
         return True
+    if _rare_characters(words, tags):
+        return False
     return any(tags.get(w) in _JUNK_TAGS and (len(w) == 1 or tags.get(w) == "d")
                and not (0 < k < len(words) - 1 and (w in _NAME_LINKS or bridges(words[k - 1], w, words[k + 1])))
                and not (k == 0 and w in _NAME_OPENERS)
                for k, w in enumerate(words))
+
+
+def _rare_characters(words: list[str], tags: dict) -> bool:
+    """佰才邦: a name jieba cuts into single characters, as it knows no word there; the one function word among
+    them (才) is a character of the name, not an adverb of the sentence (并将于, 其又: more, or at the ends)."""
+    inner = [w for w in words[1:-1] if tags.get(w) in _JUNK_TAGS]
+    return len(words) >= 3 and all(len(w) == 1 for w in words) and len(inner) == 1 \
+        and not any(tags.get(w) in _JUNK_TAGS | {"r"} for w in (words[0], words[-1]))
 
 
 def _is_plain_word(name: str) -> bool:
