@@ -61,7 +61,7 @@ def _segment_starts(text: str) -> list[int]:
 _DESCRIBED_LISTING = re.compile(r"(?:上市|IPO|挂牌|招股)的|(?:登陆|冲刺|闯关)[^,，。；;的]{1,8}?(?:板|所|市场|A股|港股|美股)的")
 
 
-def _modal(seg: str) -> bool:
+def modal_before(seg: str) -> bool:
     """A modal word in the segment before a trigger, not inside a listing that describes a name."""
     modal = context_pattern("modal")
     if not modal.search(seg):  # nearly every trigger: one search
@@ -135,7 +135,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
             covered[s - start : e - start] = b"\x01" * (e - s)
             seg = text[max(segment_start(text, s, start), s - _CONTEXT_REACH) : s]
             found.append(Trigger(event, stage, s, e,
-                                 modal=_modal(seg),
+                                 modal=modal_before(seg),
                                  negated=bool(context_pattern("negation").search(seg)),
                                  rumour=bool(context_pattern("rumour").search(text, max(start, s - _HEARSAY_REACH), s)
                                              or _HEARSAY_HEAD.match(text, start)

@@ -151,6 +151,15 @@ _SCHEDULED = re.compile(r"于(?:本周|下周)?(?:周[一二三四五六日]|星
 
 # 已聘请高盛和中金，筹备IPO: banks hired for the listing make the plan a step taken
 _BANKS_HIRED = re.compile(r"(?:聘请|委任|选定)了?[^,，。；;]{0,16}?(?:投行|投资银行|银行|券商|承销商|保荐人|保荐机构)")
+# 获新融资并启动IPO: so does a listing launched, not one to be launched (将择机启动上市工作, 争取启动上市辅导)
+_LAUNCHED = re.compile(r"启动(?:了)?(?:A股|港股|美股)?(?:IPO|上市)")
+
+
+def _plan_told(ctx: Context, start: int, end: int) -> bool:
+    if _BANKS_HIRED.search(ctx.text, start, end):
+        return True
+    return any(not trig.modal_before(ctx.text[trig.segment_start(ctx.text, m.start(), start) : m.start()])
+               for m in _LAUNCHED.finditer(ctx.text, start, end))
 
 
 def _effort_only(ctx: Context, t: trig.Trigger) -> bool:
@@ -229,7 +238,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         stage, firm = _stage(ctx, t)
         if stage is None:
             continue
-        firm = firm or (stage == "planned" and bool(_BANKS_HIRED.search(ctx.text, start, end)))
+        firm = firm or (stage == "planned" and _plan_told(ctx, start, end))
         date = reader.date_for(t.start, clause)
         if stage == "listed" and _after(date, ctx.reference):  # 股份本月十五日挂牌, told on the 8th: scheduled
             stage, firm = "planned", True
