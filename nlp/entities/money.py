@@ -74,8 +74,8 @@ _TRAILING_UNIT = re.compile(rf"\s?{_UNIT}$")
 _DIGIT_OR_SMALL = re.compile(r"[\d零〇○一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟]")
 _CN_ONLY = re.compile(rf"[{CN_NUM_CLASS}几余多数上]+")
 # Where a currency-less amount (5亿) may stop: end, punctuation, or money words.
-# 获数千万A轮融资, 完成近亿天使轮: a round's name may follow.
-_OPEN_END = re.compile(r"$|[^\w]|的|融资|投资|估值|市值|规模|资金|金额|投后|投前|注资|募资|级"
+# 获数千万A轮融资, 完成近亿天使轮: a round's name may follow; 拟发行11亿债券: so may a bond (not 债务, debt owed).
+_OPEN_END = re.compile(r"$|[^\w]|的|融资|投资|估值|市值|规模|资金|金额|投后|投前|注资|募资|级|(?:公司|企业|美元|永续)?债(?![务权])|票据"
                        r"|(?:Pre-?|pre-?)?[A-Ea-e]\d?\+*轮|(?:天使|种子|战略|新一|首)\+*轮")
 
 

@@ -134,6 +134,8 @@ def _names_inside(ctx: Context, t) -> bool:
 
 # 募资用于…补充流动资金及偿还贷款, 资金用途为偿还到期债务: what the new money pays for, not what the issue is
 _USE_OF_PROCEEDS = re.compile(r"用于|用来|用作|用途")
+# 拟发行4亿美元票据偿还债务: repaying right after the issue is what its money is for
+_PURPOSE = re.compile(r"\s?(?:以|来|用以)?")
 
 
 def _not_an_issue(ctx: Context, t, clause) -> bool:
@@ -142,7 +144,7 @@ def _not_an_issue(ctx: Context, t, clause) -> bool:
         return True
     for m in trig.context_pattern("not_issue").finditer(text, clause.start, clause.end):
         seg = trig.segment_start(text, m.start(), clause.start)
-        if not _USE_OF_PROCEEDS.search(text, seg, m.start()) \
+        if not _USE_OF_PROCEEDS.search(text, seg, m.start()) and not (m.group() == "偿还" and _PURPOSE.fullmatch(text, t.end, m.start())) \
                 and not (seg > t.end and _GUARANTEED_BY.match(text, seg) and m.group().endswith("担保")):
             return True
     seg = trig.segment_start(text, t.start, clause.start)
