@@ -148,6 +148,14 @@ def test_rounds_of_different_years_in_the_comma_segments_of_one_sentence_are_eve
         ("2020", ["岚山创投"]), ("2022", ["澄湖资本"]), ("2025", ["星河集团"])]
 
 
+def test_rounds_listed_after_a_count_and_a_colon_are_events_of_their_own():
+    """已完成两轮融资：2024年…，2025年…: the count sums the list up; the first item is no total over rounds."""
+    text = "岫川医疗已完成两轮融资：2024年3月获澄湖资本数千万元投资，2025年2月获岚桥资本1亿元投资。"
+    events = nlp.extract(text, published="2025-06-10")["events"]
+    assert sorted(((ev["date"] or {}).get("start_date", "")[:7], [i["name"] for i in ev["investors"]]) for ev in events) == [
+        ("2024-03", ["澄湖资本"]), ("2025-02", ["岚桥资本"])]
+
+
 def test_an_investor_told_in_the_companys_earlier_named_round_gives_that_round():
     """澄溪科技完成B轮融资。2022年，岚山创投以2000万元参与了公司的天使轮: the investor's round is the company's
     angel round, with its sum and year."""

@@ -181,6 +181,9 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
     # …分别完成Pre-A轮和天使轮融资，前者金额为数千万元，由X领投: a segment about the first of the list
     told_of = [m.start() for m in _FORMER_LATTER_SEGMENT.finditer(text, clause.start + 1, clause.end)
                if former_or_latter(ctx, m.start()) is not None]
+    # 已完成两轮融资：2024年获X天使投资，2025年获Y投资: the count before the colon sums up, each item after it is a round
+    told_of += [m.end() for m in _COUNTED_ROUNDS.finditer(text, clause.start, clause.end)
+                if any(t.start >= m.end() for t in view.usable)]
     live = sorted((t for t in view.usable if not t.negated), key=lambda t: t.start)
     if len(live) < 2:
         return _cut(view, told_of)
@@ -321,6 +324,7 @@ def _heads(ctx: Context, seg: int, name: Entity) -> bool:
 
 
 _FORMER_LATTER_SEGMENT = re.compile(r"(?<=[,，;；:：])" + FORMER_LATTER.pattern)
+_COUNTED_ROUNDS = re.compile(r"(?:[两二三四五六七八九十\d]+|多)轮(?:融资|投资)[:：]")
 
 
 def _part(view: ClauseView, start: int, end: int) -> ClauseView:
