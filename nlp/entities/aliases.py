@@ -181,6 +181,15 @@ def _extends_parent(sub: str, other: str, subsidiaries: set[str], cores: dict[st
     return sub in subsidiaries and other not in subsidiaries and len(cores[sub]) > len(cores[other])
 
 
+# Korro Bio（下称Korro公司）, 星河科技（下称星河公司）: a short name that only adds 公司 to a name that is no legal
+# one says "the company", it is not the name the press uses for it
+_LEGAL_NAME = re.compile(r"(?:有限公司|有限责任公司|股份公司|Limited|Ltd\.?|Inc\.?|Corp(?:oration)?\.?|LLC|PLC|AG|SE|N\.V\.)$", re.I)
+
+
+def _only_the_company(short: str, full: str) -> bool:
+    return short.endswith("公司") and not _LEGAL_NAME.search(full.strip())
+
+
 def canonical_name(group: list[Entity]) -> str:
     """The short name the text defines (以下简称“金力股份”) or uses for a legal name, else the most
     frequent form; then a Chinese form before a Latin one (Luma Pet（露玛宠物）: Chinese press names it
@@ -188,8 +197,14 @@ def canonical_name(group: list[Entity]) -> str:
     (抗体新药永沛生技) are never preferred."""
     counts = Counter(e.text for e in group if not (e.value or {}).get("shortened")) or Counter(e.text for e in group)
     first: dict[str, int] = {}
-    defined = {e.text for e in group if (e.value or {}).get("alias_of")}
+    defined = {e.text for e in group if (e.value or {}).get("alias_of")
+               and not _only_the_company(e.text, e.value["alias_of"])}
     for e in group:
         first.setdefault(e.text, e.start)
     described = {t for t in counts if any(_described(t, o) for o in counts)}
-    return max(counts, key=lambda t: (t not in described, t in defined, counts[t], not t.isascii(), -first[t]))
+    return max(counts, key=lambda t: (t not in described, t in defined, counts[t], _chinese(t), -first[t]))
+
+
+def _chinese(name: str) -> bool:
+    """A Chinese form of the name (Korro公司 is a Latin name with "company" after it)."""
+    return not name.removesuffix("公司").isascii()
