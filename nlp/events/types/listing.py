@@ -149,8 +149,9 @@ _TAKEN = ("filed", "hearing_passed", "registered", "subscription", "priced", "li
 _SCHEDULED = re.compile(r"于(?:本周|下周)?(?:周[一二三四五六日]|星期[一二三四五六日]|(?:\d{4}年)?\d{1,2}月\d{1,2}日|明日|明天)")
 
 
-# 已聘请高盛和中金，筹备IPO: banks hired for the listing make the plan a step taken
-_BANKS_HIRED = re.compile(r"(?:聘请|委任|选定)了?[^,，。；;]{0,16}?(?:投行|投资银行|银行|券商|承销商|保荐人|保荐机构)")
+# 已聘请高盛和中金，筹备IPO, 聘请美银和瑞银安排香港IPO: banks hired for the listing make the plan a step taken
+_BANKS_HIRED = re.compile(r"(?:聘请|委任|选定)了?[^,，。；;]{0,16}?(?:投行|投资银行|银行|券商|承销商|保荐人|保荐机构"
+                          r"|(?:安排|筹备|负责|协助)[^,，。；;]{0,12}?(?:IPO|上市))")
 # 获新融资并启动IPO: so does a listing launched, not one to be launched (将择机启动上市工作, 争取启动上市辅导)
 _LAUNCHED = re.compile(r"启动(?:了)?(?:A股|港股|美股)?(?:IPO|上市)")
 
