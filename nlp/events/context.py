@@ -213,6 +213,25 @@ class Context:
         return self.text[max(segment_start(self.text, colon, floor), colon - 10) : colon]
 
 
+# 与「岫川生物」订立认购协议，以8,000万港元认购后者新股 / 认购其新发行股份 / 认购岫川生物新发行股份: the subscriber
+# buys the new shares of the party it signed with, or of the company it names
+SUBSCRIBES_TO = re.compile(r"认购(?P<what>[^,，。；;\d]{1,20}?)(?:的)?(?:[\d.,]+\s?[万亿]*股)?(?:新股|新H股|新发行|新增)")
+_SIGNS_WITH = re.compile(r"\s?(?:[(（][^()（）]{0,20}[)）])?\s?[」”\"』]?\s?(?:订立|签订|签署|订定)")
+
+
+def subscribed_issuer(ctx: Context, floor: int, pos: int) -> Entity | None:
+    """The company whose new shares the subscriber at `pos` buys: the one named (认购岫川生物新发行股份), else, for
+    其 / 前者 / 后者, the party the agreement before it was signed with, else what 前者 / 后者 stands for."""
+    m = SUBSCRIBES_TO.match(ctx.text, pos)
+    if m is None:
+        return None
+    what = m.group("what")
+    if what not in ("其", "前者", "后者"):
+        return next((e for e in ctx.within(m.start("what"), m.end("what"), "COMPANY")), None)
+    signed = next((e for e in reversed(ctx.within(floor, pos, "COMPANY")) if _SIGNS_WITH.match(ctx.text, e.end)), None)
+    return signed or (former_or_latter(ctx, m.start("what")) if what != "其" else None)
+
+
 def former_or_latter(ctx: Context, pos: int) -> Entity | None:
     """The company 前者 / 后者 at `pos` stands for: the first or the last of the last list of companies
     before it, in its sentence or the one before."""

@@ -18,7 +18,7 @@ from ..candidate import Proposal
 from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, segment_end
 from ..context import (BULLET, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, LOAN, PRONOUN, THIS_ROUND,
                        THIS_ROUND_REACH, Context, is_lender,
-                       cues, former_or_latter, is_calendar, line_above, name_lists)
+                       cues, former_or_latter, is_calendar, line_above, name_lists, subscribed_issuer)
 
 SOURCE = "rules"
 # 三家公司, 这5家企业, 上述2家拟IPO企业, 5家被投企业, 两只新股: companies counted, not named
@@ -252,6 +252,8 @@ class RuleProposer:
             told_of = _TO_FORMER_LATTER.search(text, trig.segment_start(text, t.start, start), t.start)
             if told_of and (referent := former_or_latter(self.ctx, told_of.start("which"))) is not None:
                 return referent
+            if (issuer := subscribed_issuer(self.ctx, start, t.start)) is not None:
+                return issuer  # X与Y订立认购协议，以8,000万港元认购其新股: Y issues them
         referent = former_or_latter(self.ctx, start)
         if referent is not None:  # …分别完成A轮和天使轮融资；后者获X独家投资
             return referent

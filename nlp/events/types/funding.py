@@ -14,7 +14,7 @@ from ...entities.values import find_rounds
 from .. import triggers as trig
 from ..clauses import segment_end
 from ..candidate import Candidate, Proposal
-from ..context import INVESTMENT_FIRM, INVESTS_IN, PRONOUN, Context, cues, name_lists
+from ..context import INVESTMENT_FIRM, INVESTS_IN, PRONOUN, Context, cues, name_lists, subscribed_issuer
 from .. import record as rec
 
 NAME = "funding"
@@ -76,7 +76,7 @@ def usable(ctx: Context, clause, triggers: list) -> list:
             and not (t.stage in INSTRUMENT_TRIGGERS and _not_an_issue(ctx, t, clause))
             and not (t.stage is None and _THIS_IPO.search(ctx.text, *ctx.sentence_of(t.start)))
             and not (t.stage is None and _old_shares_only(ctx, t))
-            and not (_NAMES_ITS_COMPANY.fullmatch(ctx.text, t.start, t.end) and not _names_inside(ctx, t))]
+            and not (_NAMES_ITS_COMPANY.fullmatch(ctx.text, t.start, t.end) and not _names_inside(ctx, t, clause.start))]
 
 
 # 引入X作为战略投资者，当时10名股东集体向X转让9.37%股份, X受让Y所持Z 18%的股权: shares bought from their holders
@@ -128,8 +128,9 @@ def _decided(ctx: Context, t, clause):
 _NAMES_ITS_COMPANY = re.compile(r"(?:向|对)[^,。；;]+(?:投资|增资|注资)|认购[^,。；;]+(?:新股|新H股|新发行股份|新发行的(?:[\d.,]+\s?[万亿]*股)?股份)")
 
 
-def _names_inside(ctx: Context, t) -> bool:
-    return bool(ctx.within(t.start + 1, t.end, "COMPANY")) or bool(PRONOUN.search(ctx.text, t.start, t.end))
+def _names_inside(ctx: Context, t, floor: int) -> bool:
+    return bool(ctx.within(t.start + 1, t.end, "COMPANY")) or bool(PRONOUN.search(ctx.text, t.start, t.end)) \
+        or subscribed_issuer(ctx, floor, t.start) is not None  # 认购后者新股
 
 
 # 募资用于…补充流动资金及偿还贷款, 资金用途为偿还到期债务: what the new money pays for, not what the issue is
@@ -342,6 +343,13 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         decider = next(iter(reversed(ctx.within(start, decided_at, "COMPANY"))), None)
         if decider is not None and not view.investors:
             add("investors", decider)
+    for t in triggers:  # X与Y订立认购协议，以…认购其新股: X, named before, subscribes (where no other investor is named)
+        issuer = subscribed_issuer(ctx, start, t.start)
+        if issuer is None or any(not ctx.same_party(e, issuer) for e in view.investors):
+            continue
+        buyer = next((e for e in reversed(ctx.within(start, t.start, "COMPANY")) if not ctx.same_party(e, issuer)), None)
+        if buyer is not None:
+            add("investors", buyer)
     for ent in view.investors:  # a regulator (ORG: 证监会, 发改委) approves, it never invests
         if ent.label != "ORG":
             add("investors", ent)
