@@ -40,6 +40,8 @@ _ACTIVE = re.compile(r"投资了$|(?:先后|相继|陆续|接连|连续)投资$|
 _RECEIVED = re.compile(r"获(?![悉知准批])得?|迎来|受到?")
 _RECEIVED_REACH = 40  # characters back in the segment (a bound, as for the triggers' context)
 _OBJECTLESS = re.compile(r"\s*(?:[,，。；;]|$)")  # the investing verb ends its segment: it names no company
+_DESCRIBED_ONLY = re.compile(r"了?(?:一家|一间)?[^,，。；;:：\s]{0,8}?(?:初创|新创|创企|独角兽|公司|企业|平台|品牌|厂商|药企|车企)"
+                            r"(?=\s|[,，。；;:：]|$)")
 _COUNTED_LIST = re.compile(r"了?[一两二三四五六七八九十\d]+家[^,，。；;:：]{0,8}?[:：]")
 _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的")
 # 附属公司获谷歌投资, X：参股公司Y进入上市辅导, X旗下境外平台发行票据: a child, named or not, takes the step, not the
@@ -319,6 +321,8 @@ class RuleProposer:
             if _OBJECTLESS.match(text, live[0].end) and self.topic and self._in_focus(clause.sentence, start):
                 return self.topic[0]  # 腾讯曾于2021年斥资1亿美元入股，…: it bought into the company in focus
             if not PRONOUN.match(text, live[0].end):
+                # 骏晞控股8000万港元入股生科初创: the company bought into is only described; no learned guess names it
+                self._counted = bool(_DESCRIBED_ONLY.match(text, live[0].end))
                 return None
             # 3）极序医疗：2025年2月，独家投资其Pre-A轮: the item's header name, else the company in focus
             header = next((e for e in others if e.end <= live[0].start and _COLON.match(text, e.end)), None)
