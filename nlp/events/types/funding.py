@@ -76,7 +76,12 @@ def usable(ctx: Context, clause, triggers: list) -> list:
             and not (t.stage in INSTRUMENT_TRIGGERS and _not_an_issue(ctx, t, clause))
             and not (t.stage is None and _THIS_IPO.search(ctx.text, *ctx.sentence_of(t.start)))
             and not (t.stage is None and _old_shares_only(ctx, t))
-            and not (_NAMES_ITS_COMPANY.fullmatch(ctx.text, t.start, t.end) and not _names_inside(ctx, t, clause.start))]
+            and not (_NAMES_ITS_COMPANY.fullmatch(ctx.text, t.start, t.end) and not _names_inside(ctx, t, clause.start))
+            and not _INTO_OWN_CHILD.search(ctx.text, trig.segment_start(ctx.text, t.start, clause.start), t.end)]
+
+
+# 向全资附属公司X注资1亿港元, 给自己的全资子公司Y增资了10亿元: a parent's own money moved into its wholly-owned child
+_INTO_OWN_CHILD = re.compile(r"(?:向|对|给)(?:自己的|其|公司|本公司)?(?:的)?全资(?:子公司|附属公司|孙公司)[^,。；;]{0,30}?(?:增资|注资)")
 
 
 # 引入X作为战略投资者，当时10名股东集体向X转让9.37%股份, X受让Y所持Z 18%的股权: shares bought from their holders
