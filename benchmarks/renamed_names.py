@@ -57,7 +57,8 @@ class Renamer:
 
     def passage(self, record: dict) -> dict:
         text, mapping = record["text"], {}
-        for name in sorted({e["company"] for e in record["gold"] if e.get("company")}, key=len, reverse=True):
+        # longest first, then by the name itself: a set's order changes from run to run, and so would the draws
+        for name in sorted({e["company"] for e in record["gold"] if e.get("company")}, key=lambda n: (-len(n), n)):
             new = self.invent(name) if name in text else None
             if new and new not in text:
                 mapping[name] = new
