@@ -19,7 +19,7 @@ from ..entities.names import MAKER_WORD, SECTOR_FIRM, _generic_names, stock_kind
 from .literal_gate import LiteralGate
 
 _SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|披露|公告|发布|表示|完成|获|成功|再次|首次|也|又|对外|悄悄|悄然|低调|默默")
-_INVESTOR_END = re.compile(r"(?:资本|创投|基金|投资|集团|控股|银行|证券)$")
+_INVESTOR_END = re.compile(r"(?:资本|创投|基金|投资|集团|控股|银行|证券|合伙企业)$")
 _LATIN_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.\-]* )+$")
 # 和 opening a name (和硕创投, 和泰兴业: first, or right after another joiner) joins nothing
 _SPLIT = re.compile(r"、|以及|(?<=[^、,，与及和跟])和|及|与|跟|,(?! [A-Z])|，")  # JPMorgan Chase Bank, National Association: one name

@@ -77,7 +77,14 @@ def usable(ctx: Context, clause, triggers: list) -> list:
             and not (t.stage is None and _THIS_IPO.search(ctx.text, *ctx.sentence_of(t.start)))
             and not (t.stage is None and _old_shares_only(ctx, t))
             and not (_NAMES_ITS_COMPANY.fullmatch(ctx.text, t.start, t.end) and not _names_inside(ctx, t, clause.start))
-            and not _INTO_OWN_CHILD.search(ctx.text, trig.segment_start(ctx.text, t.start, clause.start), t.end)]
+            and not _INTO_OWN_CHILD.search(ctx.text, trig.segment_start(ctx.text, t.start, clause.start), t.end)
+            and not _NOT_A_ROUND_YET.search(ctx.text, clause.start, clause.end)]
+
+
+# 以有限合伙人身份认缴出资2亿元，参与投资…合伙企业: money put into a fund (a fund raises for itself); 新一轮融资已签TS，
+# 预计年内交割: a term sheet or a letter of intent signed, the round not closed
+_NOT_A_ROUND_YET = re.compile(r"(?:作为|以|成为)(?:基金的?)?有限合伙人|认购[^,。；;]{0,20}?基金份额"
+                              r"|(?:已|已经)?(?:签署|签订|签)了?(?:投资)?(?:TS|term sheet|Term Sheet|投资意向书|意向协议|意向书)")
 
 
 # 向全资附属公司X注资1亿港元, 给自己的全资子公司Y增资了10亿元: a parent's own money moved into its wholly-owned child
