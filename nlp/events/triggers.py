@@ -79,6 +79,11 @@ _QUOTED_HEARSAY = re.compile(r"[^“”\"「」。\n]{0,40}?[”」\"](?:的?(?:
                              r"|的?(?:市场|网络|媒体)?(?:传闻|传言|说法)")  # 分拆光学部门独立上市的传闻, 融资传闻频发
 
 
+def context_before(text: str, pos: int, floor: int) -> str:
+    """The stretch of pos's comma segment before it where a modal or negating word counts (bounded)."""
+    return text[max(segment_start(text, pos, floor), pos - _CONTEXT_REACH) : pos]
+
+
 def segment_start(text: str, pos: int, floor: int) -> int:
     """Start of the comma-separated segment that holds `pos` (not before `floor`).
     A lookup, not a walk back: a text without commas must not cost a walk per trigger."""
@@ -133,7 +138,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
             elif covered.find(1, s - start, e - start) >= 0:
                 continue  # an earlier, more specific pattern covers it
             covered[s - start : e - start] = b"\x01" * (e - s)
-            seg = text[max(segment_start(text, s, start), s - _CONTEXT_REACH) : s]
+            seg = context_before(text, s, start)
             found.append(Trigger(event, stage, s, e,
                                  modal=modal_before(seg),
                                  negated=bool(context_pattern("negation").search(seg)),

@@ -72,13 +72,15 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     announced with its terms (拟发行10亿元中期票据, 拟定增募资6亿元) is, unless it
     pays for an acquisition, backs a pledge or is the company's past. Money raised
     in a sentence about the IPO (此次IPO…) is the listing's proceeds."""
+    if triggers and _NOT_A_ROUND_YET.search(ctx.text, clause.start, clause.end):
+        return []
     return [t for t in triggers if (not t.modal or t.stage in INSTRUMENT_TRIGGERS or _decided(ctx, t, clause) is not None)
             and not (t.stage in INSTRUMENT_TRIGGERS and _not_an_issue(ctx, t, clause))
             and not (t.stage is None and _THIS_IPO.search(ctx.text, *ctx.sentence_of(t.start)))
             and not (t.stage is None and _old_shares_only(ctx, t))
             and not (_NAMES_ITS_COMPANY.fullmatch(ctx.text, t.start, t.end) and not _names_inside(ctx, t, clause.start))
-            and not _INTO_OWN_CHILD.search(ctx.text, trig.segment_start(ctx.text, t.start, clause.start), t.end)
-            and not _NOT_A_ROUND_YET.search(ctx.text, clause.start, clause.end)]
+            and not _INTO_OWN_CHILD.search(ctx.text, max(trig.segment_start(ctx.text, t.start, clause.start),
+                                                          t.start - _OWN_CHILD_REACH), t.end)]
 
 
 # 以有限合伙人身份认缴出资2亿元，参与投资…合伙企业: money put into a fund (a fund raises for itself); 新一轮融资已签TS，
@@ -88,6 +90,7 @@ _NOT_A_ROUND_YET = re.compile(r"(?:作为|以|成为)(?:基金的?)?有限合伙
 
 
 # 向全资附属公司X注资1亿港元, 给自己的全资子公司Y增资了10亿元: a parent's own money moved into its wholly-owned child
+_OWN_CHILD_REACH = 60  # characters back from the trigger (a bound: a segment of hostile length costs no scan per trigger)
 _INTO_OWN_CHILD = re.compile(r"(?:向|对|给)(?:自己的|其|公司|本公司)?(?:的)?全资(?:子公司|附属公司|孙公司)[^,。；;]{0,30}?(?:增资|注资)")
 
 

@@ -71,8 +71,9 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     out = []
     for t in triggers:
         seg = trig.segment_start(text, t.start, start)
+        before = trig.context_before(text, t.start, start)
         if not bond.search(text, seg, segment_end(text, t.end, end)) and not (bond_clause and t.stage == "subscription") \
-                and not _WISH.search(text, seg, t.start) and not _CONCEDED.search(text, seg, t.start):
+                and not _WISH.search(before) and not _CONCEDED.search(before):
             out.append(t)
     return out
 
@@ -161,7 +162,7 @@ _LAUNCHED = re.compile(r"启动(?:了)?(?:A股|港股|美股)?(?:IPO|上市)")
 def _plan_told(ctx: Context, start: int, end: int) -> bool:
     if _BANKS_HIRED.search(ctx.text, start, end):
         return True
-    return any(not trig.modal_before(ctx.text[trig.segment_start(ctx.text, m.start(), start) : m.start()])
+    return any(not trig.modal_before(trig.context_before(ctx.text, m.start(), start))
                for m in _LAUNCHED.finditer(ctx.text, start, end))
 
 
@@ -235,13 +236,17 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
 
     if _RESTART.search(ctx.text, start, end):
         add("restarted", value=True)
+    plan_told = None
     for t in triggers:
         if t.negated or t.stage == "attach" or _threatened(ctx, t):
             continue
         stage, firm = _stage(ctx, t)
         if stage is None:
             continue
-        firm = firm or (stage == "planned" and _plan_told(ctx, start, end))
+        if stage == "planned" and not firm:
+            if plan_told is None:  # once per clause: a clause of hostile length is not scanned per trigger
+                plan_told = _plan_told(ctx, start, end)
+            firm = plan_told
         date = reader.date_for(t.start, clause)
         if stage == "listed" and _after(date, ctx.reference):  # 股份本月十五日挂牌, told on the 8th: scheduled
             stage, firm = "planned", True
