@@ -156,6 +156,15 @@ def test_rounds_listed_after_a_count_and_a_colon_are_events_of_their_own():
         ("2024-03", ["澄湖资本"]), ("2025-02", ["岚桥资本"])]
 
 
+def test_new_money_added_to_a_round_told_before_is_a_deal_of_its_own():
+    """在…B轮融资基础上，额外获得共计1.5亿美元的新投资: the added money has its own sum (its 共计 sums this deal, not the
+    rounds); an investor following on in the round (追加投资) adds no deal."""
+    text = "澜幸咖啡宣布，在去年12月完成的2亿美元B轮融资基础上，额外获得共计1.5亿美元的新投资。"
+    events = nlp.extract(text, published="2025-06-10")["events"]
+    assert sorted(ev["amount"]["value"] for ev in events) == [1.5e8, 2e8]
+    assert len(nlp.extract("星河科技完成B轮融资，老股东澄湖资本追加投资。", published="2025-06-10")["events"]) == 1
+
+
 def test_an_investor_told_in_the_companys_earlier_named_round_gives_that_round():
     """澄溪科技完成B轮融资。2022年，岚山创投以2000万元参与了公司的天使轮: the investor's round is the company's
     angel round, with its sum and year."""

@@ -19,7 +19,7 @@ from ..segment.sentences import clauses as clause_spans
 from ..segment.sentences import sentences
 from . import triggers as trig
 from .columns import ALLOTTEE_COLUMN, column_cells
-from .context import (BARE_INVEST, BULLET_CHARS, ENUMERATION, FORMER_LATTER, INVESTOR_NAME, INVESTS_IN, NAMES, THIS_ROUND,
+from .context import (BARE_INVEST, BULLET_CHARS, ENUMERATION, FORMER_LATTER, INVESTOR_NAME, INVESTS_IN, MORE_MONEY, NAMES, THIS_ROUND,
                       Context, cues, defines, former_or_latter, name_lists)
 
 
@@ -232,7 +232,9 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
             subject, rounds = head, own
         elif later and ((own and rounds and (not own & rounds or (len(own) == 1 < len(rounds) and own < rounds)))
                         or (own_years and years and not own_years & years and not own & rounds
-                            and not THIS_ROUND.search(text, seg, t.end))) \
+                            and not THIS_ROUND.search(text, seg, t.end))
+                        or (rounds and not own and MORE_MONEY.search(text, seg, told_end)  # with its own sum
+                            and ctx.within(seg, told_end, "MONEY"))) \
                 and (head is None or subject is None or ctx.same_party(head, subject)):
             cuts.append(seg)
             subject, rounds, years = subject or head, own, own_years

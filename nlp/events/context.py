@@ -213,6 +213,11 @@ class Context:
         return self.text[max(segment_start(self.text, colon, floor), colon - 10) : colon]
 
 
+# 在2亿美元B轮融资基础上，额外获得共计1.5亿美元的新投资: money added to a round told before, a deal of its own (its 共计
+# sums this deal, not the rounds)
+MORE_MONEY = re.compile(r"额外|(?:新|另一笔|另一轮)的?(?:投资|融资)")
+
+
 # 与「岫川生物」订立认购协议，以8,000万港元认购后者新股 / 认购其新发行股份 / 认购岫川生物新发行股份: the subscriber
 # buys the new shares of the party it signed with, or of the company it names
 SUBSCRIBES_TO = re.compile(r"认购(?P<what>[^,，。；;\d]{1,20}?)(?:的)?(?:[\d.,]+\s?[万亿]*股)?(?:新股|新H股|新发行|新增)")

@@ -14,7 +14,7 @@ from ...entities.values import find_rounds
 from .. import triggers as trig
 from ..clauses import segment_end
 from ..candidate import Candidate, Proposal
-from ..context import INVESTMENT_FIRM, INVESTS_IN, PRONOUN, Context, cues, name_lists, subscribed_issuer
+from ..context import INVESTMENT_FIRM, INVESTS_IN, MORE_MONEY, PRONOUN, Context, cues, name_lists, subscribed_issuer
 from .. import record as rec
 
 NAME = "funding"
@@ -335,6 +335,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     if view.list_item:  # 先后获得X的种子轮、Y领投的A轮, 已完成两轮融资，分别为…: the words that count the list add up no rounds
         cumulative = next((m for m in _CUMULATIVE.finditer(told) if m.group() != "先后"), None)
         count = None
+    if cumulative and cumulative.group() in _SUMS and MORE_MONEY.search(told):
+        cumulative = None  # 额外获得共计1.5亿美元的新投资: the sum of this new money
     if cumulative and cumulative.group() == "总额" and _ROUND_JUST_BEFORE.search(ctx.text, max(start, seg - 12), seg) \
             and told[:cumulative.start()].strip(" ,，") in ("", "融资", "募资", "集资"):
         cumulative = None
