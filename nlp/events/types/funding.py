@@ -72,7 +72,7 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     announced with its terms (拟发行10亿元中期票据, 拟定增募资6亿元) is, unless it
     pays for an acquisition, backs a pledge or is the company's past. Money raised
     in a sentence about the IPO (此次IPO…) is the listing's proceeds."""
-    if triggers and _NOT_A_ROUND_YET.search(ctx.text, clause.start, clause.end):
+    if triggers and _LIMITED_PARTNER.search(ctx.text, clause.start, clause.end):
         return []
     return [t for t in triggers if (not t.modal or t.stage in INSTRUMENT_TRIGGERS or _decided(ctx, t, clause) is not None)
             and not (t.stage in INSTRUMENT_TRIGGERS and _not_an_issue(ctx, t, clause))
@@ -80,13 +80,15 @@ def usable(ctx: Context, clause, triggers: list) -> list:
             and not (t.stage is None and _old_shares_only(ctx, t))
             and not (_NAMES_ITS_COMPANY.fullmatch(ctx.text, t.start, t.end) and not _names_inside(ctx, t, clause.start))
             and not _INTO_OWN_CHILD.search(ctx.text, max(trig.segment_start(ctx.text, t.start, clause.start),
-                                                          t.start - _OWN_CHILD_REACH), t.end)]
+                                                          t.start - _OWN_CHILD_REACH), t.end)
+            and not _TERM_SHEET.search(ctx.text, t.end, min(segment_end(ctx.text, t.end, clause.end), t.end + _TERM_SHEET_REACH))]
 
 
-# 以有限合伙人身份认缴出资2亿元，参与投资…合伙企业: money put into a fund (a fund raises for itself); 新一轮融资已签TS，
-# 预计年内交割: a term sheet or a letter of intent signed, the round not closed
-_NOT_A_ROUND_YET = re.compile(r"(?:作为|以|成为)(?:基金的?)?有限合伙人|认购[^,。；;]{0,20}?基金份额"
-                              r"|(?:已|已经)?(?:签署|签订|签)了?(?:投资)?(?:TS|term sheet|Term Sheet|投资意向书|意向协议|意向书)")
+# 以有限合伙人身份认缴出资2亿元，参与投资…合伙企业: money put into a fund (a fund raises for itself), anywhere in the clause
+_LIMITED_PARTNER = re.compile(r"(?:作为|以|成为)(?:基金的?)?有限合伙人|认购[^,。；;]{0,20}?基金份额")
+# 新一轮融资已签TS，预计年内交割: a term sheet or a letter of intent signed for the round, after it in its segment: not closed
+_TERM_SHEET = re.compile(r"(?:签署|签订|签)了?(?:投资)?(?:TS|term sheet|Term Sheet|投资意向书|意向协议|意向书)")
+_TERM_SHEET_REACH = 30
 
 
 # 向全资附属公司X注资1亿港元, 给自己的全资子公司Y增资了10亿元: a parent's own money moved into its wholly-owned child
