@@ -79,8 +79,7 @@ def usable(ctx: Context, clause, triggers: list) -> list:
             and not (t.stage is None and _THIS_IPO.search(ctx.text, *ctx.sentence_of(t.start)))
             and not (t.stage is None and _old_shares_only(ctx, t))
             and not (_NAMES_ITS_COMPANY.fullmatch(ctx.text, t.start, t.end) and not _names_inside(ctx, t, clause.start))
-            and not _INTO_OWN_CHILD.search(ctx.text, max(trig.segment_start(ctx.text, t.start, clause.start),
-                                                          t.start - _OWN_CHILD_REACH), t.end)
+            and not _INTO_OWN_CHILD.search(trig.context_before(ctx.text, t.start, clause.start) + ctx.text[t.start:t.end])
             and not _TERM_SHEET.search(ctx.text, t.end, min(segment_end(ctx.text, t.end, clause.end), t.end + _TERM_SHEET_REACH))]
 
 
@@ -92,7 +91,6 @@ _TERM_SHEET_REACH = 30
 
 
 # 向全资附属公司X注资1亿港元, 给自己的全资子公司Y增资了10亿元: a parent's own money moved into its wholly-owned child
-_OWN_CHILD_REACH = 60  # characters back from the trigger (a bound: a segment of hostile length costs no scan per trigger)
 _INTO_OWN_CHILD = re.compile(r"(?:向|对|给)(?:自己的|其|公司|本公司)?(?:的)?全资(?:子公司|附属公司|孙公司)[^,。；;]{0,30}?(?:增资|注资)")
 
 

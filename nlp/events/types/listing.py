@@ -73,7 +73,7 @@ def usable(ctx: Context, clause, triggers: list) -> list:
         seg = trig.segment_start(text, t.start, start)
         before = trig.context_before(text, t.start, start)
         if not bond.search(text, seg, segment_end(text, t.end, end)) and not (bond_clause and t.stage == "subscription") \
-                and not _WISH.search(before) and not _CONCEDED.search(before):
+                and not _NO_STEP.search(before):
             out.append(t)
     return out
 
@@ -82,10 +82,9 @@ _REVIEW_STEPS = ("filed", "hearing_passed", "registered")
 _IPO_WORDS = re.compile(r"IPO|上市|首发|首次公开发行|招股|挂牌|科创板|创业板|北交所|主板")
 
 
-# 星瑞股份欲登陆A股市场: a wish is no step, nor a plan the company announced
-_WISH = re.compile(r"欲|试图|想要")
-# 汉砺科技虽已在科创板上市，但…: a listing conceded in passing describes the company, it is no step
-_CONCEDED = re.compile(r"虽然|虽|尽管")
+# 星瑞股份欲登陆A股市场: a wish is no step, nor a plan the company announced; 汉砺科技虽已在科创板上市，但…: nor a
+# listing conceded in passing, which describes the company
+_NO_STEP = re.compile(r"欲|试图|想要|虽然|虽|尽管")
 
 
 def _spun_off(ctx: Context, start: int, end: int):
