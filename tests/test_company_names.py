@@ -31,6 +31,13 @@ def companies(pipeline, text):
     ("沛星互动科技完成C轮融资。", "沛星互动科技"),
     ("沛星互动科技今日宣布完成C轮融资。", "沛星互动科技"),
     ("AI新創沛星互動科技今日宣布完成C輪融資。", "沛星互动科技"),  # names are read in simplified script
+    # a sector's ending, as A-share short names and retail brands have, outside the subject too
+    ("腾讯出资9.6亿元认购澄岚超市非公开发行股份。", "澄岚超市"),
+    ("澄湖资本拟认购星岚钨业定增股份。", "星岚钨业"),
+    ("星岚百货向澄湖资本非公开发行股份，募资3亿元。", "星岚百货"),
+    # a known name's holding company
+    ("澄湖资本向奇瑞控股集团增资5亿元。", "奇瑞控股集团"),
+    ("青岛澄湖向奇瑞控股投资7亿元。", "奇瑞控股"),
 ])
 def test_a_legal_name_is_found_whole(pipeline, text, name):
     assert name in companies(pipeline, text)
@@ -53,6 +60,9 @@ def test_a_description_stays_out_of_the_name(pipeline, text, name, not_name):
     # a verb after a plain noun, or right after the name, is the sentence's, not the name's
     ("加快推进科技创新。", "推进科技"),
     ("星河集团完成科技改造。", "完成科技"),
+    # 控股 the verb after a known name
+    ("阿里巴巴控股的澄岚零售获得增资。", "阿里巴巴控股"),
+    ("奇瑞控股股东澄湖集团今日公告。", "奇瑞控股"),
     # a kind of shares ends in 股份 as brands do (星河股份), and names no one
     ("湛溯集团建议以每两股获发一股供股股份之基准进行供股。", "供股股份"),
     ("公司将向卖方配发代价股份。", "代价股份"),

@@ -63,11 +63,12 @@ _LEGAL_FORM_SRC = r"(?:\([\u4e00-\u9fff]{2,6}\))?(?:集团)?(?:股份有限公�
 # an investor's fund or branch named after it (红杉资本中国基金, 红杉中国种子基金, Sequoia Capital, 招商局创投), a
 # subsidiary named after its line of business (保利物业, 京东健康), or the legal
 # form of a known name (中微半导体(深圳)股份有限公司)
-# a bank's branch (中国银行深圳分行, 国家开发银行山西省分行, 中国农业银行瑞安支行) lends as itself
+# a bank's branch (中国银行深圳分行, 国家开发银行山西省分行, 中国农业银行瑞安支行) lends as itself; a holding company
+# (奇瑞控股, 吉利控股集团), but not 控股 the verb (阿里巴巴控股的高鑫零售, 奇瑞控股股东)
 _KNOWN_EXTENSION = re.compile(r"(?<=银行)(?:股份有限公司)?[\u4e00-\u9fff]{2,3}(?:省|市)?(?:分行|支行)|"
                               r"(?:中国)?(?:种子|成长|早期|创业|产业|并购|美元|人民币|医疗|科技)(?:投资)?基金|"
                               r"(?<=[A-Za-z]) (?:Capital|Ventures|Partners|Fund|Investments?|Management)(?![A-Za-z])|"
-                              r"中国基金|中国|创投|资本(?!市场)|(?:物业服务|物业|地产|置业|置地|健康|医疗|医药|药业|影业|音乐|证券|保险|信托|银行|集团|"
+                              r"控股(?:集团)?(?![的了地]|股东|子公司|权|比例|地位)|中国基金|中国|创投|资本(?!市场)|(?:物业服务|物业|地产|置业|置地|健康|医疗|医药|药业|影业|音乐|证券|保险|信托|银行|集团|"
                               r"肉食|食品|乳业|啤酒|包装|物流|电力|燃气|水务|环保|新能源|能源|电子|汽车|生物)"
                               r"(?![\u4e00-\u9fff]{0,2}(?:业务|板块|行业|服务|市场))|" + _LEGAL_FORM_SRC)
 
