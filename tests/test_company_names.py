@@ -35,6 +35,8 @@ def companies(pipeline, text):
     ("腾讯出资9.6亿元认购澄岚超市非公开发行股份。", "澄岚超市"),
     ("澄湖资本拟认购星岚钨业定增股份。", "星岚钨业"),
     ("星岚百货向澄湖资本非公开发行股份，募资3亿元。", "星岚百货"),
+    # a weak ending, then a plain word of the sentence, after a word no dictionary knows
+    ("融资方面，帆栖科技节奏并不快。", "帆栖科技"),
     # a known name's holding company
     ("澄湖资本向奇瑞控股集团增资5亿元。", "奇瑞控股集团"),
     ("青岛澄湖向奇瑞控股投资7亿元。", "奇瑞控股"),
@@ -60,6 +62,8 @@ def test_a_description_stays_out_of_the_name(pipeline, text, name, not_name):
     # a verb after a plain noun, or right after the name, is the sentence's, not the name's
     ("加快推进科技创新。", "推进科技"),
     ("星河集团完成科技改造。", "完成科技"),
+    ("推动资本市场发展。", "资本市场"),
+    ("数字科技发展迅速。", "数字科技"),
     # 控股 the verb after a known name
     ("阿里巴巴控股的澄岚零售获得增资。", "阿里巴巴控股"),
     ("奇瑞控股股东澄湖集团今日公告。", "奇瑞控股"),

@@ -156,6 +156,18 @@ def test_rounds_listed_after_a_count_and_a_colon_are_events_of_their_own():
         ("2024-03", ["澄湖资本"]), ("2025-02", ["岚桥资本"])]
 
 
+def test_a_weak_name_before_a_plain_word_is_the_company_its_pronoun_stands_for():
+    """汀岚科技顺势推出…, 汀岚科技节奏并不快, then 公司拿到…天使轮投资: the profile's company, found whole before the words
+    of its sentence. Named once with no role, it stays a guess; a phrase of dictionary words (数字科技) never is one."""
+    rounds = "2022年，公司拿到澄湖资本数百万元天使轮投资；2024年，公司又拿下了由岚桥资本领投的1亿元A轮。"
+    profile = "汀岚科技专做跨境卖家的对账软件。五年来，汀岚科技顺势推出税务模块。融资方面，汀岚科技节奏并不快。"
+    events = nlp.extract(profile + rounds, published=PUBLISHED)["events"]
+    assert sorted((ev["company"]["name"], ev["round"]["name"]) for ev in events) == [("汀岚科技", "A"), ("汀岚科技", "angel")]
+    assert nlp.extract("融资方面，汀岚科技节奏并不快。" + rounds, published=PUBLISHED)["events"] == []
+    generic = "数字科技发展很快，数字科技企业众多，数字科技行业火热。"
+    assert nlp.extract(generic + rounds, published=PUBLISHED)["events"] == []
+
+
 def test_new_money_added_to_a_round_told_before_is_a_deal_of_its_own():
     """在…B轮融资基础上，额外获得共计1.5亿美元的新投资: the added money has its own sum (its 共计 sums this deal, not the
     rounds); an investor following on in the round (追加投资) adds no deal."""

@@ -466,6 +466,21 @@ def _run_end(tokens: list[tuple[str, int]], i: int, j: int, tags: dict) -> int:
     return j
 
 
+_KIN = re.compile(r"全资|控股|旗下|附属|子公司|母公司|参股|股东")  # 复川医药全资子公司: said of a name, not a plain word
+
+
+def _weak_end(tokens: list[tuple[str, int]], i: int, j: int, tags: dict) -> int:
+    """融资方面，帆栖 科技 节奏 并不快: a run that ends on a plain word after a weak ending, where the words before
+    that ending are unknown to the dictionary, holds a name up to the ending (a guess, as every weak name is), unless
+    the word after it tells the name's kin (复川 医药 全资 子公司: one more name, the run is no name). Else the run as
+    it was (资本 市场: no name)."""
+    for k in range(j - 1, i, -1):
+        hit = _suffix_of(tokens[k][0])
+        if hit is not None and hit[0] == tokens[k][0] and not hit[2]:
+            return k + 1 if all(tags.get(w) is None for w, _ in tokens[i:k]) and not _KIN.match(tokens[k + 1][0]) else j
+    return j
+
+
 def _gazetteer_start(tokens: list[tuple[str, int]], first: int, j: int, busy: bytearray, tags: dict) -> int:
     """A legal name over a gazetteer name (上海复星平耀投资管理有限公司) starts at that name, or at
     most two places before it; busy: 2 where a gazetteer name is, 1 where another entity is."""
@@ -538,6 +553,9 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
         j = _run_end(tokens, i, j, tags)
         # the name ends where the run ends, on a suffix (资本市场 is no name)
         hit = _suffix_of(tokens[j - 1][0])
+        if hit is None:
+            j = _weak_end(tokens, i, j, tags)
+            hit = _suffix_of(tokens[j - 1][0])
         if hit is not None and not hit[2] and j < len(tokens) and tokens[j][0] in WHAT_IT_IS:
             hit = None  # 工业软件企业迈拓软件: a weak guess that says what the next name is describes it
         if hit is not None and hit[0] == "投资" and j < len(tokens) and _INVESTS_AFTER.fullmatch(tokens[j][0]):
