@@ -466,18 +466,33 @@ def _run_end(tokens: list[tuple[str, int]], i: int, j: int, tags: dict) -> int:
     return j
 
 
+# characters that carry a sentence (在, 将, 已 …): a run of single characters with one of them is no brand
+_SENTENCE_CHARACTERS = frozenset("在将已并也又再还就都的了对向从被把于与和及或而但却是有为其该此这那亦无未不没非仍正均皆曾便即则乃所以由他她它我你")
+
+
+def rare_characters(words: list[str]) -> bool:
+    """佰才邦, 至真健康: a brand jieba cuts into single characters (before a suffix word), as it knows no word
+    there; the function words among them (才, 至) are characters of the name, not words of the sentence."""
+    last = _suffix_of(words[-1])
+    brand = words[:-1] if len(words[-1]) >= 2 and last is not None and last[0] == words[-1] else words
+    return len(brand) >= 2 and all(len(w) == 1 and w not in _SENTENCE_CHARACTERS for w in brand)
+
+
 _KIN = re.compile(r"全资|控股|旗下|附属|子公司|母公司|参股|股东")  # 复川医药全资子公司: said of a name, not a plain word
 
 
 def _weak_end(tokens: list[tuple[str, int]], i: int, j: int, tags: dict) -> int:
-    """融资方面，帆栖 科技 节奏 并不快: a run that ends on a plain word after a weak ending, where the words before
-    that ending are unknown to the dictionary, holds a name up to the ending (a guess, as every weak name is), unless
+    """融资方面，帆栖 科技 节奏 并不快, 隼 瞳 科技 想 让 AI…: a run that ends on a plain word after a weak ending, where the
+    words before that ending are unknown to the dictionary or a brand's single characters, holds a name up to the
+    ending (a guess, as every weak name is), unless
     the word after it tells the name's kin (复川 医药 全资 子公司: one more name, the run is no name). Else the run as
     it was (资本 市场: no name)."""
     for k in range(j - 1, i, -1):
         hit = _suffix_of(tokens[k][0])
         if hit is not None and hit[0] == tokens[k][0] and not hit[2]:
-            return k + 1 if all(tags.get(w) is None for w, _ in tokens[i:k]) and not _KIN.match(tokens[k + 1][0]) else j
+            words = [w for w, _ in tokens[i:k]]
+            brand = all(tags.get(w) is None for w in words) or rare_characters(words)
+            return k + 1 if brand and not _KIN.match(tokens[k + 1][0]) else j
     return j
 
 

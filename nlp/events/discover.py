@@ -177,7 +177,7 @@ def _is_junk(name: str) -> bool:
     particle inside, is the stretch of a sentence, not a name (jieba's dictionary tags); so is a
     stretch that opens or ends on the news's time word, or is one (国内早期, 近年频繁, 隔年), or that
     opens on a conjunction (如果不能)."""
-    from ..entities.names import _word_tags, bridges
+    from ..entities.names import _word_tags, bridges, rare_characters
     from ..segment.tokenizer import segment
 
     tags = _word_tags()
@@ -186,26 +186,12 @@ def _is_junk(name: str) -> bool:
         return True
     if tags.get(words[0]) == "c" and words[0] not in _NAME_OPENERS:  # 如果不能, 或者不能: a clause's conjunction
         return True
-    if _rare_characters(words):
+    if rare_characters(words):
         return False
     return any(tags.get(w) in _JUNK_TAGS and (len(w) == 1 or tags.get(w) == "d")
                and not (0 < k < len(words) - 1 and (w in _NAME_LINKS or bridges(words[k - 1], w, words[k + 1])))
                and not (k == 0 and w in _NAME_OPENERS)
                for k, w in enumerate(words))
-
-
-# characters that carry a sentence (在, 将, 已 …): a run of single characters with one of them is no brand
-_SENTENCE_CHARACTERS = frozenset("在将已并也又再还就都的了对向从被把于与和及或而但却是有为其该此这那亦无未不没非仍正均皆曾便即则乃所以由他她它我你")
-
-
-def _rare_characters(words: list[str]) -> bool:
-    """佰才邦, 至真健康: a brand jieba cuts into single characters (before a suffix word), as it knows no word
-    there; the function words among them (才, 至) are characters of the name, not words of the sentence."""
-    from ..entities.names import _suffix_of
-
-    last = _suffix_of(words[-1])
-    brand = words[:-1] if len(words[-1]) >= 2 and last is not None and last[0] == words[-1] else words
-    return len(brand) >= 2 and all(len(w) == 1 and w not in _SENTENCE_CHARACTERS for w in brand)
 
 
 def _is_plain_word(name: str) -> bool:
