@@ -37,7 +37,7 @@ def companies(pipeline, text):
     ("星岚百货向澄湖资本非公开发行股份，募资3亿元。", "星岚百货"),
     # a weak ending, then a plain word of the sentence, after a word no dictionary knows
     ("融资方面，帆栖科技节奏并不快。", "帆栖科技"),
-    ("鹬瞳科技想让AI替老师傅找缺陷。", "鹬瞳科技"),  # a brand jieba cuts into single characters
+    ("翎隼科技想让AI替老师傅找缺陷。", "翎隼科技"),  # a brand jieba cuts into single characters
     # a known name's holding company
     ("澄湖资本向奇瑞控股集团增资5亿元。", "奇瑞控股集团"),
     ("青岛澄湖向奇瑞控股投资7亿元。", "奇瑞控股"),
