@@ -168,6 +168,18 @@ def test_a_weak_name_before_a_plain_word_is_the_company_its_pronoun_stands_for()
     assert nlp.extract(generic + rounds, published=PUBLISHED)["events"] == []
 
 
+def test_a_dated_round_told_by_who_put_money_in_it_is_an_earlier_round():
+    """2023年3月的B轮则引入了X, 2024年初的B轮中，X等机构入股, 2023年的B轮则由X和Y出资: a round of an earlier date, told
+    by its investors alone, is a round of the company in focus of its own."""
+    news = "澄岚科技近日完成3亿元C轮融资。2021年，公司拿到深创投领投的1.2亿元A轮；"
+    for told, investors in [("2023年3月的B轮则引入了岚桥产业基金，金额未披露。", ["岚桥产业基金"]),
+                            ("2024年初的B轮中，岚桥产业基金等机构入股。", ["岚桥产业基金"]),
+                            ("2023年的B轮则由启明创投和倚锋资本两家机构出资。", ["启明创投", "倚锋资本"])]:
+        rounds = rounds_of(news + told, "2025-06-10")
+        assert sorted(rounds) == ["A", "B", "C"], told
+        assert [i["name"] for i in rounds["B"]["investors"]] == investors, told
+
+
 def test_new_money_added_to_a_round_told_before_is_a_deal_of_its_own():
     """在…B轮融资基础上，额外获得共计1.5亿美元的新投资: the added money has its own sum (its 共计 sums this deal, not the
     rounds); an investor following on in the round (追加投资) adds no deal."""

@@ -160,7 +160,7 @@ def _is_descriptor(word: str) -> bool:
     return word in _DESCRIPTORS or (len(word) >= 3 and word[-1] in "商者厂") or word in ("商", "者", "厂")
 
 
-_LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是系据让给于并且等其该因丨有这那")  # 丨: a dateline separator
+_LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是系据让给于并且等其该因丨有这那了")  # 丨: a dateline separator; 了: 引入|了岚桥
 # 湘江钛业全称湖南湘江钛业科技股份有限公司, X又称Y: a word that names a name, inside a run of name-like words
 # (up to the last of them: the name is after it)
 _CALLED = re.compile(r".*(?:全称|又称|原名|原称|简称|全名)(?:为|是)?")
