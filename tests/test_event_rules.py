@@ -180,6 +180,16 @@ def test_a_dated_round_told_by_who_put_money_in_it_is_an_earlier_round():
         assert [i["name"] for i in rounds["B"]["investors"]] == investors, told
 
 
+def test_a_question_number_is_no_company():
+    """问题2：关于增资价格。回复：…公司完成Pre-IPO轮融资: an inquiry's numbered question names no one; 公司 is the
+    applicant."""
+    text = ("澄芯微电子对首轮审核问询函的回复已披露。问题2：关于最近一次增资。"
+            "回复：2024年12月，公司完成Pre-IPO轮融资，合计引入资金3亿元，国投创新领投。")
+    doc = nlp.extract(text, published="2025-06-10")
+    assert [(ev["type"], ev["company"]["name"]) for ev in doc["events"]] == [("listing", "澄芯微电子"), ("funding", "澄芯微电子")]
+    assert not [e for e in doc["entities"] if e["text"] == "问题2"]
+
+
 def test_new_money_added_to_a_round_told_before_is_a_deal_of_its_own():
     """在…B轮融资基础上，额外获得共计1.5亿美元的新投资: the added money has its own sum (its 共计 sums this deal, not the
     rounds); an investor following on in the round (追加投资) adds no deal."""
