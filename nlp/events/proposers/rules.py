@@ -49,7 +49,7 @@ _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的
 _UNNAMED_CHILD = re.compile(rf"\s*(?:关于)?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下[\u4e00-\u9fff]{{0,4}}?(?:公司|企业|平台|主体))")
 _PARENT_OF_INVESTOR = re.compile(r"(?:后者|其|该机构|该基金)(?:为|是)$")
 # …的X，也在今年9月完成了A轮: an adverb (or a date) opens a segment that goes on about the name before it
-_ADVERB_OPEN = re.compile(r"\s*(?:也|亦|还|则|同样|同期|刚刚?|近日|日前)")
+_ADVERB_OPEN = re.compile(r"\s*(?:也|亦|还|则|同样|同期|刚刚?|近日|日前|(?:今日|今天|正式)?宣布)")  # …创立的Y，宣布完成…
 _DESCRIBED_BY = re.compile(r"(?:的|——)[^,，。；;的]{0,8}$")
 _OTHER_SIDE = re.compile(r"\s*(?:后者|前者|对方|双方)")
 # 2023年，它拿到了X的天使轮投资: 它 stands for the company, as 公司 does; 它的融资节奏一直很快。: a sentence that opens on
