@@ -79,7 +79,7 @@ def usable(ctx: Context, clause, triggers: list) -> list:
             and not (t.stage is None and _THIS_IPO.search(ctx.text, *ctx.sentence_of(t.start)))
             and not (t.stage is None and _old_shares_only(ctx, t))
             and not (_NAMES_ITS_COMPANY.fullmatch(ctx.text, t.start, t.end) and not _names_inside(ctx, t, clause.start))
-            and not _INTO_OWN_CHILD.search(trig.context_before(ctx.text, t.start, clause.start) + ctx.text[t.start:t.end])
+            and not _into_own_child(ctx, t, clause.start)
             and not _TERM_SHEET.search(ctx.text, t.end, min(segment_end(ctx.text, t.end, clause.end), t.end + _TERM_SHEET_REACH))]
 
 
@@ -92,6 +92,15 @@ _TERM_SHEET_REACH = 30
 
 # 向全资附属公司X注资1亿港元, 给自己的全资子公司Y增资了10亿元: a parent's own money moved into its wholly-owned child
 _INTO_OWN_CHILD = re.compile(r"(?:向|对|给)(?:自己的|其|公司|本公司)?(?:的)?全资(?:子公司|附属公司|孙公司)[^,。；;]{0,30}?(?:增资|注资)")
+# 工银投资拟以8亿元对公司全资子公司X进行增资: an investment firm, not the parent, pays
+_FIRM_PAYS = re.compile(rf"[\u4e00-\u9fffA-Za-z]{{2,8}}(?:{INVESTMENT_FIRM})(?:拟|将|计划|以|出资)")
+
+
+def _into_own_child(ctx: Context, t, floor: int) -> bool:
+    """The parent's own money into its wholly-owned child (not an investment firm's, which X raises from)."""
+    before = trig.context_before(ctx.text, t.start, floor)
+    m = _INTO_OWN_CHILD.search(before + ctx.text[t.start:t.end])
+    return m is not None and not _FIRM_PAYS.search(before, 0, m.start())
 
 
 # 引入X作为战略投资者，当时10名股东集体向X转让9.37%股份, X受让Y所持Z 18%的股权: shares bought from their holders
@@ -125,7 +134,8 @@ def _decided(ctx: Context, t, clause):
     event."""
     seg = trig.segment_start(ctx.text, t.start, clause.start)
     m = _DECIDES.search(ctx.text, seg, t.start + 1)  # 拟对X增资: the trigger may open on the 对
-    if m is None or _OWN_CHILD.search(ctx.text, m.end(), t.start):  # 拟以2亿元对全资子公司X增资: its own money
+    if m is None or (_OWN_CHILD.search(ctx.text, m.end(), t.start)  # 拟以2亿元对全资子公司X增资: its own money,
+                     and not _FIRM_PAYS.search(ctx.text, seg, m.end())):  # unless an investment firm pays
         return None
     if m.group().endswith(("对", "向")):
         if not _INTO.search(ctx.text, t.start, t.end):  # 拟向银行申请贷款 is the company's own plan
