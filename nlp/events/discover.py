@@ -168,7 +168,7 @@ _NAME_LINKS = frozenset({"之"})
 
 
 # the news's time words (not 未来, 天天, 今日, which open brands: 未来资本, 天天有货, 今日资本)
-_NEWS_TIME = frozenset("近年 近年来 近几年 早期 初期 前期 中期 后期 早年 当年 目前 此前 此后 之前 之后 近期 同期 当时 以往 过去 "
+_NEWS_TIME = frozenset("正在 现正 近年 近年来 近几年 早期 初期 前期 中期 后期 早年 当年 目前 此前 此后 之前 之后 近期 同期 当时 以往 过去 "
                         "年初 年底 年内 今年 去年 明年 前年 隔年 次年 翌年 同年".split())
 
 
