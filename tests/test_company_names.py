@@ -53,6 +53,8 @@ def test_a_legal_name_is_found_whole(pipeline, text, name):
     # 公司 then a plain word and endings up to a legal form: 公司 describes, unlike 企业 (澜屹企业发展集团有限公司)
     ("城市互联网公司澜云国际有限公司今日宣布获得战略投资。", "澜云国际有限公司", "城市互联网公司澜云国际有限公司"),
     ("城市互联网公司澜云科技有限公司今日宣布获得战略投资。", "澜云科技有限公司", "城市互联网公司澜云科技有限公司"),
+    # a preposition jieba glues to the name after a plain word (市场 对澄星 科技 有限公司)
+    ("资本市场对澄星科技有限公司青睐有加。", "澄星科技有限公司", "资本市场对澄星科技有限公司"),
 ])
 def test_a_description_stays_out_of_the_name(pipeline, text, name, not_name):
     found = companies(pipeline, text)

@@ -363,6 +363,7 @@ def _past_verbs(tokens: list[tuple[str, int]], k: int, last: int, tags: dict) ->
 _MONEY_VERBS = frozenset("出资 注资 增资 投资 融资 入股 参股 认购".split())
 # Characters jieba glues to the unknown name after a complete one (星河集团获星商银行: 获星商).
 _GLUE = frozenset("获向由与和及对在将被把从为给于并等跟")
+_OPENS_NO_NAME = frozenset("获为对被把从给在")  # after any word (向, 和, 于 … open names: 向日葵, 和辉光电)
 # The verbs whose party is X方 / X人 (投资方, 出资方, 领投方, 认购方, 贷款方, 承配人): jieba glues the 方 / 人
 # to the word after
 _PARTY_OF = frozenset("资投购款配")
@@ -383,8 +384,9 @@ _MAKER = frozenset("商厂")
 def _glued_to_next(prev: str, word: str, tags: dict) -> bool:
     if len(word) < 2 or word in tags or word in _stop_tokens():  # 华钢创投 跟投: a word of its own
         return False
-    if (word[0] in "获为" or (word[0] == "有" and not word.startswith("有限"))) and len(word) >= 3:
-        # 星选 获国发 基金, 发行对象 为澄湖 基金, 有宁禾 电子: they open no unknown name (有限责任公司 is a legal form)
+    if (word[0] in _OPENS_NO_NAME or (word[0] == "有" and not word.startswith("有限"))) and len(word) >= 3:
+        # 星选 获国发 基金, 发行对象 为澄湖 基金, 有宁禾 电子, 市场 对澄星 科技: they open no unknown name (有限责任公司
+        # is a legal form)
         return True
     if word[0] in _GLUE:  # 星河集团 获星商; 出资方 为澄湖 资本
         return _suffix_of(prev) is not None or (prev[-1] == "方" and _party_word(prev))
