@@ -6,6 +6,7 @@ investor list) are added later by the event stage, which knows the roles.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -486,9 +487,8 @@ _KIN = re.compile(r"全资|控股|旗下|附属|子公司|母公司|参股|股�
 def _weak_end(tokens: list[tuple[str, int]], i: int, j: int, tags: dict) -> int:
     """融资方面，帆栖 科技 节奏 并不快, 隼 瞳 科技 想 让 AI…: a run that ends on a plain word after a weak ending, where the
     words before that ending are unknown to the dictionary or a brand's single characters, holds a name up to the
-    ending (a guess, as every weak name is), unless
-    the word after it tells the name's kin (复川 医药 全资 子公司: one more name, the run is no name). Else the run as
-    it was (资本 市场: no name)."""
+    ending (a guess, as every weak name is), unless the word after it tells the name's kin (复川 医药 全资 子公司: one
+    more name, the run is no name). Else the run as it was (资本 市场: no name)."""
     for k in range(j - 1, i, -1):
         hit = _suffix_of(tokens[k][0])
         if hit is not None and hit[0] == tokens[k][0] and not hit[2]:
@@ -745,11 +745,15 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
     hits = _leftmost_longest(text, surfaces)
     # nor a guess (weak, or the party tagger's) that cuts across one of their mentions (赣江锂业新材料: the
     # tagger's 锂业新材料, where 赣江锂业 is the short form of a legal name in the text)
-    across = [(s, s + len(surface)) for s, surface in hits if not surfaces[surface].weak]
+    across = sorted((s, s + len(surface)) for s, surface in hits if not surfaces[surface].weak)
+    starts = [s for s, _ in across]
+    longest = max((t - s for s, t in across), default=0)
 
     def cut_across(e: Entity) -> bool:
-        return (e.weak or (e.value or {}).get("found_by") == "tagger") \
-            and any(s < e.start < t < e.end or e.start < s < e.end < t for s, t in across)
+        if not (e.weak or (e.value or {}).get("found_by") == "tagger"):
+            return False
+        near = across[bisect.bisect_left(starts, e.start - longest) : bisect.bisect_left(starts, e.end)]  # a lookup
+        return any(s < e.start < t < e.end or e.start < s < e.end < t for s, t in near)
 
     keep = [e for e in found if not (e.weak and (e.text in surfaces or aliases.any(e.start, e.end)) or cut_across(e))
             and (e.start, e.end) not in defined]
