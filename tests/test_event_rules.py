@@ -158,12 +158,13 @@ def test_rounds_listed_after_a_count_and_a_colon_are_events_of_their_own():
 
 def test_a_weak_name_before_a_plain_word_is_the_company_its_pronoun_stands_for():
     """汀岚科技顺势推出…, 汀岚科技节奏并不快, then 公司拿到…天使轮投资: the profile's company, found whole before the words
-    of its sentence. Named once with no role, it stays a guess; a phrase of dictionary words (数字科技) never is one."""
+    of its sentence, named once or more; a phrase of dictionary words (数字科技) never is one."""
     rounds = "2022年，公司拿到澄湖资本数百万元天使轮投资；2024年，公司又拿下了由岚桥资本领投的1亿元A轮。"
     profile = "汀岚科技专做跨境卖家的对账软件。五年来，汀岚科技顺势推出税务模块。融资方面，汀岚科技节奏并不快。"
     events = nlp.extract(profile + rounds, published=PUBLISHED)["events"]
     assert sorted((ev["company"]["name"], ev["round"]["name"]) for ev in events) == [("汀岚科技", "A"), ("汀岚科技", "angel")]
-    assert nlp.extract("融资方面，汀岚科技节奏并不快。" + rounds, published=PUBLISHED)["events"] == []
+    once = nlp.extract("融资方面，汀岚科技节奏并不快。" + rounds, published=PUBLISHED)["events"]
+    assert sorted((ev["company"]["name"], ev["round"]["name"]) for ev in once) == [("汀岚科技", "A"), ("汀岚科技", "angel")]
     generic = "数字科技发展很快，数字科技企业众多，数字科技行业火热。"
     assert nlp.extract(generic + rounds, published=PUBLISHED)["events"] == []
 
@@ -188,6 +189,19 @@ def test_a_question_number_is_no_company():
     doc = nlp.extract(text, published="2025-06-10")
     assert [(ev["type"], ev["company"]["name"]) for ev in doc["events"]] == [("listing", "澄芯微电子"), ("funding", "澄芯微电子")]
     assert not [e for e in doc["entities"] if e["text"] == "问题2"]
+
+
+def test_a_sentences_only_company_is_the_one_a_round_after_it_tells_of():
+    """…注册了澄灵科技，做AGV导航模组。第二年，澄湖资本给了他500万元天使轮: the company the sentence before names alone,
+    wherever it stands; not where 公司 puts money into a party no rule names (…并拟向澄臻公司增资5亿元: it gives)."""
+    text = "2018年，郑岩在苏州注册了澄灵科技，做AGV导航模组。第二年，澄湖资本给了他500万元天使轮。"
+    assert [(ev["company"]["name"], ev["round"]["name"]) for ev in nlp.extract(text, published=PUBLISHED)["events"]] == [
+        ("澄灵科技", "angel")]
+    gives = ("【澄星药业：拟5亿元增资下属澄臻公司】澄星药业公告，公司下属二级全资子公司拟将澄臻公司100%股权无偿转让给公司。"
+             "转让完成后，公司直接持有澄臻公司100%股权，并拟向澄臻公司增资5亿元。")
+    assert nlp.extract(gives, published=PUBLISHED)["events"] == []
+    # the 公司 that ends a name no rule found is no pronoun for the investor (向澄臻公司投资)
+    assert "澄星药业" not in [ev["company"]["name"] for ev in nlp.extract("澄星药业宣布向澄臻公司投资5亿元。")["events"]]
 
 
 def test_new_money_added_to_a_round_told_before_is_a_deal_of_its_own():

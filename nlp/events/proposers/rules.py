@@ -80,6 +80,11 @@ _CITED = re.compile(rf"{CITATION}\s*$")  # a summary's bullet (…[1] -)
 # a comma segment whose subject is the company in focus (公司拿到…, 该企业获得…)
 _OPENS_ON_COMPANY = re.compile(rf"\s*(?:该公司|该企业|公司|{DESCRIBED_PRONOUN})")
 # what may stand before the name a sentence opens on: quotes, an item's label (【已定价】X（JLBO）)
+# 公司…，并拟向云臻公司增资5亿元: the company in focus puts money into a party no rule named; it raises nothing
+_GIVES_INTO = re.compile(r"(?:向|对)[^,，。；;]{2,12}$")
+_PUTS_IN = re.compile(r"增资|注资|投资|出资")
+_TOLD_TO = re.compile(r"(?:告诉|告知|接受)$")  # 他告诉36氪: the outlet told, no company
+_SOURCE_AFTER = re.compile(r"\s?(?:数据|统计|资料)?(?:显示|表明|称|报道|获悉|了解到|指出|统计|数据)")
 _OPENS_ON_NAME = re.compile(r"[\s“”\"「」『』《》]*(?:【[^【】\n]{1,8}】\s?)?")
 _RECEIVES = re.compile(r"(?:获得?|拿到|拿下|取得|接受|得到|迎来)了?$")
 _OWNER_TO_ROUND = re.compile(r"[」”\"』]?\s?的?")  # Y的B轮, 「Y」B轮
@@ -362,7 +367,9 @@ class RuleProposer:
         if (pronoun or has_args) and (said_of_issuer or BULLET.match(text, start) or self._in_focus(clause.sentence, start, reach)
                                       or (has_args and (self._named_pronoun(pronoun) or _IT.search(text, start, end))
                                           and self._only_one_since(start))) \
-                and (this_round or not trig.context_pattern("deal_count").search(text, *self.ctx.sentences[clause.sentence])):
+                and (this_round or not trig.context_pattern("deal_count").search(text, *self.ctx.sentences[clause.sentence])) \
+                and not any(_PUTS_IN.fullmatch(text, t.start, t.end) and _GIVES_INTO.search(text, trig.segment_start(text, t.start, start), t.start)
+                            for t in told):
             return self.topic[0]
         return None
 
@@ -418,16 +425,21 @@ class RuleProposer:
         return next((e for e in reversed(others) if e.end <= seg and _ANNOUNCES.fullmatch(text, e.end, seg)), None)
 
     def _introduced(self, clause: Clause) -> tuple[Entity, int] | None:
-        """Before any trigger clause named a company: the one a sentence just before opens on and that
-        sentence's only company (禾曦生物成立于2015年。2021年完成3.5亿元B轮融资)."""
+        """Before any trigger clause named a company: a sentence just before's only company, that it opens on
+        (禾曦生物成立于2015年。2021年完成3.5亿元B轮融资) or names anywhere (…注册了途灵科技。第二年，奇绩创坛给了他500万元
+        天使轮), unless the sentence is a list's bullet or the name a source (Wind数据显示, 他告诉36氪) or an investment
+        firm."""
         ctx = self.ctx
         for i in range(clause.sentence - 1, max(clause.sentence - 3, -1), -1):
+            start = ctx.sentences[i][0]
             names = [n for n in ctx.within(*ctx.sentences[i], "COMPANY") if n.text not in self._speakers]
             if not names:
                 continue
             first = names[0]
-            opens = _OPENS_ON_NAME.fullmatch(ctx.text, ctx.sentences[i][0], first.start)
-            if opens and all(ctx.same_party(n, first) for n in names):
+            named = _OPENS_ON_NAME.fullmatch(ctx.text, start, first.start) or not (
+                BULLET.match(ctx.text, start) or _SOURCE_AFTER.match(ctx.text, first.end) or INVESTOR_NAME.search(first.text)
+                or _TOLD_TO.search(ctx.text, max(start, first.start - 2), first.start))
+            if named and all(ctx.same_party(n, first) for n in names):
                 return first, i
             return None
         return None

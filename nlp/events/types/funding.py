@@ -154,8 +154,14 @@ _NAMES_ITS_COMPANY = re.compile(r"(?:向|对)[^,。；;]+(?:投资|增资|注资
 
 
 def _names_inside(ctx: Context, t, floor: int) -> bool:
-    return bool(ctx.within(t.start + 1, t.end, "COMPANY")) or bool(PRONOUN.search(ctx.text, t.start, t.end)) \
+    return bool(ctx.within(t.start + 1, t.end, "COMPANY")) or _pronoun_inside(ctx.text, t) \
         or subscribed_issuer(ctx, floor, t.start) is not None  # 认购后者新股
+
+
+def _pronoun_inside(text: str, t) -> bool:
+    """向公司增资, 向其注资: a pronoun for the company; not the 公司 that ends a name no rule found (向云臻公司增资)."""
+    return any(m.start() == t.start or not "\u4e00" <= text[m.start() - 1] <= "\u9fff" or text[m.start() - 1] in "向对给为与"
+               for m in PRONOUN.finditer(text, t.start, t.end))
 
 
 # 募资用于…补充流动资金及偿还贷款, 资金用途为偿还到期债务: what the new money pays for, not what the issue is
