@@ -79,12 +79,12 @@ _BREAKDOWN = re.compile(r"\s*其中[,，]\s*(?:(?!完成|获|宣布|融资|轮)[
 _CITED = re.compile(rf"{CITATION}\s*$")  # a summary's bullet (…[1] -)
 # a comma segment whose subject is the company in focus (公司拿到…, 该企业获得…)
 _OPENS_ON_COMPANY = re.compile(rf"\s*(?:该公司|该企业|公司|{DESCRIBED_PRONOUN})")
-# what may stand before the name a sentence opens on: quotes, an item's label (【已定价】X（JLBO）)
 # 公司…，并拟向云臻公司增资5亿元: the company in focus puts money into a party no rule named; it raises nothing
 _GIVES_INTO = re.compile(r"(?:向|对)[^,，。；;]{2,12}$")
 _PUTS_IN = re.compile(r"增资|注资|投资|出资")
 _TOLD_TO = re.compile(r"(?:告诉|告知|接受)$")  # 他告诉36氪: the outlet told, no company
-_SOURCE_AFTER = re.compile(r"\s?(?:数据|统计|资料)?(?:显示|表明|称|报道|获悉|了解到|指出|统计|数据)")
+_SOURCE_AFTER = re.compile(r"\s?(?:数据|统计|资料)?(?:显示|表明|称|指出)|\s?(?:数据|统计)")  # Wind数据显示 (and _REPORTS)
+# what may stand before the name a sentence opens on: quotes, an item's label (【已定价】X（JLBO）)
 _OPENS_ON_NAME = re.compile(r"[\s“”\"「」『』《》]*(?:【[^【】\n]{1,8}】\s?)?")
 _RECEIVES = re.compile(r"(?:获得?|拿到|拿下|取得|接受|得到|迎来)了?$")
 _OWNER_TO_ROUND = re.compile(r"[」”\"』]?\s?的?")  # Y的B轮, 「Y」B轮
@@ -138,6 +138,12 @@ def _not_a_date_of(ctx: Context, d: Entity, seg_end: int, seg: int = 0) -> bool:
     """成立于2018年, 2022年度第一期, 2022年8月成立以来: the date says something else."""
     return bool(cues("date_not", "before").search(ctx.text[max(seg, d.start - 4) : d.start])
                 or cues("date_not", "after").match(ctx.text, d.end, seg_end))
+
+
+def _gives(text: str, t: trig.Trigger, floor: int) -> bool:
+    """向澄臻公司增资: a putting-in verb after 向 / 对 and its object in the trigger's segment."""
+    return bool(_PUTS_IN.fullmatch(text, t.start, t.end)) \
+        and bool(_GIVES_INTO.search(text, trig.segment_start(text, t.start, floor), t.start))
 
 
 class RuleProposer:
@@ -368,8 +374,7 @@ class RuleProposer:
                                       or (has_args and (self._named_pronoun(pronoun) or _IT.search(text, start, end))
                                           and self._only_one_since(start))) \
                 and (this_round or not trig.context_pattern("deal_count").search(text, *self.ctx.sentences[clause.sentence])) \
-                and not any(_PUTS_IN.fullmatch(text, t.start, t.end) and _GIVES_INTO.search(text, trig.segment_start(text, t.start, start), t.start)
-                            for t in told):
+                and not any(_gives(text, t, start) for t in told):
             return self.topic[0]
         return None
 
@@ -437,7 +442,8 @@ class RuleProposer:
                 continue
             first = names[0]
             named = _OPENS_ON_NAME.fullmatch(ctx.text, start, first.start) or not (
-                BULLET.match(ctx.text, start) or _SOURCE_AFTER.match(ctx.text, first.end) or INVESTOR_NAME.search(first.text)
+                BULLET.match(ctx.text, start) or _SOURCE_AFTER.match(ctx.text, first.end) or _REPORTS.match(ctx.text, first.end)
+                or INVESTOR_NAME.search(first.text)
                 or _TOLD_TO.search(ctx.text, max(start, first.start - 2), first.start))
             if named and all(ctx.same_party(n, first) for n in names):
                 return first, i
