@@ -204,6 +204,15 @@ def test_a_sentences_only_company_is_the_one_a_round_after_it_tells_of():
     assert "澄星药业" not in [ev["company"]["name"] for ev in nlp.extract("澄星药业宣布向澄臻公司投资5亿元。")["events"]]
 
 
+@pytest.mark.parametrize("text, company", [
+    ("澄星机器人备受资本青睐。继今年3月完成A轮后，公司近日又拿下B轮融资。", "澄星机器人"),  # 公司: the company in focus
+    ("澄星科技继去年8月拿下A轮后，近日又完成B轮融资。", "澄星科技"),  # the name before 继 is the subject of both
+])
+def test_a_round_told_after_继_and_the_next_round_are_two_events(text, company):
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    assert sorted((ev["company"]["name"], ev["round"]["name"]) for ev in events) == [(company, "A"), (company, "B")]
+
+
 def test_new_money_added_to_a_round_told_before_is_a_deal_of_its_own():
     """在…B轮融资基础上，额外获得共计1.5亿美元的新投资: the added money has its own sum (its 共计 sums this deal, not the
     rounds); an investor following on in the round (追加投资) adds no deal."""

@@ -272,8 +272,13 @@ class RuleProposer:
             return referent
         if not [e for e in others if e.label == "COMPANY"] and (speaker := self._quote_speaker(clause)):
             return speaker  # “我们拿到的Pre-A轮…”X联合创始人张三说
-        if _BEFORE_THE_SUBJECT.search(text, start, end):  # 继去年8月拿下A轮后，X上周又获A+轮: X, named after
-            return next(iter(self.ctx.within(end, self.ctx.sentence_of(start)[1], "COMPANY")), None)
+        before = _BEFORE_THE_SUBJECT.search(text, start, end)
+        if before and not any(e.end <= before.start() for e in others):  # 继去年8月拿下A轮后，X上周又获A+轮: X, named after
+            named = next(iter(self.ctx.within(end, self.ctx.sentence_of(start)[1], "COMPANY")), None)
+            if named is None and _OPENS_ON_COMPANY.match(text, end):  # …，公司近日又拿下B轮: the company in focus
+                self.topic = self.topic or self._introduced(clause)
+                return self.topic[0] if self.topic else None
+            return named
         others = [e for e in others if e.label == "COMPANY" and not (self.guest and e.text == self.guest[1])]
         cell = _FIRST_CELL.match(text, start, end)
         if cell and (first_cell := [e for e in others if e.end <= cell.end()]):
