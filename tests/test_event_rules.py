@@ -202,6 +202,10 @@ def test_a_sentences_only_company_is_the_one_a_round_after_it_tells_of():
     assert nlp.extract(gives, published=PUBLISHED)["events"] == []
     # the 公司 that ends a name no rule found is no pronoun for the investor (向澄臻公司投资)
     assert "澄星药业" not in [ev["company"]["name"] for ev in nlp.extract("澄星药业宣布向澄臻公司投资5亿元。")["events"]]
+    assert "澄星药业" not in [ev["company"]["name"] for ev in nlp.extract("澄星药业公告，拟向澄臻公司增资5亿元。")["events"]]
+    # 向公司增资: the company in focus receives
+    received = nlp.extract("澄星科技公告，高瓴资本拟向公司增资5亿元。")["events"]
+    assert [(ev["company"]["name"], [i["name"] for i in ev["investors"]]) for ev in received] == [("澄星科技", ["高瓴资本"])]
 
 
 @pytest.mark.parametrize("text, company", [

@@ -80,7 +80,7 @@ _CITED = re.compile(rf"{CITATION}\s*$")  # a summary's bullet (…[1] -)
 # a comma segment whose subject is the company in focus (公司拿到…, 该企业获得…)
 _OPENS_ON_COMPANY = re.compile(rf"\s*(?:该公司|该企业|公司|{DESCRIBED_PRONOUN})")
 # 公司…，并拟向云臻公司增资5亿元: the company in focus puts money into a party no rule named; it raises nothing
-_GIVES_INTO = re.compile(r"(?:向|对)[^,，。；;]{2,12}$")
+_GIVES_INTO = re.compile(r"(?:向|对)(?!(?:该|本)?公司|其|该企业)[^,，。；;]{2,12}$")  # (向公司增资: it receives)
 _PUTS_IN = re.compile(r"增资|注资|投资|出资")
 _TOLD_TO = re.compile(r"(?:告诉|告知|接受)$")  # 他告诉36氪: the outlet told, no company
 _SOURCE_AFTER = re.compile(r"\s?(?:数据|统计|资料)?(?:显示|表明|称|指出)|\s?(?:数据|统计)")  # Wind数据显示 (and _REPORTS)
@@ -359,6 +359,8 @@ class RuleProposer:
                           and _CHILD_RAISES.match(text, e.end)), None)
             if child is not None:
                 return child
+        if told and all(_gives(text, t, start) for t in told):  # X公告，拟向澄臻公司增资: X gives, to a party no rule named
+            return None
         if others:  # 吉利汽车(00175)旗下品牌远程汽车完成A轮融资: a parent is not the subject, nor
             # the parent of the investor (由X领投，后者为复星医药全资子公司)
             return next((e for e in others if not PARENT_OF_NEXT.match(text, e.end)),
