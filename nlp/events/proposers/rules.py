@@ -143,7 +143,7 @@ def _not_a_date_of(ctx: Context, d: Entity, seg_end: int, seg: int = 0) -> bool:
 def _gives(text: str, t: trig.Trigger, floor: int) -> bool:
     """向澄臻公司增资: a putting-in verb after 向 / 对 and its object in the trigger's segment."""
     return bool(_PUTS_IN.fullmatch(text, t.start, t.end)) \
-        and bool(_GIVES_INTO.search(text, trig.segment_start(text, t.start, floor), t.start))
+        and bool(_GIVES_INTO.search(text, max(trig.segment_start(text, t.start, floor), t.start - 14), t.start))  # (bounded)
 
 
 class RuleProposer:

@@ -135,7 +135,7 @@ def _decided(ctx: Context, t, clause):
     seg = trig.segment_start(ctx.text, t.start, clause.start)
     m = _DECIDES.search(ctx.text, seg, t.start + 1)  # 拟对X增资: the trigger may open on the 对
     if m is None or (_OWN_CHILD.search(ctx.text, m.end(), t.start)  # 拟以2亿元对全资子公司X增资: its own money,
-                     and not _FIRM_PAYS.search(ctx.text, seg, m.end())):  # unless an investment firm pays
+                     and not _FIRM_PAYS.search(ctx.text, max(seg, m.start() - 12), m.end())):  # unless a firm pays
         return None
     if m.group().endswith(("对", "向")):
         if not _INTO.search(ctx.text, t.start, t.end):  # 拟向银行申请贷款 is the company's own plan
