@@ -140,6 +140,11 @@ def _not_a_date_of(ctx: Context, d: Entity, seg_end: int, seg: int = 0) -> bool:
                 or cues("date_not", "after").match(ctx.text, d.end, seg_end))
 
 
+def _investor_or_medium(text: str, e: Entity) -> bool:
+    """An investment firm (君联资本) or a medium that reports (36氪获悉): a name beside a company, never its rival."""
+    return bool(INVESTOR_NAME.search(e.text) or _REPORTS.match(text, e.end))
+
+
 def _gives(text: str, t: trig.Trigger, floor: int) -> bool:
     """向澄臻公司增资: a putting-in verb after 向 / 对 and its object in the trigger's segment."""
     return bool(_PUTS_IN.fullmatch(text, t.start, t.end)) \
@@ -449,9 +454,8 @@ class RuleProposer:
                 continue
             first = names[0]
             named = _OPENS_ON_NAME.fullmatch(ctx.text, start, first.start) or not (
-                BULLET.match(ctx.text, start) or _SOURCE_AFTER.match(ctx.text, first.end) or _REPORTS.match(ctx.text, first.end)
-                or INVESTOR_NAME.search(first.text)
-                or _TOLD_TO.search(ctx.text, max(start, first.start - 2), first.start))
+                BULLET.match(ctx.text, start) or _SOURCE_AFTER.match(ctx.text, first.end)
+                or _TOLD_TO.search(ctx.text, max(start, first.start - 2), first.start) or _investor_or_medium(ctx.text, first))
             if named and all(ctx.same_party(n, first) for n in names):
                 return first, i
             return None
@@ -477,8 +481,8 @@ class RuleProposer:
         # (an investment firm named between, 这并非君联资本第一次押注这家公司, is the company's investor, and a
         # regulator or a school, 获得国家药监局批准, 毕业于复旦大学, no company: neither is a rival)
         # (nor a medium that reports, 36氪获悉, nor an adviser: 保荐机构为中信证券)
-        return all(ctx.same_party(e, company) or e.weak or INVESTOR_NAME.search(e.text)
-                   or _REPORTS.match(ctx.text, e.end) or _ADVISER_BEFORE.search(ctx.text, max(0, e.start - 8), e.start)
+        return all(ctx.same_party(e, company) or e.weak or _investor_or_medium(ctx.text, e)
+                   or _ADVISER_BEFORE.search(ctx.text, max(0, e.start - 8), e.start)
                    for e in ctx.within(company.start, before, "COMPANY"))
 
     def _in_focus(self, sentence: int, before: int, reach: int = 2) -> bool:
