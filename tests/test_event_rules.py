@@ -1655,3 +1655,38 @@ def test_what_a_company_does_before_its_name_is_no_company():
     """一个是做SiC驱动芯片的璞曜微电子: the product it makes, before 的 and its name, names no one."""
     text = "上半年我们签了两个项目。一个是做SiC驱动芯片的璞曜微电子，2025年4月交割，我们领投了它的B轮，整轮2.8亿元。"
     assert [ev["company"]["name"] for ev in nlp.extract(text, published="2025-09-01")["events"]] == ["璞曜微电子"]
+
+
+@pytest.mark.parametrize("text", [
+    # rounds listed after the count: each names its own round and sum
+    "鹭汀量子近日连续完成两轮融资：A轮1.2亿元，星岩资本领投，合肥产投跟投；A+轮1.5亿元，由皖江引导基金独家投资。",
+    # this time's total, then an earlier round told with an order of magnitude the total lies outside
+    "公告显示，鹭汀量子此番融资总额为3亿元，投后估值约35亿元。鹭汀量子成立于2021年，2023年曾获星岩资本独家投资的数千万元A轮。",
+])
+def test_a_company_s_two_rounds_with_sums_of_their_own_stay_two(text):
+    events = nlp.extract(text, published="2025-11-12")["events"]
+    assert sorted((ev["amount"] or {}).get("text") for ev in events) in (["1.2亿元", "1.5亿元"], ["3亿元", "数千万元"])
+    assert {ev["company"]["name"] for ev in events} == {"鹭汀量子"}
+
+
+def test_a_round_told_with_an_order_of_magnitude_holds_the_exact_sum_within_it():
+    """数亿元的B轮 … B轮3亿元: one round told twice."""
+    text = "鹭汀量子宣布完成数亿元B轮融资。据悉，本轮融资金额为3亿元，由星岩资本领投。"
+    [event] = nlp.extract(text, published="2025-11-12")["events"]
+    assert event["amount"]["value"] == 3e8
+
+
+def test_a_price_already_set_is_no_plan():
+    """已将发行价定为12美元: 将 of the disposal form, not of the future."""
+    text = "鹭汀医疗已将首次公开募股发行价定为每股12美元，位于区间中部。"
+    [event] = nlp.extract(text, published="2025-11-12")["events"]
+    assert event["stage"] == "priced"
+
+
+def test_not_the_first_time_an_investor_puts_money_in_is_no_denial():
+    """这已经不是X第一次投资Y：2024年1月的A轮，它就出资了8000万元: an earlier round, not a negation."""
+    text = ("9月24日，砺衡微宣布B轮融资落定，金额2亿元，领投方是骁航产投。"
+            "这已经不是骁航产投第一次投资砺衡微：2024年1月的A轮，它就出资了8000万元。")
+    rounds = rounds_of(text, "2025-09-25")
+    assert {name: ev["amount"]["value"] for name, ev in rounds.items()} == {"B": 2e8, "A": 8e7}
+    assert [p["name"] for p in rounds["A"]["investors"]] == ["骁航产投"]

@@ -61,7 +61,7 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
         if target is None and title_end and len(same) == 1 and same[0] is not retold \
                 and _retells_headline(ctx, title_end, same[0], cand):
             target = retold = same[0]
-        if target is None and cand.args.get("attach") and not types.get(cand.type).told_alone(cand):
+        if target is None and cand.args.get("attach") and not types.get(cand.type).told_alone(cand, same):
             continue  # 估值 / 投资方 sentences only complete an event told nearby
         if target is None:
             events.append(cand)

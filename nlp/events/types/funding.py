@@ -31,7 +31,7 @@ KEEP_HISTORY = True  # and is reported with historical: true (a past round with 
 DUEE_HISTORY = False  # DuEE-Fin annotates the round the news is about, not the rounds behind it
 
 _ROUND_COUNT = re.compile(r"(?<![A-Za-z第])(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
-_CUMULATIVE = re.compile(r"累计|(?<!资金)(?<!发行)(?<!募资)(?<!轮融资)(?<!轮)(?<!贷款)(?<!借款)(?<!授信)(?<!本金)(?<!面值)总额|(?<![该本此]轮)(?:共计|合计)(?!增资|认购|出资|持股|持有)|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
+_CUMULATIVE = re.compile(r"累计|(?<!资金)(?<!发行)(?<!募资)(?<!轮融资)(?<!番融资)(?<!次融资)(?<!轮)(?<!贷款)(?<!借款)(?<!授信)(?<!本金)(?<!面值)总额|(?<![该本此]轮)(?:共计|合计)(?!增资|认购|出资|持股|持有)|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
 _SUMS = ("合计", "共计", "总计")  # a sum, not by itself a sum over rounds
 _FACILITY_SUMS = (*_SUMS, "总额")  # 签订总额35亿港元的银团贷款协议: a loan's or a bond's size
 _ROUND_JUST_BEFORE = re.compile(r"轮(?:融资|募资|增资|集资)?\s?[,，]\s?$")
@@ -439,6 +439,23 @@ def _amount(c: Candidate):
     return m.value["value"], m.value.get("currency")
 
 
+def _order(c: Candidate):
+    """The bounds a vague amount gives (数千万元: 1e7–9e7; 上亿元: 1e8 and up) and its currency; None otherwise."""
+    m = c.args.get("amount")
+    if m is None or not m.value or not m.value.get("vague") or m.value.get("value") is None:
+        return None
+    return m.value["value"], m.value.get("value_max"), m.value.get("currency")
+
+
+def _beyond_order(vague: Candidate, exact: Candidate) -> bool:
+    """数千万元的A轮 beside 3亿元: an exact figure outside the order of magnitude told of the other is another round."""
+    bounds, figure = _order(vague), _amount(exact)
+    if bounds is None or figure is None or bounds[2] != figure[1]:
+        return False
+    low, high, _ = bounds
+    return figure[0] < low or (high is not None and figure[0] > high * 1.1)
+
+
 def same_number(a, b) -> bool:
     """The same figure, or a headline's round figure for the text's exact one (7亿元定增 … 7.2亿元)."""
     if a is None or b is None:
@@ -527,6 +544,7 @@ def _contradict(a: Candidate, b: Candidate) -> bool:
         or bool(a.args.get("rounds_count") and b.args.get("rounds_count")
                 and a.args["rounds_count"] != b.args["rounds_count"]) \
         or not (same_number(_amount(a), _amount(b)) or _bound_keeps(a, b) or _bound_keeps(b, a) or _part(a) or _part(b)) \
+        or (not (_part(a) or _part(b)) and (_beyond_order(a, b) or _beyond_order(b, a))) \
         or _part_exceeds(a, b) or _part_exceeds(b, a) \
         or _months_apart(a.args.get("date"), b.args.get("date"))
 
@@ -585,15 +603,22 @@ def attach_conflicts(ev: Candidate, cand: Candidate) -> bool:
     """An attach clause (估值…, 投资方为…) with another amount completes no event, unless it gives the round's
     size (本轮融资总额为3亿元) where the event told an investor's part (公司将出资1.2亿元参与B轮融资)."""
     a, b = _amount(ev), _amount(cand)
-    # 2023年的A轮中，联想创投是唯一的机构投资方 completes no B1 round told before it
+    # 2023年的A轮中，联想创投是唯一的机构投资方 completes no B1 round told before it, nor does a named round a total
+    # over rounds (连续完成两轮融资：…；A+轮1.5亿元)
     return bool(a and b and not same_number(a, b) and not cand.args.get("round_total")) \
-        or _two_rounds(ev, cand) or _months_apart(ev.args.get("date"), cand.args.get("date"))
+        or _beyond_order(ev, cand) or _beyond_order(cand, ev) or _two_rounds(ev, cand) \
+        or (bool(ev.args.get("cumulative")) and _round(cand) not in _WILDCARD_ROUNDS) \
+        or _months_apart(ev.args.get("date"), cand.args.get("date"))
 
 
-def told_alone(cand: Candidate) -> bool:
+def told_alone(cand: Candidate, told: list[Candidate]) -> bool:
     """A clause that adds arguments tells a round of its own when it gives the round's size (本轮融资总额为3亿元)
-    or names a round with its date (2023年的A轮中，联想创投是唯一的机构投资方)."""
-    return bool(cand.args.get("round_total")) or (_round(cand) not in _WILDCARD_ROUNDS and cand.args.get("date") is not None)
+    or names a round with its date (2023年的A轮中，联想创投是唯一的机构投资方); or, of a company whose other
+    round the text told (told: its events so far), names a round with its own sum (连续完成两轮融资：A轮…；
+    A+轮1.5亿元，由X独家投资; not 战略投资方为X, which only says who put money in)."""
+    named = _round(cand) not in _WILDCARD_ROUNDS
+    return bool(cand.args.get("round_total")) or (named and cand.args.get("date") is not None) \
+        or (bool(told) and named and _round(cand) != "strategic" and _amount(cand) is not None)
 
 
 def may_tell_alone(text: str) -> bool:
@@ -603,10 +628,12 @@ def may_tell_alone(text: str) -> bool:
 
 
 def prefer(key: str, have: Candidate, new: Candidate) -> bool:
-    """A named round replaces 新一轮 / 本轮 / 战略投资 when merging, the exact figure a headline's round one, the
-    round's size (本轮融资总额为3亿元) an investor's part (拟以2亿元认购…)."""
+    """A named round replaces 新一轮 / 本轮 / 战略投资 when merging, the exact figure a headline's round one or an
+    order of magnitude (数亿元), the round's size (本轮融资总额为3亿元) an investor's part (拟以2亿元认购…)."""
     if key == "amount":
         a, b = _amount(have), _amount(new)
+        if a is None and b is not None and _order(have) is not None:
+            return True  # 数亿元的B轮 … 本轮融资金额为3亿元: the exact figure
         return a is not None and b is not None and (bool(new.args.get("round_total")) or
                                                     (_part(have) and not _part(new)) or
                                                     (_round_figure(a[0]) and not _round_figure(b[0])))

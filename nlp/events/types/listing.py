@@ -327,7 +327,7 @@ def attach_conflicts(ev: Candidate, cand: Candidate) -> bool:
     return False
 
 
-def told_alone(cand: Candidate) -> bool:
+def told_alone(cand: Candidate, told: list[Candidate]) -> bool:
     """A clause that only adds arguments (募集资金…) is never a listing of its own."""
     return False
 
