@@ -1690,3 +1690,16 @@ def test_not_the_first_time_an_investor_puts_money_in_is_no_denial():
     rounds = rounds_of(text, "2025-09-25")
     assert {name: ev["amount"]["value"] for name, ev in rounds.items()} == {"B": 2e8, "A": 8e7}
     assert [p["name"] for p in rounds["A"]["investors"]] == ["骁航产投"]
+
+
+@pytest.mark.parametrize("text, earlier, investor, year", [
+    ("澄穹科技近日完成超2亿元A+轮融资，由高榕创投领投；天使轮时就进来的奇绩创坛，这次又补了一笔。", "angel", "奇绩创坛", None),
+    ("钛澄科技宣布完成5.6亿元A轮融资，国发基金领投。心元资本是在2023年的种子轮进场，当时的金额并未披露。",
+     "seed", "心元资本", "2023"),
+    ("钛澄科技宣布完成5.6亿元B轮融资，红杉中国则在A轮时就已入股。", "A", "红杉中国", None),
+])
+def test_an_investor_told_by_the_round_it_came_in_gives_that_earlier_round(text, earlier, investor, year):
+    rounds = rounds_of(text, "2025-11-12")
+    assert set(rounds) == {earlier, "A+" if earlier == "angel" else ("A" if earlier == "seed" else "B")}
+    assert [p["name"] for p in rounds[earlier]["investors"]] == [investor]
+    assert year is None or rounds[earlier]["date"]["start_date"].startswith(year)
