@@ -1703,3 +1703,13 @@ def test_an_investor_told_by_the_round_it_came_in_gives_that_earlier_round(text,
     assert set(rounds) == {earlier, "A+" if earlier == "angel" else ("A" if earlier == "seed" else "B")}
     assert [p["name"] for p in rounds[earlier]["investors"]] == [investor]
     assert year is None or rounds[earlier]["date"]["start_date"].startswith(year)
+
+
+@pytest.mark.parametrize("text", [
+    "华岚新能源发行10亿元碳中和债。据不完全统计，5月以来交易所市场已发行科创债超过400亿元。",
+    "蓝岚能源获得20亿元银团贷款。今年以来省内银团贷款明显放量，前11个月全省新发放银团贷款超过2600亿元。",
+])
+def test_a_market_s_sum_after_a_company_s_issue_is_no_second_issue(text):
+    """据不完全统计…交易所市场已发行, 全省新发放…: a market statistic, not the company in focus's money."""
+    [event] = nlp.extract(text, published="2025-11-12")["events"]
+    assert event["amount"]["value"] in (1e9, 2e9)
