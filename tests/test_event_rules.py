@@ -1713,3 +1713,20 @@ def test_a_market_s_sum_after_a_company_s_issue_is_no_second_issue(text):
     """据不完全统计…交易所市场已发行, 全省新发放…: a market statistic, not the company in focus's money."""
     [event] = nlp.extract(text, published="2025-11-12")["events"]
     assert event["amount"]["value"] in (1e9, 2e9)
+
+
+@pytest.mark.parametrize("text, published, stage", [
+    # a listing set for a day ahead, told with a step under way: the step under way
+    ("澄翎医疗昨天中午已经截止认购，公司定于9月12日（周五）挂牌。", "2025-09-10", "subscription"),
+    ("澄海物流发售价定为每股9.2港元，周五挂牌。", "2025-11-12", "priced"),
+    ("鑫澜半导体通过聆讯，最快下周招股，9月26日挂牌。", "2025-09-10", "hearing_passed"),
+    # told alone: the listing, dated ahead
+    ("澄翎医疗定于9月12日在港交所挂牌。", "2025-09-10", "listed"),
+    ("澄翎医疗将于9月12日在港交所挂牌。", "2025-09-10", "listed"),
+    # a month told, no day: still a plan
+    ("澄翎医疗计划于明年3月在港交所挂牌。", "2025-09-10", "planned"),
+])
+def test_a_listing_scheduled_for_a_day_yields_to_a_step_under_way(text, published, stage):
+    [event] = nlp.extract(text, published=published)["events"]
+    assert event["stage"] == stage
+    assert stage == "planned" or event["listing_date"] is not None

@@ -27,11 +27,13 @@ class Proposal:
 @dataclass
 class Step:
     """A listing stage a clause reports. firm: reported as done or under way
-    (filed, listed, a tutoring filing …), not only intended (拟上市)."""
+    (filed, listed, a tutoring filing …), not only intended (拟上市). scheduled: a listing
+    set for a day ahead (定于9月12日挂牌, 股份本月十五日挂牌), not done yet."""
     stage: str
     date: Entity | None
     trigger: trig.Trigger
     firm: bool
+    scheduled: bool = False
 
     @property
     def classified(self) -> bool:

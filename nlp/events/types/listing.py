@@ -5,6 +5,7 @@ merge; the stage is the furthest one reported as fact, and each stage reached
 becomes a milestone."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ...entities import values
@@ -196,14 +197,18 @@ def _stage(ctx: Context, t: trig.Trigger) -> tuple[str | None, bool]:
 
 
 def _after(date, reference) -> bool:
-    """A day after the article's own, told so (本月十五日, 明日, 2026年3月5日; not 1月5日 in a late-December
-    article, whose year is a guess)."""
+    """A day after the article's own, told so (本月十五日, 明日, 周五, 2026年3月5日), or a day of the same year at
+    most a month ahead (定于9月12日挂牌, told on the 10th; not 1月5日 in a late-December article, whose year is a
+    guess)."""
     value = (date.value or {}) if date is not None else {}
-    return reference is not None and value.get("granularity") == "day" and bool(_TOLD_AHEAD.search(date.text)) \
-        and value["start"] > reference.isoformat()
+    if reference is None or value.get("granularity") != "day" or value["start"] <= reference.isoformat():
+        return False
+    ahead = dt.date.fromisoformat(value["start"][:10]) - reference
+    return bool(_TOLD_AHEAD.search(date.text)) or (value["start"][:4] == str(reference.year) and ahead.days <= _SOON)
 
 
-_TOLD_AHEAD = re.compile(r"\d{4}年|本月|下月|下周|下星期|明|次日|翌日")
+_TOLD_AHEAD = re.compile(r"\d{4}年|本月|下月|下周|下星期|明|次日|翌日|周[一二三四五六日]|星期[一二三四五六日天]")
+_SOON = 31  # days
 
 
 _BOARD_DESCRIBES = re.compile(r"(?:上市|挂牌)?的")  # 创业板的X, 科创板上市的X
@@ -247,9 +252,13 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
                 plan_told = _plan_told(ctx, start, end)
             firm = plan_told
         date = reader.date_for(t.start, clause)
-        if stage == "listed" and _after(date, ctx.reference):  # 股份本月十五日挂牌, told on the 8th: scheduled
-            stage, firm = "planned", True
-        add("stages", value=Step(stage, date, t, firm))
+        # 股份本月十五日挂牌 told on the 8th, 将于9月3日上市: a listing scheduled for a day, not done yet
+        scheduled = t.stage == "listed" and ((stage == "listed" and _after(date, ctx.reference))
+                                             or (stage == "planned" and _SCHEDULED.search(
+                                                 ctx.text, trig.segment_start(ctx.text, t.start, clause.start), t.end)))
+        if scheduled:
+            stage, firm = "listed", True
+        add("stages", value=Step(stage, date, t, firm, bool(scheduled)))
         if t.stage == "listed" and date is not None and not reader.triggers_between(clause, date.end, t.start):
             add("listing_date", date)  # also a planned listing date, unless another step is told in between
     exchanges = ctx.within(start, end, "EXCHANGE")
@@ -369,8 +378,13 @@ def event_dates(ev: Candidate) -> list:
 
 def stage_of(ev: Candidate) -> str:
     """The furthest stage trigger words report; the classifier's reading of a
-    plain 上市 / IPO sentence only when no trigger word names one."""
+    plain 上市 / IPO sentence only when no trigger word names one; a listing scheduled
+    for a day ahead only when no step under way is told (今日截招，股份本月十五日挂牌: the
+    offer is on; 定于9月12日挂牌 alone: the listing, dated)."""
     steps = ev.args.get("stages", [])
+    under_way = [step for step in steps if step.firm and not step.scheduled and step.stage != "planned"]
+    if under_way:
+        steps = [step for step in steps if not step.scheduled]
     named = [step.stage for step in steps if not step.classified] or [step.stage for step in steps]
     if ev.args.get("restarted"):  # a new attempt: an earlier termination is history
         named = [st for st in named if st not in _ENDED] or named
