@@ -207,6 +207,7 @@ def _after(date, reference) -> bool:
     return bool(_TOLD_AHEAD.search(date.text)) or (value["start"][:4] == str(reference.year) and ahead.days <= _SOON)
 
 
+_SHARES_TOLD = re.compile(r"股份|股票|新股|[AH]股|\d股|IPO|首发|招股|发售")
 _TOLD_AHEAD = re.compile(r"\d{4}年|本月|下月|下周|下星期|明|次日|翌日|周[一二三四五六日]|星期[一二三四五六日天]")
 _SOON = 31  # days
 
@@ -252,10 +253,12 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
                 plan_told = _plan_told(ctx, start, end)
             firm = plan_told
         date = reader.date_for(t.start, clause)
-        # 股份本月十五日挂牌 told on the 8th, 将于9月3日上市: a listing scheduled for a day, not done yet
-        scheduled = t.stage == "listed" and ((stage == "listed" and _after(date, ctx.reference))
-                                             or (stage == "planned" and _SCHEDULED.search(
-                                                 ctx.text, trig.segment_start(ctx.text, t.start, clause.start), t.end)))
+        # 股份本月十五日挂牌 told on the 8th, 将于9月3日在港交所上市: a listing scheduled for a day, not done yet (a
+        # plan's day counts where the clause names the market or the shares: not 新车将于9月5日正式上市)
+        scheduled = t.stage == "listed" and (
+            (stage == "listed" and _after(date, ctx.reference))
+            or (stage == "planned" and _SCHEDULED.search(ctx.text, trig.segment_start(ctx.text, t.start, start), t.end)
+                and (ctx.within(start, end, "EXCHANGE", "TICKER") or _SHARES_TOLD.search(ctx.text, start, end))))
         if scheduled:
             stage, firm = "listed", True
         add("stages", value=Step(stage, date, t, firm, bool(scheduled)))
