@@ -43,6 +43,8 @@ def line_above(text: str, pos: int) -> tuple[int, int]:
 _SEPARATORS = re.compile(r"^[”」』\"]?(?:\s?[(（][^()（）]{1,20}[)）])?(?:[、,，和与及跟以及\s“「『\"]*|[、,，和与及跟以及\s]*[、和与及跟]\s?"
                          r"(?:[\u4e00-\u9fff]{0,10}?(?:企业|公司|厂商|制造商|服务商|提供商|运营商|开发商)"
                          r"|[^,，。；;:：、\s]{1,14}?的[\u4e00-\u9fff]{0,6}?))$")
+_RELATED_TO = re.compile(r"(?:相关|有关|关联)的")
+_OPENS_BRACKET = re.compile(r"\s?[(（]\s?")
 # after a short name defined in brackets (…(以下简称"星河")及澄湖投资): the bracket closes, the list goes on
 _DEFINED_LIST = re.compile(r"^[\"“”」』']?[)）](?:[、,，和及\s]|以及)*$")
 # 这家储能温控企业: a company described, not named, stands for the one in focus
@@ -262,7 +264,11 @@ def name_lists(ctx: Context, start: int, end: int) -> list[list[Entity]]:
     current: list[Entity] = []
     alias: Entity | None = None
     for ent in ctx.within(start, end, *NAMES):
+        if _RELATED_TO.match(ctx.text, ent.end) and ctx.text[ent.start - 1 : ent.start] == "与":
+            continue  # A和与阿里巴巴相关的B: a name that only describes the next one
         gap = ctx.text[(alias or current[-1]).end : ent.start] if current else ""
+        if current and _OPENS_BRACKET.fullmatch(gap) and ctx.text[ent.end : ent.end + 1] in (")", "）"):
+            continue  # 澄壳控股 (KE Holdings) 和…: the name's own Latin form, not the list's next name
         if current and alias is None and defines(ctx.text, current[-1], ent):
             alias = ent
             groups.append([ent])
