@@ -72,6 +72,7 @@ _TITLE = re.compile(r"公告\s*$")
 _FILING_HEAD = re.compile(r"(?:股份代号|证券代码|股票代码|证券简称)[:：]")
 # 二、两年内完成两轮大额融资: a section heading, no sentence of the story
 _COLON = re.compile(r"\s?[:：]")
+_BOARD_FIRST = re.compile(r"\s?(?:沪市?|深市?|京市?)?(?:主板|创业板|科创板|北交所|上交所|深交所|港交所)\s?")  # 2只新股申购：沪主板X、…
 # 其中，中芯聚源作为领投方出资1.2亿元: an investor's part of the round told before, no round of its own
 # (其中，A、B分别完成…融资 and 其中，A完成由X领投的B轮 list rounds)
 _BREAKDOWN = re.compile(r"\s*其中[,，]\s*(?:(?!完成|获|宣布|融资|轮)[^,，。；;]){2,20}?(?:作为[^,，。；;]{0,8}?(?:领投方|跟投方|投资方))?"
@@ -323,7 +324,7 @@ class RuleProposer:
                 # 本周3家企业上会获通过：A、B、C: the count's names, listed right after the trigger's colon
                 colon = _COLON.match(text, t.end)
                 listed = [g for g in name_lists(self.ctx, colon.end(), end) if len(g) >= 2] if colon else []
-                if listed and listed[0][0].start == colon.end():
+                if listed and (listed[0][0].start == colon.end() or _BOARD_FIRST.fullmatch(text, colon.end(), listed[0][0].start)):
                     return listed[0][0]
                 # (两只新股挂牌：A…，B…: the count's names follow it)
                 self._counted = "家" in count.group() and not any(e.start >= count.end() for e in others)

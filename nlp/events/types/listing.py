@@ -212,13 +212,13 @@ _TOLD_AHEAD = re.compile(r"\d{4}年|本月|下月|下周|下星期|明|次日|�
 _SOON = 31  # days
 
 
-_BOARD_DESCRIBES = re.compile(r"(?:上市|挂牌)?的")  # 创业板的X, 科创板上市的X
+_BOARD_DESCRIBES = re.compile(r"(?:(?:上市|挂牌)?的)?")  # 创业板的X, 科创板上市的X, 北交所X (a list item)
 
 
 def _owner(ctx: Context, value):
     """奇信股份(002781)公告,嘉元科技…上市, 星川电子(创业板)、星海科技(科创板): a value printed in
-    brackets right after a name is that name's, as is the board its application names (X首次公开发行股票并在创业板上市); 拟登陆创业板的汇岭电气与北交所的恒朗新材: a board that
-    describes the name right after it is that name's."""
+    brackets right after a name is that name's, as is the board its application names (X首次公开发行股票并在创业板上市); 拟登陆创业板的汇岭电气与北交所的恒朗新材,
+    沪主板X、北交所Y: a board that describes the name right after it is that name's."""
     for name in ctx.within(max(0, value.start - 30), value.start, "COMPANY"):
         if _TICKER_OPENS.fullmatch(ctx.text, name.end, value.start) or _APPLIES_AT.fullmatch(ctx.text, name.end, value.start):
             return name
