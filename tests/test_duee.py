@@ -90,7 +90,8 @@ def test_a_listing_day_already_set_is_formal_listing_in_duee():
     record = nlp.extract("山东星纤集团股份有限公司股票将于2020年9月3日在上海证券交易所上市。", published="2020-09-01",
                          doc_id="x")
     [event] = record["events"]
-    assert event["stage"] == "planned" and event["listing_date"]["start_date"] == "2020-09-03"
+    # the day is set: the listing, dated ahead (stage listed, its listing_date), 正式上市 in DuEE-Fin
+    assert event["stage"] == "listed" and event["listing_date"]["start_date"] == "2020-09-03"
     [duee] = record_to_duee(record)["event_list"]
     assert {"role": "环节", "argument": "正式上市"} in duee["arguments"]
 
