@@ -1730,3 +1730,16 @@ def test_a_listing_scheduled_for_a_day_yields_to_a_step_under_way(text, publishe
     [event] = nlp.extract(text, published=published)["events"]
     assert event["stage"] == stage
     assert stage == "planned" or event["listing_date"] is not None
+
+
+@pytest.mark.parametrize("text, stage", [
+    # a step once taken yields to the one told now
+    ("12月8日，深交所上市委审议会议结果显示，江西赣澄储运股份有限公司首发申请获通过。赣澄储运10月曾被暂缓审议，上市委要求其补充说明客户集中度。",
+     "hearing_passed"),
+    ("证监会同意嘉澄鲜食主板IPO注册申请。嘉澄鲜食曾于2017年向证监会报送IPO申请，后于2018年被发审委否决。", "registered"),
+    # told alone, it is the company's step
+    ("嘉澄鲜食曾于2017年向证监会报送IPO申请，后于2018年被发审委否决。", "terminated"),
+])
+def test_a_step_once_taken_yields_to_the_step_of_now(text, stage):
+    [event] = nlp.extract(text, published="2025-12-09")["events"]
+    assert event["stage"] == stage

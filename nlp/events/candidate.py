@@ -28,12 +28,14 @@ class Proposal:
 class Step:
     """A listing stage a clause reports. firm: reported as done or under way
     (filed, listed, a tutoring filing …), not only intended (拟上市). scheduled: a listing
-    set for a day ahead (定于9月12日挂牌, 股份本月十五日挂牌), not done yet."""
+    set for a day ahead (定于9月12日挂牌, 股份本月十五日挂牌), not done yet. past: told as once
+    taken (曾被暂缓审议), before what the company does now."""
     stage: str
     date: Entity | None
     trigger: trig.Trigger
     firm: bool
     scheduled: bool = False
+    past: bool = False
 
     @property
     def classified(self) -> bool:

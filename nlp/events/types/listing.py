@@ -207,6 +207,17 @@ def _after(date, reference) -> bool:
     return bool(_TOLD_AHEAD.search(date.text)) or (value["start"][:4] == str(reference.year) and ahead.days <= _SOON)
 
 
+# 10月曾被暂缓审议, 曾于2017年报送IPO申请，后于2018年被发审委否决: a step the company once took, before the one told now
+_ONCE = re.compile(r"曾(?:经)?")
+_THEN = re.compile(r"\s?(?:后|随后|此后|其后|之后|后来)")
+
+
+def _once(text: str, pos: int, floor: int) -> bool:
+    seg = trig.segment_start(text, pos, floor)
+    if _ONCE.search(text, max(seg, pos - 40), pos):
+        return True
+    return seg > floor and bool(_THEN.match(text, seg)) \
+        and bool(_ONCE.search(text, trig.segment_start(text, seg - 1, floor), seg))
 _SHARES_TOLD = re.compile(r"股份|股票|新股|[AH]股|\d股|IPO|首发|招股|发售")
 _TOLD_AHEAD = re.compile(r"\d{4}年|本月|下月|下周|下星期|明|次日|翌日|周[一二三四五六日]|星期[一二三四五六日天]")
 _SOON = 31  # days
@@ -261,7 +272,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
                 and (ctx.within(start, end, "EXCHANGE", "TICKER") or _SHARES_TOLD.search(ctx.text, start, end))))
         if scheduled:
             stage, firm = "listed", True
-        add("stages", value=Step(stage, date, t, firm, bool(scheduled)))
+        past = _once(ctx.text, t.start, start)
+        add("stages", value=Step(stage, date, t, firm, bool(scheduled), past))
         if t.stage == "listed" and date is not None and not reader.triggers_between(clause, date.end, t.start):
             add("listing_date", date)  # also a planned listing date, unless another step is told in between
     exchanges = ctx.within(start, end, "EXCHANGE")
@@ -382,12 +394,13 @@ def event_dates(ev: Candidate) -> list:
 def stage_of(ev: Candidate) -> str:
     """The furthest stage trigger words report; the classifier's reading of a
     plain 上市 / IPO sentence only when no trigger word names one; a listing scheduled
-    for a day ahead only when no step under way is told (今日截招，股份本月十五日挂牌: the
-    offer is on; 定于9月12日挂牌 alone: the listing, dated)."""
+    for a day ahead, or a step once taken (曾被暂缓审议), only when no step under way is
+    told (今日截招，股份本月十五日挂牌: the offer is on; 定于9月12日挂牌 alone: the listing,
+    dated; 曾被暂缓审议…首发申请获通过: passed)."""
     steps = ev.args.get("stages", [])
-    under_way = [step for step in steps if step.firm and not step.scheduled and step.stage != "planned"]
-    if under_way:
-        steps = [step for step in steps if not step.scheduled]
+    under_way = [step for step in steps if step.firm and not step.scheduled and not step.past and step.stage != "planned"]
+    if under_way:  # (a step told as once taken, 曾被暂缓审议, yields to the one under way too)
+        steps = [step for step in steps if not step.scheduled and not step.past]
     named = [step.stage for step in steps if not step.classified] or [step.stage for step in steps]
     if ev.args.get("restarted"):  # a new attempt: an earlier termination is history
         named = [st for st in named if st not in _ENDED] or named
