@@ -1743,3 +1743,13 @@ def test_a_listing_scheduled_for_a_day_yields_to_a_step_under_way(text, publishe
 def test_a_step_once_taken_yields_to_the_step_of_now(text, stage):
     [event] = nlp.extract(text, published="2025-12-09")["events"]
     assert event["stage"] == stage
+
+
+def test_a_listed_company_filing_for_hong_kong_is_a_filing_beside_its_old_listing():
+    """创业板上市公司X…把H股上市申请递到了港交所主板: a filing in Hong Kong (its board describes the company); its
+    2020 listing in Shenzhen is another, historical, event."""
+    text = ("创业板上市公司泓澄科技（300926）同日也把H股上市申请递到了港交所主板。"
+            "泓澄科技2020年登陆深交所创业板，主营工业机器人减速器。")
+    events = nlp.extract(text, published="2025-09-30")["events"]
+    assert sorted((ev["stage"], ev["historical"], ev["exchange"]["code"]) for ev in events) == \
+        [("filed", False, "HKEX"), ("listed", True, "SZSE")]

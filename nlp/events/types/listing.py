@@ -281,9 +281,10 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     for exchange in exchanges:  # the first one each company may take
         if any(_refines(later, exchange) for later in exchanges if later.start > exchange.start):
             continue  # 上交所受理了X的科创板IPO申请: the board names the same exchange more precisely
-        if exchange is not exchanges[-1] and _LISTED_ALREADY.search(ctx.text, max(start, exchange.start - 4), exchange.start) \
-                and _LISTED_THERE.match(ctx.text, exchange.end):
-            continue  # 已在上交所科创板上市的X…在港交所主板挂牌: where it is listed describes it; the step is elsewhere
+        if exchange is not exchanges[-1] and (_LISTED_ALREADY.search(ctx.text, max(start, exchange.start - 4), exchange.start)
+                                              and _LISTED_THERE.match(ctx.text, exchange.end)
+                                              or _LISTED_COMPANY.match(ctx.text, exchange.end)):
+            continue  # 已在上交所科创板上市的X / 创业板上市公司X…在港交所主板挂牌: where it is listed describes it
         add("exchange", exchange, owner=_owner(ctx, exchange))
         first_code = first_code or (exchange.value or {}).get("code")
     # X(688716.SH)…在港交所主板挂牌，H股股份代号为06716: the code on the step's exchange first
@@ -308,6 +309,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
 
 
 _LISTED_ALREADY = re.compile(r"(?:已经?|早已)(?:在|于)?$")
+_LISTED_COMPANY = re.compile(r"上市(?:公司|企业)")
 _LISTED_THERE = re.compile(r"[^,，。；;]{0,8}?(?:上市|挂牌)的")
 _MONEY_ROLES = ("offer_price", "market_cap", "proceeds")  # in this order when the cues stand as near
 
