@@ -74,12 +74,13 @@ def usable(ctx: Context, clause, triggers: list) -> list:
         seg = trig.segment_start(text, t.start, start)
         before = trig.context_before(text, t.start, start)
         if not bond.search(text, seg, segment_end(text, t.end, end)) and not (bond_clause and t.stage == "subscription") \
-                and not _NO_STEP.search(before):
+                and not _NO_STEP.search(before) and not (t.stage == "listed" and text[t.start] in "较比" and _GREY_MARKET.search(text, max(start, t.start - 40), t.start)):
             out.append(t)
     return out
 
 
 _REVIEW_STEPS = ("filed", "hearing_passed", "registered")
+_GREY_MARKET = re.compile(r"暗盘")  # 暗盘收报5.2元，较招股价升20%: a price compared in the grey market, before the listing
 _IPO_WORDS = re.compile(r"IPO|上市|首发|首次公开发行|招股|挂牌|科创板|创业板|北交所|主板")
 
 
