@@ -1753,3 +1753,17 @@ def test_a_listed_company_filing_for_hong_kong_is_a_filing_beside_its_old_listin
     events = nlp.extract(text, published="2025-09-30")["events"]
     assert sorted((ev["stage"], ev["historical"], ev["exchange"]["code"]) for ev in events) == \
         [("filed", False, "HKEX"), ("listed", True, "SZSE")]
+
+
+@pytest.mark.parametrize("text, stage", [
+    # an offer opening a week ahead yields to the hearing passed yesterday
+    ("「星澄医疗」传下周招股 集资5亿美元\n\n消息指，手术机械人开发商「星澄医疗科技」已于昨日通过港交所上市聆讯，计划下周招股，"
+     "集资约5亿美元，最快10月17日挂牌。", "hearing_passed"),
+    # told alone, it is the offer
+    ("星澄医疗下周招股，集资约5亿美元。", "subscription"),
+    # a hearing last week that only describes the name is behind it: the offer opening tomorrow
+    ("上周通过聆讯的琮汀新能源（02786）将于明日（18日）起招股，最快下月初上市。", "subscription"),
+])
+def test_an_offer_opening_ahead_yields_to_a_step_taken(text, stage):
+    [event] = nlp.extract(text, published="2025-11-17")["events"]
+    assert event["stage"] == stage

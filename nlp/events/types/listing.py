@@ -213,6 +213,14 @@ _ONCE = re.compile(r"曾(?:经)?")
 _THEN = re.compile(r"\s?(?:后|随后|此后|其后|之后|后来)")
 
 
+def _behind_the_name(ctx: Context, t: trig.Trigger, date) -> bool:
+    """上週通過聆訊的X將於明日起招股: a step dated before the article's day that describes the name right after it is
+    behind the company, as one once taken is (今日上市的X is not)."""
+    end = (date.value or {}).get("end") if date is not None else None
+    return end is not None and ctx.reference is not None and end < ctx.reference.isoformat() \
+        and ctx.text[t.end : t.end + 1] == "的" and any(n.start == t.end + 1 for n in ctx.within(t.end + 1, t.end + 20, "COMPANY"))
+
+
 def _once(text: str, pos: int, floor: int) -> bool:
     seg = trig.segment_start(text, pos, floor)
     if _ONCE.search(text, max(seg, pos - 40), pos):
@@ -267,13 +275,13 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         date = reader.date_for(t.start, clause)
         # 股份本月十五日挂牌 told on the 8th, 将于9月3日在港交所上市: a listing scheduled for a day, not done yet (a
         # plan's day counts where the clause names the market or the shares: not 新车将于9月5日正式上市)
-        scheduled = t.stage == "listed" and (
+        scheduled = (t.stage == "subscription" == stage and _after(date, ctx.reference)) or t.stage == "listed" and (
             (stage == "listed" and _after(date, ctx.reference))
             or (stage == "planned" and _SCHEDULED.search(ctx.text, trig.segment_start(ctx.text, t.start, start), t.end)
                 and (ctx.within(start, end, "EXCHANGE", "TICKER") or _SHARES_TOLD.search(ctx.text, start, end))))
-        if scheduled:
-            stage, firm = "listed", True
-        past = _once(ctx.text, t.start, start)
+        if scheduled:  # (下周招股 too: an offer that opens on a day ahead)
+            stage, firm = t.stage, True
+        past = _once(ctx.text, t.start, start) or _behind_the_name(ctx, t, date)
         add("stages", value=Step(stage, date, t, firm, bool(scheduled), past))
         if t.stage == "listed" and date is not None and not reader.triggers_between(clause, date.end, t.start):
             add("listing_date", date)  # also a planned listing date, unless another step is told in between
