@@ -1767,3 +1767,12 @@ def test_a_listed_company_filing_for_hong_kong_is_a_filing_beside_its_old_listin
 def test_an_offer_opening_ahead_yields_to_a_step_taken(text, stage):
     [event] = nlp.extract(text, published="2025-11-17")["events"]
     assert event["stage"] == stage
+
+
+def test_an_h_share_filing_is_in_hong_kong_beside_the_a_share_listing():
+    """遞交H股上市申請，擬在主板上市: Hong Kong (its 主板), not the 上交所主板 the A shares listed on in 2019."""
+    text = ("A股上市公司灃澄乳業亦遞交H股上市申請，擬在主板上市，獨家保薦人為摩根士丹利。"
+            "灃澄乳業2019年已於上交所主板上市（603877.SH），主要生產低溫鮮奶。")
+    events = nlp.extract(text, published="2025-09-30")["events"]
+    assert sorted((ev["stage"], ev["historical"], ev["exchange"]["code"]) for ev in events) == \
+        [("filed", False, "HKEX"), ("listed", True, "SSE")]

@@ -42,6 +42,7 @@ STAGE_TO_DUEE = {
 _ENDED = ("terminated", "withdrawn")
 # 再度受理, 重启IPO: a new attempt, so a termination told with it is history
 _RESTART = re.compile(r"重启|再度|再次|重新(?:递交|提交|申报|递表)|卷土重来|第二次|二次递表|二度")
+_H_SHARES = re.compile(r"H股(?:上市|发行|的?(?:上市|发行)?申请|招股)")
 _TICKER_OPENS = re.compile(r"(?:-[A-Z]{1,2})?\s?[(（]\s?")
 # a listing told with one of these is not (only) in Hong Kong, whatever the press
 _ELSEWHERE = re.compile(r"A股|美股|赴美|美国|新加坡|台湾|伦敦|东京|[沪深]市")
@@ -261,6 +262,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
 
     if _RESTART.search(ctx.text, start, end):
         add("restarted", value=True)
+    if _H_SHARES.search(ctx.text, start, end):
+        add("h_shares", value=True)
     plan_told = None
     for t in triggers:
         if t.negated or t.stage == "attach" or _threatened(ctx, t):
@@ -354,8 +357,11 @@ told_again = compatible  # a headline's listing and the body's: any two compatib
 
 
 def _market(c: Candidate) -> str | None:
+    """The market of the exchange told; HK for H shares told without one (递交H股上市申请，拟在主板上市)."""
     exchange = c.args.get("exchange")
-    return (exchange.value or {}).get("market") if exchange is not None else None
+    if exchange is not None:
+        return (exchange.value or {}).get("market")
+    return "HK" if c.args.get("h_shares") else None
 
 
 def attach_conflicts(ev: Candidate, cand: Candidate) -> bool:
@@ -455,6 +461,8 @@ def _exchange(ctx: Context, ev: Candidate, mention: rec.Mention) -> dict | None:
     ent = ev.args.get("exchange")
     if ent is not None and ent.value:
         value = ent.value
+    elif ev.args.get("h_shares"):  # 递交H股上市申请，拟在主板上市: Hong Kong, whatever else the text names
+        value, ent = {**values.exchange_value("港交所"), "inferred": True}, None
     else:
         value, ent = document_exchange(ctx, ev)
         if value is None:
