@@ -206,7 +206,7 @@ class Context:
         """A 'near' cue in the same segment just before or just after the entity."""
         pattern = cues(role, "near")
         return bool(pattern.search(self.near_before(ent, floor, 10).strip() or self._field_label(ent, floor)) or
-                    pattern.match(self.near_after(ent, ceiling, 6)))
+                    pattern.match(self.near_after(ent, ceiling, 8)))
 
     def _field_label(self, ent: Entity, floor: int) -> str:
         """招股價：3.20港元: the label a value stands after, when a colon alone parts them."""
