@@ -324,8 +324,9 @@ class RuleProposer:
                 # 本周3家企业上会获通过：A、B、C: the count's names, listed right after the trigger's colon
                 colon = _COLON.match(text, t.end)
                 listed = [g for g in name_lists(self.ctx, colon.end(), end) if len(g) >= 2] if colon else []
-                if listed and (listed[0][0].start == colon.end() or _BOARD_FIRST.fullmatch(text, colon.end(), listed[0][0].start)):
-                    return listed[0][0]
+                first = listed[0][0] if listed else None
+                if first is not None and (first.start == colon.end() or _BOARD_FIRST.fullmatch(text, colon.end(), first.start)):
+                    return first
                 # (两只新股挂牌：A…，B…: the count's names follow it)
                 self._counted = "家" in count.group() and not any(e.start >= count.end() for e in others)
                 return None

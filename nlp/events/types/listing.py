@@ -75,13 +75,18 @@ def usable(ctx: Context, clause, triggers: list) -> list:
         seg = trig.segment_start(text, t.start, start)
         before = trig.context_before(text, t.start, start)
         if not bond.search(text, seg, segment_end(text, t.end, end)) and not (bond_clause and t.stage == "subscription") \
-                and not _NO_STEP.search(before) and not (t.stage == "listed" and text[t.start] in "较比" and _GREY_MARKET.search(text, max(start, t.start - 40), t.start)):
+                and not _NO_STEP.search(before) and not _grey_market_price(text, t, start):
             out.append(t)
     return out
 
 
 _REVIEW_STEPS = ("filed", "hearing_passed", "registered")
-_GREY_MARKET = re.compile(r"暗盘")  # 暗盘收报5.2元，较招股价升20%: a price compared in the grey market, before the listing
+_GREY_MARKET = re.compile(r"暗盘")
+
+
+def _grey_market_price(text: str, t, floor: int) -> bool:
+    """暗盘收报5.2元，较招股价升20%: a price compared with the offer price in the grey market, before the listing."""
+    return t.stage == "listed" and text[t.start] in "较比" and bool(_GREY_MARKET.search(text, max(floor, t.start - 40), t.start))
 _IPO_WORDS = re.compile(r"IPO|上市|首发|首次公开发行|招股|挂牌|科创板|创业板|北交所|主板")
 
 
@@ -209,28 +214,43 @@ def _after(date, reference) -> bool:
     return bool(_TOLD_AHEAD.search(date.text)) or (value["start"][:4] == str(reference.year) and ahead.days <= _SOON)
 
 
+_TOLD_AHEAD = re.compile(r"\d{4}年|本月|下月|下周|下星期|明|次日|翌日|周[一二三四五六日]|星期[一二三四五六日天]")
+_SOON = 31  # days
+_SHARES_TOLD = re.compile(r"股份|股票|新股|[AH]股|\d股|IPO|首发|招股|发售")
+
+
+def _scheduled(ctx: Context, t: trig.Trigger, stage: str, date, start: int, end: int) -> bool:
+    """股份本月十五日挂牌 told on the 8th, 将于9月3日在港交所上市, 下周招股: a listing or an offer set for a day ahead, not
+    done yet (a plan's day counts where the clause names the market or the shares: not 新车将于9月5日正式上市)."""
+    if t.stage == "subscription" == stage or t.stage == "listed" == stage:
+        return _after(date, ctx.reference)
+    return t.stage == "listed" and stage == "planned" \
+        and bool(_SCHEDULED.search(ctx.text, trig.segment_start(ctx.text, t.start, start), t.end)) \
+        and bool(ctx.within(start, end, "EXCHANGE", "TICKER") or _SHARES_TOLD.search(ctx.text, start, end))
+
+
 # 10月曾被暂缓审议, 曾于2017年报送IPO申请，后于2018年被发审委否决: a step the company once took, before the one told now
 _ONCE = re.compile(r"曾(?:经)?")
 _THEN = re.compile(r"\s?(?:后|随后|此后|其后|之后|后来)")
+_ONCE_REACH = 40  # characters back within the segment (a bound: no scan per trigger over a hostile segment)
+
+
+def _once(text: str, pos: int, floor: int) -> bool:
+    """曾被暂缓审议, or a segment opening on 后 after one told with 曾: a step once taken."""
+    seg = trig.segment_start(text, pos, floor)
+    if _ONCE.search(text, max(seg, pos - _ONCE_REACH), pos):
+        return True
+    return seg > floor and bool(_THEN.match(text, seg)) \
+        and bool(_ONCE.search(text, max(trig.segment_start(text, seg - 1, floor), seg - _ONCE_REACH), seg))
 
 
 def _behind_the_name(ctx: Context, t: trig.Trigger, date) -> bool:
     """上週通過聆訊的X將於明日起招股: a step dated before the article's day that describes the name right after it is
     behind the company, as one once taken is (今日上市的X is not)."""
     end = (date.value or {}).get("end") if date is not None else None
-    return end is not None and ctx.reference is not None and end < ctx.reference.isoformat() \
-        and ctx.text[t.end : t.end + 1] == "的" and any(n.start == t.end + 1 for n in ctx.within(t.end + 1, t.end + 20, "COMPANY"))
-
-
-def _once(text: str, pos: int, floor: int) -> bool:
-    seg = trig.segment_start(text, pos, floor)
-    if _ONCE.search(text, max(seg, pos - 40), pos):
-        return True
-    return seg > floor and bool(_THEN.match(text, seg)) \
-        and bool(_ONCE.search(text, trig.segment_start(text, seg - 1, floor), seg))
-_SHARES_TOLD = re.compile(r"股份|股票|新股|[AH]股|\d股|IPO|首发|招股|发售")
-_TOLD_AHEAD = re.compile(r"\d{4}年|本月|下月|下周|下星期|明|次日|翌日|周[一二三四五六日]|星期[一二三四五六日天]")
-_SOON = 31  # days
+    if end is None or ctx.reference is None or end >= ctx.reference.isoformat() or ctx.text[t.end : t.end + 1] != "的":
+        return False
+    return any(n.start == t.end + 1 for n in ctx.within(t.end + 1, t.end + 20, "COMPANY"))
 
 
 _BOARD_DESCRIBES = re.compile(r"(?:(?:上市|挂牌)?的)?")  # 创业板的X, 科创板上市的X, 北交所X (a list item)
@@ -276,16 +296,11 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
                 plan_told = _plan_told(ctx, start, end)
             firm = plan_told
         date = reader.date_for(t.start, clause)
-        # 股份本月十五日挂牌 told on the 8th, 将于9月3日在港交所上市: a listing scheduled for a day, not done yet (a
-        # plan's day counts where the clause names the market or the shares: not 新车将于9月5日正式上市)
-        scheduled = (t.stage == "subscription" == stage and _after(date, ctx.reference)) or t.stage == "listed" and (
-            (stage == "listed" and _after(date, ctx.reference))
-            or (stage == "planned" and _SCHEDULED.search(ctx.text, trig.segment_start(ctx.text, t.start, start), t.end)
-                and (ctx.within(start, end, "EXCHANGE", "TICKER") or _SHARES_TOLD.search(ctx.text, start, end))))
-        if scheduled:  # (下周招股 too: an offer that opens on a day ahead)
+        scheduled = _scheduled(ctx, t, stage, date, start, end)
+        if scheduled:
             stage, firm = t.stage, True
         past = _once(ctx.text, t.start, start) or _behind_the_name(ctx, t, date)
-        add("stages", value=Step(stage, date, t, firm, bool(scheduled), past))
+        add("stages", value=Step(stage, date, t, firm, scheduled, past))
         if t.stage == "listed" and date is not None and not reader.triggers_between(clause, date.end, t.start):
             add("listing_date", date)  # also a planned listing date, unless another step is told in between
     exchanges = ctx.within(start, end, "EXCHANGE")
