@@ -38,13 +38,15 @@ def line_above(text: str, pos: int) -> tuple[int, int]:
     return text.rfind("\n", 0, end) + 1, end
 
 
+# 沪主板X、北交所Y: the board a list item opens on
+BOARD_WORD = r"(?:沪市?|深市?|京市?)?(?:主板|创业板|科创板|北交所|上交所|深交所|港交所|港股|美股|纳斯达克|纽交所)"
 # 星川电子(创业板)、星海科技(科创板): a short note in brackets after a list item keeps the list
 # …和电动车制造商云鹏汽车, …与北交所的恒朗新材, 沪主板X、北交所Y: after a joiner, what the next name is or where it
 # lists may stand before it
 _SEPARATORS = re.compile(r"^[”」』\"]?(?:\s?[(（][^()（）]{1,20}[)）])?(?:[、,，和与及跟以及\s“「『\"]*|[、,，和与及跟以及\s]*[、和与及跟]\s?"
                          r"(?:[\u4e00-\u9fff]{0,10}?(?:企业|公司|厂商|制造商|服务商|提供商|运营商|开发商)"
                          r"|[^,，。；;:：、\s]{1,14}?的[\u4e00-\u9fff]{0,6}?"
-                         r"|(?:沪市?|深市?|京市?)?(?:主板|创业板|科创板|北交所|上交所|深交所|港交所|港股|美股|纳斯达克|纽交所)\s?))$")
+                         rf"|{BOARD_WORD}\s?))$")
 _RELATED_TO = re.compile(r"(?:相关|有关|关联)的")
 _OPENS_BRACKET = re.compile(r"\s?[(（]\s?")
 # after a short name defined in brackets (…(以下简称"星河")及澄湖投资): the bracket closes, the list goes on

@@ -16,7 +16,7 @@ from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
 from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, segment_end
-from ..context import (BULLET, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, LOAN, PRONOUN, THIS_ROUND,
+from ..context import (BOARD_WORD, BULLET, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, LOAN, PRONOUN, THIS_ROUND,
                        THIS_ROUND_REACH, Context, is_lender,
                        cues, former_or_latter, is_calendar, line_above, name_lists, subscribed_issuer)
 
@@ -72,7 +72,7 @@ _TITLE = re.compile(r"公告\s*$")
 _FILING_HEAD = re.compile(r"(?:股份代号|证券代码|股票代码|证券简称)[:：]")
 # 二、两年内完成两轮大额融资: a section heading, no sentence of the story
 _COLON = re.compile(r"\s?[:：]")
-_BOARD_FIRST = re.compile(r"\s?(?:沪市?|深市?|京市?)?(?:主板|创业板|科创板|北交所|上交所|深交所|港交所)\s?")  # 2只新股申购：沪主板X、…
+_BOARD_FIRST = re.compile(rf"\s?{BOARD_WORD}\s?")  # 2只新股申购：沪主板X、…
 # 其中，中芯聚源作为领投方出资1.2亿元: an investor's part of the round told before, no round of its own
 # (其中，A、B分别完成…融资 and 其中，A完成由X领投的B轮 list rounds)
 _BREAKDOWN = re.compile(r"\s*其中[,，]\s*(?:(?!完成|获|宣布|融资|轮)[^,，。；;]){2,20}?(?:作为[^,，。；;]{0,8}?(?:领投方|跟投方|投资方))?"
@@ -621,6 +621,11 @@ class RuleProposer:
             if m:
                 out += [(t, e) for e in others if e.start == m.end() and e.label == "COMPANY"]
         return out
+
+    def describes_a_name(self, t: trig.Trigger) -> bool:
+        """Is the trigger said of the name right after it (上周通过聆讯的X, 步入招股第三日的X)?"""
+        m = _DESCRIBES.match(self.ctx.text, t.end)
+        return m is not None and any(e.start == m.end() for e in self.ctx.within(m.end(), m.end() + 20, "COMPANY"))
 
     def triggers_between(self, clause: Clause, start: int, end: int) -> list[trig.Trigger]:
         """The trigger phrases of the clause's sentence that lie within start..end (not those that only

@@ -244,13 +244,11 @@ def _once(text: str, pos: int, floor: int) -> bool:
         and bool(_ONCE.search(text, max(trig.segment_start(text, seg - 1, floor), seg - _ONCE_REACH), seg))
 
 
-def _behind_the_name(ctx: Context, t: trig.Trigger, date) -> bool:
-    """上週通過聆訊的X將於明日起招股: a step dated before the article's day that describes the name right after it is
-    behind the company, as one once taken is (今日上市的X is not)."""
+def _before_the_day(date, reference) -> bool:
+    """A step dated before the article's day: said of the name after it (上週通過聆訊的X將於明日起招股) it is behind the
+    company, as one once taken is (今日上市的X is not)."""
     end = (date.value or {}).get("end") if date is not None else None
-    if end is None or ctx.reference is None or end >= ctx.reference.isoformat() or ctx.text[t.end : t.end + 1] != "的":
-        return False
-    return any(n.start == t.end + 1 for n in ctx.within(t.end + 1, t.end + 20, "COMPANY"))
+    return end is not None and reference is not None and end < reference.isoformat()
 
 
 _BOARD_DESCRIBES = re.compile(r"(?:(?:上市|挂牌)?的)?")  # 创业板的X, 科创板上市的X, 北交所X (a list item)
@@ -299,7 +297,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         scheduled = _scheduled(ctx, t, stage, date, start, end)
         if scheduled:
             stage, firm = t.stage, True
-        past = _once(ctx.text, t.start, start) or _behind_the_name(ctx, t, date)
+        past = _once(ctx.text, t.start, start) or (_before_the_day(date, ctx.reference) and reader.describes_a_name(t))
         add("stages", value=Step(stage, date, t, firm, scheduled, past))
         if t.stage == "listed" and date is not None and not reader.triggers_between(clause, date.end, t.start):
             add("listing_date", date)  # also a planned listing date, unless another step is told in between
