@@ -132,8 +132,10 @@ class Pipeline:
         return found, tokens, text_clauses
 
     @_user_scope
-    def analyse(self, document: Document, text: str | None = None, offsets: OffsetMap | None = None) -> Analysis:
-        """Everything up to the events."""
+    def analyse(self, document: Document, text: str | None = None, offsets: OffsetMap | None = None,
+                events_only: bool = False) -> Analysis | None:
+        """Everything up to the events. events_only: None where no clause keeps a trigger once the names are
+        found (a bare 投资 that no name follows): such a text holds no event, and the rest is not built."""
         if text is None:
             text, offsets = normalise(document.raw_text)
         reference = parse_published(document.published)
@@ -152,9 +154,11 @@ class Pipeline:
             found = self.user.claim(found, text)
 
         # the event stage reads a bare 投资 only where a name, final now, follows it
+        final_clauses = clauses.worth_reading(text, text_clauses, found)
+        if events_only and not any(c.triggers for c in final_clauses):
+            return None
         ctx = Context(text, found, sents.sentences(text), reference=reference, reference_inferred=inferred,
-                      clauses=clauses.worth_reading(text, text_clauses, found), tagged=tagged,
-                      trf_tagged=trf_tagged)
+                      clauses=final_clauses, tagged=tagged, trf_tagged=trf_tagged)
         ctx.clusters = aliases.cluster([e for e in found if e.label in ("COMPANY", "ORG")], text)
         for i, group in enumerate(ctx.clusters):
             for ent in group:
@@ -197,9 +201,12 @@ class Pipeline:
                   "reference_date": None, "reference_inferred": False,
                   "entities": [], "events": [], "errors": []}
         text, offsets = normalise(document.raw_text)
-        if self.entities_mode == "events" and not analyse_all and not events.may_hold_event(text):
+        events_only = self.entities_mode == "events" and not analyse_all
+        if events_only and not events.may_hold_event(text):
             return self._finish(record, document), None
-        analysis = self.analyse(document, text, offsets)
+        analysis = self.analyse(document, text, offsets, events_only=events_only)
+        if analysis is None:  # its candidate triggers fell away with the names
+            return self._finish(record, document), None
         ctx = analysis.context
         # events need a trigger; the clause views serve the events and confirm weak names
         has_triggers = any(c.triggers for c in ctx.clauses)

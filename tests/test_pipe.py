@@ -17,6 +17,7 @@ from .helpers import ROOT
 FUNDING = "12月3日，云帆智能宣布完成5亿元B+轮融资，本轮融资由澄湖资本领投，松涧创投跟投。"
 LISTING = "星河科技今日在港交所挂牌上市，股份代号02513，募资8亿港元。"
 PLAIN = "今天天气晴朗，员工在公园里散步，股市平稳。"
+BARE_VERB = "澄湖资本旗下的基金主要投资早期硬科技企业，首期规模10亿元。"
 
 RECORDS = [
     {"id": "a", "text": FUNDING, "published": "2025-12-05"},
@@ -74,6 +75,11 @@ def test_options_reach_the_pipeline():
     assert kept["provenance"]["options"]["instruments"] == ["debt"]
     [plain] = nlp.pipe([PLAIN])  # events mode: no trigger, no entities
     assert plain["entities"] == [] and "text" not in plain
+    # a bare 投资 that no name follows is no trigger once the names are found: no entities either
+    [bare] = nlp.pipe([BARE_VERB])
+    [tagged] = nlp.pipe([BARE_VERB], entities="all")
+    assert bare["events"] == bare["entities"] == []
+    assert {e["text"] for e in tagged["entities"]} == {"澄湖资本", "10亿元"}
     [long] = nlp.pipe(["云" * 50], max_chars=10)
     assert long["errors"][0].startswith("too large")
     with pytest.raises(ValueError):
