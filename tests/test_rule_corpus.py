@@ -91,6 +91,7 @@ SHOW = {
     "offer_price": lambda ev: _money(ev["offer_price"]),
     "proceeds": lambda ev: _money(ev["proceeds"]),
     "date": lambda ev: (ev["date"] or {}).get("start_date") or "-",
+    "listing_date": lambda ev: (ev["listing_date"] or {}).get("start_date") or "-",
     "disclosed": lambda ev: (ev["disclosed"] or {}).get("start_date") or "-",
     "instrument": lambda ev: ev["instrument"],
     "historical": lambda ev: str(ev["historical"]).lower(),

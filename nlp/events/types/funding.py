@@ -274,11 +274,11 @@ def _respective_values(ctx: Context, view, add) -> None:
 _ROUND_SIZE = re.compile(r"融资(?:规模|总额)|融资的一部分")
 # X以合计2.1亿元取得Y股权, X同时以2,000万元参与增资, X 2亿元领投Y B轮, X子公司8000万元入股Y: the sum one investor
 # pays, maybe a part of a round
-_PAYS_BEFORE = re.compile(r"(?:(?:同时|将|已|再)?(?:以|出资|斥资|使用|投入)(?:自有资金|自筹资金|现金|合计|共计|人民币)*"
+_PAYS_BEFORE = re.compile(r"(?:(?:同时|将|已|再)?(?:以|出资|斥资|使用|动用|拿出|投入)(?:自有资金|自筹资金|现金|合计|共计|人民币)*"
                           r"|(?:子公司|附属公司|旗下基金))\s?$")
 # 董事会同意公司以1.5亿元入股X; X同步公告，董事会通过以2亿元认购…: the payer is the pronoun's or the announcer
 _ANNOUNCED = re.compile(r"(?:同步|同日|今日|亦|也)?(?:发布|发出)?(?:公告|宣布|披露|重大讯息|重讯)(?:称|指出|表示)?\s?[,，:：]\s?")
-_PAYS_AFTER = re.compile(r"\s?(?:的价格|的对价|的代价)?(?:认购|入股|[,，]?参与|参投|领投|跟投|增资|注资|取得|受让|战略投资|投资(?![\d人方者机]))")
+_PAYS_AFTER = re.compile(r"\s?(?:的价格|的对价|的代价|的?(?:自有资金|自筹资金|现金))?(?:认购|入股|[,，]?参与|参投|领投|跟投|增资|注资|取得|受让|战略投资|投资(?![\d人方者机]))")
 
 
 # X获配3亿元, 分别获配3亿元和2.5亿元, 获配金额最高，约2.6亿元, 认购金额约4.1亿元: a placement's subscriber's part
@@ -288,10 +288,15 @@ _ONE_MORE_PAYS = re.compile(r"(?:(?:也|亦|还|另|同时)(?:将|拟|会)?(?:�
                             r"|其中[^,，。；;]{2,20}?(?:出资|投资|投入|认购|认缴))(?:约|共|合计)?\s?$")
 
 
+# 本轮由X领投并出资4亿元, Y出资3亿元: a named investor's own payment, the verb between it and the sum
+_PAID_BEFORE = re.compile(r"(?:领投并|并|还|另|将|已|拟)?(?:出资|投入|认缴|斥资)了?(?:约|共|合计)?\s?$")
+
+
 def _investor_pays(ctx: Context, view, money) -> bool:
     """Whether the sum is what one investor of the clause pays (its part), not the round's size."""
     if not _PAYS_AFTER.match(ctx.text, money.end):
-        return False
+        paid = _PAID_BEFORE.search(ctx.text, max(view.clause.start, money.start - 9), money.start)
+        return paid is not None and any(e.end == paid.start() for e in view.investors)
     seg = trig.segment_start(ctx.text, money.start, view.clause.start)
     pays = _PAYS_BEFORE.search(ctx.text, seg, money.start)
     if pays:  # the payer: an investor of the clause, a name before the sum, or a subsidiary that stands for one
