@@ -496,7 +496,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
     from .discover import role_zones
 
     others, investors, leads, sources = [], [], [], []
-    zones = [z for z in role_zones(ctx.text, start, end) if z[0] in ("lead", "investor")]
+    zones = [_with_opening_list(ctx, start, z) for z in role_zones(ctx.text, start, end) if z[0] in ("lead", "investor")]
     advised_until = start  # 保荐人分别为A、B、C、D: the whole enumeration advises, names no lexicon knows included
     for group in _split_at_zones(ctx.text, name_lists(ctx, start, end), zones):
         group = [e for e in group if not _gloss(ctx, e, start)]
@@ -562,6 +562,23 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
     confirmed.update(e.text for e in others if e.weak)
     _aliases_follow(ctx, start, end, others, (investors, leads, sources))
     return others, investors, leads, sources
+
+
+_COMMA_ONLY = re.compile(r"\s?[,，、]\s?")
+
+
+def _with_opening_list(ctx: Context, start: int, zone: tuple[str, int, int]) -> tuple[str, int, int]:
+    """北京国管，经纬创投，BAI资本和Monolith砺思资本跟投: names that open the clause, one after another with only
+    a comma between, head the list the zone's role covers (its pattern stops at the last comma)."""
+    role, zs, ze = zone
+    names = ctx.within(start, zs, *NAMES)
+    if not names or ctx.text[start:names[0].start].strip():
+        return zone
+    ends = [e.end for e in names]
+    starts = [e.start for e in names[1:]] + [zs]
+    if all(_COMMA_ONLY.fullmatch(ctx.text, a, b) for a, b in zip(ends, starts)):
+        return role, names[0].start, ze
+    return zone
 
 
 def _aliases_follow(ctx: Context, start: int, end: int, others: list[Entity], roles: tuple[list[Entity], ...]) -> None:
