@@ -243,9 +243,10 @@ def subscribed_issuer(ctx: Context, floor: int, pos: int) -> Entity | None:
     return signed or (former_or_latter(ctx, m.start("what")) if what != "其" else None)
 
 
-def former_or_latter(ctx: Context, pos: int) -> Entity | None:
+def former_or_latter(ctx: Context, pos: int, of_two: bool = False) -> Entity | None:
     """The company 前者 / 后者 at `pos` stands for: the first or the last of the last list of companies
-    before it, in its sentence or the one before."""
+    before it, in its sentence or the one before; else, of_two, of the two companies its sentence named
+    before it (X拟以2亿元取得Y新增注册资本，领投后者…: Y), the first or the second."""
     m = FORMER_LATTER.match(ctx.text, pos)
     if m is None:
         return None
@@ -255,6 +256,12 @@ def former_or_latter(ctx: Context, pos: int) -> Entity | None:
         lists = [group for group in lists if len(group) >= 2]
         if lists:
             return lists[-1][0] if m.group("which") == "前者" else lists[-1][-1]
+    named: list[Entity] = []
+    for e in ctx.within(ctx.sentences[sentence][0], pos, "COMPANY") if of_two else ():
+        if not any(ctx.same_party(e, n) for n in named):
+            named.append(e)
+    if of_two and len(named) == 2:
+        return named[0] if m.group("which") == "前者" else named[1]
     return None
 
 

@@ -92,6 +92,8 @@ _OWNER_TO_ROUND = re.compile(r"[」”\"』]?\s?的?")  # Y的B轮, 「Y」B轮
 # 继去年8月拿下A轮后，: a clause told before the subject it shares with the clause after it
 # 对后者增资, 向前者注资: the verb's company is told by 前者 / 后者 right before it
 _TO_FORMER_LATTER = re.compile(r"(?:对|向)(?P<which>前者|后者)(?=\s?$)")
+# 领投后者3.5亿元B轮融资: the investing verb's object is told by 前者 / 后者 right after it
+_INVESTS_FORMER_LATTER = re.compile(r"(?:领投|参投|跟投|投资|入股|注资|增资)了?(?P<which>前者|后者)")
 _BEFORE_THE_SUBJECT = re.compile(r"继[^,，。；;]{1,24}?(?:之后|后)[,，]?\s*$")
 # 根据协议，X将…: a sentence that tells the terms of an agreement signed in the sentence before
 _PER_AGREEMENT = re.compile(r"\s*(?:根据|按照|依据|按)(?:该|上述|双方)?(?:协议|约定|合同)")
@@ -270,6 +272,9 @@ class RuleProposer:
         for t in live:  # X与Y签署合作协议，后者拟向前者增资5亿元: the company the verb's 前者 / 后者 stands for
             told_of = _TO_FORMER_LATTER.search(text, trig.segment_start(text, t.start, start), t.start)
             if told_of and (referent := former_or_latter(self.ctx, told_of.start("which"))) is not None:
+                return referent
+            told_of = _INVESTS_FORMER_LATTER.match(text, t.start)
+            if told_of and (referent := former_or_latter(self.ctx, told_of.start("which"), of_two=True)) is not None:
                 return referent
             if (issuer := subscribed_issuer(self.ctx, start, t.start)) is not None:
                 return issuer  # X与Y订立认购协议，以8,000万港元认购其新股: Y issues them

@@ -34,6 +34,7 @@ _ROUND_COUNT = re.compile(r"(?<![A-Za-z第])(\d+|[一二两三四五六七八九
 _CUMULATIVE = re.compile(r"累计|(?<!资金)(?<!发行)(?<!募资)(?<!轮融资)(?<!番融资)(?<!次融资)(?<!轮)(?<!贷款)(?<!借款)(?<!授信)(?<!本金)(?<!面值)总额|(?<![该本此]轮)(?:共计|合计)(?!增资|认购|出资|持股|持有)|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
 _SUMS = ("合计", "共计", "总计")  # a sum, not by itself a sum over rounds
 _FACILITY_SUMS = (*_SUMS, "总额")  # 签订总额35亿港元的银团贷款协议: a loan's or a bond's size
+_ROUND_NAMED_AFTER = re.compile(r"\s?的?(?:Pre-)?(?:[A-H]\d?\+{0,2}|天使\+?|种子)\s?轮")
 _ROUND_JUST_BEFORE = re.compile(r"轮(?:融资|募资|增资|集资)?\s?[,，]\s?$")
 _LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|该轮|这一轮")
 _WILDCARD_ROUNDS = {"new", "latest", None}
@@ -374,6 +375,14 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     if decision is None:
         if amount is not None and _investor_pays(ctx, view, amount):
             add("investor_part", value=amount)  # X以2,000万元参与增资: one investor's part
+            # X披露，公司拟以2亿元取得Y新增注册资本，领投后者3.5亿元B轮融资: the round's own size is the amount,
+            # and the payer, named before the sum (or speaking of itself as 公司), invests
+            if any(p.role == "amount" and p.entity.start > amount.end and _ROUND_NAMED_AFTER.match(ctx.text, p.entity.end)
+                   for p in out):
+                out[:] = [p for p in out if not (p.role == "amount" and p.entity is amount)]
+            payer = next(iter(reversed(ctx.within(start, amount.start, "COMPANY"))), None)
+            if payer is not None and not view.investors and payer not in view.others[1:]:
+                add("investors", payer)
     else:  # 拟以6000万元认购…: the investor's part of a round, maybe told beside it
         decided_at, part = decision
         add("investor_part", value=part)
