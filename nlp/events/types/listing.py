@@ -504,6 +504,12 @@ def _printed_ticker(ctx: Context, ev: Candidate, exchange: dict | None):
 _ENDS = ("terminated", "withdrawn")  # one end of the review, told as either
 
 
+def _plan_step_done(step) -> bool:
+    """A planning step taken, not intended: its trigger is the table's planned step itself (辅导备案), told
+    without a modal."""
+    return step.trigger.stage == "planned" and not step.trigger.modal and step.firm
+
+
 def record(ctx: Context, ev: Candidate, mention: rec.Mention, sources: rec.Sources) -> dict:
     a = ev.args
     exchange = _exchange(ctx, ev, mention)
@@ -516,7 +522,8 @@ def record(ctx: Context, ev: Candidate, mention: rec.Mention, sources: rec.Sourc
 
     dated: dict[str, tuple[dict | None, object]] = {}
     for step in a.get("stages", []):
-        if step.stage != "planned" and dated.get(step.stage, (None,))[0] is None:
+        # a plan has no day of its own (拟于2026年上市); a tutoring filing done (于10月23日办结辅导备案) has
+        if (step.stage != "planned" or _plan_step_done(step)) and dated.get(step.stage, (None,))[0] is None:
             dated[step.stage] = (rec.date(step.date, mention), step.date)
     milestones = [{"stage": st, "date": date} for st, (date, _) in dated.items()]
     stage_date, stage_date_ent = dated.get(stage, (None, None))
