@@ -31,7 +31,8 @@ KEEP_HISTORY = True  # and is reported with historical: true (a past round with 
 DUEE_HISTORY = False  # DuEE-Fin annotates the round the news is about, not the rounds behind it
 
 _ROUND_COUNT = re.compile(r"(?<![A-Za-z第])(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
-_CUMULATIVE = re.compile(r"累计|(?<!资金)(?<!发行)(?<!募资)(?<!轮融资)(?<!番融资)(?<!次融资)(?<!轮)(?<!贷款)(?<!借款)(?<!授信)(?<!本金)(?<!面值)总额|(?<![该本此]轮)(?:共计|合计)(?!增资|认购|出资|持股|持有)|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
+# 累计融资, 融资总额, 两个月内的融资额已逾30亿港元 (money raised over a stretch of time, not one deal)
+_CUMULATIVE = re.compile(r"(?:[\d一两二三四五六七八九十]+个?(?:月|年)|年内|今年以来|上市以来)内?的?(?:融资|集资|募资)额|累计|(?<!资金)(?<!发行)(?<!募资)(?<!轮融资)(?<!番融资)(?<!次融资)(?<!轮)(?<!贷款)(?<!借款)(?<!授信)(?<!本金)(?<!面值)总额|(?<![该本此]轮)(?:共计|合计)(?!增资|认购|出资|持股|持有)|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
 _SUMS = ("合计", "共计", "总计")  # a sum, not by itself a sum over rounds
 _FACILITY_SUMS = (*_SUMS, "总额")  # 签订总额35亿港元的银团贷款协议: a loan's or a bond's size
 _ROUND_NAMED_AFTER = re.compile(r"\s?的?(?:Pre-)?(?:[A-H]\d?\+{0,2}|天使\+?|种子)\s?轮")
