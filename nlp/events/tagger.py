@@ -263,7 +263,7 @@ _NOT_A_NAME = re.compile(r"^[\d\W_]+$|^(?:公司|本公司|该公司|集团|发�
 # …nor hold the verb between two names (星河半导体获云帆电子策略入股: 星河半导体 | 获 | 云帆电子)
 _RECEIVES_INSIDE = re.compile(r"[^\W\d_]{2}获(?![悉知])得?[^\W\d_]{2}")
 # …and not say what the company after it does (做电池外观检测的星衡智能)
-_DOES = re.compile(r"做|专注|专门|从事|主打|提供|致力于|聚焦|研发|开发|生产")
+_DOES = re.compile(r"(?:专|主)?做|专注|专门|从事|主打|提供|致力于|聚焦|研发|开发|生产")
 
 
 def new_names(text: str, tagged: list[Tagged], found: list[Entity]) -> list[Entity]:
