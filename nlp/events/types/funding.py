@@ -273,7 +273,7 @@ def _respective_values(ctx: Context, view, add) -> None:
                 add(role, value, owner=company)
 
 
-_ROUND_SIZE = re.compile(r"融资(?:规模|总额)|融资的一部分")
+_ROUND_SIZE = re.compile(r"融资(?:规模|总额)|融资的一部分|(?:本轮|此轮|该轮|这一轮)(?:合计|共计|总共|共)(?:募资|募得|融资|筹资|筹得)")
 # X以合计2.1亿元取得Y股权, X同时以2,000万元参与增资, X 2亿元领投Y B轮, X子公司8000万元入股Y: the sum one investor
 # pays, maybe a part of a round
 _PAYS_BEFORE = re.compile(r"(?:(?:同时|将|已|再)?(?:以|出资|斥资|使用|动用|拿出|投入)(?:自有资金|自筹资金|现金|合计|共计|人民币)*"
