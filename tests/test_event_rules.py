@@ -1021,6 +1021,15 @@ def test_a_round_s_total_is_no_cumulative_sum_and_a_subsidiary_s_sum_is_its_part
     assert rounds["B"]["amount"]["value"] == 3e8 and not rounds["B"]["cumulative"]
 
 
+@pytest.mark.parametrize("text, cumulative", [
+    ("澄昶科技B轮合计募得新台币5亿元，其中澄毅创投出资2亿元并担任领投。", False),  # the B round's own total
+    ("澄昶科技两轮合计募得新台币5亿元，其中澄毅创投出资2亿元并担任领投。", True),  # a sum over two rounds
+])
+def test_a_named_round_s_total_is_no_sum_over_rounds(text, cumulative):
+    [ev] = nlp.extract(text, published="2025-09-04")["events"]
+    assert ev["amount"]["value"] == 5e8 and ev["cumulative"] is cumulative
+
+
 def test_a_company_listed_on_one_market_that_files_on_another_has_two_listings():
     """2020年登陆深交所主板 … 昨日向港交所递交H股上市申请: the A-share listing is history, the Hong Kong filing news."""
     text = ("A股上市的沛澜环境（002968）昨日公告，已向港交所递交H股上市申请，拟于主板挂牌。"
