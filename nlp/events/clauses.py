@@ -526,6 +526,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         elif cues("advisor", "before").search(before):
             sources.extend(group)
             advised_until = segment_end(ctx.text, group[-1].end, end)
+        elif _MONEY_FROM.search(before):
+            investors.extend(group)  # 种子轮新台币6,000万元来自X, 资金全部来自X: the money's source invests
         elif (cues("source", "after").match(after) and not before.endswith("为") and not _TABLE_CELL.match(after)) \
                 or cues("source", "before").search(before) \
                 or (cues("venue", "before").search(before) and cues("venue", "after").match(after)) \
@@ -564,6 +566,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
     return others, investors, leads, sources
 
 
+_MONEY_FROM = re.compile(r"(?:元|轮|资金|这笔钱|融资)(?:全部|主要|均|都|则)?来自于?$")
 _COMMA_ONLY = re.compile(r"\s?[,，、]\s?")
 
 
