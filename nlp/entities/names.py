@@ -165,6 +165,8 @@ _LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是系据�
 # 湘江钛业全称湖南湘江钛业科技股份有限公司, X又称Y: a word that names a name, inside a run of name-like words
 # (up to the last of them: the name is after it)
 _CALLED = re.compile(r".*(?:全称|又称|原名|原称|简称|全名)(?:为|是)?")
+# 毅达资本独家投资闽钧股份: jieba's run of name-like words opens on the investing verb (投资 is also a suffix)
+_INVESTS_INTO = re.compile(r"(?:独家|联合|共同|再次|出手|重金|战略|领投|跟投|参投)?(?:投资|入股|参股|注资)了?")
 # 物流股峤蓝物流, 创新药股澄霆生物, 港股星河科技: the kind of stock a name is, before it
 _STOCK_KIND = re.compile(r"^[\u4e00-\u9fffA]{1,5}?股(?!份|东|权|票|价|民|市|本|息|指)")
 
@@ -593,7 +595,7 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             described = _DESCRIBED.match(text)
             if described and len(text) - described.end() >= len(suffix) + 2:  # 研发商伟杰信生物 (jieba: 商伟杰)
                 text, start = text[described.end():], start + described.end()
-            called = _CALLED.match(text)
+            called = _CALLED.match(text) or _INVESTS_INTO.match(text)
             if called is not None and len(text) - called.end() >= len(suffix) + 2:
                 text, start = text[called.end():], start + called.end()
             while text[0] in _LEADING_JUNK and len(text) - len(suffix) > 2:  # jieba glued 由 to 澄湖
