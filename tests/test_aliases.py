@@ -33,6 +33,8 @@ def ents(*names):
     (("电源大厂台澜电", "台澜电"), True),
     (("晶格半导体", "半导体"), False),  # a dictionary word alone is no name to describe
     (("北京澜沛", "深圳澜沛"), False),  # places are no description
+    (("钽澄光电科技(苏州)有限公司", "钽澄科技"), True),  # the brand and the trade word, what lies between left out
+    (("钽澄光电", "钽澄科技"), False),  # two trade words: two companies of one brand
 ])
 def test_clusters(names, together):
     groups = cluster(ents(*names))

@@ -44,6 +44,7 @@ def _compatible(a: str, b: str) -> bool:
         return False
     if short.isascii():  # Latin names inside longer names: 稀宇MiniMax
         return re.search(rf"(?<![a-z0-9]){re.escape(short)}(?![a-z0-9])", long_.lower()) is not None
+    tail = _GENERIC_TAIL.search(short)
     for candidate in {long_, _PLACE_HEAD.sub("", long_)}:
         if candidate == short:
             return True
@@ -51,6 +52,10 @@ def _compatible(a: str, b: str) -> bool:
             rest = candidate[len(short):]
             if _GENERIC_TAIL.fullmatch(rest) or len(short) >= 3 or rest.isascii():
                 return True
+        # 钽曜科技 for 钽曜光电科技: the brand and the trade word of the name, what lies between left out
+        if tail and tail.start() >= 2 and candidate.startswith(short[:tail.start()]) \
+                and candidate.endswith(tail.group()) and len(candidate) > len(short):
+            return True
     return False
 
 
