@@ -223,9 +223,11 @@ def _is_description(words: str) -> bool:
 
 def plausible_name(name: str) -> bool:
     """Not too short or long, no word of the deal (融资, 本轮, 招股), no plain word or stretch of a sentence."""
+    from ..entities.names import _stop_tokens
+
     return 2 <= len(name) <= 30 and not _BAD.search(name) and len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) >= 2 \
         and not _is_plain_word(name) and (name.isascii() or not _is_junk(name)) \
-        and name not in _generic_names()  # 产业基金, 特专科技: finance terms shaped like names
+        and name not in _generic_names() and name not in _stop_tokens()  # 产业基金, 特专科技, 小结: words, no names
 
 
 class _Named:
