@@ -29,8 +29,12 @@ _PLACE_HEAD = re.compile(
 )
 
 
+# N钜芯, C澄科: the mark an A share's short name carries in its first trading days (N: the first day)
+_NEW_SHARE_MARK = re.compile(r"^[NC](?=[\u4e00-\u9fff])")
+
+
 def _core(name: str) -> str:
-    core = _LEGAL_TAIL.sub("", name)
+    core = _LEGAL_TAIL.sub("", _NEW_SHARE_MARK.sub("", name))
     core = re.sub(r"\([^)]*\)", "", core)
     return core.lower() if core.isascii() else core
 
