@@ -385,7 +385,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
                    for p in out):
                 out[:] = [p for p in out if not (p.role == "amount" and p.entity is amount)]
             payer = next(iter(reversed(ctx.within(start, amount.start, "COMPANY"))), None)
-            if payer is not None and not view.investors and payer not in view.others[1:]:
+            if payer is not None and not view.investors:  # (never the company's own: the assembler sees to that)
                 add("investors", payer)
     else:  # 拟以6000万元认购…: the investor's part of a round, maybe told beside it
         decided_at, part = decision
