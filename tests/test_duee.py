@@ -137,3 +137,16 @@ def test_a_past_round_is_left_out_of_duee_and_a_past_listing_kept():
     amounts = [a["argument"] for ev in duee for a in ev["arguments"] if a["role"] == "融资金额"]
     assert amounts == ["8亿元"]
     assert [ev["event_type"] for ev in duee].count("公司上市") == 1
+
+
+@pytest.mark.parametrize("text, exported", [
+    # new shares bought to take control: DuEE-Fin's 企业收购, still a zhfin funding event
+    ("澜轩高科公告，拟向澄岳汽车非公开发行2亿股股票，募资24亿元，发行完成后澄岳汽车将成为公司第一大股东。", False),
+    ("澜轩高科公告，拟向澄岳汽车非公开发行2亿股股票，募资24亿元，用于扩充产能。", True),
+])
+def test_shares_bought_to_take_control_leave_the_duee_funding_export(text, exported):
+    import nlp
+
+    record = nlp.extract(text, published="2025-04-21", doc_id="x")
+    assert [ev["type"] for ev in record["events"]] == ["funding"]
+    assert bool(record_to_duee(record)["event_list"]) is exported

@@ -93,6 +93,8 @@ def event_to_duee(event: dict) -> dict:
 
 
 def record_to_duee(record: dict) -> dict:
-    """Every event, less those told as history where DuEE-Fin does not annotate them (past rounds)."""
-    return {"id": record["doc_id"], "event_list": [event_to_duee(e) for e in record["events"]
-                                                   if not e.get("historical") or types.get(e["type"]).DUEE_HISTORY]}
+    """Every event, less those told as history where DuEE-Fin does not annotate them (past rounds) and those its
+    schema files under another type (funding.duee_exported)."""
+    return {"id": record["doc_id"], "event_list": [
+        event_to_duee(e) for e in record["events"]
+        if (not e.get("historical") or types.get(e["type"]).DUEE_HISTORY) and types.get(e["type"]).duee_exported(e)]}

@@ -6,7 +6,7 @@ which parties may take its events (`may_be_company`), how two candidates merge
 (`compatible`, `told_again`, `prefer`, `attach_conflicts`, `told_alone`), when an event is
 worth reporting (`substantial`, `NEWS_DAYS`, `event_dates`), its record
 (`record`), the fields the argument scorer rates (`SCORED`, `scorer_tags`) and
-its DuEE-Fin mapping (`DUEE_TYPE`, `DUEE_ROLES`, `duee_extra`, `DUEE_HISTORY`). Nothing outside this package asks which type an event is.
+its DuEE-Fin mapping (`DUEE_TYPE`, `DUEE_ROLES`, `duee_extra`, `DUEE_HISTORY`, `duee_exported`). Nothing outside this package asks which type an event is.
 A new type (M&A, share pledge) is one more module here plus its trigger rows
 and its rule corpus.
 

@@ -713,3 +713,14 @@ def scorer_tags(ev: Candidate) -> list[str]:
 
 def duee_extra(event: dict) -> list[tuple[str, str]]:
     return []
+
+
+# 大众将通过增发的方式获得国轩高科30%股份…成为第一大股东, X拟参与定增获取公司控制权: shares bought to take control
+_TAKES_CONTROL = re.compile(r"收购|并购|控制权|成为(?:公司|其|该公司)?(?:的)?(?:第一大股东|控股股东|实际控制人)")
+
+
+def duee_exported(event: dict) -> bool:
+    """DuEE-Fin files new shares bought to take control (its evidence tells an acquisition or a change of control)
+    under 企业收购, not 企业融资: such a round or placement stays a zhfin funding event and leaves the DuEE-Fin export."""
+    return not (event.get("instrument") in ("equity", "placement")
+                and any(_TAKES_CONTROL.search(e.get("text") or "") for e in event.get("evidence") or []))

@@ -565,3 +565,7 @@ def duee_step(event: dict) -> str:
 
 def duee_extra(event: dict) -> list[tuple[str, str]]:
     return [("环节", duee_step(event))]
+
+
+def duee_exported(event: dict) -> bool:
+    return True
