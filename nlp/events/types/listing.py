@@ -319,6 +319,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     for shares in ctx.within(start, end, "SHARES"):
         if ctx.cue_near(shares, "shares_offered", start, end):
             add("shares_offered", shares)
+    respective = _respective_sums(ctx, view, start, end)
+    listed_role = None  # the role of the first of respective sums, which the others share (募资分别为A、B)
     for money in ctx.within(start, end, "MONEY"):
         if cues("quote", "before").search(ctx.text[max(start, money.start - 3) : money.start]):
             continue
@@ -328,9 +330,28 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         told = [role for role in _MONEY_ROLES if ctx.cue_near(money, role, start, end)]
         if "proceeds" in told and _TRANCHE.search(ctx.near_before(money, start, 12)):
             told.remove("proceeds")
+        owner = respective.get(id(money))
         if told:  # 上限定价下集资约4.75亿元: the cue nearest before the sum tells what it is
-            add(min(told, key=lambda role: _cue_distance(ctx, money, role, start)), money)
+            role = min(told, key=lambda role: _cue_distance(ctx, money, role, start))
+            listed_role = listed_role or (role if owner is not None else None)
+            add(role, money, owner=owner)
+        elif owner is not None and listed_role is not None:
+            add(listed_role, money, owner=owner)
     return out
+
+
+def _respective_sums(ctx: Context, view, start: int, end: int) -> dict[int, Entity]:
+    """X、Y双双过会，拟募资分别为11.3亿元、4.7亿元: the k-th sum after 分别 is the k-th listed company's (id of the sum
+    -> its company), when there are as many sums as companies."""
+    at = ctx.text.find("分别", start, end)
+    if at < 0:  # nearly every clause: no lists built
+        return {}
+    sums = [m for m in ctx.within(at, segment_end(ctx.text, at, end), "MONEY") if not (m.value or {}).get("per_share")]
+    for group in name_lists(ctx, start, at):
+        companies = [e for e in group if e in view.others and e.label == "COMPANY"]
+        if len(companies) >= 2 and len(sums) == len(companies):
+            return {id(m): company for m, company in zip(sums, companies)}
+    return {}
 
 
 _LISTED_ALREADY = re.compile(r"(?:已经?|早已)(?:在|于)?$")
