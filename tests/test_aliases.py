@@ -36,6 +36,8 @@ def ents(*names):
     (("钽澄光电科技(苏州)有限公司", "钽澄科技"), True),  # the brand and the trade word, what lies between left out
     (("钽澄光电", "钽澄科技"), False),  # two trade words: two companies of one brand
     (("无锡钜澄微电子股份有限公司", "钜澄微", "N钜澄"), True),  # N: a new share's first-day short name
+    (("常州璞澄精密机械股份有限公司", "璞澄精密"), True),  # a place of two characters before the short name
+    (("常州璞澄精密机械股份有限公司", "州璞澄"), False),
 ])
 def test_clusters(names, together):
     groups = cluster(ents(*names))

@@ -49,7 +49,10 @@ def _compatible(a: str, b: str) -> bool:
     if short.isascii():  # Latin names inside longer names: 稀宇MiniMax
         return re.search(rf"(?<![a-z0-9]){re.escape(short)}(?![a-z0-9])", long_.lower()) is not None
     tail = _GENERIC_TAIL.search(short)
-    for candidate in {long_, _PLACE_HEAD.sub("", long_)}:
+    heads = {long_, _PLACE_HEAD.sub("", long_)}
+    if len(short) >= 4 and _place_then_brand(long_, short):
+        heads.add(long_[2:])
+    for candidate in heads:
         if candidate == short:
             return True
         if candidate.startswith(short):
@@ -61,6 +64,15 @@ def _compatible(a: str, b: str) -> bool:
                 and candidate.endswith(tail.group()) and len(candidate) > len(short):
             return True
     return False
+
+
+def _place_then_brand(long_: str, short: str) -> bool:
+    """常州璞昕精密机械 for 璞昕精密: a legal name that opens on a place of two characters (jieba's place tag; no list
+    holds every city), before a brand the dictionary does not know (not 华夏基金管理 for a stray 基金管理)."""
+    from .names import _word_tags
+
+    tags = _word_tags()
+    return tags.get(long_[:2]) == "ns" and short[:2] not in tags
 
 
 # Words that describe a company (抗体 新药, 电源 大厂, 跨境 电商), not a place, person or brand of its name
