@@ -523,6 +523,11 @@ def _printed_ticker(ctx: Context, ev: Candidate, exchange: dict | None):
 
 
 _ENDS = ("terminated", "withdrawn")  # one end of the review, told as either
+_OFFER = ("subscription", "priced")  # the offer: open for subscription and its price set, told in one story
+
+
+def _as_of(ctx: Context, date: Entity) -> bool:
+    return bool(trig.context_pattern("as_of").search(ctx.text, max(0, date.start - 3), date.start))
 
 
 def _plan_step_done(step) -> bool:
@@ -548,9 +553,11 @@ def record(ctx: Context, ev: Candidate, mention: rec.Mention, sources: rec.Sourc
             dated[step.stage] = (rec.date(step.date, mention), step.date)
     milestones = [{"stage": st, "date": date} for st, (date, _) in dated.items()]
     stage_date, stage_date_ent = dated.get(stage, (None, None))
-    if stage_date is None and stage in _ENDS:  # 9月26日审核状态显示为终止…因撤回申请: the review ended that day
-        stage_date, stage_date_ent = next((dated[s] for s in _ENDS if s in dated and dated[s][0] is not None),
-                                          (None, None))
+    for same_step in (_ENDS, _OFFER):  # 9月26日审核状态显示为终止…因撤回申请: the review ended that day; 今日进行网上申购
+        if stage_date is None and stage in same_step:  # …发行价格为14.28元: the offer of that day, priced (截至昨日, a
+            # figure's "by then", dates no step)
+            stage_date, stage_date_ent = next((dated[s] for s in same_step if s in dated and dated[s][0] is not None
+                                               and not _as_of(ctx, dated[s][1])), (None, None))
     return {
         "company": src("company", ev.company, rec.party(ctx, ev.company, mention)),
         "stage": stage,
