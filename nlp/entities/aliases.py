@@ -48,11 +48,9 @@ def _compatible(a: str, b: str) -> bool:
         return False
     if short.isascii():  # Latin names inside longer names: 稀宇MiniMax
         return re.search(rf"(?<![a-z0-9]){re.escape(short)}(?![a-z0-9])", long_.lower()) is not None
-    tail = _GENERIC_TAIL.search(short)
-    heads = {long_, _PLACE_HEAD.sub("", long_)}
-    if len(short) >= 4 and _place_then_brand(long_, short):
-        heads.add(long_[2:])
-    for candidate in heads:
+    if len(short) >= 4 and long_[2:].startswith(short) and _place_then_brand(long_, short):
+        return True  # (the cheap test first: this runs for every pair of names in a document)
+    for candidate in {long_, _PLACE_HEAD.sub("", long_)}:
         if candidate == short:
             return True
         if candidate.startswith(short):
@@ -60,9 +58,10 @@ def _compatible(a: str, b: str) -> bool:
             if _GENERIC_TAIL.fullmatch(rest) or len(short) >= 3 or rest.isascii():
                 return True
         # 钽曜科技 for 钽曜光电科技: the brand and the trade word of the name, what lies between left out
-        if tail and tail.start() >= 2 and candidate.startswith(short[:tail.start()]) \
-                and candidate.endswith(tail.group()) and len(candidate) > len(short):
-            return True
+        if candidate[:2] == short[:2] and len(candidate) > len(short):
+            tail = _GENERIC_TAIL.search(short)
+            if tail and tail.start() >= 2 and candidate.startswith(short[:tail.start()]) and candidate.endswith(tail.group()):
+                return True
     return False
 
 
