@@ -256,13 +256,13 @@ def former_or_latter(ctx: Context, pos: int, of_two: bool = False) -> Entity | N
         lists = [group for group in lists if len(group) >= 2]
         if lists:
             return lists[-1][0] if m.group("which") == "前者" else lists[-1][-1]
+    if not of_two:
+        return None
     named: list[Entity] = []
-    for e in ctx.within(ctx.sentences[sentence][0], pos, "COMPANY") if of_two else ():
+    for e in ctx.within(ctx.sentences[sentence][0], pos, "COMPANY"):
         if not any(ctx.same_party(e, n) for n in named):
             named.append(e)
-    if of_two and len(named) == 2:
-        return named[0] if m.group("which") == "前者" else named[1]
-    return None
+    return (named[0] if m.group("which") == "前者" else named[1]) if len(named) == 2 else None
 
 
 def name_lists(ctx: Context, start: int, end: int) -> list[list[Entity]]:

@@ -15,7 +15,7 @@ from ..segment.sentences import sentences
 from .clauses import Clause
 from .columns import ALLOTTEE_COLUMN, BAR, cells
 from .context import BREADCRUMBS, CAME_IN, DESCRIBED_PRONOUN, ITEM_HEADER, WRITERS_VERB, line_above
-from ..entities.names import MAKER_WORD, SECTOR_FIRM, _generic_names, stock_kind_end
+from ..entities.names import MAKER_WORD, SECTOR_FIRM, _generic_names, _stop_tokens, stock_kind_end
 from .literal_gate import LiteralGate
 
 _SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|披露|公告|发布|表示|完成|获|成功|再次|首次|也|又|对外|悄悄|悄然|低调|默默")
@@ -223,8 +223,6 @@ def _is_description(words: str) -> bool:
 
 def plausible_name(name: str) -> bool:
     """Not too short or long, no word of the deal (融资, 本轮, 招股), no plain word or stretch of a sentence."""
-    from ..entities.names import _stop_tokens
-
     return 2 <= len(name) <= 30 and not _BAD.search(name) and len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) >= 2 \
         and not _is_plain_word(name) and (name.isascii() or not _is_junk(name)) \
         and name not in _generic_names() and name not in _stop_tokens()  # 产业基金, 特专科技, 小结: words, no names

@@ -50,6 +50,11 @@ def context_pattern(kind: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in rows))
 
 
+def told_as_of(text: str, date_start: int, floor: int = 0) -> bool:
+    """截至昨日, 截止9月30日: a date told as "by then" (of a figure), not as the day something happened."""
+    return bool(context_pattern("as_of").search(text, max(floor, date_start - 3), date_start))
+
+
 @functools.lru_cache(maxsize=4)
 def _segment_starts(text: str) -> list[int]:
     """Where each comma-separated segment of the text starts (after its break)."""

@@ -654,8 +654,7 @@ class RuleProposer:
         seg, seg_end = _segment(ctx.text, pos, sent_start, clause.end)
         dates = [d for d in ctx.within(seg, seg_end, "DATE") if self._told(d)
                  and not _not_a_date_of(ctx, d, seg_end, seg)]
-        as_of = trig.context_pattern("as_of")
-        plain = [d for d in dates if not as_of.search(ctx.text[max(seg, d.start - 3) : d.start])]
+        plain = [d for d in dates if not trig.told_as_of(ctx.text, d.start, seg)]
         # 上周通过聆讯的X将于明日（18日）起招股: a date in the words that describe the name (…的X) is another step's
         own = [d for d in plain if not any(_DESCRIBES_NAME.fullmatch(ctx.text, d.end, e.start)
                                            for e in ctx.within(d.end, pos, "COMPANY"))]

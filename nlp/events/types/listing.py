@@ -81,12 +81,13 @@ def usable(ctx: Context, clause, triggers: list) -> list:
 
 
 _REVIEW_STEPS = ("filed", "hearing_passed", "registered")
-_GREY_MARKET = re.compile(r"暗盘")
 
 
 def _grey_market_price(text: str, t, floor: int) -> bool:
     """暗盘收报5.2元，较招股价升20%: a price compared with the offer price in the grey market, before the listing."""
-    return t.stage == "listed" and text[t.start] in "较比" and bool(_GREY_MARKET.search(text, max(floor, t.start - 40), t.start))
+    return t.stage == "listed" and text[t.start] in "较比" and "暗盘" in text[max(floor, t.start - 40) : t.start]
+
+
 _IPO_WORDS = re.compile(r"IPO|上市|首发|首次公开发行|招股|挂牌|科创板|创业板|北交所|主板")
 
 
@@ -522,12 +523,8 @@ def _printed_ticker(ctx: Context, ev: Candidate, exchange: dict | None):
     return None
 
 
-_ENDS = ("terminated", "withdrawn")  # one end of the review, told as either
 _OFFER = ("subscription", "priced")  # the offer: open for subscription and its price set, told in one story
 
-
-def _as_of(ctx: Context, date: Entity) -> bool:
-    return bool(trig.context_pattern("as_of").search(ctx.text, max(0, date.start - 3), date.start))
 
 
 def _plan_step_done(step) -> bool:
@@ -553,11 +550,11 @@ def record(ctx: Context, ev: Candidate, mention: rec.Mention, sources: rec.Sourc
             dated[step.stage] = (rec.date(step.date, mention), step.date)
     milestones = [{"stage": st, "date": date} for st, (date, _) in dated.items()]
     stage_date, stage_date_ent = dated.get(stage, (None, None))
-    for same_step in (_ENDS, _OFFER):  # 9月26日审核状态显示为终止…因撤回申请: the review ended that day; 今日进行网上申购
+    for same_step in (_ENDED, _OFFER):  # (either end of the review, told as either)  # 9月26日审核状态显示为终止…因撤回申请: the review ended that day; 今日进行网上申购
         if stage_date is None and stage in same_step:  # …发行价格为14.28元: the offer of that day, priced (截至昨日, a
             # figure's "by then", dates no step)
             stage_date, stage_date_ent = next((dated[s] for s in same_step if s in dated and dated[s][0] is not None
-                                               and not _as_of(ctx, dated[s][1])), (None, None))
+                                               and not trig.told_as_of(ctx.text, dated[s][1].start)), (None, None))
     return {
         "company": src("company", ev.company, rec.party(ctx, ev.company, mention)),
         "stage": stage,
