@@ -110,10 +110,10 @@ class Pipeline:
         return provenance(options, models)
 
     @_user_scope
-    def find_names(self, text: str, reference: dt.date | None, inferred: bool):
+    def find_names(self, text: str, reference: dt.date | None, inferred: bool, text_clauses: list | None = None):
         """Values and names by rules (and the recogniser with names="model"), up to role
         discovery: (entities, jieba words, clauses with their triggers). What the party
-        tagger reads, at inference and in training alike."""
+        tagger reads, at inference and in training alike. text_clauses: clauses.split(text), when made already."""
         found = entities.find_values(text, reference, inferred) + entities.find_known_names(text)
         if self.user:  # the user's names win over the built-in guesses they overlap
             found = self.user.claim(found, text)
@@ -122,7 +122,8 @@ class Pipeline:
         found = entities.off_share_bars(text, entities.resolve_overlaps(found + entities.find_token_names(text, tokens, found)))
         if self.names == "model":
             found = found + entities.find_model_names(text, found, self.user.ner_model if self.user else None)
-        text_clauses = clauses.split(text)  # each clause and its triggers, found once
+        if text_clauses is None:
+            text_clauses = clauses.split(text)  # each clause and its triggers, found once
         # role discovery and the recogniser read the clauses with a trigger worth reading (no bare 投资
         # without a name after it); the event stage checks every trigger again with the final names
         found = _with_role_names(found, discover(text, found, clauses.worth_reading(text, text_clauses, found)))
@@ -138,12 +139,15 @@ class Pipeline:
         found (a bare 投资 that no name follows): such a text holds no event, and the rest is not built."""
         if text is None:
             text, offsets = normalise(document.raw_text)
+        text_clauses = clauses.split(text)
+        if events_only and not any(c.triggers for c in text_clauses):  # the names could only take triggers away
+            return None
         reference = parse_published(document.published)
         inferred = reference is None
         if inferred:
             reference = dates.infer_reference(text)
 
-        found, tokens, text_clauses = self.find_names(text, reference, inferred)
+        found, tokens, text_clauses = self.find_names(text, reference, inferred, text_clauses)
         read = clauses.worth_reading(text, text_clauses, found)  # what the party tagger reads
         has_triggers = any(c.triggers for c in read)
         tagged = self._party_tagger().tag(text, read, tokens, found) if self.tagger and has_triggers else []
