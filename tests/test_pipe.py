@@ -18,6 +18,8 @@ FUNDING = "12月3日，云帆智能宣布完成5亿元B+轮融资，本轮融资
 LISTING = "星河科技今日在港交所挂牌上市，股份代号02513，募资8亿港元。"
 PLAIN = "今天天气晴朗，员工在公园里散步，股市平稳。"
 BARE_VERB = "澄湖资本旗下的基金主要投资早期硬科技企业，首期规模10亿元。"
+# the deal words are only in the page's list of other articles: the literal gate passes, no clause holds a trigger
+ONLY_RELATED = "星河电子发布年度财报，营收增长12%。\n相关阅读：\n· 云帆智能完成5亿元B轮融资\n· 澄湖资本募集新基金"
 
 RECORDS = [
     {"id": "a", "text": FUNDING, "published": "2025-12-05"},
@@ -80,6 +82,10 @@ def test_options_reach_the_pipeline():
     [tagged] = nlp.pipe([BARE_VERB], entities="all")
     assert bare["events"] == bare["entities"] == []
     assert {e["text"] for e in tagged["entities"]} == {"澄湖资本", "10亿元"}
+    [related] = nlp.pipe([ONLY_RELATED])
+    [related_all] = nlp.pipe([ONLY_RELATED], entities="all")
+    assert related["events"] == related["entities"] == related_all["events"] == []
+    assert {"星河电子", "云帆智能", "5亿元"} <= {e["text"] for e in related_all["entities"]}
     [long] = nlp.pipe(["云" * 50], max_chars=10)
     assert long["errors"][0].startswith("too large")
     with pytest.raises(ValueError):
