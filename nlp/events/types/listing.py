@@ -343,15 +343,16 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
 
 def _respective_sums(ctx: Context, view, start: int, end: int) -> dict[int, Entity]:
     """X、Y双双过会，拟募资分别为11.3亿元、4.7亿元: the k-th sum after 分别 is the k-th listed company's (id of the sum
-    -> its company), when there are as many sums as companies."""
+    -> its company), when there are as many sums as companies. Each 分别 is tried: the first may open the list of
+    names itself (分别为X、Y，分别计划募资A、B)."""
     at = ctx.text.find("分别", start, end)
-    if at < 0:  # nearly every clause: no lists built
-        return {}
-    sums = [m for m in ctx.within(at, segment_end(ctx.text, at, end), "MONEY") if not (m.value or {}).get("per_share")]
-    for group in name_lists(ctx, start, at):
-        companies = [e for e in group if e in view.others and e.label == "COMPANY"]
-        if len(companies) >= 2 and len(sums) == len(companies):
-            return {id(m): company for m, company in zip(sums, companies)}
+    while at >= 0:  # nearly every clause: none, and no lists built
+        sums = [m for m in ctx.within(at, segment_end(ctx.text, at, end), "MONEY") if not (m.value or {}).get("per_share")]
+        for group in name_lists(ctx, start, at) if len(sums) >= 2 else ():
+            companies = [e for e in group if e in view.others and e.label == "COMPANY"]
+            if len(companies) >= 2 and len(sums) == len(companies):
+                return {id(m): company for m, company in zip(sums, companies)}
+        at = ctx.text.find("分别", at + 2, end)
     return {}
 
 
