@@ -4,6 +4,7 @@ from hypothesis import given, settings, strategies as st
 
 import nlp
 from nlp.entities import find_known_names, latin_names
+from nlp.entities.span import Entity
 
 CASES = [
     # text, [(label, name, weak)]
@@ -43,6 +44,26 @@ def test_latin_names(text, expected):
     assert found == expected
     for e in latin_names.find(text):
         assert text[e.start:e.end] == e.text
+
+
+GLOSSED = [
+    # text, the glossed name found, the Latin name expected before it
+    ("第一家是Pebblo（中文名：深圳卵石跃动科技有限公司），做儿童玩偶", "深圳卵石跃动科技有限公司", ["Pebblo"]),
+    ("Tandora Vision（中文名称：苏州檀朵智能科技有限公司）更新招股书", "苏州檀朵智能科技有限公司", ["Tandora Vision"]),
+    ("品牌Brevix (深圳市倍维智能科技有限公司)", "深圳市倍维智能科技有限公司", ["Brevix"]),
+    # generic words, a Chinese word, or no bracket right after: nothing
+    ("The AI（深圳卵石跃动科技有限公司）完成融资", "深圳卵石跃动科技有限公司", []),
+    ("公司名为卵石（深圳卵石跃动科技有限公司）", "深圳卵石跃动科技有限公司", []),
+    ("Pebblo，深圳卵石跃动科技有限公司的品牌", "深圳卵石跃动科技有限公司", []),
+]
+
+
+@pytest.mark.parametrize("text,name,expected", GLOSSED)
+def test_a_latin_name_glossed_by_a_name_found(text, name, expected):
+    start = text.index(name)
+    found = latin_names.glossed(text, [Entity("COMPANY", start, start + len(name), name, None)])
+    assert [e.text for e in found] == expected
+    assert all(text[e.start:e.end] == e.text for e in found)
 
 
 def test_a_gazetteer_name_wins_over_a_latin_name_it_overlaps():

@@ -122,9 +122,9 @@ def _listed_and_its_group(a: str, b: str) -> bool:
     return bool(ma and mb and ma.group(1) != mb.group(1))
 
 
-# 锂衡能源(Lithera Energy Corp.), Korvo Robotics Limited(可沃机械人，下称“Korvo”), 「律衡智能」（LexBalance AI）: the first name
-# in a bracket right after a name is that party's other name
-_GLOSS_OPEN = re.compile(r"\s?[(（]\s?")
+# 锂衡能源(Lithera Energy Corp.), Korvo Robotics Limited(可沃机械人，下称“Korvo”), 「律衡智能」（LexBalance AI）,
+# Tandora（中文名：苏州檀朵智能科技有限公司）: the first name in a bracket right after a name is that party's other name
+_GLOSS_OPEN = re.compile(r"\s?[(（]\s?(?:(?:中文|英文)(?:名称?|全称)?\s?[:：]\s?)?")
 _QUOTED_GLOSS_OPEN = re.compile(r"[」”\"』]\s?[(（]\s?")  # 「律衡智能」（LexBalance AI）: in the other script
 _GLOSS_CLOSE = re.compile(r"\s?[)）,，;；]")
 

@@ -5,6 +5,7 @@
     K W Starlight Group(08411)           -> K W Starlight Group
     the Venture Capital / Generative AI  -> nothing (only generic words before the ending)
     长江国弘(Grand Yangtze Capital)        -> nothing (a gloss of the name before it)
+    Pebblo（中文名：深圳卵石跃动科技有限公司）  -> Pebblo (glossed: before a bracket that holds a name found, see glossed)
 
 Case-aware: each word of the name starts with a capital or a digit (or is camel-case: xAI,
 iFlytek), words are joined by spaces, '&', ' and ', ' of '. IPO, CEO, AI or USD alone are never names.
@@ -74,4 +75,28 @@ def find(text: str) -> list[Entity]:
             continue
         label, strong = _label(m["endings"])
         out.append(Entity(label, start, m.end(), text[start:m.end()], None if strong else {"weak": True}))
+    return out
+
+
+# Pebblo（中文名：深圳卵石跃动科技有限公司）, Brevix（深圳市倍维智能科技有限公司）: Latin words right before a bracket
+# that opens on a name found (a legal one, say) are that party's other name, with or without an ending
+_BEFORE_GLOSS = re.compile(rf"(?<![A-Za-z0-9&'.\-])(?P<name>{_WORD}(?:\s{_WORD}){{0,3}})\s?[(（]\s?"
+                           r"(?:(?:中文|英文)?(?:名称?|全称)\s?[:：为]\s?)?$")
+
+
+def glossed(text: str, names: list[Entity]) -> list[Entity]:
+    """Latin names that a bracket right after them glosses with a name found (a COMPANY that is no guess)."""
+    out = []
+    generic = _generic()
+    for e in names:
+        if e.label != "COMPANY" or (e.value or {}).get("weak") or e.text.isascii():
+            continue
+        window = max(0, e.start - 48)
+        m = _BEFORE_GLOSS.search(text[window:e.start])
+        if m is None:
+            continue
+        words = re.findall(_WORD, m["name"])
+        if len(m["name"]) < 3 or all(w in generic or w in _LEADING for w in words):
+            continue
+        out.append(Entity("COMPANY", window + m.start("name"), window + m.end("name"), m["name"], None))
     return out
