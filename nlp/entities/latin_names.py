@@ -100,3 +100,15 @@ def glossed(text: str, names: list[Entity]) -> list[Entity]:
             continue
         out.append(Entity("COMPANY", window + m.start("name"), window + m.end("name"), m["name"], None))
     return out
+
+
+def core(name: str) -> str | None:
+    """Moxly Holdings -> Moxly, Lumenfold AI Inc. -> Lumenfold: a Latin name without its endings, as the press
+    cites it after the first mention (None: no ending, or only generic words before it: China Holdings)."""
+    m = _pattern().fullmatch(name)
+    if m is None:
+        return None
+    words = re.findall(_WORD, m["name"])
+    if len(m["name"]) < 3 or all(w in _generic() or w in _LEADING for w in words):
+        return None
+    return m["name"]

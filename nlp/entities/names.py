@@ -12,6 +12,7 @@ import re
 
 from .. import resources
 from ..text.scan import guarded
+from . import latin_names
 from .span import Entity, Occupied
 
 _LATIN_EDGE = r"(?<![A-Za-z0-9]){}(?![A-Za-z0-9])"
@@ -735,6 +736,8 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
                 surfaces.setdefault(alias.text, alias)
         # a legal name's short forms, and a brand cut short (which stays the company's name: "shortened")
         shorts = [(s, {}) for s in _short_forms(ent.text)] + [(s, {"shortened": True}) for s in _without_trade_word(ent)]
+        if ent.text.isascii() and (latin := latin_names.core(ent.text)):  # Moxly Holdings, later Moxly
+            shorts.append((latin, {}))
         for short, mark in shorts:
             if text.count(short) > ent.text.count(short):  # used on its own somewhere
                 surfaces.setdefault(short, Entity(ent.label, 0, 0, short, {"alias_of": ent.text, **mark}))
@@ -766,11 +769,17 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
         # its investment arm (but 星宇投资了X: 星宇 invests)
         arm = _ARM.match(text, end)
         if not busy.any(start, end) and not text.startswith(("集团", "转债"), end) \
-                and not (arm and not _INVESTS_AFTER.match(text, arm.end())):
+                and not (arm and not _INVESTS_AFTER.match(text, arm.end())) and not _inside_latin_word(text, start, end):
             model = surfaces[surface]
             added.append(Entity(model.label, start, end, surface, model.value))
             busy.take(start, end)
     return keep + added
+
+
+def _inside_latin_word(text: str, start: int, end: int) -> bool:
+    """Moxly in MoxlyPay: a Latin surface with a letter or digit right beside it is part of another word."""
+    return (start > 0 and text[start - 1].isascii() and text[start - 1].isalnum() and text[start].isascii()) or \
+        (end < len(text) and text[end].isascii() and text[end].isalnum() and text[end - 1].isascii())
 
 
 def _leftmost_longest(text: str, surfaces) -> list[tuple[int, str]]:
