@@ -66,6 +66,20 @@ def test_a_latin_name_glossed_by_a_name_found(text, name, expected):
     assert all(text[e.start:e.end] == e.text for e in found)
 
 
+@pytest.mark.parametrize("name,expected", [
+    ("Moxly Holdings", "Moxly"), ("Lumenfold AI Inc.", "Lumenfold"), ("Brevix Holdings Limited", "Brevix"),
+    ("China Holdings", None), ("Solvane", None), ("AI Inc.", None),
+])
+def test_a_latin_name_without_its_endings(name, expected):
+    assert latin_names.core(name) == expected
+
+
+def test_a_latin_name_is_found_again_without_its_ending_but_not_inside_a_longer_word():
+    text = "Moxly Holdings今日公布配发结果。Moxly于2019年成立，旗下MoxlyPay另行融资。"
+    found = [e["text"] for e in nlp.extract(text)["entities"] if e["label"] == "COMPANY"]
+    assert found.count("Moxly") == 1 and "MoxlyPay" not in found
+
+
 def test_a_gazetteer_name_wins_over_a_latin_name_it_overlaps():
     found = find_known_names("PDD Holdings Limited今日公布业绩")  # PDD Holdings: an alias of 拼多多
     assert [(e.text, e.value) for e in found] == [("PDD Holdings", {"canonical": "拼多多"})]
