@@ -1770,3 +1770,13 @@ def test_a_listed_company_filing_in_hong_kong_is_a_filing_beside_its_old_listing
     events = nlp.extract(text, published="2025-09-30")["events"]
     assert sorted((ev["stage"], ev["historical"], ev["exchange"]["code"]) for ev in events) == \
         [("filed", False, "HKEX"), ("listed", True, old_exchange)]
+
+
+def test_a_headline_date_dates_only_its_own_statement_and_a_finer_body_date_wins():
+    """澄屿智能再度递表港交所 去年B轮…: the headline's blank parts two statements, so 去年 dates the round, not the
+    filing (the body's 6月30日 does); the body's 2024年3月 lies inside 去年 and is the round's finer date."""
+    text = ("澄屿智能再度递表港交所 去年B轮估值超10亿美元\n据港交所披露，AI视频公司澄屿智能已于6月30日在港交所主板递表。\n"
+            "2024年3月，澄屿智能的B轮拿到1.5亿美元，岚湖资本领投。")
+    events = {ev["type"]: ev for ev in nlp.extract(text, published="2025-07-01")["events"]}
+    assert events["listing"]["date"]["start_date"] == "2025-06-30"
+    assert events["funding"]["date"]["start_date"] == "2024-03-01" and events["funding"]["date"]["granularity"] == "month"

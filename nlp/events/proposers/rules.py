@@ -132,6 +132,24 @@ def _segment(text: str, pos: int, floor: int, ceiling: int) -> tuple[int, int]:
     return trig.segment_start(text, pos, floor), segment_end(text, pos, ceiling)
 
 
+# 星河科技再度递表港交所 去年B轮估值超10亿美元: a headline's blank between two Chinese words parts two statements
+_HEADLINE_BLANK = re.compile(r"(?<=[\u4e00-\u9fff”」』\"])[ \u3000]+(?=[\u4e00-\u9fff“「『\"])")
+_HEADLINE_MAX = 60
+
+
+def _headline_part(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
+    """Within a headline's segment (a short line without a full stop), the blank-separated part that holds `pos`:
+    a date of one statement is no date of the other."""
+    if end - start > _HEADLINE_MAX or "。" in text[start:end] or not _HEADLINE_BLANK.search(text, start, end):
+        return start, end
+    for m in _HEADLINE_BLANK.finditer(text, start, end):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            return start, m.start()
+    return start, end
+
+
 def _usable_date(d: Entity) -> bool:
     """Resolved, or a calendar date (7月22日) whose year nothing gives: it keeps its text."""
     return d.value is not None or is_calendar(d.text)
@@ -651,7 +669,7 @@ class RuleProposer:
         is no other), else a date standing alone before it in the sentence
         ("12月19日，港交所官网显示，…")."""
         ctx, sent_start = self.ctx, clause.sentence_start
-        seg, seg_end = _segment(ctx.text, pos, sent_start, clause.end)
+        seg, seg_end = _headline_part(ctx.text, pos, *_segment(ctx.text, pos, sent_start, clause.end))
         dates = [d for d in ctx.within(seg, seg_end, "DATE") if self._told(d)
                  and not _not_a_date_of(ctx, d, seg_end, seg)]
         plain = [d for d in dates if not trig.told_as_of(ctx.text, d.start, seg)]

@@ -647,7 +647,10 @@ def may_tell_alone(text: str) -> bool:
 
 def prefer(key: str, have: Candidate, new: Candidate) -> bool:
     """A named round replaces 新一轮 / 本轮 / 战略投资 when merging, the exact figure a headline's round one or an
-    order of magnitude (数亿元), the round's size (本轮融资总额为3亿元) an investor's part (拟以2亿元认购…)."""
+    order of magnitude (数亿元), the round's size (本轮融资总额为3亿元) an investor's part (拟以2亿元认购…), a date
+    inside the other's span a coarser one (去年B轮 … 2024年3月，B轮: the month)."""
+    if key == "date":
+        return _finer_within(new.args.get(key), have.args.get(key))
     if key == "amount":
         a, b = _amount(have), _amount(new)
         if a is None and b is not None and _order(have) is not None:
@@ -658,6 +661,14 @@ def prefer(key: str, have: Candidate, new: Candidate) -> bool:
     # 战略投资 only says who put money in: the lettered round of the same deal names it
     named = lambda c: _round(c) not in _WILDCARD_ROUNDS and _round(c) != "strategic"  # noqa: E731
     return key == "round" and not named(have) and named(new)
+
+
+def _finer_within(new, old) -> bool:
+    """Is date `new` a shorter stretch of time inside `old` (2024年3月 in 去年)?"""
+    a, b = (old.value or {}) if old is not None else {}, (new.value or {}) if new is not None else {}
+    if not (a.get("start") and a.get("end") and b.get("start") and b.get("end")):
+        return False
+    return a["start"] <= b["start"] and b["end"] <= a["end"] and (b["start"], b["end"]) != (a["start"], a["end"])
 
 
 def substantial(ev: Candidate, negated_elsewhere: bool, invests_elsewhere: bool) -> bool:
