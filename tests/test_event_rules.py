@@ -1139,6 +1139,7 @@ def test_a_company_s_rounds_told_one_by_one_in_a_profile():
     "\n\n延伸閱讀 ►星澜科技完成新台幣3億元B輪募資\n分享到：Facebook LINE",
     "\n\n【往期回顾】\n7月25日：两家预制菜企业获战略投资\n7月24日：澄湖生物完成A轮融资",
     "\n▍往期回顾\n· 北交所观察｜上周2家过会，1家终止",
+    "\n你可能还想看\n· 舣澄物流宣布完成D轮融资，估值超百亿\n· 2025年企业服务投融资年报",
 ])
 def test_a_page_s_list_of_other_articles_tells_no_event(tail):
     text = "禾岫咖啡今日宣布完成1.5亿元A轮融资，黑蚁资本领投。" + tail
