@@ -85,8 +85,16 @@ def test_offset_map_spans_stay_inside_and_ordered(raw):
 
 @given(st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_size=80))
 @settings(max_examples=200, deadline=None)
-def test_simplified_conversion_keeps_length(text):
-    assert len(to_simplified(text)) == len(text)
+def test_simplified_conversion_keeps_length_and_the_basic_plane(text):
+    """Never a character beyond the BMP that the text did not hold (OpenCC writes 潕 as U+23C98)."""
+    simplified = to_simplified(text)
+    assert len(simplified) == len(text) and all(c <= "\uffff" for c in simplified)
+
+
+@pytest.mark.parametrize("raw, analysis", [("湖南潕水環保科技股份有限公司", "湖南潕水环保科技股份有限公司"),
+                                           ("潕水环保", "潕水环保"), ("星河𠀀科技", "星河𠀀科技")])
+def test_a_character_opencc_would_take_beyond_the_basic_plane_keeps_its_form(raw, analysis):
+    assert normalise(raw)[0] == analysis
 
 
 @pytest.mark.parametrize("raw", ["星河科技\ud800完成1亿元A轮融资。", "\udfff星河", "a\ud83d"])

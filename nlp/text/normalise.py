@@ -57,7 +57,7 @@ def to_simplified(text: str) -> str:
         return _variants(text)
     if len(whole) == len(text) and [m.span() for m in _CJK_CHUNK.finditer(text)] == \
             [m.span() for m in _CJK_CHUNK.finditer(whole)]:
-        return _variants(whole)
+        return _variants(_in_bmp(text, whole))
     out = []
     last = 0
     for m in _CJK_CHUNK.finditer(text):
@@ -69,7 +69,19 @@ def to_simplified(text: str) -> str:
         out.append(converted)
         last = m.end()
     out.append(text[last:])
-    return _variants("".join(out))
+    return _variants(_in_bmp(text, "".join(out)))
+
+
+# OpenCC writes a few characters as ones beyond the Basic Multilingual Plane (潕 -> U+23C98), which no name
+# or word pattern matches: such a character keeps its original form
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+def _in_bmp(original: str, converted: str) -> str:
+    """`converted` (as long as `original`) with each character it took out of the BMP given back."""
+    if not _ASTRAL.search(converted):
+        return converted
+    return "".join(o if n > "\uffff" >= o else n for o, n in zip(original, converted))
 
 
 # Traditional forms OpenCC keeps as they are (融资馀额), one character for one.
