@@ -1781,3 +1781,15 @@ def test_a_headline_date_dates_only_its_own_statement_and_a_finer_body_date_wins
     events = {ev["type"]: ev for ev in nlp.extract(text, published="2025-07-01")["events"]}
     assert events["listing"]["date"]["start_date"] == "2025-06-30"
     assert events["funding"]["date"]["start_date"] == "2024-03-01" and events["funding"]["date"]["granularity"] == "month"
+
+
+def test_investment_firms_named_as_holders_do_not_take_the_focus():
+    """星瓴创投和澄创投分别持股…: a clause that tells no deal brings no investment firm into focus, so the rounds the
+    filing lists after it stay the applicant's."""
+    text = ("9月26日，深交所创业板受理了杭州澄禾医疗科技股份有限公司（简称“澄禾医疗”）的首发申请。本次发行前，董事长谢知远"
+            "合计控制公司约38%的表决权，星瓴创投和澄创投分别持股9.6%和7.2%。招股书披露的历次融资如下：2020年的A轮由澄创投"
+            "领投，金额5000万元；2022年3月，星瓴创投领投3亿元B轮。")
+    events = nlp.extract(text, published="2025-09-30")["events"]
+    rounds = {ev["round"]["name"]: ev for ev in events if ev["type"] == "funding"}
+    assert set(rounds) == {"A", "B"} and {ev["company"]["name"] for ev in events} == {"澄禾医疗"}
+    assert [i["name"] for i in rounds["A"]["lead_investors"]] == ["澄创投"]
