@@ -408,7 +408,9 @@ SUBSIDIARY = "子公司|附属公司|参股公司"
 # 蓝港控股集团旗下另一家子公司蓝港能源: a name its parent introduces is a company
 _CHILD_OF = re.compile(rf"(?:旗下|下属|{SUBSIDIARY}|孵化的|分拆的)[^,，。；;]{{0,3}}$")
 # 向Rappi注资, 为星城公司提供贷款: the money goes into the name; 向东莞信托融资: the name lends it
-_PUT_INTO = re.compile(r"[」”\"』]?(?:进行了?|追加|的)?(?:[^,，。；;]{0,8}?[轮元])?(?:注资|增资|战略投资|投资)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
+# (对X（以下简称Y）实施战略入股: the name's definition may come between)
+_PUT_INTO = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?[」”\"』]?(?:进行了?|追加|实施|的)?(?:[^,，。；;]{0,8}?[轮元])?"
+                       r"(?:注资|增资|战略投资|投资|战略入股|入股)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
 _BORROW = re.compile(r"等?(?:申请[^,，。；;]{0,20}?|进行)?(?:联合)?(?:融资|借款|贷款|借入|授信|联贷)")  # 申请合计不超过18亿元的综合授信
 # 星河集团旗下X, 星河(00175)控股的X, 星河股份分拆子公司…上市: the parent names the next name (or the part it spins off),
 # it is not the party
@@ -481,6 +483,12 @@ def _heads_flash(ctx: Context, ent: Entity) -> bool:
 # verb or in the list is no child of the parent)
 _UNNAMED_CHILD_ACTS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:基金|公司|平台|机构)(?:近日|日前|已经?|再次|也)?(?:战略)?"
                                  r"(?:入股|投资|领投|注资|增资|参投|跟投|认购|[及和与、])")
+
+
+def receives_money(ctx: Context, ent: Entity, start: int) -> bool:
+    """向Rappi注资, 对上游企业X（以下简称Y）实施战略入股: the name the money is put into."""
+    return bool(cues("investee", "before").search(ctx.text[max(start, ent.start - 10) : ent.start])
+                and _PUT_INTO.match(ctx.text, ent.end))
 
 
 def _parent_of_a_name(ctx: Context, ent: Entity, ceiling: int) -> bool:

@@ -15,7 +15,7 @@ from ...segment.sentences import CITATION
 from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
-from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, segment_end
+from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, receives_money, segment_end
 from ..context import (BOARD_WORD, BULLET, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, LOAN, PRONOUN, THIS_ROUND,
                        THIS_ROUND_REACH, Context, is_lender,
                        cues, former_or_latter, is_calendar, line_above, name_lists, subscribed_issuer)
@@ -391,6 +391,10 @@ class RuleProposer:
                 return child
         if told and all(_gives(text, t, start) for t in told):  # X公告，拟向澄臻公司增资: X gives, to a party no rule named
             return None
+        # X披露，全资子公司Z已出资1.2亿元，对上游企业Y实施战略入股: the name the money goes into, not the announcer
+        receiver = next((e for e in others[1:] if receives_money(self.ctx, e, start)), None)
+        if receiver is not None:
+            return receiver
         if others:  # 吉利汽车(00175)旗下品牌远程汽车完成A轮融资: a parent is not the subject, nor
             # the parent of the investor (由X领投，后者为复星医药全资子公司)
             return next((e for e in others if not PARENT_OF_NEXT.match(text, e.end)),
