@@ -1793,3 +1793,12 @@ def test_investment_firms_named_as_holders_do_not_take_the_focus():
     rounds = {ev["round"]["name"]: ev for ev in events if ev["type"] == "funding"}
     assert set(rounds) == {"A", "B"} and {ev["company"]["name"] for ev in events} == {"澄禾医疗"}
     assert [i["name"] for i in rounds["A"]["lead_investors"]] == ["澄创投"]
+
+
+def test_a_headline_s_sum_after_斥资_is_the_investor_s_part_of_the_round_the_body_sizes():
+    """X策略投资Y 斥资新台币2亿元: 斥资 says what the investor spends; the round is one, sized in the body."""
+    text = ("澄旸电子策略投资AI芯片新创Vectora 斥资新台币2亿元\n澄旸电子今日经董事会决议，将投入新台币2亿元参与美国AI芯片新创"
+            "Vectora Inc.的B轮增资。Vectora本轮合计募得8,000万美元，由星澜创投领投。")
+    [event] = nlp.extract(text, published="2025-11-13")["events"]
+    assert event["amount"]["value"] == 8e7 and event["amount"]["currency"] == "USD"
+    assert [i["name"] for i in event["investors"]] == ["澄旸电子", "星澜创投"]

@@ -301,7 +301,9 @@ def _investor_pays(ctx: Context, view, money) -> bool:
     """Whether the sum is what one investor of the clause pays (its part), not the round's size."""
     if not _PAYS_AFTER.match(ctx.text, money.end):
         paid = _PAID_BEFORE.search(ctx.text, max(view.clause.start, money.start - 9), money.start)
-        return paid is not None and any(e.end == paid.start() for e in view.investors)
+        # (斥资, to spend, is only ever a payer's: X策略投资Y 斥资新台币2亿元)
+        return paid is not None and bool(view.investors) and (
+            "斥资" in paid.group() or any(e.end == paid.start() for e in view.investors))
     seg = trig.segment_start(ctx.text, money.start, view.clause.start)
     pays = _PAYS_BEFORE.search(ctx.text, seg, money.start)
     if pays:  # the payer: an investor of the clause, a name before the sum, or a subsidiary that stands for one
