@@ -244,6 +244,7 @@ EXCHANGES = [
     ("深交所创业板", "SZSE", "ChiNext"), ("深交所主板", "SZSE", "main"),
     ("北交所", "BSE", None), ("北京证券交易所", "BSE", None), ("新三板", "NEEQ", None),
     ("纳斯达克", "NASDAQ", None), ("NASDAQ", "NASDAQ", None), ("纳斯达克全球精选市场", "NASDAQ", "Global Select"),
+    ("纳斯达克资本市场", "NASDAQ", "Capital Market"),
     ("纽交所", "NYSE", None), ("纽约证券交易所", "NYSE", None), ("NYSE", "NYSE", None),
     ("伦交所", "LSE", None), ("伦敦证券交易所", "LSE", None), ("新交所", "SGX", None),
     ("东京证券交易所", "TSE", None), ("东证", "TSE", None), ("瑞士证券交易所", "SIX", None),

@@ -107,7 +107,7 @@ _EXCHANGES = table("exchanges.tsv")
 _EX_BY_SURFACE = {r["surface"]: r for r in _EXCHANGES}
 _BOARDS = {(r["exchange"], r["surface"]): r["board"] for r in table("boards.tsv")}
 EXCHANGE = re.compile(
-    rf"(?P<ex>{_alt(_EX_BY_SURFACE)})(?!期货|资管|资本|国际|证券(?!交易所)|(?<=证)监)"  # 广东证监局: no 东证
+    rf"(?P<ex>{_alt(_EX_BY_SURFACE)})(?!期货|资管|资本(?!市场)|国际|证券(?!交易所)|(?<=证)监)"  # 广东证监局: no 东证; 纳斯达克资本市场 is a board
     rf"(?P<board>{_alt({s for _, s in _BOARDS})})?"
 )
 EXCHANGE = guarded(EXCHANGE)  # the same matches, scanned faster
