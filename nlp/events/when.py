@@ -169,5 +169,11 @@ def datelines(ctx: Context) -> list[Entity]:
 
 
 def own_dateline(ctx: Context, ev: Candidate, told: list[Entity]) -> Entity | None:
-    """The first of the datelines `told` in one of the event's sentences."""
-    return next((d for d in told if ctx.sentence_index(d.start) in ev.sentences), None)
+    """The last of the datelines `told` in the first of the event's sentences that has one: the filing's day, not
+    the wire's (财联社9月5日讯，X9月4日晚间公告称)."""
+    mine = [d for d in told if ctx.sentence_index(d.start) in ev.sentences]
+    if not mine:
+        return None
+    first = ctx.sentence_index(mine[0].start)
+    last = [d for d in mine if ctx.sentence_index(d.start) == first][-1]
+    return last if last.value != mine[0].value else mine[0]  # (the same day twice: the first names it)
