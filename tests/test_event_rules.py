@@ -1802,3 +1802,12 @@ def test_a_headline_s_sum_after_斥资_is_the_investor_s_part_of_the_round_the_b
     [event] = nlp.extract(text, published="2025-11-13")["events"]
     assert event["amount"]["value"] == 8e7 and event["amount"]["currency"] == "USD"
     assert [i["name"] for i in event["investors"]] == ["澄旸电子", "星澜创投"]
+
+
+def test_in_an_undated_text_a_listing_day_ahead_and_the_named_first_day_leave_the_offer_on():
+    """其首挂日跨越周末 names the day; 10月8日(下周三)才会挂牌上市 lies ahead, told so where no article's date resolves
+    the day: the offer is what is under way."""
+    text = ("长澄药业今日起招股，今次发行4119.8万股H股，发售价每股14.75元。由于其首挂日跨越周末和中秋假期，"
+            "预计10月6日公布整体分配结果，10月8日(下周三)才会挂牌上市。")
+    [event] = nlp.extract(text)["events"]
+    assert event["stage"] == "subscription"

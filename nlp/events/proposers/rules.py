@@ -600,8 +600,8 @@ class RuleProposer:
                                     or (self.topic and subject is self.topic[0]
                                         and (BULLET.match(ctx.text, clause.start)
                                              or (live and all(t.stage == "attach" for t in live))
-                                             or (live and values and (PRONOUN.search(ctx.text, clause.start, clause.end)
-                                                                      or _IT.search(ctx.text, clause.start, clause.end)))))):
+                                             or (live and (PRONOUN.search(ctx.text, clause.start, clause.end)
+                                                           or _IT.search(ctx.text, clause.start, clause.end)))))):
             self.topic = (subject, clause.sentence)
         group = self._group(clause) if live and not any(o.label == "COMPANY" for o in others) else []
         described = self._described(live, others)

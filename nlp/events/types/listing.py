@@ -224,10 +224,16 @@ def _scheduled(ctx: Context, t: trig.Trigger, stage: str, date, start: int, end:
     """股份本月十五日挂牌 told on the 8th, 将于9月3日在港交所上市, 下周招股: a listing or an offer set for a day ahead, not
     done yet (a plan's day counts where the clause names the market or the shares: not 新车将于9月5日正式上市)."""
     if t.stage == "subscription" == stage or t.stage == "listed" == stage:
-        return _after(date, ctx.reference)
+        if ctx.reference is not None and (date is None or (date.value or {}).get("start")):
+            return _after(date, ctx.reference)
+        # a day no article's date resolves: the words say it lies ahead (10月8日(下周三)才会挂牌上市)
+        return bool(_AHEAD.search(ctx.text, trig.segment_start(ctx.text, t.start, start), t.start))
     return t.stage == "listed" and stage == "planned" \
         and bool(_SCHEDULED.search(ctx.text, trig.segment_start(ctx.text, t.start, start), t.end)) \
         and bool(ctx.within(start, end, "EXCHANGE", "TICKER") or _SHARES_TOLD.search(ctx.text, start, end))
+
+
+_AHEAD = re.compile(r"(?:将|才会|才将|预计|预期|料将|有望)[^,，。；;]{0,14}$")
 
 
 # 10月曾被暂缓审议, 曾于2017年报送IPO申请，后于2018年被发审委否决: a step the company once took, before the one told now
