@@ -145,8 +145,8 @@ _TICKER_EX.update({"NASDAQ": "NASDAQ", "NYSE": "NYSE", "AMEX": "AMEX", "SSE": "S
 _SFX = r"(?:HK|SH|SS|SZ|BJ|TWO|TW|OQ|O|N)"
 _CODE = rf"(?P<code>\d{{4,6}}|[A-Z]{{1,5}})(?:\.(?P<sfx>{_SFX}))?(?![\w.])"
 TICKER = re.compile(
-    # 股票代码"2513", 证券代码:688068, 纽交所代码XPEV, 代码为"NIO"
-    rf"(?:(?:股票|证券|股份|交易)代[码号]|(?<!申购)(?<!债券)代码)(?:为|是)?\s?:?\s?[\"“”'「『]?{_CODE}"
+    # 股票代码"2513", 证券代码:688068, 纽交所代码XPEV, 代码为"NIO", 代码定为“TDRA”
+    rf"(?:(?:股票|证券|股份|交易)代[码号]|(?<!申购)(?<!债券)代码)(?:定为|为|是)?\s?:?\s?[\"“”'「『]?{_CODE}"
     # 拟以"YBLG"为代码 (the code told before the word)
     rf"|(?<=以)[\"“”'「『](?P<qcode>[A-Z]{{1,5}})[\"“”'」』](?=为(?:股票|证券)?代码)(?P<qsfx>)"
     # (NASDAQ: NIU), (纳斯达克:XPEV), (NYSE: NIO; HKEX: 9866), (沪:600699), (港:0700)
