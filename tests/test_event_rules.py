@@ -1811,3 +1811,12 @@ def test_in_an_undated_text_a_listing_day_ahead_and_the_named_first_day_leave_th
             "预计10月6日公布整体分配结果，10月8日(下周三)才会挂牌上市。")
     [event] = nlp.extract(text)["events"]
     assert event["stage"] == "subscription"
+
+
+def test_a_code_in_the_bracket_after_a_long_latin_name_is_that_name_s():
+    """特殊目的收购公司Harrowmere Acquisition Corp.（纳斯达克代码：HRMC）: the SPAC's code, not the company that lists
+    under its own new code."""
+    text = ("速递｜Tolvane完成与SPAC合并 首日收跌18.8%\n美东时间4月15日，换电运营商Tolvane Mobility Inc.（下称“Tolvane”）与特殊目的收购公司Harrowmere "
+            "Acquisition Corp.（纳斯达克代码：HRMC）的业务合并正式完成，合并后的公司当天起以代码“TLVN”在纳斯达克交易。")
+    events = [ev for ev in nlp.extract(text, published="2025-04-16")["events"] if ev["company"]["name"] == "Tolvane"]
+    assert [ev["ticker"] for ev in events] == ["TLVN"]
