@@ -137,6 +137,9 @@ _HEADLINE_BLANK = re.compile(r"(?<=[\u4e00-\u9fff”」』\"])[ \u3000]+(?=[\u4e
 _HEADLINE_MAX = 60
 
 
+_WHEN_NEXT = re.compile(r"[,，]\s?(?:已经?|并|均)?(?:于|在)")
+
+
 def _headline_part(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
     """Within a headline's segment (a short line without a full stop), the blank-separated part that holds `pos`:
     a date of one statement is no date of the other."""
@@ -693,6 +696,14 @@ class RuleProposer:
                     and (retold or not any(d_start <= t.start and t.end <= d_end for t in triggers)):
                 return d
             retold = False  # only the segment right before
+        # 公司向特定对象发行股票的申请，已于本月12日经深交所审核通过: the next segment opens on when it happened (and
+        # names no round or sum of another deal: 此前曾获X种子轮投资，并于2023年6月完成3亿元A轮)
+        after = _WHEN_NEXT.match(ctx.text, seg_end)
+        if after is not None and not ctx.within(after.end(), segment_end(ctx.text, after.end(), ctx.sentence_of(pos)[1]),
+                                                "ROUND", "MONEY"):
+            d = next((d for d in ctx.within(after.end(), after.end() + 12, "DATE") if d.start == after.end()), None)
+            if d is not None and self._told(d):
+                return d
         return self._paragraph_date(clause)
 
     def _paragraph_date(self, clause: Clause) -> Entity | None:
