@@ -135,8 +135,7 @@ def _segment(text: str, pos: int, floor: int, ceiling: int) -> tuple[int, int]:
 # 星河科技再度递表港交所 去年B轮估值超10亿美元: a headline's blank between two Chinese words parts two statements
 _HEADLINE_BLANK = re.compile(r"(?<=[\u4e00-\u9fff”」』\"])[ \u3000]+(?=[\u4e00-\u9fff“「『\"])")
 _HEADLINE_MAX = 60
-
-
+# …的申请，已于本月12日经深交所审核通过: a segment that opens on when the step before it happened
 _WHEN_NEXT = re.compile(r"[,，]\s?(?:已经?|并|均)?(?:于|在)")
 
 

@@ -147,8 +147,8 @@ def _decided(ctx: Context, t, clause):
             return None
         money = next((x for x in ctx.within(t.end, t.end + 12, "MONEY") if _SUM_AFTER.fullmatch(ctx.text, t.end, x.start)),
                      None)
-    else:  # the sum between 拟以 and the verb, or one the investors put in later in the sentence (拟以增资扩股方式引入
-        #三名战略投资者，A、B与C合计出资6亿元: the terms are set)
+    else:  # the sum between 拟以 and the verb, or one the investors put in later in the sentence
+        # (拟以增资扩股方式引入三名战略投资者，A、B与C合计出资6亿元: the terms are set)
         money = next(iter(ctx.within(m.end(), t.start, "MONEY")), None) or next(
             (x for x in ctx.within(t.end, ctx.sentence_of(t.start)[1], "MONEY")
              if _PUT_IN.search(ctx.text, max(t.end, x.start - 8), x.start)), None)
