@@ -364,7 +364,8 @@ def _past_verbs(tokens: list[tuple[str, int]], k: int, last: int, tags: dict) ->
 
 
 # Verbs jieba's dictionary calls nouns too (vn), so that they would extend a run of name tokens.
-_MONEY_VERBS = frozenset("出资 注资 增资 投资 融资 入股 参股 认购".split())
+# (and words that say how several pay: 皖湾产业投资基金合计出资6亿元)
+_MONEY_VERBS = frozenset("出资 注资 增资 投资 融资 入股 参股 认购 合计 共计 合共 共同 联合 分别".split())
 # Characters jieba glues to the unknown name after a complete one (星河集团获星商银行: 获星商).
 _GLUE = frozenset("获向由与和及对在将被把从为给于并等跟")
 _OPENS_NO_NAME = frozenset("获为对被把从给在")  # after any word (向, 和, 于 … open names: 向日葵, 和辉光电)
@@ -464,9 +465,13 @@ def _run_end(tokens: list[tuple[str, int]], i: int, j: int, tags: dict) -> int:
     while j - 1 > i and ((len(tokens[j - 1][0]) == 1 and tags.get(tokens[j - 1][0]) in ("d", "h"))
                          or tokens[j - 1][0].startswith("(")):
         j -= 1
-    if j - 1 > i and (tokens[j - 1][0] in _MONEY_VERBS or tokens[j - 1][0] in _generic_names()) \
-            and (_suffix_of(tokens[j - 2][0]) or ("", "", False))[2]:
-        j -= 1
+    k = j  # (money verbs one or more: 皖湾产业投资基金 合计 出资; or one finance term)
+    while k - 1 > i and tokens[k - 1][0] in _MONEY_VERBS:
+        k -= 1
+    if k == j and k - 1 > i and tokens[k - 1][0] in _generic_names():
+        k -= 1
+    if k < j and (_suffix_of(tokens[k - 1][0]) or ("", "", False))[2]:
+        j = k
     if j - 1 > i and tokens[j - 1][0] in _MANNER:  # 云帆电子策略入股星河: strategic, of the verb after it
         j -= 1
     return j
