@@ -85,8 +85,10 @@ def find_token_names(text: str, tokens: list[tuple[str, int]], taken: list[Entit
     busy = Occupied(len(text), stocks)
     found = [e for e in found if not busy.any(e.start, e.end)] + stocks
     found = [_after_stock_kind(e) for e in found]
-    busy = Occupied(len(text), taken + found)
-    found.extend(e for e in latin_names.glossed(text, taken + found) if not busy.any(e.start, e.end))
+    glossed = latin_names.glossed(text, taken + found)
+    if glossed:  # (rare: no overlap test built for every text)
+        busy = Occupied(len(text), taken + found)
+        found.extend(e for e in glossed if not busy.any(e.start, e.end))
     found.extend(names.find_people(text))
     return found
 

@@ -87,28 +87,27 @@ _BEFORE_GLOSS = re.compile(rf"(?<![A-Za-z0-9&'.\-])(?P<name>{_WORD}(?:\s{_WORD})
 def glossed(text: str, names: list[Entity]) -> list[Entity]:
     """Latin names that a bracket right after them glosses with a name found (a COMPANY that is no guess)."""
     out = []
-    generic = _generic()
     for e in names:
-        if e.label != "COMPANY" or (e.value or {}).get("weak") or e.text.isascii():
+        if e.label != "COMPANY" or (e.value or {}).get("weak") or e.text.isascii() \
+                or not any(b in text[max(0, e.start - 10) : e.start] for b in "(（"):  # (the bracket first: nearly never)
             continue
         window = max(0, e.start - 48)
         m = _BEFORE_GLOSS.search(text[window:e.start])
         if m is None:
             continue
-        words = re.findall(_WORD, m["name"])
-        if len(m["name"]) < 3 or all(w in generic or w in _LEADING for w in words):
+        if _names_nothing(m["name"]):
             continue
         out.append(Entity("COMPANY", window + m.start("name"), window + m.end("name"), m["name"], None))
     return out
+
+
+def _names_nothing(name: str) -> bool:
+    """Too short, or only generic and leading words (The AI, China): no name."""
+    return len(name) < 3 or all(w in _generic() or w in _LEADING for w in re.findall(_WORD, name))
 
 
 def core(name: str) -> str | None:
     """Moxly Holdings -> Moxly, Lumenfold AI Inc. -> Lumenfold: a Latin name without its endings, as the press
     cites it after the first mention (None: no ending, or only generic words before it: China Holdings)."""
     m = _pattern().fullmatch(name)
-    if m is None:
-        return None
-    words = re.findall(_WORD, m["name"])
-    if len(m["name"]) < 3 or all(w in _generic() or w in _LEADING for w in words):
-        return None
-    return m["name"]
+    return None if m is None or _names_nothing(m["name"]) else m["name"]

@@ -487,8 +487,12 @@ _UNNAMED_CHILD_ACTS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:基金|公司|平台|
 
 def receives_money(ctx: Context, ent: Entity, start: int) -> bool:
     """向Rappi注资, 对上游企业X（以下简称Y）实施战略入股: the name the money is put into."""
-    return bool(cues("investee", "before").search(ctx.text[max(start, ent.start - 10) : ent.start])
-                and _PUT_INTO.match(ctx.text, ent.end))
+    return _receives(ctx.text[max(start, ent.start - 10) : ent.start], ctx.text[ent.end : ent.end + 60])
+
+
+def _receives(before: str, after: str) -> bool:
+    """The words before a name put money into it (向, 对) and the words after it say so (注资, 实施战略入股)."""
+    return bool(cues("investee", "before").search(before) and _PUT_INTO.match(after))
 
 
 def _parent_of_a_name(ctx: Context, ent: Entity, ceiling: int) -> bool:
@@ -546,7 +550,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         elif cues("investee", "after").match(after):
             others.extend(group)  # 参与旭光子科技的A轮增资: the company raises, whatever verb follows
             continue
-        elif cues("investee", "before").search(before) and _PUT_INTO.match(after):
+        elif _receives(before, after):
             others.extend(group)  # 软银向Rappi注资: the receiver, not an investor
             continue
         elif cues("lender", "after").match(ctx.text, group[-1].end, end) and not cues("investee", "before").search(before):

@@ -533,7 +533,6 @@ def _printed_ticker(ctx: Context, ev: Candidate, exchange: dict | None):
 _OFFER = ("subscription", "priced")  # the offer: open for subscription and its price set, told in one story
 
 
-
 def _plan_step_done(step) -> bool:
     """A planning step taken, not intended: its trigger is the table's planned step itself (辅导备案), told
     without a modal."""
@@ -557,9 +556,10 @@ def record(ctx: Context, ev: Candidate, mention: rec.Mention, sources: rec.Sourc
             dated[step.stage] = (rec.date(step.date, mention), step.date)
     milestones = [{"stage": st, "date": date} for st, (date, _) in dated.items()]
     stage_date, stage_date_ent = dated.get(stage, (None, None))
-    for same_step in (_ENDED, _OFFER):  # (either end of the review, told as either)  # 9月26日审核状态显示为终止…因撤回申请: the review ended that day; 今日进行网上申购
-        if stage_date is None and stage in same_step:  # …发行价格为14.28元: the offer of that day, priced (截至昨日, a
-            # figure's "by then", dates no step)
+    # a step told as either of a pair keeps the pair's day: 9月26日审核状态显示为终止…因撤回申请 (the review ended that
+    # day), 今日进行网上申购…发行价格为14.28元 (the offer of that day, priced); a figure's "by then" (截至昨日) dates no step
+    for same_step in (_ENDED, _OFFER):
+        if stage_date is None and stage in same_step:
             stage_date, stage_date_ent = next((dated[s] for s in same_step if s in dated and dated[s][0] is not None
                                                and not trig.told_as_of(ctx.text, dated[s][1].start)), (None, None))
     return {
