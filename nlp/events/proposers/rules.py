@@ -52,6 +52,8 @@ _PARENT_OF_INVESTOR = re.compile(r"(?:后者|其|该机构|该基金)(?:为|是)
 _ADVERB_OPEN = re.compile(r"\s*(?:也|亦|还|则|同样|同期|刚刚?|近日|日前|(?:今日|今天|正式)?宣布)")  # …创立的Y，宣布完成…
 _DESCRIBED_BY = re.compile(r"(?:的|——)[^,，。；;的]{0,8}$")
 _OTHER_SIDE = re.compile(r"\s*(?:后者|前者|对方|双方)")
+# 昨日召开的上市委审议会议上，X首发过会: the listing committee (上市委) names no step; its meeting's day is the step's
+_COMMITTEE = re.compile(r"委(?!托)")
 # 2023年，它拿到了X的天使轮投资: 它 stands for the company, as 公司 does; 它的融资节奏一直很快。: a sentence that opens on
 # 它 / 其 goes on about the company in focus (not 它们, 其他, 其实 …)
 _IT = re.compile(r"它(?!们)")
@@ -692,7 +694,8 @@ class RuleProposer:
         for d in reversed(ctx.within(sent_start, seg, "DATE")):  # the nearest before it
             d_start, d_end = _segment(ctx.text, d.start, sent_start, seg)
             if self._told(d) and not _not_a_date_of(ctx, d, d_end) \
-                    and (retold or not any(d_start <= t.start and t.end <= d_end for t in triggers)):
+                    and (retold or not any(d_start <= t.start and t.end <= d_end and not _COMMITTEE.match(ctx.text, t.end)
+                                           for t in triggers)):
                 return d
             retold = False  # only the segment right before
         # 公司向特定对象发行股票的申请，已于本月12日经深交所审核通过: the next segment opens on when it happened (and
