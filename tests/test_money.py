@@ -38,6 +38,13 @@ PARSE = [
     ("US$300 million", M(3e8, "USD")),
     ("US$ 300 million", M(3e8, "USD")),
     ("$3.5 billion", M(3.5e9, "USD")),
+    # a single letter multiplies right after digits a currency sign opens
+    ("US$5M", M(5e6, "USD")),
+    ("US$1.5M", M(1.5e6, "USD")),
+    ("$2B", M(2e9, "USD")),
+    ("HK$800K", M(8e5, "HKD")),
+    ("NT$30m", M(3e7, "TWD")),
+    ("US$3-5M", M(3e6, "USD", value_max=5e6)),
     ("HK$1.2 billion", M(1.2e9, "HKD")),
     ("300 million美元", M(3e8, "USD")),
     ("人民币1.5亿元", M(1.5e8, "CNY")),
@@ -172,7 +179,7 @@ PARSE = [
 
 NOT_MONEY = [
     "2513", "37,419,500", "2025年", "30%", "3倍", "9500万股", "1.5亿股", "三", "一二三",
-    "", "元", "万元", "abc", "2024-2025", "3.5",
+    "", "元", "万元", "abc", "2024-2025", "3.5", "5M", "300m", "20K",
 ]
 
 
@@ -224,6 +231,7 @@ FIND = [
     ("完成千万级天使轮融资", ["千万级"]),
     ("发行5000万A股", []),
     ("US$300 million IPO", ["US$300 million"]),
+    ("完成US$5M種子輪融資，跑道长300m。", ["US$5M"]),  # a letter after a bare number is no multiplier
     ("市值1.2万亿元", ["1.2万亿元"]),
     ("投资1亿元到2025年", ["1亿元"]),
     ("募资5亿元至2026年底", ["5亿元"]),

@@ -49,8 +49,10 @@ _Q_POST = _alternation(r["surface"] for r in _QUALIFIERS if r["position"] == "po
 _ENG = _alternation(r["surface"] for r in _UNITS if r["surface"].isascii())
 _ENG = "(?i:" + _ENG[3:]
 _UNIT = rf"(?:[十百千]?万亿|[十百千]?亿(?:\d+(?:\.\d+)?[千百]?万)?|[十百千]?万|千|{_ENG})"
+# US$5M, $1.5B, HK$800K: a single letter multiplies only right after digits that a currency sign opens (_interpret)
+_LETTER_UNIT = r"(?<=\d)[MKBmkb](?![A-Za-z])"
 _AMOUNT = (
-    rf"(?:(?:{ARABIC})(?:\s?[余多])?(?:\s?{_UNIT})?[余多]?"
+    rf"(?:(?:{ARABIC})(?:\s?[余多])?(?:\s?{_UNIT}|{_LETTER_UNIT})?[余多]?"
     rf"|(?:[数几]|上(?=[十百千万亿]))?[{CN_NUM_CLASS}][{CN_NUM_CLASS}几余多]*)"
 )
 MONEY = re.compile(
@@ -70,7 +72,8 @@ MONEY = re.compile(
 )
 MONEY = guarded(MONEY)  # the same matches, scanned faster
 _VAGUE = re.compile(r"[数几]|^上")  # 数亿, 十几亿, 上亿
-_TRAILING_UNIT = re.compile(rf"\s?{_UNIT}$")
+_TRAILING_UNIT = re.compile(rf"\s?(?:{_UNIT}|{_LETTER_UNIT})$")
+_ENDS_IN_LETTER = re.compile(rf"{_LETTER_UNIT}$")
 _DIGIT_OR_SMALL = re.compile(r"[\d零〇○一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟]")
 _CN_ONLY = re.compile(rf"[{CN_NUM_CLASS}几余多数上]+")
 # Where a currency-less amount (5亿) may stop: end, punctuation, or money words.
@@ -119,6 +122,8 @@ def _interpret(m: re.Match, text: str | None) -> dict | None:
     unit = has_unit(amounts)
     if not currency and not unit:
         return None  # a bare number is not money
+    if not pre_cur and (_ENDS_IN_LETTER.search(a1) or (a2 and _ENDS_IN_LETTER.search(a2))):
+        return None  # 300m, 5K: a length, a count
     vague = bool(m["lvl"] or m["lvl0"] or _VAGUE.search(a1) or (a2 and _VAGUE.search(a2)))
     bare_unit = not _DIGIT_OR_SMALL.search(a1)
     if bare_unit and not (m["q1"] or m["q1b"]):
