@@ -107,6 +107,9 @@ def test_words_of_the_sentence_and_industry_phrases_are_no_name(pipeline, text, 
     # … but a brand before the sector word is a name
     ("灵犀商业航天科技完成2亿元A轮融资。", "灵犀商业航天科技"),
     ("凌云消费电子完成1亿元B轮融资。", "凌云消费电子"),
+    # a quoted name after what the company is, its Latin name inside the quotes after it
+    ("水饺新创「澜饺坊 DumplingHub」的三次募资", "澜饺坊"),
+    ("储能新创「澜储云」的A轮募资", "澜储云"),
 ])
 def test_a_brand_before_a_sector_word_is_a_name(pipeline, text, name):
     assert name in companies(pipeline, text)

@@ -29,9 +29,11 @@ _CLASS_MARK = re.compile(r"-(?:SW|B|W|S|U|P|R)\s?$")
 # what a bracket holds after a stock name, around the TICKER found in it: (沪:600699), (2543), (01592-HK)
 _TICKER_PREFIX = re.compile(r"[^()\n]{1,8}:\s?|\s?")
 _TICKER_TAIL = re.compile(r"(?:\s?[-,.]\s?[A-Z]{1,3})?\)")
-# a quoted name after the word for what it is: 长租公寓服务商“青客公寓”, 方案商「智澜驾驶」, 新创「星图」
+# a quoted name after the word for what it is: 长租公寓服务商“青客公寓”, 方案商「智澜驾驶」, 新创「星图」 (「星图 StarMap」:
+# with its Latin name after it)
 _QUOTED_AFTER_DESCRIPTOR = re.compile(r"(?:商|厂|公司|企业|平台|品牌|集团|机构|独角兽|新创|初创|新秀)[“\"「『]"
-                                      r"([\u4e00-\u9fffA-Za-z0-9]{2,10})[”\"」』]")
+                                      r"([\u4e00-\u9fffA-Za-z0-9]{2,10}(?=[”\"」』])|[\u4e00-\u9fff]{2,10}(?=\s?[A-Za-z]))"
+                                      r"(?:\s?[A-Za-z][A-Za-z0-9&.'-]*(?: [A-Za-z0-9&.'-]+)*)?[”\"」』]")
 # a name said as what it is called, before the word for a company: 一家名为“灵犀微光”的AR公司, 名为星图智能的初创企业
 _CALLED_BY_NAME = re.compile(r"名(?:为|叫)[“\"「『]?([\u4e00-\u9fffA-Za-z0-9]{2,10}?)[”\"」』]?的[^,，。；;、]{0,8}?"
                              r"(?:公司|企业|初创|厂商|平台|品牌|独角兽)")
