@@ -41,6 +41,8 @@ def companies(pipeline, text):
     # a known name's holding company
     ("澄湖资本向奇瑞控股集团增资5亿元。", "奇瑞控股集团"),
     ("青岛澄湖向奇瑞控股投资7亿元。", "奇瑞控股"),
+    # the short form of a legal name whose last word jieba cuts to one character (澄|航电|气)
+    ("常州澄航电气股份有限公司的北交所IPO申请获上市委审议通过。澄航电气主要生产电抗器。", "澄航电气"),
 ])
 def test_a_legal_name_is_found_whole(pipeline, text, name):
     assert name in companies(pipeline, text)

@@ -1820,3 +1820,12 @@ def test_a_code_in_the_bracket_after_a_long_latin_name_is_that_name_s():
             "Acquisition Corp.（纳斯达克代码：HRMC）的业务合并正式完成，合并后的公司当天起以代码“TLVN”在纳斯达克交易。")
     events = [ev for ev in nlp.extract(text, published="2025-04-16")["events"] if ev["company"]["name"] == "Tolvane"]
     assert [ev["ticker"] for ev in events] == ["TLVN"]
+
+
+def test_listed_companies_in_general_give_the_company_in_focus_no_listing():
+    """对成功上市的企业给予奖励, a paragraph after the company's review: the reward is for companies that list, the
+    company in focus has passed its review only."""
+    text = ("常州澄泓科技股份有限公司的北交所IPO申请昨日获上市委审议通过，拟募资2.4亿元。澄泓科技主要生产电抗器产品。\n\n"
+            "市金融办相关负责人表示，将继续做好后备企业梯队培育，对成功上市的企业给予最高600万元的奖励。")
+    events = nlp.extract(text, published="2025-09-25")["events"]
+    assert [(ev["type"], ev["stage"]) for ev in events] == [("listing", "hearing_passed")]

@@ -670,7 +670,8 @@ def _short_forms(legal: str) -> tuple[str, ...]:
     # 湖南湘江钛业科技…: a place name (湘江) after the province may open the short name too
     for opening in [words] + ([every[1:]] if len(every) - len(words) >= 2 else []):
         prefix = ""
-        for word in opening[:-1]:
+        # (常州燚航电气: jieba's 燚|航电|气; a last word of one character is no trade word left out)
+        for word in opening if opening and len(opening[-1]) == 1 else opening[:-1]:
             prefix += word
             if 3 <= len(prefix) <= 6 and tags.get(prefix) != "ns" and prefix not in out:
                 out.append(prefix)
