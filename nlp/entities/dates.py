@@ -77,11 +77,11 @@ _DATE_SRC = (
     r"|(?<![\d一二三四五六七八九十两几数多半个])年(?P<syp>初|底|末|内(?!地|外|容|部|涵|资|需))"
     # 12月19日, 12月 (year from the reference)
     rf"|(?<![\d.])(?P<lm>{_N2})\s?月份?(?:\s?(?P<ld>{_N2})\s?[日号]|" + _MONTH_PART.format(p="lmp") + ")?"
-    # 30日 (month and year from the reference)
-    r"|(?<![\d.月近前后每逾个第几数余多这该])(?P<dd>\d{1,2}|[一二三]?十[一二三四五六七八九]?)\s?日"
+    # 30日 (month and year from the reference; not T+1日, a day counted from a trading day)
+    r"|(?<![\d.月近前后每逾个第几数余多这该])(?<![A-Z][-+])(?P<dd>\d{1,2}|[一二三]?十[一二三四五六七八九]?)\s?日"
     r"(?!元(?!旦|宵)|内|均|以内|线|平均|电|报|化|常|益|本|语|系|韩|美|欧|企|资|方|股|货)"
-    # 近日, 日前
-    rf"|(?P<vague>{_words('vague')})"
+    # 近日, 日前 (T-2日前: a day counted from a trading day T, no date)
+    rf"|(?<![\d])(?P<vague>{_words('vague')})"
 )
 # A time zone before a date and a time of day after it belong to the date expression
 # (美东时间9月4日, 7月22日晚间, 6月19日上午10点), as DuEE-Fin marks them.

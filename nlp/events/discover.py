@@ -70,7 +70,8 @@ def role_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
             for m in pattern.finditer(clause)] + table_zones(text, start, end)
 
 
-_COLUMN_ROLES = (("lead", re.compile(r"(?:领投方?|领投机构)")),
+_COLUMN_ROLES = (("subject", re.compile(r"(?:股票|证券|公司|企业)?(?:简称|名称)|公司|企业|发行人")),
+                 ("lead", re.compile(r"(?:领投方?|领投机构)")),
                  ("investor", re.compile(rf"(?:本轮)?(?:投资方|投资机构|投资人|投资者|资方|参投方|出资方)|{ALLOTTEE_COLUMN.pattern}")))
 _TABLE_LINES = 30  # how far above a row its header may be
 
@@ -82,7 +83,7 @@ def _line(text: str, pos: int) -> tuple[int, int]:
 
 def table_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """A flattened table's row (知鲸科技｜AI应用｜天使轮｜2000万元｜险峰长青（领投）、九合创投) under a header with as
-    many cells (公司｜领域｜轮次｜金额｜投资方): the cells of its investor and lead columns, as role zones."""
+    many cells (公司｜领域｜轮次｜金额｜投资方): the cells of its company, investor and lead columns, as role zones."""
     if not BAR.search(text, start, end):
         return []
     row_start, row_end = _line(text, start)

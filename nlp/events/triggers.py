@@ -215,12 +215,15 @@ def heading_triggers(text: str) -> list[Trigger]:
 _STAGE_COLUMN = re.compile(r"(?:审议|审核|上会)(?:结果|结论|状态|进度)|(?:最新)?状态")
 _RESULT_COLUMN = re.compile(r"结果|结论")
 _BOARD_COLUMN = re.compile(r"(?:拟上市|上市|申报)?(?:板块|板别|市场)")
+# 申购日｜简称｜代码｜发行价: a calendar of new shares, each row's day the one its shares are subscribed
+_SUBSCRIPTION_COLUMN = re.compile(r"(?:网上)?申购(?:日|日期|时间)")
 
 
 def column_triggers(text: str) -> list[Trigger]:
     """A flattened table's rows under a header with a review-result column (审议结果): a listing trigger at each
-    row's result cell, of the stage the header's word and the cell tell together (审议结果：未通过 ends it)."""
-    out: list[Trigger] = []
+    row's result cell, of the stage the header's word and the cell tell together (审议结果：未通过 ends it); under a
+    subscription day's column (申购日), a subscription at each row's day."""
+    out = [Trigger("listing", "subscription", *_last_cell(text, b)) for _, _, b in column_cells(text, _SUBSCRIPTION_COLUMN)]
     bare = [("审议结果", a, b) for _, a, b in column_cells(text, _RESULT_COLUMN, beside=_BOARD_COLUMN)]
     for label, a, b in column_cells(text, _STAGE_COLUMN) + bare:
         told = next((t for t in find(f"{label}：{text[a:b].strip()}") if t.event == "listing"
@@ -228,6 +231,13 @@ def column_triggers(text: str) -> list[Trigger]:
         if told is not None:
             out.append(Trigger("listing", told.stage, a, b))
     return out
+
+
+def _last_cell(text: str, pos: int) -> tuple[int, int]:
+    """The span of the last cell of the row pos lies in (the row's name cell comes before it, as a subject does)."""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    return max(text.rfind("|", pos, end), text.rfind("｜", pos, end), pos - 1) + 1, end
 
 
 @functools.cache
