@@ -1840,3 +1840,9 @@ def test_a_calendar_of_new_shares_gives_each_row_its_subscription():
     assert sorted((ev["company"]["name"], ev["stage"], ev["exchange"]["code"], ev["date"]["start_date"]) for ev in events) == [
         ("岚溪科技", "subscription", "SZSE", "2025-11-12"), ("汀岩新材", "subscription", "BSE", "2025-11-14"),
         ("澄屹电子", "subscription", "SSE", "2025-11-10")]
+
+
+def test_a_place_that_heads_a_region_s_items_is_no_company():
+    """▍香港 over an item whose company no rule finds: the region is no company."""
+    text = "【周报】本周亚洲新创融资\n\n▍香港\n• 一家跨境支付新创取得1,200万美元B轮，澄湖资本领投。"
+    assert [ev["company"]["name"] for ev in nlp.extract(text, published="2025-06-07")["events"]] == []

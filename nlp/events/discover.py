@@ -15,12 +15,15 @@ from ..segment.sentences import sentences
 from .clauses import Clause
 from .columns import ALLOTTEE_COLUMN, BAR, cells
 from .context import BREADCRUMBS, CAME_IN, DESCRIBED_PRONOUN, ITEM_HEADER, WRITERS_VERB, line_above
-from ..entities.names import MAKER_WORD, SECTOR_FIRM, _generic_names, _stop_tokens, stock_kind_end
+from ..entities.names import MAKER_WORD, SECTOR_FIRM, _generic_names, _stop_tokens, _word_tags, stock_kind_end
 from .literal_gate import LiteralGate
 
 _SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|披露|公告|发布|表示|完成|获|成功|再次|首次|也|又|对外|悄悄|悄然|低调|默默")
 _INVESTOR_END = re.compile(r"(?:资本|创投|基金|投资|集团|控股|银行|证券|合伙企业)$")
 _LATIN_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.\-]* )+$")
+# PayLantern兰灯支付: a Latin brand of four letters or more before a Chinese name of three characters or more (not
+# TCL科技, IDG资本: one name)
+_LATIN_BRAND_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9&.'\-]{3,}(?: [A-Za-z0-9&.'\-]+)* ?(?=[\u4e00-\u9fff]{3})")
 # 和 opening a name (和硕创投, 和泰兴业: first, or right after another joiner) joins nothing
 _SPLIT = re.compile(r"、|以及|(?<=[^、,，与及和跟])和|及|与|跟|,(?! [A-Z])|，")  # JPMorgan Chase Bank, National Association: one name
 _LIST_SPLIT = re.compile(r"、")
@@ -280,8 +283,9 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
         # a clause that opens a line with no name (2月11日宣布完成…, 获X投资) under an item's header
         if not attach_only and cs and text[cs - 1] == "\n" and not named.starts_in(cs, cs + 2):
             header = ITEM_HEADER.match(text, *line_above(text, cs))
-            if header:
-                out.extend(named.add(_names(text, header.start("name"), header.group("name"), "subject", busy)))
+            if header:  # (▍香港 heads a region's items: a place is no company)
+                out.extend(named.add(_names(text, header.start("name"), header.group("name"), "subject", busy,
+                                            keep=lambda name: _word_tags().get(name) != "ns")))
         if not attach_only and _refers_back(text, cs, first, named):
             si = clause.sentence
             before = len(out)
@@ -424,8 +428,12 @@ def _names(text: str, offset: int, group: str, role: str, busy: Occupied, keep=N
         described = _LATIN_AFTER_DESCRIPTION.search(name) if role in ("lead", "investor") else None
         if described:
             name = described.group("name")
+        # 跨境支付新创PayLantern兰灯支付: a Latin brand and the Chinese name after it, one name whose Chinese part
+        # may hold a verb (支付)
+        brand = role == "subject" and _LATIN_BRAND_BEFORE.match(name)
         # a shorter group has no room for a name and a verb; an investor's name may hold a verb (中华开发资本)
-        if not name.isascii() and len(name) > 5 and not (role in ("lead", "investor") and _INVESTOR_END.search(name)):
+        if not name.isascii() and len(name) > 5 and not (role in ("lead", "investor") and _INVESTOR_END.search(name)) \
+                and not (brand and len(name) - brand.end() <= 5):
             name = TRAILING_WORDS.sub("", _cut_at_verb(name, subject=role == "subject"))  # 星河智能拟|首次公开发行
         if not plausible_name(name) or (role == "subject" and _is_common_noun(name)) or (keep and not keep(name)):
             continue
