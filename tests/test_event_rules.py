@@ -1846,3 +1846,10 @@ def test_a_place_that_heads_a_region_s_items_is_no_company():
     """▍香港 over an item whose company no rule finds: the region is no company."""
     text = "【周报】本周亚洲新创融资\n\n▍香港\n• 一家跨境支付新创取得1,200万美元B轮，澄湖资本领投。"
     assert [ev["company"]["name"] for ev in nlp.extract(text, published="2025-06-07")["events"]] == []
+
+
+def test_a_heading_of_answered_questions_marks_a_filing():
+    """【问询回复】X…交出创业板第二轮问询的答卷: the applicant under the heading is under review (filed)."""
+    text = ("IPO审核动态｜10月23日\n\n【问询回复】澄川材料10月23日晚间交出创业板第二轮问询的答卷，回复文件已在深交所网站挂出。")
+    events = nlp.extract(text, published="2025-10-24")["events"]
+    assert [(ev["company"]["name"], ev["stage"]) for ev in events] == [("澄川材料", "filed")]
