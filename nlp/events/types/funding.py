@@ -573,7 +573,14 @@ def _contradict(a: Candidate, b: Candidate) -> bool:
         or not (same_number(_amount(a), _amount(b)) or _bound_keeps(a, b) or _bound_keeps(b, a) or _part(a) or _part(b)) \
         or (not (_part(a) or _part(b)) and (_beyond_order(a, b) or _beyond_order(b, a))) \
         or _part_exceeds(a, b) or _part_exceeds(b, a) \
-        or _months_apart(a.args.get("date"), b.args.get("date"))
+        or (_months_apart(a.args.get("date"), b.args.get("date")) and not _steps_of_one_placement(a, b))
+
+
+def _steps_of_one_placement(a: Candidate, b: Candidate) -> bool:
+    """定增从去年11月发布预案至今 beside 6月11日审核通过: a placement's steps take months; one of them without a sum
+    tells the same issue (a past placement with its sum stays one of its own)."""
+    return a.args.get("instrument") == "placement" == b.args.get("instrument") \
+        and (_amount(a) is None or _amount(b) is None)
 
 
 def _bound_keeps(bound: Candidate, other: Candidate) -> bool:
