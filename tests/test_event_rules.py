@@ -1853,3 +1853,11 @@ def test_a_heading_of_answered_questions_marks_a_filing():
     text = ("IPO审核动态｜10月23日\n\n【问询回复】澄川材料10月23日晚间交出创业板第二轮问询的答卷，回复文件已在深交所网站挂出。")
     events = nlp.extract(text, published="2025-10-24")["events"]
     assert [(ev["company"]["name"], ev["stage"]) for ev in events] == [("澄川材料", "filed")]
+
+
+def test_an_item_s_company_before_a_bar_and_its_deal_is_no_byline():
+    """【2】星河｜1.2亿元增资扩股: the item's company and its deal (星河网丨 before a headline is a byline)."""
+    text = ("产业资本周报｜上周三笔战投落地\n\n【1】澄舟储能｜数亿元战略融资\n8月12日，澄舟储能宣布完成数亿元战略融资，资金来自岚驰产投。\n\n"
+            "【2】桐澄新材｜1.2亿元增资扩股\n8月14日，桐澄新材完成增资扩股，引入澄翀资本作为战略投资者。")
+    events = nlp.extract(text, published="2025-08-18")["events"]
+    assert sorted(((ev["company"]["name"], ev["amount"]["value"]) for ev in events)) == [("桐澄新材", 1.2e8), ("澄舟储能", 1e8)]
