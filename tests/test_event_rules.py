@@ -1832,14 +1832,16 @@ def test_listed_companies_in_general_give_the_company_in_focus_no_listing():
 
 
 def test_a_calendar_of_new_shares_gives_each_row_its_subscription():
-    """申购日｜简称｜代码｜发行价｜板块: each row's company subscribes on the row's day (no deal word in the row)."""
+    """申购日｜简称｜代码｜发行价｜板块: each row's company subscribes on the row's day (no deal word in the row), at
+    the price in its 发行价 column."""
     text = ("新股申购日历｜下周3只新股可申购\n下周A股有3只新股开启申购，具体安排如下：\n\n申购日｜简称｜代码｜发行价｜板块\n"
             "11月10日（周一）｜澄屹电子｜688613｜31.50元｜科创板\n11月12日（周三）｜岚溪科技｜301738｜18.06元｜创业板\n"
             "11月14日（周五）｜汀岩新材｜920571｜7.45元｜北交所\n\n按照规则，新股申购需要在T-2日前20个交易日内日均持有市值1万元以上。")
     events = nlp.extract(text, published="2025-11-09")["events"]
-    assert sorted((ev["company"]["name"], ev["stage"], ev["exchange"]["code"], ev["date"]["start_date"]) for ev in events) == [
-        ("岚溪科技", "subscription", "SZSE", "2025-11-12"), ("汀岩新材", "subscription", "BSE", "2025-11-14"),
-        ("澄屹电子", "subscription", "SSE", "2025-11-10")]
+    assert sorted((ev["company"]["name"], ev["stage"], ev["exchange"]["code"], ev["date"]["start_date"],
+                   ev["offer_price"]["value"]) for ev in events) == [
+        ("岚溪科技", "subscription", "SZSE", "2025-11-12", 18.06), ("汀岩新材", "subscription", "BSE", "2025-11-14", 7.45),
+        ("澄屹电子", "subscription", "SSE", "2025-11-10", 31.5)]
 
 
 def test_a_place_that_heads_a_region_s_items_is_no_company():

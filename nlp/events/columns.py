@@ -37,3 +37,23 @@ def column_cells(text: str, header: re.Pattern, beside: re.Pattern | None = None
             label, column, width = (text[slice(*row[found[0]])].strip(), found[0], len(row)) if found else ("", None, 0)
         pos += len(line) + 1
     return out
+
+
+def header_label(text: str, pos: int) -> str:
+    """The header cell of the column that pos lies in, when pos lies in a flattened table's row under a header
+    line of as many cells (申购日｜简称｜发行价 over 11月11日｜星河食品｜9.88元: 发行价 for 9.88元); else ""."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    if not BAR.search(text, line_start, line_end):
+        return ""
+    row = cells(text, line_start, line_end)
+    column = next((k for k, (a, b) in enumerate(row) if a <= pos <= b), None)
+    header = None
+    while line_start > 0 and column is not None:  # the top line of the block of rows as wide as this one
+        above_start = text.rfind("\n", 0, line_start - 1) + 1
+        above = cells(text, above_start, line_start - 1) if BAR.search(text, above_start, line_start - 1) else []
+        if len(above) != len(row):
+            break
+        header, line_start = above, above_start
+    return text[slice(*header[column])].strip() if header else ""
