@@ -36,6 +36,10 @@ _BORROWS = re.compile(r"获(?!悉)|取得|拿到|申请|借入|借款")
 _CHILD_BEFORE = re.compile(rf"[,，]\s?(?:其|公司)?(?:全资|控股)?(?:{SUBSIDIARY})$")
 _CHILD_RAISES = re.compile(r"(?:拟|将|已|近日|日前)?(?:通过|以)?(?:增资扩股|增资的?(?:形式|方式)(?:引入|引进|迎来)|引入|引进|迎来|获得?|完成)")
 # an investor's verb: the company it names comes after it (投资了X, 领投两家公司：X和Y)
+# 国投创合2024年领投朔蓝人民币8亿元D轮, 领投了X的B轮: the name after the verb, then its round, raised it
+_JOINS = re.compile(r"领投|参投|跟投")
+_NAMED_ROUND = re.compile(r"(?!了?(?:它|其|公司|该公司|对方))了?[^,，。；;的\d]{2,20}?(?:的)?\s?(?:(?:人民币|港元|美元)?[\d.,]+\s?[万亿]+元?(?:人民币|港元|美元)?的?)?\s?"
+                          r"(?:[A-H]\d?\+{0,2}|Pre-[A-H]\+?|天使\+*|种子\+*|Pre-IPO|战略|新一)\s?轮")
 _ACTIVE = re.compile(r"投资了$|(?:先后|相继|陆续|接连|连续)投资$|(?:宣布|决定|同意)[^,，。；;]{0,16}?投资$|入股$|参股$|家[^,，。；;:：]{0,8}?[:：]$")
 _RECEIVED = re.compile(r"获(?![悉知准批])得?|迎来|受到?")
 _RECEIVED_REACH = 40  # characters back in the segment (a bound, as for the triggers' context)
@@ -126,7 +130,7 @@ def _names_after(text: str, t: trig.Trigger) -> bool:
     if _RECEIVED.search(text, max(trig.segment_start(text, t.start, 0), t.start - _RECEIVED_REACH), t.start):
         return False  # X获Y战略入股: the verb is received, the company is named before it
     return bool(_ACTIVE.search(text, t.start, t.end) or _COUNTED_LIST.match(text, t.end)
-                or is_bare_verb(text, t))
+                or is_bare_verb(text, t) or (_JOINS.fullmatch(text, t.start, t.end) and _NAMED_ROUND.match(text, t.end)))
 
 
 def _segment(text: str, pos: int, floor: int, ceiling: int) -> tuple[int, int]:
