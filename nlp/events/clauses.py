@@ -544,7 +544,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             investors.extend(group)  # 种子轮新台币6,000万元来自X, 资金全部来自X: the money's source invests
         elif (cues("source", "after").match(after) and not before.endswith("为") and not _TABLE_CELL.match(after)) \
                 or cues("source", "before").search(before) \
-                or (cues("venue", "before").search(before) and cues("venue", "after").match(after)) \
+                or (cues("venue", "after").match(after) and (cues("venue", "before").search(before) or _brokers(group))) \
                 or cues("advisor", "after").match(after) or cues("affiliation", "after").match(after):
             sources.extend(group)
         elif cues("investee", "after").match(after):
@@ -578,6 +578,16 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
     confirmed.update(e.text for e in others if e.weak)
     _aliases_follow(ctx, start, end, others, (investors, leads, sources))
     return others, investors, leads, sources
+
+
+@functools.cache
+def _broker_names() -> frozenset[str]:
+    return frozenset(resources.words("hk_brokers.txt"))
+
+
+def _brokers(group: list[Entity]) -> bool:
+    """富途暗盘则收5.50元: a broker known by name before 暗盘 is where the grey market trades, not the new share."""
+    return all(e.text in _broker_names() for e in group)
 
 
 _MONEY_FROM = re.compile(r"(?:元|轮|资金|这笔钱|融资)(?:全部|主要|均|都|则)?来自于?$")
