@@ -1863,3 +1863,13 @@ def test_an_item_s_company_before_a_bar_and_its_deal_is_no_byline():
             "【2】桐澄新材｜1.2亿元增资扩股\n8月14日，桐澄新材完成增资扩股，引入澄翀资本作为战略投资者。")
     events = nlp.extract(text, published="2025-08-18")["events"]
     assert sorted(((ev["company"]["name"], ev["amount"]["value"]) for ev in events)) == [("桐澄新材", 1.2e8), ("澄舟储能", 1e8)]
+
+
+def test_a_round_told_by_its_sum_and_where_its_money_came_from():
+    """2023年X那轮新台币3,000万元的种子轮，钱全部来自Y: an earlier round told by its sum is a round of its own, and the
+    name the money came from invests in it."""
+    text = ("澄硕智造今日宣布，A轮融资募得新台币2.8亿元，台杉投资担任领投者。对之初创投来说，这已是第二次出手："
+            "2023年澄硕那轮新台币3,000万元的种子轮，钱全部来自之初创投。")
+    events = nlp.extract(text, published="2025-03-12")["events"]
+    assert sorted((ev["round"]["name"], ev["amount"]["value"], [i["name"] for i in ev["investors"]]) for ev in events) == [
+        ("A", 2.8e8, ["台杉投资"]), ("seed", 3e7, ["之初创投"])]

@@ -590,7 +590,7 @@ def _brokers(group: list[Entity]) -> bool:
     return all(e.text in _broker_names() for e in group)
 
 
-_MONEY_FROM = re.compile(r"(?:元|轮|资金|这笔钱|融资)(?:全部|主要|均|都|则)?来自于?$")
+_MONEY_FROM = re.compile(r"(?:元|轮|资金|钱|融资)(?:全部|主要|均|都|则)?来自于?$")
 _COMMA_ONLY = re.compile(r"\s?[,，、]\s?")
 
 
