@@ -580,14 +580,9 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
     return others, investors, leads, sources
 
 
-@functools.cache
-def _broker_names() -> frozenset[str]:
-    return frozenset(resources.words("hk_brokers.txt"))
-
-
 def _brokers(group: list[Entity]) -> bool:
     """富途暗盘则收5.50元: a broker known by name before 暗盘 is where the grey market trades, not the new share."""
-    return all(e.text in _broker_names() for e in group)
+    return all(e.text in resources.words("hk_brokers.txt") for e in group)
 
 
 _MONEY_FROM = re.compile(r"(?:元|轮|资金|钱|融资)(?:全部|主要|均|都|则)?来自于?$")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from .. import resources
 from ..entities.market import MarketContext
 from ..entities.span import Entity
-from .columns import header_label
+from .columns import BAR, header_label
 from .triggers import segment_start
 
 NAMES = ("COMPANY", "ORG")
@@ -208,7 +208,7 @@ class Context:
     def cue_near(self, ent: Entity, role: str, floor: int, ceiling: int) -> bool:
         """A 'near' cue in the same segment just before or just after the entity."""
         pattern = cues(role, "near")
-        if "|" in self.text[ent.start - 1 : ent.end + 1] and (label := header_label(self.text, ent.start)):
+        if BAR.search(self.text, max(0, ent.start - 1), ent.end + 1) and (label := header_label(self.text, ent.start)):
             return bool(pattern.search(label))  # a table's cell: its column's header says what it is
         return bool(pattern.search(self.near_before(ent, floor, 10).strip() or self._field_label(ent, floor)) or
                     pattern.match(self.near_after(ent, ceiling, 8)))
