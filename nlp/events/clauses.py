@@ -537,6 +537,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             continue
         if group[0].start < advised_until:
             sources.extend(group)
+        elif _brokers(group, loose=True) and _MARGIN.search(ctx.text, start, end):
+            sources.extend(group)  # 综合辉立、富途及耀才数据，三间券商合共借出孖展: brokers lend, they do not list
         elif cues("advisor", "before").search(before):
             sources.extend(group)
             advised_until = segment_end(ctx.text, group[-1].end, end)
@@ -580,9 +582,15 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
     return others, investors, leads, sources
 
 
-def _brokers(group: list[Entity]) -> bool:
-    """富途暗盘则收5.50元: a broker known by name before 暗盘 is where the grey market trades, not the new share."""
-    return all(e.text in resources.words("hk_brokers.txt") for e in group)
+def _brokers(group: list[Entity], loose: bool = False) -> bool:
+    """富途暗盘则收5.50元: a broker known by name before 暗盘 is where the grey market trades, not the new share.
+    loose: the name may have taken in the words around it (综合辉立、富途及耀才数据: the brokers' figures)."""
+    known = resources.words("hk_brokers.txt")
+    return all((_BROKER_WRAP.sub("", e.text) if loose else e.text) in known for e in group)
+
+
+_BROKER_WRAP = re.compile(r"^(?:综合|根据|据)|(?:的)?(?:数据|资料|统计)$")
+_MARGIN = re.compile(r"孖展")
 
 
 _MONEY_FROM = re.compile(r"(?:元|轮|资金|钱|融资)(?:全部|主要|均|都|则)?来自于?$")
