@@ -133,6 +133,7 @@ def _clean(name: str) -> str:
     # 近日星河科技也递交了招股书: a time word before a name (not 今日资本, 今日头条)
     name = re.sub(r"^(?:近日|日前|今日|昨日|今天|昨天|目前|此前|随后|同时|最近|当天|当日)(?!资本|创投|基金|投资|集团|控股|头条)", "", name)
     name = re.sub(r"^(?:至于|此外|另外|其中|尤其是?)(?=.{2})", "", name)  # 至于星航物流则…: a connective opens the clause
+    name = re.sub(r"^(?:股份|股票)", "", name)  # 股份预期于7月29日起买卖: the shares of the company just told, no name
     name = re.sub(r"(?<=.{2})定$", "", name)  # 星河科技定于12月3日上市: 定于 (set for) is cut by the trigger's 于
     # 回看X的IPO之路, X虽已在科创板上市: a verb of the writer's before a name, a conjunction after it
     name = re.sub(r"^.{0,8}?(?:迎来|迎接)(?=.{2})", "", name)  # 沪深两市迎来X、Y两只新股: the market welcomes them
