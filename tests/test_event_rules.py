@@ -1773,6 +1773,17 @@ def test_a_listed_company_filing_in_hong_kong_is_a_filing_beside_its_old_listing
         [("filed", False, "HKEX"), ("listed", True, old_exchange)]
 
 
+@pytest.mark.parametrize("text, new_exchange", [
+    # 由北交所转板至科创板: the market it leaves is not the step's; its old listing there is history beside the step
+    ("10月29日，上交所上市委审议通过了星芃电子由北交所转板至科创板上市的申请。星芃电子（北交所证券代码：832916）2022年在北交所上市。", "SSE"),
+    ("昨日（10月29日），深交所上市委审议同意澄渠科技从北交所转板到创业板上市。澄渠科技2021年在北交所挂牌上市，主营储能温控。", "SZSE"),
+])
+def test_a_transfer_between_boards_is_a_step_on_the_new_board_beside_the_old_listing(text, new_exchange):
+    events = nlp.extract(text, published="2025-10-30")["events"]
+    assert sorted((ev["stage"], ev["historical"], ev["exchange"]["code"]) for ev in events) == \
+        [("hearing_passed", False, new_exchange), ("listed", True, "BSE")]
+
+
 def test_a_headline_date_dates_only_its_own_statement_and_a_finer_body_date_wins():
     """澄屿智能再度递表港交所 去年B轮…: the headline's blank parts two statements, so 去年 dates the round, not the
     filing (the body's 6月30日 does); the body's 2024年3月 lies inside 去年 and is the round's finer date."""

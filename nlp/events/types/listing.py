@@ -317,6 +317,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
                                               and _LISTED_THERE.match(ctx.text, exchange.end)
                                               or _LISTED_COMPANY.match(ctx.text, exchange.end)):
             continue  # 已在上交所科创板上市的X / 创业板上市公司X…在港交所主板挂牌: where it is listed describes it
+        if _MOVES_FROM.search(ctx.text, max(start, exchange.start - 2), exchange.start) and _MOVES_TO.match(ctx.text, exchange.end):
+            continue  # 由北交所转板至科创板: the market it leaves is not the step's
         add("exchange", exchange, owner=_owner(ctx, exchange))
         first_code = first_code or (exchange.value or {}).get("code")
     # X(688716.SH)…在港交所主板挂牌，H股股份代号为06716: the code on the step's exchange first
@@ -365,6 +367,8 @@ def _respective_sums(ctx: Context, view, start: int, end: int) -> dict[int, Enti
 _LISTED_ALREADY = re.compile(r"(?:已经?|早已)(?:在|于)?$")
 _LISTED_COMPANY = re.compile(r"上市(?:公司|企业)")
 _LISTED_THERE = re.compile(r"[^,，。；;]{0,8}?(?:上市|挂牌)的")
+_MOVES_FROM = re.compile(r"(?:由|从)$")
+_MOVES_TO = re.compile(r"(?:主板|GEM|创业板)?(?:转板|转往|转到|转至|转入|转)")
 _MONEY_ROLES = ("offer_price", "market_cap", "proceeds")  # in this order when the cues stand as near
 
 
@@ -386,6 +390,8 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     under way on another (an A-share IPO withdrawn, then a Hong Kong filing), or it is listed on one
     market and goes to another (2020年登陆深交所主板, 今向港交所递交H股上市申请)."""
     ma, mb = _market(a), _market(b)
+    if ma == mb == "CN" and _code(a) != _code(b) and (_listed_years_before(a, b) or _listed_years_before(b, a)):
+        return False  # 2022年在北交所上市 … 转板至科创板获审议通过: listed on one exchange years before a review on another
     if ma is None or mb is None or ma == mb:
         return True
     return (stage_of(a) in _ENDED) == (stage_of(b) in _ENDED) and "listed" not in (stage_of(a), stage_of(b))
@@ -396,6 +402,19 @@ def may_be_company(ent) -> bool:
 
 
 told_again = compatible  # a headline's listing and the body's: any two compatible listings are one already
+
+
+def _listed_years_before(a: Candidate, b: Candidate) -> bool:
+    """a tells a listing in a year before the one b's review step is dated in."""
+    years = [(d.value or {}).get("start", "")[:4] for d in event_dates(a) if d is not None]
+    later = [(d.value or {}).get("start", "")[:4] for d in event_dates(b) if d is not None]
+    return stage_of(a) == "listed" and stage_of(b) in _REVIEW_STEPS and bool(years) and bool(later) \
+        and max(years) < min(later)
+
+
+def _code(c: Candidate) -> str | None:
+    exchange = c.args.get("exchange")
+    return (exchange.value or {}).get("code") if exchange is not None else None
 
 
 def _market(c: Candidate) -> str | None:
