@@ -1784,6 +1784,15 @@ def test_a_transfer_between_boards_is_a_step_on_the_new_board_beside_the_old_lis
         [("hearing_passed", False, new_exchange), ("listed", True, "BSE")]
 
 
+def test_a_named_round_told_with_a_year_only_is_an_earlier_round_beside_a_deal_told_with_a_sum():
+    """公司拟以3000万元认购X新增注册资本 … 2023年，Y参与了X的天使轮: two deals, not one named by the other."""
+    text = ("星鑫股份9月15日晚间公告，公司拟以自有资金3000万元认购星珈电子新增注册资本。增资完成后，公司将取得星珈电子12%股权。"
+            "本次增资前，2023年，中科创星以独家投资方身份参与了星珈电子的天使轮。")
+    events = nlp.extract(text, published="2025-09-16")["events"]
+    assert sorted((ev["date"]["start_date"], (ev["round"] or {}).get("name"), (ev["amount"] or {}).get("value"))
+                  for ev in events) == [("2023-01-01", "angel", None), ("2025-09-15", None, 30000000)]
+
+
 def test_a_headline_date_dates_only_its_own_statement_and_a_finer_body_date_wins():
     """澄屿智能再度递表港交所 去年B轮…: the headline's blank parts two statements, so 去年 dates the round, not the
     filing (the body's 6月30日 does); the body's 2024年3月 lies inside 去年 and is the round's finer date."""

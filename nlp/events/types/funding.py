@@ -524,6 +524,8 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         return True
     if _contradict(a, b):
         return False
+    if _earlier_named_round(a, b) or _earlier_named_round(b, a):
+        return False
     ra, rb = _round(a), _round(b)
     # two candidates with nothing in common are two events; a listed company's placement told in its headline
     # with the sum and in its body without it is one
@@ -532,6 +534,15 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         or _shared_investor(a.args.get("investors", []), b.args.get("investors", []),
                             by_name=not (a.args.get("attach") or b.args.get("attach"))) \
         or (any(y + d in a.sentences for y in b.sentences for d in _reach(b)) and not _history_after_news(a, b))
+
+
+def _earlier_named_round(a: Candidate, b: Candidate) -> bool:
+    """公司拟以3000万元认购X新增注册资本 … 2023年，Y参与了X的天使轮: a named round told with a year of its own only
+    (no month) is an earlier round, not the name of a deal told with a sum and no date (b completes no a)."""
+    date = b.args.get("date")
+    return _round(a) in _WILDCARD_ROUNDS and a.args.get("date") is None and _amount(a) is not None \
+        and _round(b) not in _WILDCARD_ROUNDS and date is not None and bool(date.value) \
+        and date.value["granularity"] == "year" and bool(_YEAR.search(date.text))
 
 
 def _reach(b: Candidate) -> range:
@@ -642,7 +653,7 @@ def attach_conflicts(ev: Candidate, cand: Candidate) -> bool:
     return bool(a and b and not same_number(a, b) and not cand.args.get("round_total")) \
         or _beyond_order(ev, cand) or _beyond_order(cand, ev) or _two_rounds(ev, cand) \
         or (bool(ev.args.get("cumulative")) and _round(cand) not in _WILDCARD_ROUNDS) \
-        or _months_apart(ev.args.get("date"), cand.args.get("date"))
+        or _months_apart(ev.args.get("date"), cand.args.get("date")) or _earlier_named_round(ev, cand)
 
 
 def told_alone(cand: Candidate, told: list[Candidate]) -> bool:
