@@ -88,6 +88,8 @@ def find_known(text: str) -> list[Entity]:
     out = []
     for pattern in _gazetteer_patterns():
         for m in pattern.finditer(text):
+            if _straddles_words(text, m.start(), m.end()):
+                continue
             canonical, label = gazetteer()[m.group().lower()]
             if m.group().endswith("投资") and len(m.group()) >= 4 and _INVESTS_AFTER.match(text, m.end()):
                 short = m.group()[:-2]
@@ -102,6 +104,17 @@ def find_known(text: str) -> list[Entity]:
             else:
                 out.append(Entity(label, m.start(), m.end(), m.group(), {"canonical": canonical}))
     return out
+
+
+def _straddles_words(text: str, start: int, end: int) -> bool:
+    """其中金额, 集中金属: a two-character known name (中金) whose first character ends a word and whose last
+    begins one is the seam of two words, not the name."""
+    if end - start != 2 or not start or end >= len(text):
+        return False
+    from ..segment.tokenizer import jieba_tokenizer
+
+    freq = jieba_tokenizer().FREQ
+    return freq.get(text[start - 1 : start + 1], 0) > 0 and freq.get(text[end - 1 : end + 1], 0) > 0
 
 
 # --- legal and descriptive names ending in a company or organisation suffix ---

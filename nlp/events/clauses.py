@@ -530,8 +530,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         before = ctx.text[max(start, group[0].start - 10) : group[0].start]
         wide = _TICKER_PAREN.sub("", ctx.text[group[-1].end : min(end, group[-1].end + 40)], count=1)
         after = wide[:16]
-        if cues("nickname", "after").match(after) or cues("held", "before").search(before):
-            continue
+        if cues("nickname", "after").match(after) or cues("held", "before").search(before) or _WAIVES.match(after):
+            continue  # (母公司星沚化工放弃认购权利: the one who waives its right takes no part)
         if _BYLINE_OPEN.search(before) and _BYLINE_CLOSE.match(after):  # 【星河网】, 【星河财经讯】
             sources.extend(group)
             continue
@@ -593,6 +593,7 @@ _BROKER_WRAP = re.compile(r"^(?:综合|根据|据)|(?:的)?(?:数据|资料|统�
 _MARGIN = re.compile(r"孖展")
 
 
+_WAIVES = re.compile(r"(?:将|已|均)?放弃(?:[^,，。；;]{0,6}?)(?:认购|优先认购权|增资|出资)")
 _MONEY_FROM = re.compile(r"(?:元|轮|资金|钱|融资)(?:全部|主要|均|都|则)?来自于?$")
 _COMMA_ONLY = re.compile(r"\s?[,，、]\s?")
 
