@@ -12,7 +12,7 @@ from __future__ import annotations
 from . import types
 from .candidate import Candidate, Proposal
 from .clauses import PARENT_OF_NEXT, ClauseView
-from .context import Context, is_lender
+from .context import LOAN, Context, is_lender
 
 
 def assemble(ctx: Context, views: list[ClauseView], proposals: list[Proposal]) -> list[Candidate]:
@@ -22,8 +22,9 @@ def assemble(ctx: Context, views: list[ClauseView], proposals: list[Proposal]) -
     out: list[Candidate] = []
     for (index, event), props in groups.items():
         view, etype = views[index], types.get(event)
-        companies = _companies(ctx, props, etype)
         triggers = [t for t in view.usable if t.event == event]
+        loan = any(LOAN.search(ctx.text, t.start, t.end) for t in triggers)
+        companies = _companies(ctx, props, etype, loan)
         for company in companies:
             cand = Candidate(event, company, {view.clause.sentence}, [(view.clause.start, view.clause.end)],
                              triggers=list(triggers))
@@ -45,15 +46,17 @@ SURE = 0.8  # "prefer": the tagger's probability that overrides the rules
 LEARNED = ("trf", "tagger")
 
 
-def _companies(ctx: Context, props: list[Proposal], etype) -> list:
+def _companies(ctx: Context, props: list[Proposal], etype, loan: bool = False) -> list:
     # a user's INVESTOR name; a party the type says never takes its events (a fund raises no round)
     props = [p for p in props
              if not (p.role == "company" and (_investor(p.entity) or not etype.may_be_company(p.entity)))]
     rules = [p.entity for p in props if p.role == "company" and p.source == "rules"]
     # …旗下境外平台发行票据: a parent the text names before its child is not the learned company either
+    # (…银行伦敦分行签署总额3.7亿美元的绿色贷款融资协议: in a loan, a bank the tagger names lends, it borrows nothing)
     learned = next((found for source in LEARNED
                     if (found := [p for p in props if p.role == "company" and p.source == source
-                                  and not PARENT_OF_NEXT.match(ctx.text, p.entity.end)])), [])
+                                  and not PARENT_OF_NEXT.match(ctx.text, p.entity.end)
+                                  and not (loan and is_lender(p.entity))])), [])
     policy = POLICY["company"]
     # 投资组合中已有4家企业登陆科创板: the rules found companies counted and none named
     if policy == "rules" or not learned or (not rules and any(p.role == "counted" for p in props)):

@@ -156,8 +156,9 @@ def _applicants(ctx: Context, subject, others) -> list:
 # 冲刺创业板IPO获受理: words of effort describe the company; with a step taken they mark no plan
 _EFFORT = re.compile(r"冲刺|推进|推动|启动|走向")
 _TAKEN = ("filed", "hearing_passed", "registered", "subscription", "priced", "listed", "suspended")
-# 将于周一申购, 将于本周四挂牌, 将于9月3日上市: a step scheduled for a day
-_SCHEDULED = re.compile(r"于(?:(?:本|下|这)?(?:周|星期)[一二三四五六日天]|(?:\d{4}年)?\d{1,2}月\d{1,2}日|明日|明天)")
+# 将于周一申购, 将于本周四挂牌, 将于9月3日上市, 今日晚间X将在纳斯达克上市: a step scheduled for a day
+_SCHEDULED = re.compile(r"于(?:(?:本|下|这)?(?:周|星期)[一二三四五六日天]|(?:\d{4}年)?\d{1,2}月\d{1,2}日|明日|明天|今日|今天|今晚)"
+                        r"|(?:今日|今天|今晚|明日|明天)(?:晚间|晚上|早间|上午|下午)?(?=[^,，。；;]{0,16}?将)")
 
 
 # 已聘请高盛和中金，筹备IPO, 聘请美银和瑞银安排香港IPO: banks hired for the listing make the plan a step taken
