@@ -1793,6 +1793,17 @@ def test_a_named_round_told_with_a_year_only_is_an_earlier_round_beside_a_deal_t
                   for ev in events) == [("2023-01-01", "angel", None), ("2025-09-15", None, 30000000)]
 
 
+@pytest.mark.parametrize("text, company", [
+    # a name with no suffix, described, then 此前已获得… (no pronoun: the segment goes on about it)
+    ("禾宁杰瑞是一家生物制药企业，此前已获得A轮1亿美元、B轮约6000万美元的融资。", "禾宁杰瑞"),
+    ("星宁生物先后获得A轮1亿美元和B轮6000万美元融资。", "星宁生物"),
+])
+def test_rounds_listed_each_with_its_own_sum_are_events_of_their_own(text, company):
+    events = nlp.extract(text, published="2025-10-18")["events"]
+    assert sorted((ev["company"]["name"], ev["round"]["name"], ev["amount"]["value"]) for ev in events) == \
+        [(company, "A", 100000000), (company, "B", 60000000)]
+
+
 def test_a_headline_date_dates_only_its_own_statement_and_a_finer_body_date_wins():
     """澄屿智能再度递表港交所 去年B轮…: the headline's blank parts two statements, so 去年 dates the round, not the
     filing (the body's 6月30日 does); the body's 2024年3月 lies inside 去年 and is the round's finer date."""

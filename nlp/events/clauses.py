@@ -261,8 +261,11 @@ def by_round_list(ctx: Context, view: ClauseView) -> list[ClauseView]:
     cuts, items = [], []
     for before, after in zip(rounds, rounds[1:]):
         sep = _NEXT_ITEM.match(text, before.end)
+        summed = sep is None and _with_sum(ctx, before, after.start) and _with_sum(ctx, after, view.clause.end)
+        if summed:  # 获得A轮1亿美元、B轮约6000万美元的融资: each round told with its own sum
+            sep = _NEXT_ITEM.match(text, _with_sum(ctx, before, after.start).end)
         if sep is None or before.value["name"] == after.value["name"] \
-                or not _ITEM_OWNER.search(text, sep.end(), after.start) \
+                or not (summed or _ITEM_OWNER.search(text, sep.end(), after.start)) \
                 or trig.SEGMENT_BREAK.search(text, sep.end(), after.start):
             continue
         cuts.append(sep.start("sep"))
@@ -276,6 +279,15 @@ def by_round_list(ctx: Context, view: ClauseView) -> list[ClauseView]:
         part.clause = dataclasses.replace(part.clause, triggers=(*part.clause.triggers, item))
         part.usable = [*part.usable, item]
     return parts
+
+
+_SUM_GAP = re.compile(r"\s?(?:为|约|近|逾|超|超过|达)?\s?")
+
+
+def _with_sum(ctx: Context, round_: Entity, ceiling: int) -> Entity | None:
+    """The sum told right after a round (A轮1亿美元, B轮约6000万美元), if any."""
+    return next((m for m in ctx.within(round_.end, ceiling, "MONEY") if _SUM_GAP.fullmatch(ctx.text, round_.end, m.start)),
+                None)
 
 
 def _cut(view: ClauseView, cuts: list[int]) -> list[ClauseView]:

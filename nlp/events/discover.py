@@ -354,7 +354,7 @@ def _list_mates(text: str, start: int, end: int, companies: list[tuple[int, int]
 
 # 品牌星河，凭借…起家，目前已宣布完成融资: a comma segment that opens on a time word or an adverb
 # has no subject of its own; it goes on about the topic of its sentence
-_ZERO_SUBJECT = re.compile(r"[,，]\s?(?:目前|如今|现已|近日|日前|近期|最近|今年|去年|刚刚|随后|此后|并|还|也|又|已经|已)")
+_ZERO_SUBJECT = re.compile(r"[,，]\s?(?:目前|如今|现已|近日|日前|近期|最近|今年|去年|刚刚|随后|此后|此前|早前|曾经|曾|并|还|也|又|已经|已)")
 
 
 def _refers_back(text: str, start: int, trigger_start: int, named: _Named) -> bool:
