@@ -119,6 +119,12 @@ def exchange_value(surface: str) -> dict:
             "market": r["market"] or None}
 
 
+def exchange_of_code(code: str) -> dict | None:
+    """The exchange (no board) our code names (HKEX, SSE …), as exchange_value gives it; None if unknown."""
+    surface = next((r["surface"] for r in _EXCHANGES if r["code"] == code and not r["board"]), None)
+    return exchange_value(surface) if surface else None
+
+
 def find_exchanges(text: str) -> list[tuple[int, int, dict]]:
     out = []
     pos = 0

