@@ -1804,6 +1804,17 @@ def test_rounds_listed_each_with_its_own_sum_are_events_of_their_own(text, compa
         [(company, "A", 100000000), (company, "B", 60000000)]
 
 
+def test_rounds_told_in_an_interviews_spoken_answers_are_the_guests_companys():
+    """中科创星领的投, 峰瑞一家出的钱: spoken answers name who led and who paid; the round is the guest's company's."""
+    text = ("对话松拓机器人蒋一衡：B轮的钱到了\n做巡检机器人的松拓机器人，是今年少数拿到大额融资的硬件公司。\n"
+            "记者：这轮落地了没有？\n蒋一衡：落地了。是B轮，总额2.6亿元，中科创星领的投。\n"
+            "记者：上一次融资是什么时候？\n蒋一衡：2023年11月，A轮，8000万元，峰瑞一家出的钱。")
+    events = nlp.extract(text, published="2025-09-16")["events"]
+    assert sorted((ev["company"]["name"], ev["round"]["name"], [i["name"] for i in ev["lead_investors"]],
+                   [i["name"] for i in ev["investors"]]) for ev in events) == [
+        ("松拓机器人", "A", [], ["峰瑞"]), ("松拓机器人", "B", ["中科创星"], ["中科创星"])]
+
+
 def test_a_headline_date_dates_only_its_own_statement_and_a_finer_body_date_wins():
     """澄屿智能再度递表港交所 去年B轮…: the headline's blank parts two statements, so 去年 dates the round, not the
     filing (the body's 6月30日 does); the body's 2024年3月 lies inside 去年 and is the round's finer date."""
