@@ -1815,6 +1815,14 @@ def test_rounds_told_in_an_interviews_spoken_answers_are_the_guests_companys():
         ("松拓机器人", "A", [], ["峰瑞"]), ("松拓机器人", "B", ["中科创星"], ["中科创星"])]
 
 
+def test_a_mediums_byline_brings_no_company_into_focus():
+    """36氪　文｜X: the byline names the medium; the 公司 after it is the headline's company, not 36氪."""
+    text = ("「星音AI」完成数亿元B轮融资，晨道资本领投\n36氪　文｜茅雪　编辑｜苏见川\n\n"
+            "36氪获悉，公司近日完成了新一轮融资——数亿元人民币的B轮，本轮由晨道资本领投，源码资本跟投。")
+    events = nlp.extract(text, published="2025-09-10")["events"]
+    assert [(ev["company"]["name"], ev["round"]["name"]) for ev in events] == [("星音AI", "B")]
+
+
 def test_a_headline_date_dates_only_its_own_statement_and_a_finer_body_date_wins():
     """澄屿智能再度递表港交所 去年B轮…: the headline's blank parts two statements, so 去年 dates the round, not the
     filing (the body's 6月30日 does); the body's 2024年3月 lies inside 去年 and is the round's finer date."""

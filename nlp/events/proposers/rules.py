@@ -65,6 +65,7 @@ _IT = re.compile(r"它(?!们)")
 # advisers and sources, which would also pass 的数据 and a dateline's separator)
 _ADVISER_BEFORE = re.compile(r"(?:保荐机构|保荐人|主承销商|承销商|审计机构|会计师|律师事务所|律师|财务顾问)(?:\(主承销商\))?(?:为|是|[:：])\s?$")
 _REPORTS = re.compile(r"\s?(?:独家)?(?:获悉|了解到|注意到|报道|讯)")
+_BYLINE_AFTER = re.compile(r"\s*(?:文|作者|记者|编辑|撰文)\s?[|｜:：]")  # 36氪　文｜X: the medium's byline
 _OPENS_ON_IT = re.compile(rf"\s*(?:{_IT.pattern}|其(?![他它中余后实次]))")
 # 在亚马逊, 、亚马逊和, 包括X: a name after a preposition or a list's joiner (see _object)
 # (他告诉36氪，公司…: the outlet told, not the company in focus)
@@ -170,8 +171,9 @@ def _not_a_date_of(ctx: Context, d: Entity, seg_end: int, seg: int = 0) -> bool:
 
 
 def _investor_or_medium(text: str, e: Entity) -> bool:
-    """An investment firm (君联资本) or a medium that reports (36氪获悉): a name beside a company, never its rival."""
-    return bool(INVESTOR_NAME.search(e.text) or _REPORTS.match(text, e.end))
+    """An investment firm (君联资本) or a medium that reports (36氪获悉, 36氪　文｜X): a name beside a company, never
+    its rival."""
+    return bool(INVESTOR_NAME.search(e.text) or _REPORTS.match(text, e.end) or _BYLINE_AFTER.match(text, e.end))
 
 
 def _gives(text: str, t: trig.Trigger, floor: int) -> bool:
@@ -603,7 +605,8 @@ class RuleProposer:
         # not 公司首颗…的存算一体芯片已流片; nor an investment firm: 高瓴创投和深创投分别持股9.6%和7.2%)
         if subject is not None and ((subject in others and (live or (not subject.weak and not self._object(subject)
                                                                      and not _investor_or_medium(ctx.text, subject))
-                                                            or _OPENS_ON_NAME.fullmatch(ctx.text, clause.start, subject.start)))
+                                                            or (_OPENS_ON_NAME.fullmatch(ctx.text, clause.start, subject.start)
+                                                                and not _BYLINE_AFTER.match(ctx.text, subject.end))))
                                     or subject is self._owner
                                     or (self.topic and subject is self.topic[0]
                                         and (BULLET.match(ctx.text, clause.start)
