@@ -36,7 +36,7 @@ _CUMULATIVE = re.compile(r"(?:[\d一两二三四五六七八九十]+个?(?:月|�
 _SUMS = ("合计", "共计", "总计")  # a sum, not by itself a sum over rounds
 _FACILITY_SUMS = (*_SUMS, "总额")  # 签订总额35亿港元的银团贷款协议: a loan's or a bond's size
 _ROUND_NAMED_AFTER = re.compile(r"\s?的?(?:Pre-)?(?:[A-H]\d?\+{0,2}|天使\+?|种子)\s?轮")
-_ROUND_JUST_BEFORE = re.compile(r"轮(?:融资|募资|增资|集资)?\s?[,，]\s?$")
+_ROUND_JUST_BEFORE = re.compile(r"轮(?:融资|募资|增资|集资)?(?:已经|已)?(?:正式|顺利)?(?:完成|结束|到位|交割)?了?\s?[,，]\s?$")
 _LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|该轮|这一轮")
 _WILDCARD_ROUNDS = {"new", "latest", None}
 
