@@ -1823,6 +1823,17 @@ def test_a_mediums_byline_brings_no_company_into_focus():
     assert [(ev["company"]["name"], ev["round"]["name"]) for ev in events] == [("星音AI", "B")]
 
 
+def test_a_sum_told_right_after_a_round_done_is_that_rounds_size_not_a_total():
+    """A轮募资已经完成，总额新台币2.2亿元: the body's round, told again after the headline, keeps its own followers,
+    day and valuation (a total over rounds would have been dropped beside the headline's round)."""
+    text = ("星硯科技 A 輪募得新台幣 2.2 億元，中華開發資本領投\n"
+            "星硯科技今（16）日宣布，A 輪募資已經完成，總額新台幣 2.2 億元，中華開發資本擔任領投，富邦創投與玉山創投跟進，"
+            "據了解投後估值約新台幣 12 億元。")
+    [event] = nlp.extract(text, published="2025-09-16")["events"]
+    assert sorted(i["name"] for i in event["investors"]) == ["中华开发资本", "富邦创投", "玉山创投"]
+    assert event["date"]["start_date"] == "2025-09-16" and event["valuation"]["value"] == 1200000000
+
+
 def test_a_headline_date_dates_only_its_own_statement_and_a_finer_body_date_wins():
     """澄屿智能再度递表港交所 去年B轮…: the headline's blank parts two statements, so 去年 dates the round, not the
     filing (the body's 6月30日 does); the body's 2024年3月 lies inside 去年 and is the round's finer date."""
