@@ -261,9 +261,10 @@ def by_round_list(ctx: Context, view: ClauseView) -> list[ClauseView]:
     cuts, items = [], []
     for before, after in zip(rounds, rounds[1:]):
         sep = _NEXT_ITEM.match(text, before.end)
-        summed = sep is None and _with_sum(ctx, before, after.start) and _with_sum(ctx, after, view.clause.end)
+        own_sum = _with_sum(ctx, before, after.start) if sep is None else None
+        summed = own_sum is not None and _with_sum(ctx, after, view.clause.end) is not None
         if summed:  # 获得A轮1亿美元、B轮约6000万美元的融资: each round told with its own sum
-            sep = _NEXT_ITEM.match(text, _with_sum(ctx, before, after.start).end)
+            sep = _NEXT_ITEM.match(text, own_sum.end)
         if sep is None or before.value["name"] == after.value["name"] \
                 or not (summed or _ITEM_OWNER.search(text, sep.end(), after.start)) \
                 or trig.SEGMENT_BREAK.search(text, sep.end(), after.start):
@@ -549,7 +550,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             continue
         if group[0].start < advised_until:
             sources.extend(group)
-        elif _brokers(group, loose=True) and _MARGIN.search(ctx.text, start, end):
+        elif _brokers(group, loose=True) and "孖展" in ctx.text[start:end]:
             sources.extend(group)  # 综合辉立、富途及耀才数据，三间券商合共借出孖展: brokers lend, they do not list
         elif cues("advisor", "before").search(before):
             sources.extend(group)
@@ -602,7 +603,6 @@ def _brokers(group: list[Entity], loose: bool = False) -> bool:
 
 
 _BROKER_WRAP = re.compile(r"^(?:综合|根据|据)|(?:的)?(?:数据|资料|统计)$")
-_MARGIN = re.compile(r"孖展")
 
 
 _WAIVES = re.compile(r"(?:将|已|均)?放弃(?:[^,，。；;]{0,6}?)(?:认购|优先认购权|增资|出资)")
