@@ -111,10 +111,16 @@ def _straddles_words(text: str, start: int, end: int) -> bool:
     begins one is the seam of two words, not the name."""
     if end - start != 2 or not start or end >= len(text):
         return False
+    freq = _word_freq()
+    return freq.get(text[start - 1 : start + 1], 0) > 0 and freq.get(text[end - 1 : end + 1], 0) > 0
+
+
+@functools.cache
+def _word_freq() -> dict[str, int]:
+    """jieba's dictionary counts (the same dict jieba reads; a lookup, no segmentation)."""
     from ..segment.tokenizer import jieba_tokenizer
 
-    freq = jieba_tokenizer().FREQ
-    return freq.get(text[start - 1 : start + 1], 0) > 0 and freq.get(text[end - 1 : end + 1], 0) > 0
+    return jieba_tokenizer().FREQ
 
 
 # --- legal and descriptive names ending in a company or organisation suffix ---

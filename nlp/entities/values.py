@@ -105,6 +105,8 @@ def find_shares(text: str) -> list[tuple[int, int, dict]]:
 # ---------------------------------------------------------------- EXCHANGE
 _EXCHANGES = table("exchanges.tsv")
 _EX_BY_SURFACE = {r["surface"]: r for r in _EXCHANGES}
+# code -> its first surface without a board (reversed: the first row wins)
+_SURFACE_OF_CODE = {r["code"]: r["surface"] for r in reversed(_EXCHANGES) if r["code"] and not r["board"]}
 _BOARDS = {(r["exchange"], r["surface"]): r["board"] for r in table("boards.tsv")}
 EXCHANGE = re.compile(
     rf"(?P<ex>{_alt(_EX_BY_SURFACE)})(?!期货|资管|资本(?!市场)|国际|证券(?!交易所)|(?<=证)监)"  # 广东证监局: no 东证; 纳斯达克资本市场 is a board
@@ -119,9 +121,9 @@ def exchange_value(surface: str) -> dict:
             "market": r["market"] or None}
 
 
-def exchange_of_code(code: str) -> dict | None:
+def exchange_of_code(code: str | None) -> dict | None:
     """The exchange (no board) our code names (HKEX, SSE …), as exchange_value gives it; None if unknown."""
-    surface = next((r["surface"] for r in _EXCHANGES if r["code"] == code and not r["board"]), None)
+    surface = _SURFACE_OF_CODE.get(code)
     return exchange_value(surface) if surface else None
 
 

@@ -369,7 +369,7 @@ _LISTED_ALREADY = re.compile(r"(?:已经?|早已)(?:在|于)?$")
 _LISTED_COMPANY = re.compile(r"上市(?:公司|企业)")
 _LISTED_THERE = re.compile(r"[^,，。；;]{0,8}?(?:上市|挂牌)的")
 _MOVES_FROM = re.compile(r"(?:由|从)$")
-_MOVES_TO = re.compile(r"(?:主板|GEM|创业板)?(?:转板|转往|转到|转至|转入|转)")
+_MOVES_TO = re.compile(r"(?:主板|GEM|创业板)?转")  # 转板, 转往, 转至 …
 _MONEY_ROLES = ("offer_price", "market_cap", "proceeds")  # in this order when the cues stand as near
 
 
