@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
-import re
 import subprocess
 import sys
 import tempfile
@@ -27,48 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from nlp import resources  # noqa: E402
-from nlp.text.normalise import to_simplified  # noqa: E402
-
-POOLS = {"rare": "澜舟汀岚霁珩昱骁曜屹翎岫沅芮璟琮湛溯砚桉榆杉槿蔚朔渚涣曦",
-         "common": "华安盛达恒信鼎泰嘉和瑞丰源通宏远博创晟汇联金新光明正元亿天海云德富康力美宁"}
-PLACE = re.compile(r"^(?:北京|上海|深圳|广州|杭州|南京|苏州|成都|武汉|天津|重庆|西安|香港|中国|江苏|浙江|广东|山东)")
-
-
-class Renamer:
-    def __init__(self, pool: str, seed: int):
-        self.pool, self.rnd = pool, random.Random(seed)
-        self.suffixes = sorted({r["suffix"] for r in resources.table("name_suffixes.tsv")}, key=len, reverse=True)
-
-    def invent(self, name: str) -> str | None:
-        if name.isascii():
-            syllables = max(2, len(name.replace(" ", "")) // 2)
-            return "".join(self.rnd.choice("bcdfghklmnprstvz") + self.rnd.choice("aeiou")
-                           for _ in range(syllables)).capitalize()
-        simple = to_simplified(name)  # one character for one: the ending's length holds in the raw name
-        ending = next((len(s) for s in self.suffixes if simple.endswith(s) and len(name) - len(s) >= 2), 0)
-        core = name[: len(name) - ending]
-        place = PLACE.match(simple)
-        lead = core[: place.end()] if place else ""
-        rest = core[len(lead):]
-        if not re.fullmatch(r"[\u4e00-\u9fff]+", rest):
-            return None
-        return lead + "".join(self.rnd.choice(self.pool) for _ in rest) + name[len(core):]
-
-    def passage(self, record: dict) -> dict:
-        text, mapping = record["text"], {}
-        # longest first, then by the name itself: a set's order changes from run to run, and so would the draws
-        for name in sorted({e["company"] for e in record["gold"] if e.get("company")}, key=lambda n: (-len(n), n)):
-            new = self.invent(name) if name in text else None
-            if new and new not in text:
-                mapping[name] = new
-        for old, new in mapping.items():
-            text = text.replace(old, new)
-        out = dict(record, text=text)
-        out["gold"] = [dict(e, company=mapping.get(e.get("company"), e.get("company"))) for e in record["gold"]]
-        out["must_not"] = [dict(e, company=mapping.get(e.get("company"), e.get("company")))
-                           for e in record.get("must_not", [])]
-        return out
+from nlp.train.renaming import POOLS, Renamer  # noqa: E402
 
 
 def score(gold: Path, split: str | None, work: Path, zhfin: list[str]) -> str:

@@ -163,11 +163,15 @@ TAGGER_SOURCES = ("realnews", "duee", "fewfc", "probes")
 @click.option("--sources", default=None, metavar="LIST",
               help="Training data, comma-separated among realnews, duee, fewfc, probes [default: the shipped model's]. "
                    "Example: --sources realnews,duee")
+@click.option("--renamed", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Also train on N copies of each document with its companies renamed to invented names, so that "
+                   "the tagger learns the clause around a name and not the name [default: the shipped model's]. "
+                   "Example: --renamed 0")
 @click.option("--events-cv", is_flag=True,
               help="Event-level cross-validation of the ways rules and tagger combine, write nothing. "
                    "Example: --events-cv")
 def tagger(data: str, out: str, folds: int, seed: int, cv_only: bool, no_cv: bool, sources: str | None,
-           events_cv: bool) -> None:
+           renamed: int | None, events_cv: bool) -> None:
     """Train the party tagger (who an event is about) on realnews_dev train,
     DuEE-Fin dev and the read halves of the project's probe sets (corpora/probes),
     with span-level cross-validation (see models/tagger/README.md).
@@ -181,6 +185,7 @@ def tagger(data: str, out: str, folds: int, seed: int, cv_only: bool, no_cv: boo
     from . import tagger as training
 
     sources = sources if sources is not None else ",".join(training.SOURCES)
+    renamed = training.RENAMED if renamed is None else renamed
     chosen = tuple(s.strip() for s in sources.split(",") if s.strip())
     if not chosen or set(chosen) - set(TAGGER_SOURCES):
         raise click.BadParameter(f"choose among {', '.join(TAGGER_SOURCES)}, not {sources!r}", param_hint="--sources")
@@ -190,10 +195,12 @@ def tagger(data: str, out: str, folds: int, seed: int, cv_only: bool, no_cv: boo
         raise click.UsageError(f"not found under {data}: {', '.join(missing)}")
     if events_cv:
         policies = [{"company": c, "investors": i} for c in ("fill", "prefer", "union") for i in ("rules", "fill", "union")]
-        for name, figures in training.cross_validate_events(root, policies, folds, seed, sources=chosen).items():
+        for name, figures in training.cross_validate_events(root, policies, folds, seed, sources=chosen,
+                                                                   renamed=renamed).items():
             click.echo(f"{name:<45} {figures}")
         return
-    result = training.train(root, None if cv_only else Path(out), folds, seed, cv=not no_cv, sources=chosen)
+    result = training.train(root, None if cv_only else Path(out), folds, seed, cv=not no_cv, sources=chosen,
+                            renamed=renamed)
     for key, m in (result.get("cv") or {}).items():
         click.echo(f"{key:<16} P {m['p']:.3f} R {m['r']:.3f} F1 {m['f1']:.3f}  (gold {m['gold']}, pred {m['pred']})")
 

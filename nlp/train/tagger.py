@@ -28,6 +28,7 @@ import json
 import random
 import tempfile
 import time
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from ..evaluation.duee_fin import read_jsonl
 from ..events import tagger
 from ..pipeline import Pipeline, parse_published
 from ..text.normalise import normalise
+from .renaming import POOLS, Renamer
 
 PASSAGES = Path("realnews_dev") / "passages.jsonl"
 DUEE = Path("duee_fin") / "train_partial.jsonl"
@@ -56,6 +58,7 @@ DUEE_ROLES = {"被投资方": ("funding", "CO"), "投资方": ("funding", "INV")
               "上市公司": ("listing", "CO")}
 PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
 MIN_P = 0.5
+RENAMED = 0  # renamed copies of each document in the shipped model's training data
 
 
 def _names(value) -> list[str]:
@@ -97,8 +100,9 @@ def _fewfc_gold(r: dict) -> set[tuple[str, str, str]]:
 SOURCES = ("realnews", "duee", "probes")
 
 
-def documents(data_dir: Path, log=print, sources: tuple[str, ...] = SOURCES) -> list[dict]:
-    """{doc, source, text, published, gold} for every training document of the chosen sources."""
+def documents(data_dir: Path, log=print, sources: tuple[str, ...] = SOURCES, renamed: int = 0) -> list[dict]:
+    """{doc, source, text, published, gold} for every training document of the chosen sources, and `renamed`
+    copies of each with its companies renamed (renamed_copy)."""
     docs = []
     for p in read_jsonl(data_dir / PASSAGES):
         if p.get("split") == "train":
@@ -123,7 +127,22 @@ def documents(data_dir: Path, log=print, sources: tuple[str, ...] = SOURCES) -> 
                                  "published": p.get("publish_date"), "gold": _passage_gold(p)})
     docs = [d for d in docs if d["source"] in sources]
     log(f"{len(docs)} documents: " + ", ".join(f"{k} {v}" for k, v in Counter(d["source"] for d in docs).items()))
-    return docs
+    copies = [c for d in docs for k in range(renamed) if (c := renamed_copy(d, k))]
+    if copies:
+        log(f"{len(copies)} renamed copies")
+    return docs + copies
+
+
+def renamed_copy(doc: dict, k: int) -> dict | None:
+    """The document with its gold companies renamed (copy k: the pools alternate, the draws are fixed by the id),
+    or None where none could be. The copy keeps the document's id, so that cross-validation holds both out together."""
+    names = [name for _, role, name in doc["gold"] if role == "CO"]
+    renamer = Renamer(POOLS[("rare", "common")[k % 2]], zlib.crc32(doc["doc"].encode("utf-8")) + k)
+    text, stems = renamer.rename(doc["text"], names)
+    if not stems:
+        return None
+    gold = {(event, role, renamer.apply(name, stems)) for event, role, name in doc["gold"]}
+    return {**doc, "text": text, "gold": gold, "renamed": True}
 
 
 def _label(text: str, start: int, end: int, event: str, gold: set) -> list[str]:
@@ -162,7 +181,7 @@ def examples(docs: list[dict], log=print) -> list[dict]:
             reference = infer_reference(text)
         found, words, clauses = pipeline.find_names(text, reference, inferred)
         for event, start, end, feats in tagger.units(text, worth_reading(text, clauses, found), words, found, tags):
-            out.append({"doc": d["doc"], "source": d["source"], "event": event, "start": start,
+            out.append({"doc": d["doc"], "source": d["source"], "renamed": d.get("renamed", False), "event": event, "start": start,
                         "features": feats, "labels": _label(text, start, end, event, d["gold"])})
         if log and (n + 1) % 2000 == 0:
             log(f"  {n + 1} documents read ({time.perf_counter() - started:.0f} s)")
@@ -221,7 +240,7 @@ def cross_validate(exs: list[dict], k: int = 5, seed: int = 0, log=print) -> dic
             fit([e for e in exs if e["doc"] not in held], path)
             t = pycrfsuite.Tagger()
             t.open(str(path))
-            pairs += [(e, t.tag(e["features"])) for e in exs if e["doc"] in held]
+            pairs += [(e, t.tag(e["features"])) for e in exs if e["doc"] in held and not e["renamed"]]
             log(f"fold {n + 1}/{k} done")
     return score(pairs)
 
@@ -252,15 +271,15 @@ def _score_events(records: list[dict], passages: list[dict], duee_gold: list[dic
 
 
 def cross_validate_events(data_dir: Path, policies: list[dict], k: int = 5, seed: int = 0, log=print,
-                          sources: tuple[str, ...] = SOURCES) -> dict:
+                          sources: tuple[str, ...] = SOURCES, renamed: int = 0) -> dict:
     """Event-level figures, every document predicted by a tagger that did not see it:
     realnews train (event and slot F1) and DuEE-Fin dev (argument F1), for the rules
     alone and for each way of combining rules and tagger (assemble.POLICY)."""
     from ..events import assemble
 
-    docs = documents(data_dir, log, sources + tuple(s for s in ("realnews", "duee") if s not in sources))
+    docs = documents(data_dir, log, sources + tuple(s for s in ("realnews", "duee") if s not in sources), renamed)
     exs = [e for e in examples(docs, log) if e["source"] in sources]
-    scored = [d for d in docs if d["source"] in ("realnews", "duee")]
+    scored = [d for d in docs if d["source"] in ("realnews", "duee") and not d.get("renamed")]
     passages = [p for p in read_jsonl(data_dir / PASSAGES) if p.get("split") == "train"]
     duee_gold = [d for d in read_jsonl(data_dir / DUEE) if duee_split(d["id"]) == "dev"]
     runs: dict[str, list[dict]] = {"rules": _events(Pipeline("all", "rules", party_tagger=False), scored)}
@@ -282,20 +301,20 @@ def cross_validate_events(data_dir: Path, policies: list[dict], k: int = 5, seed
 
 
 def train(data_dir: Path, out_dir: Path, k: int = 5, seed: int = 0, cv: bool = True, log=print,
-          sources: tuple[str, ...] = SOURCES) -> dict:
-    docs = documents(data_dir, log, sources)
+          sources: tuple[str, ...] = SOURCES, renamed: int = 0) -> dict:
+    docs = documents(data_dir, log, sources, renamed)
     exs = examples(docs, log)
     labelled = sum(any(lab != "O" for lab in e["labels"]) for e in exs)
     log(f"{len(exs)} windows, {labelled} with a gold party")
     result = {"windows": len(exs), "windows_with_party": labelled,
-              "documents": dict(Counter(d["source"] for d in docs))}
+              "documents": dict(Counter(d["source"] for d in docs if not d.get("renamed")))}
     if cv:
         result["cv"] = cross_validate(exs, k, seed, log)
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
         fit(exs, out_dir / tagger.MODEL_FILE)
         card = {"format": tagger.FORMAT, "min_p": MIN_P, "params": PARAMS, "max_chars": tagger.MAX_CHARS,
-                "trained_on": result["documents"], "windows": result["windows"],
+                "trained_on": result["documents"], "renamed_copies": renamed, "windows": result["windows"],
                 "windows_with_party": labelled, "cv": result.get("cv"), "cv_folds": k, "seed": seed}
         (out_dir / "card.json").write_text(json.dumps(card, ensure_ascii=False, indent=1), encoding="utf-8")
         log(f"{out_dir / tagger.MODEL_FILE} written")
