@@ -88,7 +88,7 @@ def find_known(text: str) -> list[Entity]:
     out = []
     for pattern in _gazetteer_patterns():
         for m in pattern.finditer(text):
-            if _straddles_words(text, m.start(), m.end()):
+            if _straddles_words(text, m.start(), m.end()) or _closes_a_place(text, m.start(), m.end()):
                 continue
             canonical, label = gazetteer()[m.group().lower()]
             if m.group().endswith("投资") and len(m.group()) >= 4 and _INVESTS_AFTER.match(text, m.end()):
@@ -113,6 +113,14 @@ def _straddles_words(text: str, start: int, end: int) -> bool:
         return False
     freq = _word_freq()
     return freq.get(text[start - 1 : start + 1], 0) > 0 and freq.get(text[end - 1 : end + 1], 0) > 0
+
+
+def _closes_a_place(text: str, start: int, end: int) -> bool:
+    """上海通宁科技, 海宁 in 上海宁亿: a short known name (海通) whose first character ends a place name is part of it."""
+    if end - start > 3 or not start:
+        return False
+    tags = _word_tags()
+    return any(tags.get(text[start - n : start + 1]) == "ns" for n in (1, 2) if start >= n)
 
 
 @functools.cache
@@ -181,7 +189,7 @@ def _is_descriptor(word: str) -> bool:
     return word in _DESCRIPTORS or (len(word) >= 3 and word[-1] in "商者厂") or word in ("商", "者", "厂")
 
 
-_LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是系据让给于并且等其该因丨有这那了")  # 丨: a dateline separator; 了: 引入|了岚桥
+_LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是系据让给于并且等其该因丨有这那了较")  # 丨: a dateline separator; 了: 引入|了岚桥
 # 湘江钛业全称湖南湘江钛业科技股份有限公司, X又称Y: a word that names a name, inside a run of name-like words
 # (up to the last of them: the name is after it)
 _CALLED = re.compile(r".*(?:全称|又称|原名|原称|简称|全名)(?:为|是)?")
@@ -340,6 +348,8 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: bytearray,
             break
         k -= 1
     k = _past_clause_verbs(tokens, _past_verbs(tokens, k, last, tags), last, tags)
+    if _opens_with_place(tokens, k, last, tags):
+        return k
     places = [n for n in range(k, last) if tags.get(tokens[n][0]) == "ns" or _PLACE.match(tokens[n][0])]
     if places:
         return places[0]
@@ -352,6 +362,15 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: bytearray,
     start = stops[-1] + 1
     past = _past_verbs(tokens, start, last, tags)
     return past if past - start >= 2 else start
+
+
+def _opens_with_place(tokens: list[tuple[str, int]], k: int, last: int, tags: dict) -> bool:
+    """上|海通|宁…股份有限公司: the run's first characters make a place name that jieba cut apart (海通 took 海
+    from 上海), so the name opens there and not at a place word further on."""
+    if k + 1 >= last or len(tokens[k][0]) > 2:
+        return False
+    run = "".join(w for w, _ in tokens[k:k + 3])
+    return any(len(tokens[k][0]) < n and tags.get(run[:n]) == "ns" for n in (2, 3))
 
 
 def _past_clause_verbs(tokens: list[tuple[str, int]], k: int, last: int, tags: dict) -> int:

@@ -19,7 +19,7 @@ from ..segment.sentences import clauses as clause_spans
 from ..segment.sentences import sentences
 from . import triggers as trig
 from .columns import ALLOTTEE_COLUMN, column_cells
-from .context import (BARE_INVEST, BULLET_CHARS, ENUMERATION, FORMER_LATTER, INVESTOR_NAME, INVESTS_IN, MORE_MONEY, NAMES, THIS_ROUND,
+from .context import (BARE_INVEST, BREADCRUMBS, BULLET_CHARS, ENUMERATION, FORMER_LATTER, INVESTOR_NAME, INVESTS_IN, MORE_MONEY, NAMES, THIS_ROUND,
                       Context, cues, defines, former_or_latter, name_lists)
 
 
@@ -37,7 +37,9 @@ def split(text: str) -> list[Clause]:
     out: list[Clause] = []
     headed = trig.heading_triggers(text) + trig.column_triggers(text)
     allottees = [(a, b) for _, a, b in column_cells(text, ALLOTTEE_COLUMN)]
-    furniture = related_reading(text) + disclaimers(text)
+    # 新浪财经 > 新股 > 辅导备案: the breadcrumb above the title names the site's sections, no company's step
+    crumbs = BREADCRUMBS.match(text).end()
+    furniture = related_reading(text) + disclaimers(text) + ([(0, crumbs)] if crumbs else [])
     for si, (s, e) in enumerate(sentences(text)):
         for cs, ce in clause_spans(text, s, e):
             found = () if any(fs <= cs < fe for fs, fe in furniture) else trig.find(text, cs, ce)

@@ -140,6 +140,7 @@ def _clean(name: str) -> str:
     lead = WRITERS_VERB.match(name)
     name = name[lead.end():] if lead and len(name) - lead.end() >= 2 else name
     name = re.sub(r"(?<=.{2})(?:虽然|虽|尽管|即便)$", "", name)
+    name = re.sub(r"(?<=.{2})(?:共|(?:上市|上柜|挂牌|IPO)前)$", "", name)  # 上市前，X共完成四轮融资; X上柜前办理…
     name = re.sub(r"(?:拟|将|已|计划)(?:以|出资|斥资|使用).*$", "", name)  # 星宇创投拟以1亿元(对X增资): the money it puts in
     name = TRAILING_WORDS.sub("", name)
     return name.strip(" \"'“”「」《》")
