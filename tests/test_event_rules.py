@@ -1934,3 +1934,21 @@ def test_a_round_told_by_its_sum_and_where_its_money_came_from():
     events = nlp.extract(text, published="2025-03-12")["events"]
     assert sorted((ev["round"]["name"], ev["amount"]["value"], [i["name"] for i in ev["investors"]]) for ev in events) == [
         ("A", 2.8e8, ["台杉投资"]), ("seed", 3e7, ["之初创投"])]
+
+
+def test_a_count_of_companies_and_a_colon_give_each_numbered_item_the_step_even_one_that_names_no_board():
+    """本周有三家企业完成辅导备案登记：1. X，拟上市板块为创业板 … 3. Z，拟上市板块为“境内证券交易所”: every item."""
+    text = ("据浙江证监局官网更新的公示，本周辖区内有三家企业完成首次公开发行股票辅导备案登记：\n"
+            "1. 宁波星溪电子股份有限公司，辅导机构为甬兴证券，拟上市板块为深交所创业板；\n"
+            "2. 绍兴星岙纺织股份有限公司，辅导机构为财通证券，拟上市板块为北交所；\n"
+            "3. 湖州星城生物科技股份有限公司，辅导机构为浙商证券，拟上市板块一栏填写为“境内证券交易所”。")
+    assert stages_of(text, PUBLISHED) == {"宁波星溪电子股份有限公司": "planned", "绍兴星岙纺织股份有限公司": "planned",
+                                         "湖州星城生物科技股份有限公司": "planned"}
+
+
+@pytest.mark.parametrize("text", [
+    "新浪财经 > 新股 > 辅导备案\n辅导备案周观察｜浙江辖区本周情况\n浙江证监局公示了辖区的辅导备案名单。",  # a breadcrumb
+    "星海证券研究所观点汇总：本周市场震荡。\n上一篇：沪市主板再添一家过会企业\n下一篇：三季度北交所新增受理数量环比增长",
+])
+def test_page_furniture_names_no_company_and_tells_no_step(text):
+    assert nlp.extract(text, published=PUBLISHED)["events"] == []

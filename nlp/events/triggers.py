@@ -162,9 +162,9 @@ _APPLICANT_MARK = re.compile(r"\((?:首发|IPO)\)|科创板|创业板|北交所|
 # 证监会同意以下企业首次公开发行股票注册：, then 1. 星河医疗器械股份有限公司（科创板）; 先说本周上市的两只：, then
 # - 周二 星河科技，创业板…: a sentence that counts the companies (or new shares) it lists after its colon
 _COUNT = r"(?:[两二三四五六七八九十]|\d{1,2})(?:只|家)"
-_COUNTED_COLON = r"(?:只|家)(?:新股|企业|公司)?[:：][ \t\u3000]*"
-_LIST_INTRO = re.compile(rf".*以下[^,，。:：\n]{{0,6}}?(?:企业|公司)[^\n]*[:：]\s*$|.*(?:[两二三四五六七八九十]|\d{{1,2}}){_COUNTED_COLON}$")
-_COUNTED_INTRO = re.compile(rf"{_COUNTED_COLON}\n")  # the cheap test for such a line anywhere in a text
+# (本周辖区内有三家企业完成辅导备案登记：: the count may stand before the step the line tells)
+_LIST_INTRO = re.compile(rf".*以下[^,，。:：\n]{{0,6}}?(?:企业|公司)[^\n]*[:：]\s*$|.*{_COUNT}(?:新股|企业|公司)?[^\n。]*?[:：][ \t\u3000]*$")
+_COUNTED_INTRO = re.compile(rf"{_COUNT}[^\n。]*?[:：][ \t\u3000]*\n")  # the cheap test for such a line anywhere in a text
 _LISTED_ONES = re.compile(rf"(?<![拟将])(?:上市|挂牌)的{_COUNT}")  # 本周上市的两只
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.、)]|[·•\-–])")
 
@@ -204,6 +204,9 @@ def heading_triggers(text: str) -> list[Trigger]:
             stage = None if line.strip() else stage
         elif stage is not None:  # the first mark, and each later one the review's verb follows (…；同日，科创板受理B)
             marks = list(_APPLICANT_MARK.finditer(line))
+            item = _LIST_ITEM.match(line) if listed and not marks else None
+            if item:  # 3. 湖州星城生物科技股份有限公司，拟上市板块为“境内证券交易所”: an item that names no board
+                out.append(Trigger("listing", stage, pos + item.start(), pos + item.end()))
             out.extend(Trigger("listing", stage, pos + m.start(), pos + m.end()) for k, m in enumerate(marks)
                        if k == 0 or _REVIEW_VERB.match(line, m.end()))
         pos += len(line) + 1
