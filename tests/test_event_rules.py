@@ -1952,3 +1952,19 @@ def test_a_count_of_companies_and_a_colon_give_each_numbered_item_the_step_even_
 ])
 def test_page_furniture_names_no_company_and_tells_no_step(text):
     assert nlp.extract(text, published=PUBLISHED)["events"] == []
+
+
+def test_a_medium_on_its_breadcrumb_and_dated_line_is_no_company_in_focus():
+    """同花顺 > 新股 / 同花顺　2025-07-18 20:36 / 同花顺（300033）…7月18日讯，…同意了三家企业的首发注册: the outlet reports."""
+    text = ("星花顺 > 新股 > 快讯\n证监会同意三家企业IPO注册\n星花顺　2025-07-18 20:36\n"
+            "星花顺（300033）金融研究中心7月18日讯，证监会网站今晚发布消息，按法定程序同意了三家企业的首发注册。")
+    assert nlp.extract(text, published="2025-07-18")["events"] == []
+
+
+def test_a_day_column_beside_a_subscription_code_column_gives_each_row_its_subscription():
+    """日期｜申购代码｜新股｜上市板块: a new-share calendar whose day column is named 日期."""
+    text = ("本周新股｜3只新股可申购\n日期｜申购代码｜新股｜上市板块｜发行价（元）\n"
+            "11月24日（周一）｜301865｜星航科技｜创业板｜26.30\n11月27日（周四）｜920188｜星澄生物｜北交所｜12.58")
+    events = nlp.extract(text, published="2025-11-23")["events"]
+    assert {(ev["company"]["name"], ev["stage"], ev["date"]["start_date"]) for ev in events} == {
+        ("星航科技", "subscription", "2025-11-24"), ("星澄生物", "subscription", "2025-11-27")}

@@ -220,13 +220,17 @@ _RESULT_COLUMN = re.compile(r"结果|结论")
 _BOARD_COLUMN = re.compile(r"(?:拟上市|上市|申报)?(?:板块|板别|市场)")
 # 申购日｜简称｜代码｜发行价: a calendar of new shares, each row's day the one its shares are subscribed
 _SUBSCRIPTION_COLUMN = re.compile(r"(?:网上)?申购(?:日|日期|时间)")
+# 日期｜申购代码｜新股: a bare day beside the subscription code is the subscription's day too
+_DAY_COLUMN = re.compile(r"日期|时间")
+_CODE_COLUMN = re.compile(r"申购代码")
 
 
 def column_triggers(text: str) -> list[Trigger]:
     """A flattened table's rows under a header with a review-result column (审议结果): a listing trigger at each
     row's result cell, of the stage the header's word and the cell tell together (审议结果：未通过 ends it); under a
-    subscription day's column (申购日), a subscription at each row's day."""
-    out = [Trigger("listing", "subscription", *_last_cell(text, b)) for _, _, b in column_cells(text, _SUBSCRIPTION_COLUMN)]
+    subscription day's column (申购日, or 日期 beside 申购代码), a subscription at each row's day."""
+    days = {b for _, _, b in column_cells(text, _SUBSCRIPTION_COLUMN) + column_cells(text, _DAY_COLUMN, beside=_CODE_COLUMN)}
+    out = [Trigger("listing", "subscription", *_last_cell(text, b)) for b in sorted(days)]
     bare = [("审议结果", a, b) for _, a, b in column_cells(text, _RESULT_COLUMN, beside=_BOARD_COLUMN)]
     for label, a, b in column_cells(text, _STAGE_COLUMN) + bare:
         told = next((t for t in find(f"{label}：{text[a:b].strip()}") if t.event == "listing"

@@ -65,7 +65,8 @@ _IT = re.compile(r"它(?!们)")
 # advisers and sources, which would also pass 的数据 and a dateline's separator)
 _ADVISER_BEFORE = re.compile(r"(?:保荐机构|保荐人|主承销商|承销商|审计机构|会计师|律师事务所|律师|财务顾问)(?:\(主承销商\))?(?:为|是|[:：])\s?$")
 _REPORTS = re.compile(r"\s?(?:独家)?(?:获悉|了解到|注意到|报道|讯)")
-_BYLINE_AFTER = re.compile(r"\s*(?:文|作者|记者|编辑|撰文)\s?[|｜:：]")  # 36氪　文｜X: the medium's byline
+# 36氪　文｜X, 同花顺　2025-07-18 20:36, 同花顺 > 新股: the medium's byline, its dated line, its breadcrumb
+_BYLINE_AFTER = re.compile(r"\s*(?:(?:文|作者|记者|编辑|撰文)\s?[|｜:：]|[>＞]|\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:\n|$))")
 _OPENS_ON_IT = re.compile(rf"\s*(?:{_IT.pattern}|其(?![他它中余后实次]))")
 # 在亚马逊, 、亚马逊和, 包括X: a name after a preposition or a list's joiner (see _object)
 # (他告诉36氪，公司…: the outlet told, not the company in focus)
@@ -492,7 +493,8 @@ class RuleProposer:
             if not names:
                 continue
             first = names[0]
-            named = _OPENS_ON_NAME.fullmatch(ctx.text, start, first.start) or not (
+            opens = _OPENS_ON_NAME.fullmatch(ctx.text, start, first.start) and not _BYLINE_AFTER.match(ctx.text, first.end)
+            named = opens or not (
                 BULLET.match(ctx.text, start) or _SOURCE_AFTER.match(ctx.text, first.end)
                 or _TOLD_TO.search(ctx.text, max(start, first.start - 2), first.start) or _investor_or_medium(ctx.text, first))
             if named and all(ctx.same_party(n, first) for n in names):

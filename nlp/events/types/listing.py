@@ -259,7 +259,7 @@ def _before_the_day(date, reference) -> bool:
     return end is not None and reference is not None and end < reference.isoformat()
 
 
-_BOARD_DESCRIBES = re.compile(r"(?:(?:上市|挂牌)?的)?")  # 创业板的X, 科创板上市的X, 北交所X (a list item)
+_BOARD_DESCRIBES = re.compile(r"(?:(?:上市|挂牌)?的|企业|公司)?")  # 创业板的X, 科创板上市的X, 创业板企业X, 北交所X (a list item)
 
 
 def _owner(ctx: Context, value):
