@@ -113,6 +113,10 @@ def _vague_bounds(amount: str) -> tuple[float | None, float | None]:
     return low, (high if high is not None and high != low else None)
 
 
+# a character a bare 亿 may end a name after (not 近, 过, 破, 超, 逾, 上 … that make it a sum)
+_NAME_CHAR = re.compile(r"(?![近过破超逾上数几约达获])[\u4e00-\u9fff]")
+
+
 def _interpret(m: re.Match, text: str | None) -> dict | None:
     a1, a2 = m["a1"], m["a2"]
     amounts = a1 + (a2 or "")
@@ -129,6 +133,8 @@ def _interpret(m: re.Match, text: str | None) -> dict | None:
     if bare_unit and not (m["q1"] or m["q1b"]):
         if not re.search("亿", a1):
             return None  # 万元 alone is not an amount
+        if a1 == "亿" and not (currency or m["lvl"] or m["lvl0"]) and text and m.start() and _NAME_CHAR.match(text, m.start() - 1):
+            return None  # 通恒源亿(002960): the last character of a name, no sum
         vague = True  # 亿元 on its own means "a nine-figure sum"
     if text is not None:
         strict = not currency or (_CN_ONLY.fullmatch(amounts) and not unit)
