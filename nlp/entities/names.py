@@ -348,6 +348,8 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: bytearray,
             break
         k -= 1
     k = _past_clause_verbs(tokens, _past_verbs(tokens, k, last, tags), last, tags)
+    if k >= 2 and tokens[k - 1][0] == "和" and tokens[k - 2][0] == "、":  # A公司、和辉光电股份有限公司: 和 opens it
+        return k - 1
     if _opens_with_place(tokens, k, last, tags):
         return k
     places = [n for n in range(k, last) if tags.get(tokens[n][0]) == "ns" or _PLACE.match(tokens[n][0])]
@@ -642,7 +644,9 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             called = _CALLED.match(text) or _INVESTS_INTO.match(text)
             if called is not None and len(text) - called.end() >= len(suffix) + 2:
                 text, start = text[called.end():], start + called.end()
-            while text[0] in _LEADING_JUNK and len(text) - len(suffix) > 2:  # jieba glued 由 to 澄湖
+            # jieba glued 由 to 澄湖; but a 和 right after a list's 、 opens the next name (A股份有限公司、和联科技股份有限公司)
+            while text[0] in _LEADING_JUNK and len(text) - len(suffix) > 2 \
+                    and not (text[0] == "和" and first and start == tokens[first][1] and tokens[first - 1][0] == "、"):
                 text, start = text[1:], start + 1
             if text[0] == "中" and first and tokens[first - 1][0] == "其" and len(text) - len(suffix) > 2:
                 text, start = text[1:], start + 1  # 其中华测精工: jieba read 其|中华, the word is 其中
