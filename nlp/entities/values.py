@@ -83,7 +83,7 @@ _SHARE_CLASS = {
 }
 SHARES = re.compile(
     rf"(?<![\d.])(?P<n>(?:{ARABIC})(?:\s?[十百千万亿]+)?|[{CN_NUM_CLASS}]*[百千万亿][{CN_NUM_CLASS}]*)"
-    rf"(?P<more>[余多])?\s?股(?!东|权|价|票|本|市|息|利|民|指|评|份制|改|吧|灾|神|基|性|骨|子|风|脑|劲|份公司)"
+    rf"(?P<more>[余多])?\s?股(?!东|权|价|票|本|市|息|利|民|指|评|份制|改|吧|灾|神|基|性|骨|子|风|脑|劲|份公司|份有限)"
     rf"(?:\s?(?P<cls>{_alt(_SHARE_CLASS)}))?"
 )
 SHARES = guarded(SHARES)  # the same matches, scanned faster

@@ -616,7 +616,11 @@ class RuleProposer:
                                              or (live and (PRONOUN.search(ctx.text, clause.start, clause.end)
                                                            or _IT.search(ctx.text, clause.start, clause.end)))))):
             self.topic = (subject, clause.sentence)
-        group = self._group(clause) if live and not any(o.label == "COMPANY" for o in others) else []
+        group = self._group(clause) if live else []
+        # 同意晶科能源等2家公司…注册：晶科能源股份有限公司、莱特光电股份有限公司: a count whose list holds the names told
+        named = [o for o in others if o.label == "COMPANY"]
+        if group and named and not all(any(ctx.same_party(o, g) for g in group) for o in named):
+            group = []
         described = self._described(live, others)
         out: list[Proposal] = []
         for name, etype in types.REGISTRY.items():
