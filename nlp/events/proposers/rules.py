@@ -23,8 +23,10 @@ from ..context import (BOARD_WORD, BULLET, CODE_HEADER, DESCRIBED_PRONOUN, ENUME
 SOURCE = "rules"
 # 三家公司, 这5家企业, 上述2家拟IPO企业, 5家被投企业, 两只新股: companies counted, not named
 _GROUP = re.compile(r"(?:这|上述|以上|前述|该|共有|共|其中|另有)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})(?:家(?:(?![也是的为在已将曾还均都])[\u4e00-\u9fffA-Za-z]){0,6}?(?:企业|公司)|只新股)")
+_SPONSORS = re.compile(r"(?:担任|作为)?(?:独家|联席)?(?:保荐|承销)")  # (由)招商证券保荐
 _COUNT_COLON = re.compile(r"[^,，。；;:：]{0,12}[:：]")
-_ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中|(?:家|只)[^,，。；;]{0,12}[:：]")  # 两只新股今日挂牌：A(1234)…，B(5678)…
+# 两只新股今日挂牌：A(1234)…，B(5678)…; 同意了三家企业的首发注册。具体来看，A…；B…
+_ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中|具体来看|具体而言|具体来说|(?:家|只)[^,，。；;]{0,12}[:：]")
 
 # 宁华电力宣布，公司拟…: the words between a name and the segment its announcement opens
 _ANNOUNCES = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间|盘后)?(?:发布)?"
@@ -563,10 +565,10 @@ class RuleProposer:
         named = self.ctx.within(line_start, line_end, "COMPANY") if _ITEM_NUMBER.match(text, line_start) else []
         return named[0] if len(named) == 1 and line_end - named[0].end <= 1 else None
 
-    def _group(self, clause: Clause) -> list[Entity]:
+    def _group(self, clause: Clause, exact: bool = False) -> list[Entity]:
         """三家公司全部通过审议, 共有5家企业终止审核: a clause that counts companies it does
         not name is about the list of that size in its sentence, the one before, or the
-        one after that lists them (其中…分别为A、B)."""
+        one after that lists them (其中…分别为A、B). exact: only a list of that size."""
         ctx = self.ctx
         m = _GROUP.search(ctx.text, clause.start, clause.end)
         if m is None:
@@ -581,15 +583,22 @@ class RuleProposer:
                 s, e = ctx.sentences[si]
                 if si == clause.sentence + 1 and not _ENUMERATES.search(ctx.text, s, e):
                     continue
-                names = [n for n in ctx.within(s, e, "COMPANY") if not (own[0] <= n.start < own[1])]
+                names = [n for n in ctx.within(s, e, "COMPANY") if not (own[0] <= n.start < own[1])
+                         and not self._advises(n, s)]
                 if si == clause.sentence + 1 or _ENUMERATES.search(ctx.text, s, e):
                     lists.append(names)  # 其中…分别为A(下称X)，B(下称Y): the whole enumeration
                 lists += [g for g in name_lists(ctx, s, e) if len(g) >= 2]
         lists = [[n for n in g if n.label == "COMPANY"] for g in lists]
         lists = [g for g in lists if len(g) >= 2]
-        exact = [g for g in lists if size and len({ctx.cluster(n) if ctx.cluster(n) is not None else n.text
+        sized = [g for g in lists if size and len({ctx.cluster(n) if ctx.cluster(n) is not None else n.text
                                                     for n in g}) == size]
-        return (exact or lists or [[]])[0]
+        return (sized or ([] if exact else lists) or [[]])[0]
+
+    def _advises(self, name: Entity, floor: int) -> bool:
+        """保荐机构为中金公司, 由招商证券保荐: a sponsor or an adviser among the names of an enumeration."""
+        text = self.ctx.text
+        return bool(cues("advisor", "before").search(text, max(floor, name.start - 10), name.start)
+                    or cues("advisor", "after").match(text, name.end) or _SPONSORS.match(text, name.end))
 
     def _clause(self, view: ClauseView) -> list[Proposal]:
         ctx, clause = self.ctx, view.clause
@@ -616,9 +625,10 @@ class RuleProposer:
                                              or (live and (PRONOUN.search(ctx.text, clause.start, clause.end)
                                                            or _IT.search(ctx.text, clause.start, clause.end)))))):
             self.topic = (subject, clause.sentence)
-        group = self._group(clause) if live else []
-        # 同意晶科能源等2家公司…注册：晶科能源股份有限公司、莱特光电股份有限公司: a count whose list holds the names told
+        # 同意晶科能源等2家公司…注册：晶科能源股份有限公司、莱特光电股份有限公司: a count whose list (of that size)
+        # holds the names the clause tells
         named = [o for o in others if o.label == "COMPANY"]
+        group = self._group(clause, exact=bool(named)) if live else []
         if group and named and not all(any(ctx.same_party(o, g) for g in group) for o in named):
             group = []
         described = self._described(live, others)
