@@ -565,10 +565,10 @@ class RuleProposer:
         named = self.ctx.within(line_start, line_end, "COMPANY") if _ITEM_NUMBER.match(text, line_start) else []
         return named[0] if len(named) == 1 and line_end - named[0].end <= 1 else None
 
-    def _group(self, clause: Clause) -> list[Entity]:
+    def _group(self, clause: Clause, sized_only: bool = False) -> list[Entity]:
         """三家公司全部通过审议, 共有5家企业终止审核: a clause that counts companies it does
         not name is about the list of that size in its sentence, the one before, or the
-        one after that lists them (其中…分别为A、B)."""
+        one after that lists them (其中…分别为A、B). sized_only: only a list of that size."""
         ctx = self.ctx
         m = _GROUP.search(ctx.text, clause.start, clause.end)
         if m is None:
@@ -592,7 +592,7 @@ class RuleProposer:
         lists = [g for g in lists if len(g) >= 2]
         sized = [g for g in lists if size and len({ctx.cluster(n) if ctx.cluster(n) is not None else n.text
                                                     for n in g}) == size]
-        return (sized or lists or [[]])[0]
+        return (sized or ([] if sized_only else lists) or [[]])[0]
 
     def _advises(self, name: Entity, floor: int) -> bool:
         """保荐机构为中金公司, 由招商证券保荐: a sponsor or an adviser among the names of an enumeration."""
@@ -625,11 +625,11 @@ class RuleProposer:
                                              or (live and (PRONOUN.search(ctx.text, clause.start, clause.end)
                                                            or _IT.search(ctx.text, clause.start, clause.end)))))):
             self.topic = (subject, clause.sentence)
-        # 同意晶科能源等2家公司…注册：晶科能源股份有限公司、莱特光电股份有限公司: a count that a name opens (X等2家公司)
-        # is about its list, the names the clause tells among it
+        # 同意晶科能源等2家公司…注册：晶科能源股份有限公司、莱特光电股份有限公司: a count about a list among which are the
+        # names the clause tells: a count those names open (X等2家公司), or a list of just that size
         named = [o for o in others if o.label == "COMPANY"]
         counted = any(ctx.text.startswith("等", o.end) and _GROUP.match(ctx.text, o.end + 1) for o in named)
-        group = self._group(clause) if live and (not named or counted) else []
+        group = self._group(clause, sized_only=bool(named) and not counted) if live else []
         if group and named and not all(any(ctx.same_party(o, g) for g in group) for o in named):
             group = []
         described = self._described(live, others)
