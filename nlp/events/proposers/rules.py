@@ -25,8 +25,7 @@ SOURCE = "rules"
 _GROUP = re.compile(r"(?:这|上述|以上|前述|该|共有|共|其中|另有)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})(?:家(?:(?![也是的为在已将曾还均都])[\u4e00-\u9fffA-Za-z]){0,6}?(?:企业|公司)|只新股)")
 _SPONSORS = re.compile(r"(?:担任|作为)?(?:独家|联席)?(?:保荐|承销)")  # (由)招商证券保荐
 _COUNT_COLON = re.compile(r"[^,，。；;:：]{0,12}[:：]")
-# 两只新股今日挂牌：A(1234)…，B(5678)…; 同意了三家企业的首发注册。具体来看，A…；B…
-_ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中|具体来看|具体而言|具体来说|(?:家|只)[^,，。；;]{0,12}[:：]")
+_ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中|(?:家|只)[^,，。；;]{0,12}[:：]")  # 两只新股今日挂牌：A(1234)…，B(5678)…
 
 # 宁华电力宣布，公司拟…: the words between a name and the segment its announcement opens
 _ANNOUNCES = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间|盘后)?(?:发布)?"
