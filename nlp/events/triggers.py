@@ -229,7 +229,9 @@ def column_triggers(text: str) -> list[Trigger]:
     """A flattened table's rows under a header with a review-result column (审议结果): a listing trigger at each
     row's result cell, of the stage the header's word and the cell tell together (审议结果：未通过 ends it); under a
     subscription day's column (申购日, or 日期 beside 申购代码), a subscription at each row's day."""
-    days = {b for _, _, b in column_cells(text, _SUBSCRIPTION_COLUMN) + column_cells(text, _DAY_COLUMN, beside=_CODE_COLUMN)}
+    days = {b for _, _, b in column_cells(text, _SUBSCRIPTION_COLUMN)}
+    if "申购代码" in text:  # (nearly no text: a second pass over the table's lines only then)
+        days.update(b for _, _, b in column_cells(text, _DAY_COLUMN, beside=_CODE_COLUMN))
     out = [Trigger("listing", "subscription", *_last_cell(text, b)) for b in sorted(days)]
     bare = [("审议结果", a, b) for _, a, b in column_cells(text, _RESULT_COLUMN, beside=_BOARD_COLUMN)]
     for label, a, b in column_cells(text, _STAGE_COLUMN) + bare:
