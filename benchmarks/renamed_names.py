@@ -3,12 +3,10 @@
     .venv/bin/python benchmarks/renamed_names.py --gold ../shared/data/realnews_dev/passages.jsonl --split train
     .venv/bin/python benchmarks/renamed_names.py --gold /tmp/finnl_passages.jsonl --split train --pool common --seed 7
 
-Held-out news is full of companies that no lexicon of zhfin knows. Here each gold company string of a
-gold-passage file (the format of ../shared/data/realnews_dev) is replaced, in the text and in the gold, by an
-invented name of the same shape: its ending (科技, 集团, 股份有限公司 …) and a leading place are kept, the rest
-becomes characters drawn from a pool (`rare`: characters that make no dictionary word; `common`: characters
-of real company names, which jieba may join into words). Latin names get invented Latin ones. Both versions
-are run through `zhfin batch` and scored by `zhfin evaluate`; the difference is what the known names carry.
+Held-out news is full of companies that no lexicon of zhfin knows. Here each gold company of a gold-passage file
+(the format of ../shared/data/realnews_dev) is renamed, in the text and in the gold, to an invented name of the
+same shape (nlp/train/renaming.py: pool `rare` or `common`). Both versions are run through `zhfin batch` and
+scored by `zhfin evaluate`; the difference is what the known names carry.
 
 Only aggregate figures are printed. The renamed file is kept with --keep, so that misses on a read split can be
 studied (never those of a held-out split). Nothing of the data is written into the repository.

@@ -348,7 +348,7 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: bytearray,
             break
         k -= 1
     k = _past_clause_verbs(tokens, _past_verbs(tokens, k, last, tags), last, tags)
-    if k >= 2 and tokens[k - 1][0] == "和" and tokens[k - 2][0] == "、":  # A公司、和辉光电股份有限公司: 和 opens it
+    if k >= 1 and _opens_after_list(tokens, k - 1):
         return k - 1
     if _opens_with_place(tokens, k, last, tags):
         return k
@@ -364,6 +364,11 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: bytearray,
     start = stops[-1] + 1
     past = _past_verbs(tokens, start, last, tags)
     return past if past - start >= 2 else start
+
+
+def _opens_after_list(tokens: list[tuple[str, int]], k: int) -> bool:
+    """A公司、和辉光电股份有限公司: a 和 right after a list's 、 opens the next name; it joins nothing."""
+    return tokens[k][0] == "和" and k >= 1 and tokens[k - 1][0] == "、"
 
 
 def _opens_with_place(tokens: list[tuple[str, int]], k: int, last: int, tags: dict) -> bool:
@@ -644,9 +649,8 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             called = _CALLED.match(text) or _INVESTS_INTO.match(text)
             if called is not None and len(text) - called.end() >= len(suffix) + 2:
                 text, start = text[called.end():], start + called.end()
-            # jieba glued 由 to 澄湖; but a 和 right after a list's 、 opens the next name (A股份有限公司、和联科技股份有限公司)
             while text[0] in _LEADING_JUNK and len(text) - len(suffix) > 2 \
-                    and not (text[0] == "和" and first and start == tokens[first][1] and tokens[first - 1][0] == "、"):
+                    and not (start == tokens[first][1] and _opens_after_list(tokens, first)):  # jieba glued 由 to 澄湖
                 text, start = text[1:], start + 1
             if text[0] == "中" and first and tokens[first - 1][0] == "其" and len(text) - len(suffix) > 2:
                 text, start = text[1:], start + 1  # 其中华测精工: jieba read 其|中华, the word is 其中
