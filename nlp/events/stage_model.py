@@ -102,6 +102,13 @@ def listing_stage(sentence: str) -> str | None:
     """The stage of a sentence that talks of a listing without saying how far
     it got (上市, IPO); None when the classifier is unsure. The classifier only
     ever saw listing sentences, so it tells stages apart, not whether there is
-    a listing at all: its stage never makes an event by itself."""
+    a listing at all: its stage never makes an event by itself (a headline's
+    subject does, with `likeliest_stage`)."""
     label, p = predict(sentence)
     return _STAGES[label] if label in _STAGES and p >= THRESHOLD else None
+
+
+def likeliest_stage(sentence: str) -> str:
+    """The likeliest of the stages `listing_stage` gives, however unsure (planned where the classifier leans to 暂停上市)."""
+    probs = probabilities(sentence)
+    return _STAGES[max(_STAGES, key=probs.get)]

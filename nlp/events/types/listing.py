@@ -15,7 +15,7 @@ from .. import stage_model
 from .. import triggers as trig
 from ..candidate import Candidate, Proposal, Step
 from ..clauses import segment_end
-from ..context import ENUMERATION, Context, cues, name_lists
+from ..context import BREADCRUMBS, ENUMERATION, Context, cues, name_lists
 
 NAME = "listing"
 DUEE_TYPE = "公司上市"
@@ -202,7 +202,43 @@ def _stage(ctx: Context, t: trig.Trigger) -> tuple[str | None, bool]:
         return "planned", t.stage in _TAKEN and bool(_SCHEDULED.search(ctx.text, t.start, t.end))
     if t.stage is not None:
         return t.stage, True
-    return stage_model.listing_stage(ctx.text[slice(*ctx.sentence_of(t.start))]), False
+    sentence = ctx.text[slice(*ctx.sentence_of(t.start))]
+    stage = stage_model.listing_stage(sentence)
+    if stage is None and _subject_lists(ctx, t):
+        return stage_model.likeliest_stage(sentence), True
+    return stage, False
+
+
+# 瑞幸咖啡纳斯达克上市直击, 飞鹤赴港上市, 嘉兴斯达A股IPO: a headline's plain listing word right after a name (and the
+# market it takes) tells that company's own listing, whatever the step (a body tells the step); not 上市后 / 上市以来 /
+# 上市三年 / 上市公司, which describe the company
+_MARKET_BETWEEN = re.compile(r"\s?(?:赴港|赴美|(?:在|登陆)?(?:A股|港股|美股|H股|\uFFFC))?\s?")
+_DESCRIBES = re.compile(r"后|之后|以后|以来|至今|满|前|之前|时|当[天日年]|之初|初期|[\d一二三四五六七八九十两]|公司|企业|地|的")
+_SEGMENT_OPENS = re.compile(r"[\s【\[「“\"《]*")
+_HEADLINE_MAX = 60  # characters: a longer first line is a paragraph
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline ends: a 【…】 title opening the text, or a first line of at most 60 characters without a
+    full stop (the whole text, when it is such a line); 0 when there is none."""
+    start = BREADCRUMBS.match(text).end()
+    if text.startswith("【", start):
+        return max(text.find("】", start), 0)
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return end if end - start <= _HEADLINE_MAX and "。" not in text[start:end] else 0
+
+
+def _subject_lists(ctx: Context, t: trig.Trigger) -> bool:
+    if t.modal or t.start >= _headline_end(ctx.text) or _DESCRIBES.match(ctx.text, t.end):
+        return False
+    names = ctx.within(max(0, t.start - 24), t.start, "COMPANY")
+    if not names or not _SEGMENT_OPENS.fullmatch(ctx.text, trig.segment_start(ctx.text, names[-1].start, 0), names[-1].start):
+        return False  # a name in passing (包括X IPO等因素) is not what the headline is about
+    between = ctx.text[names[-1].end : t.start]
+    for exchange in ctx.within(names[-1].end, t.start, "EXCHANGE"):
+        between = between.replace(exchange.text, "\uFFFC")
+    return bool(_MARKET_BETWEEN.fullmatch(between))
 
 
 def _after(date, reference) -> bool:
