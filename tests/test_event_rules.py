@@ -1968,3 +1968,13 @@ def test_a_day_column_beside_a_subscription_code_column_gives_each_row_its_subsc
     events = nlp.extract(text, published="2025-11-23")["events"]
     assert {(ev["company"]["name"], ev["stage"], ev["date"]["start_date"]) for ev in events} == {
         ("星航科技", "subscription", "2025-11-24"), ("星澄生物", "subscription", "2025-11-27")}
+
+
+def test_a_feed_item_s_bracketed_company_before_its_deal_is_no_byline():
+    """【Norvelle】完成2000万美元A轮: a feed's item head whose company takes the step right after the bracket (not the
+    previous item's company, which would get this round's sum)."""
+    text = ("创投早报\n【许阿岚】获天使轮\n卤味品牌许阿岚完成数百万元天使轮。\n"
+            "【Corvelle】完成2000万美元A轮\n家居品牌Corvelle宣布A轮融资落地。")
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    assert {(ev["company"]["name"], (ev["amount"] or {}).get("text")) for ev in events} == {
+        ("许阿岚", "数百万元"), ("Corvelle", "2000万美元")}

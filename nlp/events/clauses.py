@@ -433,7 +433,7 @@ PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下(?:公司)?|下属|�
                             rf"的?(?:全资|控股)?(?:{SUBSIDIARY})|的[A-Za-z\u4e00-\u9fff]{{0,8}}?(?:业务|部门|板块)|孵化的|分拆的|"
                             rf"分拆(?:所属|旗下|控股|全资)?(?:{SUBSIDIARY})|分拆(?![至到在于赴后出上的前完]))")  # not X分拆至科创板
 _BYLINE_OPEN = re.compile(r"[【\[]\s*$")
-_BYLINE_CLOSE = re.compile(r"[^】\]]{0,4}[】\]]")
+_BYLINE_CLOSE = re.compile(r"[^】\]]{0,4}[】\]](?!\s?(?:获|完成|拿下|斩获|递表|递交|通过|过聆讯|登陆|挂牌|上市|招股|IPO|宣布|冲刺))")
 # 投资方为倚锋资本(领投)、贵阳创投; 深创投领投、元禾控股跟投的B轮: a lead marked inside a list
 _LEAD_MARK = re.compile(r"\s?\((?:联合)?领投(?:方)?\)|(?:联合|共同)?领投(?=[、,，和与及]|的)")
 
@@ -547,7 +547,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         after = wide[:16]
         if cues("nickname", "after").match(after) or cues("held", "before").search(before) or _WAIVES.match(after):
             continue  # (母公司星沚化工放弃认购权利: the one who waives its right takes no part)
-        if _BYLINE_OPEN.search(before) and _BYLINE_CLOSE.match(after):  # 【星河网】, 【星河财经讯】
+        # 【星河网】, 【星河财经讯】 (not a feed's item head, 【星河】递表港交所: the company whose step follows)
+        if _BYLINE_OPEN.search(before) and _BYLINE_CLOSE.match(after):
             sources.extend(group)
             continue
         if group[0].start < advised_until:
