@@ -1978,3 +1978,22 @@ def test_a_feed_item_s_bracketed_company_before_its_deal_is_no_byline():
     events = nlp.extract(text, published=PUBLISHED)["events"]
     assert {(ev["company"]["name"], (ev["amount"] or {}).get("text")) for ev in events} == {
         ("许阿岚", "数百万元"), ("Corvelle", "2000万美元")}
+
+
+def test_a_strategic_investment_told_with_a_sum_and_an_earlier_round_told_by_its_year_are_two_rounds():
+    """拟以6000万元对X进行战略投资 … X于2024年完成由Y领投的A轮融资: the A round told with its year is an earlier round, not
+    the name of the strategic investment told now."""
+    text = ("星泺股份公告，公司拟以自有资金6000万元对澄钰半导体进行战略投资，交易完成后持有其5.66%股权。"
+            "公告显示，澄钰半导体成立于2021年，2024年完成由深创投领投的A轮融资。")
+    events = nlp.extract(text, published="2025-09-03")["events"]
+    assert sorted(((ev["round"] or {}).get("name"), (ev["amount"] or {}).get("value")) for ev in events) == [
+        ("A", None), ("strategic", 6e7)]
+
+
+def test_a_sum_right_after_the_deal_s_investors_adds_up_their_parts_not_rounds():
+    """成功引入A、B和C三家战略投资者，合计募集资金8.6亿元: the sum of this capital increase (the headline told it first)."""
+    text = ("澄江新材增资扩股项目圆满收官　成功引入三家战略投资者\n9月26日，集团所属澄江新材料有限公司（简称“澄江新材”）增资扩股项目"
+            "在上海联合产权交易所完成签约，成功引入中国国有企业混合所有制改革基金、晗屿产业投资有限公司和苍澜新材料控股有限公司"
+            "三家战略投资者，合计募集资金8.6亿元。")
+    events = nlp.extract(text, published="2025-09-29")["events"]
+    assert [(ev["company"]["name"], ev["amount"]["value"], ev["cumulative"]) for ev in events] == [("澄江新材", 8.6e8, False)]

@@ -34,6 +34,7 @@ _ROUND_COUNT = re.compile(r"(?<![A-Za-z第])(\d+|[一二两三四五六七八九
 # 累计融资, 融资总额, 两个月内的融资额已逾30亿港元 (money raised over a stretch of time, not one deal)
 _CUMULATIVE = re.compile(r"(?:[\d一两二三四五六七八九十]+个?(?:月|年)|年内|今年以来|上市以来)内?的?(?:融资|集资|募资)额|累计|(?<!资金)(?<!发行)(?<!募资)(?<!轮融资)(?<!番融资)(?<!次融资)(?<!轮)(?<!贷款)(?<!借款)(?<!授信)(?<!本金)(?<!面值)总额|(?:(?<!轮)|(?<=[两二三四五六七八九十\d多几数]轮))(?:共计|合计)(?!增资|认购|出资|持股|持有)|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
 _SUMS = ("合计", "共计", "总计")  # a sum, not by itself a sum over rounds
+_AFTER_INVESTORS = re.compile(r"(?:投资者|投资方|投资人|股东)[,，]?\s?$")
 _FACILITY_SUMS = (*_SUMS, "总额")  # 签订总额35亿港元的银团贷款协议: a loan's or a bond's size
 _ROUND_NAMED_AFTER = re.compile(r"\s?的?(?:Pre-)?(?:[A-H]\d?\+{0,2}|天使\+?|种子)\s?轮")
 _ROUND_JUST_BEFORE = re.compile(r"轮(?:融资|募资|增资|集资)?(?:已经|已)?(?:正式|顺利)?(?:完成|结束|到位|交割)?了?\s?[,，]\s?$")
@@ -371,6 +372,10 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         count = None
     if cumulative and cumulative.group() in _SUMS and MORE_MONEY.search(told):
         cumulative = None  # 额外获得共计1.5亿美元的新投资: the sum of this new money
+    # 引入A、B和C三家战略投资者，合计募集资金8.6亿元: a sum right after the deal's investors adds up their parts
+    if cumulative and cumulative.group() in _SUMS and view.investors \
+            and _AFTER_INVESTORS.search(ctx.text, max(start, seg + cumulative.start() - 12), seg + cumulative.start()):
+        cumulative = None
     if cumulative and cumulative.group() == "总额" and _ROUND_JUST_BEFORE.search(ctx.text, max(start, seg - 12), seg) \
             and told[:cumulative.start()].strip(" ,，") in ("", "融资", "募资", "集资"):
         cumulative = None
@@ -538,9 +543,10 @@ def compatible(a: Candidate, b: Candidate) -> bool:
 
 def _earlier_named_round(a: Candidate, b: Candidate) -> bool:
     """公司拟以3000万元认购X新增注册资本 … 2023年，Y参与了X的天使轮: a named round told with a year of its own only
-    (no month) is an earlier round, not the name of a deal told with a sum and no date (b completes no a)."""
+    (no month) is an earlier round, not the name of a deal told with a sum and no date (b completes no a); nor of a
+    strategic investment told so (拟以6000万元对X进行战略投资 … X于2024年完成由Y领投的A轮融资)."""
     date = b.args.get("date")
-    return _round(a) in _WILDCARD_ROUNDS and a.args.get("date") is None and _amount(a) is not None \
+    return _round(a) in (*_WILDCARD_ROUNDS, "strategic") and a.args.get("date") is None and _amount(a) is not None \
         and _round(b) not in _WILDCARD_ROUNDS and date is not None and bool(date.value) \
         and date.value["granularity"] == "year" and bool(_YEAR.search(date.text))
 
