@@ -489,8 +489,14 @@ def _refines(new, old) -> bool:
         and bool(new.value.get("board"))
 
 
+# 星河中证机器人ETF今日登陆上交所, 星河科技创新混合基金公开发售, X REIT上市: a fund lists its units, no company goes public
+_FUND_UNITS = re.compile(r"(?:基金|ETF|LOF|REITs?|联接)(?:\(?[A-Z]\)?)?$", re.I)
+
+
 def substantial(ev: Candidate, negated_elsewhere: bool, invests_elsewhere: bool) -> bool:
     a = ev.args
+    if _FUND_UNITS.search(ev.company.text):
+        return False
     firm = any(step.firm for step in a.get("stages", []))
     concrete = any(a.get(k) for k in ("ticker", "offer_price", "shares_offered", "proceeds"))
     if negated_elsewhere:
