@@ -79,7 +79,7 @@ def modal_before(seg: str) -> bool:
 _HEARSAY_REACH = 80
 # 针对“星睿医疗已向港交所提交上市申请”的市场传闻: the step told inside the quoted hearsay
 # (回应“完成10亿元C轮融资”：消息不实: the quoted step the text denies right after the quote)
-_QUOTED_HEARSAY = re.compile(r"[^“”\"「」。\n]{0,40}?[”」\"](?:的?(?:市场|网络|媒体|网传)?(?:传闻|传言|消息|报道|说法)"
+_QUOTED_HEARSAY = re.compile(r"[^“”\"「」。\n]{0,40}?[”」\"](?:的?(?:市场|网络|媒体|网传)?(?:传闻|传言|消息|报道|说法|一说)"
                              r"|[:：,，]?\s?(?:消息|传闻|报道)?(?:不实|不属实|系谣言|为谣言|纯属谣言))"
                              r"|的?(?:市场|网络|媒体)?(?:传闻|传言|说法)")  # 分拆光学部门独立上市的传闻, 融资传闻频发
 
