@@ -343,8 +343,11 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
             stage, firm = t.stage, True
         past = _once(ctx.text, t.start, start) or (_before_the_day(date, ctx.reference) and reader.describes_a_name(t))
         add("stages", value=Step(stage, date, t, firm, scheduled, past))
-        if t.stage == "listed" and date is not None and not reader.triggers_between(clause, date.end, t.start):
-            add("listing_date", date)  # also a planned listing date, unless another step is told in between
+        # the day a company lists (12月8日正式上市, 将于9月24日挂牌) is also its listing date, unless another step is
+        # told in between; a listing told by its year or month (今年在港交所上市) has a date and no listing day
+        if t.stage == "listed" and date is not None and (date.value or {}).get("granularity") == "day" \
+                and not reader.triggers_between(clause, date.end, t.start):
+            add("listing_date", date)
     exchanges = ctx.within(start, end, "EXCHANGE")
     first_code = None  # the exchange the clause's first step takes
     for exchange in exchanges:  # the first one each company may take
