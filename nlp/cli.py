@@ -231,13 +231,15 @@ class _BatchExit(click.ClickException):
 @click.option("--split", metavar="NAME", help="Score one part: train or blind (gold passages), dev or frozen "
               "(DuEE-Fin, by a hash of the id). Example: --split blind")
 @click.option("--by-genre", is_flag=True, help="Also one line per genre (gold passages). Example: --by-genre")
+@click.option("--by-slot", is_flag=True, help="Also one line per slot field (amount, date, investors …; gold passages): "
+              "which values are missed and which are given wrongly. Example: --split blind --by-slot")
 @click.option("--errors", is_flag=True, help="Also print the errors, one per line, to read them: missed and false "
               "events, wrong slots, must-not hits / missing and spurious arguments. Only on train or dev. "
               "Example: --split train --errors")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON. Example: --json")
 @click.option("--names", type=click.Choice(["rules", "model"]), help=f"Without --pred: {NAMES_HELP} [default: rules]")
-def evaluate(gold: str, pred: str | None, split: str | None, by_genre: bool, errors: bool, as_json: bool,
-             names: str | None) -> None:
+def evaluate(gold: str, pred: str | None, split: str | None, by_genre: bool, by_slot: bool, errors: bool,
+             as_json: bool, names: str | None) -> None:
     """Score events against gold. Gold passages (realnews_dev): event and slot
     precision, recall and F1 overall, per type and per genre, and must-not
     violations, as ../shared/eval/score_events.py scores them. DuEE-Fin:
@@ -250,6 +252,7 @@ def evaluate(gold: str, pred: str | None, split: str | None, by_genre: bool, err
     Examples:
       zhfin evaluate --gold ../shared/data/realnews_dev/passages.jsonl --split blind
       zhfin evaluate --gold ../shared/data/realnews_dev/passages.jsonl --split train --errors
+      zhfin evaluate --gold ../shared/data/realnews_dev/passages.jsonl --split blind --by-slot
       zhfin evaluate --gold ../shared/data/duee_fin/train_partial.jsonl --split frozen
       zhfin batch passages.jsonl --output out/ && zhfin evaluate --gold passages.jsonl --pred out/ --by-genre
       zhfin batch dev.jsonl --output out/ --duee --entities all && zhfin evaluate --gold dev.jsonl --pred out/duee.jsonl
@@ -257,7 +260,7 @@ def evaluate(gold: str, pred: str | None, split: str | None, by_genre: bool, err
     from .evaluation.command import Request
     from .evaluation.command import evaluate as run_evaluation
 
-    outcome = run_evaluation(Request(gold, pred, split, by_genre, as_json, errors, names))
+    outcome = run_evaluation(Request(gold, pred, split, by_genre, as_json, errors, names, by_slot))
     for warning in outcome.warnings:
         click.echo(warning, err=True)
     click.echo(outcome.text)

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli import main
+from nlp.evaluation import passages
 from nlp.evaluation.splits import duee_split
 
 FUNDING_TEXT = "云帆智能宣布完成5亿元B轮融资，由澄湖资本领投。"
@@ -89,6 +90,17 @@ def test_passages_table_ends_with_the_maintainers_summary_line(gold, events_file
     assert lines[-1] == ("events P 0.667 R 1.000 F1 0.800 | slots P 1.000 R 0.833 F1 0.909 | "
                          "must-not violations 1")
     assert [line.split()[1] for line in lines if line.startswith("genre")] == ["hk-ipo", "neg-finance", "vc"]
+
+
+def test_by_slot_adds_a_line_per_field_before_the_summary_line(gold, events_file):
+    result = evaluate("--gold", gold, "--pred", events_file, "--split", "train", "--by-slot")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    table = lines[next(i for i, line in enumerate(lines) if line.startswith("slot")) + 1 : -1]
+    assert table and all(line.split()[0] in passages.VALUE_FIELDS + passages.PARTY_FIELDS for line in table)
+    assert lines[-1].startswith("events P ")
+    as_json = json.loads(evaluate("--gold", gold, "--pred", events_file, "--split", "train", "--by-slot", "--json").stdout)
+    assert sum(f["tp"] for f in as_json["per_slot"].values()) == as_json["slots"]["tp"]
 
 
 def test_a_passages_object_and_a_docs_file_and_a_folder_score_alike(tmp_path, gold, events_file):

@@ -198,6 +198,23 @@ def test_score(gold, predictions, events, slots, violations):
     assert result["must_not_violations"] == violations
 
 
+@pytest.mark.parametrize("gold, predictions, events, slots, violations", SCORE_CASES)
+def test_slot_figures_per_field_add_up_to_the_slot_figures(gold, predictions, events, slots, violations):
+    tally = passages.tally(gold, predictions)
+    per_slot = tally.per_slot()
+    assert tuple(sum(f[k] for f in per_slot.values()) for k in ("tp", "pred", "gold")) == slots
+
+
+def test_slot_figures_per_field_say_which_values_are_missed_and_which_are_given_wrongly():
+    gold = [passage([G(amount={"value": 1e8}, investors=["红杉中国", "澄湖资本"]), G("listing", stage="挂牌上市")])]
+    preds = [funding(amount=money(1e8), investors=[party("澄湖资本")], date={"start_date": "2025-01-02"}),
+             listing(stage="listed", proceeds=money(5e8))]
+    per_slot = passages.tally(gold, preds).per_slot()
+    assert list(per_slot) == ["amount", "stage", "date", "investors"]  # the gold format's order, told fields only
+    assert counts(per_slot["amount"]) == (1, 2, 1)  # a listing's proceeds is the gold's amount
+    assert counts(per_slot["investors"]) == (1, 1, 2) and counts(per_slot["date"]) == (0, 1, 0)
+
+
 def test_f1_is_one_when_nothing_was_to_be_found_and_nothing_was():
     result = score([passage(genre="neg-vc")], [])
     assert result["events"]["f1"] == 1.0 and result["events"]["p"] == 0.0

@@ -22,6 +22,7 @@ class Request:
     as_json: bool = False
     errors: bool = False
     names: str | None = None  # None: rules (only without pred)
+    by_slot: bool = False
 
 
 @dataclass
@@ -40,6 +41,8 @@ def check_request(kind: str, records: list[dict], req: Request) -> None:
                          f"{' and '.join(SPLITS[kind])}")
     if req.by_genre and kind == files.DUEE:
         raise InputError("--by-genre: DuEE-Fin gold has no genres (gold passages have)")
+    if req.by_slot and kind == files.DUEE:
+        raise InputError("--by-slot: DuEE-Fin gold is scored per role already (gold passages have slots)")
     if req.pred is not None and req.names is not None:
         raise InputError("--names: only without --pred, when evaluate runs the pipeline itself")
     if req.errors:
@@ -101,14 +104,17 @@ def _passages_outcome(selected: list[dict], events: list[dict], header: str, req
     result = tally.result()
     by_genre = passages.score_by_genre(selected, events) if req.by_genre else None
     errors = report.passage_errors(tally) if req.errors else None
+    per_slot = tally.per_slot() if req.by_slot else None
     if req.as_json:
         out = {"gold": req.gold, "split": req.split, "passages": len(selected), **result}
         if by_genre is not None:
             out["per_genre"] = by_genre
+        if per_slot is not None:
+            out["per_slot"] = per_slot
         if errors is not None:
             out["errors"] = errors
         return json.dumps(out, ensure_ascii=False, indent=2)
-    lines = [header, report.passages_table(result, by_genre)] + (errors or [])
+    lines = [header, report.passages_table(result, by_genre, per_slot)] + (errors or [])
     return "\n".join(lines)
 
 

@@ -14,7 +14,7 @@ is a violation.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from . import matching as m
@@ -40,9 +40,18 @@ def gold_slots(event: dict) -> list[tuple[str, object]]:
     return slots
 
 
+def predicted_slots(prediction: dict) -> Counter:
+    """How many values a prediction gives, per gold field (a listing's `proceeds` is the gold's `amount`)."""
+    counts = Counter()
+    for f in PREDICTED_FIELDS:
+        counts["amount" if f == "proceeds" else f] += not _empty(prediction.get(f))
+    for f in PARTY_FIELDS:
+        counts[f] += len(prediction.get(f) or [])
+    return counts
+
+
 def predicted_slot_count(prediction: dict) -> int:
-    filled = sum(not _empty(prediction.get(f)) for f in PREDICTED_FIELDS)
-    return filled + sum(len(prediction.get(f) or []) for f in PARTY_FIELDS)
+    return sum(predicted_slots(prediction).values())
 
 
 def _money_fields(field_name: str, prediction: dict) -> tuple[str, ...]:
@@ -96,6 +105,7 @@ class Tally:
     slots: Counts = field(default_factory=Counts)
     type_events: dict = field(default_factory=lambda: defaultdict(Counts))
     type_slots: dict = field(default_factory=lambda: defaultdict(Counts))
+    field_slots: dict = field(default_factory=lambda: defaultdict(Counts))  # per gold field (amount, date …)
     missed: list = field(default_factory=list)  # (passage id, gold event)
     false: list = field(default_factory=list)  # (passage id, prediction)
     wrong_slots: list = field(default_factory=list)  # (passage id, gold event, field, gold value, prediction)
@@ -107,11 +117,22 @@ class Tally:
         self.type_events[etype].add(**events)
         self.type_slots[etype].add(**slots)
 
+    def count_predicted(self, prediction: dict, sign: int = 1) -> None:
+        self.count(prediction["type"], {"pred": sign}, {"pred": sign * predicted_slot_count(prediction)})
+        for f, n in predicted_slots(prediction).items():
+            self.field_slots[f].add(pred=sign * n)
+
     def result(self) -> dict:
         return {"events": self.events.figures(), "slots": self.slots.figures(),
                 "per_type": {t: {"events": self.type_events[t].figures(), "slots": self.type_slots[t].figures()}
                              for t in sorted(self.type_events)},
                 "must_not_violations": len(self.violations)}
+
+    def per_slot(self) -> dict:
+        """Slot figures per gold field, in the order of the gold format; they add up to the slot figures."""
+        order = VALUE_FIELDS + PARTY_FIELDS
+        told = [f for f, c in self.field_slots.items() if c.pred or c.gold]
+        return {f: self.field_slots[f].figures() for f in sorted(told, key=order.index)}
 
 
 def _best_prediction(gold: dict, predictions: list[dict], used: set[int]) -> tuple[int | None, int]:
@@ -130,13 +151,15 @@ def _best_prediction(gold: dict, predictions: list[dict], used: set[int]) -> tup
 def _score_passage(passage: dict, predictions: list[dict], tally: Tally) -> None:
     pid = str(passage["id"])
     for p in predictions:
-        tally.count(p["type"], {"pred": 1}, {"pred": predicted_slot_count(p)})
+        tally.count_predicted(p)
     used: set[int] = set()
     gold_events = passage.get("gold") or []
     for gold in (g for g in gold_events if not g.get("historical")):
         slots = gold_slots(gold)
         best, hits = _best_prediction(gold, predictions, used)
         tally.count(gold["type"], {"gold": 1, "tp": best is not None}, {"gold": len(slots), "tp": max(hits, 0)})
+        for f, v in slots:
+            tally.field_slots[f].add(gold=1, tp=best is not None and slot_matches(f, v, predictions[best]))
         if best is None:
             tally.missed.append((pid, gold))
             continue
@@ -148,7 +171,7 @@ def _score_passage(passage: dict, predictions: list[dict], tally: Tally) -> None
         i = next((i for i, p in enumerate(predictions) if i not in used and _same_party(gold, p)), None)
         if i is not None:
             used.add(i)
-            tally.count(predictions[i]["type"], {"pred": -1}, {"pred": -predicted_slot_count(predictions[i])})
+            tally.count_predicted(predictions[i], sign=-1)
     tally.false += [(pid, p) for i, p in enumerate(predictions) if i not in used]
     for wrong in passage.get("must_not") or []:
         tally.violations += [(pid, wrong, p) for p in predictions if _same_party(wrong, p)]

@@ -25,11 +25,15 @@ def summary_line(result: dict) -> str:
             f"F1 {s['f1']:.3f} | must-not violations {result['must_not_violations']}")
 
 
-def passages_table(result: dict, by_genre: dict | None = None) -> str:
+def passages_table(result: dict, by_genre: dict | None = None, per_slot: dict | None = None) -> str:
     lines = [_HEAD, _COLUMNS.rstrip(), _row("all (micro-average)", result)]
     lines += [_row(f"  {etype}", figures) for etype, figures in result["per_type"].items()]
     for genre, figures in (by_genre or {}).items():
         lines.append(_row(f"genre {genre}", figures) + f"  must-not {figures['must_not_violations']}")
+    if per_slot:  # which values are missed (recall), and which are given where the gold has none or another
+        lines.append(f"{'slot':<22}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'pred':>6}{'gold':>6}")
+        lines += [f"  {name:<20}{f['p']:>7.3f}{f['r']:>7.3f}{f['f1']:>7.3f}{f['tp']:>6}{f['pred']:>6}{f['gold']:>6}"
+                  for name, f in per_slot.items()]
     lines.append(summary_line(result))
     return "\n".join(lines)
 
