@@ -1997,3 +1997,9 @@ def test_a_sum_right_after_the_deal_s_investors_adds_up_their_parts_not_rounds()
             "三家战略投资者，合计募集资金8.6亿元。")
     events = nlp.extract(text, published="2025-09-29")["events"]
     assert [(ev["company"]["name"], ev["amount"]["value"], ev["cumulative"]) for ev in events] == [("澄江新材", 8.6e8, False)]
+
+
+def test_a_keywords_line_names_no_company():
+    """关键词：定增　审核通过: the page's keywords under a story are no company taking a step."""
+    text = "鞍岚股份向特定对象发行股票的申请获审核通过，拟募资不超过15亿元。\n关键词：定增　审核通过　注册批复"
+    assert [ev["company"]["name"] for ev in nlp.extract(text, published="2025-06-12")["events"]] == ["鞍岚股份"]

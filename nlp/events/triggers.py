@@ -147,7 +147,8 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
             found.append(Trigger(event, stage, s, e,
                                  modal=modal_before(seg),
                                  negated=bool(context_pattern("negation").search(seg))
-                                 or (event == "funding" and bool(context_pattern("rejected").match(text, e, end))),
+                                 or (event == "funding" and (bool(context_pattern("rejected").match(text, e, end))
+                                                             or bool(context_pattern("withdrawn").search(seg)))),
                                  rumour=bool(context_pattern("rumour").search(text, max(start, s - _HEARSAY_REACH), s)
                                              or _HEARSAY_HEAD.match(text, start)
                                              or _QUOTED_HEARSAY.match(text, e, end))))

@@ -75,9 +75,22 @@ def usable(ctx: Context, clause, triggers: list) -> list:
         seg = trig.segment_start(text, t.start, start)
         before = trig.context_before(text, t.start, start)
         if not bond.search(text, seg, segment_end(text, t.end, end)) and not (bond_clause and t.stage == "subscription") \
-                and not _NO_STEP.search(before) and not _grey_market_price(text, t, start):
+                and not _NO_STEP.search(before) and not _grey_market_price(text, t, start) \
+                and not _bond_review(ctx, t, bond):
             out.append(t)
     return out
+
+
+_BOND_REVIEW_STEPS = ("filed", "hearing_passed", "registered", "suspended", "terminated", "withdrawn")
+
+
+def _bond_review(ctx: Context, t, bond) -> bool:
+    """撤回向不特定对象发行可转换公司债券的申请，上交所已于8月28日决定终止审核: a review step in a sentence about a bond's
+    application that names no IPO is the bond's."""
+    if t.stage not in _BOND_REVIEW_STEPS:
+        return False
+    sentence = ctx.sentence_of(t.start)
+    return bool(bond.search(ctx.text, *sentence)) and not _IPO_WORDS.search(ctx.text, *sentence)
 
 
 _REVIEW_STEPS = ("filed", "hearing_passed", "registered")
