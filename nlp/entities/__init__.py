@@ -80,7 +80,7 @@ def off_share_bars(text: str, found: list[Entity]) -> list[Entity]:
 
 def find_token_names(text: str, tokens: list[tuple[str, int]], taken: list[Entity]) -> list[Entity]:
     """Names that need the segmentation: suffix rules and people."""
-    found = names.find_suffixed(tokens, taken)
+    found = [e for e in names.find_suffixed(tokens, taken) if not names.ends_at_interbank(text, e.end)]
     stocks = stock_names.find_stock_names(text, tokens, taken + found)
     busy = Occupied(len(text), stocks)
     found = [e for e in found if not busy.any(e.start, e.end)] + stocks

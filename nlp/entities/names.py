@@ -88,7 +88,8 @@ def find_known(text: str) -> list[Entity]:
     out = []
     for pattern in _gazetteer_patterns():
         for m in pattern.finditer(text):
-            if _straddles_words(text, m.start(), m.end()) or _closes_a_place(text, m.start(), m.end()):
+            if _straddles_words(text, m.start(), m.end()) or _closes_a_place(text, m.start(), m.end()) \
+                    or ends_at_interbank(text, m.end()):
                 continue
             canonical, label = gazetteer()[m.group().lower()]
             if m.group().endswith("投资") and len(m.group()) >= 4 and _INVESTS_AFTER.match(text, m.end()):
@@ -104,6 +105,14 @@ def find_known(text: str) -> list[Entity]:
             else:
                 out.append(Entity(label, m.start(), m.end(), m.group(), {"canonical": canonical}))
     return out
+
+
+_INTERBANK = re.compile(r"银行间")
+
+
+def ends_at_interbank(text: str, end: int) -> bool:
+    """在中国银行间债券市场发行: a name that ends in the 银行 of 银行间 (the interbank market) is no bank."""
+    return end >= 2 and bool(_INTERBANK.match(text, end - 2))
 
 
 def _straddles_words(text: str, start: int, end: int) -> bool:
