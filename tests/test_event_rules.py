@@ -2003,3 +2003,14 @@ def test_a_keywords_line_names_no_company():
     """关键词：定增　审核通过: the page's keywords under a story are no company taking a step."""
     text = "鞍岚股份向特定对象发行股票的申请获审核通过，拟募资不超过15亿元。\n关键词：定增　审核通过　注册批复"
     assert [ev["company"]["name"] for ev in nlp.extract(text, published="2025-06-12")["events"]] == ["鞍岚股份"]
+
+
+def test_an_allottee_table_with_a_number_column_gives_every_row_to_the_placement():
+    """序号｜发行对象｜获配股数（股）｜获配金额（元）: the header names no investor (获配股数 is no 配股, 获配金额 no name), and
+    a numbered row is no item header over the next row (1｜X｜… does not make X the company of row 2)."""
+    text = ("澄岚新材（688417）昨晚披露向特定对象发行股票发行结果，募资总额约12.8亿元。\n本次发行共有4名投资者获配，部分名单如下：\n"
+            "序号｜发行对象｜获配股数（股）｜获配金额（元）\n1｜澄海基金管理有限公司｜4,267,425｜179,999,986.50\n"
+            "2｜Brightwater Capital AG｜2,370,791｜99,999,964.38")
+    events = nlp.extract(text, published="2025-11-07")["events"]
+    assert [(ev["company"]["name"], [i["name"] for i in ev["investors"]]) for ev in events] == [
+        ("澄岚新材", ["澄海基金管理有限公司", "Brightwater Capital AG"])]

@@ -16,6 +16,7 @@ from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
 from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, receives_money, segment_end
+from ..columns import BAR, cells
 from ..context import (BOARD_WORD, BULLET, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, LOAN, PRONOUN, THIS_ROUND,
                        THIS_ROUND_REACH, Context, is_lender,
                        cues, former_or_latter, is_calendar, line_above, name_lists, subscribed_issuer)
@@ -75,6 +76,14 @@ _OBJECT_BEFORE = re.compile(r"(?:在|从|离开|加入|任职于|就职于|供�
 _DESCRIBES_NAME = re.compile(r"[^,，。；;的]{1,16}的")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 _ITEM_NUMBER = re.compile(r"[ \t]*\d{1,2}\s?(?:、|[.)](?!\d))")  # 1、2025.9.22…, 2. 星河…; not 2025.9
+
+
+def _rows_of_one_table(text: str, above: tuple[int, int], start: int) -> bool:
+    """1｜澄海基金管理有限公司｜4,267,425 over 2｜Brightwater Capital AG｜2,370,791: two rows of one flattened table (as
+    many cells), not an item's header line over its body."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return bool(BAR.search(text, *above)) and len(cells(text, *above)) == len(cells(text, start, end))
 # a table row (1. 桥石智能｜协作机器人｜A轮，1亿元): the company is in the first cell, the others describe it
 _FIRST_CELL = re.compile(r"\s*\|?\s*(?:\d{1,2}[.、)]\s*)?[^|\n]{2,30}?\s?(?=\|)")
 _TITLE = re.compile(r"公告\s*$")
@@ -558,7 +567,7 @@ class RuleProposer:
             line = text[line_start:line_end].strip()
             return next((e for e in self.ctx.within(line_start, line_end, "COMPANY") if e.text == line), None)
         header = ITEM_HEADER.match(text, line_start, line_end) or CODE_HEADER.match(text, line_start, line_end)
-        if header is not None:
+        if header is not None and not _rows_of_one_table(text, (line_start, line_end), clause.start):
             return next(iter(self.ctx.within(header.start("name"), header.end("name"), "COMPANY")), None)
         # 1、2025.9.22（周一）沪主板 盛岚股份 / 申购代码732386…: a numbered item's line naming one company alone
         named = self.ctx.within(line_start, line_end, "COMPANY") if _ITEM_NUMBER.match(text, line_start) else []
