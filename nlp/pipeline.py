@@ -163,11 +163,13 @@ class Pipeline:
             return None
         ctx = Context(text, found, sents.sentences(text), reference=reference, reference_inferred=inferred,
                       clauses=final_clauses, tagged=tagged, trf_tagged=trf_tagged)
-        ctx.clusters = aliases.cluster([e for e in found if e.label in ("COMPANY", "ORG")], text)
+        parties = [e for e in found if e.label in ("COMPANY", "ORG")]
+        ctx.clusters = aliases.cluster(parties, text)
+        former = aliases.former_names(parties, text)
         for i, group in enumerate(ctx.clusters):
             for ent in group:
                 ctx.cluster_of[id(ent)] = i
-            ctx.cluster_names.append(aliases.canonical_name(group))
+            ctx.cluster_names.append(aliases.canonical_name(group, former))
         return Analysis(document, text, offsets, reference, tokens, ctx)
 
     def _party_tagger(self):

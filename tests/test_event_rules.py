@@ -2014,3 +2014,13 @@ def test_an_allottee_table_with_a_number_column_gives_every_row_to_the_placement
     events = nlp.extract(text, published="2025-11-07")["events"]
     assert [(ev["company"]["name"], [i["name"] for i in ev["investors"]]) for ev in events] == [
         ("澄岚新材", ["澄海基金管理有限公司", "Brightwater Capital AG"])]
+
+
+def test_a_renamed_company_is_one_party_reported_by_its_new_name():
+    """原“觅岚视觉”更名穹岚智能 / 穹岚智能（原名“觅岚视觉”）: the former name and the new one are one company, and its rounds,
+    those closed under the old name too, are reported by the name it has now."""
+    text = ("原“觅岚视觉”更名穹岚智能，宣布完成近2亿元B轮融资\n今年5月，公司主体由“苏州觅岚视觉科技有限公司”变更为“苏州穹岚智能科技有限公司”。"
+            "工业视觉检测企业穹岚智能（原名“觅岚视觉”）宣布，已于7月22日完成近2亿元B轮融资，由深创投领投。"
+            "觅岚视觉2023年完成A轮融资，线性资本领投，金额未披露。")
+    events = nlp.extract(text, published="2025-07-24")["events"]
+    assert sorted((ev["company"]["name"], ev["round"]["text"]) for ev in events) == [("穹岚智能", "A轮"), ("穹岚智能", "B轮")]

@@ -123,10 +123,15 @@ def _listed_and_its_group(a: str, b: str) -> bool:
 
 
 # 锂衡能源(Lithera Energy Corp.), Korvo Robotics Limited(可沃机械人，下称“Korvo”), 「律衡智能」（LexBalance AI）,
-# Tandora（中文名：苏州檀朵智能科技有限公司）: the first name in a bracket right after a name is that party's other name
-_GLOSS_OPEN = re.compile(r"\s?[(（]\s?(?:(?:中文|英文)(?:名称?|全称)?\s?[:：]\s?)?")
+# Tandora（中文名：苏州檀朵智能科技有限公司）, 穹序智能（原名“觅瞳视觉”）: the first name in a bracket right after a name is
+# that party's other name (or its former one)
+_FORMERLY = r"(?:原名|原称|曾用名|前身为?|前称)(?:为|是)?\s?[:：]?\s?[“\"「]?"
+_GLOSS_OPEN = re.compile(rf"\s?[(（]\s?(?:(?:中文|英文)(?:名称?|全称)?\s?[:：]\s?|{_FORMERLY})?")
+_FORMER_GLOSS_OPEN = re.compile(rf"\s?[(（]\s?{_FORMERLY}")
 _QUOTED_GLOSS_OPEN = re.compile(r"[」”\"』]\s?[(（]\s?")  # 「律衡智能」（LexBalance AI）: in the other script
-_GLOSS_CLOSE = re.compile(r"\s?[)）,，;；]")
+_GLOSS_CLOSE = re.compile(r"[”\"」]?\s?[)）,，;；]")
+# 原“觅瞳视觉”更名穹序智能, X正式更名为Y: a company's former name and its new one
+_RENAMED = re.compile(r"[”\"」]?\s?(?:正式|已|已经)?(?:更名|改名)(?:为)?\s?[“\"「]?")
 
 
 def _glosses(text: str, a: Entity, b: Entity) -> bool:
@@ -135,12 +140,27 @@ def _glosses(text: str, a: Entity, b: Entity) -> bool:
     if _GLOSS_OPEN.fullmatch(text, a.end, b.start) or (
             a.text.isascii() != b.text.isascii() and _QUOTED_GLOSS_OPEN.fullmatch(text, a.end, b.start)):
         return bool(_GLOSS_CLOSE.match(text, b.end))
+    if a.end <= b.start and _RENAMED.fullmatch(text, a.end, b.start):
+        return True
     if a.end > b.start or a.text.isascii() == b.text.isascii():
         return False
     gap = text[a.end:b.start]
     # Korvo Robotics 可沃机械人: two scripts side by side; a filing's head, each name on a line of its own
     on_lines = gap == "\n" and (a.start == 0 or text[a.start - 1] == "\n") and text.startswith("\n", b.end)
     return gap in ("", " ") or on_lines
+
+
+def former_names(mentions: list[Entity], text: str) -> set[str]:
+    """The names a company had before it was renamed (原“觅瞳视觉”更名穹序智能, 穹序智能（原名“觅瞳视觉”）): the
+    company is reported by its name now."""
+    mentions = sorted(mentions, key=lambda e: e.start)
+    former = set()
+    for a, b in zip(mentions, mentions[1:]):
+        if a.end <= b.start and _RENAMED.fullmatch(text, a.end, b.start):
+            former.add(a.text)
+        elif a.end <= b.start and _FORMER_GLOSS_OPEN.fullmatch(text, a.end, b.start) and _GLOSS_CLOSE.match(text, b.end):
+            former.add(b.text)
+    return former
 
 
 def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
@@ -210,9 +230,9 @@ def _only_the_company(short: str, full: str) -> bool:
     return short.endswith("公司") and not _LEGAL_NAME.search(full.strip())
 
 
-def canonical_name(group: list[Entity]) -> str:
-    """The short name the text defines (以下简称“金力股份”) or uses for a legal name, else the most
-    frequent form; then a Chinese form before a Latin one (Luma Pet（露玛宠物）: Chinese press names it
+def canonical_name(group: list[Entity], former: set[str] = frozenset()) -> str:
+    """Not a name the company had before (`former`); then the short name the text defines (以下简称“金力股份”) or
+    uses for a legal name, else the most frequent form; then a Chinese form before a Latin one (Luma Pet（露玛宠物）: Chinese press names it
     露玛宠物); then the earliest. A brand cut short (云栢 for 云栢医疗) and a name with a description before it
     (抗体新药永沛生技) are never preferred."""
     counts = Counter(e.text for e in group if not (e.value or {}).get("shortened")) or Counter(e.text for e in group)
@@ -222,7 +242,9 @@ def canonical_name(group: list[Entity]) -> str:
     for e in group:
         first.setdefault(e.text, e.start)
     described = {t for t in counts if any(_described(t, o) for o in counts)}
-    return max(counts, key=lambda t: (t not in described, t in defined, counts[t], _chinese(t), -first[t]))
+    renamed = {t for t in counts if any(f in t for f in former)}  # a former name, and its legal form
+    return max(counts, key=lambda t: (t not in renamed, t not in described, t in defined, counts[t], _chinese(t),
+                                      -first[t]))
 
 
 def _chinese(name: str) -> bool:
