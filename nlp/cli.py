@@ -231,8 +231,8 @@ class _BatchExit(click.ClickException):
 @click.option("--split", metavar="NAME", help="Score one part: train or blind (gold passages), dev or frozen "
               "(DuEE-Fin, by a hash of the id). Example: --split blind")
 @click.option("--by-genre", is_flag=True, help="Also one line per genre (gold passages). Example: --by-genre")
-@click.option("--by-slot", is_flag=True, help="Also one line per slot field (amount, date, investors …; gold passages): "
-              "which values are missed and which are given wrongly. Example: --split blind --by-slot")
+@click.option("--by-slot", is_flag=True, help="Also one line per slot field (amount, date, investors …; gold "
+              "passages): which values are missed and which are given wrongly. Example: --split blind --by-slot")
 @click.option("--errors", is_flag=True, help="Also print the errors, one per line, to read them: missed and false "
               "events, wrong slots, must-not hits / missing and spurious arguments. Only on train or dev. "
               "Example: --split train --errors")

@@ -99,7 +99,8 @@ def test_by_slot_adds_a_line_per_field_before_the_summary_line(gold, events_file
     table = lines[next(i for i, line in enumerate(lines) if line.startswith("slot")) + 1 : -1]
     assert table and all(line.split()[0] in passages.VALUE_FIELDS + passages.PARTY_FIELDS for line in table)
     assert lines[-1].startswith("events P ")
-    as_json = json.loads(evaluate("--gold", gold, "--pred", events_file, "--split", "train", "--by-slot", "--json").stdout)
+    as_json = json.loads(evaluate("--gold", gold, "--pred", events_file, "--split", "train", "--by-slot",
+                                  "--json").stdout)
     assert sum(f["tp"] for f in as_json["per_slot"].values()) == as_json["slots"]["tp"]
 
 

@@ -1996,7 +1996,8 @@ def test_a_sum_right_after_the_deal_s_investors_adds_up_their_parts_not_rounds()
             "在上海联合产权交易所完成签约，成功引入中国国有企业混合所有制改革基金、晗屿产业投资有限公司和苍澜新材料控股有限公司"
             "三家战略投资者，合计募集资金8.6亿元。")
     events = nlp.extract(text, published="2025-09-29")["events"]
-    assert [(ev["company"]["name"], ev["amount"]["value"], ev["cumulative"]) for ev in events] == [("澄江新材", 8.6e8, False)]
+    assert [(ev["company"]["name"], ev["amount"]["value"], ev["cumulative"]) for ev in events] == [
+        ("澄江新材", 8.6e8, False)]
 
 
 def test_a_keywords_line_names_no_company():

@@ -158,7 +158,8 @@ def former_names(mentions: list[Entity], text: str) -> set[str]:
     for a, b in zip(mentions, mentions[1:]):
         if a.end <= b.start and _RENAMED.fullmatch(text, a.end, b.start):
             former.add(a.text)
-        elif a.end <= b.start and _FORMER_GLOSS_OPEN.fullmatch(text, a.end, b.start) and _GLOSS_CLOSE.match(text, b.end):
+        elif a.end <= b.start and _FORMER_GLOSS_OPEN.fullmatch(text, a.end, b.start) \
+                and _GLOSS_CLOSE.match(text, b.end):
             former.add(b.text)
     return former
 
@@ -231,10 +232,10 @@ def _only_the_company(short: str, full: str) -> bool:
 
 
 def canonical_name(group: list[Entity], former: set[str] = frozenset()) -> str:
-    """Not a name the company had before (`former`); then the short name the text defines (以下简称“金力股份”) or
-    uses for a legal name, else the most frequent form; then a Chinese form before a Latin one (Luma Pet（露玛宠物）: Chinese press names it
-    露玛宠物); then the earliest. A brand cut short (云栢 for 云栢医疗) and a name with a description before it
-    (抗体新药永沛生技) are never preferred."""
+    """Not a name the company had before (`former`); then the short name the text defines (以下简称“金力股份”)
+    or uses for a legal name, else the most frequent form; then a Chinese form before a Latin one (Luma Pet（露玛宠物）:
+    Chinese press names it 露玛宠物); then the earliest. A brand cut short (云栢 for 云栢医疗) and a name with a
+    description before it (抗体新药永沛生技) are never preferred."""
     counts = Counter(e.text for e in group if not (e.value or {}).get("shortened")) or Counter(e.text for e in group)
     first: dict[str, int] = {}
     defined = {e.text for e in group if (e.value or {}).get("alias_of")

@@ -109,6 +109,7 @@ def listing_stage(sentence: str) -> str | None:
 
 
 def likeliest_stage(sentence: str) -> str:
-    """The likeliest of the stages `listing_stage` gives, however unsure (planned where the classifier leans to 暂停上市)."""
+    """The likeliest of the stages `listing_stage` gives, however unsure (planned where the classifier leans
+    to 暂停上市)."""
     probs = probabilities(sentence)
     return _STAGES[max(_STAGES, key=probs.get)]

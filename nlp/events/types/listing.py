@@ -246,7 +246,8 @@ def _subject_lists(ctx: Context, t: trig.Trigger) -> bool:
     if t.modal or t.start >= _headline_end(ctx.text) or _DESCRIBES.match(ctx.text, t.end):
         return False
     names = ctx.within(max(0, t.start - 24), t.start, "COMPANY")
-    if not names or not _SEGMENT_OPENS.fullmatch(ctx.text, trig.segment_start(ctx.text, names[-1].start, 0), names[-1].start):
+    if not names or not _SEGMENT_OPENS.fullmatch(ctx.text, trig.segment_start(ctx.text, names[-1].start, 0),
+                                                 names[-1].start):
         return False  # a name in passing (包括X IPO等因素) is not what the headline is about
     between = ctx.text[names[-1].end : t.start]
     for exchange in ctx.within(names[-1].end, t.start, "EXCHANGE"):
