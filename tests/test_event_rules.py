@@ -2025,3 +2025,13 @@ def test_a_renamed_company_is_one_party_reported_by_its_new_name():
             "觅岚视觉2023年完成A轮融资，线性资本领投，金额未披露。")
     events = nlp.extract(text, published="2025-07-24")["events"]
     assert sorted((ev["company"]["name"], ev["round"]["text"]) for ev in events) == [("穹岚智能", "A轮"), ("穹岚智能", "B轮")]
+
+
+def test_a_table_of_bond_issues_gives_each_row_s_issuer_its_bond():
+    """日期｜发行人｜品种｜规模（亿元）: each row's kind of bond (中票, 超短融) is an issue by the row's issuer (发行人 is no
+    subscriber's column); a row whose issue is put off (推迟发行) gives none."""
+    text = ("上周信用债一级市场共发行342只。以下摘录几只我们跟踪的地方国企及产业债：\n日期｜发行人｜品种｜规模（亿元）｜期限｜票面（%）\n"
+            "6月9日｜洧岚城投｜中票｜10.00｜3年｜1.98\n6月10日｜郯岚电力｜超短融｜5.00｜180天｜1.62\n6月13日｜汨岚城发｜中票｜—｜推迟发行｜—")
+    events = nlp.extract(text, published="2025-06-16")["events"]
+    assert [(ev["company"]["name"], ev["instrument"], ev["date"]["start_date"]) for ev in events] == [
+        ("洧岚城投", "debt", "2025-06-09"), ("郯岚电力", "debt", "2025-06-10")]

@@ -224,16 +224,24 @@ _SUBSCRIPTION_COLUMN = re.compile(r"(?:网上)?申购(?:日|日期|时间)")
 # 日期｜申购代码｜新股: a bare day beside the subscription code is the subscription's day too
 _DAY_COLUMN = re.compile(r"日期|时间")
 _CODE_COLUMN = re.compile(r"申购代码")
+# 日期｜发行人｜品种｜规模（亿元）: a table of bond issues, each row's kind of bond (中票, 超短融, 公司债) issued by its issuer
+_BOND_KIND_COLUMN = re.compile(r"(?:债券)?(?:品种|类型|类别)|券种")
+_ISSUER_COLUMN = re.compile(r"发行人|发行主体")
 
 
 def column_triggers(text: str) -> list[Trigger]:
     """A flattened table's rows under a header with a review-result column (审议结果): a listing trigger at each
     row's result cell, of the stage the header's word and the cell tell together (审议结果：未通过 ends it); under a
-    subscription day's column (申购日, or 日期 beside 申购代码), a subscription at each row's day."""
+    subscription day's column (申购日, or 日期 beside 申购代码), a subscription at each row's day; under a bond kind's
+    column beside an issuer's (发行人｜品种), a bond issue at each row's kind."""
     days = {b for _, _, b in column_cells(text, _SUBSCRIPTION_COLUMN)}
     if "申购代码" in text:  # (nearly no text: a second pass over the table's lines only then)
         days.update(b for _, _, b in column_cells(text, _DAY_COLUMN, beside=_CODE_COLUMN))
     out = [Trigger("listing", "subscription", *_last_cell(text, b)) for b in sorted(days)]
+    if "发行" in text:  # (a pass over the table's lines only where an issuer can be named)
+        kinds = column_cells(text, _BOND_KIND_COLUMN, beside=_ISSUER_COLUMN)
+        out += [Trigger("funding", "debt", a, b) for _, a, b in kinds
+                if any(t.stage == "debt" for t in find(f"发行{text[a:b].strip()}"))]
     bare = [("审议结果", a, b) for _, a, b in column_cells(text, _RESULT_COLUMN, beside=_BOARD_COLUMN)]
     for label, a, b in column_cells(text, _STAGE_COLUMN) + bare:
         told = next((t for t in find(f"{label}：{text[a:b].strip()}") if t.event == "listing"
