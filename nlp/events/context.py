@@ -28,6 +28,17 @@ CODE_HEADER = re.compile(r"[ \t]*(?P<name>[^,，。；;:：()（）|\n]{2,20}?)[
 # 首页 > 金融 > 银行, 經濟通 ＞ 新股: a web page's breadcrumb above its title
 BREADCRUMB = re.compile(r"[ \t]*(?:[^\n>＞。]{1,12}[ \t]*[>＞][ \t]*)+[^\n>＞。]{1,12}[ \t]*\n|[ \t]*\n")
 BREADCRUMBS = re.compile(rf"(?:{BREADCRUMB.pattern})*")  # all of them, and the blank lines, above the title
+HEADLINE_MAX = 60  # characters: a longer first line is a paragraph, not a title
+
+
+def title_end(text: str) -> int:
+    """Where a title line ends, its line break included (the text's end when the whole text is one such line): a
+    first line of at most 60 characters without a full stop, breadcrumbs and blank lines above it not counted; 0
+    when the text opens with no title."""
+    start = BREADCRUMBS.match(text).end()
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return end + (end < len(text)) if 0 < end - start <= HEADLINE_MAX and "。" not in text[start:end] else 0
 
 
 def line_above(text: str, pos: int) -> tuple[int, int]:

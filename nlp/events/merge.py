@@ -13,7 +13,7 @@ from . import triggers as trig
 from . import types
 from .assemble import TAGGED
 from .candidate import Candidate
-from .context import BREADCRUMBS, BULLET, THIS_ROUND, THIS_ROUND_REACH, Context
+from .context import BULLET, THIS_ROUND, THIS_ROUND_REACH, Context, title_end
 
 
 _CELL = re.compile(r"(?:(?<=\n)\s*[|｜]?|(?<=[|｜]))[^\n|｜]+[|｜]")  # a flattened table's cell, a bar after it
@@ -51,15 +51,15 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
     events: list[Candidate] = []
     party_events: dict[tuple, list[Candidate]] = {}  # (type, cluster) -> its events so far
     retold = None  # the headline's event the body told again
-    title_end = _title_end(ctx.text)
+    headline_end = title_end(ctx.text)
     for cand in candidates:
         if cand.args.get("negated"):
             continue
         same = party_events.setdefault((cand.type, ctx.cluster(cand.company)), [])
         target = next((ev for ev in reversed(same)  # the nearest earlier event first
                        if types.get(ev.type).compatible(ev, cand) or _attaches(ctx, ev, cand, len(same) == 1)), None)
-        if target is None and title_end and len(same) == 1 and same[0] is not retold \
-                and _retells_headline(ctx, title_end, same[0], cand):
+        if target is None and headline_end and len(same) == 1 and same[0] is not retold \
+                and _retells_headline(ctx, headline_end, same[0], cand):
             target = retold = same[0]
         if target is None and cand.args.get("attach") and not types.get(cand.type).told_alone(cand, same):
             continue  # 估值 / 投资方 sentences only complete an event told nearby
@@ -97,23 +97,15 @@ def _fill_learned(ev: Candidate) -> None:
             ev.args[role] = values
 
 
-def _retells_headline(ctx: Context, title_end: int, headline: Candidate, cand: Candidate) -> bool:
+def _retells_headline(ctx: Context, end_of_title: int, headline: Candidate, cand: Candidate) -> bool:
     """The body's first telling of the company's event, when the headline told it alone (晶澈材料获战略入股 /
     …以约2.2亿元认购晶澈材料新增注册资本): one event, unless they contradict or the body's is long past."""
     def in_title(ev: Candidate) -> bool:  # (a clause's span may run on over the blank lines below the title)
-        return all(e <= title_end or not ctx.text[title_end:e].strip() for _, e in ev.evidence)
+        return all(e <= end_of_title or not ctx.text[end_of_title:e].strip() for _, e in ev.evidence)
 
     return in_title(headline) and not in_title(cand) and not _background(cand, ctx.reference) \
         and not (_dated_before_the_year(cand, ctx.reference) and not _dated(headline)) \
         and types.get(cand.type).told_again(headline, cand)
-
-
-def _title_end(text: str) -> int:
-    """Where a title line ends, its line break included (0: the text opens with no title, a first line of at most
-    60 characters without a full stop, breadcrumbs and blank lines above it not counted)."""
-    start = BREADCRUMBS.match(text).end()
-    end = text.find("\n", start, start + 61)
-    return end + 1 if end > start and "。" not in text[start:end] else 0
 
 
 def _denied(ctx: Context, ev: Candidate) -> bool:

@@ -17,8 +17,8 @@ from .. import types
 from ..candidate import Proposal
 from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, receives_money, segment_end
 from ..columns import BAR, cells
-from ..context import (BOARD_WORD, BULLET, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, INVESTOR_NAME, ITEM_HEADER, LOAN, PRONOUN, THIS_ROUND,
-                       THIS_ROUND_REACH, Context, is_lender,
+from ..context import (BOARD_WORD, BULLET, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, HEADLINE_MAX, INVESTOR_NAME,
+                       ITEM_HEADER, LOAN, PRONOUN, THIS_ROUND, THIS_ROUND_REACH, Context, is_lender,
                        cues, former_or_latter, is_calendar, line_above, name_lists, subscribed_issuer)
 
 SOURCE = "rules"
@@ -152,7 +152,6 @@ def _segment(text: str, pos: int, floor: int, ceiling: int) -> tuple[int, int]:
 
 # 星河科技再度递表港交所 去年B轮估值超10亿美元: a headline's blank between two Chinese words parts two statements
 _HEADLINE_BLANK = re.compile(r"(?<=[\u4e00-\u9fff”」』\"])[ \u3000]+(?=[\u4e00-\u9fff“「『\"])")
-_HEADLINE_MAX = 60
 # …的申请，已于本月12日经深交所审核通过: a segment that opens on when the step before it happened
 _WHEN_NEXT = re.compile(r"[,，]\s?(?:已经?|并|均)?(?:于|在)")
 
@@ -160,7 +159,7 @@ _WHEN_NEXT = re.compile(r"[,，]\s?(?:已经?|并|均)?(?:于|在)")
 def _headline_part(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
     """Within a headline's segment (a short line without a full stop), the blank-separated part that holds `pos`:
     a date of one statement is no date of the other."""
-    if end - start > _HEADLINE_MAX or "。" in text[start:end] or not _HEADLINE_BLANK.search(text, start, end):
+    if end - start > HEADLINE_MAX or "。" in text[start:end] or not _HEADLINE_BLANK.search(text, start, end):
         return start, end
     for m in _HEADLINE_BLANK.finditer(text, start, end):
         if m.end() <= pos:

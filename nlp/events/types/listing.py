@@ -15,7 +15,7 @@ from .. import stage_model
 from .. import triggers as trig
 from ..candidate import Candidate, Proposal, Step
 from ..clauses import segment_end
-from ..context import BREADCRUMBS, ENUMERATION, Context, cues, name_lists
+from ..context import BREADCRUMBS, ENUMERATION, Context, cues, name_lists, title_end
 
 NAME = "listing"
 DUEE_TYPE = "公司上市"
@@ -228,18 +228,14 @@ def _stage(ctx: Context, t: trig.Trigger) -> tuple[str | None, bool]:
 _MARKET_BETWEEN = re.compile(r"\s?(?:赴港|赴美|(?:在|登陆)?(?:A股|港股|美股|H股|\uFFFC))?\s?")
 _DESCRIBES = re.compile(r"后|之后|以后|以来|至今|满|前|之前|时|当[天日年]|之初|初期|[\d一二三四五六七八九十两]|公司|企业|地|的")
 _SEGMENT_OPENS = re.compile(r"[\s【\[「“\"《]*")
-_HEADLINE_MAX = 60  # characters: a longer first line is a paragraph
 
 
 def _headline_end(text: str) -> int:
-    """Where the headline ends: a 【…】 title opening the text, or a first line of at most 60 characters without a
-    full stop (the whole text, when it is such a line); 0 when there is none."""
+    """Where the headline ends: a 【…】 title opening the text, else the title line (context.title_end)."""
     start = BREADCRUMBS.match(text).end()
     if text.startswith("【", start):
         return max(text.find("】", start), 0)
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    return end if end - start <= _HEADLINE_MAX and "。" not in text[start:end] else 0
+    return title_end(text)
 
 
 def _subject_lists(ctx: Context, t: trig.Trigger) -> bool:
