@@ -422,7 +422,7 @@ def _past_verbs(tokens: list[tuple[str, int]], k: int, last: int, tags: dict) ->
 _MONEY_VERBS = frozenset("出资 注资 增资 投资 融资 入股 参股 认购 合计 共计 合共 共同 联合 分别".split())
 # Characters jieba glues to the unknown name after a complete one (星河集团获星商银行: 获星商).
 _GLUE = frozenset("获向由与和及对在将被把从为给于并等跟")
-_OPENS_NO_NAME = frozenset("获为对被把从给在")  # after any word (向, 和, 于 … open names: 向日葵, 和辉光电)
+_OPENS_NO_NAME = frozenset("获为对被把从给在及")  # after any word (向, 和, 于 … open names: 向日葵, 和辉光电)
 # The verbs whose party is X方 / X人 (投资方, 出资方, 领投方, 认购方, 贷款方, 承配人): jieba glues the 方 / 人
 # to the word after
 _PARTY_OF = frozenset("资投购款配")
@@ -466,8 +466,8 @@ def _split_glued(tokens: list[tuple[str, int]], tags: dict) -> list[tuple[str, i
     商 / 厂 (零部件 商拓驰 -> 零部件 商 拓驰); a party word's 方 / 人 goes back to it (认购 方澄湖 -> 认购方 澄湖)."""
     glued = {k for k in range(1, len(tokens)) if _glued_to_next(tokens[k - 1][0], tokens[k][0], tags)}
     party = {k for k in range(1, len(tokens)) if _party_glued(tokens[k - 1][0], tokens[k][0], tags)}
-    # 蓝川生 医获 国发 基金: 获 glued to the end of an unknown word ends the name before it
-    glued_after = {k for k, (word, _) in enumerate(tokens) if len(word) >= 2 and word[-1] == "获" and word not in tags}
+    # 蓝川生 医获 国发 基金, 禾杉及 澄溪 基金: 获 or 及 glued to the end of an unknown word ends the name before it
+    glued_after = {k for k, (word, _) in enumerate(tokens) if len(word) >= 2 and word[-1] in "获及" and word not in tags}
     sector = {k for k, (word, _) in enumerate(tokens) if len(word) >= 3 and word not in tags and _SECTOR_FIRM.match(word)}
     if not glued and not glued_after and not party and not sector:  # nearly every text: no copy
         return tokens

@@ -119,6 +119,8 @@ def _clean(name: str) -> str:
     name = re.sub(r"^.*[|｜]\s*", "", name)  # 新闻稿|诺安基因, 快讯|星河科技: a column's label before the bar
     name = re.sub(r"\s*\([^()]*\)?$", "", name)  # 倚锋资本(领投), 长江国弘(Grand Yangtze Capital)
     name = re.sub(r"^(?:公司|其)?(?:据|除了?|加上|战略投资方|战略投资者|财务投资方|投资方|投资机构|老股东|新股东|控股股东|大股东|股东|机构|包括|(?:已经|已)?(?:获得|获|由)|为)", "", name)
+    # 天使轮投资方楠沅此次再度出手, 种子轮投资人X也加码: the round it came in and its party word, before its name
+    name = re.sub(r"^(?:天使|种子|Pre-[A-H]\+?|[A-H]\d?\+{0,2})\+*轮(?:的)?(?:投资方|投资人|投资者|老股东|股东)(?=.{2})", "", name)
     name = re.sub(r"^(?:[^\w(（*]|\*(?!ST))+", "", name)  # ▍星河科技, 包括“X: a bullet or quote is no part of a name (*ST赫美 is)
     name = re.sub(r"^.{1,12}?(?:之子|之女|之妻|之父)", "", name)  # 李书福之子李星星: the son invests
     name = re.sub(r"^(?:自然人|个人投资者|策略性?投资人|战略投资者|(?:原|新进|现有)投资人)(?=.{2})", "", name)  # 以及自然人周澈: a person subscribes
@@ -228,8 +230,9 @@ def _is_description(words: str) -> bool:
 
 
 def plausible_name(name: str) -> bool:
-    """Not too short or long, no word of the deal (融资, 本轮, 招股), no plain word or stretch of a sentence."""
-    return 2 <= len(name) <= 30 and not _BAD.search(name) and len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) >= 2 \
+    """Not too short or long, no word of the deal (融资, 本轮, 招股), no plain word or stretch of a sentence, no
+    tail of a bracket (Smartlink Inc.) of 星河智联(Huchuan Smartlink Inc.)于…)."""
+    return 2 <= len(name) <= 30 and not _BAD.search(name) and name.count(")") <= name.count("(") and len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) >= 2 \
         and not _is_plain_word(name) and (name.isascii() or not _is_junk(name)) \
         and name not in _generic_names() and name not in _stop_tokens()  # 产业基金, 特专科技, 小结: words, no names
 
