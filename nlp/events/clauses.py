@@ -434,6 +434,9 @@ PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\))?(?:旗下(?:公司)?|下属|�
                             rf"分拆(?:所属|旗下|控股|全资)?(?:{SUBSIDIARY})|分拆(?![至到在于赴后出上的前完]))")  # not X分拆至科创板
 _BYLINE_OPEN = re.compile(r"[【\[]\s*$")
 _BYLINE_CLOSE = re.compile(r"[^】\]]{0,4}[】\]](?!\s?(?:获|完成|拿下|斩获|递表|递交|通过|过聆讯|登陆|挂牌|上市|招股|IPO|宣布|冲刺))")
+# 36氪出海｜跨境电商SaaS「X」完成…: an outlet's column label opens the headline, before a bar (not 星河科技｜完成B轮融资)
+_LINE_START = re.compile(r"(?:^|\n)\s*$")
+_COLUMN_LABEL = re.compile(r"[\u4e00-\u9fff]{1,4}\s?[|丨](?!\s?(?:获|完成|拿下|斩获|递表|递交|通过|过聆讯|登陆|挂牌|上市|招股|IPO|宣布|冲刺))")
 # 投资方为倚锋资本(领投)、贵阳创投; 深创投领投、元禾控股跟投的B轮: a lead marked inside a list
 _LEAD_MARK = re.compile(r"\s?\((?:联合)?领投(?:方)?\)|(?:联合|共同)?领投(?=[、,，和与及]|的)")
 
@@ -548,7 +551,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         if cues("nickname", "after").match(after) or cues("held", "before").search(before) or _WAIVES.match(after):
             continue  # (母公司星沚化工放弃认购权利: the one who waives its right takes no part)
         # 【星河网】, 【星河财经讯】 (not a feed's item head, 【星河】递表港交所: the company whose step follows)
-        if _BYLINE_OPEN.search(before) and _BYLINE_CLOSE.match(after):
+        if (_BYLINE_OPEN.search(before) and _BYLINE_CLOSE.match(after)) \
+                or (_LINE_START.search(before) and _COLUMN_LABEL.match(after)):
             sources.extend(group)
             continue
         if group[0].start < advised_until:

@@ -5,6 +5,7 @@ same company merge only when nothing contradicts (round name, amount, round
 count, cumulative or not)."""
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 
@@ -590,7 +591,18 @@ def _contradict(a: Candidate, b: Candidate) -> bool:
         or not (same_number(_amount(a), _amount(b)) or _bound_keeps(a, b) or _bound_keeps(b, a) or _part(a) or _part(b)) \
         or (not (_part(a) or _part(b)) and (_beyond_order(a, b) or _beyond_order(b, a))) \
         or _part_exceeds(a, b) or _part_exceeds(b, a) \
-        or (_months_apart(a.args.get("date"), b.args.get("date")) and not _steps_of_one_placement(a, b))
+        or (_months_apart(a.args.get("date"), b.args.get("date")) and not _steps_of_one_placement(a, b)
+            and not _signed_then_closed(a, b))
+
+
+def _signed_then_closed(a: Candidate, b: Candidate) -> bool:
+    """9月12日签署B轮增资协议 beside 10月9日完成B轮工商变更: one named round's days (signed, paid, registered) lie
+    weeks apart, not a year."""
+    ra, da, db = _round(a), a.args.get("date"), b.args.get("date")
+    if ra in _WILDCARD_ROUNDS or ra != _round(b) or not (da and da.value and db and db.value):
+        return False
+    first, last = sorted(datetime.date.fromisoformat(d.value["start"][:10]) for d in (da, db))
+    return "day" == da.value["granularity"] == db.value["granularity"] and (last - first).days <= 62
 
 
 def _steps_of_one_placement(a: Candidate, b: Candidate) -> bool:
