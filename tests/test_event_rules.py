@@ -2035,3 +2035,19 @@ def test_a_table_of_bond_issues_gives_each_row_s_issuer_its_bond():
     events = nlp.extract(text, published="2025-06-16")["events"]
     assert [(ev["company"]["name"], ev["instrument"], ev["date"]["start_date"]) for ev in events] == [
         ("洧岚城投", "debt", "2025-06-09"), ("郯岚电力", "debt", "2025-06-10")]
+
+
+def test_a_table_of_placements_gives_each_row_s_company_its_placement_and_allottees():
+    """公司｜发行日｜募资总额｜主要获配对象 under a title of 定增: each row's company placed its new shares with the row's
+    allottees, on the row's day; a name in the company's cell is no allottee, though a verb in the last cell
+    (控股股东X全额认购) would reach back over the bars."""
+    text = ("上周定增发行回顾：三家公司合计募资19.4亿元\n公司｜发行日｜募资总额｜主要获配对象\n"
+            "岷洲电子（300917）｜3月10日｜9.6亿元｜财通基金、诺德基金\n"
+            "沣屿材料（603528）｜3月12日｜6.2亿元｜华夏基金、中信证券\n"
+            "渼川药业（688219）｜3月14日｜3.6亿元｜控股股东渼川控股全额认购")
+    events = nlp.extract(text, published="2025-03-17")["events"]
+    assert [(ev["company"]["name"], ev["instrument"], ev["amount"]["value"], [p["name"] for p in ev["investors"]],
+             ev["date"]["start_date"]) for ev in events] == [
+        ("岷洲电子", "placement", 9.6e8, ["财通基金", "诺德基金"], "2025-03-10"),
+        ("沣屿材料", "placement", 6.2e8, ["华夏基金", "中信证券"], "2025-03-12"),
+        ("渼川药业", "placement", 3.6e8, ["渼川控股"], "2025-03-14")]

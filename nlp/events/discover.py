@@ -68,9 +68,16 @@ def role_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """(role, start, end) of the stretches of a clause that list investors or leads,
     or name the part of a company that is spun off to list."""
     clause = text[start:end]
-    return [(role, start + m.start("names"), start + m.end("names"))
+    return [(role, _cell_start(text, start + m.start("names"), start + m.end("names")), start + m.end("names"))
             for role, pattern in _live_patterns(text, start, end) if role not in ("subject", "antecedent")
             for m in pattern.finditer(clause)] + table_zones(text, start, end)
+
+
+def _cell_start(text: str, start: int, end: int) -> int:
+    """A zone runs over no bar of a flattened table (葳棠生物｜6月27日｜3.5亿元｜控股股东葳棠控股全额认购: only the last
+    cell's name subscribes): it starts after the last bar in it."""
+    bar = max(text.rfind("|", start, end), text.rfind("｜", start, end))
+    return start if bar < 0 else bar + 1
 
 
 _COLUMN_ROLES = (("subject", re.compile(r"(?:股票|证券|公司|企业)?(?:简称|名称)|公司|企业|发行人")),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .. import resources, userdata
 from ..text.scan import guarded
-from .columns import column_cells
+from .columns import ALLOTTEE_COLUMN, column_cells
 from .literal_gate import LiteralGate
 
 # A clause that opens as hearsay (市场消息：…, 另有市场消息称…). Hearsay not denied is an event (realnews_dev's
@@ -227,6 +227,9 @@ _CODE_COLUMN = re.compile(r"申购代码")
 # 日期｜发行人｜品种｜规模（亿元）: a table of bond issues, each row's kind of bond (中票, 超短融, 公司债) issued by its issuer
 _BOND_KIND_COLUMN = re.compile(r"(?:债券)?(?:品种|类型|类别)|券种")
 _ISSUER_COLUMN = re.compile(r"发行人|发行主体")
+# 公司｜发行日｜募资总额｜主要获配对象 under a title of 定增: each row's listed company placed its new shares
+_RAISED_COLUMN = re.compile(r"(?:实际)?(?:募资|募集资金|发行)(?:总额|金额|规模)(?:[(（][^()（）]{1,6}[)）])?")
+_PLACEMENT_TITLE = re.compile(r"定增|非公开发行|向特定对象发行")
 
 
 def column_triggers(text: str) -> list[Trigger]:
@@ -242,6 +245,8 @@ def column_triggers(text: str) -> list[Trigger]:
         kinds = column_cells(text, _BOND_KIND_COLUMN, beside=_ISSUER_COLUMN)
         out += [Trigger("funding", "debt", a, b) for _, a, b in kinds
                 if any(t.stage == "debt" for t in find(f"发行{text[a:b].strip()}"))]
+    if _PLACEMENT_TITLE.search(text):
+        out += [Trigger("funding", "placement", a, b) for _, a, b in column_cells(text, _RAISED_COLUMN, beside=ALLOTTEE_COLUMN)]
     bare = [("审议结果", a, b) for _, a, b in column_cells(text, _RESULT_COLUMN, beside=_BOARD_COLUMN)]
     for label, a, b in column_cells(text, _STAGE_COLUMN) + bare:
         told = next((t for t in find(f"{label}：{text[a:b].strip()}") if t.event == "listing"
