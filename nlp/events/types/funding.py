@@ -71,7 +71,7 @@ INSTRUMENT_TRIGGERS = ("debt", "placement")  # trigger rows that name the instru
 # 此次IPO, 公司拟在科创板发行不超过4,000万股，计划募资12亿元, X首发获上市委通过 拟募资12亿元: the sentence is about
 # the IPO
 _THIS_IPO = re.compile(r"(?:此次|本次|这次)(?:IPO|首次公开发行|首发|上市)|(?:拟|将)?在(?:科创板|创业板|北交所|(?:沪市?|深市?)?主板)(?:公开)?发行"
-                       r"|首发(?:申请)?(?:获|已获|顺利)")
+                       r"|(?:首发|IPO|上市)(?:申请)?(?:获|已获|顺利|过会|注册生效)")  # 科创板IPO获受理：拟募资15亿元
 
 
 def usable(ctx: Context, clause, triggers: list) -> list:
