@@ -2051,3 +2051,22 @@ def test_a_table_of_placements_gives_each_row_s_company_its_placement_and_allott
         ("岷洲电子", "placement", 9.6e8, ["财通基金", "诺德基金"], "2025-03-10"),
         ("沣屿材料", "placement", 6.2e8, ["华夏基金", "中信证券"], "2025-03-12"),
         ("渼川药业", "placement", 3.6e8, ["渼川控股"], "2025-03-14")]
+
+
+def test_a_breadcrumb_s_site_name_is_no_company_in_focus():
+    """新浪财经 > 港股 > 港股回A above a headline that names no company (港股公司回A科创板过会): the site's sections
+    name no company, so the headline's step is the body's company's alone."""
+    text = ("新浪财经 > 港股 > 港股回A\n港股公司回A科创板过会 红筹企业CDR申请同日获受理\n"
+            "2025年10月16日，港股上市公司岷弈生物（2683.HK）的科创板首发申请在上交所上市委会议上获得通过。")
+    events = nlp.extract(text, published="2025-10-16")["events"]
+    assert [(ev["company"]["name"], ev["stage"]) for ev in events] == [("岷弈生物", "hearing_passed")]
+
+
+def test_a_subscription_table_with_a_new_share_s_short_name_and_a_section_heading():
+    """申购日｜新股简称｜申购代码 names each row's company in its 新股简称 column; a section's heading (三、排队情况) above
+    a market count is no company."""
+    text = ("本周新股：两只申购\n二、本周申购一览\n申购日｜新股简称｜申购代码｜发行价（元）｜上市板块\n"
+            "12月23日｜渼沔科技｜301858｜22.18｜创业板\n12月25日｜柘岫智能｜787869｜待定｜科创板\n"
+            "三、排队情况\n截至12月19日，沪深北三市在审企业共261家，其中已问询182家，提交注册14家。")
+    events = nlp.extract(text, published="2025-12-22")["events"]
+    assert [(ev["company"]["name"], ev["stage"]) for ev in events] == [("渼沔科技", "subscription"), ("柘岫智能", "subscription")]

@@ -17,7 +17,7 @@ from .. import types
 from ..candidate import Proposal
 from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, receives_money, segment_end
 from ..columns import BAR, cells
-from ..context import (BOARD_WORD, BULLET, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, HEADLINE_MAX, INVESTOR_NAME,
+from ..context import (BOARD_WORD, BREADCRUMBS, BULLET, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, HEADLINE_MAX, INVESTOR_NAME,
                        ITEM_HEADER, LOAN, PRONOUN, THIS_ROUND, THIS_ROUND_REACH, Context, is_lender,
                        cues, former_or_latter, is_calendar, line_above, name_lists, subscribed_issuer)
 
@@ -201,6 +201,7 @@ class RuleProposer:
         self._owner: Entity | None = None  # the company the line above names, for the clause at hand
         self.issuer = self._issuer()  # a filing's issuer: 本公司 anywhere in it
         self.topic: tuple[Entity, int] | None = self.issuer  # (company in focus, its sentence index)
+        self._crumbs = BREADCRUMBS.match(ctx.text).end()  # 新浪财经 > 港股 > 港股回A: the site's sections name no company
         # 晚点：去年那轮融资…: a name that opens two lines or more with a colon is the interviewer's label (a medium),
         # never the subject
         labels = Counter(m.group(1) for m in _SPEAKER.finditer(ctx.text))
@@ -498,7 +499,8 @@ class RuleProposer:
         ctx = self.ctx
         for i in range(clause.sentence - 1, max(clause.sentence - 3, -1), -1):
             start = ctx.sentences[i][0]
-            names = [n for n in ctx.within(*ctx.sentences[i], "COMPANY") if n.text not in self._speakers]
+            names = [n for n in ctx.within(*ctx.sentences[i], "COMPANY") if n.text not in self._speakers
+                     and n.start >= self._crumbs]
             if not names:
                 continue
             first = names[0]
@@ -621,7 +623,7 @@ class RuleProposer:
         # a clause about the company in focus keeps it in focus (本次发行募集资金总额为…。其余3名获配对象分别为…)
         # (a clause that tells no deal brings a weak guess into focus only when it opens on it: 星河智能成立于2023年,
         # not 公司首颗…的存算一体芯片已流片; nor an investment firm: 高瓴创投和深创投分别持股9.6%和7.2%)
-        if subject is not None and ((subject in others and (live or (not subject.weak and not self._object(subject)
+        if subject is not None and subject.start >= self._crumbs and ((subject in others and (live or (not subject.weak and not self._object(subject)
                                                                      and not _investor_or_medium(ctx.text, subject))
                                                             or (_OPENS_ON_NAME.fullmatch(ctx.text, clause.start, subject.start)
                                                                 and not _BYLINE_AFTER.match(ctx.text, subject.end))))
