@@ -385,6 +385,8 @@ class RuleProposer:
         if announcer is not None:  # 瓯越电气的客户之一、上市公司宁华电力宣布，公司拟发行可转债
             return announcer
         if active_only:  # X投资了: only a name after the verb, or 该公司 after it, is the company
+            if receiver := next((e for e in others if receives_money(self.ctx, e, start)), None):
+                return receiver  # 公司已完成对Y（下称“Z”）的战略入股: the name the money went into, before the verb
             if _OBJECTLESS.match(text, live[0].end) and self.topic and self._in_focus(clause.sentence, start):
                 return self.topic[0]  # 腾讯曾于2021年斥资1亿美元入股，…: it bought into the company in focus
             if not PRONOUN.match(text, live[0].end):
@@ -489,6 +491,8 @@ class RuleProposer:
         seg = trig.segment_start(text, live[0].start, clause.start)
         if not PRONOUN.match(text, seg):
             return None
+        if any(e.start >= seg and receives_money(self.ctx, e, seg) for e in others):
+            return None  # X公告称，公司已完成对Y的战略入股: X puts money into Y, Y is the company
         return next((e for e in reversed(others) if e.end <= seg and _ANNOUNCES.fullmatch(text, e.end, seg)), None)
 
     def _introduced(self, clause: Clause) -> tuple[Entity, int] | None:
