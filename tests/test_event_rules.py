@@ -2070,3 +2070,23 @@ def test_a_subscription_table_with_a_new_share_s_short_name_and_a_section_headin
             "三、排队情况\n截至12月19日，沪深北三市在审企业共261家，其中已问询182家，提交注册14家。")
     events = nlp.extract(text, published="2025-12-22")["events"]
     assert [(ev["company"]["name"], ev["stage"]) for ev in events] == [("渼沔科技", "subscription"), ("柘岫智能", "subscription")]
+
+
+def test_a_company_s_own_site_is_about_the_owner_its_copyright_line_names():
+    """A company's news page that speaks of itself (集团, 本公司, 我司) and names itself only in the footer
+    (版权所有 © … 股份有限公司): its steps are the owner's, and a product word (特种工程材料) is no company."""
+    text = ("首页 > 新闻中心 > 集团要闻\n喜讯｜集团首发上市申请获深交所上市委审议通过\n发布时间：2025-11-04\n"
+            "11月3日，深圳证券交易所上市审核委员会召开审议会议，本公司首次公开发行股票并在主板上市的申请顺利获得审议通过。\n"
+            "集团成立于2008年，专注于特种工程材料的研发和生产。我司将继续坚持双轮驱动。\n"
+            "版权所有 © 2025 浙江岷越新材料集团股份有限公司　浙ICP备08000000号")
+    events = nlp.extract(text, published="2025-11-04")["events"]
+    assert [(ev["company"]["name"], ev["stage"]) for ev in events] == [("浙江岷越新材料集团股份有限公司", "hearing_passed")]
+
+
+def test_a_site_that_does_not_speak_of_itself_has_no_owner_in_focus():
+    """A copyright line alone (a portal's footer) puts no company in focus: 公司 in a story about another company
+    is that company's."""
+    text = ("星河科技完成2亿元B轮融资\n星河科技今日宣布完成2亿元B轮融资，澄湖资本领投。公司成立于2019年。\n"
+            "版权所有 © 2025 岷川网络科技有限公司")
+    events = nlp.extract(text, published="2025-11-04")["events"]
+    assert [ev["company"]["name"] for ev in events] == ["星河科技"]

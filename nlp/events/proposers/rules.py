@@ -88,6 +88,10 @@ def _rows_of_one_table(text: str, above: tuple[int, int], start: int) -> bool:
 _FIRST_CELL = re.compile(r"\s*\|?\s*(?:\d{1,2}[.、)]\s*)?[^|\n]{2,30}?\s?(?=\|)")
 _TITLE = re.compile(r"公告\s*$")
 _FILING_HEAD = re.compile(r"(?:股份代号|证券代码|股票代码|证券简称)[:：]")
+# 版权所有 © 2025 江苏星河新材料集团股份有限公司: a company's own site, its owner named only in the footer, on a page
+# that speaks of itself (本公司首次公开发行…, 我司)
+_COPYRIGHT_LINE = re.compile(r"^[^\n]*(?:版权所有|Copyright|©)[^\n]*$", re.M | re.I)
+_FIRST_PERSON = re.compile(r"本公司|我司|我公司|本集团|我集团")
 # 二、两年内完成两轮大额融资: a section heading, no sentence of the story
 _COLON = re.compile(r"\s?[:：]")
 _BOARD_FIRST = re.compile(rf"\s?{BOARD_WORD}\s?")  # 2只新股申购：沪主板X、…
@@ -226,10 +230,21 @@ class RuleProposer:
         text = self.ctx.text
         head = text[:400]
         if not _FILING_HEAD.search(head):
-            return None
+            return self._site_owner()
         for ent in self.ctx.within(0, len(head), "COMPANY"):
             if (ent.start == 0 or text[ent.start - 1] == "\n") and text.startswith("\n", ent.end):
                 return ent, self.ctx.sentence_index(ent.start)
+        return None
+
+    def _site_owner(self) -> tuple[Entity, int] | None:
+        """The company a page that speaks of itself (本公司, 我司) belongs to: the one its copyright line names."""
+        text = self.ctx.text
+        if not _FIRST_PERSON.search(text):
+            return None
+        for line in reversed(list(_COPYRIGHT_LINE.finditer(text))):
+            owner = next(iter(self.ctx.within(line.start(), line.end(), "COMPANY")), None)
+            if owner is not None:
+                return owner, self.ctx.sentence_index(owner.start)
         return None
 
     def _guest(self) -> tuple[Entity, str] | None:
