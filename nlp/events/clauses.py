@@ -201,6 +201,12 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
             if issue is not None and t.stage != issue.stage and t.start > (cuts[-1] if cuts else clause.start):
                 cuts.append(seg if seg > issue.start else t.start)
             issue = t
+        elif issue is not None and t.event == "funding" and t.start > (cuts[-1] if cuts else clause.start):
+            # 定增落地募资8.6亿元　控股子公司Y B轮拿下3亿元: a company named after the issue raises a round of its own
+            named = [e for e in companies if issue.end <= e.start and e.end <= t.start]
+            if named and _rounds(ctx, named[-1].start, segment_end(text, t.end, clause.end)):
+                cuts.append(_blank_before(text, issue.end, named[-1].start))
+                issue = None
         before = [e for e in companies if seg <= e.start and e.end <= head_end]
         head = before[-1] if before else None
         told_end = segment_end(text, t.end, clause.end)
@@ -245,6 +251,12 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
             rounds |= own
             years |= own_years
     return _cut(view, sorted(set(cuts) | set(told_of)))
+
+
+def _blank_before(text: str, start: int, pos: int) -> int:
+    """Where the part that ends at pos opens: after the last blank between start and pos, else at pos."""
+    blank = max(text.rfind(" ", start, pos), text.rfind("\u3000", start, pos))
+    return blank + 1 if blank >= 0 else pos
 
 
 # 先后获得X的种子轮（2020年）、Y领投的A轮（2022年，1.5亿元），以及Z领投的B轮: rounds listed in one segment, each with
