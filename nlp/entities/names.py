@@ -819,7 +819,9 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
         if not (e.weak or (e.value or {}).get("found_by") == "tagger"):
             return False
         near = across[bisect.bisect_left(starts, e.start - longest) : bisect.bisect_left(starts, e.end)]  # a lookup
-        return any(s < e.start < t < e.end or e.start < s < e.end < t for s, t in near)
+        # (or lies inside one: 晖氢能 within 沺晖氢能, the short form of 沺晖氢能科技有限公司)
+        return any(s < e.start < t < e.end or e.start < s < e.end < t
+                   or (s <= e.start and e.end <= t and t - s > e.end - e.start) for s, t in near)
 
     keep = [e for e in found if not (e.weak and (e.text in surfaces or aliases.any(e.start, e.end)) or cut_across(e))
             and (e.start, e.end) not in defined]
