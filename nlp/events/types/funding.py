@@ -87,7 +87,8 @@ def usable(ctx: Context, clause, triggers: list) -> list:
             and not (t.stage is None and _old_shares_only(ctx, t))
             and not (_NAMES_ITS_COMPANY.fullmatch(ctx.text, t.start, t.end) and not _names_inside(ctx, t, clause.start))
             and not _into_own_child(ctx, t, clause.start)
-            and not _TERM_SHEET.search(ctx.text, t.end, min(segment_end(ctx.text, t.end, clause.end), t.end + _TERM_SHEET_REACH))]
+            and not _TERM_SHEET.search(ctx.text, t.end, min(segment_end(ctx.text, t.end, clause.end), t.end + _TERM_SHEET_REACH))
+            and not _INTENT.search(ctx.text, t.start, t.end)]
 
 
 # 以有限合伙人身份认缴出资2亿元，参与投资…合伙企业: money put into a fund (a fund raises for itself), anywhere in the clause
@@ -95,6 +96,8 @@ _LIMITED_PARTNER = re.compile(r"(?:作为|以|成为)(?:基金的?)?有限合伙
 # 新一轮融资已签TS，预计年内交割: a term sheet or a letter of intent signed for the round, after it in its segment: not closed
 _TERM_SHEET = re.compile(r"(?:签署|签订|签)了?(?:投资)?(?:TS|term sheet|Term Sheet|投资意向书|意向协议|意向书)")
 _TERM_SHEET_REACH = 30
+# 签署了意向性授信协议，意向金额50亿元: a letter of intent for credit, no loan granted
+_INTENT = re.compile(r"意向性?(?:授信|贷款|借款|融资|银团)")
 
 
 # 向全资附属公司X注资1亿港元, 给自己的全资子公司Y增资了10亿元: a parent's own money moved into its wholly-owned child
