@@ -43,6 +43,9 @@ def companies(pipeline, text):
     ("青岛澄湖向奇瑞控股投资7亿元。", "奇瑞控股"),
     # the short form of a legal name whose last word jieba cuts to one character (澄|航电|气)
     ("常州澄航电气股份有限公司的北交所IPO申请获上市委审议通过。澄航电气主要生产电抗器。", "澄航电气"),
+    # a brand of time or direction words (秋叶 间) between the place and the trade: the place opens the name
+    ("品牌晚秋的运营主体为上海秋叶间餐饮管理有限公司。", "上海秋叶间餐饮管理有限公司"),
+    ("运营方为杭州春分里茶饮管理有限公司。", "杭州春分里茶饮管理有限公司"),
 ])
 def test_a_legal_name_is_found_whole(pipeline, text, name):
     assert name in companies(pipeline, text)

@@ -342,6 +342,24 @@ def _in_legal_name(tokens: list[tuple[str, int]], n: int) -> bool:
     return tokens[n][0] == "投资" and n + 1 < len(tokens) and tokens[n + 1][0] in _BUSINESS_AFTER
 
 
+# the words a brand may be made of that also end a run (秋叶 a time word, 间 a direction): inside a legal name after its place
+_BRAND_STOP_TAGS = frozenset("t tg f".split())
+
+
+def _place_before_stop(tokens: list[tuple[str, int]], k: int, busy: bytearray, tags: dict, stop: frozenset) -> int:
+    """上海秋叶间餐饮管理有限公司, 杭州春分里茶饮管理有限公司: a place name a few words before where the walk back stopped
+    on a time or direction word (间, 里) opens the legal name; the brand between may be made of such words."""
+    for j in range(k - 1, max(k - 4, -1), -1):
+        word = tokens[j][0]
+        if tags.get(word) == "ns" or _PLACE.match(word):
+            return j
+        tag = tags.get(word)
+        if (tag in _HARD_STOP_TAGS and tag not in _BRAND_STOP_TAGS) or word in stop or busy[tokens[j][1]] \
+                or not _NAME_TOKEN.match(word):
+            return k
+    return k
+
+
 def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: bytearray, tags: dict, stop: frozenset) -> int:
     """Where a legal name (…有限公司) ending at token `last` begins: at the leftmost
     place name (深圳市, 江苏) before it, else after the last stop word; never across
@@ -356,6 +374,7 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: bytearray,
                 or busy[tokens[k - 1][1]] or word in _LEADING_JUNK:
             break
         k -= 1
+    k = _place_before_stop(tokens, k, busy, tags, stop)
     k = _past_clause_verbs(tokens, _past_verbs(tokens, k, last, tags), last, tags)
     if k >= 1 and _opens_after_list(tokens, k - 1):
         return k - 1
