@@ -441,7 +441,8 @@ def _past_verbs(tokens: list[tuple[str, int]], k: int, last: int, tags: dict) ->
 _MONEY_VERBS = frozenset("出资 注资 增资 投资 融资 入股 参股 认购 合计 共计 合共 共同 联合 分别".split())
 # Characters jieba glues to the unknown name after a complete one (星河集团获星商银行: 获星商).
 _GLUE = frozenset("获向由与和及对在将被把从为给于并等跟")
-_OPENS_NO_NAME = frozenset("获为对被把从给在及")  # after any word (向, 和, 于 … open names: 向日葵, 和辉光电)
+_OPENS_NO_NAME = frozenset("获为对被把从给在及")
+_JOINS_NO_NAMES = frozenset("p c v u uj ul d".split())  # a word after which 和 opens a name, joining nothing  # after any word (向, 和, 于 … open names: 向日葵, 和辉光电)
 # The verbs whose party is X方 / X人 (投资方, 出资方, 领投方, 认购方, 贷款方, 承配人): jieba glues the 方 / 人
 # to the word after
 _PARTY_OF = frozenset("资投购款配")
@@ -465,6 +466,9 @@ def _glued_to_next(prev: str, word: str, tags: dict) -> bool:
     if (word[0] in _OPENS_NO_NAME or (word[0] == "有" and not word.startswith("有限"))) and len(word) >= 3:
         # 星选 获国发 基金, 发行对象 为澄湖 基金, 有宁禾 电子, 市场 对澄星 科技: they open no unknown name (有限责任公司
         # is a legal form)
+        return True
+    if word[0] == "和" and len(word) >= 3 and _CJK_ONLY.fullmatch(prev) and prev not in _stop_tokens() \
+            and tags.get(prev) not in _JOINS_NO_NAMES:  # 骁棠 和珺桐 基金: 和 joins two names (由 和铂医药: it opens one)
         return True
     if word[0] in _GLUE:  # 星河集团 获星商; 出资方 为澄湖 资本
         return _suffix_of(prev) is not None or (prev[-1] == "方" and _party_word(prev))
