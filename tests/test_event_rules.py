@@ -2090,3 +2090,12 @@ def test_a_site_that_does_not_speak_of_itself_has_no_owner_in_focus():
             "版权所有 © 2025 岷川网络科技有限公司")
     events = nlp.extract(text, published="2025-11-04")["events"]
     assert [ev["company"]["name"] for ev in events] == ["星河科技"]
+
+
+def test_a_numbered_row_that_tells_its_own_round_names_its_company_first():
+    """01｜X｜A轮｜1.2亿元 then a line of who invested: a WeChat review's items, each its own company's round (a
+    company no lexicon knows, 馥岭香料, too)."""
+    text = ("澄岭资本10月投资速览\n01｜锆岭激光｜A轮｜1.2亿元\n10月9日，澄岭资本领投。\n"
+            "02｜馥岭香料｜战略融资｜5000万元\n10月30日，澄岭资本与一家产业方共同投资。")
+    events = nlp.extract(text, published="2025-11-03")["events"]
+    assert [(ev["company"]["name"], ev["amount"]["value"]) for ev in events] == [("锆岭激光", 1.2e8), ("馥岭香料", 5e7)]

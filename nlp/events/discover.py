@@ -300,6 +300,11 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
             if header:  # (▍香港 heads a region's items: a place is no company)
                 out.extend(named.add(_names(text, header.start("name"), header.group("name"), "subject", busy,
                                             keep=lambda name: _word_tags().get(name) != "ns")))
+        # 05｜馥辰香料｜战略融资｜5000万元: a numbered item's row that tells its own round names its company first
+        if not attach_only and (cs == 0 or text[cs - 1] == "\n"):
+            row = ITEM_HEADER.match(text, cs, ce)
+            if row and text[row.end() - 1] == "|" and not named.starts_in(row.start("name"), row.end("name")):
+                out.extend(named.add(_names(text, row.start("name"), row.group("name"), "subject", busy)))
         if not attach_only and _refers_back(text, cs, first, named):
             si = clause.sentence
             before = len(out)
