@@ -40,7 +40,7 @@ _NAME_AFTER_SPACE = re.compile(r"(?:基金|机构|巨头|公司|企业|集团|�
 # context.PRONOUN, but 公司 and 集团 only where they open a comma segment: elsewhere they may end a name (星河公司)
 _PRONOUN = re.compile(rf"该公司|{DESCRIBED_PRONOUN}|该企业|该集团|发行人|本公司|其|(?:^|[,，])(?:公司|集团)")
 # Words before a name that describe it (成套自动化装备方案解决商智云股份).
-_DESCRIPTOR = re.compile(rf"^.*(?:{MAKER_WORD}|[\u4e00-\u9fff]{{2}}厂|巨头|龙头|服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|业务|品牌|初创|新创|新锐|独角兽|项目|中概股|概念股|厂商|应用|管理机构|集团旗下|旗下|第一股|竞争对手|{SECTOR_FIRM}|的)")
+_DESCRIPTOR = re.compile(rf"^.*(?:{MAKER_WORD}|[\u4e00-\u9fff]{{2}}厂|巨头|龙头|服务商|提供商|解决商|供应商|制造商|运营商|开发商|平台|企业|公司|业务|品牌|初创|新创|新锐|独角兽|项目|中概股|概念股|厂商|应用|工具|管理机构|集团旗下|旗下|第一股|竞争对手|{SECTOR_FIRM}|的)")
 # what an investor that is no investment firm is, before its name: 上市药厂, 电机厂, 药企, 汽车巨头, 设备商
 _INVESTOR_DESCRIPTOR = re.compile(rf"^(?:上市|知名|头部|老牌)?(?P<what>[\u4e00-\u9fff]{{1,6}}厂|[药车房险]企|[\u4e00-\u9fff]{{2}}(?:巨头|龙头|品牌)|{MAKER_WORD})"
                                   r"(?=[\u4e00-\u9fffA-Za-z]{2})(?!社)")  # 日本商社X: 商社 is a trading house
