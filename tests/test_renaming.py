@@ -55,3 +55,11 @@ def test_a_training_copy_keeps_the_documents_id_and_renames_its_companies_only()
     assert len(names) == 1 and names != {"燊辉珠宝"} and next(iter(names)) in copy["text"]
     assert ("funding", "INV", "红杉中国") in copy["gold"]
     assert training.renamed_copy({**doc, "gold": {("funding", "INV", "红杉中国")}}, 0) is None  # no company: no copy
+
+
+def test_renaming_the_investors_renames_them_in_the_text_the_gold_and_the_must_not_alike():
+    out = Renamer(POOLS["rare"], seed=3).passage(PASSAGE, role="investors")
+    investor = out["gold"][1]["investors"][0]
+    assert investor != "红杉中国" and investor in out["text"] and "红杉" not in out["text"]
+    assert out["gold"][1]["lead_investors"] == [investor] and out["must_not"][0]["company"] == investor
+    assert out["gold"][0]["company"] == "燊辉珠宝"  # the companies stay

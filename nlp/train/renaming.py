@@ -55,10 +55,13 @@ class Renamer:
             value = value.replace(old, new)
         return value
 
-    def passage(self, record: dict) -> dict:
+    def passage(self, record: dict, role: str = "company") -> dict:
         """A gold passage (realnews_dev format) with every gold company renamed, in the text and in the gold (the
-        investors that hold a renamed stem too)."""
-        text, stems = self.rename(record["text"], [e["company"] for e in record["gold"] if e.get("company")])
+        investors that hold a renamed stem too); role "investors": every gold investor instead (and the companies
+        that hold a renamed stem)."""
+        names = [e["company"] for e in record["gold"] if e.get("company")] if role == "company" else \
+            [n for e in record["gold"] for k in ("investors", "lead_investors") for n in _flat(e.get(k))]
+        text, stems = self.rename(record["text"], names)
 
         def renamed(value):
             if isinstance(value, str):
@@ -69,3 +72,10 @@ class Renamer:
         return dict(record, text=text,
                     gold=[{k: renamed(v) if k in fields else v for k, v in e.items()} for e in record["gold"]],
                     must_not=[dict(e, company=renamed(e.get("company"))) for e in record.get("must_not", [])])
+
+
+def _flat(value) -> list[str]:
+    """The names of a gold slot: a name, or a list of names and lists of alternatives."""
+    if isinstance(value, str):
+        return [value]
+    return [n for v in value for n in _flat(v)] if isinstance(value, list) else []
