@@ -351,9 +351,9 @@ def _place_before_stop(tokens: list[tuple[str, int]], k: int, busy: bytearray, t
     on a time or direction word (间, 里) opens the legal name; the brand between may be made of such words."""
     for j in range(k - 1, max(k - 4, -1), -1):
         word = tokens[j][0]
-        if tags.get(word) == "ns" or _PLACE.match(word):
-            return j
         tag = tags.get(word)
+        if tag == "ns" or _PLACE.match(word):
+            return j
         if (tag in _HARD_STOP_TAGS and tag not in _BRAND_STOP_TAGS) or word in stop or busy[tokens[j][1]] \
                 or not _NAME_TOKEN.match(word):
             return k
@@ -441,8 +441,8 @@ def _past_verbs(tokens: list[tuple[str, int]], k: int, last: int, tags: dict) ->
 _MONEY_VERBS = frozenset("出资 注资 增资 投资 融资 入股 参股 认购 合计 共计 合共 共同 联合 分别".split())
 # Characters jieba glues to the unknown name after a complete one (星河集团获星商银行: 获星商).
 _GLUE = frozenset("获向由与和及对在将被把从为给于并等跟")
-_OPENS_NO_NAME = frozenset("获为对被把从给在及")
-_JOINS_NO_NAMES = frozenset("p c v u uj ul d".split())  # a word after which 和 opens a name, joining nothing  # after any word (向, 和, 于 … open names: 向日葵, 和辉光电)
+_OPENS_NO_NAME = frozenset("获为对被把从给在及")  # after any word (向, 和, 于 … open names: 向日葵, 和辉光电)
+_JOINS_NO_NAMES = frozenset("p c v u uj ul d".split())  # a word after which 和 opens a name, joining nothing
 # The verbs whose party is X方 / X人 (投资方, 出资方, 领投方, 认购方, 贷款方, 承配人): jieba glues the 方 / 人
 # to the word after
 _PARTY_OF = frozenset("资投购款配")

@@ -55,7 +55,8 @@ BOARD_WORD = r"(?:沪市?|深市?|京市?)?(?:主板|创业板|科创板|北交�
 # 星川电子(创业板)、星海科技(科创板): a short note in brackets after a list item keeps the list
 # …和电动车制造商云鹏汽车, …与北交所的恒朗新材, 沪主板X、北交所Y: after a joiner, what the next name is or where it
 # lists may stand before it
-_SEPARATORS = re.compile(r"^[”」』\"]?(?:\s?[(（][^()（）]{1,20}[)）])?(?:[、,，和与及跟以及\s“「『\"]*|[、,，和与及跟以及\s]*(?:[、和与及]|跟(?![投进]))\s?"  # (达晨财智跟投的X: a verb, no 跟 joining)
+# (达晨财智跟投的X: 跟投 is a verb, its 跟 joins nothing)
+_SEPARATORS = re.compile(r"^[”」』\"]?(?:\s?[(（][^()（）]{1,20}[)）])?(?:[、,，和与及跟以及\s“「『\"]*|[、,，和与及跟以及\s]*(?:[、和与及]|跟(?![投进]))\s?"
                          r"(?:[\u4e00-\u9fff]{0,10}?(?:企业|公司|厂商|制造商|服务商|提供商|运营商|开发商)"
                          r"|[^,，。；;:：、\s]{1,14}?的[\u4e00-\u9fff]{0,6}?"
                          rf"|{BOARD_WORD}\s?))$")

@@ -241,7 +241,8 @@ def _is_description(words: str) -> bool:
 def plausible_name(name: str) -> bool:
     """Not too short or long, no word of the deal (融资, 本轮, 招股), no plain word or stretch of a sentence, no
     Latin tail of a bracket (Smartlink Inc.) of 星河智联(Huchuan Smartlink Inc.)于…)."""
-    return 2 <= len(name) <= 30 and not _BAD.search(name) and not (name[0].isascii() and ")" in name and "(" not in name) and len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) >= 2 \
+    return 2 <= len(name) <= 30 and not _BAD.search(name) and not (name[0].isascii() and ")" in name and "(" not in name) \
+        and len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) >= 2 \
         and not _is_plain_word(name) and (name.isascii() or not _is_junk(name)) \
         and name not in _generic_names() and name not in _stop_tokens()  # 产业基金, 特专科技, 小结: words, no names
 

@@ -642,7 +642,9 @@ class RuleProposer:
         # a clause about the company in focus keeps it in focus (本次发行募集资金总额为…。其余3名获配对象分别为…)
         # (a clause that tells no deal brings a weak guess into focus only when it opens on it: 星河智能成立于2023年,
         # not 公司首颗…的存算一体芯片已流片; nor an investment firm: 高瓴创投和深创投分别持股9.6%和7.2%)
-        if subject is not None and subject.start >= self._crumbs and ((subject in others and (live or (not subject.weak and not self._object(subject)
+        if subject is not None and subject.start < self._crumbs:
+            subject = None  # a breadcrumb's site name (新浪财经 > 港股 > …) is no company in focus
+        if subject is not None and ((subject in others and (live or (not subject.weak and not self._object(subject)
                                                                      and not _investor_or_medium(ctx.text, subject))
                                                             or (_OPENS_ON_NAME.fullmatch(ctx.text, clause.start, subject.start)
                                                                 and not _BYLINE_AFTER.match(ctx.text, subject.end))))
