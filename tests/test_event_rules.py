@@ -2099,3 +2099,15 @@ def test_a_numbered_row_that_tells_its_own_round_names_its_company_first():
             "02｜馥岭香料｜战略融资｜5000万元\n10月30日，澄岭资本与一家产业方共同投资。")
     events = nlp.extract(text, published="2025-11-03")["events"]
     assert [(ev["company"]["name"], ev["amount"]["value"]) for ev in events] == [("锆岭激光", 1.2e8), ("馥岭香料", 5e7)]
+
+
+def test_a_table_of_an_investor_s_deals_under_its_title_gives_each_row_that_investor():
+    """一个月连投3笔，X押注… above 公司｜轮次｜金额｜时间 with no investor column: each row is one of X's deals; a title
+    that names no spree (X完成B轮融资) gives its rows no investor."""
+    table = ("\n据统计，4月该机构连续出手3次：\n公司｜轮次｜金额｜时间\n钴岭机器人｜A轮｜1.5亿元｜4月3日\n"
+             "翾岭科技｜天使轮｜数千万元｜4月11日\n汧岭传感｜B轮｜2.8亿元｜4月25日")
+    spree = nlp.extract("一个月连投3笔，枢屿资本押注具身智能上游" + table, published="2025-05-06")["events"]
+    assert [(ev["company"]["name"], [p["name"] for p in ev["investors"]]) for ev in spree] == [
+        ("钴岭机器人", ["枢屿资本"]), ("翾岭科技", ["枢屿资本"]), ("汧岭传感", ["枢屿资本"])]
+    plain = nlp.extract("具身智能上游四月融资一览" + table, published="2025-05-06")["events"]
+    assert len(plain) == 3 and all(not ev["investors"] for ev in plain)

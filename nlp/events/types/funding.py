@@ -15,7 +15,7 @@ from ...entities.values import find_rounds
 from .. import triggers as trig
 from ..clauses import segment_end
 from ..candidate import Candidate, Proposal
-from ..context import INVESTMENT_FIRM, INVESTS_IN, MORE_MONEY, PRONOUN, Context, cues, name_lists, subscribed_issuer
+from ..context import INVESTMENT_FIRM, INVESTS_IN, MORE_MONEY, PRONOUN, Context, cues, name_lists, subscribed_issuer, title_end
 from .. import record as rec
 
 NAME = "funding"
@@ -325,6 +325,23 @@ def _investor_pays(ctx: Context, view, money) -> bool:
     return any(e.end == money.start or ctx.text[e.end:money.start].isspace() for e in view.investors)
 
 
+# 一个月连投4笔，枢岚资本押注具身智能上游, 美团在机器人领域连投8笔(附表): a title that tells an investor's run of deals
+_SPREE = re.compile(r"连投|连续投资|连续出手|又投|再投|押注|出手|投资版图|投了")
+
+
+def _spree_investor(ctx: Context, start: int, end: int):
+    """The investor a title tells the deals of, for a row of a table of those deals that has no investor column
+    (公司｜轮次｜金额｜时间 under 一个月连投4笔，X押注…): the title's one company right before the spree's words."""
+    from ..discover import table_zones
+
+    title = title_end(ctx.text)
+    zones = table_zones(ctx.text, start, end) if title and start >= title else []
+    if not zones or any(role in ("investor", "lead") for role, _, _ in zones):
+        return None
+    firms = [e for e in ctx.within(0, title, "COMPANY") if _SPREE.search(ctx.text, e.end, min(title, e.end + 10))]
+    return firms[0] if len(firms) == 1 else None
+
+
 def propose_args(reader, view, triggers) -> list[Proposal]:
     """Amount, valuation, round, round count, investors and date of one clause."""
     ctx, clause = reader.ctx, view.clause
@@ -418,6 +435,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         buyer = next((e for e in reversed(ctx.within(start, t.start, "COMPANY")) if not ctx.same_party(e, issuer)), None)
         if buyer is not None:
             add("investors", buyer)
+    if not view.investors and (spree := _spree_investor(ctx, start, end)) is not None:
+        add("investors", spree)  # 枢岚资本一个月连投4笔 above 公司｜轮次｜金额｜时间: each row is one of its deals
     for ent in view.investors:  # a regulator (ORG: 证监会, 发改委) approves, it never invests
         if ent.label != "ORG":
             add("investors", ent)
