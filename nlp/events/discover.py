@@ -32,11 +32,12 @@ _ONE_LEGAL_NAME = re.compile(r"^[^、,，]*(?:股份有限公司|有限责任公
 _PARENT_BEFORE = re.compile(r"和?[^、,，与及和跟]{1,20}?旗下(?:的)?(?:(?:投资|产业|基金|创投)?平台|投资机构|投资主体)?(?=.{2})")
 _JOINED = re.compile(r"和|与|及")  # 星河科技和云帆智能: two names when each part ends in a suffix
 # 对冲基金 Coatue Management, 某某创办的 Founders Fund, 新加坡Ocean Energy: what a Latin name is, before it
+_INVESTOR_KIND = r"基金|机构|巨头|公司|企业|集团|的|旗下|银行|平台|[商方者]"
 _LATIN_AFTER_DESCRIPTION = re.compile(
-    r"(?:基金|机构|巨头|公司|企业|集团|的|旗下|银行|平台|[商方者]|新加坡|美国|日本|韩国|英国|法国|德国|欧洲|中东|沙特|阿联酋|"
+    rf"(?:{_INVESTOR_KIND}|新加坡|美国|日本|韩国|英国|法国|德国|欧洲|中东|沙特|阿联酋|"
     r"卡塔尔|阿布扎比|香港|硅谷|海外|国际|全球)\s*(?P<name>[A-Za-z][A-Za-z0-9&.'\- ]*[A-Za-z0-9.)])$")
 # 对冲基金 星桥, 量化交易巨头 澄湖, 某某创办的 星河: what an investor is, a blank, then its name
-_NAME_AFTER_SPACE = re.compile(r"(?:基金|机构|巨头|公司|企业|集团|的|旗下|银行|平台|[商方者])\s+(?P<name>[\u4e00-\u9fff]{2,12})$")
+_NAME_AFTER_SPACE = re.compile(rf"(?:{_INVESTOR_KIND})\s+(?P<name>[\u4e00-\u9fff]{{2,12}})$")
 # context.PRONOUN, but 公司 and 集团 only where they open a comma segment: elsewhere they may end a name (星河公司)
 _PRONOUN = re.compile(rf"该公司|{DESCRIBED_PRONOUN}|该企业|该集团|发行人|本公司|其|(?:^|[,，])(?:公司|集团)")
 # Words before a name that describe it (成套自动化装备方案解决商智云股份).

@@ -15,6 +15,7 @@ from ...entities.values import find_rounds
 from .. import triggers as trig
 from ..clauses import segment_end
 from ..candidate import Candidate, Proposal
+from ..discover import table_zones
 from ..context import INVESTMENT_FIRM, INVESTS_IN, MORE_MONEY, PRONOUN, Context, cues, name_lists, subscribed_issuer, title_end
 from .. import record as rec
 
@@ -332,11 +333,9 @@ _SPREE = re.compile(r"连投|连续投资|连续出手|又投|再投|押注|出�
 def _spree_investor(ctx: Context, start: int, end: int):
     """The investor a title tells the deals of, for a row of a table of those deals that has no investor column
     (公司｜轮次｜金额｜时间 under 一个月连投4笔，X押注…): the title's one company right before the spree's words."""
-    from ..discover import table_zones
-
-    title = title_end(ctx.text)
-    zones = table_zones(ctx.text, start, end) if title and start >= title else []
-    if not zones or any(role in ("investor", "lead") for role, _, _ in zones):
+    zones = table_zones(ctx.text, start, end)  # (no bar in the clause, no table: the common case, at once)
+    title = title_end(ctx.text) if zones else 0
+    if not title or start < title or any(role in ("investor", "lead") for role, _, _ in zones):
         return None
     firms = [e for e in ctx.within(0, title, "COMPANY") if _SPREE.search(ctx.text, e.end, min(title, e.end + 10))]
     return firms[0] if len(firms) == 1 else None
