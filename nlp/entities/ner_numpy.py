@@ -128,32 +128,62 @@ class Recogniser:
                 maxout = None
         return out
 
-    def scores(self, text: str) -> tuple[numpy.ndarray, list[tuple[int, int]]]:
-        spans = tokens(text)
-        norm, lemma = char_features(text)
-        ids = numpy.array([[hash_string(text[s:e]), norm[s], lemma[s]] for s, e in spans], dtype=numpy.uint64)
+    def scores(self, texts: list[str]) -> list[tuple[numpy.ndarray, list[tuple[int, int]]]]:
+        """(token scores, token spans) per text, every text in one pass: each layer is one matmul over the
+        rows of all texts. Where a window layer would reach past a text's rows it meets zero rows, as when a
+        text runs alone, so each text's scores do not depend on the others."""
+        spans = [tokens(t) for t in texts]
+        ids = []
+        for text, text_spans in zip(texts, spans):
+            norm, lemma = char_features(text)
+            ids += [[hash_string(text[s:e]), norm[s], lemma[s]] for s, e in text_spans]
+        ids = numpy.array(ids, dtype=numpy.uint64)
         x = numpy.concatenate([table[hash_keys(ids[:, col], seed) % numpy.uint64(len(table))].sum(axis=1)
                                for col, (table, seed) in enumerate(self.embeddings)], axis=1)
         x = _maxout_norm(x, self.layers[0])
-        pad = numpy.zeros((self.encoder_pad, x.shape[1]), dtype=x.dtype)
-        a = numpy.concatenate([pad, x, pad])
+        lengths = [len(s) for s in spans]
+        # the encoder's own padding rows take part in its layers; zero rows between texts stand for the edge
+        a, rows, gap = _stacked(x, lengths, self.encoder_pad, self.window)
         for layer in self.layers[1:]:
             a = a + _maxout_norm(_seq2col(a, self.window), layer)
-        y = a[self.encoder_pad:len(a) - self.encoder_pad]
-        pad = numpy.zeros((self.head_pad, y.shape[1]), dtype=y.dtype)
-        h = _maxout_norm(_seq2col(numpy.concatenate([pad, y, pad]), self.head_window), self.head)
-        out = h @ self.out_w.T + self.out_b
-        return out[self.head_pad:len(out) - self.head_pad], spans
+            a[gap] = 0
+        y = a[rows]
+        h, rows, _ = _stacked(y, lengths, self.head_pad, self.head_window)  # the head's padding stays zero
+        h = _maxout_norm(_seq2col(h, self.head_window), self.head)
+        out = h[rows] @ self.out_w.T + self.out_b
+        bounds = numpy.cumsum([0] + lengths)
+        return [(out[i:j], s) for i, j, s in zip(bounds, bounds[1:], spans)]
 
     def find_many(self, texts):
         """(label, start, end) character spans per text, the texts decoded together as spaCy does."""
         texts = list(texts)
-        with _one_blas_thread():  # small matrices: BLAS threads would only spin (and batch runs one process per core)
-            done = [self.scores(t) if t and t.strip() else (numpy.zeros((0, len(self.tags)), "float32"), [])
-                    for t in texts]
+        blank = numpy.zeros((0, len(self.tags)), "float32"), []
+        live = [i for i, t in enumerate(texts) if t and t.strip()]
+        done = [blank] * len(texts)
+        if live:
+            with _one_blas_thread():  # small matrices: BLAS threads would only spin (and batch runs one process per core)
+                for i, scored in zip(live, self.scores([texts[i] for i in live])):
+                    done[i] = scored
         paths = biluo.decode_biluo([s for s, _ in done], self.tags)
         for (_, spans), path in zip(done, paths):
             yield [(label, spans[i][0], spans[j - 1][1]) for label, i, j in biluo.spans(path, self.tags)]
+
+
+def _stacked(x: numpy.ndarray, lengths: list[int], pad: int, edge: int):
+    """The texts' rows of x (in order, `lengths` each) laid out one after another, each between `pad` zero rows,
+    with `edge` zero rows between texts: (the layout, the index of the texts' rows in it, of the rows between)."""
+    block = [0]
+    rows, gap = [], []
+    for n in lengths:
+        start = block[-1] + edge
+        gap += range(block[-1], start)
+        rows += range(start + pad, start + pad + n)
+        block.append(start + 2 * pad + n)
+    gap += range(block[-1], block[-1] + edge)
+    out = numpy.zeros((block[-1] + edge, x.shape[1]), dtype=x.dtype)
+    rows = numpy.array(rows, dtype=numpy.intp)
+    out[rows] = x
+    return out, rows, numpy.array(gap, dtype=numpy.intp)
 
 
 @functools.cache

@@ -91,7 +91,12 @@ def _load(path: str) -> ArgumentScorer:
 
 
 def load(path: str | Path | None = None) -> ArgumentScorer:
-    return _load(str(Path(path or MODEL_PATH).resolve()))
+    return _load(str(Path(path).resolve())) if path else _shipped()
+
+
+@functools.cache
+def _shipped() -> ArgumentScorer:  # every event asks for it: no path resolved per call
+    return _load(str(MODEL_PATH.resolve()))
 
 
 def apply(ctx: Context, built: Built, model: ArgumentScorer | None = None) -> dict:

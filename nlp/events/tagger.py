@@ -81,38 +81,48 @@ def _nearest(pos: int, starts: list[int]) -> int:
     return after if abs(after) < before else before
 
 
+# a character no jieba word covers: its word features (position B, as a word's first character)
+_NO_WORD = ("wp=B", "wl=0", "t=?|B", "pw=^", "nw-", "pt=?", "nt-")
+
+
+@functools.cache
+def _breaks(c: str) -> bool:
+    return bool(SEGMENT_BREAK.match(c))
+
+
 def clause_features(text: str, start: int, end: int, event: str, trigger_spans: list[tuple[int, int]],
                     words: list[tuple[str, int]], entities: list[Entity], tags: dict) -> list[list[str]]:
     """One feature list per character of text[start:end]. `words`: the jieba words
     (text, start) covering the window; `entities`: those inside it; `tags`: jieba's
-    dictionary part-of-speech tags. (Built per word and per window first: this runs
-    on every trigger clause of a batch.)"""
+    dictionary part-of-speech tags. (Built per word and per window first, then column
+    by column: this runs on every trigger clause of a batch.)"""
     n = end - start
     chars = text[start:end]
     cls = [_char_class(c) for c in chars]
     padded = "^^" + chars + "$$"
-    cls_p = ["^"] + cls + ["$"]
+    cls_p = ["^", *cls, "$"]
     word_list = [(w, s) for w, s in words if s < end and s + len(w) > start]
-    char_word = [None] * n  # per character: (shared word features, word length, position in word)
+    word_of = [_NO_WORD] * n  # per character, the features its word and the words around it give
+    whole_word: list[str | None] = [None] * n  # w=…, for a word of at most 4 characters
     for k, (w, s) in enumerate(word_list):
         wl = len(w)
         prev_w = word_list[k - 1][0] if k > 0 else "^"
         next_w = word_list[k + 1][0] if k + 1 < len(word_list) else "$"
         tag = tags.get(w, "?")
-        shared = (f"wl={min(wl, 5)}", f"pw={prev_w}", f"nw={next_w}", f"pt={tags.get(prev_w, '?')}",
-                  f"nt={tags.get(next_w, '?')}", f"w={w}" if wl <= 4 else None, tag)
+        length, pw, nw = f"wl={min(wl, 5)}", f"pw={prev_w}", f"nw={next_w}"
+        pt, nt = f"pt={tags.get(prev_w, '?')}", f"nt={tags.get(next_w, '?')}"
         for i in range(max(s, start), min(s + wl, end)):
-            char_word[i - start] = (shared, wl, i - s)
-    ent_of = [None] * n
-    for e in entities:
-        value = e.value or {}
-        how = value.get("found_by") or ("weak" if value.get("weak") else "known" if value.get("canonical") else "rule")
-        for i in range(max(e.start, start), min(e.end, end)):
-            ent_of[i - start] = (e.label, i == e.start, how)
+            wi = i - s
+            wpos = "S" if wl == 1 else "B" if wi == 0 else "E" if wi == wl - 1 else "M"
+            opens, closes = wpos in "BS", wpos in "ES"
+            word_of[i - start] = ("wp=" + wpos, length, f"t={tag}|{wpos}", pw if opens else "pw-",
+                                  nw if closes else "nw-", pt if opens else "pt-", nt if closes else "nt-")
+            if wl <= 4:
+                whole_word[i - start] = "w=" + w
     seg_id, seg = [], 0
     for c in chars:
         seg_id.append(seg)
-        if SEGMENT_BREAK.match(c):
+        if _breaks(c):
             seg += 1
     trig_segs = {seg_id[s - start] for s, _ in trigger_spans if start <= s < end}
     inside = [False] * n
@@ -121,37 +131,29 @@ def clause_features(text: str, start: int, end: int, event: str, trigger_spans: 
             inside[i - start] = True
     starts = sorted(s for s, _ in trigger_spans)
     ev = f"ev={event}"
-    out = []
-    for i in range(n):
-        c = chars[i]
-        j = i + 2  # index into padded
-        d = 0 if inside[i] else _nearest(start + i, starts)
-        db = _bucket(d)
-        cw = char_word[i]
-        if cw is None:
-            shared, wl, wi = ("wl=0", "pw=^", "nw=$", "pt=?", "nt=?", None, "?"), 0, 0
-        else:
-            shared, wl, wi = cw
-        wpos = "S" if wl == 1 else "B" if wi == 0 else "E" if wi == wl - 1 else "M"
-        opens, closes = wpos in "BS", wpos in "ES"
-        f = [
-            "b", f"c={c}", f"k={cls[i]}", f"c-1={padded[j - 1]}", f"c+1={padded[j + 1]}",
-            f"c-2={padded[j - 2]}", f"c+2={padded[j + 2]}", f"b-={padded[j - 1]}{c}", f"b+={c}{padded[j + 1]}",
-            f"k3={cls_p[i]}{cls[i]}{cls_p[i + 2]}",
-            f"wp={wpos}", shared[0], f"t={shared[6]}|{wpos}",
-            shared[1] if opens else "pw-", shared[2] if closes else "nw-",
-            shared[3] if opens else "pt-", shared[4] if closes else "nt-",
-            f"d={db}", f"{ev}|d={db}", f"seg={seg_id[i] in trig_segs}", ev,
-        ]
-        if shared[5] is not None and wl:
-            f.append(shared[5])
+    bucket = [_bucket(0 if inside[i] else _nearest(start + i, starts)) for i in range(n)]
+    ent_of = [None] * n
+    for e in entities:
+        value = e.value or {}
+        how = value.get("found_by") or ("weak" if value.get("weak") else "known" if value.get("canonical") else "rule")
+        for i in range(max(e.start, start), min(e.end, end)):
+            ent_of[i - start] = (e.label, i == e.start, how)
+    out = [
+        ["b", "c=" + chars[i], "k=" + cls[i], "c-1=" + padded[i + 1], "c+1=" + padded[i + 3],
+         "c-2=" + padded[i], "c+2=" + padded[i + 4], "b-=" + padded[i + 1:i + 3], "b+=" + padded[i + 2:i + 4],
+         "k3=" + cls_p[i] + cls[i] + cls_p[i + 2], *word_of[i],
+         "d=" + bucket[i], ev + "|d=" + bucket[i], "seg=" + str(seg_id[i] in trig_segs), ev]
+        for i in range(n)
+    ]
+    for i, f in enumerate(out):
+        if whole_word[i] is not None:
+            f.append(whole_word[i])
         ent = ent_of[i]
         if ent is not None:
             label, first, how = ent
-            f += [f"e={label}|{'B' if first else 'I'}", f"eh={label}|{how}", f"{ev}|e={label}|{db}"]
+            f += [f"e={label}|{'B' if first else 'I'}", f"eh={label}|{how}", f"{ev}|e={label}|{bucket[i]}"]
         else:
             f.append("e=O")
-        out.append(f)
     return out
 
 

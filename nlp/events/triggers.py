@@ -123,18 +123,18 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
     end = len(text) if end is None else end
     # per event, which characters of text[start:end] a false friend covers, and which a trigger found already
     # covers: marks, not lists, so that text with thousands of triggers costs no scan per trigger
-    blocked: dict[str, bytearray] | None = None
+    blocked: dict[str, bytearray | None] = {}
     taken: dict[str, bytearray] = {}
     found: list[Trigger] = []
     for event, stage, pattern in _with_user_rows(_triggers(), _gate().rows(text, start, end)):
         for m in pattern.finditer(text, start, end):
             s, e = m.span()
-            if blocked is None:  # the false friends, once a trigger is there
-                blocked = {ev: _marks(start, end, (b.span() for b in bp.finditer(text, start, end)))
-                           for ev, bp in _blockers().items()}
+            if event not in blocked:  # the event's false friends, once a trigger of it is there
+                bp = _blockers().get(event)
+                blocked[event] = None if bp is None else _marks(start, end, (b.span() for b in bp.finditer(text, start, end)))
             # a false friend at either end of the phrase (上市公司, 产品…上市); not one inside a long
             # phrase's gap (同意拟上市公司X首次公开发行股票的注册申请)
-            friends = blocked.get(event)
+            friends = blocked[event]
             if stage not in _NAMED_INSTRUMENTS and friends is not None and (friends[s - start] or friends[e - 1 - start]):
                 continue
             covered = taken.get(event)
