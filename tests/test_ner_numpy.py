@@ -35,6 +35,25 @@ def test_one_text_at_a_time_gives_what_a_batch_gives():
     assert [next(recogniser.find_many([t])) for t in TEXTS] == list(recogniser.find_many(TEXTS))
 
 
+@needs_model
+def test_small_batches_give_what_one_batch_gives(monkeypatch):
+    recogniser = ner_numpy.load()
+    whole = list(recogniser.find_many(TEXTS))
+    monkeypatch.setattr(ner_numpy, "_BATCH_CHARS", 20)  # a few texts per pass, the longest alone
+    assert list(recogniser.find_many(TEXTS)) == whole
+
+
+@pytest.mark.parametrize("sizes, limit, runs", [
+    ([], 10, []),
+    ([3, 3, 3], 10, [[0, 1, 2]]),
+    ([6, 6, 6], 10, [[0], [1], [2]]),
+    ([4, 6, 1, 20, 2], 10, [[0, 1], [2], [3], [4]]),
+])
+def test_batches_keep_order_and_size(monkeypatch, sizes, limit, runs):
+    monkeypatch.setattr(ner_numpy, "_BATCH_CHARS", limit)
+    assert ner_numpy._batches(list(range(len(sizes))), sizes) == runs
+
+
 @pytest.mark.parametrize("text", ["中", "a", "中国华融", "蓝湖控股|B", "abcdefgh", "abcdefghi", " ", "  \n", "星河科技" * 5])
 def test_the_string_hash_is_spacy_s(text):
     from spacy.strings import hash_string

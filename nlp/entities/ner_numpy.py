@@ -160,13 +160,30 @@ class Recogniser:
         blank = numpy.zeros((0, len(self.tags)), "float32"), []
         live = [i for i, t in enumerate(texts) if t and t.strip()]
         done = [blank] * len(texts)
-        if live:
-            with _one_blas_thread():  # small matrices: BLAS threads would only spin (and batch runs one process per core)
-                for i, scored in zip(live, self.scores([texts[i] for i in live])):
+        with _one_blas_thread():  # small matrices: BLAS threads would only spin (and batch runs one process per core)
+            for group in _batches(live, [len(texts[i]) for i in live]):
+                for i, scored in zip(group, self.scores([texts[i] for i in group])):
                     done[i] = scored
         paths = biluo.decode_biluo([s for s, _ in done], self.tags)
         for (_, spans), path in zip(done, paths):
             yield [(label, spans[i][0], spans[j - 1][1]) for label, i, j in biluo.spans(path, self.tags)]
+
+
+# characters scored in one pass: enough to spare numpy's per-call cost on short clauses, few enough that a
+# hostile text of thousands of clauses does not build layers of hundreds of megabytes
+_BATCH_CHARS = 4096
+
+
+def _batches(items: list[int], sizes: list[int]) -> list[list[int]]:
+    """The items in order, in runs of at most _BATCH_CHARS characters (a longer item alone)."""
+    out, run, total = [], [], 0
+    for item, size in zip(items, sizes):
+        if run and total + size > _BATCH_CHARS:
+            out.append(run)
+            run, total = [], 0
+        run.append(item)
+        total += size
+    return out + [run] if run else out
 
 
 def _stacked(x: numpy.ndarray, lengths: list[int], pad: int, edge: int):
