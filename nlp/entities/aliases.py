@@ -156,10 +156,11 @@ def former_names(mentions: list[Entity], text: str) -> set[str]:
     mentions = sorted(mentions, key=lambda e: e.start)
     former = set()
     for a, b in zip(mentions, mentions[1:]):
-        if a.end <= b.start and _RENAMED.fullmatch(text, a.end, b.start):
+        if a.end > b.start:
+            continue
+        if _RENAMED.fullmatch(text, a.end, b.start):
             former.add(a.text)
-        elif a.end <= b.start and _FORMER_GLOSS_OPEN.fullmatch(text, a.end, b.start) \
-                and _GLOSS_CLOSE.match(text, b.end):
+        elif _FORMER_GLOSS_OPEN.fullmatch(text, a.end, b.start) and _GLOSS_CLOSE.match(text, b.end):
             former.add(b.text)
     return former
 

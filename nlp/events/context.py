@@ -36,9 +36,10 @@ def title_end(text: str) -> int:
     first line of at most 60 characters without a full stop, breadcrumbs and blank lines above it not counted; 0
     when the text opens with no title."""
     start = BREADCRUMBS.match(text).end()
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    return end + (end < len(text)) if 0 < end - start <= HEADLINE_MAX and "。" not in text[start:end] else 0
+    end = text.find("\n", start, start + HEADLINE_MAX + 1)  # (asked per trigger: no scan of a long first line)
+    if end < 0:
+        end = len(text) if len(text) - start <= HEADLINE_MAX else start
+    return end + (end < len(text)) if 0 < end - start and "。" not in text[start:end] else 0
 
 
 def line_above(text: str, pos: int) -> tuple[int, int]:
