@@ -2111,3 +2111,41 @@ def test_a_table_of_an_investor_s_deals_under_its_title_gives_each_row_that_inve
         ("钴岭机器人", ["枢屿资本"]), ("翾岭科技", ["枢屿资本"]), ("汧岭传感", ["枢屿资本"])]
     plain = nlp.extract("具身智能上游四月融资一览" + table, published="2025-05-06")["events"]
     assert len(plain) == 3 and all(not ev["investors"] for ev in plain)
+
+
+def test_a_card_of_fields_names_its_company_in_its_name_field():
+    """① 项目名称：X / 所属领域：Y / 融资轮次：…: each card's round is X's, never its field's words."""
+    text = ("今日获投｜两个项目完成新一轮融资\n"
+            "① 项目名称：砚溪视觉\n所属领域：工业视觉检测\n融资轮次：天使+轮\n融资金额：数千万元人民币\n"
+            "投资方：汀岚创投（领投）/ 栖木资本\n"
+            "② 项目名称：犇岚医疗\n所属领域：宠物专科医院连锁\n融资轮次：Pre-A轮\n融资金额：5000万元\n")
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    assert sorted((ev["company"]["name"], ev["round"]["name"]) for ev in events) == [
+        ("犇岚医疗", "pre-A"), ("砚溪视觉", "angel+")]
+
+
+def test_a_product_the_money_is_used_for_is_no_company_of_a_timeline_below():
+    """资金将用于助浴机器人: a product; the timeline's rounds are the company in focus's."""
+    text = ("3月5日，稔川智护宣布完成数千万元天使+轮融资，由联想创投领投。这是公司成立以来的第三轮融资，"
+            "资金将用于助浴机器人和移位机的小批量生产。\n\n"
+            "融资时间线：\n· 2024年10月，种子轮，数百万元，出资方为红杉中国种子基金；\n"
+            "· 2025年5月，天使轮，1500万元，奇绩创坛领投；\n")
+    rounds = rounds_of(text, "2025-03-06")
+    assert {name: ev["company"]["name"] for name, ev in rounds.items()} == {
+        "angel+": "稔川智护", "seed": "稔川智护", "angel": "稔川智护"}
+
+
+def test_a_related_reading_heading_in_tortoise_brackets_ends_the_article():
+    """〔延伸閱讀〕 heads other articles' headlines: the fund's bet there is no event."""
+    text = ("苧川生醫去年底完成新台幣 1.1 億元 Pre-A 輪，由心川資本領投。\n\n"
+            "〔延伸閱讀〕\n‧ 心川資本：為什麼我們押注動物醫療\n")
+    events = nlp.extract(text, published=PUBLISHED)["events"]
+    assert [ev["company"]["name"] for ev in events] == ["苎川生医"]
+
+
+def test_a_finance_department_in_a_pages_furniture_tells_no_round():
+    """发布人：融资管理部 under a headline: the department's 融资 is no trigger, and 发布人 no company."""
+    text = ("集团成功发行10亿元科技创新公司债券\n发布人：融资管理部　　浏览次数：1326\n\n"
+            "2025年8月21日，澄泷城建投资集团有限公司（以下简称“集团”）在上海证券交易所成功发行公司债券，发行规模10亿元，期限3年。")
+    events = nlp.extract(text, published="2025-08-22")["events"]
+    assert [(ev["company"]["name"], ev["instrument"]) for ev in events] == [("澄泷城建投资集团有限公司", "debt")]

@@ -203,7 +203,7 @@ _LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是系据�
 # (up to the last of them: the name is after it)
 _CALLED = re.compile(r".*(?:全称|又称|原名|原称|简称|全名)(?:为|是)?")
 # 毅达资本独家投资闽钧股份: jieba's run of name-like words opens on the investing verb (投资 is also a suffix)
-_INVESTS_INTO = re.compile(r"(?:独家|联合|共同|再次|出手|重金|战略|领投|跟投|参投)?(?:投资|入股|参股|注资)了?")
+_INVESTS_INTO = re.compile(r"(?:独家|联合|共同|再次|出手|重金|战略|策略性?|领投|跟投|参投)?(?:投资|入股|参股|注资)了?")
 # 物流股峤蓝物流, 创新药股澄霆生物, 港股星河科技: the kind of stock a name is, before it
 _STOCK_KIND = re.compile(r"^[\u4e00-\u9fffA]{1,5}?股(?!份|东|权|票|价|民|市|本|息|指)")
 
@@ -299,6 +299,14 @@ def _industry_phrase(prefix: str) -> bool:
     """工业 in 工业软件, 商业 in 商业航天: before a weak ending, a prefix made only of sector words and
     endings makes an industry phrase, not a name."""
     return _all_suffix(prefix, _sector_words())
+
+
+# 资金将用于助浴机器人的量产, 推出家用清洁机器人: what the verb before a weak guess is used for or launches is a product
+_MAKES_PRODUCT = frozenset(("用于", "应用于", "用在", "用来", "推出", "量产"))
+
+
+def _is_product(tokens: list[tuple[str, int]], first: int) -> bool:
+    return first > 0 and tokens[first - 1][0] in _MAKES_PRODUCT
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -470,8 +478,9 @@ def _glued_to_next(prev: str, word: str, tags: dict) -> bool:
     if word[0] == "和" and len(word) >= 3 and _CJK_ONLY.fullmatch(prev) and prev not in _stop_tokens() \
             and tags.get(prev) not in _JOINS_NO_NAMES:  # 骁棠 和珺桐 基金: 和 joins two names (由 和铂医药: it opens one)
         return True
-    if word[0] in _GLUE:  # 星河集团 获星商; 出资方 为澄湖 资本
-        return _suffix_of(prev) is not None or (prev[-1] == "方" and _party_word(prev))
+    if word[0] in _GLUE:  # 星河集团 获星商; 出资方 为澄湖 资本; 其余份额 由蕙港 创投 (after a common word)
+        return _suffix_of(prev) is not None or (prev[-1] == "方" and _party_word(prev)) \
+            or (word[0] == "由" and len(word) >= 3 and tags.get(prev, "x") not in _PROPER_TAGS)
     # 零部件 商拓驰; 封测 厂晶霈 (a trade jieba does not know, then its maker's 厂)
     return word[0] in _MAKER and tags.get(prev) not in _PROPER_TAGS and (prev in tags or _CJK_ONLY.fullmatch(prev) is not None)
 
@@ -688,7 +697,7 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
                 text, start = text[1:], start + 1  # 其中华测精工: jieba read 其|中华, the word is 其中
             if end - start - len(suffix) >= 2 and end - start <= 30 and text not in _generic_names() \
                     and not _all_suffix(text[: -len(suffix)]) and text[: -len(suffix)] not in stop \
-                    and (strong or not _industry_phrase(text[: -len(suffix)])):
+                    and (strong or not (_industry_phrase(text[: -len(suffix)]) or _is_product(tokens, first))):
                 out.append(Entity(label, start, end, text, None if strong else {"weak": True}))
         i = j
     return out

@@ -61,7 +61,7 @@ def split(text: str) -> list[Clause]:
 @functools.cache
 def _related_heading() -> re.Pattern:
     words = "|".join(map(re.escape, resources.words("related_reading.txt")))
-    return re.compile(rf"^[ \t\u3000]*(?:[{BULLET_CHARS}#]\s?)?[【\[]?(?:{words})[】\]]?(?=[\s:：►>»▶]|$)", re.M)  # ▍往期回顾
+    return re.compile(rf"^[ \t\u3000]*(?:[{BULLET_CHARS}#]\s?)?[【\[〔(《]?(?:{words})[】\]〕)》]?(?=[\s:：►>»▶]|$)", re.M)  # ▍往期回顾, 〔延伸閱讀〕
 
 
 # 风险提示：…新股投资请注意破发风险, （免责声明：本文仅供参考）: a page's boilerplate, about no company; it
@@ -578,7 +578,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             advised_until = segment_end(ctx.text, group[-1].end, end)
         elif _MONEY_FROM.search(before):
             investors.extend(group)  # 种子轮新台币6,000万元来自X, 资金全部来自X: the money's source invests
-        elif (cues("source", "after").match(after) and not before.endswith("为") and not _TABLE_CELL.match(after)) \
+        # (星河网从云帆科技获悉: 云帆科技 told it, the outlet is the source)
+        elif (cues("source", "after").match(after) and not before.endswith(("为", "从")) and not _TABLE_CELL.match(after)) \
                 or cues("source", "before").search(before) \
                 or (cues("venue", "after").match(after) and (cues("venue", "before").search(before) or _brokers(group))) \
                 or cues("advisor", "after").match(after) or cues("affiliation", "after").match(after):

@@ -25,6 +25,32 @@ ITEM_HEADER = re.compile(r"\s*(?:\d{1,2}\s?[.、)|]|[●•▍▌■◆▶✔✓
 CODE_HEADER = re.compile(r"[ \t]*(?P<name>[^,，。；;:：()（）|\n]{2,20}?)[ \t]*[(（]\d{3,6}(?:\.[A-Z]{2})?[)）][ \t]*$")
 
 
+# ① 项目名称：星河视觉 / 所属领域：工业检测 / 融资轮次：天使轮 / 投资方：X: a card of field lines, its name field
+# naming the company whose round the fields below it tell
+CARD_NAME = re.compile(rf"[ \t]*(?:[①-⑳]|\d{{1,2}}[.、)]|[{BULLET_CHARS}])?\s*(?:项目名称|公司名称|企业名称|项目|公司|企业|品牌)"
+                       r"[:：]\s*(?P<name>[^,，。；;:：|\n]{2,30}?)\s*$")
+CARD_FIELD = re.compile(r"[ \t]*[\u4e00-\u9fff]{2,6}[:：]")
+CARD_FIELDS_MAX = 12
+
+
+def card_name(text: str, line_start: int) -> tuple[int, int] | None:
+    """Where the card's name field names the company, for a field line that opens at line_start (the lines between
+    are fields of the same card)."""
+    if not CARD_FIELD.match(text, line_start):
+        return None
+    for _ in range(CARD_FIELDS_MAX):
+        start, end = line_above(text, line_start)
+        if end <= start:
+            return None
+        name = CARD_NAME.match(text, start, end)
+        if name:
+            return name.span("name")
+        if not CARD_FIELD.match(text, start, end):
+            return None
+        line_start = start
+    return None
+
+
 # 首页 > 金融 > 银行, 經濟通 ＞ 新股: a web page's breadcrumb above its title
 BREADCRUMB = re.compile(r"[ \t]*(?:[^\n>＞。]{1,12}[ \t]*[>＞][ \t]*)+[^\n>＞。]{1,12}[ \t]*\n|[ \t]*\n")
 BREADCRUMBS = re.compile(rf"(?:{BREADCRUMB.pattern})*")  # all of them, and the blank lines, above the title

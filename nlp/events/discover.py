@@ -14,7 +14,7 @@ from ..entities.span import Entity, Occupied
 from ..segment.sentences import sentences
 from .clauses import Clause
 from .columns import ALLOTTEE_COLUMN, BAR, cells
-from .context import BREADCRUMBS, CAME_IN, DESCRIBED_PRONOUN, ITEM_HEADER, WRITERS_VERB, line_above
+from .context import BREADCRUMBS, CAME_IN, DESCRIBED_PRONOUN, ITEM_HEADER, WRITERS_VERB, card_name, line_above
 from ..entities.names import MAKER_WORD, SECTOR_FIRM, _generic_names, _stop_tokens, _word_tags, stock_kind_end
 from .literal_gate import LiteralGate
 
@@ -126,7 +126,7 @@ def _clean(name: str) -> str:
     name = re.sub(r"^[\s(（]*(?:以下简称|以下称|下称|简称)[:：]?", "", name)  # (简称"蓉川生物"): the short name defined
     name = name.strip(" \"'“”「」《》()（）")
     name = re.sub(r"^\d{1,2}[.、)]\s*", "", name)  # an item number: 2.Menxlab漫仕获…
-    name = re.sub(r"^.*[|｜]\s*", "", name)  # 新闻稿|诺安基因, 快讯|星河科技: a column's label before the bar
+    name = re.sub(r"^.*[|｜丨]\s*", "", name)  # 新闻稿|诺安基因, 快讯|星河科技, 晚点独家丨X: a column's label before the bar
     name = re.sub(r"\s*\([^()]*\)?$", "", name)  # 倚锋资本(领投), 长江国弘(Grand Yangtze Capital)
     name = re.sub(r"^(?:公司|其)?(?:据|除了?|加上|战略投资方|战略投资者|财务投资方|投资方|投资机构|老股东|新股东|控股股东|大股东|股东|机构|包括|(?:已经|已)?(?:获得|获|由)|为)", "", name)
     # 天使轮投资方楠沅此次再度出手, 种子轮投资人X也加码: the round it came in and its party word, before its name
@@ -302,6 +302,8 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
             if header:  # (▍香港 heads a region's items: a place is no company)
                 out.extend(named.add(_names(text, header.start("name"), header.group("name"), "subject", busy,
                                             keep=lambda name: _word_tags().get(name) != "ns")))
+            elif card := card_name(text, cs):  # 融资轮次：天使轮 under 项目名称：X
+                out.extend(named.add(_names(text, card[0], text[card[0]:card[1]], "subject", busy)))
         # 05｜馥辰香料｜战略融资｜5000万元: a numbered item's row that tells its own round names its company first
         if not attach_only and (cs == 0 or text[cs - 1] == "\n"):
             row = ITEM_HEADER.match(text, cs, ce)

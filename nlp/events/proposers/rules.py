@@ -18,8 +18,8 @@ from ..candidate import Proposal
 from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, receives_money, segment_end
 from ..columns import BAR, cells
 from ..context import (BOARD_WORD, BREADCRUMBS, BULLET, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, HEADLINE_MAX, INVESTOR_NAME,
-                       ITEM_HEADER, LOAN, PRONOUN, THIS_ROUND, THIS_ROUND_REACH, Context, is_lender,
-                       cues, former_or_latter, is_calendar, line_above, name_lists, subscribed_issuer)
+                       ITEM_HEADER, LOAN, PRONOUN, THIS_ROUND, THIS_ROUND_REACH, Context, card_name, cues,
+                       former_or_latter, is_calendar, is_lender, line_above, name_lists, subscribed_issuer)
 
 SOURCE = "rules"
 # 三家公司, 这5家企业, 上述2家拟IPO企业, 5家被投企业, 两只新股: companies counted, not named
@@ -133,8 +133,9 @@ _GUEST_BEFORE_END = re.compile(rf"{_LEADER}[)）]")
 _WE = re.compile(r"我们|我司|咱们")
 _QUOTE_REACH = 1000  # a quote longer than this is no one's words (a bound, so that hostile text costs no scan a clause)
 # ”康岱医疗联合创始人陆明川说: who says the quote before it, with their company and title
-_SAID_AFTER = re.compile(rf"[，,]?\s?[^，,。；;“”\n]{{2,24}}?(?P<leader>{_LEADER})[\s\u3000]?[\u4e00-\u9fff]{{2,3}}"
-                         r"(?:说|表示|称|介绍|透露|坦言|告诉)")
+# (…漪光芯片的创始人在采访中说: the leader unnamed)
+_SAID_AFTER = re.compile(rf"[，,]?\s?[^，,。；;“”\n]{{2,24}}?(?P<leader>{_LEADER})"
+                         r"(?:[\s\u3000]?[\u4e00-\u9fff]{2,3}|在[^，,。；;“”\n]{1,8}?)(?:说|表示|称|介绍|透露|坦言|告诉)")
 _TITLED = re.compile(rf"{_LEADER}[\s\u3000]?([\u4e00-\u9fff]{{2,3}})")  # 创始人廖嘉衡此前…: the name, its end unsure
 # 对话苔蓝生物陶予宁：…, 专访X张三｜…: an interview's headline names the guest right after the company, no title between
 _SPEAKER = re.compile(r"^[ \t]*([^\s:：,，。]{2,8})[:：]", re.M)
@@ -336,6 +337,7 @@ class RuleProposer:
         if referent is not None:  # …分别完成A轮和天使轮融资；后者获X独家投资
             return referent
         if not [e for e in others if e.label == "COMPANY"] and (speaker := self._quote_speaker(clause)):
+            self._owner = speaker  # (in focus for the clauses after it: …，另一家参投机构为Y)
             return speaker  # “我们拿到的Pre-A轮…”X联合创始人张三说
         before = _BEFORE_THE_SUBJECT.search(text, start, end)
         if before and not any(e.end <= before.start() for e in others):  # 继去年8月拿下A轮后，X上周又获A+轮: X, named after
@@ -589,6 +591,8 @@ class RuleProposer:
         header = ITEM_HEADER.match(text, line_start, line_end) or CODE_HEADER.match(text, line_start, line_end)
         if header is not None and not _rows_of_one_table(text, (line_start, line_end), clause.start):
             return next(iter(self.ctx.within(header.start("name"), header.end("name"), "COMPANY")), None)
+        if card := card_name(text, clause.start):  # 融资轮次：天使轮 under 项目名称：X
+            return next(iter(self.ctx.within(*card, "COMPANY")), None)
         # 1、2025.9.22（周一）沪主板 盛岚股份 / 申购代码732386…: a numbered item's line naming one company alone
         named = self.ctx.within(line_start, line_end, "COMPANY") if _ITEM_NUMBER.match(text, line_start) else []
         return named[0] if len(named) == 1 and line_end - named[0].end <= 1 else None
