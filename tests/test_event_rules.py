@@ -2149,3 +2149,17 @@ def test_a_finance_department_in_a_pages_furniture_tells_no_round():
             "2025年8月21日，澄泷城建投资集团有限公司（以下简称“集团”）在上海证券交易所成功发行公司债券，发行规模10亿元，期限3年。")
     events = nlp.extract(text, published="2025-08-22")["events"]
     assert [(ev["company"]["name"], ev["instrument"]) for ev in events] == [("澄泷城建投资集团有限公司", "debt")]
+
+
+def test_a_placements_subscribers_listed_with_their_sums_between_bars_are_its_investors():
+    """获配对象及获配金额依次为：A（2.46亿元）｜B（1.98亿元）｜…: each subscriber invests; each sum is its part, not the
+    placement's size."""
+    text = ("11月18日晚间，翯川新材（688417）公告向特定对象发行A股股票发行情况报告书。本次发行价格为23.60元/股，"
+            "募集资金总额约12.37亿元。\n最终获配的6名对象及获配金额依次为：财通基金管理有限公司（2.46亿元）｜"
+            "诺德基金管理有限公司（1.98亿元）｜济南瀛川产业投资基金合伙企业（有限合伙）（1.5亿元）｜申屠岚（0.9亿元）｜"
+            "广发证券股份有限公司（0.74亿元）。")
+    (event,) = nlp.extract(text, published="2025-11-19")["events"]
+    assert event["company"]["name"] == "翯川新材"
+    assert event["amount"]["value"] == 1.237e9
+    assert {i["name"] for i in event["investors"]} == {
+        "财通基金管理有限公司", "诺德基金管理有限公司", "济南瀛川产业投资基金合伙企业(有限合伙)", "广发证券股份有限公司"}

@@ -579,7 +579,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         elif _MONEY_FROM.search(before):
             investors.extend(group)  # 种子轮新台币6,000万元来自X, 资金全部来自X: the money's source invests
         # (星河网从云帆科技获悉: 云帆科技 told it, the outlet is the source)
-        elif (cues("source", "after").match(after) and not before.endswith(("为", "从")) and not _TABLE_CELL.match(after)) \
+        elif (cues("source", "after").match(after) and not before.endswith(("为", "从")) and not _TABLE_CELL.match(wide)) \
                 or cues("source", "before").search(before) \
                 or (cues("venue", "after").match(after) and (cues("venue", "before").search(before) or _brokers(group))) \
                 or cues("advisor", "after").match(after) or cues("affiliation", "after").match(after):

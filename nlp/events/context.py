@@ -83,7 +83,9 @@ BOARD_WORD = r"(?:沪市?|深市?|京市?)?(?:主板|创业板|科创板|北交�
 # …和电动车制造商云鹏汽车, …与北交所的恒朗新材, 沪主板X、北交所Y: after a joiner, what the next name is or where it
 # lists may stand before it
 # (达晨财智跟投的X: 跟投 is a verb, its 跟 joins nothing)
-_SEPARATORS = re.compile(r"^[”」』\"]?(?:\s?[(（][^()（）]{1,20}[)）])?(?:[、,，和与及跟以及\s“「『\"]*|[、,，和与及跟以及\s]*(?:[、和与及]|跟(?![投进]))\s?"
+# (财通基金（2.46亿元）｜诺德基金（1.98亿元）: a list of subscribers, each with its sum in brackets, split by bars, a
+# person no rule names among them)
+_SEPARATORS = re.compile(r"^(?:[^|｜/／()（）\n]{0,12}[(（][^()（）]{1,20}[)）]\s*[|｜/／]\s*){1,3}$|^[”」』\"]?(?:\s?[(（][^()（）]{1,20}[)）])?(?:[、,，和与及跟以及\s“「『\"]*|[、,，和与及跟以及\s]*(?:[、和与及]|跟(?![投进]))\s?"
                          r"(?:[\u4e00-\u9fff]{0,10}?(?:企业|公司|厂商|制造商|服务商|提供商|运营商|开发商)"
                          r"|[^,，。；;:：、\s]{1,14}?的[\u4e00-\u9fff]{0,6}?"
                          rf"|{BOARD_WORD}\s?))$")
