@@ -2163,3 +2163,19 @@ def test_a_placements_subscribers_listed_with_their_sums_between_bars_are_its_in
     assert event["amount"]["value"] == 1.237e9
     assert {i["name"] for i in event["investors"]} == {
         "财通基金管理有限公司", "诺德基金管理有限公司", "济南瀛川产业投资基金合伙企业(有限合伙)", "广发证券股份有限公司"}
+
+
+PAGE_FURNITURE = [
+    # a stage word heading a digest's item (▍首挂：X…) is no company
+    ("港股新股周报｜一只新股首挂\n\n▍首挂：调味品企业汨澄食品1月13日（周二）在港交所主板上市，发售价9.80港元。", ["汨澄食品"]),
+    # a site's column heading (【X美股IPO专题】) tells no company's step
+    ("隽澄教育于美东时间10日晚间完成定价，发行价9美元。\n\n【财联社美股IPO专题】\n", ["隽澄教育"]),
+    # a related-reading heading between bars (| 延伸阅读 |), and 出海企业 (companies going abroad) is no name
+    ("岍澄科技向美SEC公开递交F-1，拟登陆纳斯达克。\n\n| 延伸阅读 |\n出海企业赴美IPO回暖：三季度已有14家递表\n", ["岍澄科技"]),
+]
+
+
+@pytest.mark.parametrize("text, companies", PAGE_FURNITURE)
+def test_page_furniture_names_no_listing_company(text, companies):
+    events = nlp.extract(text, published="2026-01-17")["events"]
+    assert sorted(ev["company"]["name"] for ev in events) == companies

@@ -61,7 +61,7 @@ def split(text: str) -> list[Clause]:
 @functools.cache
 def _related_heading() -> re.Pattern:
     words = "|".join(map(re.escape, resources.words("related_reading.txt")))
-    return re.compile(rf"^[ \t\u3000]*(?:[{BULLET_CHARS}#]\s?)?[【\[〔(《]?(?:{words})[】\]〕)》]?(?=[\s:：►>»▶]|$)", re.M)  # ▍往期回顾, 〔延伸閱讀〕
+    return re.compile(rf"^[ \t\u3000]*(?:[{BULLET_CHARS}#]\s?)?(?:[【\[〔(《]|\|\s?)?(?:{words})(?:[】\]〕)》]|\s?\|)?(?=[\s:：►>»▶]|$)", re.M)  # ▍往期回顾, 〔延伸閱讀〕, | 延伸阅读 |
 
 
 # 风险提示：…新股投资请注意破发风险, （免责声明：本文仅供参考）: a page's boilerplate, about no company; it
