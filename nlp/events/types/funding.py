@@ -300,9 +300,19 @@ _PAYS_AFTER = re.compile(r"\s?(?:的价格|的对价|的代价|的?(?:自有资�
 
 # X获配3亿元, 分别获配3亿元和2.5亿元, 获配金额最高，约2.6亿元, 认购金额约4.1亿元: a placement's subscriber's part
 _ALLOTTED = re.compile(r"(?:(?:获配|获得配售)(?:金额|资金)?|认购(?:金额|资金))[^,，。；;募额]{0,6}?[,，]?(?:约|共|合计|分别)?\s?$")
-# 财通基金（2.46亿元）｜诺德基金（1.98亿元）: a subscriber's sum in brackets right after it, in a list
-_BRACKETED_PART = re.compile(r"[)）]\s*[|｜/／、;；]")
-_BRACKETED_LAST = re.compile(r"[)）]\s*。?$")
+_BRACKETED_PART = re.compile(r"[)）]\s*[|｜/／、;；]")  # the list goes on after the bracket
+_BRACKETED_LAST = re.compile(r"[)）]\s*。?$")  # the list's last item
+
+
+def _listed_part(ctx: Context, money, start: int, end: int) -> bool:
+    """财通基金（2.46亿元）｜诺德基金（1.98亿元）: a subscriber's sum in brackets right after it, in a list (the last
+    item's right after a name)."""
+    if ctx.text[money.start - 1 : money.start] not in ("(", "（"):
+        return False
+    if _BRACKETED_PART.match(ctx.text, money.end, end):
+        return True
+    return bool(_BRACKETED_LAST.match(ctx.text, money.end, end)) \
+        and any(e.end == money.start - 1 for e in ctx.within(max(start, money.start - 40), money.start, *NAMES))
 # 除A外，B也将出资5,000万元, C追加5,000万元, 其中D出资2亿元: one more investor's part
 _ONE_MORE_PAYS = re.compile(r"(?:(?:也|亦|还|另|同时)(?:将|拟|会)?(?:出资|投资|投入|认缴)|追加(?:投资|出资)?"
                             r"|其中[^,，。；;]{2,20}?(?:出资|投资|投入|认购|认缴))(?:约|共|合计)?\s?$")
@@ -361,11 +371,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
             continue
         if ctx.cue_near(money, "valuation", start, end):
             add("valuation", money)
-        elif _ALLOTTED.search(ctx.text, max(start, money.start - 12), money.start) \
-                or (ctx.text[money.start - 1 : money.start] in ("(", "（")
-                    and (_BRACKETED_PART.match(ctx.text, money.end, end)
-                         or (_BRACKETED_LAST.match(ctx.text, money.end, end)
-                             and any(e.end == money.start - 1 for e in ctx.within(max(start, money.start - 40), money.start, *NAMES))))):
+        elif _ALLOTTED.search(ctx.text, max(start, money.start - 12), money.start) or _listed_part(ctx, money, start, end):
             add("investor_part", value=money)  # X获配金额最高，约2.6亿元: what one subscriber was allotted
         elif _ONE_MORE_PAYS.search(ctx.text, max(start, money.start - 30), money.start):
             add("amount", money)  # 除A外，B也将出资5,000万元: one more investor's part, of a round told nearby
