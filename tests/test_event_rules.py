@@ -2168,3 +2168,9 @@ PAGE_FURNITURE = [
 def test_page_furniture_names_no_company(text, companies):
     events = nlp.extract(text, published="2026-01-17")["events"]
     assert sorted(ev["company"]["name"] for ev in events) == companies
+
+
+def test_a_scope_word_inside_a_legal_name_is_part_of_it():
+    """兴证全球基金管理有限公司: 全球 after the name's first word is inside it (全球领先的X still describes X)."""
+    text = "本次定增获配对象为华夏基金管理有限公司、兴证全球基金管理有限公司，募资总额3亿元。"
+    assert "兴证全球基金管理有限公司" in {e["text"] for e in nlp.extract(text, published=PUBLISHED)["entities"]}

@@ -346,6 +346,10 @@ _PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}(?:市|省|区|县))$")
 _BUSINESS_AFTER = frozenset("管理 有限公司 有限责任公司 股份有限公司 控股 咨询 发展 集团 合伙企业 基金".split())
 
 
+# 全球领先的X (a scope before a name) ends no legal name it stands inside: 兴证全球基金管理有限公司
+_SCOPE_WORDS = frozenset(("全球", "海外", "国内", "全国"))
+
+
 def _in_legal_name(tokens: list[tuple[str, int]], n: int) -> bool:
     return tokens[n][0] == "投资" and n + 1 < len(tokens) and tokens[n + 1][0] in _BUSINESS_AFTER
 
@@ -392,6 +396,7 @@ def _legal_name_start(tokens: list[tuple[str, int]], last: int, busy: bytearray,
     if places:
         return places[0]
     stops = [n for n in range(k, last) if (tokens[n][0] in stop and not _in_legal_name(tokens, n)
+                                           and not (n > k and tokens[n][0] in _SCOPE_WORDS)
                                            or _is_descriptor(tokens[n][0])) and not _inner_word(tokens, n)]
     if not stops:
         return k
