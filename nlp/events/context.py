@@ -51,6 +51,10 @@ def card_name(text: str, line_start: int) -> tuple[int, int] | None:
     return None
 
 
+# 三家创投, 多家机构, 两名投资者: parties counted, none named (no name, as role discovery and the tagger read it)
+PARTY_COUNT = r"(?:\d+|[一二两三四五六七八九十百千数几多]+)(?:家|个|只|名|位)"
+
+
 # 首页 > 金融 > 银行, 經濟通 ＞ 新股: a web page's breadcrumb above its title
 BREADCRUMB = re.compile(r"[ \t]*(?:[^\n>＞。]{1,12}[ \t]*[>＞][ \t]*)+[^\n>＞。]{1,12}[ \t]*\n|[ \t]*\n")
 BREADCRUMBS = re.compile(rf"(?:{BREADCRUMB.pattern})*")  # all of them, and the blank lines, above the title
@@ -79,13 +83,14 @@ def line_above(text: str, pos: int) -> tuple[int, int]:
 
 # 沪主板X、北交所Y: the board a list item opens on
 BOARD_WORD = r"(?:沪市?|深市?|京市?)?(?:主板|创业板|科创板|北交所|上交所|深交所|港交所|港股|美股|纳斯达克|纽交所)"
+# 财通基金（2.46亿元）｜诺德基金（1.98亿元）: a list of subscribers, each with its sum in brackets, split by bars (a
+# person no rule names may stand among them)
+_SUMS_BETWEEN_BARS = re.compile(r"(?:[^|｜/／()（）\n]{0,12}[(（][^()（）]{1,20}[)）]\s*[|｜/／]\s*){1,3}")
 # 星川电子(创业板)、星海科技(科创板): a short note in brackets after a list item keeps the list
 # …和电动车制造商云鹏汽车, …与北交所的恒朗新材, 沪主板X、北交所Y: after a joiner, what the next name is or where it
 # lists may stand before it
 # (达晨财智跟投的X: 跟投 is a verb, its 跟 joins nothing)
-# (财通基金（2.46亿元）｜诺德基金（1.98亿元）: a list of subscribers, each with its sum in brackets, split by bars, a
-# person no rule names among them)
-_SEPARATORS = re.compile(r"^(?:[^|｜/／()（）\n]{0,12}[(（][^()（）]{1,20}[)）]\s*[|｜/／]\s*){1,3}$|^[”」』\"]?(?:\s?[(（][^()（）]{1,20}[)）])?(?:[、,，和与及跟以及\s“「『\"]*|[、,，和与及跟以及\s]*(?:[、和与及]|跟(?![投进]))\s?"
+_SEPARATORS = re.compile(r"^[”」』\"]?(?:\s?[(（][^()（）]{1,20}[)）])?(?:[、,，和与及跟以及\s“「『\"]*|[、,，和与及跟以及\s]*(?:[、和与及]|跟(?![投进]))\s?"
                          r"(?:[\u4e00-\u9fff]{0,10}?(?:企业|公司|厂商|制造商|服务商|提供商|运营商|开发商)"
                          r"|[^,，。；;:：、\s]{1,14}?的[\u4e00-\u9fff]{0,6}?"
                          rf"|{BOARD_WORD}\s?))$")
@@ -328,7 +333,7 @@ def name_lists(ctx: Context, start: int, end: int) -> list[list[Entity]]:
             alias = ent
             groups.append([ent])
             continue
-        if current and (_DEFINED_LIST.match(gap) if alias else _SEPARATORS.match(gap)
+        if current and (_DEFINED_LIST.match(gap) if alias else (_SEPARATORS.match(gap) or _SUMS_BETWEEN_BARS.fullmatch(gap))
                         and not ((current[-1].weak or ent.weak) and "," in gap.replace("，", ","))):
             current.append(ent)
         else:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..entities.span import Entity, Occupied
 from ..paths import MODELS, missing
-from .context import WRITERS_VERB
+from .context import PARTY_COUNT, WRITERS_VERB
 from .triggers import SEGMENT_BREAK
 
 MODEL_DIR = MODELS / "tagger"
@@ -261,9 +261,7 @@ def load(model_dir: str | None = None) -> PartyTagger:
 
 
 # A span the tagger calls a party must still look like a name.
-# (三家创投, 多家机构: a count of parties, none named)
-_NOT_A_NAME = re.compile(r"^[\d\W_]+$|^(?:公司|本公司|该公司|集团|发行人|其|本轮|投资方|投资人|机构)$"
-                         r"|^(?:\d+|[一二两三四五六七八九十几数多])(?:家|名|位|个)")
+_NOT_A_NAME = re.compile(r"^[\d\W_]+$|^(?:公司|本公司|该公司|集团|发行人|其|本轮|投资方|投资人|机构)$|^" + PARTY_COUNT)
 # …nor hold the verb between two names (星河半导体获云帆电子策略入股: 星河半导体 | 获 | 云帆电子)
 _RECEIVES_INSIDE = re.compile(r"[^\W\d_]{2}获(?![悉知])得?[^\W\d_]{2}")
 # …and not say what the company after it does (做电池外观检测的星衡智能)

@@ -313,6 +313,8 @@ def _listed_part(ctx: Context, money, start: int, end: int) -> bool:
         return True
     return bool(_BRACKETED_LAST.match(ctx.text, money.end, end)) \
         and any(e.end == money.start - 1 for e in ctx.within(max(start, money.start - 40), money.start, *NAMES))
+
+
 # 除A外，B也将出资5,000万元, C追加5,000万元, 其中D出资2亿元: one more investor's part
 _ONE_MORE_PAYS = re.compile(r"(?:(?:也|亦|还|另|同时)(?:将|拟|会)?(?:出资|投资|投入|认缴)|追加(?:投资|出资)?"
                             r"|其中[^,，。；;]{2,20}?(?:出资|投资|投入|认购|认缴))(?:约|共|合计)?\s?$")
