@@ -2174,3 +2174,23 @@ def test_a_scope_word_inside_a_legal_name_is_part_of_it():
     """兴证全球基金管理有限公司: 全球 after the name's first word is inside it (全球领先的X still describes X)."""
     text = "本次定增获配对象为华夏基金管理有限公司、兴证全球基金管理有限公司，募资总额3亿元。"
     assert "兴证全球基金管理有限公司" in {e["text"] for e in nlp.extract(text, published=PUBLISHED)["entities"]}
+
+
+def test_a_listing_card_s_day_and_the_offering_s_shares_belong_to_the_listing_told_before():
+    """【上市資料】 … 上市日期：… under a grey-market report, 是次發售…股 after it: the listing day and the shares
+    offered are the listing's (a field line names no company)."""
+    text = ("溯岚电子昨晚在暗盘交易，收报7.6元。是次发售8,000万股，集资净额约4.2亿港元。\n\n"
+            "【上市资料】\n股份代号：2519\n每手股数：1,000股\n上市日期：2025年11月21日\n")
+    [event] = nlp.extract(text, published="2025-11-21")["events"]
+    assert (event["company"]["name"], event["shares_offered"]["value"], event["listing_date"]["start_date"]) \
+        == ("溯岚电子", 80_000_000, "2025-11-21")
+
+
+def test_a_listing_card_belongs_to_the_company_of_its_code_not_to_the_last_one_named():
+    """【招股資料】 under a paragraph about another company: its 股份代號 names whose card it is."""
+    text = ("澜屿医疗（02731）今日起招股，招股价每股18元。\n"
+            "另外，物流企业泓川物流今日向联交所主板递表。\n\n"
+            "【招股资料】\n股份代号：02731\n每手股数：200股\n预计上市日期：12月9日\n")
+    events = nlp.extract(text, published="2025-12-01")["events"]
+    assert {ev["company"]["name"]: (ev["listing_date"] or {}).get("start_date") for ev in events} \
+        == {"澜屿医疗": "2025-12-09", "泓川物流": None}

@@ -51,6 +51,24 @@ def card_name(text: str, line_start: int) -> tuple[int, int] | None:
     return None
 
 
+def card_lines(text: str, line_start: int) -> tuple[int, int] | None:
+    """(start, end) of the run of field lines (股份代號：02713 / 招股價：45至50元 / …) the line at line_start is one of."""
+    if not CARD_FIELD.match(text, line_start):
+        return None
+    start = line_start
+    for _ in range(CARD_FIELDS_MAX):
+        above, end = line_above(text, start)
+        if end <= above or not CARD_FIELD.match(text, above, end):
+            break
+        start = above
+    end = text.find("\n", line_start)
+    for _ in range(CARD_FIELDS_MAX):
+        if end < 0 or not CARD_FIELD.match(text, end + 1):
+            break
+        end = text.find("\n", end + 1)
+    return start, len(text) if end < 0 else end
+
+
 # 三家创投, 多家机构, 两名投资者: parties counted, none named (no name, as role discovery and the tagger read it)
 PARTY_COUNT = r"(?:\d+|[一二两三四五六七八九十百千数几多]+)(?:家|个|只|名|位)"
 

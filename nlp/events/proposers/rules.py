@@ -17,8 +17,8 @@ from .. import types
 from ..candidate import Proposal
 from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, receives_money, segment_end
 from ..columns import BAR, cells
-from ..context import (BOARD_WORD, BREADCRUMBS, BULLET, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, HEADLINE_MAX, INVESTOR_NAME,
-                       ITEM_HEADER, LOAN, PRONOUN, THIS_ROUND, THIS_ROUND_REACH, Context, card_name, cues,
+from ..context import (BOARD_WORD, BREADCRUMBS, BULLET, CARD_FIELD, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, HEADLINE_MAX, INVESTOR_NAME,
+                       ITEM_HEADER, LOAN, PRONOUN, THIS_ROUND, THIS_ROUND_REACH, Context, card_lines, card_name, cues,
                        former_or_latter, is_calendar, is_lender, line_above, name_lists, subscribed_issuer)
 
 SOURCE = "rules"
@@ -593,9 +593,22 @@ class RuleProposer:
             return next(iter(self.ctx.within(header.start("name"), header.end("name"), "COMPANY")), None)
         if card := card_name(text, clause.start):  # 融资轮次：天使轮 under 项目名称：X
             return next(iter(self.ctx.within(*card, "COMPANY")), None)
+        lines = card_lines(text, clause.start)  # 股份代號：02713 / 預計上市日期：11月25日: the company of that code
+        if lines and (coded := self._coded(lines)):
+            return coded
         # 1、2025.9.22（周一）沪主板 盛岚股份 / 申购代码732386…: a numbered item's line naming one company alone
         named = self.ctx.within(line_start, line_end, "COMPANY") if _ITEM_NUMBER.match(text, line_start) else []
         return named[0] if len(named) == 1 and line_end - named[0].end <= 1 else None
+
+    def _coded(self, card: tuple[int, int]) -> Entity | None:
+        """The company named with the code a card's field gives, elsewhere in the text (翊澄醫療（02713）)."""
+        codes = {(t.value or {}).get("code") for t in self.ctx.within(*card, "TICKER")}
+        for ticker in self.ctx.within(0, len(self.ctx.text), "TICKER") if codes else ():
+            if (ticker.value or {}).get("code") in codes and not card[0] <= ticker.start < card[1]:
+                named = self.ctx.within(max(0, ticker.start - 24), ticker.start, "COMPANY")
+                if named and ticker.start - named[-1].end <= 2:
+                    return named[-1]
+        return None
 
     def _group(self, clause: Clause, sized_only: bool = False) -> list[Entity]:
         """三家公司全部通过审议, 共有5家企业终止审核: a clause that counts companies it does
@@ -638,6 +651,8 @@ class RuleProposer:
         others = [o for o in view.others if ctx.cluster(o) not in investor_clusters and o.text not in self._speakers]
         values = ctx.within(clause.start, clause.end, "MONEY", "ROUND", "TICKER", "SHARES")  # of one company
         live = [t for t in view.usable if not t.negated]
+        if live and all(t.stage == "attach" for t in live) and CARD_FIELD.match(ctx.text, clause.start):
+            values = values or ctx.within(clause.start, clause.end, "DATE")  # 上市日期：2025年11月14日: a field of the deal in focus
         subject = self._subject(clause, others, live, bool(live) and bool(values or view.investors), view.sources,
                                 bool(view.investors))
         if subject is not None and is_lender(subject) and self._lends(clause, live):

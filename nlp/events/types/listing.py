@@ -264,7 +264,7 @@ def _after(date, reference) -> bool:
 
 _TOLD_AHEAD = re.compile(r"\d{4}年|本月|下月|下周|下星期|明|次日|翌日|周[一二三四五六日]|星期[一二三四五六日天]")
 _SOON = 31  # days
-_SHARES_TOLD = re.compile(r"股份|股票|新股|[AH]股|\d股|IPO|首发|招股|发售")
+_SHARES_TOLD = re.compile(r"股份|股票|新股|[AH]股|\d股|IPO|首发|招股|发售|主板|创业板|科创板|GEM")
 
 
 def _scheduled(ctx: Context, t: trig.Trigger, stage: str, date, start: int, end: int) -> bool:
@@ -322,6 +322,10 @@ def _owner(ctx: Context, value):
     return None
 
 
+# 上市日期：2025年11月14日, 上市日期为12月3日: the listing day a field or a sentence gives the listing told
+_LISTING_DAY_FIELD = re.compile(r"上市日期\s?(?:为|是|定为|定于)?\s?[:：]?\s?")
+
+
 def propose_args(reader, view, triggers) -> list[Proposal]:
     """Stages with their dates, exchange, ticker, shares, offer price, proceeds and
     market value of one clause."""
@@ -338,6 +342,10 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         add("h_shares", value=True)
     plan_told = None
     for t in triggers:
+        day = _LISTING_DAY_FIELD.match(ctx.text, t.start) if t.stage == "attach" else None
+        date = next((d for d in ctx.within(day.end(), end, "DATE") if d.start == day.end()), None) if day else None
+        if date is not None and (date.value or {}).get("granularity") == "day":
+            add("listing_date", date)
         if t.negated or t.stage == "attach" or _threatened(ctx, t):
             continue
         stage, firm = _stage(ctx, t)
