@@ -2194,3 +2194,17 @@ def test_a_listing_card_belongs_to_the_company_of_its_code_not_to_the_last_one_n
     events = nlp.extract(text, published="2025-12-01")["events"]
     assert {ev["company"]["name"]: (ev["listing_date"] or {}).get("start_date") for ev in events} \
         == {"澜屿医疗": "2025-12-09", "泓川物流": None}
+
+
+def test_a_subscription_calendar_s_lines_name_their_company_and_day():
+    """周一（12月8日）｜X｜科创板 over the lines of that day's new share: X subscribes that day (a name between bars is
+    a cell, no byline), and 顶格申购需配沪市市值 is what a subscriber must hold, not the company's worth."""
+    text = ("新股申购日历｜下周2只新股可申购\n"
+            "据Choice数据统计，下周共有2只新股开启申购，具体安排如下：\n"
+            "周一（12月8日）｜澜星半导体｜科创板\n"
+            "申购代码787784，挂牌后的股票代码将是688784；发行价28.60元/股，顶格申购需配沪市市值8.5万元。\n"
+            "周四（12月11日）｜禾赉农业｜沪主板\n"
+            "申购代码732538，股票代码603538；发行价9.36元/股。\n")
+    events = nlp.extract(text, published="2025-12-07")["events"]
+    assert [(ev["company"]["name"], ev["date"]["start_date"], ev["ticker"], ev["market_cap"]) for ev in events] \
+        == [("澜星半导体", "2025-12-08", "688784", None), ("禾赉农业", "2025-12-11", "603538", None)]

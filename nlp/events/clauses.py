@@ -429,6 +429,7 @@ _SUBJECT_VERB = re.compile(r"^[」』”\"]?(?:(?:\d{4}年|今年|去年|本月|
                            r"\([A-Za-z]|\(\d{3,6}[.)-]|\((?:股票|证券|申购)代码)")
 # 【天地数码：…】, 天地数码：关于…的公告: a flash or an announcement opens with its company's name
 _TABLE_CELL = re.compile(r"\s?\|(?=[^|\n]*\|)")  # a cell of a flattened table's row (星河科技|机器人|A轮|…)
+_LAST_CELL = re.compile(r"\|\s?$")  # …|星河科技|科创板: a cell after a bar is no byline either
 _FLASH_HEAD = re.compile(rf"\s?[:：]|{_TABLE_CELL.pattern}")  # 星河科技：…, or a table row's first cell
 # the words for a company another one owns (a share of): the parent names it, or stands for it
 SUBSIDIARY = "子公司|附属公司|参股公司"
@@ -579,7 +580,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         elif _MONEY_FROM.search(before):
             investors.extend(group)  # 种子轮新台币6,000万元来自X, 资金全部来自X: the money's source invests
         # (星河网从云帆科技获悉: 云帆科技 told it, the outlet is the source)
-        elif (cues("source", "after").match(after) and not before.endswith(("为", "从")) and not _TABLE_CELL.match(wide)) \
+        elif (cues("source", "after").match(after) and not before.endswith(("为", "从")) and not _TABLE_CELL.match(wide)
+              and not (_LAST_CELL.search(before) and after.lstrip().startswith("|"))) \
                 or cues("source", "before").search(before) \
                 or (cues("venue", "after").match(after) and (cues("venue", "before").search(before) or _brokers(group))) \
                 or cues("advisor", "after").match(after) or cues("affiliation", "after").match(after):

@@ -120,8 +120,8 @@ _BEFORE_THE_SUBJECT = re.compile(r"继[^,，。；;]{1,24}?(?:之后|后)[,，]?
 # 根据协议，X将…: a sentence that tells the terms of an agreement signed in the sentence before
 _PER_AGREEMENT = re.compile(r"\s*(?:根据|按照|依据|按)(?:该|上述|双方)?(?:协议|约定|合同)")
 _TIME_OF_DAY = re.compile(r"\d[:：]\d|[点时]")  # 2025-11-06 08:15: a page's time, no timeline's date
-# a sentence that opens with its date (6月5日下午，…, 今天，…)
-_SENTENCE_DATE = re.compile(r"\s*(?P<date>[^,，。；;:：\n]{2,16}?)(?:上午|下午|晚间|早间|晚|盘后)?[,，]")
+# a sentence that opens with its date (6月5日下午，…, 今天，…), or a calendar's line (周一（12月8日）｜X｜科创板)
+_SENTENCE_DATE = re.compile(r"\s*(?P<date>[^,，。；;:：|\n]{2,16}?)(?:上午|下午|晚间|早间|晚|盘后)?(?:[,，]|\s?\|)")
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[▍●■◆【])?[^,，。；;!?！？\n]{1,30}[?？]?\n*")
 # 股份将于7月4日上市, 股份本月十五日挂牌: a clause that opens on the shares is about the company in focus
 _SHARES_OF_FOCUS = re.compile(r"\s*(?:其|该公司)?(?:股份|股票|H股)(?:将|预计|拟|计划|已|亦)?(?:于|在|本月|下月|下周)")

@@ -40,8 +40,8 @@ STAGE_TO_DUEE = {
     "suspended": "暂停上市", "terminated": "终止上市", "withdrawn": "终止上市",
 }
 _ENDED = ("terminated", "withdrawn")
-# 再度受理, 重启IPO: a new attempt, so a termination told with it is history
-_RESTART = re.compile(r"重启|再度|再次|重新(?:递交|提交|申报|递表)|卷土重来|第二次|二次递表|二度")
+# 再度受理, 重启IPO, 二次闯关, 转战创业板: a new attempt, so a termination told with it is history
+_RESTART = re.compile(r"重启|再度|再次|重新(?:递交|提交|申报|递表)|卷土重来|第二次|二次(?:递表|闯关|冲击|申报|IPO)|二度|转战")
 _H_SHARES = re.compile(r"H股(?:上市|发行|的?(?:上市|发行)?申请|招股)")
 _TICKER_OPENS = re.compile(r"(?:-[A-Z]{1,2})?\s?[(（]\s?(?:[^()（）,，。]{0,8}?(?:代码|代號|代号)\s?[:：]?\s?)?")  # X（纳斯达克代码：HGAC）
 # a listing told with one of these is not (only) in Hong Kong, whatever the press
@@ -533,7 +533,7 @@ def event_dates(ev: Candidate) -> list:
     return [step.date for step in ev.args.get("stages", [])] + [ev.args.get("date"), ev.args.get("listing_date")]
 
 
-def stage_of(ev: Candidate) -> str:
+def stage_of(ev: Candidate, final: bool = False) -> str:
     """The furthest stage trigger words report; the classifier's reading of a
     plain 上市 / IPO sentence only when no trigger word names one; a listing scheduled
     for a day ahead, or a step once taken (曾被暂缓审议), only when no step under way is
@@ -544,9 +544,21 @@ def stage_of(ev: Candidate) -> str:
     if under_way:  # (a step told as once taken, 曾被暂缓审议, yields to the one under way too)
         steps = [step for step in steps if not step.scheduled and not step.past]
     named = [step.stage for step in steps if not step.classified] or [step.stage for step in steps]
-    if ev.args.get("restarted"):  # a new attempt: an earlier termination is history
+    # a new attempt: an earlier termination is history (dated before a later step: only in the event's record, since
+    # merging keeps an ended attempt on another market apart)
+    if ev.args.get("restarted") or (final and _ended_before_a_later_step(steps)):
         named = [st for st in named if st not in _ENDED] or named
     return max(named, key=STAGE_ORDER.index) if named else "planned"
+
+
+def _ended_before_a_later_step(steps: list) -> bool:
+    """2022年4月…首发申请被否, then 6月27日深交所受理了X的创业板IPO申请: every termination is dated before a step
+    of a later day, the step of a new attempt."""
+    def day(step):
+        return ((step.date.value or {}).get("end") or "") if step.date is not None else ""
+    ended = [day(step) for step in steps if step.stage in _ENDED]
+    later = [day(step) for step in steps if step.stage not in _ENDED and step.stage != "planned"]
+    return bool(ended) and all(ended) and any(d > max(ended) for d in later)
 
 
 # --- the record ------------------------------------------------------------------------
@@ -631,7 +643,7 @@ def record(ctx: Context, ev: Candidate, mention: rec.Mention, sources: rec.Sourc
     exchange = _exchange(ctx, ev, mention)
     ticker = a.get("ticker") or (None if a.get("historical") else _printed_ticker(ctx, ev, exchange))
     shares = a.get("shares_offered")
-    stage = stage_of(ev)
+    stage = stage_of(ev, final=True)
 
     def src(field, ent, value):
         return rec.source(sources, field, ent, value)
