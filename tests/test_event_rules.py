@@ -2208,3 +2208,18 @@ def test_a_subscription_calendar_s_lines_name_their_company_and_day():
     events = nlp.extract(text, published="2025-12-07")["events"]
     assert [(ev["company"]["name"], ev["date"]["start_date"], ev["ticker"], ev["market_cap"]) for ev in events] \
         == [("澜星半导体", "2025-12-08", "688784", None), ("禾赉农业", "2025-12-11", "603538", None)]
+
+
+def test_a_funding_timeline_s_lines_are_rounds_of_the_company_in_focus():
+    """▍融资历程 / · 2019年　天使轮　X投资500万元 / 1.2022年6月，B轮融资5亿元…: each line of a timeline, bulleted or
+    numbered, is a round of the company the article is about, however many lines down."""
+    text = ("澜衡智能完成3亿元C轮融资\n"
+            "澜衡智能成立于2018年，主营关节模组。\n"
+            "公司披露了此前的融资：\n"
+            "· 2019年　天使轮　岫石创坛投资500万元\n"
+            "1.2021年6月，A轮融资6000万元，澄湖资本领投；\n"
+            "2.2022年9月，A+轮融资8000万元，领投方为岚峰创投；\n"
+            "3.2023年12月，B轮融资2亿元，泓川资本全额认购。\n")
+    events = nlp.extract(text, published="2025-09-16")["events"]
+    assert [(ev["company"]["name"], ev["round"]["name"]) for ev in events] \
+        == [("澜衡智能", "C"), ("澜衡智能", "angel"), ("澜衡智能", "A"), ("澜衡智能", "A+"), ("澜衡智能", "B")]

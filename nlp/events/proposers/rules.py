@@ -76,6 +76,7 @@ _OBJECT_BEFORE = re.compile(r"(?:在|从|离开|加入|任职于|就职于|供�
 _DESCRIBES_NAME = re.compile(r"[^,，。；;的]{1,16}的")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 _ITEM_NUMBER = re.compile(r"[ \t]*\d{1,2}\s?(?:、|[.)](?!\d))")  # 1、2025.9.22…, 2. 星河…; not 2025.9
+_NUMBERED = re.compile(rf"{_ITEM_NUMBER.pattern}|[ \t]*\d{{1,2}}\.(?=(?:19|20)\d{{2}}年)")  # (3．2024年12月，…)
 
 
 def _rows_of_one_table(text: str, above: tuple[int, int], start: int) -> bool:
@@ -669,7 +670,7 @@ class RuleProposer:
                                                                 and not _BYLINE_AFTER.match(ctx.text, subject.end))))
                                     or subject is self._owner
                                     or (self.topic and subject is self.topic[0]
-                                        and (BULLET.match(ctx.text, clause.start)
+                                        and (BULLET.match(ctx.text, clause.start) or _NUMBERED.match(ctx.text, clause.start)
                                              or (live and all(t.stage == "attach" for t in live))
                                              or (live and (PRONOUN.search(ctx.text, clause.start, clause.end)
                                                            or _IT.search(ctx.text, clause.start, clause.end)))))):
