@@ -521,12 +521,13 @@ def _split_glued(tokens: list[tuple[str, int]], tags: dict) -> list[tuple[str, i
     return out
 
 
-# jieba cuts 有限责任公司 into 有限责任 + 公司, 合伙企业 into 合伙 + 企业: the two make one legal form
-_SPLIT_TAILS = frozenset(("公司", "企业"))
+# jieba cuts 有限责任公司 into 有限责任 + 公司, 合伙企业 into 合伙 + 企业, 投资发展集团 into 投资 + 发展 + 集团: the
+# pieces make one suffix
+_SPLIT_TAILS = frozenset(("公司", "企业", "集团"))
 
 
 def _joins(before: str, word: str) -> bool:
-    if word in _SPLIT_TAILS:
+    if word in _SPLIT_TAILS or word.endswith("集团"):
         hit = _suffix_of(before + word)
         return hit is not None and hit[2] and len(hit[0]) > len(word)
     # 合伙企业 + (有限合伙): a legal form in brackets after another
@@ -541,6 +542,8 @@ def _join_split_suffixes(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]
     for word, start in tokens:
         if out and _joins(out[-1][0], word):
             out[-1] = (out[-1][0] + word, out[-1][1])
+            while len(out) > 1 and _joins(out[-2][0], out[-1][0]):  # 投资 + 发展集团
+                out[-2:] = [(out[-2][0] + out[-1][0], out[-2][1])]
         else:
             out.append((word, start))
     return out

@@ -428,6 +428,9 @@ _SUBJECT_VERB = re.compile(r"^[」』”\"]?(?:(?:\d{4}年|今年|去年|本月|
                            r"(?:借出|提供)[^,，。；;]{0,12}?孖展|"
                            r"\([A-Za-z]|\(\d{3,6}[.)-]|\((?:股票|证券|申购)代码)")
 # 【天地数码：…】, 天地数码：关于…的公告: a flash or an announcement opens with its company's name
+_SAYS_IT_INVESTED = re.compile(r"[^,，。；;“”\"]{2,16}?(?:说|表示|称|补充道|介绍|谈道|指出)[:：]?\s?[“\"](?:作为|身为|我们是)"
+                               r"(?:本轮|这轮|此轮|本次|这次)(?:融资|投资)?(?:的)?(?:唯一)?(?:(?P<lead>(?:联合)?领投)方"
+                               r"|投资方|投资人|(?:新进来的|新)?股东|跟投方|参投方)")
 _TABLE_CELL = re.compile(r"\s?\|(?=[^|\n]*\|)")  # a cell of a flattened table's row (星河科技|机器人|A轮|…)
 _LAST_CELL = re.compile(r"\|\s?$")  # …|星河科技|科创板: a cell after a bar is no byline either
 _FLASH_HEAD = re.compile(rf"\s?[:：]|{_TABLE_CELL.pattern}")  # 星河科技：…, or a table row's first cell
@@ -559,6 +562,11 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             # 投资方为倚锋资本(领投)、贵阳创投: the mark names the lead inside the list
             leads.extend(group if "lead" in zone_roles else [e for e in group if _LEAD_MARK.match(ctx.text, e.end)])
             confirmed.update(e.text for e in group if e.weak)
+            continue
+        # X合伙人Y说：“作为本轮的领投方，我们…”, “我们是这轮新进来的股东”: the speaker's firm says it invested
+        if said := _SAYS_IT_INVESTED.match(ctx.text, group[-1].end, end):
+            investors.extend(group)
+            leads.extend(group if said.group("lead") else [])
             continue
         before = ctx.text[max(start, group[0].start - 10) : group[0].start]
         wide = _TICKER_PAREN.sub("", ctx.text[group[-1].end : min(end, group[-1].end + 40)], count=1)
