@@ -2223,3 +2223,11 @@ def test_a_funding_timeline_s_lines_are_rounds_of_the_company_in_focus():
     events = nlp.extract(text, published="2025-09-16")["events"]
     assert [(ev["company"]["name"], ev["round"]["name"]) for ev in events] \
         == [("澜衡智能", "C"), ("澜衡智能", "angel"), ("澜衡智能", "A"), ("澜衡智能", "A+"), ("澜衡智能", "B")]
+
+
+def test_a_listing_denied_leaves_the_party_s_rounds_be():
+    """公司短期内没有上市安排: no listing, and the round told without a sum still stands."""
+    text = ("澜舟机器人昨天宣布完成B轮融资，金额约2亿元。今年1月，公司刚完成一轮A+轮，当时未披露金额与投资方。"
+            "创始人说，公司短期内没有上市安排。")
+    events = nlp.extract(text, published="2025-07-22")["events"]
+    assert [(ev["type"], ev["round"]["name"]) for ev in events] == [("funding", "B"), ("funding", "A+")]

@@ -695,6 +695,8 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             described = _DESCRIBED.match(text)
             if described and len(text) - described.end() >= len(suffix) + 2:  # 研发商伟杰信生物 (jieba: 商伟杰)
                 text, start = text[described.end():], start + described.end()
+            if text.startswith(suffix) and len(text) - 2 * len(suffix) >= 2:  # 家族办公室砚湾家族办公室: the kind, then the name
+                text, start = text[len(suffix):], start + len(suffix)
             called = _CALLED.match(text) or _INVESTS_INTO.match(text)
             if called is not None and len(text) - called.end() >= len(suffix) + 2:
                 text, start = text[called.end():], start + called.end()

@@ -71,8 +71,8 @@ def card_lines(text: str, line_start: int) -> tuple[int, int] | None:
     return start, len(text) if end < 0 else end
 
 
-# 三家创投, 多家机构, 两名投资者: parties counted, none named (no name, as role discovery and the tagger read it)
-PARTY_COUNT = r"(?:\d+|[一二两三四五六七八九十百千数几多]+)(?:家|个|只|名|位)"
+# 三家创投, 多家机构, 两名投资者, 两间初创: parties counted, none named (no name, as role discovery and the tagger read it)
+PARTY_COUNT = r"(?:\d+|[一二两三四五六七八九十百千数几多]+)(?:家|个|只|名|位|间)"
 
 
 # 首页 > 金融 > 银行, 經濟通 ＞ 新股: a web page's breadcrumb above its title

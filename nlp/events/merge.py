@@ -47,7 +47,9 @@ def _absorb(into: Candidate, other: Candidate) -> None:
 
 
 def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
-    negated_clusters = {ctx.cluster(c.company) for c in candidates if c.args.get("negated")}
+    # a listing denied (公司短期内没有上市安排) leaves the party's rounds be
+    negated_clusters = {(t, ctx.cluster(c.company)) for c in candidates if c.args.get("negated")
+                        for t in ((c.type,) if c.type == "listing" else types.REGISTRY)}
     events: list[Candidate] = []
     party_events: dict[tuple, list[Candidate]] = {}  # (type, cluster) -> its events so far
     retold = None  # the headline's event the body told again
@@ -76,7 +78,7 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             continue
         etype = types.get(ev.type)
         cluster = ctx.cluster(ev.company)
-        if not etype.substantial(ev, cluster in negated_clusters, cluster in investors) or _denied(ctx, ev):
+        if not etype.substantial(ev, (ev.type, cluster) in negated_clusters, cluster in investors) or _denied(ctx, ev):
             continue
         if _background(ev, ctx.reference):
             if not etype.KEEP_HISTORY:
