@@ -81,7 +81,8 @@ _HEARSAY_REACH = 80
 # (回应“完成10亿元C轮融资”：消息不实: the quoted step the text denies right after the quote)
 _QUOTED_HEARSAY = re.compile(r"[^“”\"「」。\n]{0,40}?[”」\"](?:的?(?:市场|网络|媒体|网传)?(?:传闻|传言|消息|报道|说法|一说)"
                              r"|[:：,，]?\s?(?:消息|传闻|报道)?(?:不实|不属实|系谣言|为谣言|纯属谣言))"
-                             r"|的?(?:市场|网络|媒体)?(?:传闻|传言|说法)")  # 分拆光学部门独立上市的传闻, 融资传闻频发
+                             r"|的?(?:市场|网络|媒体)?(?:传闻|传言|说法)"  # 分拆光学部门独立上市的传闻, 融资传闻频发
+                             r"|[^,，。；;\n?？]{0,24}?[?？]")  # 高瓴入局星灵机器人？: a step asked about
 
 
 def context_before(text: str, pos: int, floor: int) -> str:
