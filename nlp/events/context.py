@@ -35,21 +35,27 @@ CARD_FIELD = re.compile(r"[ \t]*[\u4e00-\u9fff]{2,6}[:：]")
 CARD_FIELDS_MAX = 12
 
 
-def card_name(text: str, line_start: int) -> tuple[int, int] | None:
-    """Where the card's name field names the company, for a field line that opens at line_start (the lines between
-    are fields of the same card)."""
+def _fields_above(text: str, line_start: int):
+    """(start, end) of the lines above a card's field line, nearest first, at most CARD_FIELDS_MAX of them."""
     if not CARD_FIELD.match(text, line_start):
-        return None
+        return
     for _ in range(CARD_FIELDS_MAX):
         start, end = line_above(text, line_start)
         if end <= start:
-            return None
+            return
+        yield start, end
+        line_start = start
+
+
+def card_name(text: str, line_start: int) -> tuple[int, int] | None:
+    """Where the card's name field names the company, for a field line that opens at line_start (the lines between
+    are fields of the same card)."""
+    for start, end in _fields_above(text, line_start):
         name = CARD_NAME.match(text, start, end)
         if name:
             return name.span("name")
         if not CARD_FIELD.match(text, start, end):
             return None
-        line_start = start
     return None
 
 
@@ -58,9 +64,8 @@ def card_lines(text: str, line_start: int) -> tuple[int, int] | None:
     if not CARD_FIELD.match(text, line_start):
         return None
     start = line_start
-    for _ in range(CARD_FIELDS_MAX):
-        above, end = line_above(text, start)
-        if end <= above or not CARD_FIELD.match(text, above, end):
+    for above, end in _fields_above(text, line_start):
+        if not CARD_FIELD.match(text, above, end):
             break
         start = above
     end = text.find("\n", line_start)
@@ -69,6 +74,16 @@ def card_lines(text: str, line_start: int) -> tuple[int, int] | None:
             break
         end = text.find("\n", end + 1)
     return start, len(text) if end < 0 else end
+
+
+# 奇信股份(002781), X（纳斯达克代码：HGAC）: what stands between a name and the code printed in brackets after it
+TICKER_OPENS = re.compile(r"(?:-[A-Z]{1,2})?\s?[(（]\s?(?:[^()（）,，。]{0,8}?(?:代码|代號|代号)\s?[:：]?\s?)?")
+
+
+def named_with_code(ctx: Context, ticker: Entity) -> Entity | None:
+    """The company a code is printed after, in brackets (翊澄醫療（02713）)."""
+    return next((name for name in ctx.within(max(0, ticker.start - 60), ticker.start, "COMPANY")
+                 if TICKER_OPENS.fullmatch(ctx.text, name.end, ticker.start)), None)
 
 
 # 三家创投, 多家机构, 两名投资者, 两间初创: parties counted, none named (no name, as role discovery and the tagger read it)

@@ -19,7 +19,7 @@ from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_ve
 from ..columns import BAR, cells
 from ..context import (BOARD_WORD, BREADCRUMBS, BULLET, CARD_FIELD, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, HEADLINE_MAX, INVESTOR_NAME,
                        ITEM_HEADER, LOAN, PRONOUN, THIS_ROUND, THIS_ROUND_REACH, Context, card_lines, card_name, cues,
-                       former_or_latter, is_calendar, is_lender, line_above, name_lists, subscribed_issuer)
+                       former_or_latter, is_calendar, is_lender, line_above, name_lists, named_with_code, subscribed_issuer)
 
 SOURCE = "rules"
 # 三家公司, 这5家企业, 上述2家拟IPO企业, 5家被投企业, 两只新股: companies counted, not named
@@ -604,12 +604,9 @@ class RuleProposer:
     def _coded(self, card: tuple[int, int]) -> Entity | None:
         """The company named with the code a card's field gives, elsewhere in the text (翊澄醫療（02713）)."""
         codes = {(t.value or {}).get("code") for t in self.ctx.within(*card, "TICKER")}
-        for ticker in self.ctx.within(0, len(self.ctx.text), "TICKER") if codes else ():
-            if (ticker.value or {}).get("code") in codes and not card[0] <= ticker.start < card[1]:
-                named = self.ctx.within(max(0, ticker.start - 24), ticker.start, "COMPANY")
-                if named and ticker.start - named[-1].end <= 2:
-                    return named[-1]
-        return None
+        return next((named for ticker in (self.ctx.within(0, len(self.ctx.text), "TICKER") if codes else ())
+                     if (ticker.value or {}).get("code") in codes and not card[0] <= ticker.start < card[1]
+                     and (named := named_with_code(self.ctx, ticker)) is not None), None)
 
     def _group(self, clause: Clause, sized_only: bool = False) -> list[Entity]:
         """三家公司全部通过审议, 共有5家企业终止审核: a clause that counts companies it does

@@ -15,7 +15,7 @@ from .. import stage_model
 from .. import triggers as trig
 from ..candidate import Candidate, Proposal, Step
 from ..clauses import segment_end
-from ..context import BREADCRUMBS, ENUMERATION, Context, cues, name_lists, title_end
+from ..context import BREADCRUMBS, ENUMERATION, TICKER_OPENS, Context, cues, name_lists, title_end
 
 NAME = "listing"
 DUEE_TYPE = "公司上市"
@@ -43,7 +43,6 @@ _ENDED = ("terminated", "withdrawn")
 # 再度受理, 重启IPO, 二次闯关, 转战创业板: a new attempt, so a termination told with it is history
 _RESTART = re.compile(r"重启|再度|再次|重新(?:递交|提交|申报|递表)|卷土重来|第二次|二次(?:递表|闯关|冲击|申报|IPO)|二度|转战")
 _H_SHARES = re.compile(r"H股(?:上市|发行|的?(?:上市|发行)?申请|招股)")
-_TICKER_OPENS = re.compile(r"(?:-[A-Z]{1,2})?\s?[(（]\s?(?:[^()（）,，。]{0,8}?(?:代码|代號|代号)\s?[:：]?\s?)?")  # X（纳斯达克代码：HGAC）
 # a listing told with one of these is not (only) in Hong Kong, whatever the press
 _ELSEWHERE = re.compile(r"A股|美股|赴美|美国|新加坡|台湾|伦敦|东京|[沪深]市")
 _SENTENCE_ENDS = "。；;！!？?\n"
@@ -313,7 +312,7 @@ def _owner(ctx: Context, value):
     brackets right after a name is that name's, as is the board its application names (X首次公开发行股票并在创业板上市); 拟登陆创业板的汇岭电气与北交所的恒朗新材,
     沪主板X、北交所Y: a board that describes the name right after it is that name's."""
     for name in ctx.within(max(0, value.start - 60), value.start, "COMPANY"):  # (a long Latin name too)
-        if _TICKER_OPENS.fullmatch(ctx.text, name.end, value.start) or _APPLIES_AT.fullmatch(ctx.text, name.end, value.start):
+        if TICKER_OPENS.fullmatch(ctx.text, name.end, value.start) or _APPLIES_AT.fullmatch(ctx.text, name.end, value.start):
             return name
     described = _BOARD_DESCRIBES.match(ctx.text, value.end)
     if described:
