@@ -79,6 +79,11 @@ PARSE = [
     ("50亿卢比", M(5e9, "INR")),
     ("50亿印度卢比", M(5e9, "INR")),
     ("1亿澳门元", M(1e8, "MOP")),
+    ("500万葡币", M(5e6, "MOP")),
+    ("2500万令吉", M(2.5e7, "MYR")),  # Malaysian Chinese papers' word for the ringgit
+    ("0.32令吉", M(0.32, "MYR")),
+    ("800万马币", M(8e6, "MYR")),
+    ("RM25 million", M(2.5e7, "MYR")),
     ("1亿泰铢", M(1e8, "THB")),
     ("三十元", M(30.0, "CNY")),
     ("100元", M(100.0, "CNY")),

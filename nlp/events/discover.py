@@ -85,7 +85,7 @@ def _cell_start(text: str, start: int, end: int) -> int:
 
 _COLUMN_ROLES = (("subject", re.compile(r"(?:股票|证券|公司|企业|新股)?(?:简称|名称)|公司|企业|发行人")),
                  ("lead", re.compile(r"(?:领投方?|领投机构)")),
-                 ("investor", re.compile(rf"(?:本轮)?(?:投资方|投资机构|投资人|投资者|资方|参投方|出资方)|{ALLOTTEE_COLUMN.pattern}")))
+                 ("investor", re.compile(rf"(?:本轮)?(?:投资方|投资机构|投资人|投资者|资方|参投方|出资方|出资人)|{ALLOTTEE_COLUMN.pattern}")))
 _TABLE_LINES = 30  # how far above a row its header may be
 
 
