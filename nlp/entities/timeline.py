@@ -55,11 +55,13 @@ def _told_again(surface: str, told: dates.Resolved) -> dates.Resolved | None:
     if surface in _SAME_DAY and start == end:
         day = start + dt.timedelta(days=_SAME_DAY[surface])
         return dates.Resolved(day, day, "day", told.depends)
-    if surface in ("同月", "当月") and start.day == 1 and (end + dt.timedelta(days=1)).day == 1 \
-            and (start.year, start.month) == (end.year, end.month):
-        return dates.Resolved(start, end, "month", told.depends)
-    if surface in _SAME_YEAR and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
-        return dates.Resolved(start, end, "year", told.depends)
+    # 10月30日…同月: the month (or year) of a day or a month told
+    if surface in ("同月", "当月") and (start.year, start.month) == (end.year, end.month):
+        first = start.replace(day=1)
+        last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+        return dates.Resolved(first, last, "month", told.depends)
+    if surface in _SAME_YEAR and start.year == end.year:
+        return dates.Resolved(dt.date(start.year, 1, 1), dt.date(start.year, 12, 31), "year", told.depends)
     return None
 
 
