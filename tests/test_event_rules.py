@@ -2231,3 +2231,19 @@ def test_a_listing_denied_leaves_the_party_s_rounds_be():
             "创始人说，公司短期内没有上市安排。")
     events = nlp.extract(text, published="2025-07-22")["events"]
     assert [(ev["type"], ev["round"]["name"]) for ev in events] == [("funding", "B"), ("funding", "A+")]
+
+
+def test_an_investor_s_verb_on_the_company_pronoun_is_a_round_of_the_company_in_focus():
+    """那一年它领投了公司的B轮: the investor (它) led a round of the company the article is about, not of itself."""
+    text = ("钴峰新能董事长程牧远在投产仪式上发言。公司于今年3月完成C轮融资，领投方为国投创合。"
+            "达晨财智与钴峰新能的缘分始于2023年，那一年它领投了公司的B轮。")
+    events = nlp.extract(text, published="2025-06-12")["events"]
+    assert [(ev["company"]["name"], ev["round"]["name"]) for ev in events] == [("钴峰新能", "C"), ("钴峰新能", "B")]
+
+
+def test_a_company_renamed_raises_under_its_new_name_and_its_old_round_too():
+    """"X"已正式更名为"Y"，并于…宣布完成B轮; 2023年，公司（时名X）完成A轮: both rounds are Y's."""
+    text = ("猎云网获悉，企业服务公司“芷岚软件”已正式更名为“曦岭智能”，并于10月13日宣布完成2亿元B轮融资。"
+            "本轮由君联资本领投。\n这并不是公司第一次获得经纬创投的支持。2023年，公司（时名芷岚软件）完成A轮融资，由经纬创投独家投资。")
+    events = nlp.extract(text, published="2025-10-14")["events"]
+    assert [(ev["company"]["name"], ev["round"]["name"]) for ev in events] == [("曦岭智能", "B"), ("曦岭智能", "A")]

@@ -125,13 +125,13 @@ def _listed_and_its_group(a: str, b: str) -> bool:
 # 锂衡能源(Lithera Energy Corp.), Korvo Robotics Limited(可沃机械人，下称“Korvo”), 「律衡智能」（LexBalance AI）,
 # Tandora（中文名：苏州檀朵智能科技有限公司）, 穹序智能（原名“觅瞳视觉”）: the first name in a bracket right after a name is
 # that party's other name (or its former one)
-_FORMERLY = r"(?:原名|原称|曾用名|前身为?|前称)(?:为|是)?\s?[:：]?\s?[“\"「]?"
+_FORMERLY = r"(?:原名|原称|曾用名|前身为?|前称|时名)(?:为|是)?\s?[:：]?\s?[“\"「]?"
 _GLOSS_OPEN = re.compile(rf"\s?[(（]\s?(?:(?:中文|英文)(?:名称?|全称)?\s?[:：]\s?|{_FORMERLY})?")
 _FORMER_GLOSS_OPEN = re.compile(rf"\s?[(（]\s?{_FORMERLY}")
 _QUOTED_GLOSS_OPEN = re.compile(r"[」”\"』]\s?[(（]\s?")  # 「律衡智能」（LexBalance AI）: in the other script
 _GLOSS_CLOSE = re.compile(r"[”\"」]?\s?[)）,，;；]")
 # 原“觅瞳视觉”更名穹序智能, X正式更名为Y: a company's former name and its new one
-_RENAMED = re.compile(r"[”\"」]?\s?(?:正式|已|已经)?(?:更名|改名)(?:为)?\s?[“\"「]?")
+_RENAMED = re.compile(r"[”\"」]?\s?(?:已经|已)?(?:正式)?(?:更名|改名)(?:为)?\s?[“\"「]?")
 
 
 def _glosses(text: str, a: Entity, b: Entity) -> bool:

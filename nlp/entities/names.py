@@ -201,7 +201,7 @@ def _is_descriptor(word: str) -> bool:
 _LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是系据让给于并且等其该因丨有这那了较")  # 丨: a dateline separator; 了: 引入|了岚桥
 # 湘江钛业全称湖南湘江钛业科技股份有限公司, X又称Y: a word that names a name, inside a run of name-like words
 # (up to the last of them: the name is after it)
-_CALLED = re.compile(r".*(?:全称|又称|原名|原称|简称|全名)(?:为|是)?")
+_CALLED = re.compile(r".*(?:全称|又称|原名|原称|时名|简称|全名)(?:为|是)?")
 # 毅达资本独家投资闽钧股份: jieba's run of name-like words opens on the investing verb (投资 is also a suffix)
 _INVESTS_INTO = re.compile(r"(?:独家|联合|共同|再次|出手|重金|战略|策略性?|领投|跟投|参投)?(?:投资|入股|参股|注资)了?")
 # 物流股峤蓝物流, 创新药股澄霆生物, 港股星河科技: the kind of stock a name is, before it

@@ -594,8 +594,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
                 or (cues("venue", "after").match(after) and (cues("venue", "before").search(before) or _brokers(group))) \
                 or cues("advisor", "after").match(after) or cues("affiliation", "after").match(after):
             sources.extend(group)
-        elif cues("investee", "after").match(after):
-            others.extend(group)  # 参与旭光子科技的A轮增资: the company raises, whatever verb follows
+        elif cues("investee", "after").match(after) or (_JOINED.search(before) and _ROUND_OF.match(after)):
+            others.extend(group)  # 参与旭光子科技的A轮增资, 参与了X的A轮投资: the company raises, whatever verb follows
             continue
         elif _receives(before, after):
             others.extend(group)  # 软银向Rappi注资: the receiver, not an investor
@@ -625,6 +625,11 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
     confirmed.update(e.text for e in others if e.weak)
     _aliases_follow(ctx, start, end, others, (investors, leads, sources))
     return others, investors, leads, sources
+
+
+# 元禾原点于2024年参与了X的A轮投资: the investor's verb right before the name of the one whose round it is
+_JOINED = re.compile(r"(?:参与|参投|领投|跟投)(?:了)?$")
+_ROUND_OF = re.compile(r"[」”\"]?\s?的[^,，。；;、]{0,10}?轮")
 
 
 def _brokers(group: list[Entity], loose: bool = False) -> bool:

@@ -45,6 +45,7 @@ _NAMED_ROUND = re.compile(r"(?!了?(?:它|其|公司|该公司|对方))了?[^,�
 _ACTIVE = re.compile(r"投资了$|(?:先后|相继|陆续|接连|连续)投资$|(?:宣布|决定|同意)[^,，。；;]{0,16}?投资$|入股$|参股$|家[^,，。；;:：]{0,8}?[:：]$")
 _RECEIVED = re.compile(r"获(?![悉知准批])得?|迎来|受到?")
 _RECEIVED_REACH = 40  # characters back in the segment (a bound, as for the triggers' context)
+_PRONOUN_OBJECT = re.compile(r"(?:领投|参投|跟投|投资|入股|注资)了?(?:该公司|公司)的")
 _OBJECTLESS = re.compile(r"\s*(?:[,，。；;]|$)")  # the investing verb ends its segment: it names no company
 _DESCRIBED_ONLY = re.compile(r"了?(?:一家|一间)?[^,，。；;:：\s]{0,8}?(?:初创|新创|创企|独角兽|公司|企业|平台|品牌|厂商|药企|车企)"
                             r"(?=\s|[,，。；;:：]|$)")
@@ -355,6 +356,8 @@ class RuleProposer:
         # an attach word (募资 after a round) names no subject while a trigger of its own is there
         told = [t for t in live if t.stage != "attach"] or live
         for t in told:  # 奇信股份公告,嘉元科技股票在科创板上市; 受A、B青睐 印度电商C获D轮融资
+            if _PRONOUN_OBJECT.search(text, t.start, t.end) and self.topic and self._in_focus(clause.sentence, start):
+                return self.topic[0]  # 那一年它领投了公司的B轮: the investor's verb names the company in focus after it
             at, pos = trig.told_at(text, t)  # 上会：…，A、B均获通过: told where its last segment opens
             seg_start, seg_end = _segment(text, at, start, end)
             named = [e for e in others if seg_start <= e.start and e.end <= seg_end]
