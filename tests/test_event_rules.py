@@ -2247,3 +2247,33 @@ def test_a_company_renamed_raises_under_its_new_name_and_its_old_round_too():
             "本轮由君联资本领投。\n这并不是公司第一次获得经纬创投的支持。2023年，公司（时名芷岚软件）完成A轮融资，由经纬创投独家投资。")
     events = nlp.extract(text, published="2025-10-14")["events"]
     assert [(ev["company"]["name"], ev["round"]["name"]) for ev in events] == [("曦岭智能", "B"), ("曦岭智能", "A")]
+
+
+def test_this_round_a_few_sentences_under_a_round_header_completes_that_round():
+    """X（2025年3月，A轮）：/ 这家…公司…。本轮融资1.5亿元，由Y领投: one round, its sum and investors told under it."""
+    text = ("今年以来，小米长江产业基金在具身智能方向的出手明显加密。\n\n"
+            "棽岭传动（2025年3月，A轮）：\n"
+            "这家做精密谐波减速器的公司，产品已进入多家机器人本体厂的供应链。本轮融资1.5亿元，由小米长江产业基金领投，元禾璞华跟投。\n")
+    events = nlp.extract(text, published="2025-09-30")["events"]
+    assert [(ev["company"]["name"], ev["round"]["name"], ev["amount"]["value"], [i["name"] for i in ev["investors"]])
+            for ev in events] == [("棽岭传动", "A", 1.5e8, ["小米长江产业基金", "元禾璞华"])]
+
+
+def test_a_quote_before_its_speaker_says_the_speaker_s_firm_led_and_others_were_in_the_round_too():
+    """“这一轮是我们领投的，”X合伙人Y说: X leads; A和老股东B也在这一轮里: A and B invest."""
+    text = ("5月14日，具身智能数据服务商蟠岭智能宣布完成2亿元A轮融资。\n"
+            "“这一轮是我们领投的，”蓝驰创投合伙人闻溯在接受采访时说，“我们看了十几家团队，最后选它。”\n"
+            "他补充说，联想创投和老股东峰瑞资本也在这一轮里。")
+    [event] = nlp.extract(text, published="2025-05-20")["events"]
+    assert [i["name"] for i in event["investors"]] == ["蓝驰创投", "联想创投", "峰瑞资本"]
+    assert [i["name"] for i in event["lead_investors"]] == ["蓝驰创投"]
+
+
+def test_an_investor_named_between_leaves_the_company_in_focus():
+    """X受理… / 2024年12月，Y认购公司新增股份… / 2022年8月，公司完成B轮: Y invests, it is no rival; 公司 is still X."""
+    text = ("6月23日晚间，深交所受理了浙江岨岭电缆股份有限公司（简称“岨岭电缆”）的创业板上市申请。\n"
+            "翻开招股书，有两处细节值得多看一眼。\n"
+            "一是突击入股。2024年12月，元禾原点以每股16.8元认购公司新增股份，出资6,000万元。这部分股份锁定36个月。\n"
+            "二是对赌。2022年8月，公司完成3亿元B轮融资，毅达资本领投，深创投跟投。")
+    funding = [ev for ev in nlp.extract(text, published="2025-06-25")["events"] if ev["type"] == "funding"]
+    assert [(ev["company"]["name"], ev["amount"]["value"]) for ev in funding] == [("岨岭电缆", 6e7), ("岨岭电缆", 3e8)]

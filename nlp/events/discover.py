@@ -126,6 +126,7 @@ def _clean(name: str) -> str:
     name = re.sub(r"^[\s(（]*(?:以下简称|以下称|下称|简称)[:：]?", "", name)  # (简称"蓉川生物"): the short name defined
     name = name.strip(" \"'“”「」《》()（）")
     name = re.sub(r"^\d{1,2}[.、)]\s*", "", name)  # an item number: 2.Menxlab漫仕获…
+    name = re.sub(r"^(?:热烈)?(?:祝贺|庆祝|恭贺|恭喜)(?=.{2})", "", name)  # 热烈祝贺X在创业板成功上市: a greeting
     # 2021年茗岩茶饮完成A轮: the time that opens the clause, before the name (no comma between)
     name = re.sub(r"^(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|(?:今|去|前)年(?:\d{1,2}月)?)"
                   r"(?:初|底|中|末|上半年|下半年)?(?:时|间)?(?=[^\d\s,，]{2})", "", name)

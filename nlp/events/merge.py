@@ -32,6 +32,14 @@ def _attaches(ctx: Context, ev: Candidate, cand: Candidate, alone: bool) -> bool
     return bool(cand.args.get("attach")) and (near or bullet) and not types.get(ev.type).attach_conflicts(ev, cand)
 
 
+def _this_round(ctx: Context, ev: Candidate, cand: Candidate) -> bool:
+    """X（2025年3月，A轮）：…这家公司…。本轮融资1.5亿元，由Y领投: 本轮 with no round of its own is the round just told
+    of the party, a few sentences on."""
+    return not cand.args.get("round") and any(THIS_ROUND.search(ctx.text, s, e) for s, e in cand.evidence) \
+        and any(y - d in ev.sentences for y in cand.sentences for d in range(THIS_ROUND_REACH + 1)) \
+        and not types.get(ev.type).attach_conflicts(ev, cand)
+
+
 def _absorb(into: Candidate, other: Candidate) -> None:
     etype = types.get(into.type)
     into.evidence.extend(other.evidence)
@@ -60,6 +68,8 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
         same = party_events.setdefault((cand.type, ctx.cluster(cand.company)), [])
         target = next((ev for ev in reversed(same)  # the nearest earlier event first
                        if types.get(ev.type).compatible(ev, cand) or _attaches(ctx, ev, cand, len(same) == 1)), None)
+        if target is None and same and _this_round(ctx, same[-1], cand):
+            target = same[-1]
         if target is None and headline_end and len(same) == 1 and same[0] is not retold \
                 and _retells_headline(ctx, headline_end, same[0], cand):
             target = retold = same[0]

@@ -223,6 +223,7 @@ class RuleProposer:
         # where quotes open and close (“我们…”X创始人张三说), found once for the whole text
         self._quote_opens = [m.start() for m in re.finditer("“", ctx.text)] if "“" in ctx.text else []
         self._quote_closes = [m.start() for m in re.finditer("”", ctx.text)] if self._quote_opens else []
+        self._investing: set[int] = set()  # the starts of the names a clause makes an investor (set by propose)
         self._sentence_triggers: dict[int, list[trig.Trigger]] = {}
         for clause in ctx.clauses:
             self._sentence_triggers.setdefault(clause.sentence, []).extend(clause.triggers)
@@ -314,6 +315,8 @@ class RuleProposer:
 
     def propose(self, views: list[ClauseView]) -> list[Proposal]:
         out: list[Proposal] = []
+        # where the text names an investor (元禾原点以每股16.8元认购公司新增股份): never a rival of the company in focus
+        self._investing = {e.start for view in views for e in view.investors}
         for view in views:
             out.extend(self._clause(view))
         return out
@@ -558,7 +561,7 @@ class RuleProposer:
         # (an investment firm named between, 这并非君联资本第一次押注这家公司, is the company's investor, and a
         # regulator or a school, 获得国家药监局批准, 毕业于复旦大学, no company: neither is a rival)
         # (nor a medium that reports, 36氪获悉, nor an adviser: 保荐机构为中信证券)
-        return all(ctx.same_party(e, company) or e.weak or _investor_or_medium(ctx.text, e)
+        return all(ctx.same_party(e, company) or e.weak or _investor_or_medium(ctx.text, e) or e.start in self._investing
                    or _ADVISER_BEFORE.search(ctx.text, max(0, e.start - 8), e.start)
                    for e in ctx.within(company.start, before, "COMPANY"))
 
