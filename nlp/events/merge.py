@@ -35,7 +35,8 @@ def _attaches(ctx: Context, ev: Candidate, cand: Candidate, alone: bool) -> bool
 def _this_round(ctx: Context, ev: Candidate, cand: Candidate) -> bool:
     """X（2025年3月，A轮）：…这家公司…。本轮融资1.5亿元，由Y领投: 本轮 with no round of its own is the round just told
     of the party, a few sentences on."""
-    return not cand.args.get("round") and any(THIS_ROUND.search(ctx.text, s, e) for s, e in cand.evidence) \
+    return bool(ev.args.get("round")) and not cand.args.get("round") and not cand.args.get("attach") \
+        and any(THIS_ROUND.search(ctx.text, s, e) for s, e in cand.evidence) \
         and any(y - d in ev.sentences for y in cand.sentences for d in range(THIS_ROUND_REACH + 1)) \
         and not types.get(ev.type).attach_conflicts(ev, cand)
 
