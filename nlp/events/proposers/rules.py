@@ -42,11 +42,8 @@ _CHILD_RAISES = re.compile(r"(?:\([^()]{1,30}\))?(?:拟|将|已|近日|日前)?(
 _JOINS = re.compile(r"领投|参投|跟投")
 _NAMED_ROUND = re.compile(r"(?!了?(?:它|其|公司|该公司|对方))了?[^,，。；;的\d]{2,20}?(?:的)?\s?(?:(?:人民币|港元|美元)?[\d.,]+\s?[万亿]+元?(?:人民币|港元|美元)?的?)?\s?"
                           r"(?:[A-H]\d?\+{0,2}|Pre-[A-H]\+?|天使\+*|种子\+*|Pre-IPO|战略|新一)\s?轮")
-_ACTIVE = re.compile(r"投资了$|(?:战略|策略性?)投资$|(?:先后|相继|陆续|接连|连续)投资$|(?:宣布|决定|同意)[^,，。；;]{0,16}?投资$|入股$|参股$|家[^,，。；;:：]{0,8}?[:：]$")
+_ACTIVE = re.compile(r"投资了$|(?:先后|相继|陆续|接连|连续)投资$|(?:宣布|决定|同意)[^,，。；;]{0,16}?投资$|入股$|参股$|家[^,，。；;:：]{0,8}?[:：]$")
 _RECEIVED = re.compile(r"获(?![悉知准批])得?|迎来|受到?")
-# X 1.8亿元策略性投资液冷新创: the investor before the verb (X完成数亿元战略投资: the company that took it)
-_STRATEGIC = re.compile(r"(?:战略|策略性?)投资$")
-_RECEIVED_STRATEGIC = re.compile(rf"{_RECEIVED.pattern}|完成|拿到|接受")
 _RECEIVED_REACH = 40  # characters back in the segment (a bound, as for the triggers' context)
 _PRONOUN_OBJECT = re.compile(r"(?:领投|参投|跟投|投资|入股|注资)了?(?:该公司|公司)的")
 _OBJECTLESS = re.compile(r"\s*(?:[,，。；;]|$)")  # the investing verb ends its segment: it names no company
@@ -149,9 +146,8 @@ _GUEST_UNTITLED = re.compile(r"[」”\"』]?\s?(?P<person>[\u4e00-\u9fff]{2,3}?
 
 
 def _names_after(text: str, t: trig.Trigger) -> bool:
-    received = _RECEIVED_STRATEGIC if _STRATEGIC.search(text, t.start, t.end) else _RECEIVED
-    if received.search(text, max(trig.segment_start(text, t.start, 0), t.start - _RECEIVED_REACH), t.start):
-        return False  # X获Y战略入股, X完成数亿元战略投资: the verb is received, the company is named before it
+    if _RECEIVED.search(text, max(trig.segment_start(text, t.start, 0), t.start - _RECEIVED_REACH), t.start):
+        return False  # X获Y战略入股: the verb is received, the company is named before it
     return bool(_ACTIVE.search(text, t.start, t.end) or _COUNTED_LIST.match(text, t.end)
                 or is_bare_verb(text, t) or (_JOINS.fullmatch(text, t.start, t.end) and _NAMED_ROUND.match(text, t.end)))
 
