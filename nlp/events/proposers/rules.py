@@ -641,7 +641,9 @@ class RuleProposer:
         lists = [g for g in lists if len(g) >= 2]
         sized = [g for g in lists if size and len({ctx.cluster(n) if ctx.cluster(n) is not None else n.text
                                                     for n in g}) == size]
-        return (sized or ([] if sized_only else lists) or [[]])[0]
+        # (46家企业中有11家已启动上市辅导: a count far larger than any list told names none of them)
+        near = [g for g in lists if not size or len(g) >= size - 1]
+        return (sized or ([] if sized_only else near) or [[]])[0]
 
     def _advises(self, name: Entity, floor: int) -> bool:
         """保荐机构为中金公司, 由招商证券保荐: a sponsor or an adviser among the names of an enumeration."""
