@@ -760,7 +760,8 @@ def substantial(ev: Candidate, negated_elsewhere: bool, invests_elsewhere: bool)
     a = ev.args
     named = any(t.stage in INSTRUMENT_TRIGGERS and not t.negated and not t.modal for t in ev.triggers) \
         and not invests_elsewhere
-    return (named or any(a.get(k) for k in ("amount", "round", "investors", "valuation"))) and \
+    # (新一轮 names no round: 新一轮融资将用于… alone tells none)
+    return (named or _round(ev) not in _WILDCARD_ROUNDS or any(a.get(k) for k in ("amount", "investors", "valuation"))) and \
         not (negated_elsewhere and not a.get("amount")) and not _FUND.search(ev.company.text)
 
 
