@@ -2277,3 +2277,15 @@ def test_an_investor_named_between_leaves_the_company_in_focus():
             "二是对赌。2022年8月，公司完成3亿元B轮融资，毅达资本领投，深创投跟投。")
     funding = [ev for ev in nlp.extract(text, published="2025-06-25")["events"] if ev["type"] == "funding"]
     assert [(ev["company"]["name"], ev["amount"]["value"]) for ev in funding] == [("岨岭电缆", 6e7), ("岨岭电缆", 3e8)]
+
+
+def test_a_named_round_with_its_sum_and_investors_in_a_turn_is_a_round_of_the_guest_s_company():
+    """对话X创始人 / 林湛：这是我们的B轮，金额1.8亿元，领投方是Y: a round told with its name, sum and investors is one,
+    though no clause before told it (the question about it asks)."""
+    text = ("腾讯新闻　硬核创始人　2026-02-24 08:00\n"
+            "对话星岭科技创始人：B轮1.8亿元，三年内不考虑上市\n"
+            "原标题：《对话｜星岭科技林湛：做工业视觉，先把一个行业吃透》\n"
+            "问：最近市场上有传言说你们完成了新一轮融资，能确认一下吗？\n"
+            "林湛：可以确认。这是我们的B轮，金额1.8亿元，领投方是元禾原点，老股东蓝驰创投也跟了一部分。\n")
+    [event] = [ev for ev in nlp.extract(text, published="2026-02-24")["events"] if ev["type"] == "funding"]
+    assert (event["company"]["name"], event["round"]["name"], event["amount"]["value"]) == ("星岭科技", "B", 1.8e8)

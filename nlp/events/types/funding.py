@@ -717,7 +717,8 @@ def told_alone(cand: Candidate, told: list[Candidate]) -> bool:
     A+轮1.5亿元，由X独家投资; not 战略投资方为X, which only says who put money in)."""
     named = _round(cand) not in _WILDCARD_ROUNDS
     return bool(cand.args.get("round_total")) or (named and cand.args.get("date") is not None) \
-        or (bool(told) and named and _round(cand) != "strategic" and _amount(cand) is not None)
+        or ((bool(told) or bool(cand.args.get("investors"))) and named and _round(cand) != "strategic"
+            and _amount(cand) is not None)
 
 
 def may_tell_alone(text: str) -> bool:
