@@ -92,8 +92,8 @@ def _investor(ent) -> bool:
 def _fill(ctx: Context, cand: Candidate, props: list[Proposal], etype, shared: bool = False) -> None:
     """shared: the clause names several companies; a value that belongs to one company only
     (OWN_VALUES) then goes to the company printed right before it (星川医疗(2598)), else to none."""
-    if any(p.role == "negated" for p in props):
-        cand.args["negated"] = True
+    if negated := next((p.value for p in props if p.role == "negated"), None):
+        cand.args["negated"] = negated  # True, or "ended": the issue told is withdrawn or terminated
         return
     for p in props:
         if p.role == "company" or (p.source != "rules" and POLICY.get(p.role, "union") == "rules"):

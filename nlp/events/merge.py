@@ -59,6 +59,8 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
     # a listing denied (公司短期内没有上市安排) leaves the party's rounds be
     negated_clusters = {(t, ctx.cluster(c.company)) for c in candidates if c.args.get("negated")
                         for t in ((c.type,) if c.type == "listing" else types.REGISTRY)}
+    # 决定终止本次向特定对象发行: the party's placement told elsewhere (its plan, its sum) ended too
+    ended_clusters = {ctx.cluster(c.company) for c in candidates if c.args.get("negated") == "ended"}
     events: list[Candidate] = []
     party_events: dict[tuple, list[Candidate]] = {}  # (type, cluster) -> its events so far
     retold = None  # the headline's event the body told again
@@ -89,7 +91,8 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             continue
         etype = types.get(ev.type)
         cluster = ctx.cluster(ev.company)
-        if not etype.substantial(ev, (ev.type, cluster) in negated_clusters, cluster in investors) or _denied(ctx, ev):
+        if not etype.substantial(ev, (ev.type, cluster) in negated_clusters, cluster in investors) or _denied(ctx, ev) \
+                or (ev.args.get("instrument") == "placement" and cluster in ended_clusters):
             continue
         if _background(ev, ctx.reference):
             if not etype.KEEP_HISTORY:

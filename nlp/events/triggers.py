@@ -29,6 +29,7 @@ class Trigger:
     modal: bool = False  # plan, intention, rumour or condition
     negated: bool = False
     rumour: bool = False  # 市场消息, 据传: reported as hearsay
+    ended: bool = False  # funding: the issue withdrawn, terminated or voted down (决定终止本次向特定对象发行)
 
 
 @functools.cache
@@ -145,11 +146,12 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Trigger, ..
                 continue  # an earlier, more specific pattern covers it
             covered[s - start : e - start] = b"\x01" * (e - s)
             seg = context_before(text, s, start)
+            ended = event == "funding" and (bool(context_pattern("rejected").match(text, e, end))
+                                            or bool(context_pattern("withdrawn").search(seg)))
             found.append(Trigger(event, stage, s, e,
                                  modal=modal_before(seg),
-                                 negated=bool(context_pattern("negation").search(seg))
-                                 or (event == "funding" and (bool(context_pattern("rejected").match(text, e, end))
-                                                             or bool(context_pattern("withdrawn").search(seg)))),
+                                 negated=ended or bool(context_pattern("negation").search(seg)),
+                                 ended=ended,
                                  rumour=bool(context_pattern("rumour").search(text, max(start, s - _HEARSAY_REACH), s)
                                              or _HEARSAY_HEAD.match(text, start)
                                              or _QUOTED_HEARSAY.match(text, e, end))))

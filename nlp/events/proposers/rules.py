@@ -702,7 +702,8 @@ class RuleProposer:
             out += [Proposal(clause.index, name, "company", company, source=SOURCE)
                     for t, company in described if t.event == name and company is not subject]
             if all(t.negated for t in ev_triggers):
-                out.append(Proposal(clause.index, name, "negated", value=True, source=SOURCE))
+                ended = any(t.ended for t in ev_triggers)
+                out.append(Proposal(clause.index, name, "negated", value="ended" if ended else True, source=SOURCE))
                 continue
             if self._counted and not group and subject is None:  # no learned guess names the counted either
                 out.append(Proposal(clause.index, name, "counted", value=True, source=SOURCE))
