@@ -2289,3 +2289,11 @@ def test_a_named_round_with_its_sum_and_investors_in_a_turn_is_a_round_of_the_gu
             "林湛：可以确认。这是我们的B轮，金额1.8亿元，领投方是元禾原点，老股东蓝驰创投也跟了一部分。\n")
     [event] = [ev for ev in nlp.extract(text, published="2026-02-24")["events"] if ev["type"] == "funding"]
     assert (event["company"]["name"], event["round"]["name"], event["amount"]["value"]) == ("星岭科技", "B", 1.8e8)
+
+
+def test_a_placement_the_headline_says_ended_is_no_event_however_the_body_tells_its_plan():
+    """X宣布终止7亿元定增 / …该定增方案于2024年9月推出，拟…募资不超过7亿元: the plan told is the one that ended."""
+    text = ("拿到注册批文两个月后 郯岭精工宣布终止7亿元定增\n"
+            "郯岭精工（603519）昨晚公告，公司决定终止2024年度向特定对象发行A股股票事项。"
+            "据了解，该定增方案于2024年9月推出，拟向控股股东郯岭控股发行股票募资不超过7亿元。\n")
+    assert nlp.extract(text, published="2025-07-22")["events"] == []

@@ -59,12 +59,13 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
     # a listing denied (公司短期内没有上市安排) leaves the party's rounds be
     negated_clusters = {(t, ctx.cluster(c.company)) for c in candidates if c.args.get("negated")
                         for t in ((c.type,) if c.type == "listing" else types.REGISTRY)}
-    # 决定终止本次向特定对象发行: the party's placement told elsewhere (its plan, its sum) ended too
-    ended_clusters = {ctx.cluster(c.company) for c in candidates if c.args.get("negated") == "ended"}
     events: list[Candidate] = []
     party_events: dict[tuple, list[Candidate]] = {}  # (type, cluster) -> its events so far
     retold = None  # the headline's event the body told again
     headline_end = title_end(ctx.text)
+    # X宣布终止7亿元定增 in the headline: the story's placement of that party (its plan, its sum) ended
+    ended_clusters = {ctx.cluster(c.company) for c in candidates if c.args.get("negated") == "ended"
+                      and headline_end and all(e <= headline_end for _, e in c.evidence)}
     for cand in candidates:
         if cand.args.get("negated"):
             continue
