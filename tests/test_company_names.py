@@ -16,6 +16,10 @@ def companies(pipeline, text):
 
 @pytest.mark.parametrize("text, name", [
     ("星河科技有限公司于今日公告。", "星河科技有限公司"),
+    # a state capital platform: jieba's pieces after 国有资本 / 国资 / 国有资产 end one legal name
+    ("控股股东星河市国有资本运营有限公司以现金认购。", "星河市国有资本运营有限公司"),
+    ("本轮由澜屹市国有资本投资运营有限公司领投。", "澜屹市国有资本投资运营有限公司"),
+    ("投资方包括澜屹国资运营有限公司。", "澜屹国资运营有限公司"),
     # jieba cuts 有限责任公司 into 有限责任 + 公司: still one legal form
     ("星河科技有限责任公司于今日公告。", "星河科技有限责任公司"),
     ("控股股东宜岭兴澜集团有限责任公司于11月20日将2000万股进行质押。", "宜岭兴澜集团有限责任公司"),

@@ -220,10 +220,13 @@ def stock_kind_end(name: str) -> int:
     return m.end() if sure else 0
 
 
+_LONGEST_SUFFIX = 12  # characters (国有资本投资运营有限公司)
+
+
 @functools.lru_cache(maxsize=1 << 16)  # asked for every token of every document
 def _suffix_of(token: str) -> tuple[str, str, bool] | None:
     suffixes = _suffixes()
-    for n in range(min(len(token), 7), 0, -1):
+    for n in range(min(len(token), _LONGEST_SUFFIX), 0, -1):
         hit = suffixes.get(token[-n:])
         if hit:
             return token[-n:], hit[0], hit[1]
@@ -524,10 +527,13 @@ def _split_glued(tokens: list[tuple[str, int]], tags: dict) -> list[tuple[str, i
 # jieba cuts 有限责任公司 into 有限责任 + 公司, 合伙企业 into 合伙 + 企业, 投资发展集团 into 投资 + 发展 + 集团: the
 # pieces make one suffix
 _SPLIT_TAILS = frozenset(("公司", "企业", "集团"))
+# 星河市|国有资本|投资|运营|有限公司: a state capital platform's legal name, joined into one suffix
+_LEGAL_TAILS = ("有限公司", "有限责任公司")
+_PLATFORM_WORDS = frozenset(("运营", "经营", "投资", "国有资本", "国资", "国有资产"))
 
 
 def _joins(before: str, word: str) -> bool:
-    if word in _SPLIT_TAILS or word.endswith("集团"):
+    if word in _SPLIT_TAILS or word.endswith("集团") or (word.endswith(_LEGAL_TAILS) and before in _PLATFORM_WORDS):
         hit = _suffix_of(before + word)
         return hit is not None and hit[2] and len(hit[0]) > len(word)
     # 合伙企业 + (有限合伙): a legal form in brackets after another
@@ -536,7 +542,7 @@ def _joins(before: str, word: str) -> bool:
 
 
 def _join_split_suffixes(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    if not any(w in _SPLIT_TAILS or w[0] == "(" for w, _ in tokens):  # nearly every text: no copy
+    if not any(w in _SPLIT_TAILS or w[0] == "(" or w.endswith(_LEGAL_TAILS) for w, _ in tokens):  # nearly every text: no copy
         return tokens
     out: list[tuple[str, int]] = []
     for word, start in tokens:
