@@ -601,6 +601,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
                 or (cues("venue", "after").match(after) and (cues("venue", "before").search(before) or _brokers(group))) \
                 or cues("advisor", "after").match(after) or cues("affiliation", "after").match(after):
             sources.extend(group)
+        elif _ISSUED_TO.search(before) and _ISSUE.match(after):
+            investors.extend(group)  # 公司拟向控股股东X发行股票: the one the new shares go to subscribes
         elif cues("investee", "after").match(after) or (_JOINED.search(before) and _ROUND_OF.match(after)):
             others.extend(group)  # 参与旭光子科技的A轮增资, 参与了X的A轮投资: the company raises, whatever verb follows
             continue
@@ -634,6 +636,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
     return others, investors, leads, sources
 
 
+_ISSUED_TO = re.compile(r"(?<!不)向(?:控股股东|实际控制人|大股东|第一大股东|关联方)?$")
+_ISSUE = re.compile(r"\s?(?:定向)?发行(?:A股)?(?:股票|股份|新股)")
 # 元禾原点于2024年参与了X的A轮投资: the investor's verb right before the name of the one whose round it is
 _JOINED = re.compile(r"(?:参与|参投|领投|跟投)(?:了)?$")
 _ROUND_OF = re.compile(r"[」”\"]?\s?的[^,，。；;、]{0,10}?轮")
