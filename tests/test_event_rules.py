@@ -2297,3 +2297,33 @@ def test_a_placement_the_headline_says_ended_is_no_event_however_the_body_tells_
             "郯岭精工（603519）昨晚公告，公司决定终止2024年度向特定对象发行A股股票事项。"
             "据了解，该定增方案于2024年9月推出，拟向控股股东郯岭控股发行股票募资不超过7亿元。\n")
     assert nlp.extract(text, published="2025-07-22")["events"] == []
+
+
+def test_the_investee_named_after_an_investor_s_verb_is_the_company_not_the_outlet_that_reports_it():
+    """来源：X网 / …页面注明Y于2024年参与了Z的A轮投资: Z raised the round, Y invested; the outlet did neither."""
+    text = ("2025-08-05 16:42　来源：亿欧大健康　作者：许望舒\n"
+            "瑄岭医疗一直较少对外披露融资信息。亿欧大健康查阅元禾原点官网的投资组合页面发现，瑄岭医疗被列为其医疗健康板块的"
+            "被投企业，页面注明元禾原点于2024年参与了瑄岭医疗的A轮投资。")
+    [event] = nlp.extract(text, published="2025-08-05")["events"]
+    assert (event["company"]["name"], [i["name"] for i in event["investors"]]) == ("瑄岭医疗", ["元禾原点"])
+
+
+def test_rounds_compared_or_averaged_are_no_round():
+    """X融资对比：他们拿十亿美元… / 单轮融资动辄以亿美元计 / 单笔融资多在数亿元: only the rounds told are events."""
+    text = ("中美具身智能融资对比：他们拿十亿美元，我们拿亿元人民币\n"
+            "在大洋彼岸，人形机器人公司的单轮融资动辄以亿美元计。2025年2月，加州的Vantorra Robotics完成6亿美元B轮融资，"
+            "由Thrive Capital领投；同年4月，波士顿的Helixon Dynamics拿到3.5亿美元C轮，投资方包括General Catalyst。\n"
+            "相比之下，国内头部公司的单笔融资多在数亿元人民币。")
+    events = nlp.extract(text, published="2025-06-01")["events"]
+    assert [(ev["company"]["name"], ev["amount"]["value"]) for ev in events] \
+        == [("Vantorra Robotics", 6e8), ("Helixon Dynamics", 3.5e8)]
+
+
+def test_shares_issued_for_staff_incentives_raise_no_money():
+    """限制性股票激励计划，股票来源为公司向激励对象定向发行的A股: no placement."""
+    text = ("邶岭软件推出限制性股票激励计划 拟定向发行1200万股\n"
+            "邶岭软件（300812）3月25日晚间公告，公司拟实施2026年限制性股票激励计划，股票来源为公司向激励对象定向发行的"
+            "A股普通股，拟授予数量1200万股。激励对象共计286人，均以自有资金认购。\n"
+            "机构人士指出，股权激励中的“定向发行”和“认购”与定增并不相同，激励对象的缴款金额有限，"
+            "主要目的在于绑定核心团队，而非为公司募集资金。")
+    assert nlp.extract(text, published="2026-03-26")["events"] == []
