@@ -561,8 +561,8 @@ class RuleProposer:
         # (an investment firm named between, 这并非君联资本第一次押注这家公司, is the company's investor, and a
         # regulator or a school, 获得国家药监局批准, 毕业于复旦大学, no company: neither is a rival)
         # (nor a medium that reports, 36氪获悉, nor an adviser: 保荐机构为中信证券)
-        return all(ctx.same_party(e, company) or e.weak or _investor_or_medium(ctx.text, e) or e.start in self._investing
-                   or _ADVISER_BEFORE.search(ctx.text, max(0, e.start - 8), e.start)
+        return all(ctx.same_party(e, company) or e.weak or _investor_or_medium(ctx.text, e)
+                   or e.start in self._investing or _ADVISER_BEFORE.search(ctx.text, max(0, e.start - 8), e.start)
                    for e in ctx.within(company.start, before, "COMPANY"))
 
     def _in_focus(self, sentence: int, before: int, reach: int = 2) -> bool:

@@ -714,7 +714,8 @@ def told_alone(cand: Candidate, told: list[Candidate]) -> bool:
     """A clause that adds arguments tells a round of its own when it gives the round's size (本轮融资总额为3亿元)
     or names a round with its date (2023年的A轮中，联想创投是唯一的机构投资方); or, of a company whose other
     round the text told (told: its events so far), names a round with its own sum (连续完成两轮融资：A轮…；
-    A+轮1.5亿元，由X独家投资; not 战略投资方为X, which only says who put money in)."""
+    A+轮1.5亿元，由X独家投资; not 战略投资方为X, which only says who put money in), or names a round with its sum and its
+    investors (这是我们的B轮，金额1.8亿元，领投方是Y)."""
     named = _round(cand) not in _WILDCARD_ROUNDS
     return bool(cand.args.get("round_total")) or (named and cand.args.get("date") is not None) \
         or ((bool(told) or bool(cand.args.get("investors"))) and named and _round(cand) != "strategic"
@@ -762,8 +763,8 @@ def substantial(ev: Candidate, negated_elsewhere: bool, invests_elsewhere: bool)
     named = any(t.stage in INSTRUMENT_TRIGGERS and not t.negated and not t.modal for t in ev.triggers) \
         and not invests_elsewhere
     # (新一轮 names no round: 新一轮融资将用于… alone tells none)
-    return (named or _round(ev) not in _WILDCARD_ROUNDS or any(a.get(k) for k in ("amount", "investors", "valuation"))) and \
-        not (negated_elsewhere and not a.get("amount")) and not _FUND.search(ev.company.text)
+    told = named or _round(ev) not in _WILDCARD_ROUNDS or any(a.get(k) for k in ("amount", "investors", "valuation"))
+    return told and not (negated_elsewhere and not a.get("amount")) and not _FUND.search(ev.company.text)
 
 
 def redundant(ev: Candidate, others: list[Candidate]) -> bool:
