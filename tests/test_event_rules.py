@@ -2327,3 +2327,15 @@ def test_shares_issued_for_staff_incentives_raise_no_money():
             "机构人士指出，股权激励中的“定向发行”和“认购”与定增并不相同，激励对象的缴款金额有限，"
             "主要目的在于绑定核心团队，而非为公司募集资金。")
     assert nlp.extract(text, published="2026-03-26")["events"] == []
+
+
+def test_an_interview_turn_names_the_investors_that_followed_on_and_came_in():
+    """边若澄：…B轮，一共4亿元，领投的是X，Y作为老股东又跟了一笔，新进来的还有Z: X, Y and Z invest in the guest's company."""
+    text = ("晚点对话｜芪岭生物创始人边若澄：自免赛道的下一个十年\n"
+            "边若澄在一家跨国药企做了十二年免疫学研究，2021年回国创办芪岭生物。以下是对话节选：\n\n"
+            "晚点：外界注意到你们最近又融了一轮。\n"
+            "边若澄：对，上个月底刚交割完。B轮，一共4亿元人民币，领投的是国投创合，礼来亚洲基金作为老股东又跟了一笔，"
+            "新进来的还有元禾原点。\n")
+    [event] = nlp.extract(text, published="2025-10-15")["events"]
+    assert (event["company"]["name"], event["round"]["name"]) == ("芪岭生物", "B")
+    assert [i["name"] for i in event["investors"]] == ["国投创合", "礼来亚洲基金", "元禾原点"]
