@@ -542,8 +542,8 @@ def _joins(before: str, word: str) -> bool:
 
 
 def _join_split_suffixes(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    # nearly every text: no copy
-    if not any(w in _SPLIT_TAILS or w[0] == "(" or w.endswith(_LEGAL_TAILS) for w, _ in tokens):
+    # nearly every text: no copy (a legal tail joins only after a platform word)
+    if not any(w in _SPLIT_TAILS or w in _PLATFORM_WORDS or w[0] == "(" for w, _ in tokens):
         return tokens
     out: list[tuple[str, int]] = []
     for word, start in tokens:

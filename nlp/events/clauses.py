@@ -434,7 +434,7 @@ _SAYS_IT_INVESTED = re.compile(r"[^,，。；;“”\"]{2,16}?(?:说|表示|称|
 _SAID_IT_INVESTED = re.compile(r"[“\"][^”\"]{0,30}?(?:(?:这|本|此)一?轮(?:融资)?(?:是|都是)?(?:由)?我们(?P<lead>领投|牵头)"
                                r"|我们(?:是|作为)(?:本轮|这轮|此轮|这一轮)(?:的)?(?:投资方|股东|跟投方|参投方)"
                                r"|我们(?:也)?(?:参与|跟投|投)了(?:本轮|这轮|此轮|这一轮))[^”\"]{0,60}?[”\"]\s?[,，]?\s?$")
-_SPEAKER = re.compile(r"[^,，。；;“”\"]{0,20}?(?:说|表示|称|补充道|介绍|谈道|指出|透露)")
+_SAYS = re.compile(r"[^,，。；;“”\"]{0,20}?(?:说|表示|称|补充道|介绍|谈道|指出|透露)")  # …X合伙人Y说, after a quote
 _TABLE_CELL = re.compile(r"\s?\|(?=[^|\n]*\|)")  # a cell of a flattened table's row (星河科技|机器人|A轮|…)
 _LAST_CELL = re.compile(r"\|\s?$")  # …|星河科技|科创板: a cell after a bar is no byline either
 _FLASH_HEAD = re.compile(rf"\s?[:：]|{_TABLE_CELL.pattern}")  # 星河科技：…, or a table row's first cell
@@ -570,7 +570,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         # X合伙人Y说：“作为本轮的领投方，我们…”, “我们是这轮新进来的股东”: the speaker's firm says it invested
         # (“这一轮是我们领投的，”X合伙人Y说: the quote before the speaker)
         if said := (_SAYS_IT_INVESTED.match(ctx.text, group[-1].end, end)
-                    or (_SPEAKER.match(ctx.text, group[-1].end, end)
+                    or (_SAYS.match(ctx.text, group[-1].end, end)
                         and _SAID_IT_INVESTED.search(ctx.text, max(start, group[0].start - 80), group[0].start))):
             investors.extend(group)
             leads.extend(group if said.group("lead") else [])
