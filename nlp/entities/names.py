@@ -640,6 +640,12 @@ def _inner_word(tokens: list[tuple[str, int]], j: int) -> bool:
         and _legal_suffix(words[1] + words[2]) and _all_suffix(words[1] + words[2])
 
 
+# 德国创投HV Capital, 美国创投Lightspeed: a country's venture firm, said of the Latin name right after it, is no name
+PLACE_KIND = re.compile(r"(?:美国|德国|日本|韩国|英国|法国|欧洲|新加坡|以色列|印度|瑞士|瑞典|荷兰|加拿大|澳洲|澳大利亚|中东|硅谷|海外|本土)"
+                         r"(?:创投|风投)")
+_LATIN_START = re.compile(r"[A-Za-z]")
+
+
 def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[Entity]:
     """Names that end in a suffix: runs of name-like tokens closed by a suffix token.
 
@@ -713,6 +719,7 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             if text[0] == "中" and first and tokens[first - 1][0] == "其" and len(text) - len(suffix) > 2:
                 text, start = text[1:], start + 1  # 其中华测精工: jieba read 其|中华, the word is 其中
             if end - start - len(suffix) >= 2 and end - start <= 30 and text not in _generic_names() \
+                    and not (PLACE_KIND.fullmatch(text) and j < len(tokens) and _LATIN_START.match(tokens[j][0])) \
                     and not _all_suffix(text[: -len(suffix)]) and text[: -len(suffix)] not in stop \
                     and (strong or not (_industry_phrase(text[: -len(suffix)]) or _is_product(tokens, first))):
                 out.append(Entity(label, start, end, text, None if strong else {"weak": True}))

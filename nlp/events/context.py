@@ -159,7 +159,8 @@ WRITERS_VERB = re.compile(r"回看|回顾|纵观|反观|再看|(?:如何|怎么|
 CAME_IN = r"时?(?:就|便|即)(?:已)?(?:进场|进入|入股|参与|投资|出资)(?:了)?的"
 # 种子轮投资人X这次也跟投, 种子轮就进场的X, 以及A轮的既有股东: a round that says who an investor is (right after the
 # round) is no round of its own
-_EARLIER_ROUNDS_INVESTOR = re.compile(r"(?:的)?(?:投资人|投资方|股东|老股东)[^,，。；;]{2,24}?(?:这次|此次|本轮|这轮|继续|也|亦|再次|再度)"
+_EARLIER_ROUNDS_INVESTOR = re.compile(r"(?:的)?(?:投资人|投资方|投资者|股东|老股东|领投方|领投者|领投人|领投机构)[^,，。；;]{2,24}?"
+                                      r"(?:这次|此次|本轮|这轮|继续|也|亦|再次|再度|跟进|跟投|参投)"
                                       rf"|{CAME_IN}|的(?:既有|现有|原有|老|早期)(?:股东|投资人|投资方)")
 BARE_INVEST = re.compile(r"(?:出手|重金|再次|再度|又|首次|独家|联合|共同)?(?:投资|投了|押注)|(?:联合|共同)增资")
 

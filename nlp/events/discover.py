@@ -36,6 +36,10 @@ _INVESTOR_KIND = r"基金|机构|巨头|公司|企业|集团|的|旗下|银行|�
 _LATIN_AFTER_DESCRIPTION = re.compile(
     rf"(?:{_INVESTOR_KIND}|新加坡|美国|日本|韩国|英国|法国|德国|欧洲|中东|沙特|阿联酋|"
     r"卡塔尔|阿布扎比|香港|硅谷|海外|国际|全球)\s*(?P<name>[A-Za-z][A-Za-z0-9&.'\- ]*[A-Za-z0-9.)])$")
+# 综合商社三井物产, 日本创投JAFCO, 主权基金X: what an investor is (a venture firm only with its country), before its name
+_INVESTOR_IS = re.compile(r"^(?:(?:日本|韩国|美国|新加坡|欧洲|英国|法国|德国|中东|沙特|阿联酋|卡塔尔|印度|东南亚|海外|本土)"
+                          r"(?:创投|风投|创投公司|风投公司|创投机构|风投机构|投资公司|投资机构)|(?:综合)?商社|主权基金|对冲基金|家族办公室)"
+                          r"(?=[A-Za-z\u4e00-\u9fff]{2})")
 # 对冲基金 星桥, 量化交易巨头 澄湖, 某某创办的 星河: what an investor is, a blank, then its name
 _NAME_AFTER_SPACE = re.compile(rf"(?:{_INVESTOR_KIND})\s+(?P<name>[\u4e00-\u9fff]{{2,12}})$")
 # context.PRONOUN, but 公司 and 集团 only where they open a comma segment: elsewhere they may end a name (星河公司)
@@ -137,9 +141,12 @@ def _clean(name: str) -> str:
     name = re.sub(r"^(?:天使|种子|Pre-[A-H]\+?|[A-H]\d?\+{0,2})\+*轮(?:的)?(?:投资方|投资人|投资者|老股东|股东)(?=.{2})", "", name)
     name = re.sub(r"^(?:[^\w(（*]|\*(?!ST))+", "", name)  # ▍星河科技, 包括“X: a bullet or quote is no part of a name (*ST赫美 is)
     name = re.sub(r"^.{1,12}?(?:之子|之女|之妻|之父)", "", name)  # 李书福之子李星星: the son invests
-    name = re.sub(r"^(?:自然人|个人投资者|策略性?投资人|战略投资者|(?:原|新进|现有)投资人)(?=.{2})", "", name)  # 以及自然人周澈: a person subscribes
+    name = re.sub(r"^(?:[\d一两二三四五六七八九十几多]+(?:位|名))?(?:自然人|个人投资者|天使投资人|策略性?投资人|战略投资者|(?:原|新进|现有|既有|原有)投资人)(?=.{2})",
+                  "", name)  # 以及自然人周澈, 两位天使投资人X: a person subscribes
     name = re.sub(r"^是(?=.{4})", "", name)  # …，是澂穹科技在7月完成的A+轮 (是德科技 keeps its 是)
     name = re.sub(r"^.{2,20}?旗下(?:的)?(?=.{2})", "", name)  # 淡马锡旗下Vertex: the part named is the party
+    name = re.sub(r"^.{2,24}?的(?:创投|投资|风投|创业投资|企业创投)(?:部门|平台|机构|基金|子公司)(?=.{2})", "", name)  # X的创投部门Y: so is its arm
+    name = _INVESTOR_IS.sub("", name)  # 综合商社三井物产, 日本创投JAFCO: what the investor is, before its name
     name = name[stock_kind_end(name):]  # 医疗器械股瀚晞医疗: the kind of stock is no part of the name
     # 种子轮时就进场的之初创投: when the investor came in, before its name
     name = re.sub(rf"^.{{0,12}}?{CAME_IN}(?=.{{2}})", "", name)

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..entities.names import PLACE_KIND
 from ..entities.span import Entity, Occupied
 from ..paths import MODELS, missing
 from .context import PARTY_COUNT, WRITERS_VERB
@@ -282,7 +283,7 @@ def new_names(text: str, tagged: list[Tagged], found: list[Entity]) -> list[Enti
         describes = text.startswith("的", t.end) and t.end + 1 in name_starts \
             and bool(_DOES.match(surface) or _DOES.search(text, max(0, start - 2), start))
         if len(surface) < 2 or _NOT_A_NAME.match(surface) or _RECEIVES_INSIDE.search(surface) \
-                or busy.any(start, t.end) or describes \
+                or busy.any(start, t.end) or describes or (PLACE_KIND.fullmatch(surface) and t.end in name_starts) \
                 or _in_gloss(text, start, name_ends) or _joins_two(text, t, found):
             continue
         busy.take(start, t.end)
