@@ -2339,3 +2339,13 @@ def test_an_interview_turn_names_the_investors_that_followed_on_and_came_in():
     [event] = nlp.extract(text, published="2025-10-15")["events"]
     assert (event["company"]["name"], event["round"]["name"]) == ("芪岭生物", "B")
     assert [i["name"] for i in event["investors"]] == ["国投创合", "礼来亚洲基金", "元禾原点"]
+
+
+def test_a_valuation_told_as_falling_from_one_figure_to_another_is_the_second():
+    """估值从30亿美元跌到12亿美元: the round's valuation is the one it fell to; 比2022年的高点 dates no round."""
+    text = ("估值从30亿美元跌到12亿美元 美国支付新创Ledgerly完成C轮\n"
+            "美国B2B支付新创Ledgerly于9月30日宣布完成1亿美元C轮募资，由Ribbit Capital领投。"
+            "不过本轮投后估值仅12亿美元，比2022年的高点下滑六成。\n")
+    [event] = nlp.extract(text, published="2025-10-01")["events"]
+    assert (event["company"]["name"], event["valuation"]["value"], event["date"]["start_date"]) \
+        == ("Ledgerly", 1.2e9, "2025-09-30")

@@ -294,8 +294,9 @@ _ROUND_SIZE = re.compile(r"融资(?:规模|总额)|融资的一部分|(?:本轮|
 _PAYS_BEFORE = re.compile(r"(?:(?:同时|将|已|再)?(?:以|出资|斥资|使用|动用|拿出|投入)(?:自有资金|自筹资金|现金|合计|共计|人民币)*"
                           r"|(?:子公司|附属公司|旗下基金))\s?$")
 # 董事会同意公司以1.5亿元入股X; X同步公告，董事会通过以2亿元认购…, X(600123)9月3日晚公告，以…: the payer is the pronoun's or the announcer
-_ANNOUNCED = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:晚间|晚上|晚|早间|盘后)?(?:同步|同日|今日|亦|也)?(?:发布|发出)?(?:公告|宣布|披露|重大讯息|重讯)(?:称|指出|表示)?\s?[,，:：]\s?")
-_PAYS_AFTER = re.compile(r"\s?(?:的价格|的对价|的代价|的?(?:自有资金|自筹资金|现金))?(?:认购|入股|[,，]?参与|参投|领投|跟投|增资|注资|取得|受让|战略投资|投资(?![\d人方者机]))")
+_ANNOUNCED = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:晚间|晚上|晚|早间|盘后)?(?:同步|同日|今日|亦|也)?(?:发布|发出)?"
+                       r"(?:公告|宣布|披露|重大讯息|重讯|董事会(?:\d{1,2}月\d{1,2}日|[今昨]日|日前|近日)?(?:审议)?通过)(?:称|指出|表示)?\s?[,，:：]\s?")
+_PAYS_AFTER = re.compile(r"\s?(?:\([^()]{1,20}\))?(?:的价格|的对价|的代价|的?(?:自有资金|自筹资金|现金))?(?:认购|入股|[,，]?参与|参投|领投|跟投|增资|注资|取得|受让|战略投资|投资(?![\d人方者机]))")
 
 
 # X获配3亿元, 分别获配3亿元和2.5亿元, 获配金额最高，约2.6亿元, 认购金额约4.1亿元: a placement's subscriber's part
@@ -322,6 +323,8 @@ _ONE_MORE_PAYS = re.compile(r"(?:(?:也|亦|还|另|同时)(?:将|拟|会)?(?:�
 
 # 本轮由X领投并出资4亿元, Y出资3亿元: a named investor's own payment, the verb between it and the sum
 _PAID_BEFORE = re.compile(r"(?:领投并|并|还|另|将|已|拟)?(?:出资|投入|认缴|斥资)了?(?:约|共|合计)?\s?$")
+# X担任领投，出资约15亿日元: the investor's role, then its payment after a comma
+_LEADS_THEN = re.compile(r"(?:担任|作为|为)?(?:本轮)?(?:的)?(?:联合|共同)?领投(?:方)?[,，]\s?")
 
 
 def _investor_pays(ctx: Context, view, money) -> bool:
@@ -330,7 +333,8 @@ def _investor_pays(ctx: Context, view, money) -> bool:
         paid = _PAID_BEFORE.search(ctx.text, max(view.clause.start, money.start - 9), money.start)
         # (斥资, to spend, is only ever a payer's: X策略投资Y 斥资新台币2亿元)
         return paid is not None and bool(view.investors) and (
-            "斥资" in paid.group() or any(e.end == paid.start() for e in view.investors))
+            "斥资" in paid.group() or any(e.end == paid.start() or _LEADS_THEN.fullmatch(ctx.text, e.end, paid.start())
+                                         for e in view.investors))
     seg = trig.segment_start(ctx.text, money.start, view.clause.start)
     pays = _PAYS_BEFORE.search(ctx.text, seg, money.start)
     if pays:  # the payer: an investor of the clause, a name before the sum, or a subsidiary that stands for one
@@ -356,6 +360,9 @@ def _spree_investor(ctx: Context, start: int, end: int):
     return firms[0] if len(firms) == 1 else None
 
 
+_CHANGED_FROM = re.compile(r"\s?(?:一路|大幅)?(?:跌|降|下滑|下跌|下降|缩水|滑落|跌落|涨|升|增|飙升|上涨|攀升|增长|提升|暴涨|暴跌)(?:到|至)")
+
+
 def propose_args(reader, view, triggers) -> list[Proposal]:
     """Amount, valuation, round, round count, investors and date of one clause."""
     ctx, clause = reader.ctx, view.clause
@@ -369,8 +376,9 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     _respective_values(ctx, view, add)  # first: a single-valued role keeps the first proposal
     latest = bool(_LATEST.search(text))
     for money in ctx.within(start, end, "MONEY"):
-        if (money.value or {}).get("per_share"):
-            continue
+        if (money.value or {}).get("per_share") or _CHANGED_FROM.match(ctx.text, money.end) \
+                and ctx.text[max(start, money.start - 2) : money.start].endswith("从"):
+            continue  # 估值从30亿美元跌到12亿美元: the figure it changed from is none of this deal's
         if ctx.cue_near(money, "valuation", start, end):
             add("valuation", money)
         elif _ALLOTTED.search(ctx.text, max(start, money.start - 12), money.start) or _listed_part(ctx, money, start, end):
