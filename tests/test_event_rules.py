@@ -2349,3 +2349,15 @@ def test_a_valuation_told_as_falling_from_one_figure_to_another_is_the_second():
     [event] = nlp.extract(text, published="2025-10-01")["events"]
     assert (event["company"]["name"], event["valuation"]["value"], event["date"]["start_date"]) \
         == ("Ledgerly", 1.2e9, "2025-09-30")
+
+
+def test_a_review_tables_status_cells_give_each_row_its_step():
+    """公司｜板块｜状态 with 已受理 / 中止（…） / 终止（…） in the status column: each row's company is at that step."""
+    text = ("IPO审核进度跟踪表（截至2025年9月26日）\n"
+            "公司｜板块｜状态｜保荐机构｜更新日期\n"
+            "睿岭电子｜创业板｜已问询｜招商证券｜2025-09-23\n"
+            "舜岭医药｜科创板｜中止（财务资料过期）｜中金公司｜2025-09-25\n"
+            "禾岭食品｜沪市主板｜终止（主动撤回）｜民生证券｜2025-09-26\n")
+    events = nlp.extract(text, published="2025-09-27")["events"]
+    assert [(ev["company"]["name"], ev["stage"]) for ev in events] \
+        == [("睿岭电子", "filed"), ("舜岭医药", "suspended"), ("禾岭食品", "terminated")]
