@@ -132,7 +132,7 @@ def _old_shares_only(ctx: Context, t) -> bool:
 # 拟以自有资金6000万元认购X新增注册资本, 拟出资1亿元参与X的B轮融资, 拟与Y共同向X增资1亿元: an investor's decision,
 # with its money
 # (拟通过全资子公司X向Y增资: the child is the vehicle, Y the company)
-_DECIDES = re.compile(r"(?:拟|将)(?:通过[^,。；;]{2,40}?(?=[对向]))?(?:与[^,。；;]{2,24}?(?:共同|联合|一起))?(?:以|使用|用|出资|斥资|投资|投入|对|向)")
+_DECIDES = re.compile(r"(?:拟|将|计划)(?:通过[^,。；;]{2,40}?(?=[对向]))?(?:与[^,。；;]{2,24}?(?:共同|联合|一起))?(?:以|使用|用|出资|斥资|投资|投入|对|向)")
 _OWN_CHILD = re.compile(r"全资|子公司|附属公司")
 # 拟对X增资5亿元: the investee after 对 / 向, then the money right after the verb
 _INTO = re.compile(r"(?:增资|注资|投资|战略投资|出资)$")
