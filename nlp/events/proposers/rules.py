@@ -36,7 +36,7 @@ _ANNOUNCES = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:
 _BORROWS = re.compile(r"获(?!悉)|取得|拿到|申请|借入|借款")
 # 全资子公司Y拟通过增资扩股引入…: a child named right before its raise
 _CHILD_BEFORE = re.compile(rf"[,，]\s?(?:其|公司)?(?:全资|控股)?(?:{SUBSIDIARY})$")
-_CHILD_RAISES = re.compile(r"(?:\([^()]{1,30}\))?(?:拟|将|已|近日|日前)?(?:通过|以)?(?:增资扩股|增资的?(?:形式|方式)(?:引入|引进|迎来)|引入|引进|迎来|获得?|完成)")
+_CHILD_RAISES = re.compile(r"(?:\([^()]{1,30}\))?(?:拟|将|已|近日|日前)?(?:通过|以|实施|进行)?(?:增资扩股|增资的?(?:形式|方式)(?:引入|引进|迎来)|引入|引进|迎来|获得?|完成)")
 # an investor's verb: the company it names comes after it (投资了X, 领投两家公司：X和Y)
 # 国投创合2024年领投朔蓝人民币8亿元D轮, 领投了X的B轮: the name after the verb, then its round, raised it
 _JOINS = re.compile(r"领投|参投|跟投")
