@@ -94,6 +94,7 @@ def _fill(ctx: Context, cand: Candidate, props: list[Proposal], etype, shared: b
     (OWN_VALUES) then goes to the company printed right before it (星川医疗(2598)), else to none."""
     if negated := next((p.value for p in props if p.role == "negated"), None):
         cand.args["negated"] = negated  # True, or "ended": the issue told is withdrawn or terminated
+        cand.args["negated_stages"] = next((p.value for p in props if p.role == "negated_stages"), frozenset())
         return
     for p in props:
         if p.role == "company" or (p.source != "rules" and POLICY.get(p.role, "union") == "rules"):

@@ -56,9 +56,13 @@ def _absorb(into: Candidate, other: Candidate) -> None:
 
 
 def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
-    # a listing denied (公司短期内没有上市安排) leaves the party's rounds be
-    negated_clusters = {(t, ctx.cluster(c.company)) for c in candidates if c.args.get("negated")
-                        for t in ((c.type,) if c.type == "listing" else types.REGISTRY)}
+    # a listing denied (公司短期内没有上市安排) leaves the party's rounds be; (type, cluster) -> the stages denied
+    negated_clusters: dict[tuple, frozenset] = {}
+    for c in candidates:
+        if c.args.get("negated"):
+            for t in ((c.type,) if c.type == "listing" else types.REGISTRY):
+                key = (t, ctx.cluster(c.company))
+                negated_clusters[key] = negated_clusters.get(key, frozenset()) | c.args.get("negated_stages", frozenset({None}))
     events: list[Candidate] = []
     party_events: dict[tuple, list[Candidate]] = {}  # (type, cluster) -> its events so far
     retold = None  # the headline's event the body told again
@@ -92,7 +96,8 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             continue
         etype = types.get(ev.type)
         cluster = ctx.cluster(ev.company)
-        if not etype.substantial(ev, (ev.type, cluster) in negated_clusters, cluster in investors) or _denied(ctx, ev) \
+        if not etype.substantial(ev, negated_clusters.get((ev.type, cluster), frozenset()), cluster in investors) \
+                or _denied(ctx, ev) \
                 or (ev.args.get("instrument") == "placement" and cluster in ended_clusters):
             continue
         if _background(ev, ctx.reference):

@@ -34,9 +34,10 @@ _ANNOUNCES = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:
                         r"(?:公告|宣布|表示|称|披露|透露|介绍)(?:称)?[,，:：]\s?")
 # 星澄银行获国开行50亿元授信, 向X申请贷款: a bank that borrows
 _BORROWS = re.compile(r"获(?!悉)|取得|拿到|申请|借入|借款")
-# 全资子公司Y拟通过增资扩股引入…: a child named right before its raise
+# 全资子公司Y拟通过增资扩股引入…, 控股子公司Y在创业板首发上市的申请…获受理: a child named right before its raise or listing
 _CHILD_BEFORE = re.compile(rf"[,，]\s?(?:其|公司)?(?:全资|控股)?(?:{SUBSIDIARY})$")
-_CHILD_RAISES = re.compile(r"(?:\([^()]{1,30}\))?(?:拟|将|已|近日|日前)?(?:通过|以|实施|进行)?(?:增资扩股|增资的?(?:形式|方式)(?:引入|引进|迎来)|引入|引进|迎来|获得?|完成)")
+_CHILD_RAISES = re.compile(r"(?:\([^()]{1,30}\))?(?:拟|将|已|近日|日前)?(?:通过|以|实施|进行)?(?:增资扩股|增资的?(?:形式|方式)(?:引入|引进|迎来)|引入|引进|迎来|获得?|完成"
+                           r"|(?:在|于)[^,，。；;]{0,10}?(?:首次公开发行股票并上市|首发上市|发行上市|上市|IPO)的?申请)")
 # an investor's verb: the company it names comes after it (投资了X, 领投两家公司：X和Y)
 # 国投创合2024年领投朔蓝人民币8亿元D轮, 领投了X的B轮: the name after the verb, then its round, raised it
 _JOINS = re.compile(r"领投|参投|跟投")
@@ -710,6 +711,8 @@ class RuleProposer:
             if all(t.negated for t in ev_triggers):
                 ended = any(t.ended for t in ev_triggers)
                 out.append(Proposal(clause.index, name, "negated", value="ended" if ended else True, source=SOURCE))
+                out.append(Proposal(clause.index, name, "negated_stages", value=frozenset(t.stage for t in ev_triggers),
+                                    source=SOURCE))
                 continue
             if self._counted and not group and subject is None:  # no learned guess names the counted either
                 out.append(Proposal(clause.index, name, "counted", value=True, source=SOURCE))

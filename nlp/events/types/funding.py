@@ -764,7 +764,7 @@ def _finer_within(new, old) -> bool:
     return a["start"] <= b["start"] and b["end"] <= a["end"] and (b["start"], b["end"]) != (a["start"], a["end"])
 
 
-def substantial(ev: Candidate, negated_elsewhere: bool, invests_elsewhere: bool) -> bool:
+def substantial(ev: Candidate, negated_elsewhere: frozenset, invests_elsewhere: bool) -> bool:
     """Something beyond the word: a figure, a round, investors; or a placement or bond issue
     told as done or under way (向特定对象发行股票预案, 完成发行公司债券), whose figures often come a
     sentence later (筹划定增 alone is no event), unless the company invests in another event of the text

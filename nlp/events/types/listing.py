@@ -370,10 +370,11 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     for exchange in exchanges:  # the first one each company may take
         if any(_refines(later, exchange) for later in exchanges if later.start > exchange.start):
             continue  # 上交所受理了X的科创板IPO申请: the board names the same exchange more precisely
-        if exchange is not exchanges[-1] and (_LISTED_ALREADY.search(ctx.text, max(start, exchange.start - 4), exchange.start)
-                                              and _LISTED_THERE.match(ctx.text, exchange.end)
+        there = _LISTED_THERE.match(ctx.text, exchange.end)
+        if exchange is not exchanges[-1] and (there and (_LISTED_ALREADY.search(ctx.text, max(start, exchange.start - 4), exchange.start)
+                                                         or any(e.start == there.end() for e in ctx.within(there.end(), end, "COMPANY")))
                                               or _LISTED_COMPANY.match(ctx.text, exchange.end)):
-            continue  # 已在上交所科创板上市的X / 创业板上市公司X…在港交所主板挂牌: where it is listed describes it
+            continue  # 已在上交所科创板上市的X / 在港交所挂牌十年的X / 创业板上市公司X…在港交所主板挂牌: where it is listed describes it
         if _MOVES_FROM.search(ctx.text, max(start, exchange.start - 2), exchange.start) and _MOVES_TO.match(ctx.text, exchange.end):
             continue  # 由北交所转板至科创板: the market it leaves is not the step's
         add("exchange", exchange, owner=_owner(ctx, exchange))
@@ -423,7 +424,7 @@ def _respective_sums(ctx: Context, view, start: int, end: int) -> dict[int, Enti
 
 _LISTED_ALREADY = re.compile(r"(?:已经?|早已)(?:在|于)?$")
 _LISTED_COMPANY = re.compile(r"上市(?:公司|企业)")
-_LISTED_THERE = re.compile(r"[^,，。；;]{0,8}?(?:上市|挂牌)的")
+_LISTED_THERE = re.compile(r"[^,，。；;]{0,8}?(?:上市|挂牌)[^,，。；;的]{0,6}?的")
 _MOVES_FROM = re.compile(r"(?:由|从)$")
 _MOVES_TO = re.compile(r"(?:主板|GEM|创业板)?转")  # 转板, 转往, 转至 …
 _MONEY_ROLES = ("offer_price", "market_cap", "proceeds")  # in this order when the cues stand as near
@@ -513,15 +514,23 @@ def _refines(new, old) -> bool:
 _FUND_UNITS = re.compile(r"(?:基金|ETF|LOF|REITs?|联接)(?:\(?[A-Z]\)?)?$", re.I)
 
 
-def substantial(ev: Candidate, negated_elsewhere: bool, invests_elsewhere: bool) -> bool:
+def substantial(ev: Candidate, negated_elsewhere: frozenset, invests_elsewhere: bool) -> bool:
+    """negated_elsewhere: the stages the text denies of the party (None for a denial that names none)."""
     a = ev.args
     if _FUND_UNITS.search(ev.company.text):
         return False
     firm = any(step.firm for step in a.get("stages", []))
     concrete = any(a.get(k) for k in ("ticker", "offer_price", "shares_offered", "proceeds"))
     if negated_elsewhere:
-        return concrete
+        # 董事会审议通过分拆X上市的预案 … X还没有提交发行上市申请: a later step denied leaves the step taken be
+        return concrete or (firm and all(_later(s, stage_of(ev)) for s in negated_elsewhere))
     return bool(firm) or concrete or bool(a.get("exchange") and a.get("stages"))
+
+
+def _later(stage: str | None, than: str) -> bool:
+    """A step of the way to the listing after `than` (never a termination, nor a denial that names no step)."""
+    way = STAGE_ORDER[: STAGE_ORDER.index("listed") + 1]
+    return stage in way and than in way and way.index(stage) > way.index(than)
 
 
 def redundant(ev: Candidate, others: list[Candidate]) -> bool:
