@@ -215,7 +215,7 @@ def stock_kind_end(name: str) -> int:
     if m is None or len(name) - m.end() < 2:
         return 0
     kind = m.group()[:-1]
-    sure = kind in ("港", "美", "A", "中概", "概念", "题材", "龙头", "蓝筹", "红筹", "中资", "新", "次新", "半新", "药") \
+    sure = kind in ("港", "美", "A", "内房", "内银", "内险", "濠赌", "科网", "中概", "概念", "题材", "龙头", "蓝筹", "红筹", "中资", "新", "次新", "半新", "药") \
         or _suffix_of(kind) is not None or _industry_phrase(kind)
     return m.end() if sure else 0
 
