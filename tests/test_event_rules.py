@@ -2384,3 +2384,15 @@ def test_investors_thanked_for_following_on_stay_investors_of_the_companys_round
     events = nlp.extract(text, published="2025-12-02")["events"]
     assert [(ev["company"]["name"], ev["round"]["name"], [i["name"] for i in ev["investors"]]) for ev in events] \
         == [("琥澜光子", "A+", ["高瓴创投", "中科创星", "筠峤资本"]), ("琥澜光子", "A", ["中科创星", "筠峤资本"])]
+
+
+def test_an_items_header_line_dates_the_round_told_under_it():
+    """▍X（9月17日） over the item's paragraph: the header's date is the round's."""
+    text = ("9月硬科技融资盘点\n"
+            "▍楠岭科技（2025年9月）\n"
+            "工业视觉检测企业楠岭科技拿下1.5亿元B轮，中金资本领投、国投招商跟投。\n"
+            "▍铧岭半导体（9月17日）\n"
+            "功率器件设计企业铧岭半导体获2亿元A轮融资，由中芯聚源领投。\n")
+    events = nlp.extract(text, published="2025-10-13")["events"]
+    assert [(ev["company"]["name"], ev["date"]["start_date"], ev["date"]["end_date"]) for ev in events] \
+        == [("楠岭科技", "2025-09-01", "2025-09-30"), ("铧岭半导体", "2025-09-17", "2025-09-17")]

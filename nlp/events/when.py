@@ -83,6 +83,10 @@ def list_intro_date(ctx: Context, ev: Candidate) -> Entity | None:
         if above_end > above_start and ITEM_HEADER.match(ctx.text, above_start, above_end) \
                 and any(ctx.same_party(e, ev.company) for e in ctx.within(above_start, above_end, "COMPANY")):
             line_start, marker, lines_of_item = above_start, _is_item(ctx.text, above_start), _ITEM_LINES
+            # ▍铧溪半导体（9月17日） over the item's lines: the header's own date is the item's
+            told = [d for d in ctx.within(above_start, above_end, "DATE") if d.value and _day_or_month(d.value)]
+            if told:
+                return told[0]
     pending = 0  # undated lines since the item below: another item's own lines if its header comes above them
     # (当日 there has no value of its own: it is the list's day; a year names a bond, 2025年度第三期中期票据)
     if not marker or any(d.value and _day_or_month(d.value) for d in ctx.within(line_start, line_end, "DATE")):
