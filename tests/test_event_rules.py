@@ -2396,3 +2396,12 @@ def test_an_items_header_line_dates_the_round_told_under_it():
     events = nlp.extract(text, published="2025-10-13")["events"]
     assert [(ev["company"]["name"], ev["date"]["start_date"], ev["date"]["end_date"]) for ev in events] \
         == [("楠岭科技", "2025-09-01", "2025-09-30"), ("铧岭半导体", "2025-09-17", "2025-09-17")]
+
+
+def test_a_partner_that_stayed_out_of_the_rounds_denies_none_of_them():
+    """RISC-V AI芯片公司X…；但Y并未参与这两轮融资: X's rounds stand, and RISC-V AI is no company."""
+    text = ("RISC-V AI芯片公司荻岭科技连续完成两轮融资\n"
+            "荻岭科技近日宣布，公司已连续完成Pre-A轮和A轮两笔融资。其中，Pre-A轮由峰瑞资本领投；A轮由小米长江产业基金领投。\n"
+            "荻岭科技已与三家机器人整机厂签署供货协议，其中包括战略合作伙伴芰岚机器人，但芰岚机器人并未参与这两轮融资。")
+    events = nlp.extract(text, published="2025-06-12")["events"]
+    assert [(ev["company"]["name"], ev["round"]["name"]) for ev in events] == [("荻岭科技", "pre-A"), ("荻岭科技", "A")]

@@ -75,6 +75,7 @@ _OPENS_ON_IT = re.compile(rf"\s*(?:{_IT.pattern}|其(?![他它中余后实次]))
 # 在亚马逊, 、亚马逊和, 包括X: a name after a preposition or a list's joiner (see _object)
 # (他告诉36氪，公司…: the outlet told, not the company in focus)
 _OBJECT_BEFORE = re.compile(r"(?:在|从|离开|加入|任职于|就职于|供职于|来自|包括|包含|比如|例如|、|与|和|跟|同|告诉|告知|对|向)$")
+_STAYED_OUT = re.compile(r"(?:并未|未曾|未|没有|并没有|均未|也未|亦未)(?:参与|参投|跟投|投资|入股)了?[^,，。；;]{0,8}$")
 _DESCRIBES_NAME = re.compile(r"[^,，。；;的]{1,16}的")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
 _ITEM_NUMBER = re.compile(r"[ \t]*\d{1,2}\s?(?:、|[.)](?!\d))")  # 1、2025.9.22…, 2. 星河…; not 2025.9
@@ -709,6 +710,9 @@ class RuleProposer:
             out += [Proposal(clause.index, name, "company", company, source=SOURCE)
                     for t, company in described if t.event == name and company is not subject]
             if all(t.negated for t in ev_triggers):
+                if all(_STAYED_OUT.search(ctx.text, trig.segment_start(ctx.text, t.start, clause.start), t.start)
+                       for t in ev_triggers):
+                    continue  # 但X并未参与这两轮融资: a party that put nothing in denies no round
                 ended = any(t.ended for t in ev_triggers)
                 out.append(Proposal(clause.index, name, "negated", value="ended" if ended else True, source=SOURCE))
                 out.append(Proposal(clause.index, name, "negated_stages", value=frozenset(t.stage for t in ev_triggers),
