@@ -719,7 +719,6 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             if text[0] == "中" and first and tokens[first - 1][0] == "其" and len(text) - len(suffix) > 2:
                 text, start = text[1:], start + 1  # 其中华测精工: jieba read 其|中华, the word is 其中
             if end - start - len(suffix) >= 2 and end - start <= 30 and text not in _generic_names() \
-                    and not (tokens[j - 1][0] in _generic_names() and tokens[j - 1][0].endswith("投资")) \
                     and not (PLACE_KIND.fullmatch(text) and j < len(tokens) and _LATIN_START.match(tokens[j][0])) \
                     and not _all_suffix(text[: -len(suffix)]) and text[: -len(suffix)] not in stop \
                     and (strong or not (_industry_phrase(text[: -len(suffix)]) or _is_product(tokens, first))):

@@ -310,9 +310,8 @@ MORE_MONEY = re.compile(r"额外|(?:新|另一笔|另一轮)的?(?:投资|融资
 
 
 # 与「岫川生物」订立认购协议，以8,000万港元认购后者新股 / 认购其新发行股份 / 认购岫川生物新发行股份: the subscriber
-# buys the new shares of the party it signed with, or of the company it names (与Y签订认购协议，出资…，换取Y新发行的股份)
-SUBSCRIBES_TO = re.compile(r"认购(?:协议[^。；;]{0,30}?(?:认购|换取|取得))?(?P<what>[^,，。；;\d]{1,20}?)(?:的)?(?:[\d.,]+\s?[万亿]*股)?"
-                           r"(?:新股|新H股|新发行|新增)")
+# buys the new shares of the party it signed with, or of the company it names
+SUBSCRIBES_TO = re.compile(r"认购(?P<what>[^,，。；;\d]{1,20}?)(?:的)?(?:[\d.,]+\s?[万亿]*股)?(?:新股|新H股|新发行|新增)")
 _SIGNS_WITH = re.compile(r"\s?(?:[(（][^()（）]{0,20}[)）])?\s?[」”\"』]?\s?(?:订立|签订|签署|订定)")
 
 

@@ -29,7 +29,7 @@ _SPLIT = re.compile(r"、|以及|(?<=[^、,，与及和跟])和|及|与|跟|,(?!
 _LIST_SPLIT = re.compile(r"、")
 _ONE_LEGAL_NAME = re.compile(r"^[^、,，]*(?:股份有限公司|有限责任公司|有限公司)(?:\([^()]*\))?$")
 # 由和硕旗下和硕创投与台湾大哥大各认购, X旗下投资平台Y入股: the parent (and what its arm is) before the party named
-_PARENT_BEFORE = re.compile(r"和?[^、,，与及和跟]{1,20}?旗下(?:的)?(?:(?:投资|产业|基金|创投){0,2}平台|投资机构|投资主体)?(?=.{2})")
+_PARENT_BEFORE = re.compile(r"和?[^、,，与及和跟]{1,20}?旗下(?:的)?(?:(?:投资|产业|基金|创投)?平台|投资机构|投资主体)?(?=.{2})")
 _JOINED = re.compile(r"和|与|及")  # 星河科技和云帆智能: two names when each part ends in a suffix
 # 对冲基金 Coatue Management, 某某创办的 Founders Fund, 新加坡Ocean Energy: what a Latin name is, before it
 _INVESTOR_KIND = r"基金|机构|巨头|公司|企业|集团|的|旗下|银行|平台|[商方者]"

@@ -226,7 +226,6 @@ class RuleProposer:
         self._quote_opens = [m.start() for m in re.finditer("“", ctx.text)] if "“" in ctx.text else []
         self._quote_closes = [m.start() for m in re.finditer("”", ctx.text)] if self._quote_opens else []
         self._investing: set[int] = set()  # the starts of the names a clause makes an investor (set by propose)
-        self._investor_clusters: set[int] = set()  # and the parties they name (set by propose)
         self._sentence_triggers: dict[int, list[trig.Trigger]] = {}
         for clause in ctx.clauses:
             self._sentence_triggers.setdefault(clause.sentence, []).extend(clause.triggers)
@@ -320,7 +319,6 @@ class RuleProposer:
         out: list[Proposal] = []
         # where the text names an investor (元禾原点以每股16.8元认购公司新增股份): never a rival of the company in focus
         self._investing = {e.start for view in views for e in view.investors}
-        self._investor_clusters = {self.ctx.cluster(e) for view in views for e in view.investors} - {None}
         for view in views:
             out.extend(self._clause(view))
         return out
@@ -670,15 +668,11 @@ class RuleProposer:
         # a filing's title, then its bullet points (● 募集资金总额…): each keeps the company in focus
         # a clause about the company in focus keeps it in focus (本次发行募集资金总额为…。其余3名获配对象分别为…)
         # (a clause that tells no deal brings a weak guess into focus only when it opens on it: 星河智能成立于2023年,
-        # not 公司首颗…的存算一体芯片已流片; nor an investment firm: 高瓴创投和深创投分别持股9.6%和7.2%, nor a party an
-        # investor elsewhere: “We are grateful to Lightspeed…” after 由光速光合（Lightspeed China Partners）领投, even with an
-        # attach word: “感谢中科创星在A轮之后再次加注” after 老股东中科创星持续加注)
+        # not 公司首颗…的存算一体芯片已流片; nor an investment firm: 高瓴创投和深创投分别持股9.6%和7.2%)
         if subject is not None and subject.start < self._crumbs:
             subject = None  # a breadcrumb's site name (新浪财经 > 港股 > …) is no company in focus
-        invests = ctx.cluster(subject) in self._investor_clusters if subject is not None else False
-        if subject is not None and ((subject in others and ((live and not (invests and all(t.stage == "attach" for t in live)))
-                                                            or (not subject.weak and not self._object(subject)
-                                                                and not _investor_or_medium(ctx.text, subject) and not invests)
+        if subject is not None and ((subject in others and (live or (not subject.weak and not self._object(subject)
+                                                                     and not _investor_or_medium(ctx.text, subject))
                                                             or (_OPENS_ON_NAME.fullmatch(ctx.text, clause.start, subject.start)
                                                                 and not _BYLINE_AFTER.match(ctx.text, subject.end))))
                                     or subject is self._owner
