@@ -11,6 +11,7 @@ from nlp.text.normalise import normalise, to_simplified
 CASES = [
     # raw, analysis text
     ("融資馀額", "融资余额"),  # a form OpenCC keeps
+    ("暫緩讅議，縂計3家処於已問詢堦段，1家註冊生傚", "暂缓审议,总计3家处于已问询阶段,1家注册生效"),  # a poor converter's forms
     ("網(wǎng)易", "网易"),
     ("融(rong)資", "融资"),
     ("融(róng)資(zī)", "融资"),
