@@ -372,7 +372,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
             continue  # 上交所受理了X的科创板IPO申请: the board names the same exchange more precisely
         there = _LISTED_THERE.match(ctx.text, exchange.end)
         if exchange is not exchanges[-1] and (there and (_LISTED_ALREADY.search(ctx.text, max(start, exchange.start - 4), exchange.start)
-                                                         or bool(ctx.within(there.end(), segment_end(ctx.text, there.end(), end), "COMPANY")))
+                                                         or any(e.start == there.end() for e in ctx.within(there.end(), end, "COMPANY")))
                                               or _LISTED_COMPANY.match(ctx.text, exchange.end)):
             continue  # 已在上交所科创板上市的X / 在港交所挂牌十年的X / 创业板上市公司X…在港交所主板挂牌: where it is listed describes it
         if _MOVES_FROM.search(ctx.text, max(start, exchange.start - 2), exchange.start) and _MOVES_TO.match(ctx.text, exchange.end):
