@@ -2382,15 +2382,3 @@ def test_a_partner_that_stayed_out_of_the_rounds_denies_none_of_them():
             "荻岭科技已与三家机器人整机厂签署供货协议，其中包括战略合作伙伴芰岚机器人，但芰岚机器人并未参与这两轮融资。")
     events = nlp.extract(text, published="2025-06-12")["events"]
     assert [(ev["company"]["name"], ev["round"]["name"]) for ev in events] == [("荻岭科技", "pre-A"), ("荻岭科技", "A")]
-
-
-def test_a_funding_historys_rows_set_with_blanks_are_the_companys_earlier_rounds():
-    """▍融资历程 / 2021年　天使轮　数千万元　九合创投: the last column invests, the row is the company's round."""
-    text = ("邈岭医疗今日宣布B轮融资完成，金额2.5亿元人民币，本轮由高瓴创投领投。\n"
-            "邈岭医疗成立于2020年，创始团队来自国内头部瓣膜企业。\n"
-            "▍融资历程\n"
-            "2021年　天使轮　数千万元　九合创投\n"
-            "2023年　A轮　8000万元　礼来亚洲基金领投\n")
-    events = nlp.extract(text, published="2025-07-15")["events"]
-    assert [(ev["company"]["name"], ev["round"]["name"], [i["name"] for i in ev["investors"]]) for ev in events] \
-        == [("邈岭医疗", "B", ["高瓴创投"]), ("邈岭医疗", "angel", ["九合创投"]), ("邈岭医疗", "A", ["礼来亚洲基金"])]
