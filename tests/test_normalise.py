@@ -50,6 +50,7 @@ CASES = [
     # Taiwan press glosses the day of 今日 / 昨日; other numbers in brackets stay
     ("星川動力今（5）日宣布", "星川动力今日宣布"),
     ("鉞川茶飲今日（12日）在主板上市", "钺川茶饮今日在主板上市"),  # the same day told twice
+    ("9月8日（周一），深交所", "9月8日,深交所"),  # a day's weekday
     ("昨(12)日公告", "昨日公告"),
     ("第(5)日", "第(5)日"),
 ]
