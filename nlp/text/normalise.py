@@ -53,8 +53,6 @@ def to_simplified(text: str) -> str:
     """Traditional -> simplified, guaranteed to keep the length (and so the offsets)."""
     if text.isascii():
         return text
-    if _ODD_FORM.search(text):
-        text = text.translate(_ODD_FORMS)
     converter = _t2s()
     whole = converter.convert(text)  # one call; kept when every non-Chinese stretch stays in place
     if whole == text:  # simplified already, as most news is
@@ -88,17 +86,14 @@ def _in_bmp(original: str, converted: str) -> str:
     return "".join(o if n > "\uffff" >= o else n for o, n in zip(original, converted))
 
 
-# Variant forms that poor converters write for traditional characters (讅核 for 審核, 縂計, 堦段, 註冊生傚, 処於):
-# read as the characters they stand for before OpenCC (which makes 讅 谉), one character for one.
-_ODD_FORMS = str.maketrans({"讅": "審", "縂": "總", "堦": "階", "傚": "效", "処": "處"})
-_ODD_FORM = re.compile("[讅縂堦傚処]")
-
-# Traditional forms OpenCC keeps as they are (融资馀额), one character for one.
-_VARIANTS = str.maketrans({"馀": "余"})
+# Traditional forms OpenCC keeps as they are (融资馀额), and the variants poor converters write for traditional
+# characters (讅核 for 審核, which OpenCC makes 谉核; 縂計, 堦段, 註冊生傚, 処於), one character for one.
+_VARIANTS = str.maketrans({"馀": "余", "谉": "审", "縂": "总", "堦": "阶", "傚": "效", "処": "处"})
+_VARIANT = re.compile("[馀谉縂堦傚処]")
 
 
 def _variants(text: str) -> str:
-    return text.translate(_VARIANTS) if "馀" in text else text
+    return text.translate(_VARIANTS) if _VARIANT.search(text) else text
 
 
 def to_half_width(text: str) -> str:

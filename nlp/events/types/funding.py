@@ -443,7 +443,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
             payer = next(iter(reversed(ctx.within(start, amount.start, "COMPANY"))), None)
             if payer is not None and not view.investors:  # (never the company's own: the assembler sees to that)
                 add("investors", payer)
-                if "领投" in (_PAYS_AFTER.match(ctx.text, amount.end) or [""])[0]:
+                pays = _PAYS_AFTER.match(ctx.text, amount.end)
+                if pays and "领投" in pays.group():
                     add("lead_investors", payer)  # 公司以1.5亿元领投X的A轮融资: the payer leads
     else:  # 拟以6000万元认购…: the investor's part of a round, maybe told beside it
         decided_at, part = decision
