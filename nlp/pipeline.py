@@ -13,7 +13,7 @@ from .document import Document, InputError
 from .provenance import MODELS, PRODUCER, provenance
 from .entities import aliases, dates, names
 from .entities.span import Entity
-from .events import clauses, tagger
+from .events import clauses, prefilter, tagger
 from .events.context import Context
 from .events.discover import discover
 from .segment import sentences as sents
@@ -206,8 +206,10 @@ class Pipeline:
         record = {"doc_id": document.doc_id, "source": document.source, "published": document.published,
                   "reference_date": None, "reference_inferred": False,
                   "entities": [], "events": [], "errors": []}
-        text, offsets = normalise(document.raw_text)
         events_only = self.entities_mode == "events" and not analyse_all
+        if events_only and not prefilter.may_hold(document.raw_text):  # nine texts in ten, not even normalised
+            return self._finish(record, document), None
+        text, offsets = normalise(document.raw_text)
         if events_only and not events.may_hold_event(text):
             return self._finish(record, document), None
         analysis = self.analyse(document, text, offsets, events_only=events_only)

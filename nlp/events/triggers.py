@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .. import resources, userdata
 from ..text.scan import guarded
 from .columns import ALLOTTEE_COLUMN, column_cells
-from .literal_gate import LiteralGate
+from .literal_gate import LiteralGate, required_literals
 
 # A clause that opens as hearsay (市场消息：…, 另有市场消息称…). Hearsay not denied is an event (realnews_dev's
 # definition); the flag only keeps such clauses out of the party tagger's windows (events/tagger.py).
@@ -178,6 +178,17 @@ def _heading_stages() -> dict[str, str]:
     return {r["word"]: r["stage"] for r in resources.table("stage_headings.tsv")}
 
 
+def heading_cues() -> set[str]:
+    """The stage headings' words: with a bracket in the text, one of them is there wherever `heading_triggers`
+    finds a trigger that no trigger pattern finds, or else `counts_listed` holds (events/prefilter.py)."""
+    return set(_heading_stages())
+
+
+def counts_listed(text: str) -> bool:
+    """本周上市的两只: a list's intro may count what was listed."""
+    return ("上市的" in text or "挂牌的" in text) and bool(_LISTED_ONES.search(text))
+
+
 def heading_triggers(text: str) -> list[Trigger]:
     """An IPO digest's lines under a heading that names a stage (【受理】 / · X（首发）：科创板): a listing trigger
     of that stage at each line's applicant mark (a later one of the line where the review's verb follows it).
@@ -257,6 +268,13 @@ def column_triggers(text: str) -> list[Trigger]:
         if told is not None:
             out.append(Trigger("listing", told.stage, a, b))
     return out
+
+
+def column_cues() -> set[str]:
+    """Strings one of which a table's header holds wherever `column_triggers` finds a trigger (with a bar in the
+    text; events/prefilter.py)."""
+    columns = (_SUBSCRIPTION_COLUMN, _CODE_COLUMN, _ISSUER_COLUMN, _PLACEMENT_TITLE, _STAGE_COLUMN, _RESULT_COLUMN)
+    return set().union(*(required_literals(c.pattern) for c in columns))
 
 
 def _last_cell(text: str, pos: int) -> tuple[int, int]:

@@ -23,9 +23,10 @@ _DELETE = guarded(re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]|!\[[^\]\n]{0,20
 # A lone surrogate (JSON "\ud800") is no character, and OpenCC cannot encode it: one U+FFFD, offsets kept.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Taiwan press glosses the day of 今日 / 昨日: 今（5）日 is today, the 5th; the analysis text reads 今日.
-_DAY_GLOSS = re.compile(r"(?<=[今昨明前])[(（]\s?\d{1,2}\s?[)）](?=日)"
+# guarded: the scan skips to the brackets.
+_DAY_GLOSS = guarded(re.compile(r"(?<=[今昨明前])[(（]\s?\d{1,2}\s?[)）](?=日)"
                         r"|(?<=[今昨明前]日)[(（]\s?(?:\d{1,2}日|(?:周|星期)[一二三四五六日天])\s?[)）](?!起)"  # 今日（12日）: the same day
-                        r"|(?<=\d日)[(（]\s?(?:周|星期)[一二三四五六日天]\s?[)）]")  # 9月8日（周一）: that day's weekday
+                        r"|(?<=\d日)[(（]\s?(?:周|星期)[一二三四五六日天]\s?[)）]"))  # 9月8日（周一）: that day's weekday
 # A thousands separator (442,790万元): no clause break, so the analysis text drops it
 # (the raw text, and so every reported span, keeps it).
 # Not after a decimal part: 187.120,110.47,144.12% is a price quote, not one number.
