@@ -18,7 +18,7 @@ from ..entities.span import Entity
 from ..segment.sentences import clauses as clause_spans
 from ..segment.sentences import sentences
 from . import triggers as trig
-from .columns import ALLOTTEE_COLUMN, column_cells
+from .columns import ALLOTTEE_COLUMN, BAR, column_cells, header_label
 from .context import (BARE_INVEST, BREADCRUMBS, BULLET_CHARS, ENUMERATION, FORMER_LATTER, INVESTOR_NAME, INVESTS_IN, MORE_MONEY, NAMES, THIS_ROUND,
                       Context, cues, defines, former_or_latter, name_lists)
 
@@ -272,7 +272,7 @@ def by_round_list(ctx: Context, view: ClauseView) -> list[ClauseView]:
     if not any(t.event == "funding" and not t.negated for t in view.usable):
         return [view]
     rounds = _named_rounds(ctx, view.clause.start, view.clause.end)
-    cuts, items = [], []
+    cuts, items, owners = [], [], []
     for before, after in zip(rounds, rounds[1:]):
         sep = _NEXT_ITEM.match(text, before.end)
         own_sum = _with_sum(ctx, before, after.start) if sep is None else None
@@ -285,14 +285,22 @@ def by_round_list(ctx: Context, view: ClauseView) -> list[ClauseView]:
             continue
         cuts.append(sep.start("sep"))
         items.append(trig.Trigger("funding", None, after.start, after.end))
+        owners.append(next((e for e in ctx.within(sep.end(), after.start, "COMPANY") if text.startswith("的", e.end)), None))
     if not cuts:
         return [view]
     parts = _cut(view, cuts)
     for part in parts:
         part.list_item = True
-    for part, item in zip(parts[1:], items):
+    # X投资了A的A+轮、B的天使轮和C的C+轮: an item that names its owner is that company's round, from the investors
+    # named before the list
+    backers = [[e for e in group if e.start < rounds[0].start] for group in (view.investors, view.leads)]
+    for part, item, owner in zip(parts[1:], items, owners):
         part.clause = dataclasses.replace(part.clause, triggers=(*part.clause.triggers, item))
         part.usable = [*part.usable, item]
+        if owner is not None and all(e is owner for e in part.others):
+            part.others = [owner]
+            part.investors = part.investors or backers[0]
+            part.leads = part.leads or backers[1]
     return parts
 
 
@@ -552,6 +560,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
     others, investors, leads, sources = [], [], [], []
     zones = [_with_opening_list(ctx, start, z) for z in role_zones(ctx.text, start, end) if z[0] in ("lead", "investor")]
     advised_until = start  # 保荐人分别为A、B、C、D: the whole enumeration advises, names no lexicon knows included
+    advisers: set[str] = set()
     for group in _split_at_zones(ctx.text, name_lists(ctx, start, end), zones):
         group = [e for e in group if not _gloss(ctx, e, start)]
         if not group:
@@ -575,6 +584,15 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             investors.extend(group)
             leads.extend(group if said.group("lead") else [])
             continue
+        # 披露日期 | 交易金额 | 融资轮次 | 投资方 | 新闻来源: a table's row, each name in the role its column's header says
+        column = header_label(ctx.text, group[0].start) if BAR.search(ctx.text, start, end) else ""
+        if _SOURCE_COLUMN.search(column):
+            sources.extend(group)
+            continue
+        if _INVESTOR_COLUMN.search(column):
+            investors.extend(group)
+            leads.extend(e for e in group if _LEAD_MARK.match(ctx.text, e.end))
+            continue
         before = ctx.text[max(start, group[0].start - 10) : group[0].start]
         wide = _TICKER_PAREN.sub("", ctx.text[group[-1].end : min(end, group[-1].end + 40)], count=1)
         after = wide[:16]
@@ -591,7 +609,11 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             sources.extend(group)  # 综合辉立、富途及耀才数据，三间券商合共借出孖展: brokers lend, they do not list
         elif cues("advisor", "before").search(before):
             sources.extend(group)
+            advisers.update(e.text for e in group)
             advised_until = segment_end(ctx.text, group[-1].end, end)
+        elif cues("advisor", "after").match(after):
+            sources.extend(group)
+            advisers.update(e.text for e in group)
         elif _MONEY_FROM.search(before):
             investors.extend(group)  # 种子轮新台币6,000万元来自X, 资金全部来自X: the money's source invests
         # (星河网从云帆科技获悉: 云帆科技 told it, the outlet is the source)
@@ -599,7 +621,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
               and not (_LAST_CELL.search(before) and after.lstrip().startswith("|"))) \
                 or cues("source", "before").search(before) \
                 or (cues("venue", "after").match(after) and (cues("venue", "before").search(before) or _brokers(group))) \
-                or cues("advisor", "after").match(after) or cues("affiliation", "after").match(after):
+                or cues("affiliation", "after").match(after):
             sources.extend(group)
         elif _ISSUED_TO.search(before) and _ISSUE.match(after):
             investors.extend(group)  # 公司拟向控股股东X发行股票: the one the new shares go to subscribes
@@ -631,11 +653,16 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
                           or _CHILD_OF.search(before) or _heads_flash(ctx, e) or _TOLD_STEP.search(before))
             continue
         confirmed.update(e.text for e in group if e.weak)
+    # 保荐数量前三：A、B、C … A、B、C保荐家数位列前三: a party the clause calls an adviser is no subject elsewhere in it
+    sources = sorted([*sources, *(e for e in others if e.text in advisers)], key=lambda e: e.start)
+    others = [e for e in others if e.text not in advisers]
     confirmed.update(e.text for e in others if e.weak)
     _aliases_follow(ctx, start, end, others, (investors, leads, sources))
     return others, investors, leads, sources
 
 
+_SOURCE_COLUMN = re.compile(r"来源|出处|媒体")
+_INVESTOR_COLUMN = re.compile(r"投资方|投资人|投资机构|出资方")
 _ISSUED_TO = re.compile(r"(?<!不)向(?:控股股东|实际控制人|大股东|第一大股东|关联方)?$")
 _ISSUE = re.compile(r"\s?(?:定向)?发行(?:A股)?(?:股票|股份|新股)")
 # 元禾原点于2024年参与了X的A轮投资: the investor's verb right before the name of the one whose round it is

@@ -126,6 +126,21 @@ _PER_AGREEMENT = re.compile(r"\s*(?:根据|按照|依据|按)(?:该|上述|双�
 _TIME_OF_DAY = re.compile(r"\d[:：]\d|[点时]")  # 2025-11-06 08:15: a page's time, no timeline's date
 # a sentence that opens with its date (6月5日下午，…, 今天，…), or a calendar's line (周一（12月8日）｜X｜科创板)
 _SENTENCE_DATE = re.compile(r"\s*(?P<date>[^,，。；;:：|\n]{2,16}?)(?:上午|下午|晚间|早间|晚|盘后)?(?:[,，]|\s?\|)")
+_ENTRY_TITLE_REST = 8  # characters of a site's word after an entry's name on its first line (- 企业名片)
+_CHRONICLE_LINE = re.compile(r"\s*(?:19|20)\d\d年(?:\d{1,2}月(?:\d{1,2}日)?(?:[初中底末]|上旬|中旬|下旬)?)?\s?[,，:：]")
+
+
+def _line_shape(text: str, start: int) -> str | None:
+    """A sentence that opens a line of a chronicle (2021年：…, 2024年5月，…) or a table's row (…|…), else None."""
+    if start and text[start - 1] != "\n":
+        return None
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    if _CHRONICLE_LINE.match(text, start, end):
+        return "chronicle"
+    return "row" if BAR.search(text, start, end) else None
+
+
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[▍●■◆【])?[^,，。；;!?！？\n]{1,30}[?？]?\n*")
 # 股份将于7月4日上市, 股份本月十五日挂牌: a clause that opens on the shares is about the company in focus
 _SHARES_OF_FOCUS = re.compile(r"\s*(?:其|该公司)?(?:股份|股票|H股)(?:将|预计|拟|计划|已|亦)?(?:于|在|本月|下月|下周)")
@@ -183,7 +198,7 @@ def _usable_date(d: Entity) -> bool:
     return d.value is not None or is_calendar(d.text)
 
 
-def _not_a_date_of(ctx: Context, d: Entity, seg_end: int, seg: int = 0) -> bool:
+def _not_a_date_of(ctx: Context, d: Entity, seg_end: int, seg: int) -> bool:
     """成立于2018年, 2022年度第一期, 2022年8月成立以来: the date says something else."""
     return bool(cues("date_not", "before").search(ctx.text[max(seg, d.start - 4) : d.start])
                 or cues("date_not", "after").match(ctx.text, d.end, seg_end))
@@ -211,6 +226,7 @@ class RuleProposer:
         self.issuer = self._issuer()  # a filing's issuer: 本公司 anywhere in it
         self.topic: tuple[Entity, int] | None = self.issuer  # (company in focus, its sentence index)
         self._crumbs = BREADCRUMBS.match(ctx.text).end()  # 新浪财经 > 港股 > 港股回A: the site's sections name no company
+        self.entry = self._entry()  # the company a reference page is about
         # 晚点：去年那轮融资…: a name that opens two lines or more with a colon is the interviewer's label (a medium),
         # never the subject
         labels = Counter(m.group(1) for m in _SPEAKER.finditer(ctx.text))
@@ -241,6 +257,18 @@ class RuleProposer:
             if (ent.start == 0 or text[ent.start - 1] == "\n") and text.startswith("\n", ent.end):
                 return ent, self.ctx.sentence_index(ent.start)
         return None
+
+    def _entry(self) -> tuple[Entity, int] | None:
+        """The company an entry is about (百科, 企业名片): the page's first line is its name, a word of the site's at
+        most after it (珣翊机器人 - 企业名片). A chronicle's lines and a table's rows go on about it however far down."""
+        text, top = self.ctx.text, self._crumbs  # (天眼查 > 企业 > X above it: the site's sections)
+        line_end = text.find("\n", top)
+        if line_end < 0:
+            return None
+        name = next(iter(self.ctx.within(top, line_end, "COMPANY")), None)
+        if name is None or text[top:name.start].strip() or len(text[name.end:line_end].strip()) > _ENTRY_TITLE_REST:
+            return None
+        return name, self.ctx.sentence_index(name.start)
 
     def _site_owner(self) -> tuple[Entity, int] | None:
         """The company a page that speaks of itself (本公司, 我司) belongs to: the one its copyright line names."""
@@ -450,6 +478,8 @@ class RuleProposer:
                         None if _PARENT_OF_INVESTOR.search(text, start, others[0].start) else others[0])
         if _LIST_ITEM.match(text, start, end):  # 8.驿公里获C+轮…: each item of a list has its own subject
             return None
+        if self.entry is not None and _line_shape(text, clause.sentence_start):
+            self.topic = self.entry  # an entry's chronicle line or table row that names no one: the entry's company
         if self.topic is None:
             self.topic = self._introduced(clause)
         if self.topic is None:
@@ -584,6 +614,13 @@ class RuleProposer:
         between = [i for i in range(last + 1, sentence) if not _HEADING.fullmatch(ctx.text, *ctx.sentences[i])
                    and not (_CITED.search(ctx.text, *ctx.sentences[i]) and not any(
                        not ctx.same_party(e, company) for e in ctx.within(*ctx.sentences[i], "COMPANY")))]
+        # a chronicle's lines (2019年：完成种子轮…) and a table's rows (A轮 | 6000万元 | 深创投) go on about the
+        # company in focus however many of them come between, when the clause at hand is one of them too
+        shape = _line_shape(ctx.text, ctx.sentences[sentence][0])
+        if shape is not None:
+            if self.entry is not None and ctx.same_party(company, self.entry[0]):
+                return True
+            between = [i for i in between if _line_shape(ctx.text, ctx.sentences[i][0]) != shape]
         return len(between) < reach
 
     def _line_owner(self, clause: Clause) -> Entity | None:
@@ -780,7 +817,7 @@ class RuleProposer:
         retold = bool(_OTHER_SIDE.match(ctx.text, seg))
         for d in reversed(ctx.within(sent_start, seg, "DATE")):  # the nearest before it
             d_start, d_end = _segment(ctx.text, d.start, sent_start, seg)
-            if self._told(d) and not _not_a_date_of(ctx, d, d_end) \
+            if self._told(d) and not _not_a_date_of(ctx, d, d_end, d_start) \
                     and (retold or not any(d_start <= t.start and t.end <= d_end and not _COMMITTEE.match(ctx.text, t.end)
                                            for t in triggers)):
                 return d
