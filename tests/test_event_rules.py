@@ -2382,3 +2382,48 @@ def test_a_partner_that_stayed_out_of_the_rounds_denies_none_of_them():
             "荻岭科技已与三家机器人整机厂签署供货协议，其中包括战略合作伙伴芰岚机器人，但芰岚机器人并未参与这两轮融资。")
     events = nlp.extract(text, published="2025-06-12")["events"]
     assert [(ev["company"]["name"], ev["round"]["name"]) for ev in events] == [("荻岭科技", "pre-A"), ("荻岭科技", "A")]
+
+
+def _rounds_told(text: str, published: str) -> list[tuple]:
+    return [(ev["company"]["name"], ev["round"]["name"], ev["date"]["start_date"] if ev.get("date") else None,
+             sorted(i["name"] for i in ev.get("investors") or []))
+            for ev in nlp.extract(text, published=published)["events"]]
+
+
+def test_an_entrys_chronicle_tells_the_rounds_of_the_company_it_is_about():
+    """An encyclopedia entry: its chronicle's lines name no company (2020年8月，天使轮由X投出), the shareholders'
+    lines between name others; each round is the entry's company's, dated by its own line (not by the line before
+    that ends on 成立); the reference list under 参考资料 tells no round."""
+    text = ("澄岭智能\n编辑\n"
+            "杭州澄岭智能装备有限公司（简称“澄岭智能”）成立于2019年，主营仓储机器人。\n"
+            "股东信息\n宁波澈川创业投资合伙企业（有限合伙）　持股比例12.00%\n其他股东　持股比例30.00%\n"
+            "发展历程\n2019年5月，公司在杭州登记成立。\n2020年8月，天使轮由奇绩创坛投出。\n"
+            "2021年11月，A轮融资落地，金额8000万元，高榕创投为领投方。\n"
+            "2024年7月，获得湖州苕溪产业投资基金的战略投资。\n"
+            "参考资料\n[1] 澄岭智能B轮融资公告\n")
+    assert _rounds_told(text, "2025-09-18") == [
+        ("澄岭智能", "angel", "2020-08-01", ["奇绩创坛"]),
+        ("澄岭智能", "A", "2021-11-01", ["高榕创投"]),
+        ("澄岭智能", "strategic", "2024-07-01", ["湖州苕溪产业投资基金"])]
+
+
+def test_a_table_of_rounds_reads_each_column_by_its_header():
+    """A company page's table of rounds under the site's breadcrumb: an empty cell (-) ends no row, the 投资方
+    column's names invest, the 新闻来源 column's report."""
+    text = ("天眼查 > 企业 > 北京澈羽科技有限公司\n北京澈羽科技有限公司\n融资历程（2）\n"
+            "披露日期 | 交易金额 | 融资轮次 | 估值 | 投资方 | 新闻来源\n"
+            "2025-06-18 | 1.2亿人民币 | A+轮 | - | 元禾璞华（领投）、黉川资本 | 企业官微\n"
+            "2024-09-03 | 未披露 | A轮 | - | 中科创星 | 36氪\n")
+    assert _rounds_told(text, "2025-10-01") == [
+        ("北京澈羽科技有限公司", "A+", "2025-06-18", ["元禾璞华", "黉川资本"]),
+        ("北京澈羽科技有限公司", "A", "2024-09-03", ["中科创星"])]
+
+
+def test_keycap_numbered_items_name_their_company_on_the_header_line():
+    """1️⃣ X｜Series A｜1500万美元 over the item's line: the item's round is X's."""
+    text = ("本周出海融资\n"
+            "1️⃣ Mendora｜Series A｜1500万美元\n新加坡心理健康SaaS，11月19日官宣A轮，Vertex Ventures领投。\n"
+            "2️⃣ Drivelane｜Series B｜€20M\n柏林跨境物流数据平台，Insight Partners领投，Accel参投。\n")
+    events = nlp.extract(text, published="2025-11-22")["events"]
+    assert [(ev["company"]["name"], sorted(i["name"] for i in ev["investors"])) for ev in events] \
+        == [("Mendora", ["Vertex Ventures"]), ("Drivelane", ["Accel", "Insight Partners"])]

@@ -20,12 +20,12 @@ from .literal_gate import LiteralGate
 
 _SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|披露|公告|发布|表示|完成|获|成功|再次|首次|也|又|对外|悄悄|悄然|低调|默默")
 _INVESTOR_END = re.compile(r"(?:资本|创投|基金|投资|集团|控股|银行|证券|合伙企业)$")
-_LATIN_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9&.\-]* )+$")
+_LATIN_BEFORE = re.compile(r"(?<![A-Za-z0-9&.\-])(?:(?!(?:led|by|with|from|participation|and|backed|joined) )[A-Za-z][A-Za-z0-9&.\-]* )+$")  # (not led by)
 # PayLantern兰灯支付: a Latin brand of four letters or more before a Chinese name of three characters or more (not
 # TCL科技, IDG资本: one name)
 _LATIN_BRAND_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9&.'\-]{3,}(?: [A-Za-z0-9&.'\-]+)* ?(?=[\u4e00-\u9fff]{3})")
 # 和 opening a name (和硕创投, 和泰兴业: first, or right after another joiner) joins nothing
-_SPLIT = re.compile(r"、|以及|(?<=[^、,，与及和跟])和|及|与|跟|,(?! [A-Z])|，")  # JPMorgan Chase Bank, National Association: one name
+_SPLIT = re.compile(r"、|以及|(?<=[^、,，与及和跟])和|及|与|跟|,(?! [A-Z])|，|(?<=[A-Za-z]) and (?=[A-Z])")  # JPMorgan Chase Bank, National Association: one name
 _LIST_SPLIT = re.compile(r"、")
 _ONE_LEGAL_NAME = re.compile(r"^[^、,，]*(?:股份有限公司|有限责任公司|有限公司)(?:\([^()]*\))?$")
 # 由和硕旗下和硕创投与台湾大哥大各认购, X旗下投资平台Y入股: the parent (and what its arm is) before the party named
