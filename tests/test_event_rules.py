@@ -2427,3 +2427,22 @@ def test_keycap_numbered_items_name_their_company_on_the_header_line():
     events = nlp.extract(text, published="2025-11-22")["events"]
     assert [(ev["company"]["name"], sorted(i["name"] for i in ev["investors"])) for ev in events] \
         == [("Mendora", ["Vertex Ventures"]), ("Drivelane", ["Accel", "Insight Partners"])]
+
+
+def test_an_issuers_notice_names_no_verb_as_a_company():
+    """…此次拿到注册批复，标志着IPO进入发行准备阶段: 标志着 is no company planning a listing."""
+    text = ("近日，浙江星沣电气股份有限公司（以下简称“星沣电气”“公司”）收到证监会同意注册的批复。7月3日的上交所上市委会议上，"
+            "公司首发申请已顺利获得通过；此次拿到注册批复，标志着IPO进入发行准备阶段。根据招股说明书，公司拟在上交所主板发行"
+            "不超过5,100万股，募集资金9.6亿元。")
+    events = nlp.extract(text, published="2025-10-17")["events"]
+    assert {ev["company"]["name"] for ev in events} == {"星沣电气"}
+
+
+def test_a_field_table_has_no_columns_to_read_down():
+    """项目 | 内容 and a field a row (网上申购日 | 2025年8月19日): the label is no column's header, so the rows under it
+    (保荐机构 | 中信建投证券) are no subscriptions of their own."""
+    text = ("星湉家居股份有限公司\n首次公开发行股票并在主板上市发行公告（摘要）\n本次发行基本情况如下：\n项目 | 内容\n"
+            "每股发行价格 | 18.62元\n网上申购日 | 2025年8月19日（T日）\n申购代码 | 001319\n保荐机构 | 中信建投证券\n"
+            "发行市盈率 | 21.37倍\n")
+    events = nlp.extract(text, published="2025-08-18")["events"]
+    assert "中信建投证券" not in {ev["company"]["name"] for ev in events}

@@ -35,6 +35,10 @@ def column_cells(text: str, header: re.Pattern, beside: re.Pattern | None = None
             found = [k for k, (a, b) in enumerate(row) if header.fullmatch(text[a:b].strip())]
             if beside is not None and not any(beside.fullmatch(text[a:b].strip()) for a, b in row):
                 found = []
+            # 网上申购日 | 2025年8月19日 under 项目 | 内容: a field's label and its value, no column's header (认购对象｜
+            # 认购金额（元） is one)
+            if found == [0] and len(row) == 2 and any(c.isdigit() for c in text[slice(*row[1])]):
+                found = []
             label, column, width = (text[slice(*row[found[0]])].strip(), found[0], len(row)) if found else ("", None, 0)
         pos += len(line) + 1
     return out
