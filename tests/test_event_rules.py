@@ -2446,3 +2446,11 @@ def test_a_field_table_has_no_columns_to_read_down():
             "发行市盈率 | 21.37倍\n")
     events = nlp.extract(text, published="2025-08-18")["events"]
     assert "中信建投证券" not in {ev["company"]["name"] for ev in events}
+
+
+def test_a_rounds_row_without_a_header_names_its_investors_after_the_round():
+    """▍融资历程 then 2022年｜天使轮（数千万元）｜X: the cell after the round's (its sum in brackets) names who invested,
+    and the round is the page's company's, not X's."""
+    text = "澄镡科技\n▍融资历程\n2022年｜天使轮（数千万元）｜奇绩创坛\n2024年｜Pre-A轮｜蓝驰创投独家投资\n"
+    assert _rounds_told(text, "2025-09-02") == [("澄镡科技", "angel", "2022-01-01", ["奇绩创坛"]),
+                                                 ("澄镡科技", "pre-A", "2024-01-01", ["蓝驰创投"])]

@@ -584,14 +584,10 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             investors.extend(group)
             leads.extend(group if said.group("lead") else [])
             continue
-        # 披露日期 | 交易金额 | 融资轮次 | 投资方 | 新闻来源: a table's row, each name in the role its column's header says
+        # 披露日期 | 交易金额 | 融资轮次 | 投资方 | 新闻来源: the names in a table's column of sources report
         column = header_label(ctx.text, group[0].start) if BAR.search(ctx.text, start, end) else ""
         if _SOURCE_COLUMN.search(column):
             sources.extend(group)
-            continue
-        if _INVESTOR_COLUMN.search(column):
-            investors.extend(group)
-            leads.extend(e for e in group if _LEAD_MARK.match(ctx.text, e.end))
             continue
         before = ctx.text[max(start, group[0].start - 10) : group[0].start]
         wide = _TICKER_PAREN.sub("", ctx.text[group[-1].end : min(end, group[-1].end + 40)], count=1)
@@ -661,8 +657,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
     return others, investors, leads, sources
 
 
-_SOURCE_COLUMN = re.compile(r"来源|出处|媒体")
-_INVESTOR_COLUMN = re.compile(r"投资方|投资人|投资机构|出资方")
+_SOURCE_COLUMN = re.compile(r"来源|出处|媒体")  # (the investors' columns: discover.table_zones)
 _ISSUED_TO = re.compile(r"(?<!不)向(?:控股股东|实际控制人|大股东|第一大股东|关联方)?$")
 _ISSUE = re.compile(r"\s?(?:定向)?发行(?:A股)?(?:股票|股份|新股)")
 # 元禾原点于2024年参与了X的A轮投资: the investor's verb right before the name of the one whose round it is

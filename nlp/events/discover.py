@@ -91,6 +91,7 @@ _COLUMN_ROLES = (("subject", re.compile(r"(?:股票|证券|公司|企业|新股)
                  ("lead", re.compile(r"(?:领投方?|领投机构)")),
                  ("investor", re.compile(rf"(?:本轮)?(?:投资方|投资机构|投资人|投资者|资方|参投方|出资方|出资人)|{ALLOTTEE_COLUMN.pattern}")))
 _TABLE_LINES = 30  # how far above a row its header may be
+_ROUND_CELL = re.compile(r"\s*(?:[A-H]\d?\+{0,2}|Pre-[A-H]\+?|天使\+*|种子\+*|Pre-IPO)轮\s?(?:\([^()]{1,12}\))?\s*")
 
 
 def _line(text: str, pos: int) -> tuple[int, int]:
@@ -108,17 +109,19 @@ def table_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     line_start = row_start
     for _ in range(_TABLE_LINES):
         if line_start == 0:
-            return []
+            break
         line_start, line_end = _line(text, line_start - 1)
         header = cells(text, line_start, line_end)
         if len(header) != len(row):
-            return []
+            break
         roles = [next((role for role, column in _COLUMN_ROLES if column.fullmatch(text[a:b].strip())), None)
                  for a, b in header]
         if any(roles):
             return [(role, max(a, start), min(b, end)) for role, (a, b) in zip(roles, row)
                     if role and a < end and start < b]
-    return []
+    # no header: 2022年｜天使轮（数千万元）｜奇绩创坛, the cells after a round's cell name who put money in it
+    at = next((k for k, (a, b) in enumerate(row) if _ROUND_CELL.fullmatch(text, a, b)), None)
+    return [] if at is None else [("investor", max(a, start), min(b, end)) for a, b in row[at + 1:] if a < end and start < b]
 
 
 # 早: 星河早于2017年上市; 昨 / 今: 星河生技昨宣布 (Taiwan press); 拟: 星河股份拟对X增资; 则: X则向港交所递表;
