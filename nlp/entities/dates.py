@@ -47,6 +47,8 @@ def _words(unit: str) -> str:
 
 _N2 = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _CN_YEAR = r"[〇零○O0一二三四五六七八九]{4}"  # 二O一九年: a Latin O or a 0 typed for 〇
+# Taiwan's 民国 years (民国114年 = 2025): with 民国 before them, or a month after them (114年3月)
+_ROC_YEAR = r"民国\s?\d{2,3}|1[01]\d(?=\s?年\s?\d{1,2}\s?月)"
 # Part of a month without a day; 月中 only before a break (6月中至8月初), not 6月中国.
 _MONTH_PART = r"(?P<{p}>初(?!步|创|心|衷|始)|上旬|中旬|下旬|底|末|中(?=[至到~,;、)。，；\s-]|$))"
 _TAIL = (  # what may follow a year: a month (and day), a quarter, a half, a part
@@ -60,7 +62,7 @@ _DATE_SRC = (
     r"(?<![\d.])(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?![\d]|\.\d)"
     # 2026年1月8日, 二〇二五年三月, 2025年上半年, 今年10月, 去年年底
     # 同年11月, 当年底: the year of the date told before (timeline); 同年 alone stays vague
-    rf"|(?:(?<!\d)(?P<y>\d{{4}}|{_CN_YEAR})\s?年|(?P<ry>{_words('year')})"
+    rf"|(?:(?<!\d)(?P<y>\d{{4}}|{_CN_YEAR}|{_ROC_YEAR})\s?年|(?P<ry>{_words('year')})"
     rf"|(?P<sy>同年|当年)(?=\s?(?:{_N2}\s?月|第?[一二三四1-4]季度|[上下]半年|[初底末])))"
     rf"(?:\s?(?:{_TAIL})|年(?P<ryp>初|底|末|内(?!地|外|容|部|涵|资|需)))?"
     # 本月8日, 上月底
@@ -138,8 +140,9 @@ def _nearest(base: Anchor, candidates, forward: bool = False):
 
 
 def _year(s: str) -> int | None:
+    s = s.removeprefix("民国").strip()
     if s.isdigit():
-        return int(s)
+        return int(s) + (1911 if len(s) < 4 else 0)  # (a 民国 year)
     return _int(s.replace("O", "〇").replace("0", "〇"))  # 二O一九, 二0一九
 
 
