@@ -19,7 +19,15 @@ def required_literals(pattern: str) -> frozenset[str] | None:
 
 
 def _required(items) -> frozenset[str] | None:
-    """Of a sequence: the literal runs and required sub-parts; the best single candidate."""
+    """Of a sequence: the best single set of `required_sets`."""
+    # the set whose shortest string is longest says the most
+    return max(required_sets(items), key=lambda o: (min(map(len, o)), -len(o)), default=None)
+
+
+def required_sets(items, lookarounds: bool = False) -> list[frozenset[str]]:
+    """Of a parsed sequence: the sets of strings one of each of which every match holds (its literal runs, and the
+    required part of each branch, group and repeat in it). lookarounds: what a lookahead or lookbehind reads counts
+    too, right where the whole text is read (a lookbehind reads before a stretch's start)."""
     from re import _constants as c
 
     options: list[frozenset[str]] = []
@@ -31,20 +39,19 @@ def _required(items) -> frozenset[str] | None:
         if run:
             options.append(frozenset([run]))
             run = ""
+        part = None
         if op is c.BRANCH:
             parts = [_required(branch) for branch in arg[1]]
-            if all(p for p in parts):
-                options.append(frozenset().union(*parts))
+            part = frozenset().union(*parts) if all(parts) else None
         elif op is c.SUBPATTERN:
-            sub = _required(arg[-1])
-            if sub:
-                options.append(sub)
+            part = _required(arg[-1])
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
-            sub = _required(arg[2])
-            if sub:
-                options.append(sub)
-    # the set whose shortest string is longest says the most
-    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
+            part = _required(arg[2])
+        elif op is c.ASSERT and lookarounds:
+            part = _required(arg[1])
+        if part:
+            options.append(part)
+    return options
 
 
 class LiteralGate:

@@ -21,8 +21,7 @@ from .. import userdata
 from ..entities.names import trie_regex
 from ..text.normalise import to_half_width, to_simplified
 from ..text.scan import guarded
-from . import triggers
-from .literal_gate import _required
+from . import literal_gate, triggers
 
 # What normalise deletes that could sit inside a phrase, the spaces and separators below aside: invisible
 # characters and lone surrogates, ![image](link), a quote inside a name (…0.00%)股份), a day's gloss (今（5）日,
@@ -39,37 +38,11 @@ _BAR = re.compile(r"[|｜]")
 
 def required_sets(pattern: str) -> list[list[frozenset[str]]]:
     """For each top-level branch of `pattern`, the sets of strings one of each of which every match of that
-    branch holds, lookarounds' included: 有(?=…申购…) -> [[{有}, {申购}]]. Over a whole text only (a lookbehind
-    reads before a stretch's start)."""
+    branch holds, lookarounds' included: 有(?=…申购…) -> [[{有}, {申购}]]."""
     items = list(P.parse(pattern))
     if len(items) == 1 and items[0][0] is C.BRANCH:
-        return [_sets(branch) for branch in items[0][1][1]]
-    return [_sets(items)]
-
-
-def _sets(items) -> list[frozenset[str]]:
-    out: list[frozenset[str]] = []
-    run = ""
-    for op, arg in list(items) + [(None, None)]:
-        if op is C.LITERAL:
-            run += chr(arg)
-            continue
-        if run:
-            out.append(frozenset([run]))
-            run = ""
-        part = None
-        if op is C.BRANCH:
-            parts = [_required(branch) for branch in arg[1]]
-            part = frozenset().union(*parts) if all(parts) else None
-        elif op is C.SUBPATTERN:
-            part = _required(arg[-1])
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] >= 1:
-            part = _required(arg[2])
-        elif op is C.ASSERT:  # (?=…), (?<=…): what they read is in the text too
-            part = _required(arg[1])
-        if part:
-            out.append(part)
-    return out
+        return [literal_gate.required_sets(branch, lookarounds=True) for branch in items[0][1][1]]
+    return [literal_gate.required_sets(items, lookarounds=True)]
 
 
 class _Needs:
@@ -79,7 +52,7 @@ class _Needs:
     def __init__(self):
         # per anchor string, the rest of each branch's sets, the most telling first (a branch fails soonest there)
         by_anchor: dict[str, set[tuple[frozenset[str], ...]]] = {}
-        for _, _, pattern in triggers._triggers():
+        for pattern in triggers.patterns():
             for sets in required_sets(pattern.pattern):
                 if not sets:
                     raise ValueError(f"a trigger branch needs no string: {pattern.pattern[:60]}")

@@ -38,6 +38,11 @@ def _triggers() -> tuple[tuple[str, str | None, re.Pattern], ...]:
                  for r in resources.table("event_triggers.tsv"))
 
 
+def patterns() -> tuple[re.Pattern, ...]:
+    """Every built-in trigger pattern (events/prefilter.py reads which strings each needs)."""
+    return tuple(p for _, _, p in _triggers())
+
+
 @functools.cache
 def _blockers() -> dict[str, re.Pattern]:
     rows = resources.table("event_blockers.tsv")
