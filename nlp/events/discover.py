@@ -425,10 +425,17 @@ def _alt(words) -> str:
 
 @functools.cache
 def _described_before() -> re.Pattern:
-    words = resources.words("latin_generic_words.txt")
-    titles = set(resources.words("person_titles.txt"))  # a title (CEO) opens a person's name, not a company's
-    generic, things = _alt(words), _alt(w for w in words if w not in titles)
-    return re.compile(rf"^.*[“「『\"]|^[\u4e00-\u9fff]{{2,}}(?:{generic})(?=[\u4e00-\u9fff]{{2}})|^(?:{things})(?=[\u4e00-\u9fff]{{2}})")
+    generic = _alt(resources.words("latin_generic_words.txt"))
+    return re.compile(rf"^.*[“「『\"]|^[\u4e00-\u9fff]{{2,}}(?:{generic})(?=[\u4e00-\u9fff]{{2}})|^{generic_latin_before().pattern}")
+
+
+@functools.cache
+def generic_latin_before() -> re.Pattern:
+    """SaaS鲸岚科技: a generic Latin word right before a Chinese name, no part of it (a person's title, CEO, opens a
+    person's name, not a company's: never taken off)."""
+    titles = set(resources.words("person_titles.txt"))
+    things = _alt(w for w in resources.words("latin_generic_words.txt") if w not in titles)
+    return re.compile(rf"(?:{things})(?=[\u4e00-\u9fff]{{2}})")
 
 
 def _names(text: str, offset: int, group: str, role: str, busy: Occupied, keep=None) -> list[Entity]:

@@ -25,11 +25,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import resources
 from ..entities.names import PLACE_KIND
 from ..entities.span import Entity, Occupied
 from ..paths import MODELS, missing
 from .context import PARTY_COUNT, WRITERS_VERB
+from .discover import generic_latin_before
 from .triggers import SEGMENT_BREAK
 
 MODEL_DIR = MODELS / "tagger"
@@ -262,7 +262,6 @@ def load(model_dir: str | None = None) -> PartyTagger:
     return PartyTagger(Path(model_dir) if model_dir else MODEL_DIR)
 
 
-_LATIN_WORD = re.compile(r"([A-Za-z]+)\s?(?=[\u4e00-\u9fff]{2})")
 # A span the tagger calls a party must still look like a name.
 _NOT_A_NAME = re.compile(r"^[\d\W_]+$|^(?:公司|本公司|该公司|集团|发行人|其|本轮|投资方|投资人|机构)$|^" + PARTY_COUNT)
 # …nor hold the verb between two names (星河半导体获云帆电子策略入股: 星河半导体 | 获 | 云帆电子)
@@ -284,7 +283,7 @@ def new_names(text: str, tagged: list[Tagged], found: list[Entity]) -> list[Enti
         describes = text.startswith("的", t.end) and t.end + 1 in name_starts \
             and bool(_DOES.match(text, start, t.end) or _DOES.search(text, max(0, start - 2), start))
         # 宠物健康App毛噜健康, 餐饮SaaS飨点科技: a generic Latin word after the description is no part of the name
-        if (word := _LATIN_WORD.match(text, start, t.end)) and word.group(1) in resources.words("latin_generic_words.txt"):
+        if word := generic_latin_before().match(text, start, t.end):
             start = word.end()
         surface = text[start:t.end].strip()
         if len(surface) < 2 or _NOT_A_NAME.match(surface) or _RECEIVES_INSIDE.search(surface) \

@@ -90,7 +90,7 @@ def _in_bmp(original: str, converted: str) -> str:
 # Traditional forms OpenCC keeps as they are (融资馀额), and the variants poor converters write for traditional
 # characters (讅核 for 審核, which OpenCC makes 谉核; 縂計, 堦段, 註冊生傚, 処於), one character for one.
 _VARIANTS = str.maketrans({"馀": "余", "谉": "审", "縂": "总", "堦": "阶", "傚": "效", "処": "处"})
-_VARIANT = re.compile("[馀谉縂堦傚処]")
+_VARIANT = re.compile(f"[{''.join(map(chr, _VARIANTS))}]")
 
 
 def _variants(text: str) -> str:
