@@ -47,8 +47,9 @@ def _words(unit: str) -> str:
 
 _N2 = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _CN_YEAR = r"[〇零○O0一二三四五六七八九]{4}"  # 二O一九年: a Latin O or a 0 typed for 〇
-# Taiwan's 民国 years (民国114年 = 2025): with 民国 before them, or a month after them (114年3月)
-_ROC_YEAR = r"民国\s?\d{2,3}|1[01]\d(?=\s?年\s?\d{1,2}\s?月)"
+# Taiwan's 民国 years (民国114年 = 2025): with 民国 before them, or a month after them (114年3月), or 在 / 于 (公司在113年完成
+# A轮: the date's surface holds the 在, for 113年 alone may be a span of years), not 在110年代 or 在113年间
+_ROC_YEAR = r"民国\s?\d{2,3}|1[01]\d(?=\s?年\s?\d{1,2}\s?月)|[在于於]1[01]\d(?=\s?年(?![代间間来來前后後历歷]))"
 # Part of a month without a day; 月中 only before a break (6月中至8月初), not 6月中国.
 _MONTH_PART = r"(?P<{p}>初(?!步|创|心|衷|始)|上旬|中旬|下旬|底|末|中(?=[至到~,;、)。，；\s-]|$))"
 _TAIL = (  # what may follow a year: a month (and day), a quarter, a half, a part
@@ -140,7 +141,7 @@ def _nearest(base: Anchor, candidates, forward: bool = False):
 
 
 def _year(s: str) -> int | None:
-    s = s.removeprefix("民国").strip()
+    s = s.removeprefix("民国").lstrip("在于於").strip()
     if s.isdigit():
         return int(s) + (1911 if len(s) < 4 else 0)  # (a 民国 year)
     return _int(s.replace("O", "〇").replace("0", "〇"))  # 二O一九, 二0一九
