@@ -592,8 +592,9 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         before = ctx.text[max(start, group[0].start - 10) : group[0].start]
         wide = _TICKER_PAREN.sub("", ctx.text[group[-1].end : min(end, group[-1].end + 40)], count=1)
         after = wide[:16]
-        if cues("nickname", "after").match(after) or cues("held", "before").search(before) or _WAIVES.match(after):
-            continue  # (母公司星沚化工放弃认购权利: the one who waives its right takes no part)
+        if cues("nickname", "after").match(after) or cues("held", "before").search(before) or _WAIVES.match(after) \
+                or (before.endswith("不是") and _CORRECTED.match(after)):
+            continue  # (母公司星沚化工放弃认购权利: the one who waives its right takes no part; 不是X，是Y领投的: X none)
         # 【星河网】, 【星河财经讯】 (not a feed's item head, 【星河】递表港交所: the company whose step follows)
         if (_BYLINE_OPEN.search(before) and _BYLINE_CLOSE.match(after)) \
                 or (_LINE_START.search(before) and _COLUMN_LABEL.match(after)):
@@ -675,6 +676,8 @@ def _brokers(group: list[Entity], loose: bool = False) -> bool:
 _BROKER_WRAP = re.compile(r"^(?:综合|根据|据)|(?:的)?(?:数据|资料|统计)$")
 
 
+# 其实不是X，是Y领投的: a name put right takes no part (not 这不是X首次获得投资)
+_CORRECTED = re.compile(r"\s*[,，]\s*(?:而|其实|实际上)?是")
 _WAIVES = re.compile(r"(?:将|已|均)?放弃(?:[^,，。；;]{0,6}?)(?:认购|优先认购权|增资|出资)")
 _MONEY_FROM = re.compile(r"(?:元|轮|资金|钱|融资)(?:全部|主要|均|都|则)?来自于?$")
 _COMMA_ONLY = re.compile(r"\s?[,，、]\s?")
