@@ -249,6 +249,8 @@ ROUND = re.compile(
     # 获Pre-A融资, 完成B+融资: a letter round may stand right before 融资 without 轮
     r"|(?<![A-Za-z0-9])(?P<pre>[Pp][Rr][Ee]-?\s?)?(?P<letter>[A-Ka-k])(?P<num>\d)?\s?(?P<plus>\+*)\s?(?:轮|系列|(?=融资))"
     r"|(?<![A-Za-z])Series\s(?P<sl>[A-K])(?P<sp>\+*)(?![A-Za-z])"
+    # 做完了一轮Pre-A, 拿了一轮B+: spoken, the letter alone after 一轮
+    r"|(?<=一轮)(?P<spre>[Pp][Rr][Ee]-?)?(?P<sletter>[A-H])(?P<splus>\+*)(?![A-Za-z0-9])"
 )
 ROUND = guarded(ROUND)  # the same matches, scanned faster
 ROUND_COUNT = re.compile(
@@ -263,6 +265,8 @@ def find_rounds(text: str) -> list[tuple[int, int, dict]]:
             name = _NAMED_ROUNDS["".join(m["named"].split())]
         elif m["sl"]:
             name = m["sl"] + m["sp"]
+        elif m["sletter"]:
+            name = ("pre-" if m["spre"] else "") + m["sletter"] + m["splus"]
         else:
             name = ("pre-" if m["pre"] else "") + m["letter"].upper() + (m["num"] or "") + m["plus"]
         out.append((m.start(), m.end(), {"name": name}))
