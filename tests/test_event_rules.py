@@ -754,6 +754,39 @@ def test_an_interview_guests_turns_speak_for_their_company(text, company, amount
     assert [(ev["type"], ev["company"]["name"], ev["amount"]["value"]) for ev in events] == [("funding", company, amount)]
 
 
+def test_an_interview_s_answers_labelled_da_speak_for_the_company_of_the_leader_the_lede_names():
+    """问：… / 答：… with the leader named by title in the lede (财务总监X接受专访): a round told in an answer that names no
+    company is the lede's company's, not the cornerstone investor's named in the answer before it; a listing word in an
+    answer (视乎首日表现) is talk and takes no step."""
+    text = ("【新股专访】澄屿医疗财务总监：招股反应好过预期\n"
+            "手术耗材商澄屿医疗（2719）今日起招股，预计12月10日在港交所主板挂牌，集资最多25.9亿港元。"
+            "财务总监黎澄琳昨日接受本报专访。\n"
+            "问：基石投资者有哪几家？\n答：有三家，泰康人寿、高毅资产和一家中东主权基金。\n"
+            "问：上市前最近一次融资是什么时候？\n答：2023年的C轮，由启明创投领投，筹得人民币6亿元。\n"
+            "问：有没有超额配股权？\n答：有，15%，由稳定价格操作人视乎首日表现决定是否行使。")
+    events = nlp.extract(text, published="2025-12-02")["events"]
+    assert sorted((ev["type"], ev["company"]["name"], ev.get("stage")) for ev in events) == [
+        ("funding", "澄屿医疗", None), ("listing", "澄屿医疗", "subscription")]
+
+
+def test_a_taiwan_title_is_no_name_and_the_round_its_holder_tells_is_the_page_s_company_s():
+    """執行長X表示，2022年的種子輪是Y投的: 執行長 is a title, no company; the seed round is the one the page is about."""
+    text = "液冷新創瀞澜科技日前完成新台幣2億元A輪募資，中華開發資本領投。執行長尤柏翰表示，2022年的種子輪是AppWorks投的。"
+    assert _rounds_told(text, "2025-07-08") == [("瀞澜科技", "A", None, ["中华开发资本"]),
+                                                 ("瀞澜科技", "seed", "2022-01-01", ["AppWorks"])]
+
+
+def test_a_roundtable_s_guests_each_speak_for_their_own_company():
+    """A公司CEO张三、B公司创始人李四同台对话: each guest's turn tells their own company's round."""
+    text = ("圆桌实录｜两位机器人创业者：从Demo到订单\n"
+            "7月19日的论坛上，澄衡智能CEO祁澄、岚川科技创始人施澜同台对话，主持人为本刊主编。\n"
+            "主持人：先讲讲公司最近的进展。\n"
+            "祁澄：我们上个月刚完成A+轮，一共1.5亿元，蓝驰创投领的投。\n"
+            "施澜：我们今年3月做完了一轮Pre-A，数千万元，是经纬创投投的。")
+    events = nlp.extract(text, published="2025-07-22")["events"]
+    assert sorted((ev["company"]["name"], ev["round"]["name"]) for ev in events) == [("岚川科技", "pre-A"), ("澄衡智能", "A+")]
+
+
 def test_an_interview_guest_the_lede_names_by_title_only_speaks_for_the_lede_s_company():
     """X的工程师正在调试…。创始人张三此前… (the company named, the guest only by title, in the lede), then 张三：…: the
     guest's turns tell X's rounds, not an investor's; the interviewer's label is no company."""

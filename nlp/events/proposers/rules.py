@@ -145,8 +145,8 @@ _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]
 # 股份将于7月4日上市, 股份本月十五日挂牌: a clause that opens on the shares is about the company in focus
 _SHARES_OF_FOCUS = re.compile(r"\s*(?:其|该公司)?(?:股份|股票|H股)(?:将|预计|拟|计划|已|亦)?(?:于|在|本月|下月|下周)")
 # an interview's guest, named with the company they lead near the top: 米粒智造CEO孔维, 陈泊（极屿储能创始人兼CEO）
-_LEADER = r"的?(?:联合)?(?:创始人|创办人|董事长|CEO|首席执行官|总裁|总经理|行政总裁)(?:兼[A-Za-z\u4e00-\u9fff]{1,6}?)?"
-_GUEST_AFTER = re.compile(rf"{_LEADER}[\s\u3000]?(?P<person>[\u4e00-\u9fff]{{2,3}}?)(?=[\s:：,，(（]|说|表示|$)")
+_LEADER = r"的?(?:联合)?(?:创始人|创办人|董事长|CEO|首席执行官|总裁|总经理|行政总裁|执行长|CFO|首席财务官|财务总监|董事会秘书|董秘)(?:兼[A-Za-z\u4e00-\u9fff]{1,6}?)?"
+_GUEST_AFTER = re.compile(rf"{_LEADER}[\s\u3000]?(?P<person>[\u4e00-\u9fff]{{2,3}}?)(?=[\s:：,，、(（]|说|表示|同台|对话|$)")
 _GUEST_BEFORE = re.compile(r"(?P<person>[\u4e00-\u9fff]{2,3})[(（]$")
 _GUEST_BEFORE_END = re.compile(rf"{_LEADER}[)）]")
 _WE = re.compile(r"我们|我司|咱们")
@@ -158,6 +158,8 @@ _SAID_AFTER = re.compile(rf"[，,]?\s?[^，,。；;“”\n]{{2,24}}?(?P<leader>
 _TITLED = re.compile(rf"{_LEADER}[\s\u3000]?([\u4e00-\u9fff]{{2,3}})")  # 创始人廖嘉衡此前…: the name, its end unsure
 # 对话苔蓝生物陶予宁：…, 专访X张三｜…: an interview's headline names the guest right after the company, no title between
 _SPEAKER = re.compile(r"^[ \t]*([^\s:：,，。]{2,8})[:：]", re.M)
+_ANSWER = re.compile(r"^[ \t]*(?:答|A)\s?[:：]", re.M)
+_QA_LABEL = re.compile(r"^[ \t]*(?:问|答|Q|A)\s?[:：]", re.M)
 _INTERVIEW_HEAD = re.compile(r"(?:对话|专访|独家对话|访谈)\s?[｜|丨:：]?\s?[「“\"『]?$")
 _GUEST_UNTITLED = re.compile(r"[」”\"』]?\s?(?P<person>[\u4e00-\u9fff]{2,3}?)(?=[:：｜|丨\s])")
 
@@ -231,13 +233,13 @@ class RuleProposer:
         # never the subject
         labels = Counter(m.group(1) for m in _SPEAKER.finditer(ctx.text))
         self._speakers = {label for label, n in labels.items() if n >= 2}
-        self.guest = self._guest()  # an interview's guest: (the company they speak for, their name)
-        # a line that opens with the guest's name and a colon, or what they are quoted to say (黄子轩说：「…」)
-        self._turn = self._said = None
-        if self.guest:
-            person = re.escape(self.guest[1])
-            self._turn = re.compile(rf"\s*{person}(?:[(（][^()（）\n]{{0,30}}[)）])?(?:说|表示|称)?[:：]")
-            self._said = re.compile(rf"{person}(?:说|表示|称)[:：]")
+        # 问：… / 答：…: an interview whose answers are labelled, not named
+        self._answers = len(_ANSWER.findall(ctx.text)) >= 2
+        # an interview's guests: (the company each speaks for, their name), one per company at a roundtable
+        self.guests = self._guests()
+        # a line that opens with a guest's name and a colon, or what they are quoted to say (黄子轩说：「…」)
+        self._turns = [(company, re.compile(rf"\s*{re.escape(person)}(?:[(（][^()（）\n]{{0,30}}[)）])?(?:说|表示|称)?[:：]"),
+                        re.compile(rf"{re.escape(person)}(?:说|表示|称)[:：]")) for company, person in self.guests]
         # where quotes open and close (“我们…”X创始人张三说), found once for the whole text
         self._quote_opens = [m.start() for m in re.finditer("“", ctx.text)] if "“" in ctx.text else []
         self._quote_closes = [m.start() for m in re.finditer("”", ctx.text)] if self._quote_opens else []
@@ -281,51 +283,70 @@ class RuleProposer:
                 return owner, self.ctx.sentence_index(owner.start)
         return None
 
-    def _guest(self) -> tuple[Entity, str] | None:
-        """An interview's guest, named near the top beside the company they lead (米粒智造CEO孔维,
-        陈泊（极屿储能创始人兼CEO）, 对话苔蓝生物陶予宁): their turns (孔维：今年我们拿到了A轮) speak of that company."""
+    def _guests(self) -> list[tuple[Entity, str]]:
+        """An interview's guests, named near the top beside the company they lead (米粒智造CEO孔维,
+        陈泊（极屿储能创始人兼CEO）, 对话苔蓝生物陶予宁; A公司CEO张三、B公司创始人李四同台对话): their turns (孔维：今年我们
+        拿到了A轮) speak of that company."""
         text = self.ctx.text
         top = min(len(text), 300)
+        found: dict[str, tuple[Entity, str]] = {}
         for ent in self.ctx.within(0, top, "COMPANY"):
-            start = text.find(ent.text, 0, top)
-            while start >= 0:  # every mention at the top (净蓝水务创办人 梁颖诗 under the headline's 净蓝水务)
-                end = start + len(ent.text)
-                m = _GUEST_AFTER.match(text, end)
-                if m is None and _GUEST_BEFORE_END.match(text, end):
-                    m = _GUEST_BEFORE.search(text, max(0, start - 4), start)
-                if m is None and _INTERVIEW_HEAD.search(text, max(0, start - 5), start):
-                    m = _GUEST_UNTITLED.match(text, end)
-                    # (only a guest whose turns the text gives: 陶予宁：…)
-                    m = m if m and re.search(rf"\n\s*{re.escape(m.group('person'))}[:：]", text) else None
-                if m is not None:
-                    return ent, m.group("person")
-                start = text.find(ent.text, end, top)
-        return self._titled_guest(top)
+            if (guest := self._guest_of_name(ent, top)) is not None and guest[1] not in found:
+                found[guest[1]] = guest
+        if len({self.ctx.cluster(company) for company, _ in found.values()}) > 1:
+            return list(found.values())  # a roundtable: each speaks for their own company
+        if found:
+            return [next(iter(found.values()))]
+        guest = self._titled_guest(top)
+        return [guest] if guest else []
+
+    def _guest_of_name(self, ent: Entity, top: int) -> tuple[Entity, str] | None:
+        """(ent, the person named as its leader at one of its mentions at the top), if any."""
+        text = self.ctx.text
+        start = text.find(ent.text, 0, top)
+        while start >= 0:  # every mention at the top (净蓝水务创办人 梁颖诗 under the headline's 净蓝水务)
+            end = start + len(ent.text)
+            m = _GUEST_AFTER.match(text, end)
+            if m is None and _GUEST_BEFORE_END.match(text, end):
+                m = _GUEST_BEFORE.search(text, max(0, start - 4), start)
+            if m is None and _INTERVIEW_HEAD.search(text, max(0, start - 5), start):
+                m = _GUEST_UNTITLED.match(text, end)
+                # (only a guest whose turns the text gives: 陶予宁：…)
+                m = m if m and re.search(rf"\n\s*{re.escape(m.group('person'))}[:：]", text) else None
+            if m is not None:
+                return ent, m.group("person")
+            start = text.find(ent.text, end, top)
+        return None
 
     def _titled_guest(self, top: int) -> tuple[Entity, str] | None:
-        """X的工程师正在调试…。创始人廖嘉衡此前…, then 廖嘉衡：…: a leader the lede names with a title only, whose
-        turns the text gives, speaks for the one company the lede names."""
+        """X的工程师正在调试…。创始人廖嘉衡此前…, then 廖嘉衡：… (or 问：… 答：…): a leader the lede names with a title
+        only, whose turns the text gives, speaks for the one company the lede names."""
         text = self.ctx.text
         turns = [m.start() for m in _SPEAKER.finditer(text, 0, top) if m.group(1) in self._speakers]
-        top = min([top, *turns])  # the lede, before the first turn
-        named = [e for e in self.ctx.within(0, top, "COMPANY") if e.text not in self._speakers]
+        first_qa = _QA_LABEL.search(text, 0, top) if self._answers else None
+        top = min([top, *turns, *([first_qa.start()] if first_qa else [])])  # the lede, before the first turn
+        # (the investors the lede names are not whom the guest speaks for)
+        named = [e for e in self.ctx.within(0, top, "COMPANY") if e.text not in self._speakers and not INVESTOR_NAME.search(e.text)]
         if len({self.ctx.cluster(e) for e in named}) != 1:
             return None
         for m in _TITLED.finditer(text, 0, top):
-            person = next((p for p in (m.group(1), m.group(1)[:2])
-                           if re.search(rf"\n[ \t]*{re.escape(p)}[:：]", text)), None)
+            # (问：… 答：…: the leader the lede names answers, whatever the label)
+            person = m.group(1) if self._answers else next((p for p in (m.group(1), m.group(1)[:2])
+                                                            if re.search(rf"\n[ \t]*{re.escape(p)}[:：]", text)), None)
             if person:
                 return named[0], person
         return None
 
     def _guest_of(self, clause: Clause) -> Entity | None:
-        """The guest's company, when the clause is in their turn or in what they are quoted to say."""
-        if self.guest is None:
-            return None
-        line = self.ctx.text.rfind("\n", 0, clause.start) + 1
-        if self._turn.match(self.ctx.text, line) or self._said.search(self.ctx.text, line, clause.start):
-            return self.guest[0]
-        return None
+        """The company of the guest whose turn the clause is in, or who is quoted to say it. (Where one guest
+        answers 答：, a round told in an answer is their company's; a listing step there is talk, 视乎首日表现…)"""
+        text = self.ctx.text
+        line = text.rfind("\n", 0, clause.start) + 1
+        if self._answers and len(self.guests) == 1 and _ANSWER.match(text, line) \
+                and any(t.event == "funding" for t in clause.triggers):
+            return self.guests[0][0]
+        return next((company for company, turn, said in self._turns
+                     if turn.match(text, line) or said.search(text, line, clause.start)), None)
 
     def _quote_speaker(self, clause: Clause) -> Entity | None:
         """“我们…”X创始人张三说: the company of the leader named right after the quote the clause is in, when the
@@ -381,7 +402,7 @@ class RuleProposer:
                 self.topic = self.topic or self._introduced(clause)
                 return self.topic[0] if self.topic else None
             return named
-        others = [e for e in others if e.label == "COMPANY" and not (self.guest and e.text == self.guest[1])]
+        others = [e for e in others if e.label == "COMPANY" and not any(e.text == person for _, person in self.guests)]
         cell = _FIRST_CELL.match(text, start, end)
         if cell and (first_cell := [e for e in others if e.end <= cell.end()]):
             others = first_cell
