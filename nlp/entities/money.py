@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import ARABIC, CN_NUM_CLASS, fold, has_unit, parse_number
+from .numbers import ARABIC, CN_DIGIT_CLASS, CN_NUM_CLASS, fold, has_unit, parse_number
 from ..resources import table
 from ..text.scan import guarded
 
@@ -51,9 +51,11 @@ _ENG = "(?i:" + _ENG[3:]
 _UNIT = rf"(?:[十百千]?万亿|[十百千]?亿(?:\d+(?:\.\d+)?[千百]?万)?|[十百千]?万|千|{_ENG})"
 # US$5M, $1.5B, HK$800K: a single letter multiplies only right after digits that a currency sign opens (_interpret)
 _LETTER_UNIT = r"(?<=\d)[MKBmkb](?![A-Za-z])"
+# 三个亿, 两个多亿, 1.5个亿, 四点五个亿: spoken, a 个 before the unit and 点 for the decimal point
+_SPOKEN_GE = r"个(?=多?[万亿])"
 _AMOUNT = (
-    rf"(?:(?:{ARABIC})(?:\s?[余多])?(?:\s?{_UNIT}|{_LETTER_UNIT})?[余多]?"
-    rf"|(?:[数几]|上(?=[十百千万亿]))?[{CN_NUM_CLASS}][{CN_NUM_CLASS}几余多]*)"
+    rf"(?:(?:{ARABIC})(?:\s?[余多])?(?:\s?(?:{_SPOKEN_GE}多?)?{_UNIT}|{_LETTER_UNIT})?[余多]?"
+    rf"|(?:[数几]|上(?=[十百千万亿]))?[{CN_NUM_CLASS}](?:[{CN_NUM_CLASS}几余多]|{_SPOKEN_GE}|点(?=[{CN_DIGIT_CLASS}]))*)"
 )
 MONEY = re.compile(
     rf"(?<![\d.])"
@@ -167,6 +169,28 @@ def _interpret(m: re.Match, text: str | None) -> dict | None:
     return out
 
 
+# 九块八, 二十一块五毛, 十二块三到十三块: a price said aloud, in the local currency (a 块 alone is a measure word:
+# 一块屏幕, 两块业务)
+SPOKEN_PRICE = re.compile(rf"(?<![\d{CN_NUM_CLASS}])(?P<whole>\d{{1,4}}|[{CN_NUM_CLASS}]{{1,5}})块(?P<jiao>[{CN_DIGIT_CLASS}]|\d(?![\d.]))毛?"
+                          r"(?=[到至]|[^\u4e00-\u9fff\d]|$)")
+
+
+def _spoken_prices(text: str, taken: list[tuple[int, int, dict]]) -> list[tuple[int, int, dict]]:
+    out = []
+    if "块" not in text:
+        return out
+    for m in SPOKEN_PRICE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e, _ in taken):
+            continue
+        whole = parse_number(m["whole"])
+        if whole is None:
+            continue
+        value = whole + parse_number(m["jiao"]) / 10
+        out.append((m.start(), m.end(), {"value": round(value, 2), "value_max": None, "currency": None,
+                                         "qualifier": None, "vague": False}))
+    return out
+
+
 def find(text: str) -> list[tuple[int, int, dict]]:
     """Money spans in analysis text: [(start, end, value)], sorted, non-overlapping."""
     out = []
@@ -174,7 +198,8 @@ def find(text: str) -> list[tuple[int, int, dict]]:
         value = _interpret(m, text)
         if value is not None:
             out.append((m.start(), m.end(), value))
-    return out
+    spoken = _spoken_prices(text, out)
+    return sorted(out + spoken) if spoken else out
 
 
 def written_currency(surface: str) -> str | None:

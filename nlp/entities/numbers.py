@@ -57,6 +57,15 @@ _TOKEN = re.compile(
 _CN_SEQUENCE = re.compile(rf"[{CN_DIGIT_CLASS}]{{2,}}")
 
 
+_SPOKEN_GE = re.compile(r"个(?=多?[万亿])")
+_SPOKEN_POINT = re.compile(rf"(?P<whole>[{CN_DIGIT_CLASS}十拾]+)点(?P<decimals>[{CN_DIGIT_CLASS}]+)")
+
+
+def _decimal(m: re.Match) -> str:
+    whole = parse_number(m["whole"])
+    return m.group() if whole is None else f"{whole:g}." + "".join(str(DIGITS[c]) for c in m["decimals"])
+
+
 @functools.lru_cache(maxsize=8192)  # amounts and dates repeat across documents
 def parse_number(s: str) -> float | None:
     """Value of a numeral, or None if `s` is not one (or is vague: 数亿, 十几亿).
@@ -69,6 +78,8 @@ def parse_number(s: str) -> float | None:
     s = fold(s).strip()
     if not s or any(c in VAGUE_CHARS for c in s):
         return None
+    if "个" in s or "点" in s:  # spoken: 三个亿, 四点五亿 (4.5亿), 十二点三
+        s = _SPOKEN_POINT.sub(_decimal, _SPOKEN_GE.sub("", s))
     if _CN_SEQUENCE.fullmatch(s):  # 二〇二五: digit by digit
         return float("".join(str(DIGITS[c]) for c in s))
     total = 0.0  # completed 亿 groups
