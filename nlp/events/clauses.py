@@ -611,8 +611,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         elif cues("advisor", "after").match(after):
             sources.extend(group)
             advisers.update(e.text for e in group)
-        elif _MONEY_FROM.search(before):
-            investors.extend(group)  # 种子轮新台币6,000万元来自X, 资金全部来自X: the money's source invests
+        elif _MONEY_FROM.search(before) or (before.endswith("从") and _GOT_FROM.match(after)):
+            investors.extend(group)  # 种子轮新台币6,000万元来自X, 资金全部来自X, 从X拿到天使投资: the money's source invests
         # (星河网从云帆科技获悉: 云帆科技 told it, the outlet is the source)
         elif (cues("source", "after").match(after) and not before.endswith(("为", "从")) and not _TABLE_CELL.match(wide)
               and not (_LAST_CELL.search(before) and after.lstrip().startswith("|"))) \
@@ -679,6 +679,7 @@ _BROKER_WRAP = re.compile(r"^(?:综合|根据|据)|(?:的)?(?:数据|资料|统�
 # 其实不是X，是Y领投的: a name put right takes no part (not 这不是X首次获得投资)
 _CORRECTED = re.compile(r"\s*[,，]\s*(?:而|其实|实际上)?是")
 _WAIVES = re.compile(r"(?:将|已|均)?放弃(?:[^,，。；;]{0,6}?)(?:认购|优先认购权|增资|出资)")
+_GOT_FROM = re.compile(r"(?:处|那里|手中|手里)?(?:再次|又|先后|陆续)?(?:拿到|获得|获(?![悉知])|融到|融得|得到|募得|筹得|拿了|融了)")
 _MONEY_FROM = re.compile(r"(?:元|轮|资金|钱|融资)(?:全部|主要|均|都|则)?来自于?$")
 _COMMA_ONLY = re.compile(r"\s?[,，、]\s?")
 
