@@ -776,6 +776,22 @@ def test_a_taiwan_title_is_no_name_and_the_round_its_holder_tells_is_the_page_s_
                                                  ("瀞澜科技", "seed", "2022-01-01", ["AppWorks"])]
 
 
+def test_an_a_share_notice_s_numbered_points_are_about_the_issuer_its_head_names_by_short_name():
+    """证券代码：X　证券简称：Y heads the notice: its numbered points, however many tell no deal word between the title
+    and the sum (定价基准日…, 报价…), give Y's placement its sum, and the allottees' table its investors."""
+    text = ("澜岭电子：向特定对象发行A股股票发行情况报告书（摘要）\n"
+            "证券代码：603719　证券简称：澜岭电子　公告编号：2025-018\n\n一、发行概况\n"
+            "（一）发行价格：定价基准日为发行期首日（2025年3月3日），发行底价16.50元/股。"
+            "3月5日报价时段内共收到25份申购报价单，均为有效报价。最终确定发行价格为18.30元/股。\n"
+            "（二）发行数量：40,000,000股。\n"
+            "（三）募集资金：募集资金总额为人民币732,000,000.00元。\n"
+            "二、获配明细\n序号｜发行对象名称｜获配股数（股）｜获配金额（元）\n"
+            "1｜财通基金管理有限公司｜9,000,000｜164,700,000.00\n2｜诺德基金管理有限公司｜8,000,000｜146,400,000.00\n")
+    [ev] = nlp.extract(text, published="2025-03-11")["events"]
+    assert ev["company"]["name"] == "澜岭电子" and ev["amount"]["value"] == 7.32e8
+    assert [i["name"] for i in ev["investors"]] == ["财通基金管理有限公司", "诺德基金管理有限公司"]
+
+
 def test_a_roundtable_s_guests_each_speak_for_their_own_company():
     """A公司CEO张三、B公司创始人李四同台对话: each guest's turn tells their own company's round."""
     text = ("圆桌实录｜两位机器人创业者：从Demo到订单\n"

@@ -92,6 +92,7 @@ def _rows_of_one_table(text: str, above: tuple[int, int], start: int) -> bool:
 _FIRST_CELL = re.compile(r"\s*\|?\s*(?:\d{1,2}[.、)]\s*)?[^|\n]{2,30}?\s?(?=\|)")
 _TITLE = re.compile(r"公告\s*$")
 _FILING_HEAD = re.compile(r"(?:股份代号|证券代码|股票代码|证券简称)[:：]")
+_SHORT_NAME = re.compile(r"(?:证券|股票)简称[:：]\s*")
 # 版权所有 © 2025 江苏星河新材料集团股份有限公司: a company's own site, its owner named only in the footer, on a page
 # that speaks of itself (本公司首次公开发行…, 我司)
 _COPYRIGHT_LINE = re.compile(r"^[^\n]*(?:版权所有|Copyright|©)[^\n]*$", re.M | re.I)
@@ -250,7 +251,8 @@ class RuleProposer:
 
     def _issuer(self) -> tuple[Entity, int] | None:
         """A filing's issuer, in focus from the start: the first company alone on a line among the head's
-        lines, when the head gives a stock code (星河物流控股有限公司 / … / (股份代号：1863))."""
+        lines, when the head gives a stock code (星河物流控股有限公司 / … / (股份代号：1863)), else the one its 证券简称
+        names."""
         text = self.ctx.text
         head = text[:400]
         if not _FILING_HEAD.search(head):
@@ -258,6 +260,11 @@ class RuleProposer:
         for ent in self.ctx.within(0, len(head), "COMPANY"):
             if (ent.start == 0 or text[ent.start - 1] == "\n") and text.startswith("\n", ent.end):
                 return ent, self.ctx.sentence_index(ent.start)
+        # 证券代码：603718　证券简称：星河电子: an A-share notice's head names its issuer by its short name
+        for short in _SHORT_NAME.finditer(head):
+            named = next((e for e in self.ctx.within(short.end(), len(head), "COMPANY") if e.start == short.end()), None)
+            if named is not None:
+                return named, self.ctx.sentence_index(named.start)
         return None
 
     def _entry(self) -> tuple[Entity, int] | None:
@@ -506,8 +513,9 @@ class RuleProposer:
         if self.topic is None:
             return None
         pronoun = PRONOUN.search(text, start, end) or _SHARES_OF_FOCUS.match(text, start, end)
-        # 本公司 in a filing is its issuer, however far down
-        said_of_issuer = pronoun and self.issuer and self.ctx.same_party(self.topic[0], self.issuer[0])
+        # 本公司 in a filing is its issuer, however far down, and so is a clause of its figures that names no one
+        # ((三)募集资金：募集资金总额为…, under a notice's numbered points)
+        said_of_issuer = (pronoun or has_args) and self.issuer and self.ctx.same_party(self.topic[0], self.issuer[0])
         # 本轮投资方包括…: a clause that says it tells this round's arguments may stand paragraphs after the round
         this_round = THIS_ROUND.search(text, start, end)
         reach = THIS_ROUND_REACH if this_round else 2
