@@ -792,6 +792,20 @@ def test_an_a_share_notice_s_numbered_points_are_about_the_issuer_its_head_names
     assert [i["name"] for i in ev["investors"]] == ["财通基金管理有限公司", "诺德基金管理有限公司"]
 
 
+def test_an_allottees_table_names_each_product_s_manager_however_far_below_the_placement_s_sum():
+    """序号｜发行对象｜… under a placement's figures, two prose sentences between: each row's allottee invests in the
+    placement; a product (管理人-托管行-产品名) is its manager's, the custodian bank and the product's name invest nothing."""
+    text = ("澜屿光电：向特定对象发行股票发行情况报告书（摘录）\n二、发行结果\n"
+            "本次发行价格为27.35元/股，募集资金总额为879,999,979.70元。截至2025年10月22日，获配对象认购资金已全部到账。\n"
+            "三、发行对象及获配情况\n本次发行最终配售对象共3个（以资产管理产品参与认购的，按产品列示）：\n"
+            "序号｜发行对象｜获配股数（股）｜获配金额（元）\n"
+            "1｜财通基金-光大银行-财通基金玉泉1号单一资产管理计划｜5,118,829｜139,999,973.15\n"
+            "2｜华泰资产管理有限公司-华泰优选三号股票型养老金产品｜3,290,676｜89,999,988.60\n"
+            "3｜中信证券股份有限公司｜3,656,307｜99,999,996.45\n")
+    [ev] = nlp.extract(text, published="2025-10-29")["events"]
+    assert [i["name"] for i in ev["investors"]] == ["财通基金", "华泰资产管理有限公司", "中信证券股份有限公司"]
+
+
 def test_a_roundtable_s_guests_each_speak_for_their_own_company():
     """A公司CEO张三、B公司创始人李四同台对话: each guest's turn tells their own company's round."""
     text = ("圆桌实录｜两位机器人创业者：从Demo到订单\n"

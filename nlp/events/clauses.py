@@ -567,8 +567,9 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             continue
         zone_roles = {role for role, zs, ze in zones if zs <= group[0].start and group[-1].end <= ze}
         if zone_roles:  # inside 由……领投 / 投资方包括……
-            # 由淡马锡旗下专项医疗基金Sheares领投: the parent does not invest
-            group = [e for e in group if not _parent_of_a_name(ctx, e, end)]
+            # 由淡马锡旗下专项医疗基金Sheares领投: the parent does not invest; nor the custodian or the product of a
+            # manager's product in an allottees' cell (财通基金-光大银行-财通基金玉泉1号单一资产管理计划: 财通基金)
+            group = [e for e in group if not _parent_of_a_name(ctx, e, end) and not _in_product_name(ctx.text, e)]
             if not group:
                 continue
             investors.extend(group)
@@ -678,6 +679,15 @@ _BROKER_WRAP = re.compile(r"^(?:综合|根据|据)|(?:的)?(?:数据|资料|统�
 
 # 其实不是X，是Y领投的: a name put right takes no part (not 这不是X首次获得投资)
 _CORRECTED = re.compile(r"\s*[,，]\s*(?:而|其实|实际上)?是")
+_AFTER_MANAGER = re.compile(r"\s*[^|\n\-－—\s]{2,}[-－—]")
+
+
+def _in_product_name(text: str, name: Entity) -> bool:
+    """A name after the manager's in a table cell that names a product (管理人-托管行-产品名)."""
+    bar, line = text.rfind("|", 0, name.start), text.rfind("\n", 0, name.start)
+    return bar > line and bool(_AFTER_MANAGER.match(text, bar + 1, name.start))
+
+
 _WAIVES = re.compile(r"(?:将|已|均)?放弃(?:[^,，。；;]{0,6}?)(?:认购|优先认购权|增资|出资)")
 _GOT_FROM = re.compile(r"(?:处|那里|手中|手里)?(?:再次|又|先后|陆续)?(?:拿到|获得|获(?![悉知])|融到|融得|得到|募得|筹得|拿了|融了)")
 _MONEY_FROM = re.compile(r"(?:元|轮|资金|钱|融资)(?:全部|主要|均|都|则)?来自于?$")

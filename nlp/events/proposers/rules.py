@@ -16,7 +16,7 @@ from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
 from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, receives_money, segment_end
-from ..columns import BAR, cells
+from ..columns import ALLOTTEE_COLUMN, BAR, cells, header_label
 from ..context import (BOARD_WORD, BREADCRUMBS, BULLET, CARD_FIELD, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, HEADLINE_MAX, INVESTOR_NAME,
                        ITEM_HEADER, LOAN, PRONOUN, THIS_ROUND, THIS_ROUND_REACH, Context, card_lines, card_name, cues,
                        former_or_latter, is_calendar, is_lender, line_above, name_lists, named_with_code, subscribed_issuer)
@@ -163,6 +163,16 @@ _ANSWER = re.compile(r"^[ \t]*(?:答|A)\s?[:：]", re.M)
 _QA_LABEL = re.compile(r"^[ \t]*(?:问|答|Q|A)\s?[:：]", re.M)
 _INTERVIEW_HEAD = re.compile(r"(?:对话|专访|独家对话|访谈)\s?[｜|丨:：]?\s?[「“\"『]?$")
 _GUEST_UNTITLED = re.compile(r"[」”\"』]?\s?(?P<person>[\u4e00-\u9fff]{2,3}?)(?=[:：｜|丨\s])")
+
+
+def _allottee_row(text: str, start: int, end: int) -> bool:
+    """A flattened table's row under a header with an allottees' column (序号｜发行对象｜获配股数)."""
+    if not BAR.search(text, start, end):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return any(ALLOTTEE_COLUMN.fullmatch(header_label(text, a))
+               for a, _ in cells(text, line_start, len(text) if line_end < 0 else line_end))
 
 
 def _names_after(text: str, t: trig.Trigger) -> bool:
@@ -518,7 +528,8 @@ class RuleProposer:
         said_of_issuer = (pronoun or has_args) and self.issuer and self.ctx.same_party(self.topic[0], self.issuer[0])
         # 本轮投资方包括…: a clause that says it tells this round's arguments may stand paragraphs after the round
         this_round = THIS_ROUND.search(text, start, end)
-        reach = THIS_ROUND_REACH if this_round else 2
+        # (…募集资金总额为…。截至…认购资金已到账。三、发行对象及获配情况 / 序号｜发行对象｜…: so may an allottees' row)
+        reach = THIS_ROUND_REACH if this_round or (has_args and _allottee_row(text, start, end)) else 2
         if (pronoun or has_args) and (said_of_issuer or BULLET.match(text, start) or self._in_focus(clause.sentence, start, reach)
                                       or (has_args and (self._named_pronoun(pronoun) or _IT.search(text, start, end))
                                           and self._only_one_since(start))) \
