@@ -806,6 +806,21 @@ def test_an_allottees_table_names_each_product_s_manager_however_far_below_the_p
     assert [i["name"] for i in ev["investors"]] == ["财通基金", "华泰资产管理有限公司", "中信证券股份有限公司"]
 
 
+def test_bookrunners_named_with_a_partner_between_them_and_their_role_take_no_listing_step():
+    """X与Y & Z担任拟议发行的联席账簿管理人: X advises, though a long partner's name stands between it and 担任; the
+    company's earlier step told after (公司此前…) is not X's."""
+    text = (
+            "澜邈科技公开提交拟议首次公开发行的F-1注册声明\n"
+            "\n"
+            "纽约2025年6月3日 /美通社/ -- 车载芯片设计商澜邈科技控股有限公司（“澜邈科技”或“公司”）今日宣布，已向美国证券交易委员会公开提交F-1表格注册声明，拟申请其美国存托股在纳斯达克全球市场上市，股票代码为“LMKJ”。\n"
+            "\n"
+            "拟发行的ADS数量及价格区间尚未确定。Northvale Securities与Harlow & Finch担任拟议发行的联席账簿管理人。\n"
+            "\n"
+            "公司此前已于2025年3月向SEC秘密提交注册声明草案。")
+    events = nlp.extract(text, published="2025-06-04")["events"]
+    assert {ev["company"]["name"] for ev in events} == {"澜邈科技"}
+
+
 def test_a_roundtable_s_guests_each_speak_for_their_own_company():
     """A公司CEO张三、B公司创始人李四同台对话: each guest's turn tells their own company's round."""
     text = ("圆桌实录｜两位机器人创业者：从Demo到订单\n"

@@ -609,7 +609,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             sources.extend(group)
             advisers.update(e.text for e in group)
             advised_until = segment_end(ctx.text, group[-1].end, end)
-        elif cues("advisor", "after").match(after):
+        elif cues("advisor", "after").match(wide):  # (X与Abernathy & Cole担任联席账簿管理人: a partner named between)
             sources.extend(group)
             advisers.update(e.text for e in group)
         elif _MONEY_FROM.search(before) or (before.endswith("从") and _GOT_FROM.match(after)):
