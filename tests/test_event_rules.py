@@ -821,6 +821,14 @@ def test_bookrunners_named_with_a_partner_between_them_and_their_role_take_no_li
     assert {ev["company"]["name"] for ev in events} == {"澜邈科技"}
 
 
+def test_a_commenter_s_handle_opening_a_reply_takes_no_step():
+    """@老韭菜不割：过会≠注册… under a post: the commenter's handle is no company that passed the hearing."""
+    text = ("$沅湾新材$ 昨天上会，结果出来了：创业板上市委审议会议结果公告，沅湾新材符合发行条件，就是过会了。\n"
+            "评论（34）\n@老韭菜不割：过会≠注册，后面还有证监会那一关\n　└ 沅湾研究所 回复 @ROE信徒：观点不同\n")
+    events = nlp.extract(text, published="2025-08-22")["events"]
+    assert [(ev["company"]["name"], ev["stage"]) for ev in events] == [("沅湾新材", "hearing_passed")]
+
+
 def test_a_roundtable_s_guests_each_speak_for_their_own_company():
     """A公司CEO张三、B公司创始人李四同台对话: each guest's turn tells their own company's round."""
     text = ("圆桌实录｜两位机器人创业者：从Demo到订单\n"

@@ -597,8 +597,9 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
                 or (before.endswith("不是") and _CORRECTED.match(after)):
             continue  # (母公司星沚化工放弃认购权利: the one who waives its right takes no part; 不是X，是Y领投的: X none)
         # 【星河网】, 【星河财经讯】 (not a feed's item head, 【星河】递表港交所: the company whose step follows)
+        # (@老韭菜不割：过会≠注册…: a commenter's handle opens a reply, it takes no step)
         if (_BYLINE_OPEN.search(before) and _BYLINE_CLOSE.match(after)) \
-                or (_LINE_START.search(before) and _COLUMN_LABEL.match(after)):
+                or (_LINE_START.search(before) and _COLUMN_LABEL.match(after)) or _COMMENTER.search(before) and after[:1] in ":：":
             sources.extend(group)
             continue
         if group[0].start < advised_until:
@@ -688,6 +689,7 @@ def _in_product_name(text: str, name: Entity) -> bool:
     return bar > line and bool(_AFTER_MANAGER.match(text, bar + 1, name.start))
 
 
+_COMMENTER = re.compile(r"(?:^|\n)[\s└├—-]*(?:[^\s@\n]{1,20}\s?回复\s?)?@$")
 _WAIVES = re.compile(r"(?:将|已|均)?放弃(?:[^,，。；;]{0,6}?)(?:认购|优先认购权|增资|出资)")
 _GOT_FROM = re.compile(r"(?:处|那里|手中|手里)?(?:再次|又|先后|陆续)?(?:拿到|获得|获(?![悉知])|融到|融得|得到|募得|筹得|拿了|融了)")
 _MONEY_FROM = re.compile(r"(?:元|轮|资金|钱|融资)(?:全部|主要|均|都|则)?来自于?$")
