@@ -377,6 +377,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
             continue  # 已在上交所科创板上市的X / 在港交所挂牌十年的X / 创业板上市公司X…在港交所主板挂牌: where it is listed describes it
         if _MOVES_FROM.search(ctx.text, max(start, exchange.start - 2), exchange.start) and _MOVES_TO.match(ctx.text, exchange.end):
             continue  # 由北交所转板至科创板: the market it leaves is not the step's
+        if exchange.text in _MARKET_WORDS and any(c.start == exchange.end for c in ctx.within(exchange.end, end, "COMPANY")):
+            continue  # 港股X回A获受理: the market right before the name says where X trades, not where this step is
         add("exchange", exchange, owner=_owner(ctx, exchange))
         first_code = first_code or (exchange.value or {}).get("code")
     # X(688716.SH)…在港交所主板挂牌，H股股份代号为06716: the code on the step's exchange first
@@ -442,6 +444,9 @@ _TRANCHE = re.compile(r"(?:公开发售|国际配售)(?:部分|部份)?(?:起初
 
 
 # --- merging ---------------------------------------------------------------------------
+
+_MARKET_WORDS = frozenset({"港股", "美股", "A股", "H股"})
+
 
 def compatible(a: Candidate, b: Candidate) -> bool:
     """A company reports one listing, unless one attempt ended on one market and another is
