@@ -829,6 +829,15 @@ def test_a_commenter_s_handle_opening_a_reply_takes_no_step():
     assert [(ev["company"]["name"], ev["stage"]) for ev in events] == [("沅湾新材", "hearing_passed")]
 
 
+def test_in_a_notice_the_company_that_pays_for_a_part_of_a_round_is_its_issuer():
+    """证券简称：X heads the notice; 公司以自有资金3,000万元参与Y的A+轮融资: 公司 is X, and X invests in Y's round."""
+    text = ("证券代码：688353　证券简称：燊澜股份　公告编号：2025-039\n燊澜智能装备股份有限公司关于对外投资的公告\n"
+            "公司以自有资金3,000万元参与深圳翎澜机器人有限公司A+轮融资。\n")
+    [ev] = nlp.extract(text, published="2025-06-10")["events"]
+    assert ev["company"]["name"] == "深圳翎澜机器人有限公司" and ev["round"]["name"] == "A+"
+    assert [i["name"] for i in ev["investors"]] == ["燊澜股份"]
+
+
 def test_a_roundtable_s_guests_each_speak_for_their_own_company():
     """A公司CEO张三、B公司创始人李四同台对话: each guest's turn tells their own company's round."""
     text = ("圆桌实录｜两位机器人创业者：从Demo到订单\n"

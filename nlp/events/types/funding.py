@@ -441,6 +441,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
                    for p in out):
                 out[:] = [p for p in out if not (p.role == "amount" and p.entity is amount)]
             payer = next(iter(reversed(ctx.within(start, amount.start, "COMPANY"))), None)
+            if payer is None and reader.issuer is not None and PRONOUN.search(ctx.text, start, amount.start):
+                payer = reader.issuer[0]  # 公司以自有资金3,000万元参与X的A+轮 in a notice: its issuer pays
             if payer is not None and not view.investors:  # (never the company's own: the assembler sees to that)
                 add("investors", payer)
                 pays = _PAYS_AFTER.match(ctx.text, amount.end)
