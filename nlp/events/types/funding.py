@@ -623,10 +623,12 @@ def told_again(headline: Candidate, body: Candidate) -> bool:
 
 
 def _two_instruments(a: Candidate, b: Candidate) -> bool:
-    """A bond beside new shares or a round is two deals; a bare mention of 融资 near a bond is the bond."""
+    """A bond beside new shares or a round is two deals; a bare mention of 融资 near a bond is the bond, and so is a
+    private placement told in the bond's own sentence (签订证券购买协议，以私募方式发行…可转换票据)."""
     other = b if a.args.get("instrument") == "debt" else a
     return "debt" in (a.args.get("instrument"), b.args.get("instrument")) and other.args.get("instrument") != "debt" \
-        and not (_thin(other) and other.args.get("instrument") == "equity")
+        and not (_thin(other) and other.args.get("instrument") == "equity") \
+        and not (other.args.get("instrument") == "placement" and a.sentences & b.sentences)
 
 
 def _contradict(a: Candidate, b: Candidate) -> bool:
@@ -747,6 +749,8 @@ def prefer(key: str, have: Candidate, new: Candidate) -> bool:
     inside the other's span a coarser one (去年B轮 … 2024年3月，B轮: the month)."""
     if key == "date":
         return _finer_within(new.args.get(key), have.args.get(key))
+    if key == "instrument":
+        return new.args.get(key) == "debt"  # (notes sold by private placement: the notes are the deal)
     if key == "amount":
         a, b = _amount(have), _amount(new)
         if a is None and b is not None and _order(have) is not None:
