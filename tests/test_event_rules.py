@@ -838,6 +838,14 @@ def test_in_a_notice_the_company_that_pays_for_a_part_of_a_round_is_its_issuer()
     assert [i["name"] for i in ev["investors"]] == ["燊澜股份"]
 
 
+def test_an_answer_that_names_no_round_tells_the_round_the_question_asks_about():
+    """36氪：A轮呢？ 张三：2021年，2000万元，X领投: the guest's answer is the A round the interviewer asked about."""
+    text = ("对话澄川智造创始人邵澄：六年三轮\n工业控制器厂商澄川智造7月底完成B轮融资。我们请创始人邵澄聊了聊。\n"
+            "36氪：A轮呢？\n邵澄：2021年，2000万元，梅花创投领投。\n36氪：为什么隔了四年？\n邵澄：中间我们靠利润活着。")
+    rounds = rounds_of(text, "2025-08-05")
+    assert rounds["A"]["amount"]["value"] == 2e7 and rounds["A"]["company"]["name"] == "澄川智造"
+
+
 def test_a_roundtable_s_guests_each_speak_for_their_own_company():
     """A公司CEO张三、B公司创始人李四同台对话: each guest's turn tells their own company's round."""
     text = ("圆桌实录｜两位机器人创业者：从Demo到订单\n"

@@ -160,6 +160,7 @@ _TITLED = re.compile(rf"{_LEADER}[\s\u3000]?([\u4e00-\u9fff]{{2,3}})")  # 创始
 # 对话苔蓝生物陶予宁：…, 专访X张三｜…: an interview's headline names the guest right after the company, no title between
 _SPEAKER = re.compile(r"^[ \t]*([^\s:：,，。]{2,8})[:：]", re.M)
 _ANSWER = re.compile(r"^[ \t]*(?:答|A)\s?[:：]", re.M)
+_QUESTION = re.compile(r"[?？]\s*$|^[ \t]*(?:问|Q)\s?[:：]", re.M)
 _QA_LABEL = re.compile(r"^[ \t]*(?:问|答|Q|A)\s?[:：]", re.M)
 _INTERVIEW_HEAD = re.compile(r"(?:对话|专访|独家对话|访谈)\s?[｜|丨:：]?\s?[「“\"『]?$")
 _GUEST_UNTITLED = re.compile(r"[」”\"』]?\s?(?P<person>[\u4e00-\u9fff]{2,3}?)(?=[:：｜|丨\s])")
@@ -800,7 +801,24 @@ class RuleProposer:
                     or (name == "funding" and _BREAKDOWN.match(ctx.text, clause.start)):
                 out.append(Proposal(clause.index, name, "attach", value=True, source=SOURCE))
             out += etype.propose_args(self, view, ev_triggers)
+            if name == "funding" and (asked := self._round_asked(clause)) is not None \
+                    and not any(p.role == "round" for p in out):
+                out.append(Proposal(clause.index, name, "round", asked, source=SOURCE))
         return out
+
+    def _round_asked(self, clause: Clause) -> Entity | None:
+        """问：A轮呢？ 答：2021年，2000万元，X领投: an answer that names no round tells the one the question on the line
+        above asks about (one round named there, the answer's line opening the answer)."""
+        text = self.ctx.text
+        line = text.rfind("\n", 0, clause.start) + 1
+        if not self.guests or self.ctx.within(clause.start, clause.end, "ROUND") \
+                or not (_ANSWER.match(text, line) or any(turn.match(text, line) for _, turn, _ in self._turns)):
+            return None
+        above = text.rfind("\n", 0, max(0, line - 1)) + 1
+        if not _QUESTION.search(text, above, line):
+            return None
+        asked = self.ctx.within(above, line, "ROUND")
+        return asked[0] if len(asked) == 1 and (asked[0].value or {}).get("name") not in ("new", "latest", None) else None
 
     def _object(self, name: Entity) -> bool:
         """创始人此前在亚马逊做了六年算法, 接入独立站、亚马逊和TikTok后台, 客户包括X: a name after a preposition, a list's
