@@ -140,6 +140,8 @@ def _clean(name: str) -> str:
     name = re.sub(r"^(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|(?:今|去|前)年(?:\d{1,2}月)?)"
                   r"(?:初|底|中|末|上半年|下半年)?(?:时|间)?(?=[^\d\s,，]{2})", "", name)
     name = re.sub(r"\s*\([^()]*\)?$", "", name)  # 倚锋资本(领投), 长江国弘(Grand Yangtze Capital)
+    # (说钿柯刚刚完成了B轮, 听说X拿到了A轮: a rumour's verb said before the name)
+    name = re.sub(r"^(?:(?:听|都|有人)?说(?=.{2}))", "", name)
     name = re.sub(r"^(?:公司|其)?(?:据|除了?|加上|战略投资方|战略投资者|财务投资方|投资方|投资机构|老股东|新股东|控股股东|大股东|股东|机构|包括|(?:已经|已)?(?:获得|获|由)|为)", "", name)
     # 天使轮投资方楠沅此次再度出手, 种子轮投资人X也加码: the round it came in and its party word, before its name
     name = re.sub(r"^(?:天使|种子|Pre-[A-H]\+?|[A-H]\d?\+{0,2})\+*轮(?:的)?(?:投资方|投资人|投资者|老股东|股东)(?=.{2})", "", name)
