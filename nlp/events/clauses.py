@@ -455,10 +455,12 @@ _CHILD_OF = re.compile(rf"(?:旗下|下属|{SUBSIDIARY}|孵化的|分拆的)[^,�
 _PUT_INTO = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?[」”\"』]?(?:进行了?|追加|实施|的)?(?:[^,，。；;]{0,8}?[轮元])?"
                        r"(?:注资|增资|战略投资|投资|战略入股|入股)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
 _BORROW = re.compile(r"等?(?:申请[^,，。；;]{0,20}?|进行)?(?:联合)?(?:融资|借款|贷款|借入|授信|联贷)")  # 申请合计不超过18亿元的综合授信
-# 星河集团旗下X, 星河(00175)控股的X, 星河股份分拆子公司…上市: the parent names the next name (or the part it spins off),
+# 星河集团旗下X, 星河(00175)控股的X, 星河股份分拆子公司…上市, 星河股份：储能子公司B轮落地: the parent names the next name
+# (or the part it spins off),
 # it is not the party
 PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\)|\)(?=的))?(?:旗下(?:公司)?|下属|所属(?:的)?|控股的|"
-                            rf"的?(?:全资|控股)?(?:{SUBSIDIARY})|的[A-Za-z\u4e00-\u9fff]{{0,8}}?(?:业务|部门|板块)|孵化的|分拆的|"
+                            rf"的?(?:全资|控股)?(?:{SUBSIDIARY})|[:：]\s?[\u4e00-\u9fff]{{0,4}}?(?:全资|控股)?(?:{SUBSIDIARY})|"
+                            r"的[A-Za-z\u4e00-\u9fff]{0,8}?(?:业务|部门|板块)|孵化的|分拆的|"
                             rf"分拆(?:所属|旗下|控股|全资)?(?:{SUBSIDIARY})|分拆(?![至到在于赴后出上的前完]))")  # not X分拆至科创板
 _BYLINE_OPEN = re.compile(r"[【\[]\s*$")
 # a company's step right after the bracket or bar: the name is the company's, no outlet's (【星河】递表港交所)

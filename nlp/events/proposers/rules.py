@@ -55,6 +55,7 @@ _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的
 # 附属公司获谷歌投资, X：参股公司Y进入上市辅导, X旗下境外平台发行票据: a child, named or not, takes the step, not the
 # name before it
 _UNNAMED_CHILD = re.compile(rf"\s*(?:关于)?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下[\u4e00-\u9fff]{{0,4}}?(?:公司|企业|平台|主体))")
+_COLON_CHILD = re.compile(rf"[:：]\s?[\u4e00-\u9fff]{{0,4}}?(?:全资|控股)?(?:{SUBSIDIARY})")
 _PARENT_OF_INVESTOR = re.compile(r"(?:后者|其|该机构|该基金)(?:为|是)$")
 # …的X，也在今年9月完成了A轮: an adverb (or a date) opens a segment that goes on about the name before it
 _ADVERB_OPEN = re.compile(r"\s*(?:也|亦|还|则|同样|同期|刚刚?|近日|日前|(?:今日|今天|正式)?宣布)")  # …创立的Y，宣布完成…
@@ -513,8 +514,10 @@ class RuleProposer:
             return receiver
         if others:  # 吉利汽车(00175)旗下品牌远程汽车完成A轮融资: a parent is not the subject, nor
             # the parent of the investor (由X领投，后者为复星医药全资子公司)
+            # (nor a parent whose unnamed child raised: X：储能子公司B轮落地)
             return next((e for e in others if not PARENT_OF_NEXT.match(text, e.end)),
-                        None if _PARENT_OF_INVESTOR.search(text, start, others[0].start) else others[0])
+                        None if _PARENT_OF_INVESTOR.search(text, start, others[0].start)
+                        or _COLON_CHILD.match(text, others[0].end) else others[0])
         if _LIST_ITEM.match(text, start, end):  # 8.驿公里获C+轮…: each item of a list has its own subject
             return None
         if self.entry is not None and _line_shape(text, clause.sentence_start):
