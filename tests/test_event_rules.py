@@ -846,6 +846,15 @@ def test_an_answer_that_names_no_round_tells_the_round_the_question_asks_about()
     assert rounds["A"]["amount"]["value"] == 2e7 and rounds["A"]["company"]["name"] == "澄川智造"
 
 
+def test_a_bond_notice_s_underwriter_field_names_an_adviser_not_a_borrower():
+    """主承销商｜X in a bond's field table: X underwrites the issue; it raises nothing of its own, even where the
+    notice's next line tells that the issuer and the underwriter bought none of it."""
+    text = ("鋆澜交通2025年度第一期超短期融资券发行情况公告\n实际发行总额｜8亿元\n主承销商｜中国光大银行股份有限公司\n"
+            "本期超短期融资券发行过程中，发行人及其关联方未直接或间接认购；主承销商及其关联方未参与认购。")
+    events = nlp.extract(text, published="2025-04-16")["events"]
+    assert [(ev["company"]["name"], ev["instrument"]) for ev in events] == [("鋆澜交通", "debt")]
+
+
 def test_a_roundtable_s_guests_each_speak_for_their_own_company():
     """A公司CEO张三、B公司创始人李四同台对话: each guest's turn tells their own company's round."""
     text = ("圆桌实录｜两位机器人创业者：从Demo到订单\n"
