@@ -308,14 +308,12 @@ class RuleProposer:
         拿到了A轮) speak of that company."""
         text = self.ctx.text
         top = min(len(text), 300)
-        found: dict[str, tuple[Entity, str]] = {}
+        found: dict[str, tuple[Entity, str]] = {}  # person -> (company, person)
         for ent in self.ctx.within(0, top, "COMPANY"):
-            if (guest := self._guest_of_name(ent, top)) is not None and guest[1] not in found:
-                found[guest[1]] = guest
-        if len({self.ctx.cluster(company) for company, _ in found.values()}) > 1:
-            return list(found.values())  # a roundtable: each speaks for their own company
+            if (guest := self._guest_of_name(ent, top)) is not None:
+                found.setdefault(guest[1], guest)
         if found:
-            return [next(iter(found.values()))]
+            return list(found.values())
         guest = self._titled_guest(top)
         return [guest] if guest else []
 
