@@ -299,8 +299,9 @@ _ANNOUNCED = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:
 _PAYS_AFTER = re.compile(r"\s?(?:\([^()]{1,20}\))?(?:的价格|的对价|的代价|的?(?:自有资金|自筹资金|现金))?(?:认购|入股|[,，]?参与|参投|领投|跟投|增资|注资|取得|受让|战略投资|投资(?![\d人方者机]))")
 
 
-# X获配3亿元, 分别获配3亿元和2.5亿元, 获配金额最高，约2.6亿元, 认购金额约4.1亿元: a placement's subscriber's part
-_ALLOTTED = re.compile(r"(?:(?:获配|获得配售)(?:金额|资金)?|认购(?:金额|资金))[^,，。；;募额]{0,6}?[,，]?(?:约|共|合计|分别)?\s?$")
+# X获配3亿元, 分别获配3亿元和2.5亿元, 获配金额最高，约2.6亿元, 认购金额约4.1亿元, 本次跟投金额为4000万元: a placement's
+# subscriber's (or a round's investor's) part
+_ALLOTTED = re.compile(r"(?:(?:获配|获得配售)(?:金额|资金)?|认购(?:金额|资金)|(?:本次|本轮)?(?:跟投|领投)(?:金额|资金))[^,，。；;募额]{0,6}?[,，]?(?:约|共|合计|分别)?\s?$")
 _BRACKETED_PART = re.compile(r"[)）]\s*[|｜/／、;；]")  # the list goes on after the bracket
 _BRACKETED_LAST = re.compile(r"[)）]\s*。?$")  # the list's last item
 
