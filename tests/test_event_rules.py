@@ -855,6 +855,16 @@ def test_a_bond_notice_s_underwriter_field_names_an_adviser_not_a_borrower():
     assert [(ev["company"]["name"], ev["instrument"]) for ev in events] == [("鋆澜交通", "debt")]
 
 
+def test_hearsay_in_a_post_denied_further_down_by_the_company_s_own_account_is_no_round():
+    """#X融资# 网传X已完成10亿元C轮融资… then, past the post's counts and a rule, X（官方微博）：关于网络流传的“X完成C轮融资”
+    等信息…均不属实: the topic tag tells nothing of its own, and the denial that names X, however far down, denies it."""
+    text = ("车圈爆料君\n#翯澜汽车融资# 网传翯澜汽车已完成10亿元C轮融资，由菀澜资本领投，投后估值超百亿。"
+            "据知情人士透露，这笔钱主要用于量产。真假自辨\n转发 512 ｜ 评论 233 ｜ 赞 1893\n—————\n"
+            "翯澜汽车（官方微博）：\n关于近日网络流传的“翯澜汽车完成C轮融资”等信息，特此说明：上述消息均不属实，"
+            "公司目前没有新一轮融资安排。\n请以官方渠道发布的信息为准。")
+    assert nlp.extract(text, published="2025-10-09")["events"] == []
+
+
 def test_a_roundtable_s_guests_each_speak_for_their_own_company():
     """A公司CEO张三、B公司创始人李四同台对话: each guest's turn tells their own company's round."""
     text = ("圆桌实录｜两位机器人创业者：从Demo到订单\n"

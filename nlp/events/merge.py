@@ -133,13 +133,28 @@ def _retells_headline(ctx: Context, end_of_title: int, headline: Candidate, cand
 def _denied(ctx: Context, ev: Candidate) -> bool:
     """市场传闻X拟分拆Y赴科创板上市，X回应称该消息不实: hearsay its sentence or the two after it deny;
     X发表声明，否认获Y注资的消息。有网媒引述消息人士报道，指Y将入股X: or the two before it."""
-    told = [t for t in ev.triggers if not t.negated and t.stage != "attach"]  # attach words tell no deal
+    # attach words tell no deal, nor a post's topic tag (#X融资#) the post's hearsay
+    told = [t for t in ev.triggers if not t.negated and t.stage != "attach" and not _in_hashtag(ctx.text, t)]
     if not told or not all(t.rumour for t in told):
         return False
     first = min(ctx.sentence_index(t.start) for t in told)
     last = max(ctx.sentence_index(t.start) for t in told)
-    return any(trig.context_pattern("denial").search(ctx.text, *ctx.sentences[i])
-               for i in range(max(first - 2, 0), min(last + 3, len(ctx.sentences))))
+    denial = trig.context_pattern("denial")
+    if any(denial.search(ctx.text, *ctx.sentences[i]) for i in range(max(first - 2, 0), min(last + 3, len(ctx.sentences)))):
+        return True
+    # 网传X完成C轮融资 … (a post's counts and rules) … X（官方微博）：关于网络流传的“X完成C轮融资”…不属实: a denial further
+    # on that names the company
+    return any(denial.search(ctx.text, *ctx.sentences[i])
+               and any(ctx.same_party(e, ev.company) for e in ctx.within(*ctx.sentences[i], "COMPANY"))
+               for i in range(last + 3, min(last + _NAMED_DENIAL_REACH, len(ctx.sentences))))
+
+
+_NAMED_DENIAL_REACH = 8  # sentences
+
+
+def _in_hashtag(text: str, t) -> bool:
+    line_start, line_end = text.rfind("\n", 0, t.start) + 1, text.find("\n", t.end)
+    return text.count("#", line_start, t.start) % 2 == 1 and "#" in text[t.end : len(text) if line_end < 0 else line_end]
 
 
 def _dated(ev: Candidate) -> list:
