@@ -458,8 +458,9 @@ _BORROW = re.compile(r"等?(?:申请[^,，。；;]{0,20}?|进行)?(?:联合)?(?:
 # 星河集团旗下X, 星河(00175)控股的X, 星河股份分拆子公司…上市, 星河股份：储能子公司B轮落地: the parent names the next name
 # (or the part it spins off),
 # it is not the party
+COLON_CHILD = rf"[:：]\s?[\u4e00-\u9fff]{{0,4}}?(?:全资|控股)?(?:{SUBSIDIARY})"  # 星河股份：储能子公司…
 PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\)|\)(?=的))?(?:旗下(?:公司)?|下属|所属(?:的)?|控股的|"
-                            rf"的?(?:全资|控股)?(?:{SUBSIDIARY})|[:：]\s?[\u4e00-\u9fff]{{0,4}}?(?:全资|控股)?(?:{SUBSIDIARY})|"
+                            rf"的?(?:全资|控股)?(?:{SUBSIDIARY})|{COLON_CHILD}|"
                             r"的[A-Za-z\u4e00-\u9fff]{0,8}?(?:业务|部门|板块)|孵化的|分拆的|"
                             rf"分拆(?:所属|旗下|控股|全资)?(?:{SUBSIDIARY})|分拆(?![至到在于赴后出上的前完]))")  # not X分拆至科创板
 _BYLINE_OPEN = re.compile(r"[【\[]\s*$")
@@ -601,7 +602,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         # 【星河网】, 【星河财经讯】 (not a feed's item head, 【星河】递表港交所: the company whose step follows)
         # (@老韭菜不割：过会≠注册…: a commenter's handle opens a reply, it takes no step)
         if (_BYLINE_OPEN.search(before) and _BYLINE_CLOSE.match(after)) \
-                or (_LINE_START.search(before) and _COLUMN_LABEL.match(after)) or _COMMENTER.search(before) and after[:1] in ":：":
+                or (_LINE_START.search(before) and _COLUMN_LABEL.match(after)) \
+                or (_COMMENTER.search(before) and after[:1] in ":："):
             sources.extend(group)
             continue
         if group[0].start < advised_until:

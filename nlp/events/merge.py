@@ -139,20 +139,19 @@ def _denied(ctx: Context, ev: Candidate) -> bool:
         return False
     first = min(ctx.sentence_index(t.start) for t in told)
     last = max(ctx.sentence_index(t.start) for t in told)
+    # (网传X完成C轮融资 … a post's counts and rules … X（官方微博）：关于网络流传的“X完成C轮融资”…不属实: further on, a
+    # denial that names the company)
     denial = trig.context_pattern("denial")
-    if any(denial.search(ctx.text, *ctx.sentences[i]) for i in range(max(first - 2, 0), min(last + 3, len(ctx.sentences)))):
-        return True
-    # 网传X完成C轮融资 … (a post's counts and rules) … X（官方微博）：关于网络流传的“X完成C轮融资”…不属实: a denial further
-    # on that names the company
     return any(denial.search(ctx.text, *ctx.sentences[i])
-               and any(ctx.same_party(e, ev.company) for e in ctx.within(*ctx.sentences[i], "COMPANY"))
-               for i in range(last + 3, min(last + _NAMED_DENIAL_REACH, len(ctx.sentences))))
+               and (i <= last + 2 or any(ctx.same_party(e, ev.company) for e in ctx.within(*ctx.sentences[i], "COMPANY")))
+               for i in range(max(first - 2, 0), min(last + _NAMED_DENIAL_REACH, len(ctx.sentences))))
 
 
 _NAMED_DENIAL_REACH = 8  # sentences
 
 
 def _in_hashtag(text: str, t) -> bool:
+    """Is the trigger inside a topic tag on its line (#星河汽车融资#)?"""
     line_start, line_end = text.rfind("\n", 0, t.start) + 1, text.find("\n", t.end)
     return text.count("#", line_start, t.start) % 2 == 1 and "#" in text[t.end : len(text) if line_end < 0 else line_end]
 

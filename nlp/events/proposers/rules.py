@@ -15,7 +15,7 @@ from ...segment.sentences import CITATION
 from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
-from ..clauses import PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, receives_money, segment_end
+from ..clauses import COLON_CHILD, PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, receives_money, segment_end
 from ..columns import ALLOTTEE_COLUMN, BAR, cells, header_label
 from ..context import (BOARD_WORD, BREADCRUMBS, BULLET, CARD_FIELD, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, HEADLINE_MAX, INVESTOR_NAME,
                        ITEM_HEADER, LOAN, PRONOUN, THIS_ROUND, THIS_ROUND_REACH, Context, card_lines, card_name, cues,
@@ -55,7 +55,7 @@ _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的
 # 附属公司获谷歌投资, X：参股公司Y进入上市辅导, X旗下境外平台发行票据: a child, named or not, takes the step, not the
 # name before it
 _UNNAMED_CHILD = re.compile(rf"\s*(?:关于)?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下[\u4e00-\u9fff]{{0,4}}?(?:公司|企业|平台|主体))")
-_COLON_CHILD = re.compile(rf"[:：]\s?[\u4e00-\u9fff]{{0,4}}?(?:全资|控股)?(?:{SUBSIDIARY})")
+_COLON_CHILD = re.compile(COLON_CHILD)
 _PARENT_OF_INVESTOR = re.compile(r"(?:后者|其|该机构|该基金)(?:为|是)$")
 # …的X，也在今年9月完成了A轮: an adverb (or a date) opens a segment that goes on about the name before it
 _ADVERB_OPEN = re.compile(r"\s*(?:也|亦|还|则|同样|同期|刚刚?|近日|日前|(?:今日|今天|正式)?宣布)")  # …创立的Y，宣布完成…
@@ -343,7 +343,8 @@ class RuleProposer:
         first_qa = _QA_LABEL.search(text, 0, top) if self._answers else None
         top = min([top, *turns, *([first_qa.start()] if first_qa else [])])  # the lede, before the first turn
         # (the investors the lede names are not whom the guest speaks for)
-        named = [e for e in self.ctx.within(0, top, "COMPANY") if e.text not in self._speakers and not INVESTOR_NAME.search(e.text)]
+        named = [e for e in self.ctx.within(0, top, "COMPANY")
+                 if e.text not in self._speakers and not INVESTOR_NAME.search(e.text)]
         if len({self.ctx.cluster(e) for e in named}) != 1:
             return None
         for m in _TITLED.finditer(text, 0, top):
@@ -819,7 +820,8 @@ class RuleProposer:
         if not _QUESTION.search(text, above, line):
             return None
         asked = self.ctx.within(above, line, "ROUND")
-        return asked[0] if len(asked) == 1 and (asked[0].value or {}).get("name") not in ("new", "latest", None) else None
+        named = len(asked) == 1 and (asked[0].value or {}).get("name") not in ("new", "latest", None)
+        return asked[0] if named else None
 
     def _object(self, name: Entity) -> bool:
         """创始人此前在亚马逊做了六年算法, 接入独立站、亚马逊和TikTok后台, 客户包括X: a name after a preposition, a list's
