@@ -2576,3 +2576,15 @@ def test_a_rounds_row_without_a_header_names_its_investors_after_the_round():
     text = "澄镡科技\n▍融资历程\n2022年｜天使轮（数千万元）｜奇绩创坛\n2024年｜Pre-A轮｜蓝驰创投独家投资\n"
     assert _rounds_told(text, "2025-09-02") == [("澄镡科技", "angel", "2022-01-01", ["奇绩创坛"]),
                                                  ("澄镡科技", "pre-A", "2024-01-01", ["蓝驰创投"])]
+
+
+def test_this_offering_and_a_price_told_back_then_go_to_their_own_listings():
+    """此次香港全球发售…: "this" offering is the Hong Kong listing of the day, not the US one of 2019 told just before
+    it; 当时ADS发行价为…: the price of the listing whose year the sentence has just told."""
+    text = ("澄伽科技今日在港交所主板挂牌。该公司2019年在纳斯达克上市，当时ADS发行价为每股16美元。"
+            "此次香港全球发售共1800万股新股，募资净额约11.9亿港元。")
+    events = {ev["exchange"]["code"]: ev for ev in nlp.extract(text, published="2026-03-27")["events"]}
+    assert sorted(events) == ["HKEX", "NASDAQ"]
+    assert events["HKEX"]["proceeds"]["value"] == 1.19e9 and not events["HKEX"]["historical"]
+    assert events["NASDAQ"]["historical"] and events["NASDAQ"]["date"]["start_date"] == "2019-01-01"
+    assert events["NASDAQ"]["offer_price"]["value"] == 16 and events["NASDAQ"]["proceeds"] is None

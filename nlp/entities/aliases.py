@@ -134,6 +134,11 @@ _GLOSS_CLOSE = re.compile(r"[”\"」]?\s?[)）,，;；]")
 _RENAMED = re.compile(r"[”\"」]?\s?(?:已经|已)?(?:正式)?(?:更名|改名)(?:为)?\s?[“\"「]?")
 
 
+# 深圳玥珩科技有限公司的控股公司Yueheng Tech Holdings Ltd: the offshore vehicle that lists is the company, by its
+# name in the other script
+_HOLDING = re.compile(r"\s?的?(?:境外|海外|开曼|离岸)?(?:控股公司|上市主体|控股主体|发行主体)\s?")
+
+
 def _glosses(text: str, a: Entity, b: Entity) -> bool:
     if not text or a.text == b.text:
         return False
@@ -141,6 +146,8 @@ def _glosses(text: str, a: Entity, b: Entity) -> bool:
             a.text.isascii() != b.text.isascii() and _QUOTED_GLOSS_OPEN.fullmatch(text, a.end, b.start)):
         return bool(_GLOSS_CLOSE.match(text, b.end))
     if a.end <= b.start and _RENAMED.fullmatch(text, a.end, b.start):
+        return True
+    if a.end <= b.start and a.text.isascii() != b.text.isascii() and _HOLDING.fullmatch(text, a.end, b.start):
         return True
     if a.end > b.start or a.text.isascii() == b.text.isascii():
         return False

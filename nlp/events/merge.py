@@ -74,8 +74,10 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
         if cand.args.get("negated"):
             continue
         same = party_events.setdefault((cand.type, ctx.cluster(cand.company)), [])
+        now = _THIS_TIME.search(ctx.text, *cand.evidence[0]) and not _background(cand, ctx.reference)
         target = next((ev for ev in reversed(same)  # the nearest earlier event first
-                       if types.get(ev.type).compatible(ev, cand) or _attaches(ctx, ev, cand, len(same) == 1)), None)
+                       if (types.get(ev.type).compatible(ev, cand) or _attaches(ctx, ev, cand, len(same) == 1))
+                       and not (now and _background(ev, ctx.reference))), None)
         if target is None and same and _this_round(ctx, same[-1], cand):
             target = same[-1]
         if target is None and headline_end and len(same) == 1 and same[0] is not retold \
@@ -107,6 +109,10 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
         _fill_learned(ev)
         out.append(ev)
     return out
+
+
+# 此次香港全球发售…: "this" offering is the one the story is about, never a step told as long past just before it
+_THIS_TIME = re.compile(r"此次|本次|今次|是次|这次|此番")
 
 
 def _fill_learned(ev: Candidate) -> None:

@@ -213,6 +213,9 @@ def _usable_date(d: Entity) -> bool:
     return d.value is not None or is_calendar(d.text)
 
 
+_BACK_THEN = re.compile(r"当时|彼时|那时|当年")
+
+
 def _not_a_date_of(ctx: Context, d: Entity, seg_end: int, seg: int) -> bool:
     """成立于2018年, 2022年度第一期, 2022年8月成立以来: the date says something else."""
     return bool(cues("date_not", "before").search(ctx.text[max(seg, d.start - 4) : d.start])
@@ -872,6 +875,11 @@ class RuleProposer:
                                            for e in ctx.within(d.end, pos, "COMPANY"))]
         if own or plain or dates:
             return (own or plain or dates)[0]
+        if _BACK_THEN.search(ctx.text, seg, pos):  # 2019年在纳斯达克上市，当时发行价为16美元: the time just told
+            back = next((d for d in reversed(ctx.within(sent_start, seg, "DATE")) if self._told(d)
+                         and not _not_a_date_of(ctx, d, segment_end(ctx.text, d.start, seg), sent_start)), None)
+            if back is not None:
+                return back
         triggers = self._sentence_triggers.get(clause.sentence, [])
         # 2021年公司曾引入战略投资者X，后者以2亿元认购…: a segment that opens on the other party tells the deal of the
         # segment before it, whose date is its own

@@ -59,7 +59,9 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     if trig.context_pattern("not_listing").search(text, start, end) and not ctx.within(start, end, "EXCHANGE", "TICKER"):
         return []
     before = ctx.clauses[clause.index - 1].start if clause.index and not ctx.within(start, end, "COMPANY") else start
-    if trig.context_pattern("placement").search(text, before, end):
+    denied = [t for t in clause.triggers if t.event == "funding" and t.negated]  # 暂时不会配股集资: no new shares told
+    if any(not any(t.start < m.end() and m.start() < t.end for t in denied)
+           for m in trig.context_pattern("placement").finditer(text, before, end)):
         return []
     if ctx.tells_placement:
         # 此前，X已于10月获得深交所受理，11月获证监会同意注册, 发行价格为10.36元/股: in a story of a listed company's
@@ -193,7 +195,7 @@ def _effort_only(ctx: Context, t: trig.Trigger) -> bool:
 
 
 # 股票或面临终止上市, 若…股票将被终止上市, 可能暂停公司股票上市: a suspension or a delisting threatened, not taken
-_THREAT = re.compile(r"若|如果|如若|一旦|可能|或将|或面临|面临|存在[^,，。；;]{0,8}?风险|是否")
+_THREAT = re.compile(r"若|如果|如若|一旦|即便|即使|哪怕|就算|万一|可能|或将|或面临|面临|存在[^,，。；;]{0,8}?风险|是否")
 _THREAT_REACH = 80  # characters back within the sentence (a bound: a hostile sentence costs no scan per trigger)
 
 
@@ -201,6 +203,12 @@ def _threatened(ctx: Context, t: trig.Trigger) -> bool:
     if t.stage not in ("suspended", "terminated"):
         return False
     return bool(_THREAT.search(ctx.text, max(ctx.sentence_of(t.start)[0], t.start - _THREAT_REACH), t.start))
+
+
+# 是2015年在深交所挂牌的, 是去年在港交所上市的: the 是…的 of a past deed, closing its segment
+_FOCUS_OPENS = re.compile(r"是(?=[^,，。；;是]*$)")
+_DONE_FOCUS = re.compile(r"(?:上市)?的(?=[,，。；;!！?？]|$)")
+_FOCUS_REACH = 24  # characters back within the segment
 
 
 def _stage(ctx: Context, t: trig.Trigger) -> tuple[str | None, bool]:
@@ -214,6 +222,9 @@ def _stage(ctx: Context, t: trig.Trigger) -> tuple[str | None, bool]:
         return "planned", t.stage in _TAKEN and bool(_SCHEDULED.search(ctx.text, t.start, t.end))
     if t.stage is not None:
         return t.stage, True
+    if _DONE_FOCUS.match(ctx.text, t.end) and _FOCUS_OPENS.search(ctx.text, max(trig.segment_start(ctx.text, t.start, 0),
+                                                                                 t.start - _FOCUS_REACH), t.start):
+        return "listed", True  # 公司是2015年在创业板挂牌的: 是…的 tells a step done, and a plain listing word's step is listing
     sentence = ctx.text[slice(*ctx.sentence_of(t.start))]
     stage = stage_model.listing_stage(sentence)
     if stage is None and _subject_lists(ctx, t):
@@ -288,6 +299,18 @@ _THEN = re.compile(r"\s?(?:后|随后|此后|其后|之后|后来)")
 _ONCE_REACH = 40  # characters back within the segment (a bound: no scan per trigger over a hostile segment)
 
 
+# 同样在纳斯达克上市的X, 在港交所挂牌的X: where a name is listed describes it; a step only where the words before say
+# when (今日在港交所上市的X, 新近挂牌的X)
+_FRESH = re.compile(r"今|昨|刚|新|首日|本周|上周|日前|近日|近期|本月|上月|月初|月底|年初|年底")
+
+
+def _describes_listed(reader, t: trig.Trigger, floor: int) -> bool:
+    if t.modal or t.stage not in (None, "listed") or not reader.describes_a_name(t):
+        return False
+    seg = trig.segment_start(reader.ctx.text, t.start, floor)
+    return not reader.ctx.within(seg, t.end, "DATE") and not _FRESH.search(reader.ctx.text, seg, t.end)
+
+
 def _once(text: str, pos: int, floor: int) -> bool:
     """曾被暂缓审议, or a segment opening on 后 after one told with 曾: a step once taken."""
     seg = trig.segment_start(text, pos, floor)
@@ -346,6 +369,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         if date is not None and (date.value or {}).get("granularity") == "day":
             add("listing_date", date)
         if t.negated or t.stage == "attach" or _threatened(ctx, t):
+            continue
+        if _describes_listed(reader, t, start):
             continue
         stage, firm = _stage(ctx, t)
         if stage is None:
