@@ -301,7 +301,7 @@ _ONCE_REACH = 40  # characters back within the segment (a bound: no scan per tri
 
 # 同样在纳斯达克上市的X, 在港交所挂牌的X: where a name is listed describes it; a step only where the words before say
 # when (今日在港交所上市的X, 新近挂牌的X)
-_FRESH = re.compile(r"今|昨|刚|新|首日|本周|上周|日前|近日|近期|本月|上月|月初|月底|年初|年底")
+_FRESH = re.compile(r"今|昨|刚|新近|最新|新(?=上市|挂牌|登陆)|首日|本周|上周|日前|近日|近期|本月|上月|月初|月底|年初|年底")  # (not 新加坡)
 
 
 def _describes_listed(reader, t: trig.Trigger, floor: int) -> bool:
