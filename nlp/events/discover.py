@@ -126,7 +126,7 @@ def table_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 
 # 早: 星河早于2017年上市; 昨 / 今: 星河生技昨宣布 (Taiwan press); 拟: 星河股份拟对X增资; 则: X则向港交所递表;
 # 即 / 便 / 就: 成立当年，公司即拿到…; 是: 公司是2015年在创业板挂牌的: words that follow a name and are no part of it
-TRAILING_WORDS = re.compile(r"(?:等机构|等|是|股票|第[一二三四五六七八九十\d]+次|首次|再次|曾|也|则|将|拟|已|早|于|昨|今|即|便|就)+$")
+TRAILING_WORDS = re.compile(r"(?:等机构|等|是|股票|第[一二三四五六七八九十\d]+次|首次|再次|曾|也|则|将|拟|已|早|于|昨|今|即|便|就|做)+$")  # (淇臻做领投: X does the lead)
 
 
 def _clean(name: str) -> str:

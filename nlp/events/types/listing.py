@@ -59,7 +59,8 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     if trig.context_pattern("not_listing").search(text, start, end) and not ctx.within(start, end, "EXCHANGE", "TICKER"):
         return []
     before = ctx.clauses[clause.index - 1].start if clause.index and not ctx.within(start, end, "COMPANY") else start
-    denied = [t for t in clause.triggers if t.event == "funding" and t.negated]  # 暂时不会配股集资: no new shares told
+    # 暂时不会配股集资: no new shares told (an issue withdrawn or ended, 终止定增, still tells a placement)
+    denied = [t for t in clause.triggers if t.event == "funding" and t.negated and not t.ended]
     if any(not any(t.start < m.end() and m.start() < t.end for t in denied)
            for m in trig.context_pattern("placement").finditer(text, before, end)):
         return []
