@@ -195,7 +195,7 @@ _DESCRIBED = re.compile(rf"^.*{MAKER_WORD}(?=[\u4e00-\u9fffA-Za-z])")
 
 def _is_descriptor(word: str) -> bool:
     """全资子公司, 提供商, 研发商, 先行者, 元件厂 … (but not 招商, 酒厂)."""
-    return word in _DESCRIPTORS or (len(word) >= 3 and word[-1] in "商者厂") or word in ("商", "者", "厂")
+    return word in _DESCRIPTORS or (len(word) >= 3 and word[-1] in "商者厂") or word in ("商", "者", "厂", "企")
 
 
 _LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是系据让给于并且等其该因丨有这那了较")  # 丨: a dateline separator; 了: 引入|了岚桥
@@ -473,7 +473,7 @@ def _party_word(word: str) -> bool:
 SECTOR_FIRM = r"[药车房险]企"
 _SECTOR_FIRM = re.compile(SECTOR_FIRM)
 # The maker's 商 / 厂 jieba glues to the unknown name after a product word (零部件商拓驰科技: 商拓驰, 半导体厂昱晟: 厂昱晟).
-_MAKER = frozenset("商厂")
+_MAKER = frozenset("商厂企")  # (生物药 企骞峰: a pharma company, 药企, then its name)
 
 
 def _glued_to_next(prev: str, word: str, tags: dict) -> bool:
