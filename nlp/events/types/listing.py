@@ -78,9 +78,13 @@ def usable(ctx: Context, clause, triggers: list) -> list:
         before = trig.context_before(text, t.start, start)
         if not bond.search(text, seg, segment_end(text, t.end, end)) and not (bond_clause and t.stage == "subscription") \
                 and not _NO_STEP.search(before) and not _grey_market_price(text, t, start) \
-                and not _bond_review(ctx, t, bond):
+                and not _bond_review(ctx, t, bond) and not (ctx.tells_placement and _NEW_SHARES.search(before)):
             out.append(t)
     return out
+
+
+# 发行的股票将在深交所主板上市交易, in a listed company's placement story: its new shares trade, nothing goes public
+_NEW_SHARES = re.compile(r"(?:发行|新增|认购)的?(?:A股)?(?:股票|股份|新股)[^,，。；;]{0,12}$")
 
 
 _BOND_REVIEW_STEPS = ("filed", "hearing_passed", "registered", "suspended", "terminated", "withdrawn")
