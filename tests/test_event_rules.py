@@ -2588,3 +2588,12 @@ def test_this_offering_and_a_price_told_back_then_go_to_their_own_listings():
     assert events["HKEX"]["proceeds"]["value"] == 1.19e9 and not events["HKEX"]["historical"]
     assert events["NASDAQ"]["historical"] and events["NASDAQ"]["date"]["start_date"] == "2019-01-01"
     assert events["NASDAQ"]["offer_price"]["value"] == 16 and events["NASDAQ"]["proceeds"] is None
+
+
+def test_a_listed_company_said_to_be_the_rounds_only_industrial_investor_invests():
+    """禚澄电子是唯一的产业方: the listed company that announced its stake is the round's investor, not its company."""
+    text = ("禚澄电子（300917）9月23日晚间披露，公司同意以自有资金8000万元对苏州砜澄新材料有限公司（下称“砜澄新材”）进行增资。"
+            "砜澄新材这一轮的盘子并不小。据公告，本轮增资总额为3亿元，由元禾璞华牵头，国投创合亦参与其中，禚澄电子是唯一的产业方。")
+    events = nlp.extract(text, published="2025-09-24")["events"]
+    assert {ev["company"]["name"] for ev in events} == {"砜澄新材"}
+    assert any("禚澄电子" in [i["name"] for i in ev["investors"]] for ev in events)
