@@ -2597,3 +2597,14 @@ def test_a_listed_company_said_to_be_the_rounds_only_industrial_investor_invests
     events = nlp.extract(text, published="2025-09-24")["events"]
     assert {ev["company"]["name"] for ev in events} == {"砜澄新材"}
     assert any("禚澄电子" in [i["name"] for i in ev["investors"]] for ev in events)
+
+
+@pytest.mark.parametrize("text", [
+    # (36氪曾独家报道): the medium that once reported the round, in a note; 栎澄半年内: the span after the name
+    "36氪获悉，栎澄智能近日完成2亿元A+轮融资。这是栎澄半年内的第二次融资。今年5月，公司刚拿下九合创投独家投资的数千万元A轮（36氪曾独家报道）。",
+    # 彼时椴澄完成…: the time word that opens the clause is no part of the name
+    "9月8日晚间，栎澄智能宣布完成1.2亿美元A+轮融资。其上一轮融资要追溯到2023年：彼时栎澄智能完成5000万元A轮，领投方为峰瑞资本。",
+])
+def test_an_earlier_round_told_after_the_news_is_the_same_companys(text):
+    assert {(ev["company"]["name"], ev["round"]["name"]) for ev in nlp.extract(text, published="2025-11-18")["events"]} \
+        == {("栎澄智能", "A+"), ("栎澄智能", "A")}

@@ -160,7 +160,7 @@ def _clean(name: str) -> str:
     name = re.sub(r"^.{0,12}?工作室(?=.{2})", "", name)  # 独立游戏工作室青瓷数码: what the company is, before its name
     name = re.sub(r"^(?:国际|国内|海外|知名|头部|老牌)(?:投资)?机构", "", name)  # 由国际投资机构X领投
     # 近日星河科技也递交了招股书: a time word before a name (not 今日资本, 今日头条)
-    name = re.sub(r"^(?:近日|日前|今日|昨日|今天|昨天|目前|此前|随后|同时|最近|当天|当日)(?!资本|创投|基金|投资|集团|控股|头条)", "", name)
+    name = re.sub(r"^(?:近日|日前|今日|昨日|今天|昨天|目前|此前|随后|同时|最近|当天|当日|彼时|当时|那时|届时|此时)(?!资本|创投|基金|投资|集团|控股|头条)", "", name)
     name = re.sub(r"^(?:至于|此外|另外|其中|尤其是?)(?=.{2})", "", name)  # 至于星航物流则…: a connective opens the clause
     name = re.sub(r"^(?:股份|股票)", "", name)  # 股份预期于7月29日起买卖: the shares of the company just told, no name
     name = re.sub(r"(?<=.{2})定$", "", name)  # 星河科技定于12月3日上市: 定于 (set for) is cut by the trigger's 于

@@ -263,6 +263,7 @@ def load(model_dir: str | None = None) -> PartyTagger:
 
 
 # A span the tagger calls a party must still look like a name.
+_WITHIN = re.compile(r"(?:半年|[一两二三四五六七八九十\d]+(?:年|个月|天|周))内$")
 _NOT_A_NAME = re.compile(r"^[\d\W_]+$|^(?:公司|本公司|该公司|集团|发行人|其|本轮|投资方|投资人|机构)$|^" + PARTY_COUNT)
 # …nor hold the verb between two names (星河半导体获云帆电子策略入股: 星河半导体 | 获 | 云帆电子)
 _RECEIVES_INSIDE = re.compile(r"[^\W\d_]{2}获(?![悉知])得?[^\W\d_]{2}")
@@ -285,13 +286,16 @@ def new_names(text: str, tagged: list[Tagged], found: list[Entity]) -> list[Enti
         # 宠物健康App毛噜健康, 餐饮SaaS飨点科技: a generic Latin word after the description is no part of the name
         if word := generic_latin_before().match(text, start, t.end):
             start = word.end()
-        surface = text[start:t.end].strip()
+        end = t.end
+        if (within := _WITHIN.search(text, start, end)) and within.start() - start >= 2:
+            end = within.start()  # 这是栎澄半年内的第二次融资: the time span after the name is no part of it
+        surface = text[start:end].strip()
         if len(surface) < 2 or _NOT_A_NAME.match(surface) or _RECEIVES_INSIDE.search(surface) \
-                or busy.any(start, t.end) or describes or (PLACE_KIND.fullmatch(surface) and t.end in name_starts) \
+                or busy.any(start, end) or describes or (PLACE_KIND.fullmatch(surface) and end in name_starts) \
                 or _in_gloss(text, start, name_ends) or _joins_two(text, t, found):
             continue
-        busy.take(start, t.end)
-        out.append(Entity("COMPANY", start, t.end, text[start:t.end], {"found_by": "tagger"}))
+        busy.take(start, end)
+        out.append(Entity("COMPANY", start, end, text[start:end], {"found_by": "tagger"}))
     return out
 
 
