@@ -107,6 +107,9 @@ def test_a_verb_of_the_sentence_is_no_part_of_a_name(pipeline, text, not_name):
     ("新股周记：这周两只上市，下周两只申购", "周记"),
     ("这是今年第二大的美股IPO，仅次于9月在纽交所上市的一家物流企业。", "仅次"),
     ("泽澄科技代码301658，发行价38.90元。做工业视觉检测的，这个必打。", "做工业视觉检测"),
+    # a thing counted by its measure word, and what a company makes, is a product
+    ("砝澄芯能：一颗电池管理芯片背后的近亿元", "电池管理芯片"),
+    ("这家成立三年的公司做电池管理芯片，去年出货突破200万颗。", "电池管理芯片"),
 ])
 def test_words_of_the_sentence_and_industry_phrases_are_no_name(pipeline, text, not_name):
     assert not_name not in companies(pipeline, text)

@@ -304,12 +304,17 @@ def _industry_phrase(prefix: str) -> bool:
     return _all_suffix(prefix, _sector_words())
 
 
-# 资金将用于助浴机器人的量产, 推出家用清洁机器人: what the verb before a weak guess is used for or launches is a product
-_MAKES_PRODUCT = frozenset(("用于", "应用于", "用在", "用来", "推出", "量产"))
+# 资金将用于助浴机器人的量产, 推出家用清洁机器人, 公司做电池管理芯片: what the verb before a weak guess is used for,
+# launches or makes is a product
+_MAKES_PRODUCT = frozenset(("用于", "应用于", "用在", "用来", "推出", "量产", "做", "生产", "研发", "研制", "开发", "主营", "主打"))
 
 
 def _is_product(tokens: list[tuple[str, int]], first: int) -> bool:
-    return first > 0 and tokens[first - 1][0] in _MAKES_PRODUCT
+    return first > 0 and (tokens[first - 1][0] in _MAKES_PRODUCT or _COUNTED_THING.fullmatch(tokens[first - 1][0]) is not None)
+
+
+# 一颗电池管理芯片, 这款清洁机器人: a thing counted by its measure word is a product, not a company
+_COUNTED_THING = re.compile(r"[一二两三几这那该每首][颗款台块枚件套部]")
 
 
 @functools.lru_cache(maxsize=1 << 16)
