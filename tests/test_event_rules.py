@@ -2608,3 +2608,13 @@ def test_a_listed_company_said_to_be_the_rounds_only_industrial_investor_invests
 def test_an_earlier_round_told_after_the_news_is_the_same_companys(text):
     assert {(ev["company"]["name"], ev["round"]["name"]) for ev in nlp.extract(text, published="2025-11-18")["events"]} \
         == {("栎澄智能", "A+"), ("栎澄智能", "A")}
+
+
+def test_an_investor_that_put_money_into_the_companys_round_names_the_company_in_focus():
+    """奇绩创坛以3000万元投下了公司的天使轮: the investor's verb, then 公司的 round: the company in focus raised it."""
+    text = ("琰澄机器人拿下数亿元B轮。往前看，琰澄的融资节奏并不慢。2023年，奇绩创坛以3000万元投下了公司的天使轮；"
+            "2024年7月，公司又拿下1.2亿元A轮，那一轮由蓝驰创投领投。")
+    events = nlp.extract(text, published="2025-06-18")["events"]
+    assert {ev["company"]["name"] for ev in events} == {"琰澄机器人"}
+    angel = next(ev for ev in events if ev["round"]["name"] == "angel")
+    assert [i["name"] for i in angel["investors"]] == ["奇绩创坛"]
