@@ -67,6 +67,7 @@ _LEGAL_FORM_SRC = r"(?:\([\u4e00-\u9fff]{2,6}\))?(?:集团)?(?:股份有限公�
 # form of a known name (中微半导体(深圳)股份有限公司)
 # a bank's branch (中国银行深圳分行, 国家开发银行山西省分行, 中国农业银行瑞安支行) lends as itself; a holding company
 # (奇瑞控股, 吉利控股集团), but not 控股 the verb (阿里巴巴控股的高鑫零售, 奇瑞控股股东)
+_LATIN_LEGAL_FORM = re.compile(r"(?<=[A-Za-z]) (?:AG|SA|S\.A\.|PLC|plc|N\.V\.|SE)(?![A-Za-z])")
 _KNOWN_EXTENSION = re.compile(r"(?<=银行)(?:股份有限公司)?[\u4e00-\u9fff]{2,3}(?:省|市)?(?:分行|支行)|"
                               r"(?:中国)?(?:种子|成长|早期|创业|产业|并购|美元|人民币|医疗|科技)(?:投资)?基金|"
                               r"(?<=[A-Za-z]) (?:Capital|Ventures|Partners|Fund|Investments?|Management)(?![A-Za-z])|"
@@ -97,6 +98,9 @@ def find_known(text: str) -> list[Entity]:
                 canonical = gazetteer().get(short.lower(), (canonical, label))[0]
                 out.append(Entity(label, m.start(), m.end() - 2, short, {"canonical": canonical}))
                 continue
+            if label == "COMPANY" and (form := _LATIN_LEGAL_FORM.match(text, m.end())):
+                out.append(Entity(label, m.start(), form.end(), text[m.start():form.end()], {"canonical": canonical}))
+                continue  # UBS AG: the known Latin name with its legal form, one name
             ext = _KNOWN_EXTENSION.match(text, m.end()) if label == "COMPANY" else None
             if ext and _LEGAL_FORM.fullmatch(ext.group()) and m.start() and _inside_a_name(text[m.start() - 1]):
                 ext = None  # 南京澜屹汇丰股份有限公司: the known name is part of a longer legal name
