@@ -651,7 +651,7 @@ def _inner_word(tokens: list[tuple[str, int]], j: int) -> bool:
 
 # 德国创投HV Capital, 美国创投Lightspeed: a country's venture firm, said of the Latin name right after it, is no name
 PLACE_KIND = re.compile(r"(?:美国|德国|日本|韩国|英国|法国|欧洲|新加坡|以色列|印度|瑞士|瑞典|荷兰|加拿大|澳洲|澳大利亚|中东|硅谷|海外|本土)"
-                         r"(?:创投|风投)")
+                         r"(?:创投|风投|基金)")
 _LATIN_START = re.compile(r"[A-Za-z]")
 
 
