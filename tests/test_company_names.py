@@ -64,6 +64,8 @@ def test_a_legal_name_is_found_whole(pipeline, text, name):
     ("城市互联网公司澜云科技有限公司今日宣布获得战略投资。", "澜云科技有限公司", "城市互联网公司澜云科技有限公司"),
     # a preposition jieba glues to the name after a plain word (市场 对澄星 科技 有限公司)
     ("资本市场对澄星科技有限公司青睐有加。", "澄星科技有限公司", "资本市场对澄星科技有限公司"),
+    # 综企 / 药企 (a conglomerate, a drug maker) that jieba glues to the name after it
+    ("本地上市綜企嵩澄集團（01892）旗下創投平台今日宣佈注資一家初創。", "嵩澄集团", "综企嵩澄集团"),
 ])
 def test_a_description_stays_out_of_the_name(pipeline, text, name, not_name):
     found = companies(pipeline, text)

@@ -193,7 +193,7 @@ _DESCRIPTORS = frozenset("子公司 工作室 全资子公司 控股子公司 �
 # Words for what a company is, right before its name (工业软件企业迈拓软件, 机械人公司灵动机器).
 WHAT_IT_IS = frozenset("企业 公司 厂商 平台 品牌 初创 新创 新锐 独角兽".split())
 # A maker's or doer's word (研发商, 先行者); not 商 opening a word (农村商业银行, 跨境商贸, 中国商飞)
-MAKER_WORD = r"[\u4e00-\u9fff]{2}(?:商(?!业|务|贸|品|城|行|会|标|场|店|用|汤|学|飞)|者)"
+MAKER_WORD = r"(?:[\u4e00-\u9fff]{2}(?:商(?!业|务|贸|品|城|行|会|标|场|店|用|汤|学|飞)|者)|(?:综|药|车|房|险|国|央|民|外|港|台|美|日|韩)企(?!业))"  # (上市综企X, 生物药企X)
 _DESCRIBED = re.compile(rf"^.*{MAKER_WORD}(?=[\u4e00-\u9fffA-Za-z])")
 
 
