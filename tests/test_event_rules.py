@@ -2618,3 +2618,10 @@ def test_an_investor_that_put_money_into_the_companys_round_names_the_company_in
     assert {ev["company"]["name"] for ev in events} == {"琰澄机器人"}
     angel = next(ev for ev in events if ev["round"]["name"] == "angel")
     assert [i["name"] for i in angel["investors"]] == ["奇绩创坛"]
+
+
+def test_the_post_money_valuation_wins_where_both_are_told():
+    """以投前估值19亿元为定价基础，对应投后估值25亿元: the round's valuation is the post-money one."""
+    [event] = nlp.extract("铱澄氢能宣布完成6亿元战略融资。本次增资以投前估值19亿元为定价基础，对应投后估值25亿元。",
+                          published="2025-06-24")["events"]
+    assert event["valuation"]["value"] == 2.5e9

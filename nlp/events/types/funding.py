@@ -376,12 +376,16 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
 
     _respective_values(ctx, view, add)  # first: a single-valued role keeps the first proposal
     latest = bool(_LATEST.search(text))
+    # 以投前估值19亿元为定价基础，对应投后估值25亿元: the post-money valuation, where both are told
+    post_money = next((m for m in ctx.within(start, end, "MONEY")
+                       if _POST_MONEY.search(ctx.text, max(start, m.start - 6), m.start)), None)
     for money in ctx.within(start, end, "MONEY"):
         if (money.value or {}).get("per_share") or _CHANGED_FROM.match(ctx.text, money.end) \
                 and ctx.text[max(start, money.start - 2) : money.start].endswith("从"):
             continue  # 估值从30亿美元跌到12亿美元: the figure it changed from is none of this deal's
         if ctx.cue_near(money, "valuation", start, end):
-            add("valuation", money)
+            if post_money is None or money is post_money:
+                add("valuation", money)
         elif _ALLOTTED.search(ctx.text, max(start, money.start - 12), money.start) or _listed_part(ctx, money, start, end):
             add("investor_part", value=money)  # X获配金额最高，约2.6亿元: what one subscriber was allotted
         elif _ONE_MORE_PAYS.search(ctx.text, max(start, money.start - 30), money.start):
@@ -742,6 +746,9 @@ def may_tell_alone(text: str) -> bool:
     """Could a clause that only adds arguments tell a round alone somewhere in this text (`told_alone`)? Only
     where a round's size is told or a round is named."""
     return bool(_ROUND_SIZE.search(text)) or any(r["name"] not in _WILDCARD_ROUNDS for _, _, r in find_rounds(text))
+
+
+_POST_MONEY = re.compile(r"投后(?:估值)?")
 
 
 def prefer(key: str, have: Candidate, new: Candidate) -> bool:
