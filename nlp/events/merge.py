@@ -74,7 +74,7 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
         if cand.args.get("negated"):
             continue
         same = party_events.setdefault((cand.type, ctx.cluster(cand.company)), [])
-        now = _THIS_TIME.search(ctx.text, *cand.evidence[0]) and not _background(cand, ctx.reference)
+        now = bool(_THIS_TIME.search(ctx.text, *cand.evidence[0])) and not _background(cand, ctx.reference)
         target = next((ev for ev in reversed(same)  # the nearest earlier event first
                        if (types.get(ev.type).compatible(ev, cand) or _attaches(ctx, ev, cand, len(same) == 1))
                        and not (now and _background(ev, ctx.reference))), None)

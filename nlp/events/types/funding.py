@@ -378,7 +378,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     latest = bool(_LATEST.search(text))
     # 以投前估值19亿元为定价基础，对应投后估值25亿元: the post-money valuation, where both are told
     post_money = next((m for m in ctx.within(start, end, "MONEY")
-                       if _POST_MONEY.search(ctx.text, max(start, m.start - 6), m.start)), None)
+                       if _POST_MONEY.search(ctx.text, max(start, m.start - 6), m.start)), None) \
+        if ctx.text.find("投后", start, end) >= 0 else None
     for money in ctx.within(start, end, "MONEY"):
         if (money.value or {}).get("per_share") or _CHANGED_FROM.match(ctx.text, money.end) \
                 and ctx.text[max(start, money.start - 2) : money.start].endswith("从"):

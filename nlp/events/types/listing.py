@@ -59,11 +59,12 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     if trig.context_pattern("not_listing").search(text, start, end) and not ctx.within(start, end, "EXCHANGE", "TICKER"):
         return []
     before = ctx.clauses[clause.index - 1].start if clause.index and not ctx.within(start, end, "COMPANY") else start
-    # 暂时不会配股集资: no new shares told (an issue withdrawn or ended, 终止定增, still tells a placement)
-    denied = [t for t in clause.triggers if t.event == "funding" and t.negated and not t.ended]
-    if any(not any(t.start < m.end() and m.start() < t.end for t in denied)
-           for m in trig.context_pattern("placement").finditer(text, before, end)):
-        return []
+    placement = list(trig.context_pattern("placement").finditer(text, before, end))
+    if placement:
+        # 暂时不会配股集资: no new shares told (an issue withdrawn or ended, 终止定增, still tells a placement)
+        denied = [t for t in clause.triggers if t.event == "funding" and t.negated and not t.ended]
+        if any(not any(t.start < m.end() and m.start() < t.end for t in denied) for m in placement):
+            return []
     if ctx.tells_placement:
         # 此前，X已于10月获得深交所受理，11月获证监会同意注册, 发行价格为10.36元/股: in a story of a listed company's
         # new shares, a review step or a price that names no IPO is the placement's
