@@ -473,7 +473,7 @@ def test_a_short_name_defined_after_an_english_gloss_is_found_again():
 
 
 @pytest.mark.parametrize("title, company", [
-    ("向特定对象发行A股股票发行结果暨股本变动公告", "星澜精密机械股份有限公司"),
+    ("向特定对象发行A股股票发行结果暨股本变动公告", "星澜精机"),  # (its 证券简称: the name the press uses)
     ("关于全资子公司签署银行借款合同的公告", None),  # the child takes the step, unnamed there
 ])
 def test_an_announcements_title_is_about_the_company_on_the_line_above(title, company):

@@ -92,6 +92,22 @@ def _described(long_: str, short: str) -> bool:
                                      for w in segment(long_[:-len(short)]))
 
 
+def _abbreviates(short: str, full: str) -> bool:
+    """椤湾农科 for 山东椤湾农业科技股份有限公司: a legal name cut to its brand and the first characters of its trade
+    words, in order. The brand must be no dictionary word (中国银行 is no short form of 中国建设银行股份有限公司)."""
+    if not 4 <= len(short) <= 6 or len(full) < len(short) + 4 or not _LEGAL_NAME.search(full):  # cheap first
+        return False
+    core = _PLACE_HEAD.sub("", _LEGAL_TAIL.sub("", full))
+    if core[:2] != short[:2] or core.startswith(short):
+        return False
+    from .names import _word_tags
+
+    if short[:2] in _word_tags():
+        return False
+    rest = iter(core[2:])
+    return all(ch in rest for ch in short[2:])  # each one found after the one before
+
+
 def _gazetteer(ent: Entity) -> str | None:
     return (ent.value or {}).get("canonical")
 
@@ -216,7 +232,8 @@ def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
             if _extends_parent(a, b, subsidiaries, cores) or _extends_parent(b, a, subsidiaries, cores) \
                     or (a in parents) != (b in parents) or _listed_and_its_group(a, b):
                 continue
-            if (gaz[a] & gaz[b]) or _compatible(cores[a], cores[b]) or _described(a, b) or _described(b, a):
+            if (gaz[a] & gaz[b]) or _compatible(cores[a], cores[b]) or _described(a, b) or _described(b, a) \
+                    or _abbreviates(a, b) or _abbreviates(b, a):
                 union(a, b)
     groups: dict[str, list[Entity]] = {}
     for e in mentions:
@@ -241,7 +258,7 @@ def _only_the_company(short: str, full: str) -> bool:
 
 def canonical_name(group: list[Entity], former: set[str] = frozenset()) -> str:
     """Not a name the company had before (`former`); then the short name the text defines (以下简称“金力股份”)
-    or uses for a legal name, else the most frequent form; then a Chinese form before a Latin one (Luma Pet（露玛宠物）:
+    or uses for a legal name (椤湾农科), with no new-share mark (N潆岫), else the most frequent form; then a Chinese form before a Latin one (Luma Pet（露玛宠物）:
     Chinese press names it 露玛宠物); then the earliest. A brand cut short (云栢 for 云栢医疗) and a name with a
     description before it (抗体新药永沛生技) are never preferred."""
     counts = Counter(e.text for e in group if not (e.value or {}).get("shortened")) or Counter(e.text for e in group)
@@ -251,9 +268,11 @@ def canonical_name(group: list[Entity], former: set[str] = frozenset()) -> str:
     for e in group:
         first.setdefault(e.text, e.start)
     described = {t for t in counts if any(_described(t, o) for o in counts)}
+    abbreviations = {t for t in counts if any(_abbreviates(t, o) for o in counts)}
+    # N潆岫 on the first trading day: the mark is no part of the name
     renamed = {t for t in counts if any(f in t for f in former)}  # a former name, and its legal form
-    return max(counts, key=lambda t: (t not in renamed, t not in described, t in defined, counts[t], _chinese(t),
-                                      -first[t]))
+    return max(counts, key=lambda t: (t not in renamed, t not in described, t in defined, t in abbreviations,
+                                      not _NEW_SHARE_MARK.match(t), counts[t], _chinese(t), -first[t]))
 
 
 def _chinese(name: str) -> bool:

@@ -26,8 +26,9 @@ _STOCK_QUOTE = guarded(_STOCK_QUOTE)  # the same matches, scanned faster
 _STOCK_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+|[A-Za-z0-9][A-Za-z0-9&.\-]*)$")  # 500彩票网
 _LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9&.\-]*$")
 _CLASS_MARK = re.compile(r"-(?:SW|B|W|S|U|P|R)\s?$")
-# what a bracket holds after a stock name, around the TICKER found in it: (沪:600699), (2543), (01592-HK)
-_TICKER_PREFIX = re.compile(r"[^()\n]{1,8}:\s?|\s?")
+# what a bracket holds after a stock name, around the TICKER found in it: (沪:600699), (2543), (01592-HK),
+# (纳斯达克代码QMAP)
+_TICKER_PREFIX = re.compile(r"[^()\n]{1,8}(?::\s?|代[码號号](?:为|是)?\s?)|\s?")
 _TICKER_TAIL = re.compile(r"(?:\s?[-,.]\s?[A-Z]{1,3})?\)")
 # a quoted name after the word for what it is: 长租公寓服务商“青客公寓”, 方案商「智澜驾驶」, 新创「星图」 (「星图 StarMap」:
 # with its Latin name after it)

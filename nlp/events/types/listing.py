@@ -534,14 +534,17 @@ def may_tell_alone(text: str) -> bool:
 
 
 def prefer(key: str, have: Candidate, new: Candidate) -> bool:
-    """港交所主板 after 港交所: the same exchange, now with its board."""
+    """港交所主板 after 港交所, 纳斯达克 after 美股: the same exchange, now more precisely."""
     return key == "exchange" and have.args.get(key) is not None and _refines(new.args[key], have.args[key])
 
 
 def _refines(new, old) -> bool:
-    """Is `new` the exchange `old` names, with its board?"""
+    """Is `new` the exchange `old` names, with its board, or the exchange of the market `old` names (纳斯达克 after
+    美股)?"""
     if not old.value or not new.value:
         return False
+    if not old.value.get("code"):
+        return bool(new.value.get("code")) and old.value.get("market") == new.value.get("market")
     return old.value.get("code") == new.value.get("code") and not old.value.get("board") \
         and bool(new.value.get("board"))
 
