@@ -608,8 +608,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             continue
         if group[0].start < advised_until:
             sources.extend(group)
-        elif _brokers(group, loose=True) and "孖展" in ctx.text[start:end]:
-            sources.extend(group)  # 综合辉立、富途及耀才数据，三间券商合共借出孖展: brokers lend, they do not list
+        elif _brokers(group, loose=True) and _BROKERS_BUSINESS.search(ctx.text, start, end):
+            sources.extend(group)  # 综合辉立、富途及耀才数据，三间券商合共借出孖展, 暗盘时富途报价: brokers lend and quote
         elif cues("advisor", "before").search(before):
             sources.extend(group)
             advisers.update(e.text for e in group)
@@ -679,6 +679,7 @@ def _brokers(group: list[Entity], loose: bool = False) -> bool:
     return all((_BROKER_WRAP.sub("", e.text) if loose else e.text) in known for e in group)
 
 
+_BROKERS_BUSINESS = re.compile(r"孖展|暗盘")
 _BROKER_WRAP = re.compile(r"^(?:综合|根据|据)|(?:的)?(?:数据|资料|统计)$")
 
 
