@@ -88,7 +88,7 @@ _DATE_SRC = (
 )
 # A time zone before a date and a time of day after it belong to the date expression
 # (美东时间9月4日, 7月22日晚间, 6月19日上午10点), as DuEE-Fin marks them.
-_ZONE = r"(?:美东时间|美西时间|美国东部时间|美国西部时间|北京时间|香港时间|当地时间|东部时间|格林尼治时间)\s?"
+_ZONE = r"(?:美东时间|美西时间|美国时间|美国东部时间|美国西部时间|纽约时间|北京时间|香港时间|当地时间|东部时间|格林尼治时间)\s?"
 DATE = re.compile(rf"(?:{_ZONE})?(?:{_DATE_SRC})(?:{clock.TAIL})?")
 DATE = guarded(DATE)  # the same matches, scanned faster
 # Between the two parts of a range: 7月3日至5日, 2020年7月3日-5日, 3月1日到6月30日, 今日起至9月18日.
