@@ -258,7 +258,8 @@ def _only_the_company(short: str, full: str) -> bool:
 
 def canonical_name(group: list[Entity], former: set[str] = frozenset()) -> str:
     """Not a name the company had before (`former`); then the short name the text defines (以下简称“金力股份”)
-    or uses for a legal name (椤湾农科), with no new-share mark (N潆岫), else the most frequent form; then a Chinese form before a Latin one (Luma Pet（露玛宠物）:
+    or uses for a legal name, with no new-share mark (N潆岫), else the most frequent form; then a short form of the
+    legal name (椤湾农科); then a Chinese form before a Latin one (Luma Pet（露玛宠物）:
     Chinese press names it 露玛宠物); then the earliest. A brand cut short (云栢 for 云栢医疗) and a name with a
     description before it (抗体新药永沛生技) are never preferred."""
     counts = Counter(e.text for e in group if not (e.value or {}).get("shortened")) or Counter(e.text for e in group)
@@ -269,10 +270,9 @@ def canonical_name(group: list[Entity], former: set[str] = frozenset()) -> str:
         first.setdefault(e.text, e.start)
     described = {t for t in counts if any(_described(t, o) for o in counts)}
     abbreviations = {t for t in counts if any(_abbreviates(t, o) for o in counts)}
-    # N潆岫 on the first trading day: the mark is no part of the name
     renamed = {t for t in counts if any(f in t for f in former)}  # a former name, and its legal form
-    return max(counts, key=lambda t: (t not in renamed, t not in described, t in defined, t in abbreviations,
-                                      not _NEW_SHARE_MARK.match(t), counts[t], _chinese(t), -first[t]))
+    return max(counts, key=lambda t: (t not in renamed, t not in described, t in defined, not _NEW_SHARE_MARK.match(t),
+                                      counts[t], t in abbreviations, _chinese(t), -first[t]))
 
 
 def _chinese(name: str) -> bool:
