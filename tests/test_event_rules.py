@@ -2625,3 +2625,11 @@ def test_the_post_money_valuation_wins_where_both_are_told():
     [event] = nlp.extract("铱澄氢能宣布完成6亿元战略融资。本次增资以投前估值19亿元为定价基础，对应投后估值25亿元。",
                           published="2025-06-24")["events"]
     assert event["valuation"]["value"] == 2.5e9
+
+
+def test_a_feed_items_bracketed_head_with_its_round_names_the_company():
+    """【楦岫科技｜B轮】2亿元落定: a round in the bracket heads an item of a daily feed, it is no outlet's byline."""
+    text = ("投融资日报｜7月15日国内一级市场共披露5起融资。【霁岭医疗｜A轮】手术导航企业霁岭医疗完成1.2亿元A轮融资，"
+            "礼来亚洲基金领投。【楦岫科技｜B轮】2亿元落定：高瓴创投领投，老股东源码资本跟进。")
+    events = nlp.extract(text, published="2025-07-16")["events"]
+    assert sorted((ev["company"]["name"], ev["round"]["name"]) for ev in events) == [("楦岫科技", "B"), ("霁岭医疗", "A")]

@@ -465,8 +465,9 @@ PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\)|\)(?=的))?(?:旗下(?:公司)?
                             rf"分拆(?:所属|旗下|控股|全资)?(?:{SUBSIDIARY})|分拆(?![至到在于赴后出上的前完]))")  # not X分拆至科创板
 _BYLINE_OPEN = re.compile(r"[【\[]\s*$")
 # a company's step right after the bracket or bar: the name is the company's, no outlet's (【星河】递表港交所)
-_NO_STEP_AFTER = r"(?!\s?(?:获|完成|拿下|斩获|递表|递交|通过|过聆讯|登陆|挂牌|上市|招股|IPO|宣布|冲刺))"
-_BYLINE_CLOSE = re.compile(rf"[^】\]]{{0,4}}[】\]]{_NO_STEP_AFTER}")
+_NO_STEP_AFTER = r"(?!\s?(?:获|完成|拿下|拿到|斩获|收获|迎来|敲定|官宣|递表|递交|通过|过聆讯|登陆|挂牌|上市|招股|IPO|宣布|冲刺))"
+# (【星河｜B轮】: a round in the bracket heads a feed's item, no outlet's byline)
+_BYLINE_CLOSE = re.compile(rf"(?![^】\]]{{0,6}}轮)[^】\]]{{0,4}}[】\]]{_NO_STEP_AFTER}")
 # 36氪出海｜跨境电商SaaS「X」完成…: an outlet's column label opens the headline, before a bar (not 星河科技｜完成B轮融资)
 _LINE_START = re.compile(r"(?:^|\n)\s*$")
 _COLUMN_LABEL = re.compile(rf"[\u4e00-\u9fff]{{1,4}}\s?[|丨]{_NO_STEP_AFTER}")

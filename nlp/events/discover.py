@@ -440,6 +440,9 @@ def generic_latin_before() -> re.Pattern:
     return re.compile(rf"(?:{things})(?=[\u4e00-\u9fff]{{2}})")
 
 
+_VERBS_OF_GAIN = frozenset(("收获", "斩获", "荣获", "喜获", "捕获", "俘获"))
+
+
 def _names(text: str, offset: int, group: str, role: str, busy: Occupied, keep=None) -> list[Entity]:
     if role in ("subject", "spinoff"):
         for described in (_DESCRIPTOR, _described_before()):
@@ -488,6 +491,9 @@ def _names(text: str, offset: int, group: str, role: str, busy: Occupied, keep=N
             continue
         start = offset + rel + part.find(name)
         end = start + len(name)
+        if role == "subject" and len(name) > 3 and end < len(text) and (text[end - 1] + text[end]) in _VERBS_OF_GAIN:
+            end -= 1  # 渟湃动力收|获战略融资: the pattern cut 收获 in two, its first character is no part of the name
+            name = name[:-1]
         latin = _LATIN_BEFORE.search(text, 0, start) if name[0].isascii() else None
         if latin and not busy.any(latin.start(), start):  # Qraft Technologies: the pattern stopped at the space
             start = latin.start()
