@@ -2633,3 +2633,14 @@ def test_a_feed_items_bracketed_head_with_its_round_names_the_company():
             "礼来亚洲基金领投。【楦岫科技｜B轮】2亿元落定：高瓴创投领投，老股东源码资本跟进。")
     events = nlp.extract(text, published="2025-07-16")["events"]
     assert sorted((ev["company"]["name"], ev["round"]["name"]) for ev in events) == [("楦岫科技", "B"), ("霁岭医疗", "A")]
+
+
+def test_the_title_is_found_below_the_sites_name_and_its_breadcrumbs():
+    """泰州市…委员会 / 首页 > 国资动态 / 鹭川国投战略入股钴川新能源: the headline's round and the body's retelling are one."""
+    text = ("泰州市人民政府国有资产监督管理委员会\n首页 > 国资动态 > 企业动态\n鹭川国投战略入股钴川新能源 助力固态电池项目落地\n"
+            "发布时间：2025-07-09　来源：鹭川国投\n\n"
+            "7月7日上午，泰州鹭川国有资本投资运营集团有限公司（以下简称“鹭川国投”）与泰州钴川新能源科技有限公司（以下简称"
+            "“钴川新能源”）签署增资协议。按照协议，鹭川国投所属泰州鹭川产业投资基金合伙企业（有限合伙）将拿出1.5亿元，"
+            "以战略入股方式进入钴川新能源，交易完成后持有其约12%股权。")
+    events = nlp.extract(text, published="2025-07-09")["events"]
+    assert [(ev["company"]["name"], ev["amount"]["value"]) for ev in events] == [("钴川新能源", 150_000_000)]

@@ -91,8 +91,10 @@ PARTY_COUNT = r"(?:\d+|[一二两三四五六七八九十百千数几多]+)(?:�
 
 
 # 首页 > 金融 > 银行, 經濟通 ＞ 新股: a web page's breadcrumb above its title
-BREADCRUMB = re.compile(r"[ \t]*(?:[^\n>＞。]{1,12}[ \t]*[>＞][ \t]*)+[^\n>＞。]{1,12}[ \t]*\n|[ \t]*\n")
-BREADCRUMBS = re.compile(rf"(?:{BREADCRUMB.pattern})*")  # all of them, and the blank lines, above the title
+_CRUMBS = r"[ \t]*(?:[^\n>＞。]{1,12}[ \t]*[>＞][ \t]*)+[^\n>＞。]{1,12}[ \t]*\n"
+BREADCRUMB = re.compile(rf"{_CRUMBS}|[ \t]*\n")
+# all of them, and the blank lines, above the title; and the site's name above them (泰州市人民政府国有资产监督管理委员会)
+BREADCRUMBS = re.compile(rf"(?:[ \t]*[^\n>＞。，,]{{1,30}}\n(?={_CRUMBS}))?(?:{BREADCRUMB.pattern})*")
 HEADLINE_MAX = 60  # characters: a longer first line is a paragraph, not a title
 
 
