@@ -2644,3 +2644,16 @@ def test_the_title_is_found_below_the_sites_name_and_its_breadcrumbs():
             "以战略入股方式进入钴川新能源，交易完成后持有其约12%股权。")
     events = nlp.extract(text, published="2025-07-09")["events"]
     assert [(ev["company"]["name"], ev["amount"]["value"]) for ev in events] == [("钴川新能源", 150_000_000)]
+
+
+def test_a_bulleted_items_lead_before_its_colon_names_the_company():
+    """■ 蒔原食研（10/15）：…取得種子輪資金: each item of a weekly round-up is about the name that opens it, a name no
+    lexicon knows included."""
+    text = ("數位時代｜新創募資週報（10/13－10/17）\n文／數位時代編輯部\n\n本週共有四則新創募資與基金訊息，整理如下：\n\n"
+            "■ 岫光智造（10/13）：工業 AI 視覺檢測新創，宣布完成 Pre-A 輪，募得新台幣 1.1 億元，心元資本領投，國發基金跟進。\n\n"
+            "■ 澈川創投（10/14）：第二號基金首次關帳，規模新台幣 25 億元，LP 包括國發基金與兩家壽險公司。\n\n"
+            "■ 蒔原食研（10/15）：植物基蛋白新創，取得種子輪資金 120 萬美元，投資方為新加坡的 Lumacrest Capital。\n\n"
+            "■ 舷羽航電（10/16）：無人機航電模組商，A 輪新台幣 2.4 億元落袋，由台杉投資與華登國際共同領投。\n")
+    events = nlp.extract(text, published="2025-10-17")["events"]
+    assert sorted((ev["company"]["name"], ev["round"]["name"]) for ev in events) == [
+        ("岫光智造", "pre-A"), ("舷羽航电", "A"), ("莳原食研", "seed")]

@@ -322,10 +322,14 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
                                             keep=lambda name: _word_tags().get(name) != "ns")))
             elif card := card_name(text, cs):  # 融资轮次：天使轮 under 项目名称：X
                 out.extend(named.add(_names(text, card[0], text[card[0]:card[1]], "subject", busy)))
-        # 05｜馥辰香料｜战略融资｜5000万元: a numbered item's row that tells its own round names its company first
+        # 05｜馥辰香料｜战略融资｜5000万元, ■ 琉光智造(10/13):…完成Pre-A轮: a numbered or bulleted item's row that tells
+        # its own round names its company first
         if not attach_only and (cs == 0 or text[cs - 1] == "\n"):
             row = ITEM_HEADER.match(text, cs, ce)
-            if row and text[row.end() - 1] == "|" and not named.starts_in(row.start("name"), row.end("name")):
+            lead = None if row else _ITEM_LEAD.match(text, cs, ce)
+            if lead and lead.group("name") not in _word_tags():  # (■ 半导体：…: a sector labels the item)
+                row = lead
+            if row and text[row.end() - 1] in "|:：" and not named.starts_in(row.start("name"), row.end("name")):
                 out.extend(named.add(_names(text, row.start("name"), row.group("name"), "subject", busy)))
         if not attach_only and _refers_back(text, cs, first, named):
             si = clause.sentence
@@ -440,6 +444,7 @@ def generic_latin_before() -> re.Pattern:
     return re.compile(rf"(?:{things})(?=[\u4e00-\u9fff]{{2}})")
 
 
+_ITEM_LEAD = re.compile(ITEM_HEADER.pattern.replace(r"(?:[|/·•]|$)", r"[:：](?=\S)"))  # ■ X(10/13):…
 _VERBS_OF_GAIN = frozenset(("收获", "斩获", "荣获", "喜获", "捕获", "俘获"))
 
 
