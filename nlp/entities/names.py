@@ -643,10 +643,12 @@ def _inner_word(tokens: list[tuple[str, int]], j: int) -> bool:
     tail = "".join(w for w, _ in tokens[j + 1 : j + 3])
     if _legal_suffix(tail) and _all_suffix(tail):
         return True
-    # 企业 发展 集团有限公司: one plain word, then a legal form (not after 公司: 互联网公司城云国际有限公司 is described)
+    # 企业 发展 集团有限公司, 企业 管理 合伙企业(有限合伙): one plain word, then a legal form (not after 公司:
+    # 互联网公司城云国际有限公司 is described)
     words = [w for w, _ in tokens[j + 1 : j + 4]]
-    return tokens[j][0] == "企业" and len(words) == 3 and len(words[0]) == 2 and words[0] not in _stop_tokens() \
-        and _legal_suffix(words[1] + words[2]) and _all_suffix(words[1] + words[2])
+    if tokens[j][0] != "企业" or len(words) < 2 or len(words[0]) != 2 or words[0] in _stop_tokens():
+        return False
+    return any(_legal_suffix(form) and _all_suffix(form) for form in {words[1], "".join(words[1:3])})
 
 
 # 德国创投HV Capital, 美国创投Lightspeed: a country's venture firm, said of the Latin name right after it, is no name
