@@ -2657,3 +2657,14 @@ def test_a_bulleted_items_lead_before_its_colon_names_the_company():
     events = nlp.extract(text, published="2025-10-17")["events"]
     assert sorted((ev["company"]["name"], ev["round"]["name"]) for ev in events) == [
         ("岫光智造", "pre-A"), ("舷羽航电", "A"), ("莳原食研", "seed")]
+
+
+def test_a_review_told_as_one_passed_one_put_off_gives_each_its_step():
+    """钜川电子过会，湓汐环保被暂缓 … 另一家湓汐环保则被暂缓审议: 被暂缓 is the review suspended, and 另一家 is no part of the
+    name."""
+    text = ("深交所上市委昨日审议两家企业：钜川电子过会，湓汐环保被暂缓\n2025年09月19日 08:15　东方财富网\n\n"
+            "东方财富网讯，深交所上市审核委员会9月18日召开2025年第24次审议会议，一过一暂缓。\n"
+            "其中，钜川电子（创业板）首发获通过。\n另一家湓汐环保（深市主板）则被暂缓审议。湓汐环保原拟募资5.2亿元。")
+    events = nlp.extract(text, published="2025-09-19")["events"]
+    assert sorted((ev["company"]["name"], ev["stage"]) for ev in events) == [
+        ("湓汐环保", "suspended"), ("钜川电子", "hearing_passed")]
