@@ -2668,3 +2668,12 @@ def test_a_review_told_as_one_passed_one_put_off_gives_each_its_step():
     events = nlp.extract(text, published="2025-09-19")["events"]
     assert sorted((ev["company"]["name"], ev["stage"]) for ev in events) == [
         ("湓汐环保", "suspended"), ("钜川电子", "hearing_passed")]
+
+
+def test_a_dated_earlier_round_with_its_only_investor_is_told_too():
+    """公司2023年的种子轮当时只有X一家出手，投入新台币6,000万元: the seed round beside this A round."""
+    text = ("铠川半导体今日宣布完成新台币4.5亿元A轮募资，台杉投资领投。"
+            "回头看，公司2023年的种子轮当时只有之初创投一家出手，投入新台币6,000万元。")
+    events = nlp.extract(text, published="2025-09-17")["events"]
+    assert sorted((ev["round"]["name"], ev["amount"]["value"], [i["name"] for i in ev["investors"]]) for ev in events) == [
+        ("A", 450_000_000, ["台杉投资"]), ("seed", 60_000_000, ["之初创投"])]
