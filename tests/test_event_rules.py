@@ -2677,3 +2677,12 @@ def test_a_dated_earlier_round_with_its_only_investor_is_told_too():
     events = nlp.extract(text, published="2025-09-17")["events"]
     assert sorted((ev["round"]["name"], ev["amount"]["value"], [i["name"] for i in ev["investors"]]) for ev in events) == [
         ("A", 450_000_000, ["台杉投资"]), ("seed", 60_000_000, ["之初创投"])]
+
+
+def test_a_sectors_deal_size_growing_is_no_round_of_the_company_in_focus():
+    """国内AI芯片初创公司今年以来的单笔融资规模明显放大: statistics of a sector, not a second round of X."""
+    text = ("【芮川智算完成约1.5亿美元C轮】\n财联社10月21日电，AI推理芯片初创公司芮川智算本月早些时候已完成约1.5亿美元的C轮融资，"
+            "高瓴资本领投。\n芮川智算的推理芯片已在两家国内云厂商的数据中心小规模部署，今年收入有望突破5亿元。"
+            "受算力需求推动，国内AI芯片初创公司今年以来的单笔融资规模明显放大，多家公司投后估值已超过10亿美元。")
+    events = [ev for ev in nlp.extract(text, published="2025-10-21")["events"] if ev["type"] == "funding"]
+    assert [(ev["company"]["name"], ev["round"]["name"]) for ev in events] == [("芮川智算", "C")]
