@@ -2686,3 +2686,13 @@ def test_a_sectors_deal_size_growing_is_no_round_of_the_company_in_focus():
             "受算力需求推动，国内AI芯片初创公司今年以来的单笔融资规模明显放大，多家公司投后估值已超过10亿美元。")
     events = [ev for ev in nlp.extract(text, published="2025-10-21")["events"] if ev["type"] == "funding"]
     assert [(ev["company"]["name"], ev["round"]["name"]) for ev in events] == [("芮川智算", "C")]
+
+
+def test_a_companys_own_site_name_above_breadcrumbs_is_no_title():
+    """邯川钢铁集团有限公司 / 首页 > 新闻中心 / 集团战略投资焱川科技: the headline's round is the body's capital increase."""
+    text = ("邯川钢铁集团有限公司\n首页 > 新闻中心 > 集团要闻\n集团战略投资焱川科技 氢冶金布局再落一子\n发布者：集团办公室\n\n"
+            "2025年9月12日，集团全资子公司邯川产业投资有限公司（以下简称“邯川投资”）与北京焱川科技有限公司（以下简称“焱川科技”）"
+            "在邯郸签署增资协议，邯川投资出资8000万元，作为战略投资者入股焱川科技，持有其10%股份。")
+    events = nlp.extract(text, published="2025-09-13")["events"]
+    assert [(ev["company"]["name"], ev["round"]["name"], ev["amount"]["value"]) for ev in events] == [
+        ("焱川科技", "strategic", 80_000_000)]

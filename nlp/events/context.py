@@ -93,7 +93,7 @@ PARTY_COUNT = r"(?:\d+|[一二两三四五六七八九十百千数几多]+)(?:�
 # 首页 > 金融 > 银行, 經濟通 ＞ 新股: a web page's breadcrumb above its title
 _CRUMBS = r"[ \t]*(?:[^\n>＞。]{1,12}[ \t]*[>＞][ \t]*)+[^\n>＞。]{1,12}[ \t]*\n"
 BREADCRUMB = re.compile(rf"{_CRUMBS}|[ \t]*\n")
-_SITE_NAME = r"[^\n>＞。，,\d]{1,28}?(?:委员会|人民政府|政府|网|频道|日报|晚报|新闻|财经|官网|门户|中心|协会)"
+_SITE_NAME = r"[^\n>＞。，,\d]{1,28}?(?:委员会|人民政府|政府|网|频道|日报|晚报|新闻|财经|官网|门户|中心|协会|有限公司|集团|交易所)"
 # all of them, and the blank lines, above the title; and the site's name above them (泰州市人民政府国有资产监督管理委员会)
 BREADCRUMBS = re.compile(rf"(?:[ \t]*{_SITE_NAME}[ \t]*\n(?={_CRUMBS}))?(?:{BREADCRUMB.pattern})*")
 HEADLINE_MAX = 60  # characters: a longer first line is a paragraph, not a title
