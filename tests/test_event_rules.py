@@ -2696,3 +2696,12 @@ def test_a_companys_own_site_name_above_breadcrumbs_is_no_title():
     events = nlp.extract(text, published="2025-09-13")["events"]
     assert [(ev["company"]["name"], ev["round"]["name"], ev["amount"]["value"]) for ev in events] == [
         ("焱川科技", "strategic", 80_000_000)]
+
+
+def test_a_rumoured_spin_off_denied_as_no_plan_is_no_listing():
+    """市場傳出…將分拆、獨立申請上市 … 「沒有分拆上市的規劃」: hearsay denied; 上市櫃公司 (listed and OTC companies) tells no
+    step that would keep it."""
+    text = ("經濟日報 > 證券 > 上市櫃\n10月營收放榜　瑾川法說會澄清不分拆\n\n"
+            "IC設計廠瑾川科技（5288）同日召開法說會，針對市場傳出旗下車用晶片事業將分拆、獨立申請上市，"
+            "總經理明確表示「沒有分拆上市的規劃」。\n台股10月整體營收表現亮眼，上市櫃公司合計營收年增約17%。")
+    assert nlp.extract(text, published="2025-11-11")["events"] == []
