@@ -2660,8 +2660,8 @@ def test_a_bulleted_items_lead_before_its_colon_names_the_company():
 
 
 def test_a_review_told_as_one_passed_one_put_off_gives_each_its_step():
-    """钜川电子过会，湓汐环保被暂缓 … 另一家湓汐环保则被暂缓审议: 被暂缓 is the review suspended, and 另一家 is no part of the
-    name."""
+    """钜川电子过会，湓汐环保被暂缓 … 另一家湓汐环保则被暂缓审议: 另一家 is no part of the name, so the body's suspended
+    review is the headline's company's."""
     text = ("深交所上市委昨日审议两家企业：钜川电子过会，湓汐环保被暂缓\n2025年09月19日 08:15　东方财富网\n\n"
             "东方财富网讯，深交所上市审核委员会9月18日召开2025年第24次审议会议，一过一暂缓。\n"
             "其中，钜川电子（创业板）首发获通过。\n另一家湓汐环保（深市主板）则被暂缓审议。湓汐环保原拟募资5.2亿元。")
