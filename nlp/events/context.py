@@ -152,8 +152,9 @@ INVESTS_IN = re.compile(rf"(?:(?:投资|战略投资|入股|注资|领投|参投
 
 # 美团出手投资星河机器人, 又投了一家芯片公司：X: the bare investing verb (event_triggers.tsv), a trigger
 # only where a company follows it
-# 本轮投资方包括…: a clause that says which round it completes may stand paragraphs after the round
-THIS_ROUND = re.compile(r"本轮|此轮|这一轮|是轮|该轮|(?:本次|是次|此次|此番|这次)(?:融资|投资|增资|集资)")
+# 本轮投资方包括…, 假设配售股份悉数配售，集资总额…: a clause that says which round or placement it completes may stand paragraphs
+# after it
+THIS_ROUND = re.compile(r"本轮|此轮|这一轮|是轮|该轮|(?:本次|是次|此次|此番|这次)(?:融资|投资|增资|集资|配售|发行)|配售股份悉数配售")
 THIS_ROUND_REACH = 8  # sentences
 # 回看X的IPO之路: the writer's verb before a name is no part of it
 # (如何看待X完成…: a question page asks what one thinks of X's deal)
