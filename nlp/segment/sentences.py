@@ -14,7 +14,7 @@ import re
 
 # and at a summary's bullet marks: …的A轮融资 [1] - 本轮融资的独家投资方为… (a citation, a dash between blanks)
 CITATION = r"\[\d{1,2}\](?:\s+-)?"
-_SENTENCE_END = re.compile(rf"[。！？!?]+[”’\"')）]*|\n+|{CITATION}(?=\s|$)|(?<=\s)(?<![|｜]\s)-(?=\s)(?!\s[|｜])")  # (a table's empty cell, | - |, ends nothing)
+_SENTENCE_END = re.compile(rf"[。！？!?]+[”’\"')）」』]*|\n+|{CITATION}(?=\s|$)|(?<=\s)(?<![|｜]\s)-(?=\s)(?!\s[|｜])")  # (a table's empty cell, | - |, ends nothing)
 _CLAUSE_END = re.compile(r"[；;]")
 # 本轮投资方包括：⏎红杉中国⏎高瓴资本: a line that opens a list of parties, one short line each, is one sentence.
 # The parties: a deal verb's 方 / 人 (投资方, 领投方, 认购人, 承配人, as names._party_word), its 对象, 机构 or 银行, 股东
