@@ -2725,3 +2725,15 @@ def test_a_quote_and_its_speaker_keep_the_company_in_focus():
     events = nlp.extract(text)["events"]
     assert [(ev["company"]["name"], ev["round"]["name"]) for ev in events] == [
         ("柏川金融科技", "B"), ("柏川金融科技", "A")]
+
+
+def test_a_headlines_space_parts_two_companies_steps():
+    """琤川科技闯关科创板成功 溱川食品被暂缓: the space parts the headline's items, and 被暂缓 is the second one's review
+    suspended, not the first's."""
+    text = ("首页 > 新股 > IPO审核\n上交所上市委昨日审议两家企业 琤川科技闯关科创板成功 溱川食品被暂缓\n"
+            "2025-09-12 08:41　来源：中国证券网\n\n"
+            "上交所上市审核委员会昨日召开2025年第31次审议会议。苏州琤川半导体设备股份有限公司（简称“琤川科技”）首发申请在会上"
+            "获得放行。琤川科技此次拟在科创板募资12.6亿元。")
+    events = nlp.extract(text, published="2025-09-12")["events"]
+    assert sorted((ev["company"]["name"], ev["stage"]) for ev in events) == [
+        ("溱川食品", "suspended"), ("琤川科技", "hearing_passed")]
