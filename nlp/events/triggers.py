@@ -18,9 +18,6 @@ _HEARSAY_HEAD = re.compile(r"\s*(?:【[^】]{0,30}】)?\s*(?:另有|又有|另�
 _NAMED_INSTRUMENTS = ("debt", "placement")  # specific phrases no false-friend list blocks
 # A colon between digits is a time of day (6月5日10:30), no break. guarded: a faster scan of the text.
 SEGMENT_BREAK = guarded(re.compile(r"[,，。；;!?！？\n]|(?<!\d)[:：]|[:：](?!\d)"))
-# 琤岳科技闯关科创板成功 溱源食品被暂缓: in a title a space between two Chinese words parts its items as a comma does
-# (in a body it parts nothing)
-_TITLE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
 @dataclass(slots=True, frozen=True)
@@ -66,11 +63,8 @@ def told_as_of(text: str, date_start: int, floor: int = 0) -> bool:
 
 @functools.lru_cache(maxsize=4)
 def _segment_starts(text: str) -> list[int]:
-    """Where each comma-separated segment of the text starts (after its break), a title's spaced items included."""
-    from .context import title_end  # (context imports this module)
-
-    title = title_end(text)
-    return sorted([m.end() for m in SEGMENT_BREAK.finditer(text)] + [m.end() for m in _TITLE_SPACE.finditer(text, 0, title)])
+    """Where each comma-separated segment of the text starts (after its break)."""
+    return [m.end() for m in SEGMENT_BREAK.finditer(text)]
 
 
 # 拟以介绍形式上市的万联矿业亦于今日通过聆讯, 拟登陆创业板的汇岭电气同日过会, 计划赴美的营运商X更新F-1: a plan that

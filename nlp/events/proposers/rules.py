@@ -73,8 +73,6 @@ _REPORTS = re.compile(r"\s?(?:独家)?(?:获悉|了解到|注意到|报道|讯)"
 # 36氪　文｜X, 同花顺　2025-07-18 20:36, 同花顺 > 新股: the medium's byline, its dated line, its breadcrumb
 _BYLINE_AFTER = re.compile(r"\s*(?:(?:文|作者|记者|编辑|撰文)\s?[|｜:：]|[>＞]|\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*(?:\n|$))")
 _OPENS_ON_IT = re.compile(rf"\s*(?:{_IT.pattern}|其(?![他它中余后实次]))")
-_QUOTED = re.compile(r"\s*[「“\"『]")
-_SAID = re.compile(r"\s*[^,，。]{0,12}?(?:说|话|表示|称|坦言|透露|强调|补充道?)[。！!]?\s*")  # 温浩霖话。: who said the quote
 # 在亚马逊, 、亚马逊和, 包括X: a name after a preposition or a list's joiner (see _object)
 # (他告诉36氪，公司…: the outlet told, not the company in focus)
 _OBJECT_BEFORE = re.compile(r"(?:在|从|离开|加入|任职于|就职于|供职于|来自|包括|包含|比如|例如|、|与|和|跟|同|告诉|告知|对|向)$")
@@ -658,12 +656,10 @@ class RuleProposer:
             if (PRONOUN.match(ctx.text, s) or _OPENS_ON_IT.match(ctx.text, s)) \
                     and all(ctx.same_party(n, company) for n in ctx.within(s, e, "COMPANY")):
                 last = i
-        # a summary's bullet (…[1] -) that names no other company goes on about the same one, and so does a quote
-        # that names none (「我哋唔係想取代經紀…」温浩霖話。公司上月完成B輪融資)
+        # a summary's bullet (…[1] -) that names no other company goes on about the same one
         between = [i for i in range(last + 1, sentence) if not _HEADING.fullmatch(ctx.text, *ctx.sentences[i])
-                   and not ((_CITED.search(ctx.text, *ctx.sentences[i]) or _QUOTED.match(ctx.text, *ctx.sentences[i])
-                             or _SAID.fullmatch(ctx.text, *ctx.sentences[i]))
-                            and not any(not ctx.same_party(e, company) for e in ctx.within(*ctx.sentences[i], "COMPANY")))]
+                   and not (_CITED.search(ctx.text, *ctx.sentences[i]) and not any(
+                       not ctx.same_party(e, company) for e in ctx.within(*ctx.sentences[i], "COMPANY")))]
         # a chronicle's lines (2019年：完成种子轮…) and a table's rows (A轮 | 6000万元 | 深创投) go on about the
         # company in focus however many of them come between, when the clause at hand is one of them too
         shape = _line_shape(ctx.text, ctx.sentences[sentence][0])
