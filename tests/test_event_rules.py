@@ -2048,14 +2048,19 @@ def test_an_item_s_company_before_a_bar_and_its_deal_is_no_byline():
     assert sorted(((ev["company"]["name"], ev["amount"]["value"]) for ev in events)) == [("桐澄新材", 1.2e8), ("澄舟储能", 1e8)]
 
 
-def test_a_round_told_by_its_sum_and_where_its_money_came_from():
-    """2023年X那轮新台币3,000万元的种子轮，钱全部来自Y: an earlier round told by its sum is a round of its own, and the
-    name the money came from invests in it."""
-    text = ("澄硕智造今日宣布，A轮融资募得新台币2.8亿元，台杉投资担任领投者。对之初创投来说，这已是第二次出手："
-            "2023年澄硕那轮新台币3,000万元的种子轮，钱全部来自之初创投。")
-    events = nlp.extract(text, published="2025-03-12")["events"]
+@pytest.mark.parametrize("text, published, this_round, seed", [
+    # 2023年X那轮新台币3,000万元的种子轮，钱全部来自Y: an earlier round told by its sum is a round of its own, and the name
+    # the money came from invests in it
+    ("澄硕智造今日宣布，A轮融资募得新台币2.8亿元，台杉投资担任领投者。对之初创投来说，这已是第二次出手："
+     "2023年澄硕那轮新台币3,000万元的种子轮，钱全部来自之初创投。", "2025-03-12", ("A", 2.8e8), 3e7),
+    # 公司2023年的种子轮当时只有X一家出手，投入新台币6,000万元: a dated round, then its only investor
+    ("铠川半导体今日宣布完成新台币4.5亿元A轮募资，台杉投资领投。"
+     "回头看，公司2023年的种子轮当时只有之初创投一家出手，投入新台币6,000万元。", "2025-09-17", ("A", 4.5e8), 6e7),
+])
+def test_an_earlier_seed_round_told_after_this_round_is_a_round_of_its_own(text, published, this_round, seed):
+    events = nlp.extract(text, published=published)["events"]
     assert sorted((ev["round"]["name"], ev["amount"]["value"], [i["name"] for i in ev["investors"]]) for ev in events) == [
-        ("A", 2.8e8, ["台杉投资"]), ("seed", 3e7, ["之初创投"])]
+        (*this_round, ["台杉投资"]), ("seed", seed, ["之初创投"])]
 
 
 def test_a_count_of_companies_and_a_colon_give_each_numbered_item_the_step_even_one_that_names_no_board():
@@ -2627,36 +2632,25 @@ def test_the_post_money_valuation_wins_where_both_are_told():
     assert event["valuation"]["value"] == 2.5e9
 
 
-def test_a_feed_items_bracketed_head_with_its_round_names_the_company():
-    """【楦岫科技｜B轮】2亿元落定: a round in the bracket heads an item of a daily feed, it is no outlet's byline."""
-    text = ("投融资日报｜7月15日国内一级市场共披露5起融资。【霁岭医疗｜A轮】手术导航企业霁岭医疗完成1.2亿元A轮融资，"
-            "礼来亚洲基金领投。【楦岫科技｜B轮】2亿元落定：高瓴创投领投，老股东源码资本跟进。")
-    events = nlp.extract(text, published="2025-07-16")["events"]
-    assert sorted((ev["company"]["name"], ev["round"]["name"]) for ev in events) == [("楦岫科技", "B"), ("霁岭医疗", "A")]
 
+@pytest.mark.parametrize("text, published, want", [
+    # 【楦岫科技｜B轮】2亿元落定: a round in the bracket heads an item of a daily feed, it is no outlet's byline
+    ("投融资日报｜7月15日国内一级市场共披露5起融资。【霁岭医疗｜A轮】手术导航企业霁岭医疗完成1.2亿元A轮融资，"
+     "礼来亚洲基金领投。【楦岫科技｜B轮】2亿元落定：高瓴创投领投，老股东源码资本跟进。",
+     "2025-07-16", [("楦岫科技", "B"), ("霁岭医疗", "A")]),
+    # ■ 蒔原食研（10/15）：…取得種子輪: each item of a weekly round-up is about the name that opens it, a name no lexicon
+    # knows included
+    ("數位時代｜新創募資週報（10/13－10/17）\n文／數位時代編輯部\n\n本週共有四則新創募資與基金訊息，整理如下：\n\n"
+     "■ 岫光智造（10/13）：工業 AI 視覺檢測新創，宣布完成 Pre-A 輪，募得新台幣 1.1 億元，心元資本領投，國發基金跟進。\n\n"
+     "■ 澈川創投（10/14）：第二號基金首次關帳，規模新台幣 25 億元，LP 包括國發基金與兩家壽險公司。\n\n"
+     "■ 蒔原食研（10/15）：植物基蛋白新創，取得種子輪資金 120 萬美元，投資方為新加坡的 Lumacrest Capital。\n\n"
+     "■ 舷羽航電（10/16）：無人機航電模組商，A 輪新台幣 2.4 億元落袋，由台杉投資與華登國際共同領投。\n",
+     "2025-10-17", [("岫光智造", "pre-A"), ("舷羽航电", "A"), ("莳原食研", "seed")]),
+])
+def test_each_item_of_a_round_up_is_about_the_name_that_heads_it(text, published, want):
+    events = nlp.extract(text, published=published)["events"]
+    assert sorted((ev["company"]["name"], ev["round"]["name"]) for ev in events) == want
 
-def test_the_title_is_found_below_the_sites_name_and_its_breadcrumbs():
-    """泰州市…委员会 / 首页 > 国资动态 / 鹭川国投战略入股钴川新能源: the headline's round and the body's retelling are one."""
-    text = ("泰州市人民政府国有资产监督管理委员会\n首页 > 国资动态 > 企业动态\n鹭川国投战略入股钴川新能源 助力固态电池项目落地\n"
-            "发布时间：2025-07-09　来源：鹭川国投\n\n"
-            "7月7日上午，泰州鹭川国有资本投资运营集团有限公司（以下简称“鹭川国投”）与泰州钴川新能源科技有限公司（以下简称"
-            "“钴川新能源”）签署增资协议。按照协议，鹭川国投所属泰州鹭川产业投资基金合伙企业（有限合伙）将拿出1.5亿元，"
-            "以战略入股方式进入钴川新能源，交易完成后持有其约12%股权。")
-    events = nlp.extract(text, published="2025-07-09")["events"]
-    assert [(ev["company"]["name"], ev["amount"]["value"]) for ev in events] == [("钴川新能源", 150_000_000)]
-
-
-def test_a_bulleted_items_lead_before_its_colon_names_the_company():
-    """■ 蒔原食研（10/15）：…取得種子輪資金: each item of a weekly round-up is about the name that opens it, a name no
-    lexicon knows included."""
-    text = ("數位時代｜新創募資週報（10/13－10/17）\n文／數位時代編輯部\n\n本週共有四則新創募資與基金訊息，整理如下：\n\n"
-            "■ 岫光智造（10/13）：工業 AI 視覺檢測新創，宣布完成 Pre-A 輪，募得新台幣 1.1 億元，心元資本領投，國發基金跟進。\n\n"
-            "■ 澈川創投（10/14）：第二號基金首次關帳，規模新台幣 25 億元，LP 包括國發基金與兩家壽險公司。\n\n"
-            "■ 蒔原食研（10/15）：植物基蛋白新創，取得種子輪資金 120 萬美元，投資方為新加坡的 Lumacrest Capital。\n\n"
-            "■ 舷羽航電（10/16）：無人機航電模組商，A 輪新台幣 2.4 億元落袋，由台杉投資與華登國際共同領投。\n")
-    events = nlp.extract(text, published="2025-10-17")["events"]
-    assert sorted((ev["company"]["name"], ev["round"]["name"]) for ev in events) == [
-        ("岫光智造", "pre-A"), ("舷羽航电", "A"), ("莳原食研", "seed")]
 
 
 def test_a_review_told_as_one_passed_one_put_off_gives_each_its_step():
@@ -2670,15 +2664,6 @@ def test_a_review_told_as_one_passed_one_put_off_gives_each_its_step():
         ("湓汐环保", "suspended"), ("钜川电子", "hearing_passed")]
 
 
-def test_a_dated_earlier_round_with_its_only_investor_is_told_too():
-    """公司2023年的种子轮当时只有X一家出手，投入新台币6,000万元: the seed round beside this A round."""
-    text = ("铠川半导体今日宣布完成新台币4.5亿元A轮募资，台杉投资领投。"
-            "回头看，公司2023年的种子轮当时只有之初创投一家出手，投入新台币6,000万元。")
-    events = nlp.extract(text, published="2025-09-17")["events"]
-    assert sorted((ev["round"]["name"], ev["amount"]["value"], [i["name"] for i in ev["investors"]]) for ev in events) == [
-        ("A", 450_000_000, ["台杉投资"]), ("seed", 60_000_000, ["之初创投"])]
-
-
 def test_a_sectors_deal_size_growing_is_no_round_of_the_company_in_focus():
     """国内AI芯片初创公司今年以来的单笔融资规模明显放大: statistics of a sector, not a second round of X."""
     text = ("【芮川智算完成约1.5亿美元C轮】\n财联社10月21日电，AI推理芯片初创公司芮川智算本月早些时候已完成约1.5亿美元的C轮融资，"
@@ -2688,14 +2673,24 @@ def test_a_sectors_deal_size_growing_is_no_round_of_the_company_in_focus():
     assert [(ev["company"]["name"], ev["round"]["name"]) for ev in events] == [("芮川智算", "C")]
 
 
-def test_a_companys_own_site_name_above_breadcrumbs_is_no_title():
-    """邯川钢铁集团有限公司 / 首页 > 新闻中心 / 集团战略投资焱川科技: the headline's round is the body's capital increase."""
-    text = ("邯川钢铁集团有限公司\n首页 > 新闻中心 > 集团要闻\n集团战略投资焱川科技 氢冶金布局再落一子\n发布者：集团办公室\n\n"
-            "2025年9月12日，集团全资子公司邯川产业投资有限公司（以下简称“邯川投资”）与北京焱川科技有限公司（以下简称“焱川科技”）"
-            "在邯郸签署增资协议，邯川投资出资8000万元，作为战略投资者入股焱川科技，持有其10%股份。")
-    events = nlp.extract(text, published="2025-09-13")["events"]
-    assert [(ev["company"]["name"], ev["round"]["name"], ev["amount"]["value"]) for ev in events] == [
-        ("焱川科技", "strategic", 80_000_000)]
+
+@pytest.mark.parametrize("text, published, want", [
+    # 泰州市…委员会 / 首页 > 国资动态 / 鹭川国投战略入股钴川新能源: the headline's round and the body's retelling are one
+    ("泰州市人民政府国有资产监督管理委员会\n首页 > 国资动态 > 企业动态\n鹭川国投战略入股钴川新能源 助力固态电池项目落地\n"
+     "发布时间：2025-07-09　来源：鹭川国投\n\n"
+     "7月7日上午，泰州鹭川国有资本投资运营集团有限公司（以下简称“鹭川国投”）与泰州钴川新能源科技有限公司（以下简称"
+     "“钴川新能源”）签署增资协议。按照协议，鹭川国投所属泰州鹭川产业投资基金合伙企业（有限合伙）将拿出1.5亿元，"
+     "以战略入股方式进入钴川新能源，交易完成后持有其约12%股权。",
+     "2025-07-09", [("钴川新能源", "strategic", 150_000_000)]),
+    # 邯川钢铁集团有限公司 / 首页 > 新闻中心 / 集团战略投资焱川科技: a company's own site, its name above the breadcrumbs
+    ("邯川钢铁集团有限公司\n首页 > 新闻中心 > 集团要闻\n集团战略投资焱川科技 氢冶金布局再落一子\n发布者：集团办公室\n\n"
+     "2025年9月12日，集团全资子公司邯川产业投资有限公司（以下简称“邯川投资”）与北京焱川科技有限公司（以下简称“焱川科技”）"
+     "在邯郸签署增资协议，邯川投资出资8000万元，作为战略投资者入股焱川科技，持有其10%股份。",
+     "2025-09-13", [("焱川科技", "strategic", 80_000_000)]),
+])
+def test_the_title_is_found_below_a_sites_name_and_its_breadcrumbs(text, published, want):
+    events = nlp.extract(text, published=published)["events"]
+    assert [(ev["company"]["name"], ev["round"]["name"], ev["amount"]["value"]) for ev in events] == want
 
 
 def test_a_rumoured_spin_off_denied_as_no_plan_is_no_listing():
