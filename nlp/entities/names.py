@@ -313,12 +313,13 @@ def _industry_phrase(prefix: str) -> bool:
 _MAKES_PRODUCT = frozenset(("用于", "应用于", "用在", "用来", "推出", "量产", "做", "生产", "研发", "研制", "开发", "主营", "主打"))
 
 
-def _is_product(tokens: list[tuple[str, int]], first: int) -> bool:
-    return first > 0 and (tokens[first - 1][0] in _MAKES_PRODUCT or _COUNTED_THING.fullmatch(tokens[first - 1][0]) is not None)
-
-
 # 一颗电池管理芯片, 这款清洁机器人: a thing counted by its measure word is a product, not a company
 _COUNTED_THING = re.compile(r"[一二两三几这那该每首][颗款台块枚件套部]")
+
+
+def _is_product(tokens: list[tuple[str, int]], first: int) -> bool:
+    word = tokens[first - 1][0] if first > 0 else ""
+    return word in _MAKES_PRODUCT or _COUNTED_THING.fullmatch(word) is not None
 
 
 @functools.lru_cache(maxsize=1 << 16)

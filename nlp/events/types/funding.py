@@ -378,7 +378,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     latest = bool(_LATEST.search(text))
     # 以投前估值19亿元为定价基础，对应投后估值25亿元: the post-money valuation, where both are told
     post_money = next((m for m in ctx.within(start, end, "MONEY")
-                       if _POST_MONEY.search(ctx.text, max(start, m.start - 6), m.start)), None) \
+                       if ctx.text.find("投后", max(start, m.start - 6), m.start) >= 0), None) \
         if ctx.text.find("投后", start, end) >= 0 else None
     for money in ctx.within(start, end, "MONEY"):
         if (money.value or {}).get("per_share") or _CHANGED_FROM.match(ctx.text, money.end) \
@@ -747,9 +747,6 @@ def may_tell_alone(text: str) -> bool:
     """Could a clause that only adds arguments tell a round alone somewhere in this text (`told_alone`)? Only
     where a round's size is told or a round is named."""
     return bool(_ROUND_SIZE.search(text)) or any(r["name"] not in _WILDCARD_ROUNDS for _, _, r in find_rounds(text))
-
-
-_POST_MONEY = re.compile(r"投后(?:估值)?")
 
 
 def prefer(key: str, have: Candidate, new: Candidate) -> bool:
