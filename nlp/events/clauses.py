@@ -609,7 +609,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             continue
         if group[0].start < advised_until:
             sources.extend(group)
-        elif _brokers(group, loose=True) and _BROKERS_BUSINESS.search(ctx.text, start, end):
+        elif (_brokers(group, loose=True) and _BROKERS_BUSINESS.search(ctx.text, start, end)) \
+                or (_LENDS_MARGIN.match(wide) and not before.endswith(("为", "向"))):
             sources.extend(group)  # 综合辉立、富途及耀才数据，三间券商合共借出孖展, 暗盘时富途报价: brokers lend and quote
         elif cues("advisor", "before").search(before):
             sources.extend(group)
@@ -681,6 +682,8 @@ def _brokers(group: list[Entity], loose: bool = False) -> bool:
 
 
 _BROKERS_BUSINESS = re.compile(r"孖展|暗盘")
+# 中信证券为星澜医疗提供孖展, X向新股认购者借出…孖展: whoever lends the IPO margin is a broker, known by name or not
+_LENDS_MARGIN = re.compile(r"\s?(?:(?:为|向)[^,，。；;]{1,24}?)?(?:提供|借出)[^,，。；;]{0,12}?孖展")
 _BROKER_WRAP = re.compile(r"^(?:综合|根据|据)|(?:的)?(?:数据|资料|统计)$")
 
 
