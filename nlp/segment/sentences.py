@@ -47,7 +47,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 @functools.lru_cache(maxsize=4)  # the timeline, the clauses and the event context all ask
 def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     out = []
-    for s, e in _join_party_lists(text, _split(_SENTENCE_END, text, 0, len(text))):
+    for s, e in _join_amount_leads(text, _join_party_lists(text, _split(_SENTENCE_END, text, 0, len(text)))):
         while e - s > MAX_SENTENCE:
             cut = _last_soft_break(text, s + MAX_SENTENCE // 2, s + MAX_SENTENCE) or s + MAX_SENTENCE
             out.append((s, cut))
@@ -68,6 +68,22 @@ def _join_party_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
             continue
         out.append((s, e))
         items = 1 if text[s:e].rstrip().endswith((":", "：")) and _PARTY_LIST_HEAD.search(text, s, e) else 0
+    return out
+
+
+# 2亿元！星河科技完成B轮融资, 规模10亿元！集团成功发行…: a headline opens with its figure and an exclamation mark;
+# the figure is the deal's, so it is no sentence of its own
+_AMOUNT_LEAD = re.compile(r"[ \t\u3000]*[^\s\d。！？!?]{0,4}?\d[\d.,]*\s?(?:千|百)?(?:万|亿)(?:[^\s\d。！？!?]{0,3}?元)?[！!]+")
+
+
+def _join_amount_leads(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A sentence that is only a headline's opening figure (2亿元！) joins the sentence after it on its line."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and out[-1][1] == s and _AMOUNT_LEAD.fullmatch(text, *out[-1]):
+            out[-1] = (out[-1][0], e)
+            continue
+        out.append((s, e))
     return out
 
 
