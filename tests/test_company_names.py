@@ -87,6 +87,8 @@ def test_a_description_stays_out_of_the_name(pipeline, text, name, not_name):
     # a connective that opens the clause (至于, 此外) is no part of the name after it
     ("至於星航物流（09876）則公布招股結果，一手中籤率30%。", "至于星航物流"),
     ("至于澜汀科技则完成B轮融资。", "至于澜汀科技"),
+    # 向 that jieba's HMM glues to the unknown name after it (向腾邦) opens no name
+    ("协议签署后，银行方合计向澄邦国际发放了9笔经营贷款共2亿元。", "方合计向澄邦国际"),
 ])
 def test_a_verb_of_the_sentence_is_no_part_of_a_name(pipeline, text, not_name):
     assert not any(not_name in name for name in companies(pipeline, text))
@@ -112,6 +114,9 @@ def test_a_verb_of_the_sentence_is_no_part_of_a_name(pipeline, text, not_name):
     # a thing counted by its measure word, and what a company makes, is a product
     ("砝澄芯能：一颗电池管理芯片背后的近亿元", "电池管理芯片"),
     ("这家成立三年的公司做电池管理芯片，去年出货突破200万颗。", "电池管理芯片"),
+    # the city's investment group, told by its level only, refers to a firm named elsewhere
+    ("市城投集团成功发行10亿元公司债券。", "市城投集团"),
+    ("区交投公司获得国家开发银行20亿元贷款。", "区交投公司"),
 ])
 def test_words_of_the_sentence_and_industry_phrases_are_no_name(pipeline, text, not_name):
     assert not_name not in companies(pipeline, text)

@@ -2701,3 +2701,16 @@ def test_a_rumoured_spin_off_denied_as_no_plan_is_no_listing():
             "總經理明確表示「沒有分拆上市的規劃」。\n台股10月整體營收表現亮眼，上市櫃公司合計營收年增約17%。")
     assert nlp.extract(text, published="2025-11-11")["events"] == []
 
+
+
+def test_a_citys_short_form_in_its_papers_masthead_is_no_company():
+    """岱州日报 over a headline that opens with its figure and names no company: 岱州 is the city whose paper it is,
+    not the short form of 岱州城投 (a party further down), so the headline's loan is the one the body tells."""
+    text = ("岱州日报　2025年08月27日　第A03版：要闻\n\n36亿元！我市最大风电项目拿到银团贷款\n\n"
+            "本报讯（记者 严岚）8月26日下午，项目银团贷款签约仪式在市行政中心举行。项目业主澜岳新能源有限公司（以下简称"
+            "“澜岳新能源”）与银行团签署合同，获得36亿元银团贷款，期限18年。\n\n"
+            "据介绍，澜岳新能源由市属国企岱州能源集团控股，除银团贷款外，岱州城投将以项目资本金形式注入12亿元。")
+    events = [(ev["company"]["name"], (ev.get("amount") or {}).get("value"))
+              for ev in nlp.extract(text, published="2025-08-27")["events"]]
+    assert ("澜岳新能源", 3_600_000_000) in events
+    assert not any(company.startswith("岱州") for company, _ in events)

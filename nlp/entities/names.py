@@ -183,13 +183,18 @@ def _generic_names() -> frozenset[str]:
     return frozenset(w for w in resources.words("finance_terms.txt") if _suffix_of(w) is not None)
 
 
+# 市城投集团, 区交投公司: "the city's investment group" refers to a firm named elsewhere (澨州城投), it names none
+LOCAL_STATE_FIRM = re.compile(r"[市区县省州](?:属|管|级)?(?:城投|交投|国投|产投|建投|城建|水投|文旅|文投|旅投|国资|金控|科投|农投|发投|"
+                               r"工投|城发|交建|轨交|地铁|水务|公交)")
+
+
 _NAME_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+(?:\([\u4e00-\u9fff]{2,6}\))?|[A-Za-z][A-Za-z0-9&.\-]*|\([\u4e00-\u9fff]{2,6}\))$")
 
 
 # Words that describe the name that follows them: 全资子公司华鑫证券, 解决方案提供商数势科技.
 _DESCRIPTORS = frozenset("子公司 工作室 全资子公司 控股子公司 参股子公司 母公司 控股股东 大股东 股东 旗下 所属 下属 所持 持有 以 提供商 服务商 供应商 "
                          "制造商 运营商 开发商 解决商 厂 企业 公司 品牌 巨头 龙头 独角兽 初创 新创 新锐 平台 厂商 上市公司 中概股 概念股 竞争对手 对手 同行 "
-                         "项目 连锁".split())
+                         "项目 连锁 业主 借款人 发行人 申请人".split())
 # Words for what a company is, right before its name (工业软件企业迈拓软件, 机械人公司灵动机器).
 WHAT_IT_IS = frozenset("企业 公司 厂商 平台 品牌 初创 新创 新锐 独角兽".split())
 # A maker's or doer's word (研发商, 先行者); not 商 opening a word (农村商业银行, 跨境商贸, 中国商飞)
@@ -202,6 +207,7 @@ def _is_descriptor(word: str) -> bool:
     return word in _DESCRIPTORS or (len(word) >= 3 and word[-1] in "商者厂") or word in ("商", "者", "厂", "企")
 
 
+_GLUED_VERBS = "向被把从"  # inside a guessed name, what jieba's HMM glued to the name after it
 _LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是系据让给于并且等其该因丨有这那了较")  # 丨: a dateline separator; 了: 引入|了岚桥
 # 湘江钛业全称湖南湘江钛业科技股份有限公司, X又称Y: a word that names a name, inside a run of name-like words
 # (up to the last of them: the name is after it)
@@ -728,9 +734,13 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             while text[0] in _LEADING_JUNK and len(text) - len(suffix) > 2 \
                     and not (start == tokens[first][1] and _opens_after_list(tokens, first)):  # jieba glued 由 to 澄湖
                 text, start = text[1:], start + 1
+            inner = max(map(text.rfind, _GLUED_VERBS))
+            if not strong and inner > 0 and len(text) - inner - 1 - len(suffix) >= 2:
+                text, start = text[inner + 1:], start + inner + 1  # 银行方合计向腾邦国际: jieba glued 向 to 腾邦
             if text[0] == "中" and first and tokens[first - 1][0] == "其" and len(text) - len(suffix) > 2:
                 text, start = text[1:], start + 1  # 其中华测精工: jieba read 其|中华, the word is 其中
             if end - start - len(suffix) >= 2 and end - start <= 30 and text not in _generic_names() \
+                    and not LOCAL_STATE_FIRM.match(text) \
                     and not (PLACE_KIND.fullmatch(text) and j < len(tokens) and _LATIN_START.match(tokens[j][0])) \
                     and not _all_suffix(text[: -len(suffix)]) and text[: -len(suffix)] not in stop \
                     and (strong or not (_industry_phrase(text[: -len(suffix)]) or _is_product(tokens, first))):
@@ -833,6 +843,10 @@ def _without_trade_word(ent: Entity) -> tuple[str, ...]:
                  and _word_tags().get(core) in _BRAND_TAGS)
 
 
+# 湟川日报, 岱州新闻网: the city's paper or site, where a short form (湟川 of 湟川城投) is the city's name
+_MEDIA_AFTER = re.compile(r"(?:日报|晚报|早报|时报|商报|新闻网|新闻中心|电视台|广播电视台|融媒体)")
+
+
 def propagate(text: str, found: list[Entity]) -> list[Entity]:
     """Other occurrences of the names found so far, and short names defined as
     in 杭州云帆智能科技有限公司(以下简称“云帆智能”). A person named by a title (董事长纪承远) is no
@@ -899,7 +913,7 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
         # 山西路桥集团…: its group, another company; 嘉泽转债: its convertible bond; 星宇投资 (beside 星宇股份):
         # its investment arm (but 星宇投资了X: 星宇 invests)
         arm = _ARM.match(text, end)
-        if not busy.any(start, end) and not text.startswith(("集团", "转债"), end) \
+        if not busy.any(start, end) and not text.startswith(("集团", "转债"), end) and not _MEDIA_AFTER.match(text, end) \
                 and not (arm and not _INVESTS_AFTER.match(text, arm.end())) and not _inside_latin_word(text, start, end):
             model = surfaces[surface]
             added.append(Entity(model.label, start, end, surface, model.value))

@@ -15,7 +15,7 @@ from ..segment.sentences import sentences
 from .clauses import Clause
 from .columns import ALLOTTEE_COLUMN, BAR, cells
 from .context import BREADCRUMBS, CAME_IN, DESCRIBED_PRONOUN, ITEM_HEADER, ITEM_LEAD, PARTY_COUNT, WRITERS_VERB, card_name, line_above
-from ..entities.names import MAKER_WORD, SECTOR_FIRM, _generic_names, _stop_tokens, _word_tags, stock_kind_end
+from ..entities.names import LOCAL_STATE_FIRM, MAKER_WORD, SECTOR_FIRM, _generic_names, _stop_tokens, _word_tags, stock_kind_end
 from .literal_gate import LiteralGate
 
 _SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|披露|公告|发布|表示|完成|获|成功|再次|首次|也|又|对外|悄悄|悄然|低调|默默")
@@ -133,7 +133,7 @@ def _clean(name: str) -> str:
     name = re.sub(r"^[\s(（]*(?:以下简称|以下称|下称|简称)[:：]?", "", name)  # (简称"蓉川生物"): the short name defined
     name = re.sub(r"(?<=[\u4e00-\u9fffA-Za-z]{2})[“\"「][^”\"」]{1,4}[”\"」]$", "", name)  # 滘川制药“回A”: a tag in quotes after the name
     name = name.strip(" \"'“”「」《》()（）")
-    name = re.sub(r"^\d{1,2}[.、)]\s*", "", name)  # an item number: 2.Menxlab漫仕获…
+    name = re.sub(r"^(?:\d{1,2}[.、)]|[①-⑳⑴-⒇⒈-⒛])\s*", "", name)  # an item number: 2.Menxlab漫仕获…, ③ 墨汀智能
     name = re.sub(r"^.*[|｜丨]\s*", "", name)  # 新闻稿|诺安基因, 快讯|星河科技, 晚点独家丨X: a column's label before the bar (喜报|热烈祝贺X)
     name = re.sub(r"^(?:热烈)?(?:祝贺|庆祝|恭贺|恭喜)(?=.{2})", "", name)  # 热烈祝贺X在创业板成功上市: a greeting
     # 2021年茗岩茶饮完成A轮: the time that opens the clause, before the name (no comma between)
@@ -142,7 +142,8 @@ def _clean(name: str) -> str:
     name = re.sub(r"\s*\([^()]*\)?$", "", name)  # 倚锋资本(领投), 长江国弘(Grand Yangtze Capital)
     # (说钿柯刚刚完成了B轮, 听说X拿到了A轮: a rumour's verb said before the name)
     name = re.sub(r"^(?:(?:听|都|有人)?说(?=.{2}))", "", name)
-    name = re.sub(r"^(?:公司|其)?(?:据|除了?|加上|战略投资方|战略投资者|财务投资方|投资方|投资机构|老股东|新股东|控股股东|大股东|股东|机构|包括|(?:已经|已)?(?:获得|获|由)|为)", "", name)
+    name = re.sub(r"^像(?=.{2})", "", name)  # 像X这样拿到A轮的有12家: X is an example
+    name = re.sub(r"^(?:公司|其)?(?:据|除了?|加上|战略投资方|战略投资者|财务投资方|投资方|投资机构|老股东|新股东|控股股东|大股东|股东|机构|包括|(?:项目)?业主|借款人|(?:已经|已)?(?:获得|获|由)|为)", "", name)
     # 天使轮投资方楠沅此次再度出手, 种子轮投资人X也加码: the round it came in and its party word, before its name
     name = re.sub(r"^(?:天使|种子|Pre-[A-H]\+?|[A-H]\d?\+{0,2})\+*轮(?:的)?(?:投资方|投资人|投资者|老股东|股东)(?=.{2})", "", name)
     name = re.sub(r"^(?:[^\w(（*]|\*(?!ST))+", "", name)  # ▍星河科技, 包括“X: a bullet or quote is no part of a name (*ST赫美 is)
@@ -262,7 +263,7 @@ def plausible_name(name: str) -> bool:
     return 2 <= len(name) <= 30 and not _BAD.search(name) and not (name[0].isascii() and ")" in name and "(" not in name) \
         and len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) >= 2 \
         and not _is_plain_word(name) and (name.isascii() or not _is_junk(name)) \
-        and name not in _generic_names() and name not in _stop_tokens() \
+        and name not in _generic_names() and not LOCAL_STATE_FIRM.match(name) and name not in _stop_tokens() \
         and name not in resources.words("party_pronouns.txt")  # 产业基金, 特专科技, 小结, 我司: words, no names
 
 
