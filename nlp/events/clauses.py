@@ -434,7 +434,7 @@ _SUBJECT_VERB = re.compile(r"^[」』”\"]?(?:(?:\d{4}年|今年|去年|本月|
                            r"\d{1,2}月\d{1,2}日(?:晚间|晚|早间|盘后)?(?:发布)?(?:公告|披露|宣布)|"
                            r"(?:\d+(?:\.\d+)?\s?(?:亿|万|千万)[^,，。；;]{0,10}?)?\|?\s?(?:[A-H]\d?\+*|Pre-[A-H]\+?|天使|种子|战略|新一)轮|"
                            r"(?:借出|提供)[^,，。；;]{0,12}?孖展|"
-                           r"\([A-Za-z]|\(\d{3,6}[.)-]|\((?:股票|证券|申购)代码)")
+                           r"\([A-Za-z]|\(\d{3,6}[.)-]|\((?:股票|证券|申购)代码|\((?:沪|深|京)?市?(?:主板|创业板|科创板|北交所)\))")
 # 【天地数码：…】, 天地数码：关于…的公告: a flash or an announcement opens with its company's name
 _SAYS_IT_INVESTED = re.compile(r"[^,，。；;“”\"]{2,16}?(?:说|表示|称|补充道|介绍|谈道|指出)[:：]?\s?[“\"](?:作为|身为|我们是)"
                                r"(?:本轮|这轮|此轮|本次|这次)(?:融资|投资)?(?:的)?(?:唯一)?(?:(?P<lead>(?:联合)?领投)方"
@@ -455,13 +455,12 @@ _CHILD_OF = re.compile(rf"(?:旗下|下属|{SUBSIDIARY}|孵化的|分拆的)[^,�
 _PUT_INTO = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?[」”\"』]?(?:进行了?|追加|实施|的)?(?:[^,，。；;]{0,8}?[轮元])?"
                        r"(?:注资|增资|战略投资|投资|战略入股|入股)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
 _BORROW = re.compile(r"等?(?:申请[^,，。；;]{0,20}?|进行)?(?:联合)?(?:融资|借款|贷款|借入|授信|联贷)")  # 申请合计不超过18亿元的综合授信
-# 星河集团旗下X, 星河(00175)控股的X, 星河股份分拆子公司…上市, 星河股份：储能子公司B轮落地: the parent names the next name
-# (or the part it spins off),
-# it is not the party
+# 星河集团旗下X, 星河(00175)控股的X, 星河股份分拆子公司…上市, 星河股份：储能子公司B轮落地, 英伟达风投部门NVentures: the
+# parent names the next name (or the part it spins off), it is not the party
 COLON_CHILD = rf"[:：]\s?[\u4e00-\u9fff]{{0,4}}?(?:全资|控股)?(?:{SUBSIDIARY})"  # 星河股份：储能子公司…
 PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\)|\)(?=的))?(?:旗下(?:公司)?|下属|所属(?:的)?|控股的|"
                             rf"的?(?:全资|控股)?(?:{SUBSIDIARY})|{COLON_CHILD}|"
-                            r"的[A-Za-z\u4e00-\u9fff]{0,8}?(?:业务|部门|板块)|孵化的|分拆的|"
+                            r"的[A-Za-z\u4e00-\u9fff]{0,8}?(?:业务|部门|板块)|(?:风险投资|风投|创投|战投|投资)(?:部门|分支|平台)|孵化的|分拆的|"
                             rf"分拆(?:所属|旗下|控股|全资)?(?:{SUBSIDIARY})|分拆(?![至到在于赴后出上的前完]))")  # not X分拆至科创板
 _BYLINE_OPEN = re.compile(r"[【\[]\s*$")
 # a company's step right after the bracket or bar: the name is the company's, no outlet's (【星河】递表港交所)
@@ -636,7 +635,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         elif _receives(before, after):
             others.extend(group)  # 软银向Rappi注资: the receiver, not an investor
             continue
-        elif cues("lender", "after").match(ctx.text, group[-1].end, end) and not cues("investee", "before").search(before):
+        elif cues("lender", "after").match(ctx.text, group[-1].end, end) and not cues("investee", "before").search(before) \
+                and not _PAID_TO.search(ctx.text, max(start, group[0].start - 30), group[0].start):
             investors.extend(group)  # 星商银行为公司提供50亿元授信: the bank lends (向星河提供贷款: 星河 borrows)
         elif cues("lender", "before").search(before) and _BORROW.match(wide):
             investors.extend(group)  # 星阳公司向星商银行融资借款, 向星商银行申请…流动资金贷款: the bank lends
@@ -682,6 +682,8 @@ def _brokers(group: list[Entity], loose: bool = False) -> bool:
 
 
 _BROKERS_BUSINESS = re.compile(r"孖展|暗盘")
+# 星商银行向成立两年的AI质检企业觇川科技发放贷款: the name the bank pays out to, however it is described, borrows
+_PAID_TO = re.compile(r"向[^,，。；;向]{0,28}$")
 # 中信证券为星澜医疗提供孖展, X向新股认购者借出…孖展: whoever lends the IPO margin is a broker, known by name or not
 _LENDS_MARGIN = re.compile(r"\s?(?:(?:为|向)[^,，。；;]{1,24}?)?(?:提供|借出)[^,，。；;]{0,12}?孖展")
 _BROKER_WRAP = re.compile(r"^(?:综合|根据|据)|(?:的)?(?:数据|资料|统计)$")

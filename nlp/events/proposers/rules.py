@@ -184,6 +184,8 @@ def _names_after(text: str, t: trig.Trigger) -> bool:
                 or is_bare_verb(text, t) or (_JOINS.fullmatch(text, t.start, t.end) and _NAMED_ROUND.match(text, t.end)))
 
 
+_JOINS_LIST = re.compile(r"(?:以及|及|和|、)\s?$")
+
 def _segment(text: str, pos: int, floor: int, ceiling: int) -> tuple[int, int]:
     """The comma-separated segment that holds `pos`, within floor..ceiling."""
     return trig.segment_start(text, pos, floor), segment_end(text, pos, ceiling)
@@ -460,7 +462,10 @@ class RuleProposer:
                 return self._guest_of(clause)
             if _UNNAMED_CHILD.match(text, seg_start):  # 附属公司获谷歌投资: nor the parent named before
                 return None
-            if count := _GROUP.search(text, seg_start, t.start):  # 已有5家被投企业登陆A股: companies counted, none named
+            # 已有5家被投企业登陆A股: companies counted, none named (not A、B以及一家SaaS公司的前COO参投: one more
+            # investor at the end of a list)
+            count = _GROUP.search(text, seg_start, t.start)
+            if count and not (names_investors and _JOINS_LIST.search(text, seg_start, count.start())):
                 # 本周3家企业上会获通过：A、B、C: the count's names, listed right after the trigger's colon
                 colon = _COLON.match(text, t.end)
                 listed = [g for g in name_lists(self.ctx, colon.end(), end) if len(g) >= 2] if colon else []
@@ -772,6 +777,8 @@ class RuleProposer:
         group = self._group(clause, sized_only=bool(named) and not counted) if live else []
         if group and named and not all(any(ctx.same_party(o, g) for g in group) for o in named):
             group = []
+        if any(ctx.cluster(g) is not None and ctx.cluster(g) in investor_clusters for g in group):
+            group = []  # A、B以及一家SaaS公司的前COO X参投: the clause's investors are no list of companies it counts
         described = self._described(live, others)
         out: list[Proposal] = []
         for name, etype in types.REGISTRY.items():
