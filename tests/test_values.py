@@ -108,7 +108,8 @@ def test_several_tickers_in_parentheses():
     assert [(text[s:e], v["exchange"]) for s, e, v in values.find_tickers(text)] == [("NIO", "NYSE"), ("9866", "HKEX")]
 
 
-NOT_TICKERS = ["营收2513万元", "共2513人", "2025年", "NIU", "(2513)", "688068", "编号(300001)", "截至(201912)"]
+NOT_TICKERS = ["营收2513万元", "共2513人", "2025年", "NIU", "(2513)", "688068", "编号(300001)", "截至(201912)",
+               "新三板挂牌(原证券代码873596)", "原代码为873596"]  # a former code is no ticker
 
 
 @pytest.mark.parametrize("text", NOT_TICKERS)
