@@ -87,7 +87,7 @@ def test_a_description_stays_out_of_the_name(pipeline, text, name, not_name):
     # a connective that opens the clause (至于, 此外) is no part of the name after it
     ("至於星航物流（09876）則公布招股結果，一手中籤率30%。", "至于星航物流"),
     ("至于澜汀科技则完成B轮融资。", "至于澜汀科技"),
-    # 向 that jieba's HMM glues to the unknown name after it (向腾邦) opens no name
+    # 向 that jieba's HMM glues to the unknown name after it (向澄邦) opens no name
     ("协议签署后，银行方合计向澄邦国际发放了9笔经营贷款共2亿元。", "方合计向澄邦国际"),
 ])
 def test_a_verb_of_the_sentence_is_no_part_of_a_name(pipeline, text, not_name):

@@ -736,7 +736,7 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
                 text, start = text[1:], start + 1
             inner = max(map(text.rfind, _GLUED_VERBS))
             if not strong and inner > 0 and len(text) - inner - 1 - len(suffix) >= 2:
-                text, start = text[inner + 1:], start + inner + 1  # 银行方合计向腾邦国际: jieba glued 向 to 腾邦
+                text, start = text[inner + 1:], start + inner + 1  # 银行方合计向澄邦国际: jieba glued 向 to 澄邦
             if text[0] == "中" and first and tokens[first - 1][0] == "其" and len(text) - len(suffix) > 2:
                 text, start = text[1:], start + 1  # 其中华测精工: jieba read 其|中华, the word is 其中
             if end - start - len(suffix) >= 2 and end - start <= 30 and text not in _generic_names() \

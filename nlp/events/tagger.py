@@ -290,7 +290,8 @@ def new_names(text: str, tagged: list[Tagged], found: list[Entity]) -> list[Enti
         if (within := _WITHIN.search(text, start, end)) and within.start() - start >= 2:
             end = within.start()  # 这是栎澄半年内的第二次融资: the time span after the name is no part of it
         surface = text[start:end].strip()
-        if len(surface) < 2 or _NOT_A_NAME.match(surface) or LOCAL_STATE_FIRM.match(surface) or _RECEIVES_INSIDE.search(surface) \
+        if len(surface) < 2 or _NOT_A_NAME.match(surface) or LOCAL_STATE_FIRM.match(surface) \
+                or _RECEIVES_INSIDE.search(surface) \
                 or busy.any(start, end) or describes or (PLACE_KIND.fullmatch(surface) and end in name_starts) \
                 or _in_gloss(text, start, name_ends) or _joins_two(text, t, found):
             continue

@@ -184,7 +184,8 @@ def _names_after(text: str, t: trig.Trigger) -> bool:
                 or is_bare_verb(text, t) or (_JOINS.fullmatch(text, t.start, t.end) and _NAMED_ROUND.match(text, t.end)))
 
 
-_JOINS_LIST = re.compile(r"(?:以及|及|和|、)\s?$")
+_JOINS_LIST = re.compile(r"(?:以及|及|和|、)\s?$")  # a list of investors goes on
+
 
 def _segment(text: str, pos: int, floor: int, ceiling: int) -> tuple[int, int]:
     """The comma-separated segment that holds `pos`, within floor..ceiling."""
