@@ -188,6 +188,11 @@ LOCAL_STATE_FIRM = re.compile(r"[市区县省州](?:属|管|级)?(?:城投|交�
                                r"工投|城发|交建|轨交|地铁|水务|公交)")
 
 
+def names_no_one(text: str) -> bool:
+    """A finance term (产业基金) or a state firm told by its level only (市城投集团): it looks like a name, names none."""
+    return text in _generic_names() or LOCAL_STATE_FIRM.match(text) is not None
+
+
 _NAME_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+(?:\([\u4e00-\u9fff]{2,6}\))?|[A-Za-z][A-Za-z0-9&.\-]*|\([\u4e00-\u9fff]{2,6}\))$")
 
 
@@ -734,13 +739,12 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             while text[0] in _LEADING_JUNK and len(text) - len(suffix) > 2 \
                     and not (start == tokens[first][1] and _opens_after_list(tokens, first)):  # jieba glued 由 to 澄湖
                 text, start = text[1:], start + 1
-            inner = max(map(text.rfind, _GLUED_VERBS))
-            if not strong and inner > 0 and len(text) - inner - 1 - len(suffix) >= 2:
+            inner = -1 if strong else max(map(text.rfind, _GLUED_VERBS))
+            if inner > 0 and len(text) - inner - 1 - len(suffix) >= 2:
                 text, start = text[inner + 1:], start + inner + 1  # 银行方合计向澄邦国际: jieba glued 向 to 澄邦
             if text[0] == "中" and first and tokens[first - 1][0] == "其" and len(text) - len(suffix) > 2:
                 text, start = text[1:], start + 1  # 其中华测精工: jieba read 其|中华, the word is 其中
-            if end - start - len(suffix) >= 2 and end - start <= 30 and text not in _generic_names() \
-                    and not LOCAL_STATE_FIRM.match(text) \
+            if end - start - len(suffix) >= 2 and end - start <= 30 and not names_no_one(text) \
                     and not (PLACE_KIND.fullmatch(text) and j < len(tokens) and _LATIN_START.match(tokens[j][0])) \
                     and not _all_suffix(text[: -len(suffix)]) and text[: -len(suffix)] not in stop \
                     and (strong or not (_industry_phrase(text[: -len(suffix)]) or _is_product(tokens, first))):

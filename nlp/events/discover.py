@@ -15,7 +15,7 @@ from ..segment.sentences import sentences
 from .clauses import Clause
 from .columns import ALLOTTEE_COLUMN, BAR, cells
 from .context import BREADCRUMBS, CAME_IN, DESCRIBED_PRONOUN, ITEM_HEADER, ITEM_LEAD, PARTY_COUNT, WRITERS_VERB, card_name, line_above
-from ..entities.names import LOCAL_STATE_FIRM, MAKER_WORD, SECTOR_FIRM, _generic_names, _stop_tokens, _word_tags, stock_kind_end
+from ..entities.names import MAKER_WORD, SECTOR_FIRM, _stop_tokens, _word_tags, names_no_one, stock_kind_end
 from .literal_gate import LiteralGate
 
 _SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|披露|公告|发布|表示|完成|获|成功|再次|首次|也|又|对外|悄悄|悄然|低调|默默")
@@ -263,7 +263,7 @@ def plausible_name(name: str) -> bool:
     return 2 <= len(name) <= 30 and not _BAD.search(name) and not (name[0].isascii() and ")" in name and "(" not in name) \
         and len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) >= 2 \
         and not _is_plain_word(name) and (name.isascii() or not _is_junk(name)) \
-        and name not in _generic_names() and not LOCAL_STATE_FIRM.match(name) and name not in _stop_tokens() \
+        and not names_no_one(name) and name not in _stop_tokens() \
         and name not in resources.words("party_pronouns.txt")  # 产业基金, 特专科技, 小结, 我司: words, no names
 
 
