@@ -548,15 +548,16 @@ def _split_glued(tokens: list[tuple[str, int]], tags: dict) -> list[tuple[str, i
 # jieba cuts 有限责任公司 into 有限责任 + 公司, 合伙企业 into 合伙 + 企业, 投资发展集团 into 投资 + 发展 + 集团: the
 # pieces make one suffix
 _SPLIT_TAILS = frozenset(("公司", "企业", "集团"))
-# 星河市|国有资本|投资|运营|有限公司: a state capital platform's legal name, joined into one suffix
+# 星河市|国有资本|投资|运营|(集团)|有限公司: a state capital platform's legal name, joined into one suffix
 _LEGAL_TAILS = ("有限公司", "有限责任公司")
-_PLATFORM_WORDS = frozenset(("运营", "经营", "投资", "国有资本", "国资", "国有资产"))
+_PLATFORM_WORDS = frozenset(("运营", "经营", "投资", "集团", "国有资本", "国资", "国有资产"))
 
 
 def _joins(before: str, word: str) -> bool:
     if word in _SPLIT_TAILS or word.endswith("集团") or (word.endswith(_LEGAL_TAILS) and before in _PLATFORM_WORDS):
         hit = _suffix_of(before + word)
-        return hit is not None and hit[2] and len(hit[0]) > len(word)
+        platform = before in _PLATFORM_WORDS and word.endswith(_LEGAL_TAILS)  # 运营 + 集团有限公司, 国有资本 + 投资…
+        return hit is not None and hit[2] and (len(hit[0]) > len(word) or platform)
     # 合伙企业 + (有限合伙): a legal form in brackets after another
     hit = _suffix_of(before)
     return word[0] == "(" and _is_suffix_word(word) and hit is not None and hit[0] == before

@@ -26,6 +26,8 @@ _ITEM_HEAD = (r"\s*(?:\d{1,2}\s?(?:[.、)|]|\ufe0f?\u20e3)|[①-⑳●•▍▌�
 ITEM_HEADER = re.compile(_ITEM_HEAD + r"(?:[|/·•]|$)")
 # ■ 琉光智造(10/13):工业视觉新创，宣布完成Pre-A轮: a bulleted item whose name leads its line before a colon
 ITEM_LEAD = re.compile(_ITEM_HEAD + r"[:：](?=\S)")
+# 【发债】汶岭国资：…完成…发行: a digest's item under a bracketed category tag names its company before the colon
+TAG_LEAD = re.compile(r"\s*【[^【】\n]{1,6}】\s*(?P<name>[^,，。；;:：(|【】\n]{2,20}?)\s*(?:\([^()\n]{1,16}\))?\s*[:：](?=\S)")
 # 福源(1682) alone on a line, its figures on the lines below (招股價:0.60元 暗盤價:1元): a market table's row header
 CODE_HEADER = re.compile(r"[ \t]*(?P<name>[^,，。；;:：()（）|\n]{2,20}?)[ \t]*[(（]\d{3,6}(?:\.[A-Z]{2})?[)）][ \t]*$")
 

@@ -14,7 +14,7 @@ from ..entities.span import Entity, Occupied
 from ..segment.sentences import sentences
 from .clauses import Clause
 from .columns import ALLOTTEE_COLUMN, BAR, cells
-from .context import BREADCRUMBS, CAME_IN, DESCRIBED_PRONOUN, ITEM_HEADER, ITEM_LEAD, PARTY_COUNT, WRITERS_VERB, card_name, line_above
+from .context import BREADCRUMBS, CAME_IN, DESCRIBED_PRONOUN, ITEM_HEADER, ITEM_LEAD, PARTY_COUNT, TAG_LEAD, WRITERS_VERB, card_name, line_above
 from ..entities.names import MAKER_WORD, SECTOR_FIRM, _stop_tokens, _word_tags, names_no_one, stock_kind_end
 from .literal_gate import LiteralGate
 
@@ -327,7 +327,7 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
         # its own round names its company first
         if not attach_only and (cs == 0 or text[cs - 1] == "\n"):
             row = ITEM_HEADER.match(text, cs, ce)
-            lead = None if row else ITEM_LEAD.match(text, cs, ce)
+            lead = None if row else ITEM_LEAD.match(text, cs, ce) or TAG_LEAD.match(text, cs, ce)
             if lead and lead.group("name") not in _word_tags():  # (■ 半导体：…: a sector labels the item)
                 row = lead
             if row and text[row.end() - 1] in "|:：" and not named.starts_in(row.start("name"), row.end("name")):
