@@ -2189,6 +2189,26 @@ def test_a_breadcrumb_s_site_name_is_no_company_in_focus():
     assert [(ev["company"]["name"], ev["stage"]) for ev in events] == [("岷弈生物", "hearing_passed")]
 
 
+def test_a_breadcrumb_that_ends_on_a_stock_code_names_no_company_in_focus():
+    """东方财富网 > 股吧 > X股份吧(300917): the site and the forum on the breadcrumb are no company of the post's deal
+    (定增落地了), even with the code after the last crumb."""
+    text = ("东方财富网 > 股吧 > 澴川股份吧(300917)\n定增落地了，6个亿到账\n"
+            "昨晚公告了发行情况报告书，发行价12.40元/股，募资总额6亿元。\n全部评论(12)")
+    assert [ev["company"]["name"] for ev in nlp.extract(text, published="2025-06-11")["events"]] == []
+
+
+def test_a_rounds_history_under_its_heading_is_the_page_s_company_s():
+    """▍融资历程 and its dated lines (2025年5月　A轮　1.2亿元　…) tell the rounds of the company the page is about, not of
+    the investor's parent named in the section above it; and a margin-trading ad (孖展认购，融资利率低至0%) is no round."""
+    text = ("沅川灵巧完成数亿元A+轮融资，澜禾创新领投\n近日，灵巧手企业沅川灵巧完成数亿元A+轮融资，本轮由澜禾集团旗下"
+            "投资平台澜禾创新领投。\n▍投资人说\n澜禾创新合伙人：澜禾集团的工厂可以为沅川提供验证场景。\n▍融资历程\n"
+            "2024年9月　天使轮　数千万元　险峰长青独家投资\n2025年5月　A轮　1.2亿元　枫翎资本领投\n"
+            "📊 某券商App已开放孖展认购，融资利率低至0%")
+    events = nlp.extract(text, published="2026-01-20")["events"]
+    assert sorted((ev["company"]["name"], ev["round"]["text"]) for ev in events) == [
+        ("沅川灵巧", "A+轮"), ("沅川灵巧", "A轮"), ("沅川灵巧", "天使轮")]
+
+
 def test_a_subscription_table_with_a_new_share_s_short_name_and_a_section_heading():
     """申购日｜新股简称｜申购代码 names each row's company in its 新股简称 column; a section's heading (三、排队情况) above
     a market count is no company."""
@@ -2288,6 +2308,9 @@ PAGE_FURNITURE = [
     ("隽澄教育于美东时间10日晚间完成定价，发行价9美元。\n\n【财联社美股IPO专题】\n", ["隽澄教育"]),
     # a related-reading heading between bars (| 延伸阅读 |), and 出海企业 (companies going abroad) is no name
     ("岍澄科技向美SEC公开递交F-1，拟登陆纳斯达克。\n\n| 延伸阅读 |\n出海企业赴美IPO回暖：三季度已有14家递表\n", ["岍澄科技"]),
+    # … between dashes or after an emoji, as reposting platforms print it
+    ("沭岚储能上周完成2亿元B轮融资。\n—— 相关推荐 ——\n溆川飞控拿下数千万元天使轮\n澴岭电驱拟冲刺科创板\n", ["沭岚储能"]),
+    ("沭岚储能上周完成2亿元B轮融资，老股东继续加注。\n📌 相关阅读\n· 溆川飞控数亿元A轮落定\n", ["沭岚储能"]),
 ]
 
 

@@ -61,7 +61,9 @@ def split(text: str) -> list[Clause]:
 @functools.cache
 def _related_heading() -> re.Pattern:
     words = "|".join(map(re.escape, resources.words("related_reading.txt")))
-    return re.compile(rf"^[ \t\u3000]*(?:[{BULLET_CHARS}#]\s?)?(?:[【\[〔(《]|\|\s?)?(?:{words})(?:[】\]〕)》]|\s?\|)?(?=[\s:：►>»▶]|$)", re.M)  # ▍往期回顾, 〔延伸閱讀〕, | 延伸阅读 |
+    # ▍往期回顾, 〔延伸閱讀〕, | 延伸阅读 |, —— 相关推荐 ——, 🔋 相关阅读: the heading between marks of any kind
+    return re.compile(rf"^[ \t\u3000]*(?:[^\w\s]{{1,6}}[ \t\u3000]?)?(?:{words})(?:[ \t\u3000]?[^\w\s]{{1,6}})?(?=[\s:：►>»▶]|$)",
+                      re.M)
 
 
 # 风险提示：…新股投资请注意破发风险, （免责声明：本文仅供参考）: a page's boilerplate, about no company; it

@@ -95,8 +95,8 @@ def named_with_code(ctx: Context, ticker: Entity) -> Entity | None:
 PARTY_COUNT = r"(?:\d+|[一二两三四五六七八九十百千数几多]+)(?:家|个|只|名|位|间)"
 
 
-# 首页 > 金融 > 银行, 經濟通 ＞ 新股: a web page's breadcrumb above its title
-_CRUMBS = r"[ \t]*(?:[^\n>＞。]{1,12}[ \t]*[>＞][ \t]*)+[^\n>＞。]{1,12}[ \t]*\n"
+# 首页 > 金融 > 银行, 經濟通 ＞ 新股, 股吧 > 星河股份吧(300893): a web page's breadcrumb above its title
+_CRUMBS = r"[ \t]*(?:[^\n>＞。]{1,12}[ \t]*[>＞][ \t]*)+(?:[^\n>＞。]{1,12}|[^\n>＞。()]{2,12}[(（]\d{4,6}[)）])[ \t]*\n"
 BREADCRUMB = re.compile(rf"{_CRUMBS}|[ \t]*\n")
 _SITE_NAME = r"[^\n>＞。，,\d]{1,28}?(?:委员会|人民政府|政府|网|频道|日报|晚报|新闻|财经|官网|门户|中心|协会|有限公司|集团|交易所)"
 # all of them, and the blank lines, above the title; and the site's name above them (泰州市人民政府国有资产监督管理委员会)

@@ -129,7 +129,10 @@ _TIME_OF_DAY = re.compile(r"\d[:：]\d|[点时]")  # 2025-11-06 08:15: a page's 
 # a sentence that opens with its date (6月5日下午，…, 今天，…), or a calendar's line (周一（12月8日）｜X｜科创板)
 _SENTENCE_DATE = re.compile(r"\s*(?P<date>[^,，。；;:：|\n]{2,16}?)(?:上午|下午|晚间|早间|晚|盘后)?(?:[,，]|\s?\|)")
 _ENTRY_TITLE_REST = 8  # characters of a site's word after an entry's name on its first line (- 企业名片)
-_CHRONICLE_LINE = re.compile(r"\s*(?:19|20)\d\d年(?:\d{1,2}月(?:\d{1,2}日)?(?:[初中底末]|上旬|中旬|下旬)?)?\s?[,，:：]")
+_CHRONICLE_LINE = re.compile(r"\s*(?:19|20)\d\d年(?:\d{1,2}月(?:\d{1,2}日)?(?:[初中底末]|上旬|中旬|下旬)?)?(?:\s?[,，:：]|[ \t\u3000]+)")
+# ▍融资历程 above a chronicle's lines: the rounds of the company the page is about
+_ROUNDS_HISTORY = re.compile(r"[^\S\n]*(?:[▍●■◆#【]|[一二三四五六七八九十]+、|\d{1,2}[.、])?[^\S\n]*"
+                             r"(?:融资历程|融资历史|融资记录|历次融资|过往融资|融资经历)】?[:：]?[^\S\n]*$")
 
 
 def _line_shape(text: str, start: int) -> str | None:
@@ -247,6 +250,7 @@ class RuleProposer:
         self.issuer = self._issuer()  # a filing's issuer: 本公司 anywhere in it
         self.topic: tuple[Entity, int] | None = self.issuer  # (company in focus, its sentence index)
         self._crumbs = BREADCRUMBS.match(ctx.text).end()  # 新浪财经 > 港股 > 港股回A: the site's sections name no company
+        self.first = self.issuer  # the first company in focus: the one the page is about
         self.entry = self._entry()  # the company a reference page is about
         # 晚点：去年那轮融资…: a name that opens two lines or more with a colon is the interviewer's label (a medium),
         # never the subject
@@ -530,6 +534,8 @@ class RuleProposer:
             return None
         if self.entry is not None and _line_shape(text, clause.sentence_start):
             self.topic = self.entry  # an entry's chronicle line or table row that names no one: the entry's company
+        elif self.first is not None and self._under_rounds_history(clause.sentence_start):
+            self.topic = self.first  # (not the investor's parent named in the section above it)
         if self.topic is None:
             self.topic = self._introduced(clause)
         if self.topic is None:
@@ -648,6 +654,16 @@ class RuleProposer:
         return all(ctx.same_party(e, company) or e.weak or _investor_or_medium(ctx.text, e)
                    or e.start in self._investing or _ADVISER_BEFORE.search(ctx.text, max(0, e.start - 8), e.start)
                    for e in ctx.within(company.start, before, "COMPANY"))
+
+    def _under_rounds_history(self, start: int) -> bool:
+        """Whether the chronicle line at `start` is one of those under a heading of the rounds' history (▍融资历程)."""
+        text = self.ctx.text
+        while start and _line_shape(text, start) == "chronicle":
+            start = text.rfind("\n", 0, start - 1) + 1
+            end = text.find("\n", start)
+            if _ROUNDS_HISTORY.match(text, start, len(text) if end < 0 else end):
+                return True
+        return False
 
     def _in_focus(self, sentence: int, before: int, reach: int = 2) -> bool:
         """Is the company in focus named at most two (reach) sentences before, section headings not counted
@@ -771,6 +787,7 @@ class RuleProposer:
                                              or (live and (PRONOUN.search(ctx.text, clause.start, clause.end)
                                                            or _IT.search(ctx.text, clause.start, clause.end)))))):
             self.topic = (subject, clause.sentence)
+            self.first = self.first or self.topic
         # 同意晶科能源等2家公司…注册：晶科能源股份有限公司、莱特光电股份有限公司: a count about a list among which are the
         # names the clause tells: a count those names open (X等2家公司), or a list of just that size
         named = [o for o in others if o.label == "COMPANY"]
