@@ -257,6 +257,23 @@ def _is_description(words: str) -> bool:
     return not any(tags.get(w) in _NON_NAME_TAGS for w in segment(words))
 
 
+_KIND_END = re.compile(r"(?:厂|商)$")
+
+
+def _is_kind_description(name: str) -> bool:
+    """锂电池负极材料厂, 储能电池供应商: common nouns closed by a maker's word, what a company is, not its name (a
+    place or a word no dictionary knows makes a name: 江南造船厂)."""
+    from ..entities.names import _word_tags, rare_characters
+    from ..segment.tokenizer import segment
+
+    if not _KIND_END.search(name):
+        return False
+    tags = _word_tags()
+    words = segment(name)
+    return len(words) >= 2 and not rare_characters(words) \
+        and all(tags.get(w, "").startswith("n") and tags[w] not in ("nr", "ns", "nt", "nrt") for w in words)
+
+
 def plausible_name(name: str) -> bool:
     """Not too short or long, no word of the deal (融资, 本轮, 招股), no plain word or stretch of a sentence, no
     Latin tail of a bracket (Smartlink Inc.) of 星河智联(Huchuan Smartlink Inc.)于…)."""
@@ -492,7 +509,8 @@ def _names(text: str, offset: int, group: str, role: str, busy: Occupied, keep=N
         if not name.isascii() and len(name) > 5 and not (role in ("lead", "investor") and _INVESTOR_END.search(name)) \
                 and not (brand and len(name) - brand.end() <= 5):
             name = TRAILING_WORDS.sub("", _cut_at_verb(name, subject=role == "subject"))  # 星河智能拟|首次公开发行
-        if not plausible_name(name) or (role == "subject" and _is_common_noun(name)) or (keep and not keep(name)):
+        if not plausible_name(name) or (role == "subject" and (_is_common_noun(name) or _is_kind_description(name))) \
+                or (keep and not keep(name)):
             continue
         start = offset + rel + part.find(name)
         end = start + len(name)
