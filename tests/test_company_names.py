@@ -120,6 +120,9 @@ def test_a_verb_of_the_sentence_is_no_part_of_a_name(pipeline, text, not_name):
     # the city's investment group, told by its level only, refers to a firm named elsewhere
     ("市城投集团成功发行10亿元公司债券。", "市城投集团"),
     ("区交投公司获得国家开发银行20亿元贷款。", "区交投公司"),
+    # … and so are the region's, or 'more', city-investment firms in general
+    ("内地城投再来港发行点心债。", "内地城投"),
+    ("▶ 查看更多城投债发行数据\n澜岭城投今年2月发行10亿元公司债。", "更多城投"),
 ])
 def test_words_of_the_sentence_and_industry_phrases_are_no_name(pipeline, text, not_name):
     assert not_name not in companies(pipeline, text)

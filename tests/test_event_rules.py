@@ -2209,6 +2209,15 @@ def test_a_rounds_history_under_its_heading_is_the_page_s_company_s():
         ("沅川灵巧", "A+轮"), ("沅川灵巧", "A轮"), ("沅川灵巧", "天使轮")]
 
 
+def test_a_digest_s_tagged_item_names_the_company_of_the_line_below():
+    """【新股】X：凯利板挂牌 above a line that tells the listing of 'a maker' (本地粥品制造商今天在新交所凯利板挂牌): the
+    item's company lists, on the exchange's board."""
+    text = ("企业短讯\n【新股】澴汀食品：凯利板挂牌\n本地即食粥品制造商今天在新交所凯利板挂牌，股票代码“1QY”。\n"
+            "【业绩】某酒店集团第三季转亏\n")
+    events = [ev for ev in nlp.extract(text, published="2025-12-10")["events"] if ev["type"] == "listing"]
+    assert [(ev["company"]["name"], ev["stage"], ev["exchange"]["code"]) for ev in events] == [("澴汀食品", "listed", "SGX")]
+
+
 def test_a_subscription_table_with_a_new_share_s_short_name_and_a_section_heading():
     """申购日｜新股简称｜申购代码 names each row's company in its 新股简称 column; a section's heading (三、排队情况) above
     a market count is no company."""

@@ -140,6 +140,7 @@ def _clean(name: str) -> str:
     name = re.sub(r"^(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|(?:今|去|前)年(?:\d{1,2}月)?)"
                   r"(?:初|底|中|末|上半年|下半年)?(?:时|间)?(?=[^\d\s,，]{2})", "", name)
     name = re.sub(r"\s*\([^()]*\)?$", "", name)  # 倚锋资本(领投), 长江国弘(Grand Yangtze Capital)
+    name = re.sub(r"^[\u4e00-\u9fff]{1,6}\)(?=[\u4e00-\u9fff])", "", name)  # 三)星河生物, （记者 张三)星河…: a bracket's tail
     # (说钿柯刚刚完成了B轮, 听说X拿到了A轮: a rumour's verb said before the name)
     name = re.sub(r"^(?:(?:听|都|有人)?说(?=.{2}))", "", name)
     name = re.sub(r"^像(?=.{2})", "", name)  # 像X这样拿到A轮的有12家: X is an example
@@ -274,10 +275,14 @@ def _is_kind_description(name: str) -> bool:
         and all(tags.get(w, "").startswith("n") and tags[w] not in ("nr", "ns", "nt", "nrt") for w in words)
 
 
+_COUNT = re.compile(r"[\d一二两三四五六七八九十百千几数多]+(?:单|家|只|个|项|笔|起|宗|名|位|间)")  # 一单, 两家: counted, not named
+
+
 def plausible_name(name: str) -> bool:
     """Not too short or long, no word of the deal (融资, 本轮, 招股), no plain word or stretch of a sentence, no
     Latin tail of a bracket (Smartlink Inc.) of 星河智联(Huchuan Smartlink Inc.)于…)."""
     return 2 <= len(name) <= 30 and not _BAD.search(name) and not (name[0].isascii() and ")" in name and "(" not in name) \
+        and not _COUNT.fullmatch(name) \
         and len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) >= 2 \
         and not _is_plain_word(name) and (name.isascii() or not _is_junk(name)) \
         and not names_no_one(name) and name not in _stop_tokens() \

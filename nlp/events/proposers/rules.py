@@ -18,7 +18,7 @@ from ..candidate import Proposal
 from ..clauses import COLON_CHILD, PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, receives_money, segment_end
 from ..columns import ALLOTTEE_COLUMN, BAR, cells, header_label
 from ..context import (BOARD_WORD, BREADCRUMBS, BULLET, CARD_FIELD, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, HEADLINE_MAX, INVESTOR_NAME,
-                       ITEM_HEADER, LOAN, PRONOUN, THIS_ROUND, THIS_ROUND_REACH, Context, card_lines, card_name, cues,
+                       ITEM_HEADER, LOAN, PRONOUN, TAG_LEAD, THIS_ROUND, THIS_ROUND_REACH, Context, card_lines, card_name, cues,
                        former_or_latter, is_calendar, is_lender, line_above, name_lists, named_with_code, subscribed_issuer)
 
 SOURCE = "rules"
@@ -453,6 +453,11 @@ class RuleProposer:
             if not ordered and others and all(e.start >= t.end for e in others) and self.topic \
                     and _OPENS_ON_COMPANY.match(text, seg_start, t.start) and self._in_focus(clause.sentence, start):
                 return self.topic[0]  # 2023年，公司拿到300万元天使投资，帐篷在小红书上卖断了货: 公司, not a later name
+            before = [e for e in ordered if e.end <= pos]
+            count = _GROUP.search(text, before[0].end, pos) if before and not _names_after(text, t) else None
+            if count and text[before[0].end:count.start()].strip() not in ("", "等"):
+                self._counted = "家" in count.group()  # 光谷已有超过40家光电子企业获得融资: the counted raised, not the place
+                return None  # (A、B两家公司也完成了融资, X等3家: the names are the counted)
             if ordered:  # 三顿半完成红杉资本战略融资: an investment firm is the subject only when alone;
                 # 蓝港控股集团旗下子公司蓝港能源发行…: nor a parent named before its child; 鸿海旗下公司获
                 # 谷歌投资: a child the segment does not name raised the money, not the parent
@@ -702,7 +707,9 @@ class RuleProposer:
         if _TITLE.search(text, clause.start, clause.end):
             line = text[line_start:line_end].strip()
             return next((e for e in self.ctx.within(line_start, line_end, "COMPANY") if e.text == line), None)
-        header = ITEM_HEADER.match(text, line_start, line_end) or CODE_HEADER.match(text, line_start, line_end)
+        # (【新股】星河食品：凯利板挂牌 / 这家粥品制造商今天在新交所凯利板挂牌: a digest's tagged item above)
+        header = ITEM_HEADER.match(text, line_start, line_end) or CODE_HEADER.match(text, line_start, line_end) \
+            or TAG_LEAD.match(text, line_start, line_end)
         if header is not None and not _rows_of_one_table(text, (line_start, line_end), clause.start):
             return next(iter(self.ctx.within(header.start("name"), header.end("name"), "COMPANY")), None)
         if card := card_name(text, clause.start):  # 融资轮次：天使轮 under 项目名称：X
