@@ -184,8 +184,9 @@ def _generic_names() -> frozenset[str]:
 
 
 # 市城投集团, 区交投公司: "the city's investment group" refers to a firm named elsewhere (澨州城投), it names none
-LOCAL_STATE_FIRM = re.compile(r"(?:[市区县省州]|内地|地方|各地|境内|更多|其他|其它|部分|多家|各类)(?:属|管|级)?(?:城投|交投|国投|产投|建投|城建|水投|文旅|文投|旅投|国资|金控|科投|农投|发投|"
-                               r"工投|城发|交建|轨交|地铁|水务|公交)")
+# (内地城投, 更多城投: the region's, or more of them, in general)
+LOCAL_STATE_FIRM = re.compile(r"(?:[市区县省州]|内地|地方|各地|境内|更多|其他|其它|部分|多家|各类)(?:属|管|级)?"
+                              r"(?:城投|交投|国投|产投|建投|城建|水投|文旅|文投|旅投|国资|金控|科投|农投|发投|工投|城发|交建|轨交|地铁|水务|公交)")
 
 
 def names_no_one(text: str) -> bool:

@@ -361,7 +361,8 @@ def _spree_investor(ctx: Context, start: int, end: int):
     return firms[0] if len(firms) == 1 else None
 
 
-_CHANGED_FROM = re.compile(r"\s?(?:一路|大幅)?(?:跌|降|下滑|下跌|下降|缩水|滑落|跌落|涨|升|增|飙升|上涨|攀升|增长|提升|暴涨|暴跌|砍|削|缩|减|调减|下调|上调|调增|追加)(?:到|至)")
+_CHANGED_FROM = re.compile(r"\s?(?:一路|大幅)?(?:跌|降|下滑|下跌|下降|缩水|滑落|跌落|涨|升|增|飙升|上涨|攀升|增长|提升|暴涨|暴跌"
+                           r"|砍|削|缩|减|调减|下调|上调|调增|追加)(?:到|至)")
 
 
 def propose_args(reader, view, triggers) -> list[Proposal]:
@@ -383,7 +384,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     for money in ctx.within(start, end, "MONEY"):
         if (money.value or {}).get("per_share") or _CHANGED_FROM.match(ctx.text, money.end) \
                 and ctx.text[max(start, money.start - 2) : money.start].endswith("从"):
-            continue  # 估值从30亿美元跌到12亿美元, 募资从15亿元砍到9.42亿元: the figure it changed from is none of this deal's
+            continue  # 估值从30亿美元跌到12亿美元, 募资从15亿元砍到9.42亿元: the figure it changed from is no figure of the deal
         if ctx.cue_near(money, "valuation", start, end):
             if post_money is None or money is post_money:
                 add("valuation", money)
