@@ -555,9 +555,9 @@ _PLATFORM_WORDS = frozenset(("运营", "经营", "投资", "集团", "国有资�
 
 
 def _joins(before: str, word: str) -> bool:
-    if word in _SPLIT_TAILS or word.endswith("集团") or (word.endswith(_LEGAL_TAILS) and before in _PLATFORM_WORDS):
+    platform = before in _PLATFORM_WORDS and word.endswith(_LEGAL_TAILS)  # 运营 + 集团有限公司, 国有资本 + 投资…
+    if platform or word in _SPLIT_TAILS or word.endswith("集团"):
         hit = _suffix_of(before + word)
-        platform = before in _PLATFORM_WORDS and word.endswith(_LEGAL_TAILS)  # 运营 + 集团有限公司, 国有资本 + 投资…
         return hit is not None and hit[2] and (len(hit[0]) > len(word) or platform)
     # 合伙企业 + (有限合伙): a legal form in brackets after another
     hit = _suffix_of(before)
