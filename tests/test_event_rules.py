@@ -2209,6 +2209,18 @@ def test_a_rounds_history_under_its_heading_is_the_page_s_company_s():
         ("沅川灵巧", "A+轮"), ("沅川灵巧", "A轮"), ("沅川灵巧", "天使轮")]
 
 
+def test_a_rounds_history_table_under_its_heading_is_the_page_s_company_s():
+    """▍融资历程 over a table's rows (2023年5月｜A轮｜1.1亿元｜X领投) is the page's company's, as its dated lines are, not the
+    rounds of the listed parent of an investor quoted in the section above it."""
+    text = ("官宣｜澹屿生物完成2亿元增资扩股\n3月2日，杭州澹屿生物医药有限公司（简称“澹屿生物”）与沄澈资本签署增资协议，"
+            "完成2亿元增资扩股。沄澈资本是上市公司沄澈药业（300933）旗下的产业投资平台。\n▍投资人说\n"
+            "沄澈资本合伙人：沄澈药业在肿瘤领域有成熟的销售团队。\n▍融资历程\n2021年｜天使轮｜数千万元｜个人投资人\n"
+            "2023年5月｜A轮｜1.1亿元｜楹川资本领投\n")
+    events = nlp.extract(text, published="2026-03-05")["events"]
+    assert sorted((ev["company"]["name"], (ev["round"] or {}).get("text", "")) for ev in events) == [
+        ("澹屿生物", ""), ("澹屿生物", "A轮"), ("澹屿生物", "天使轮")]
+
+
 def test_a_digest_s_tagged_item_names_the_company_of_the_line_below():
     """【新股】X：凯利板挂牌 above a line that tells the listing of 'a maker' (本地粥品制造商今天在新交所凯利板挂牌): the
     item's company lists, on the exchange's board."""

@@ -537,10 +537,12 @@ class RuleProposer:
                         or _COLON_CHILD.match(text, others[0].end) else others[0])
         if _LIST_ITEM.match(text, start, end):  # 8.驿公里获C+轮…: each item of a list has its own subject
             return None
+        history = False  # a line under ▍融资历程: the page's company's, however far above it was named
         if self.entry is not None and _line_shape(text, clause.sentence_start):
             self.topic = self.entry  # an entry's chronicle line or table row that names no one: the entry's company
         elif self.first is not None and self._under_rounds_history(clause.sentence_start):
             self.topic = self.first  # (not the investor's parent named in the section above it)
+            history = True
         if self.topic is None:
             self.topic = self._introduced(clause)
         if self.topic is None:
@@ -553,7 +555,8 @@ class RuleProposer:
         this_round = THIS_ROUND.search(text, start, end)
         # (…募集资金总额为…。截至…认购资金已到账。三、发行对象及获配情况 / 序号｜发行对象｜…: so may an allottees' row)
         reach = THIS_ROUND_REACH if this_round or (has_args and _allottee_row(text, start, end)) else 2
-        if (pronoun or has_args) and (said_of_issuer or BULLET.match(text, start) or self._in_focus(clause.sentence, start, reach)
+        if (pronoun or has_args) and (said_of_issuer or history or BULLET.match(text, start)
+                                      or self._in_focus(clause.sentence, start, reach)
                                       or (has_args and (self._named_pronoun(pronoun) or _IT.search(text, start, end))
                                           and self._only_one_since(start))) \
                 and (this_round or not trig.context_pattern("deal_count").search(text, *self.ctx.sentences[clause.sentence])) \
@@ -661,9 +664,10 @@ class RuleProposer:
                    for e in ctx.within(company.start, before, "COMPANY"))
 
     def _under_rounds_history(self, start: int) -> bool:
-        """Whether the chronicle line at `start` is one of those under a heading of the rounds' history (▍融资历程)."""
+        """Whether the chronicle line or table row at `start` is one of those under a heading of the rounds' history
+        (▍融资历程 / 2024年3月｜A轮｜1.6亿元｜X领投)."""
         text = self.ctx.text
-        while start and _line_shape(text, start) == "chronicle":
+        while start and _line_shape(text, start) is not None:
             start = text.rfind("\n", 0, start - 1) + 1
             end = text.find("\n", start)
             if _ROUNDS_HISTORY.match(text, start, len(text) if end < 0 else end):
