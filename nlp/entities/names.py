@@ -790,6 +790,11 @@ _BARE_SHORT_NAME = re.compile(r"\s?[(（](?:以下简称|下称|简称|以下称
 _LEGAL_FORM = re.compile(_LEGAL_FORM_SRC + "$")
 
 
+# the trade words of state-owned firms and the two characters they are cited by (the longer phrase first)
+_STATE_FIRM_WORDS = (("国有资本投资运营", "国投"), ("国有资本投资", "国投"), ("国有资产投资", "国投"), ("城市建设投资", "城投"),
+                     ("城市投资", "城投"), ("交通投资", "交投"), ("产业投资", "产投"), ("建设投资", "建投"), ("金融控股", "金控"))
+
+
 @functools.cache
 def _short_forms(legal: str) -> tuple[str, ...]:
     """Short names a legal name may be cited by: its leading words after the
@@ -822,6 +827,13 @@ def _short_forms(legal: str) -> tuple[str, ...]:
     head, after = "".join(words[:brand]), "".join(words[brand:])[:4]
     if 2 <= len(head) <= 3 and len(after) == 4:
         out.append(head + after[0] + after[2])
+    # 溇澧国有资本投资运营集团有限公司 -> 溇澧国投, 瑞安市城市建设投资集团有限公司 -> 瑞安城投: a state firm's trade
+    # words have their own short forms
+    for phrase, short in _STATE_FIRM_WORDS:
+        if (at := core.find(phrase)) >= 2:
+            head = core[:at]
+            forms = [head + short] + ([head[:-1] + short] if len(head) >= 3 and head[-1] in "省市县区" else [])
+            out += [f for f in forms if f not in out]
     rest = "".join(words)
     # (宁波琰桥股份有限公司 -> 琰桥股份: a brand of two characters alone is cited so too)
     if "股份" in legal and (len(rest) == 2 or len(rest) >= 4) and tags.get(rest[:2]) != "ns" and not rest.startswith("中国"):
