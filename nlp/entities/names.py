@@ -790,9 +790,9 @@ _BARE_SHORT_NAME = re.compile(r"\s?[(（](?:以下简称|下称|简称|以下称
 _LEGAL_FORM = re.compile(_LEGAL_FORM_SRC + "$")
 
 
-# the trade words of state-owned firms and the two characters they are cited by (the longer phrase first)
-_STATE_FIRM_WORDS = (("国有资本投资运营", "国投"), ("国有资本投资", "国投"), ("国有资产投资", "国投"), ("城市建设投资", "城投"),
-                     ("城市投资", "城投"), ("交通投资", "交投"), ("产业投资", "产投"), ("建设投资", "建投"), ("金融控股", "金控"))
+# the trade words of state-owned firms and the two characters they are cited by (国有资本投资 also opens 国有资本投资运营)
+_STATE_FIRM_WORDS = (("国有资本投资", "国投"), ("国有资产投资", "国投"), ("城市建设投资", "城投"), ("城市投资", "城投"),
+                     ("交通投资", "交投"), ("产业投资", "产投"), ("建设投资", "建投"), ("金融控股", "金控"))
 
 
 @functools.cache

@@ -133,6 +133,7 @@ _CHRONICLE_LINE = re.compile(r"\s*(?:19|20)\d\d年(?:\d{1,2}月(?:\d{1,2}日)?(?
 # ▍融资历程 above a chronicle's lines: the rounds of the company the page is about
 _ROUNDS_HISTORY = re.compile(r"[^\S\n]*(?:[▍●■◆#【]|[一二三四五六七八九十]+、|\d{1,2}[.、])?[^\S\n]*"
                              r"(?:融资历程|融资历史|融资记录|历次融资|过往融资|融资经历)】?[:：]?[^\S\n]*$")
+_HISTORY_LINES = 60  # how many lines of rounds a history's heading may stand above
 
 
 def _line_shape(text: str, start: int) -> str | None:
@@ -667,7 +668,9 @@ class RuleProposer:
         """Whether the chronicle line or table row at `start` is one of those under a heading of the rounds' history
         (▍融资历程 / 2024年3月｜A轮｜1.6亿元｜X领投)."""
         text = self.ctx.text
-        while start and _line_shape(text, start) is not None:
+        for _ in range(_HISTORY_LINES):  # (a bound: a table of hostile length costs no walk to its top per row)
+            if not start or _line_shape(text, start) is None:
+                return False
             start = text.rfind("\n", 0, start - 1) + 1
             end = text.find("\n", start)
             if _ROUNDS_HISTORY.match(text, start, len(text) if end < 0 else end):
