@@ -563,7 +563,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
     from .discover import role_zones
 
     others, investors, leads, sources = [], [], [], []
-    zones = [_with_opening_list(ctx, start, z) for z in role_zones(ctx.text, start, end) if z[0] in ("lead", "investor")]
+    zones = [_with_closing_list(ctx, end, _with_opening_list(ctx, start, z))
+             for z in role_zones(ctx.text, start, end) if z[0] in ("lead", "investor")]
     advised_until = start  # 保荐人分别为A、B、C、D: the whole enumeration advises, names no lexicon knows included
     advisers: set[str] = set()
     for group in _split_at_zones(ctx.text, name_lists(ctx, start, end), zones):
@@ -707,6 +708,28 @@ _WAIVES = re.compile(r"(?:将|已|均)?放弃(?:[^,，。；;]{0,6}?)(?:认购|�
 _GOT_FROM = re.compile(r"(?:处|那里|手中|手里)?(?:再次|又|先后|陆续)?(?:拿到|获得|获(?![悉知])|融到|融得|得到|募得|筹得|拿了|融了)")
 _MONEY_FROM = re.compile(r"(?:元|轮|资金|钱|融资)(?:全部|主要|均|都|则)?来自于?$")
 _COMMA_ONLY = re.compile(r"\s?[,，、]\s?")
+
+
+# 新股东为X，以及Y / 投资方包括X、Y，还有Z: the list goes on past the comma its pattern stops at
+_LIST_GOES_ON = re.compile(r"\s?[,，]\s?(?:以及|还有|另有|外加|再加上)\s?")
+_LIST_JOINER = re.compile(r"\s?(?:、|以及|及|和|与)\s?")
+_LIST_CLOSES = re.compile(r"\s?(?:等[^,，。；;]{0,8}?)?\s?(?=[,，。；;!！?？]|$)")
+
+
+def _with_closing_list(ctx: Context, end: int, zone: tuple[str, int, int]) -> tuple[str, int, int]:
+    """新股东为启明创投，以及顺为资本: names that follow the zone's last one after a comma and 以及 / 还有, one after
+    another and closing the segment, end the list the zone's role covers."""
+    role, zs, ze = zone
+    goes_on = _LIST_GOES_ON.match(ctx.text, ze, end)
+    if goes_on is None:
+        return zone
+    names = ctx.within(goes_on.end(), segment_end(ctx.text, goes_on.end(), end), *NAMES)
+    if not names or names[0].start != goes_on.end():
+        return zone
+    for a, b in zip(names, names[1:]):
+        if not _LIST_JOINER.fullmatch(ctx.text, a.end, b.start):
+            return zone
+    return (role, zs, names[-1].end) if _LIST_CLOSES.match(ctx.text, names[-1].end, end) else zone
 
 
 def _with_opening_list(ctx: Context, start: int, zone: tuple[str, int, int]) -> tuple[str, int, int]:
