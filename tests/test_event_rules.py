@@ -984,6 +984,17 @@ def test_each_row_of_a_review_table_tells_its_company_s_step():
                      "钜澄科技": ("suspended", "2025-10-23")}
 
 
+def test_each_row_of_a_table_of_applications_takes_the_step_its_day_column_names():
+    """公司｜板块｜保荐机构｜受理日: each row's company took that step on the row's day (its title tells none); the same
+    rows under a column of no step's day (成立日) give none."""
+    rows = "澪岙科技｜科创板｜中信证券｜14.60｜12月29日\n溁瀚材料｜创业板｜招商证券｜7.20｜12月30日\n"
+    text = "两天新增2家IPO申请，基本信息如下：\n公司｜板块｜保荐机构｜拟募资（亿元）｜{}\n" + rows + "（数据截至12月30日）"
+    steps = {ev["company"]["name"]: (ev["stage"], ev["date"]["start_date"])
+             for ev in nlp.extract(text.format("受理日"), published="2025-12-31")["events"]}
+    assert steps == {"澪岙科技": ("filed", "2025-12-29"), "溁瀚材料": ("filed", "2025-12-30")}
+    assert nlp.extract(text.format("成立日"), published="2025-12-31")["events"] == []
+
+
 def test_an_earlier_round_told_by_who_led_it_in_a_spoken_word_is_a_round():
     """去年3月那轮2亿元的B轮，正是X领的投: the company's earlier round, X its lead (no company of its own)."""
     text = "澄野户外宣布完成5亿元C轮融资。去年3月那轮2亿元的B轮，正是黑蚁资本领的投。"

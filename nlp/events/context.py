@@ -171,6 +171,8 @@ CAME_IN = r"时?(?:就|便|即)(?:已)?(?:进场|进入|入股|参与|投资|出
 _EARLIER_ROUNDS_INVESTOR = re.compile(r"(?:的)?(?:投资人|投资方|投资者|股东|老股东|领投方|领投者|领投人|领投机构)[^,，。；;]{2,24}?"
                                       r"(?:这次|此次|本轮|这轮|继续|也|亦|再次|再度|跟进|跟投|参投)"
                                       rf"|{CAME_IN}|的(?:既有|现有|原有|老|早期)(?:股东|投资人|投资方)")
+# 这是公司在A轮后的第二次融资: a round told as the time after which something happened is no round of that event
+_AFTER_THE_ROUND = re.compile(r"(?:融资)?(?:之|以)?后")
 BARE_INVEST = re.compile(r"(?:出手|重金|再次|再度|又|首次|独家|联合|共同)?(?:投资|投了|押注)|(?:联合|共同)增资")
 
 
@@ -265,7 +267,8 @@ class Context:
 
     def rounds_told(self, start: int, end: int) -> list[Entity]:
         """The rounds named in text[start:end], less one that only says who an investor is (种子轮投资人X)."""
-        return [r for r in self.within(start, end, "ROUND") if not _EARLIER_ROUNDS_INVESTOR.match(self.text, r.end)]
+        return [r for r in self.within(start, end, "ROUND") if not _EARLIER_ROUNDS_INVESTOR.match(self.text, r.end)
+                and not (self.text[max(0, r.start - 1):r.start] == "在" and _AFTER_THE_ROUND.match(self.text, r.end))]
 
     def sentence_index(self, pos: int) -> int:
         return max(bisect_left(self.sentences, (pos + 1,)) - 1, 0)
