@@ -1238,6 +1238,15 @@ STAGES_TOLD_OF_SEVERAL = [
     ("【打新】下周新股申购汇总\n\n1、2025.9.22（周一）沪主板 盛澜股份\n申购代码732386，股票代码603386，发行价22.15元。\n\n"
      "2、2025.9.24（周三）北交所 禾溪农机\n申购代码920671，发行价8.66元。", "2025-09-21",
      {"盛澜股份": "subscription", "禾溪农机": "subscription"}),
+    # a digest's section heading (▍新递表, 【递表】) names no one; each dashed or dotted item names its company before
+    # the colon, whatever step its line tells (公开了F-1, 再次递表)
+    ("IPO周览\n▍新递表\n· 沅岳教育：3月18日在SEC网站公开了F-1，目标纳斯达克。\n【递表】\n- 溟嵘科技：3月19日递表主板；\n"
+     "- 溟峦乳业：3月20日再次递表主板，其首次申请已于去年8月失效；", "2026-03-21",
+     {"沅岳教育": "filed", "溟嵘科技": "filed", "溟峦乳业": "filed"}),
+    # a review status told with its day before the new status (审核状态于3月24日更新为“已问询”); the board that
+    # welcomes a name with its code lists it
+    ("▪ 科创板：瑷屹电子审核状态于3月24日更新为“已问询”，公司拟募资7.8亿元。\n■ 3月20日，科创板迎来嶙恒科技（688791）。",
+     "2026-03-25", {"瑷屹电子": "filed", "嶙恒科技": "listed"}),
 ]
 
 
