@@ -92,6 +92,18 @@ def _described(long_: str, short: str) -> bool:
                                      for w in segment(long_[:-len(short)]))
 
 
+def _described_by_words(long_: str, short: str) -> bool:
+    """养老护理机器人翛鹿科技 against 翛鹿科技: a name of four characters or more that no dictionary knows, after
+    dictionary words of two characters or more whatever their tags (jieba tags 养老 as a person's name)."""
+    if len(short) < 4 or len(long_) - len(short) < 4 or not long_.endswith(short):  # asked of every pair: cheap first
+        return False
+    from ..segment.tokenizer import segment, word_tags
+
+    tags = word_tags()
+    words = segment(long_[:-len(short)])
+    return short not in tags and len(words) >= 2 and all(len(w) >= 2 and w in tags for w in words)
+
+
 def _abbreviates(short: str, full: str) -> bool:
     """椤湾农科 for 山东椤湾农业科技股份有限公司: a legal name cut to its brand and the first characters of its trade
     words, in order. The brand must be no dictionary word (中国银行 is no short form of 中国建设银行股份有限公司)."""
@@ -233,7 +245,7 @@ def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
                     or (a in parents) != (b in parents) or _listed_and_its_group(a, b):
                 continue
             if (gaz[a] & gaz[b]) or _compatible(cores[a], cores[b]) or _described(a, b) or _described(b, a) \
-                    or _abbreviates(a, b) or _abbreviates(b, a):
+                    or _described_by_words(a, b) or _described_by_words(b, a) or _abbreviates(a, b) or _abbreviates(b, a):
                 union(a, b)
     groups: dict[str, list[Entity]] = {}
     for e in mentions:
@@ -257,8 +269,9 @@ def _only_the_company(short: str, full: str) -> bool:
 
 
 def canonical_name(group: list[Entity], former: set[str] = frozenset()) -> str:
-    """Not a name the company had before (`former`); then the short name the text defines (以下简称“金力股份”)
-    or uses for a legal name, with no new-share mark (N潆岫), else the most frequent form; then a short form of the
+    """Not a contract's word for the party (标的公司, 乙方), nor a name the company had before (`former`); then the
+    short name the text defines (以下简称“金力股份”) or uses for a legal name, with no new-share mark (N潆岫), else
+    the most frequent form; then a short form of the
     legal name (椤湾农科); then a Chinese form before a Latin one (Luma Pet（露玛宠物）:
     Chinese press names it 露玛宠物); then the earliest. A brand cut short (云栢 for 云栢医疗) and a name with a
     description before it (抗体新药永沛生技) are never preferred."""
@@ -268,10 +281,11 @@ def canonical_name(group: list[Entity], former: set[str] = frozenset()) -> str:
                and not _only_the_company(e.text, e.value["alias_of"])}
     for e in group:
         first.setdefault(e.text, e.start)
-    described = {t for t in counts if any(_described(t, o) for o in counts)}
+    described = {t for t in counts if any(_described(t, o) or _described_by_words(t, o) for o in counts)}
     abbreviations = {t for t in counts if any(_abbreviates(t, o) for o in counts)}
     renamed = {t for t in counts if any(f in t for f in former)}  # a former name, and its legal form
-    return max(counts, key=lambda t: (t not in renamed, t not in described, t in defined, not _NEW_SHARE_MARK.match(t),
+    roles = {e.text for e in group if (e.value or {}).get("role_word")}  # 标的公司, 乙方: what a contract calls it
+    return max(counts, key=lambda t: (t not in roles, t not in renamed, t not in described, t in defined, not _NEW_SHARE_MARK.match(t),
                                       counts[t], t in abbreviations, _chinese(t), -first[t]))
 
 

@@ -865,6 +865,9 @@ def _without_trade_word(ent: Entity) -> tuple[str, ...]:
 _MEDIA_AFTER = re.compile(r"(?:日报|晚报|早报|时报|商报|新闻网|新闻中心|电视台|广播电视台|融媒体)")
 
 
+_CONTRACT_ROLES = frozenset({"标的公司", "目标公司", "甲方", "乙方", "丙方"})
+
+
 def propagate(text: str, found: list[Entity]) -> list[Entity]:
     """Other occurrences of the names found so far, and short names defined as
     in 杭州云帆智能科技有限公司(以下简称“云帆智能”). A person named by a title (董事长纪承远) is no
@@ -891,8 +894,11 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
         short_spans = [(m.start() + q.start(1), m.start() + q.end(1)) for q in re.finditer(_QUOTED, m.group())] if m \
             else [bare.span(1)] if bare else []
         for s_start, s_end in short_spans:
-            if text[s_start:s_end] not in resources.words("party_pronouns.txt"):  # (以下简称“公司”) names no one
-                alias = Entity(ent.label, s_start, s_end, text[s_start:s_end], {"alias_of": ent.text})
+            # (以下简称“公司”) names no one; a party's role in a contract (“标的公司”, “乙方”) names the party defined
+            short = text[s_start:s_end]
+            if short not in resources.words("party_pronouns.txt") or short in _CONTRACT_ROLES:
+                alias = Entity(ent.label, s_start, s_end, short,
+                               {"alias_of": ent.text, **({"role_word": True} if short in _CONTRACT_ROLES else {})})
                 added.append(alias)
                 surfaces.setdefault(alias.text, alias)
         # a legal name's short forms, and a brand cut short (which stays the company's name: "shortened")
