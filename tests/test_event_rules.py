@@ -984,6 +984,19 @@ def test_each_row_of_a_review_table_tells_its_company_s_step():
                      "钜澄科技": ("suspended", "2025-10-23")}
 
 
+def test_a_notice_s_issuer_subscribes_to_the_round_its_target_tells_further_down():
+    """(以下简称“X”或“标的公司”), 公司拟以自有资金…认购标的公司新增注册资本 under a notice's head: the target raises and
+    the issuer pays its part; the signing day told between and the round told after are the same round, one event."""
+    text = ("证券代码：688420　证券简称：澄栎科技　公告编号：2025-061\n\n澄栎科技股份有限公司关于对外投资的公告\n\n"
+            "重要内容提示：\n● 投资标的名称：苏州澜晟微电子有限公司（以下简称“澜晟微电子”或“标的公司”）\n"
+            "● 投资金额：公司拟以自有资金3,000万元认购标的公司新增注册资本120万元\n● 风险提示：标的公司产品尚处于验证阶段\n\n"
+            "一、对外投资概述\n公司于2025年10月9日召开董事会，审议通过《关于对外投资的议案》，当日与标的公司及其现有股东"
+            "签署了《增资协议》。澜晟微电子本次为A轮融资，融资总额人民币2亿元，深创投出任领投方。")
+    [event] = nlp.extract(text, published="2025-10-10")["events"]
+    assert (event["company"]["name"], event["round"]["name"], event["amount"]["value"]) == ("澜晟微电子", "A", 2e8)
+    assert {i["name"] for i in event["investors"]} == {"澄栎科技", "深创投"}
+
+
 def test_each_row_of_a_table_of_applications_takes_the_step_its_day_column_names():
     """公司｜板块｜保荐机构｜受理日: each row's company took that step on the row's day (its title tells none); the same
     rows under a column of no step's day (成立日) give none."""

@@ -90,6 +90,7 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             same.append(cand)
         else:
             _absorb(target, cand)
+    events = _merge_late(ctx, events, party_events)
     investors = {ctx.cluster(e) for ev in events for e in ev.args.get("investors", [])}
     out = []
     for ev in events:
@@ -113,6 +114,22 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
 
 # 此次香港全球发售…: "this" offering is the one the story is about, never a step told as long past just before it
 _THIS_TIME = re.compile(r"此次|本次|今次|是次|这次|此番")
+
+
+def _merge_late(ctx: Context, events: list[Candidate], party_events: dict[tuple, list[Candidate]]) -> list[Candidate]:
+    """公司拟以4,500万元认购标的公司新增注册资本 … 当日签署《增资协议》 … 标的公司本次为B轮融资，融资总额3亿元: a
+    clause may join the party's nearest event (the signing) and so miss an earlier one (the sum one investor pays)
+    that the two together are one with; once every clause has joined, such events of one party become one."""
+    gone = set()
+    for same in party_events.values():
+        for k, later in enumerate(same):
+            target = next((ev for ev in same[:k] if id(ev) not in gone
+                           and types.get(ev.type).compatible(ev, later)
+                           and _background(ev, ctx.reference) == _background(later, ctx.reference)), None)
+            if target is not None:
+                _absorb(target, later)
+                gone.add(id(later))
+    return [ev for ev in events if id(ev) not in gone]
 
 
 def _fill_learned(ev: Candidate) -> None:

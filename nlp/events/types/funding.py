@@ -460,6 +460,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         add("investor_part", value=part)
         # X公告，公司拟以…: the name that decides, nearest before its 拟, puts the money in
         decider = next(iter(reversed(ctx.within(start, decided_at, "COMPANY"))), None)
+        if decider is None and reader.issuer is not None and PRONOUN.search(ctx.text, start, decided_at):
+            decider = reader.issuer[0]  # 公司拟以自有资金4,500万元认购标的公司新增注册资本 in a notice: its issuer
         if decider is not None and not view.investors:
             add("investors", decider)
     for t in triggers:  # X与Y订立认购协议，以…认购其新股: X, named before, subscribes (where no other investor is named)
