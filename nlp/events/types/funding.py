@@ -302,6 +302,8 @@ _PAYS_AFTER = re.compile(r"\s?(?:\([^()]{1,20}\))?(?:的价格|的对价|的代�
 # X获配3亿元, 分别获配3亿元和2.5亿元, 获配金额最高，约2.6亿元, 认购金额约4.1亿元, 本次跟投金额为4000万元: a placement's
 # subscriber's (or a round's investor's) part
 _ALLOTTED = re.compile(r"(?:(?:获配|获得配售)(?:金额|资金)?|认购(?:金额|资金)|(?:本次|本轮)?(?:跟投|领投)(?:金额|资金))[^,，。；;募额]{0,6}?[,，]?(?:约|共|合计|分别)?\s?$")
+# A、B、C分别出资5000万元、3000万元和2000万元: each sum one investor's part
+_EACH_PAYS = re.compile(r"分别(?:出资|认缴|认购|投资)(?:[^,，。；;]{1,24}?[、和及与])?\s?$")
 _BRACKETED_PART = re.compile(r"[)）]\s*[|｜/／、;；]")  # the list goes on after the bracket
 _BRACKETED_LAST = re.compile(r"[)）]\s*。?$")  # the list's last item
 
@@ -388,7 +390,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         if ctx.cue_near(money, "valuation", start, end):
             if post_money is None or money is post_money:
                 add("valuation", money)
-        elif _ALLOTTED.search(ctx.text, max(start, money.start - 12), money.start) or _listed_part(ctx, money, start, end):
+        elif _ALLOTTED.search(ctx.text, max(start, money.start - 12), money.start) or _listed_part(ctx, money, start, end) \
+                or _EACH_PAYS.search(ctx.text, max(start, money.start - 40), money.start):
             add("investor_part", value=money)  # X获配金额最高，约2.6亿元: what one subscriber was allotted
         elif _ONE_MORE_PAYS.search(ctx.text, max(start, money.start - 30), money.start):
             add("amount", money)  # 除A外，B也将出资5,000万元: one more investor's part, of a round told nearby
