@@ -103,6 +103,12 @@ def test_tickers(text, code_surface, exchange):
     assert value == {"code": code_surface.split(".")[0], "exchange": exchange}
 
 
+def test_latin_letters_alone_in_brackets_beside_a_us_exchange_are_a_bare_ticker():
+    """澄川出行(TJMX)…登陆纳斯达克: a ticker, marked bare (it names the share, it tells no step of its own)."""
+    assert only(values.find_tickers, "澄川出行(TJMX):美东时间3月17日登陆纳斯达克") == \
+        ("TJMX", {"code": "TJMX", "exchange": None, "bare": True})
+
+
 def test_several_tickers_in_parentheses():
     text = "蔚来(NYSE: NIO; HKEX: 9866)"
     assert [(text[s:e], v["exchange"]) for s, e, v in values.find_tickers(text)] == [("NIO", "NYSE"), ("9866", "HKEX")]
@@ -169,6 +175,9 @@ NOT_MARKET_TICKERS = [
     "大行科技(2543)",  # no market cue at all
     "云帆电子登陆上交所科创板,此前星河(2543)",  # mainland cues only
     TW_TEXT + "星河(580)",  # Taiwan codes have four digits
+    "澄川出行(TJMX)今日发布新品",  # Latin letters in brackets with no US exchange near
+    "星河科技(IPO)项目登陆纳斯达克",  # a word in capitals, no ticker
+    "澄川音乐(NYSE)今日发布财报,其在纽交所上市已满五年",  # the exchange's own abbreviation
 ]
 
 

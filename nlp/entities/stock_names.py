@@ -92,7 +92,7 @@ def _anchors(text: str, taken: list[Entity]) -> dict[int, int]:
     for m in _STOCK_QUOTE.finditer(text):
         out[m.start()] = 8 if m.group().endswith(("HK)", "US)", "N)", "O)", "OQ)")) else 4
     for t in taken:
-        if t.label != "TICKER":
+        if t.label != "TICKER" or (t.value or {}).get("bare"):  # (波动率指数(VIX): bare Latin letters name no share)
             continue
         bracket = text.rfind("(", max(0, t.start - 10), t.start)
         if bracket < 0 or not _TICKER_PREFIX.fullmatch(text, bracket + 1, t.start) \

@@ -6,7 +6,8 @@ Each `find_x(text)` takes analysis text (simplified, half-width) and returns
     PERCENT  {"value": 14.58} (+ "value_max" for 10%-20%, + "qualifier" for 30%以上)
     SHARES   {"value": 37419500.0, "share_class": "H" | "A" | "B" | "ADS" | "ordinary" | None}
     TICKER   {"code": "2513", "exchange": "HKEX" | "SSE" | … | None}; the span is the
-             code itself (with its .HK suffix when written), never the words around it
+             code itself (with its .HK suffix when written), never the words around it;
+             + "bare": True for Latin letters alone in brackets (沱锦出行(TJMX)), a ticker only beside a US exchange
     ROUND    {"name": "pre-A+" | "A" | "B1" | "angel" | "strategic" | "new" | …}
     EXCHANGE {"name": canonical Chinese name, "code": "HKEX" | None, "board": … | None,
               "market": "HK" | "CN" | "US" | …}
@@ -170,6 +171,8 @@ TICKER = re.compile(
     # 大行科工(2543), 赛晶(580), 新代(7750): a bare code after a name, a ticker only in a text
     # about Hong Kong or Taiwan shares (not 电话(852) 2345 6789, not 成立于(2018))
     r"|(?:(?<=[\u4e00-\u9fffA-Za-z]\()|(?<=[\u4e00-\u9fffA-Za-z]\s\()|(?<=[」”』]\())(?P<xcode>\d{3,5})(?=\)(?!\s?\d{4}))(?P<xsfx>)"
+    # 沱锦出行(TJMX): Latin letters alone in brackets after a Chinese name, a ticker only beside a US exchange
+    r"|(?:(?<=[\u4e00-\u9fff]\()|(?<=[」”』]\())(?P<lcode>[A-Z]{2,5})(?=\))(?P<lsfx>)"
 )
 TICKER = guarded(TICKER)  # the same matches, scanned faster
 _A_SHARE_PREFIX = (("60", "SSE"), ("68", "SSE"), ("00", "SZSE"), ("30", "SZSE"),
@@ -179,6 +182,13 @@ _BARE_CODE_DIGITS = {"HK": range(3, 6), "TW": range(4, 5)}  # 700 / 00700 / 8549
 
 _CODE_SHAPE = {"SSE": r"\d{6}", "SZSE": r"\d{6}", "BSE": r"\d{6}", "HKEX": r"\d{1,5}", "TWSE": r"\d{4,6}",
                "TPEX": r"\d{4,6}", "NASDAQ": r"[A-Z]{1,5}", "NYSE": r"[A-Z]{1,5}"}
+
+
+# a US exchange near a bracketed Latin code makes it a ticker; words in capitals that are no ticker (nor is an
+# exchange's own abbreviation: 腾讯音乐（NYSE）)
+_US_EXCHANGE = re.compile(r"纳斯达克|纽交所|纽约证券交易所|美股|NASDAQ|Nasdaq|NYSE|美国上市|赴美")
+_NO_TICKER = frozenset("IPO CEO CFO COO CTO AI ETF SPAC ADR ADS GDR ESG PE VC API OTC SEC CSRC KOL LP GP EV AR VR "
+                       "IT B2B AGI LLM SaaS USD RMB HKD".split())
 
 
 def _nearby_exchange(text: str, start: int, code: str) -> str | None:
@@ -220,11 +230,14 @@ def find_tickers(text: str, context: MarketContext | None = None) -> list[tuple[
     out = []
     for m in TICKER.finditer(text):
         for code_g, sfx_g in (("code", "sfx"), ("pcode", "psfx"), ("scode", "ssfx"), ("dcode", "dsfx"),
-                              ("bcode", "bsfx"), ("xcode", "xsfx"), ("qcode", "qsfx")):
+                              ("bcode", "bsfx"), ("xcode", "xsfx"), ("qcode", "qsfx"), ("lcode", "lsfx")):
             if m[code_g]:
                 break
         code, sfx = m[code_g], m[sfx_g]
         if code_g == "xcode" and not _bare_code_ok(text, m, market_at(m.start())):
+            continue
+        if code_g == "lcode" and (code in _NO_TICKER or code in _TICKER_EX
+                                  or not _US_EXCHANGE.search(text, max(0, m.start() - 80), m.end() + 80)):
             continue
         start, end = m.start(code_g), m.end(sfx_g) if sfx else m.end(code_g)
         exchange = _SUFFIX_EXCHANGE.get(sfx) if sfx else None
@@ -236,7 +249,7 @@ def find_tickers(text: str, context: MarketContext | None = None) -> list[tuple[
             exchange = next((ex for p, ex in _A_SHARE_PREFIX if code.startswith(p)), None)
         if exchange is None and code.isdigit() and sfx != "US":  # from the market the text is about
             exchange = _market_exchange(text, market_at(start))
-        out.append((start, end, {"code": code, "exchange": exchange}))
+        out.append((start, end, {"code": code, "exchange": exchange, **({"bare": True} if code_g == "lcode" else {})}))
     return out
 
 

@@ -559,7 +559,10 @@ def substantial(ev: Candidate, negated_elsewhere: frozenset, invests_elsewhere: 
     if _FUND_UNITS.search(ev.company.text):
         return False
     firm = any(step.firm for step in a.get("stages", []))
-    concrete = any(a.get(k) for k in ("ticker", "offer_price", "shares_offered", "proceeds"))
+    # (a bare Latin code in brackets, 澄屹科技（CYTK）, names a listed share, not a step: no event of its own)
+    ticker = a.get("ticker")
+    concrete = bool(ticker and not (ticker.value or {}).get("bare")) \
+        or any(a.get(k) for k in ("offer_price", "shares_offered", "proceeds"))
     if negated_elsewhere:
         # 董事会审议通过分拆X上市的预案 … X还没有提交发行上市申请: a later step denied leaves the step taken be
         return concrete or (firm and all(_later(s, stage_of(ev)) for s in negated_elsewhere))
