@@ -245,7 +245,8 @@ def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
                     or (a in parents) != (b in parents) or _listed_and_its_group(a, b):
                 continue
             if (gaz[a] & gaz[b]) or _compatible(cores[a], cores[b]) or _described(a, b) or _described(b, a) \
-                    or _described_by_words(a, b) or _described_by_words(b, a) or _abbreviates(a, b) or _abbreviates(b, a):
+                    or _described_by_words(a, b) or _described_by_words(b, a) \
+                    or _abbreviates(a, b) or _abbreviates(b, a):
                 union(a, b)
     groups: dict[str, list[Entity]] = {}
     for e in mentions:
@@ -285,8 +286,8 @@ def canonical_name(group: list[Entity], former: set[str] = frozenset()) -> str:
     abbreviations = {t for t in counts if any(_abbreviates(t, o) for o in counts)}
     renamed = {t for t in counts if any(f in t for f in former)}  # a former name, and its legal form
     roles = {e.text for e in group if (e.value or {}).get("role_word")}  # 标的公司, 乙方: what a contract calls it
-    return max(counts, key=lambda t: (t not in roles, t not in renamed, t not in described, t in defined, not _NEW_SHARE_MARK.match(t),
-                                      counts[t], t in abbreviations, _chinese(t), -first[t]))
+    return max(counts, key=lambda t: (t not in roles, t not in renamed, t not in described, t in defined,
+                                      not _NEW_SHARE_MARK.match(t), counts[t], t in abbreviations, _chinese(t), -first[t]))
 
 
 def _chinese(name: str) -> bool:

@@ -188,7 +188,7 @@ _CODE_SHAPE = {"SSE": r"\d{6}", "SZSE": r"\d{6}", "BSE": r"\d{6}", "HKEX": r"\d{
 # exchange's own abbreviation: 腾讯音乐（NYSE）)
 _US_EXCHANGE = re.compile(r"纳斯达克|纽交所|纽约证券交易所|美股|NASDAQ|Nasdaq|NYSE|美国上市|赴美")
 _NO_TICKER = frozenset("IPO CEO CFO COO CTO AI ETF SPAC ADR ADS GDR ESG PE VC API OTC SEC CSRC KOL LP GP EV AR VR "
-                       "IT B2B AGI LLM SaaS USD RMB HKD".split())
+                       "IT B2B AGI LLM USD RMB HKD".split())
 
 
 def _nearby_exchange(text: str, start: int, code: str) -> str | None:

@@ -284,7 +284,8 @@ def column_triggers(text: str) -> list[Trigger]:
 def column_cues() -> set[str]:
     """Strings one of which a table's header holds wherever `column_triggers` finds a trigger (with a bar in the
     text; events/prefilter.py)."""
-    columns = (_SUBSCRIPTION_COLUMN, _CODE_COLUMN, _ISSUER_COLUMN, _PLACEMENT_TITLE, _STAGE_COLUMN, _RESULT_COLUMN, _STEP_DAY_COLUMN)
+    columns = (_SUBSCRIPTION_COLUMN, _CODE_COLUMN, _ISSUER_COLUMN, _PLACEMENT_TITLE, _STAGE_COLUMN, _RESULT_COLUMN,
+               _STEP_DAY_COLUMN)
     return set().union(*(required_literals(c.pattern) for c in columns))
 
 

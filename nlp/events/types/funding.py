@@ -390,8 +390,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         if ctx.cue_near(money, "valuation", start, end):
             if post_money is None or money is post_money:
                 add("valuation", money)
-        elif _ALLOTTED.search(ctx.text, max(start, money.start - 12), money.start) or _listed_part(ctx, money, start, end) \
-                or _EACH_PAYS.search(ctx.text, max(start, money.start - 40), money.start):
+        elif _ALLOTTED.search(ctx.text, max(start, money.start - 12), money.start) \
+                or _listed_part(ctx, money, start, end) or _EACH_PAYS.search(ctx.text, max(start, money.start - 40), money.start):
             add("investor_part", value=money)  # X获配金额最高，约2.6亿元: what one subscriber was allotted
         elif _ONE_MORE_PAYS.search(ctx.text, max(start, money.start - 30), money.start):
             add("amount", money)  # 除A外，B也将出资5,000万元: one more investor's part, of a round told nearby
