@@ -81,27 +81,19 @@ _DESCRIPTION_TAGS = frozenset("n vn v a an".split())
 def _described(long_: str, short: str) -> bool:
     """抗体新药永沛生技 against 永沛生技: the longer name is the shorter one with a description before it,
     every word of which is a common dictionary word (jieba's tags) of two characters or more, and the
-    shorter is no dictionary word itself."""
+    shorter is no dictionary word itself. A name of four characters or more may follow two dictionary words or
+    more whatever their tags (养老护理机器人翛鹿科技: jieba tags 养老 as a person's name)."""
     if len(short) < 2 or len(long_) - len(short) < 2 or not long_.endswith(short):  # asked of every pair: cheap first
         return False
     from ..segment.tokenizer import segment, word_tags
 
     tags = word_tags()
-    # 晶格半导体 against 半导体: a dictionary word alone is no name to describe
-    return short not in tags and all(len(w) >= 2 and tags.get(w) in _DESCRIPTION_TAGS
-                                     for w in segment(long_[:-len(short)]))
-
-
-def _described_by_words(long_: str, short: str) -> bool:
-    """养老护理机器人翛鹿科技 against 翛鹿科技: a name of four characters or more that no dictionary knows, after
-    dictionary words of two characters or more whatever their tags (jieba tags 养老 as a person's name)."""
-    if len(short) < 4 or len(long_) - len(short) < 4 or not long_.endswith(short):  # asked of every pair: cheap first
-        return False
-    from ..segment.tokenizer import segment, word_tags
-
-    tags = word_tags()
     words = segment(long_[:-len(short)])
-    return short not in tags and len(words) >= 2 and all(len(w) >= 2 and w in tags for w in words)
+    # 晶格半导体 against 半导体: a dictionary word alone is no name to describe
+    if short in tags or not all(len(w) >= 2 for w in words):
+        return False
+    return all(tags.get(w) in _DESCRIPTION_TAGS for w in words) \
+        or (len(short) >= 4 and len(words) >= 2 and all(w in tags for w in words))
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -245,7 +237,6 @@ def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
                     or (a in parents) != (b in parents) or _listed_and_its_group(a, b):
                 continue
             if (gaz[a] & gaz[b]) or _compatible(cores[a], cores[b]) or _described(a, b) or _described(b, a) \
-                    or _described_by_words(a, b) or _described_by_words(b, a) \
                     or _abbreviates(a, b) or _abbreviates(b, a):
                 union(a, b)
     groups: dict[str, list[Entity]] = {}
@@ -282,7 +273,7 @@ def canonical_name(group: list[Entity], former: set[str] = frozenset()) -> str:
                and not _only_the_company(e.text, e.value["alias_of"])}
     for e in group:
         first.setdefault(e.text, e.start)
-    described = {t for t in counts if any(_described(t, o) or _described_by_words(t, o) for o in counts)}
+    described = {t for t in counts if any(_described(t, o) for o in counts)}
     abbreviations = {t for t in counts if any(_abbreviates(t, o) for o in counts)}
     renamed = {t for t in counts if any(f in t for f in former)}  # a former name, and its legal form
     roles = {e.text for e in group if (e.value or {}).get("role_word")}  # 标的公司, 乙方: what a contract calls it

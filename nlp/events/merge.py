@@ -65,6 +65,7 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
                 negated_clusters[key] = negated_clusters.get(key, frozenset()) | c.args.get("negated_stages", frozenset({None}))
     events: list[Candidate] = []
     party_events: dict[tuple, list[Candidate]] = {}  # (type, cluster) -> its events so far
+    grown: dict[tuple, None] = {}  # the parties one of whose several events took in a clause
     retold = None  # the headline's event the body told again
     headline_end = title_end(ctx.text)
     # X宣布终止7亿元定增 in the headline: the story's placement of that party (its plan, its sum) ended
@@ -73,7 +74,8 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
     for cand in candidates:
         if cand.args.get("negated"):
             continue
-        same = party_events.setdefault((cand.type, ctx.cluster(cand.company)), [])
+        key = (cand.type, ctx.cluster(cand.company))
+        same = party_events.setdefault(key, [])
         now = bool(_THIS_TIME.search(ctx.text, *cand.evidence[0])) and not _background(cand, ctx.reference)
         target = next((ev for ev in reversed(same)  # the nearest earlier event first
                        if (types.get(ev.type).compatible(ev, cand) or _attaches(ctx, ev, cand, len(same) == 1))
@@ -90,7 +92,9 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
             same.append(cand)
         else:
             _absorb(target, cand)
-    events = _merge_late(ctx, events, party_events)
+            if len(same) > 1:
+                grown[key] = None
+    events = _merge_late(ctx, events, [party_events[key] for key in grown])
     investors = {ctx.cluster(e) for ev in events for e in ev.args.get("investors", [])}
     out = []
     for ev in events:
@@ -116,12 +120,14 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
 _THIS_TIME = re.compile(r"此次|本次|今次|是次|这次|此番")
 
 
-def _merge_late(ctx: Context, events: list[Candidate], party_events: dict[tuple, list[Candidate]]) -> list[Candidate]:
+def _merge_late(ctx: Context, events: list[Candidate], grown: list[list[Candidate]]) -> list[Candidate]:
     """公司拟以4,500万元认购标的公司新增注册资本 … 当日签署《增资协议》 … 标的公司本次为B轮融资，融资总额3亿元: a
     clause may join the party's nearest event (the signing) and so miss an earlier one (the sum one investor pays)
-    that the two together are one with; once every clause has joined, such events of one party become one."""
+    that the two together are one with; once every clause has joined, such events of one party become one. Only a
+    party one of whose events took in a clause after the second was told can have such a pair: every other pair was
+    found incompatible when the later event was told."""
     gone = set()
-    for same in party_events.values():
+    for same in grown:
         for k, later in enumerate(same):
             target = next((ev for ev in same[:k] if id(ev) not in gone
                            and types.get(ev.type).compatible(ev, later)

@@ -11,6 +11,7 @@ import re
 
 from ... import resources
 from ...entities.numbers import parse_number
+from ...entities.span import Entity
 from ...entities.values import find_rounds
 from .. import triggers as trig
 from ..clauses import segment_end
@@ -367,6 +368,15 @@ _CHANGED_FROM = re.compile(r"\s?(?:一路|大幅)?(?:跌|降|下滑|下跌|下�
                            r"|砍|削|缩|减|调减|下调|上调|调增|追加)(?:到|至)")
 
 
+def _who_pays(reader, start: int, before: int) -> Entity | None:
+    """The company named last before the sum (or its 拟) puts the money in; in a notice, 公司 speaking of itself
+    (公司以自有资金3,000万元参与X的A+轮, 公司拟以…认购标的公司新增注册资本) is its issuer."""
+    named = next(iter(reversed(reader.ctx.within(start, before, "COMPANY"))), None)
+    if named is None and reader.issuer is not None and PRONOUN.search(reader.ctx.text, start, before):
+        return reader.issuer[0]
+    return named
+
+
 def propose_args(reader, view, triggers) -> list[Proposal]:
     """Amount, valuation, round, round count, investors and date of one clause."""
     ctx, clause = reader.ctx, view.clause
@@ -450,9 +460,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
             if any(p.role == "amount" and p.entity.start > amount.end and _ROUND_NAMED_AFTER.match(ctx.text, p.entity.end)
                    for p in out):
                 out[:] = [p for p in out if not (p.role == "amount" and p.entity is amount)]
-            payer = next(iter(reversed(ctx.within(start, amount.start, "COMPANY"))), None)
-            if payer is None and reader.issuer is not None and PRONOUN.search(ctx.text, start, amount.start):
-                payer = reader.issuer[0]  # 公司以自有资金3,000万元参与X的A+轮 in a notice: its issuer pays
+            payer = _who_pays(reader, start, amount.start)
             if payer is not None and not view.investors:  # (never the company's own: the assembler sees to that)
                 add("investors", payer)
                 pays = _PAYS_AFTER.match(ctx.text, amount.end)
@@ -461,10 +469,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     else:  # 拟以6000万元认购…: the investor's part of a round, maybe told beside it
         decided_at, part = decision
         add("investor_part", value=part)
-        # X公告，公司拟以…: the name that decides, nearest before its 拟, puts the money in
-        decider = next(iter(reversed(ctx.within(start, decided_at, "COMPANY"))), None)
-        if decider is None and reader.issuer is not None and PRONOUN.search(ctx.text, start, decided_at):
-            decider = reader.issuer[0]  # 公司拟以自有资金4,500万元认购标的公司新增注册资本 in a notice: its issuer
+        decider = _who_pays(reader, start, decided_at)  # X公告，公司拟以…: the name that decides, before its 拟
         if decider is not None and not view.investors:
             add("investors", decider)
     for t in triggers:  # X与Y订立认购协议，以…认购其新股: X, named before, subscribes (where no other investor is named)
