@@ -792,6 +792,17 @@ def test_an_a_share_notice_s_numbered_points_are_about_the_issuer_its_head_names
     assert [i["name"] for i in ev["investors"]] == ["财通基金管理有限公司", "诺德基金管理有限公司"]
 
 
+def test_a_rounds_table_s_rows_take_their_sums_from_the_header_s_unit_and_no_company_from_the_row_above():
+    """公司｜轮次｜金额（万元）｜投资方: each row is its own company's round, its bare number a sum in the header's unit;
+    a row whose company cell the rules cannot read as the whole name is no round of the company in the row above."""
+    text = ("本周融资事件一览\n公司｜轮次｜金额（万元）｜投资方\n栖木科技｜A轮｜5000｜红杉中国\n"
+            "岚图智造｜天使轮｜800｜奇绩创坛\n北辰医疗｜B轮｜未披露｜高瓴创投、启明创投")
+    events = nlp.extract(text, published="2026-03-06")["events"]
+    rounds = {(e["company"]["name"], e["round"]["name"]): e.get("amount") for e in events}
+    assert rounds[("栖木科技", "A")]["value"] == 5e7 and rounds[("北辰医疗", "B")] is None
+    assert ("栖木科技", "angel") not in rounds
+
+
 def test_an_allottees_table_names_each_product_s_manager_however_far_below_the_placement_s_sum():
     """序号｜发行对象｜… under a placement's figures, two prose sentences between: each row's allottee invests in the
     placement; a product (管理人-托管行-产品名) is its manager's, the custodian bank and the product's name invest nothing."""

@@ -268,6 +268,28 @@ def test_find(text, surfaces):
     assert [text[s:e] for s, e, _ in money.find(text)] == surfaces
 
 
+# a table's bare numbers under a header that gives their unit: (cell, value, currency) for each
+COLUMN_SUMS = [
+    ("公司｜轮次｜金额（万元）｜投资方\n鲸屿｜A轮｜5000｜某资本\n岚栖｜天使轮｜800.5｜某创投", [("5000", 5e7, "CNY"), ("800.5", 8.005e6, "CNY")]),
+    ("企业 | 拟募资(亿元)\n澜湾股份 | 12.30\n汀舟科技 | 8", [("12.30", 1.23e9, "CNY"), ("8", 8e8, "CNY")]),
+    ("项目｜融资额（亿美元）\n星桥｜1,200\n月港｜未披露", [("1,200", 1.2e11, "USD")]),
+    ("名称｜规模（单位：亿港元）\n港澜｜3.2", [("3.2", 3.2e8, "HKD")]),
+    # a price column (元, no 万 or 亿), a share count, a row of another width, a cell with words: no sum
+    ("简称｜发行价（元）\n澜湾｜9.88", []),
+    ("对象｜获配股数（万股）\n某基金｜300", []),
+    ("平台｜用户数（万）\n某应用｜300", []),
+    ("获配对象｜获配金额（万元）\n某基金｜31,620.00", []),
+    ("公司｜金额（万元）\n鲸屿｜5000｜另列\n岚栖｜约5000", []),
+    ("融资5000万元，团队50人", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", COLUMN_SUMS)
+def test_column_sums(text, expected):
+    found = money.find_column_sums(text)
+    assert [(text[s:e], v["value"], v["currency"]) for s, e, v in found] == expected
+
+
 CHINESE_ALPHABET = "0123456789.,-–~ %$¥万亿千百十一二三四五六七八九零两数几余多约超近逾元美港币人民股年月日轮级以上内左右每/H股" \
                    "欧英镑日韩新台加澳瑞士法郎卢比RMBUSHK至到"
 

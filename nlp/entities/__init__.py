@@ -10,6 +10,7 @@ from .span import Entity, Occupied, any_start_within, resolve_overlaps
 
 _VALUE_FINDERS = (
     ("MONEY", money.find),
+    ("MONEY", money.find_column_sums),
     ("PERCENT", values.find_percent),
     ("SHARES", values.find_shares),
     ("ROUND", values.find_rounds),

@@ -10,7 +10,8 @@ the bounds their order of magnitude gives (数亿元: 1e8–9e8, qualifier appro
 上亿元: over 1e8); a range (3–5亿元) sets value and value_max; a per-share price
 (每股116.2港元, 29.60元/股) adds "per_share": True. A number with a unit but no
 currency (融资5亿) is money with currency None (entities.local_currency fills it in), only where the
-next word is not something counted (股, 人, 用户 …); a bare number is never money.
+next word is not something counted (股, 人, 用户 …); a bare number is never money, but for
+`find_column_sums`: a table's cells under a header that gives their unit (金额（万元） over 5000).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import re
 
 from .numbers import ARABIC, CN_DIGIT_CLASS, CN_NUM_CLASS, fold, has_unit, parse_number
 from ..resources import table
+from ..text.columns import column_cells
 from ..text.scan import guarded
 
 _CURRENCIES = table("currencies.tsv")
@@ -188,6 +190,25 @@ def _spoken_prices(text: str, taken: list[tuple[int, int, dict]]) -> list[tuple[
         value = whole + parse_number(m["jiao"]) / 10
         out.append((m.start(), m.end(), {"value": round(value, 2), "value_max": None, "currency": None,
                                          "qualifier": None, "vague": False}))
+    return out
+
+
+# 金额（万元）, 拟募资(亿元), 融资额（亿美元）: a flattened table's column whose header gives the unit of sums (万 or
+# 亿: a price column's 元 is told in its cells) over cells that are bare numbers; not one party's part (获配金额,
+# 认购金额, 出资额: the allottees' table of a placement told above it)
+_UNIT_HEADER = re.compile(rf"(?!获配|认购|出资)[^|｜（(]{{0,12}}[（(]\s*(?:单位[:：]\s*)?(?P<unit>[十百千]?[万亿]{_CUR_SUF})\s*[）)]")
+_BARE_NUMBER = re.compile(r"\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*")
+
+
+def find_column_sums(text: str) -> list[tuple[int, int, dict]]:
+    """金额（万元）｜… over 5000｜…: each bare number of the column, the sum its header's unit makes of it."""
+    out = []
+    for label, a, b in column_cells(text, _UNIT_HEADER):
+        number = _BARE_NUMBER.fullmatch(text, a, b)
+        unit = _UNIT_HEADER.fullmatch(label)
+        value = parse(text[a:b].strip() + unit["unit"]) if number and unit else None
+        if value is not None:
+            out.append((a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip()), value))
     return out
 
 

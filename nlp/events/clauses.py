@@ -17,8 +17,9 @@ from ..entities.names import WHAT_IT_IS
 from ..entities.span import Entity
 from ..segment.sentences import clauses as clause_spans
 from ..segment.sentences import sentences
+from ..text.columns import BAR, column_cells, header_label
 from . import triggers as trig
-from .columns import ALLOTTEE_COLUMN, BAR, column_cells, header_label
+from .columns import ALLOTTEE_COLUMN
 from .context import (BARE_INVEST, BREADCRUMBS, BULLET_CHARS, ENUMERATION, FORMER_LATTER, INVESTOR_NAME, INVESTS_IN, MORE_MONEY, NAMES, THIS_ROUND,
                       Context, cues, defines, former_or_latter, name_lists)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from .. import resources
 from ..entities.market import MarketContext
 from ..entities.span import Entity
-from .columns import BAR, header_label
+from ..text.columns import BAR, header_label
 from .triggers import segment_start
 
 NAMES = ("COMPANY", "ORG")

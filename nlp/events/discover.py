@@ -12,8 +12,9 @@ import re
 from .. import resources
 from ..entities.span import Entity, Occupied
 from ..segment.sentences import sentences
+from ..text.columns import BAR, cells
 from .clauses import Clause
-from .columns import ALLOTTEE_COLUMN, BAR, cells
+from .columns import ALLOTTEE_COLUMN
 from .context import BREADCRUMBS, CAME_IN, DESCRIBED_PRONOUN, ITEM_HEADER, ITEM_LEAD, PARTY_COUNT, TAG_LEAD, WRITERS_VERB, card_name, line_above
 from ..entities.names import MAKER_WORD, SECTOR_FIRM, _stop_tokens, _word_tags, names_no_one, stock_kind_end
 from .literal_gate import LiteralGate

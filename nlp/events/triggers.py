@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 
 from .. import resources, userdata
+from ..text.columns import column_cells
 from ..text.scan import guarded
-from .columns import ALLOTTEE_COLUMN, column_cells
+from .columns import ALLOTTEE_COLUMN
 from .literal_gate import LiteralGate, required_literals
 
 # A clause that opens as hearsay (市场消息：…, 另有市场消息称…). Hearsay not denied is an event (realnews_dev's

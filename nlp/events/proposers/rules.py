@@ -12,14 +12,16 @@ from collections import Counter
 from ...entities.numbers import parse_number
 from ...entities.span import Entity
 from ...segment.sentences import CITATION
+from ...text.columns import BAR, cells, header_label
 from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
 from ..clauses import COLON_CHILD, PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, receives_money, segment_end
-from ..columns import ALLOTTEE_COLUMN, BAR, cells, header_label
+from ..columns import ALLOTTEE_COLUMN
 from ..context import (BOARD_WORD, BREADCRUMBS, BULLET, CARD_FIELD, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, HEADLINE_MAX, INVESTOR_NAME,
                        ITEM_HEADER, LOAN, PRONOUN, TAG_LEAD, THIS_ROUND, THIS_ROUND_REACH, Context, card_lines, card_name, cues,
                        former_or_latter, is_calendar, is_lender, line_above, name_lists, named_with_code, subscribed_issuer)
+from ..discover import table_zones
 
 SOURCE = "rules"
 # 三家公司, 这5家企业, 上述2家拟IPO企业, 5家被投企业, 两只新股: companies counted, not named
@@ -145,6 +147,11 @@ def _line_shape(text: str, start: int) -> str | None:
     if _CHRONICLE_LINE.match(text, start, end):
         return "chronicle"
     return "row" if BAR.search(text, start, end) else None
+
+
+def _row_names_its_company(text: str, start: int, end: int) -> bool:
+    """A table's row whose cell under a company column holds something."""
+    return any(role == "subject" and any(c.isalnum() for c in text[a:b]) for role, a, b in table_zones(text, start, end))
 
 
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[▍●■◆【])?[^,，。；;!?！？\n]{1,30}[?？]?\n*")
@@ -697,6 +704,8 @@ class RuleProposer:
         # a chronicle's lines (2019年：完成种子轮…) and a table's rows (A轮 | 6000万元 | 深创投) go on about the
         # company in focus however many of them come between, when the clause at hand is one of them too
         shape = _line_shape(ctx.text, ctx.sentences[sentence][0])
+        if shape == "row" and _row_names_its_company(ctx.text, *ctx.sentences[sentence]):
+            return False  # (公司｜轮次 over 澜图智造｜天使轮: a row of another company, named or not)
         if shape is not None:
             if self.entry is not None and ctx.same_party(company, self.entry[0]):
                 return True
