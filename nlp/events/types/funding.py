@@ -108,11 +108,37 @@ _INTO_OWN_CHILD = re.compile(r"(?:向|对|给)(?:自己的|其|公司|本公司)
 _FIRM_PAYS = re.compile(rf"[\u4e00-\u9fffA-Za-z]{{2,8}}(?:{INVESTMENT_FIRM})(?:拟|将|计划|以|出资)")
 
 
+# 以自有资金5亿元对内蒙古阆昱进行增资: the child named alone, where the text calls it wholly owned elsewhere
+_INTO_NAMED = re.compile(r"(?:向|对|给)(?P<name>[^,，。；;、\s]{2,20}?)(?:进行|实施)?(?:增资|注资)$")
+# 全资子公司阆昱新能源（内蒙古）有限公司（以下简称“内蒙古阆昱”）: the name, or the short name defined for it, soon after
+_CALLED_OWN = re.compile(r"全资(?:子公司|附属公司|孙公司)(?:名为|为)?(?:(?:[^,，。；;（()]|[（(][^（()）]{1,8}[）)]){2,30}[（(](?:以下简称|以下称|下称|简称)[:：]?[“\"「]?)?$")
+
+
 def _into_own_child(ctx: Context, t, floor: int) -> bool:
     """The parent's own money into its wholly-owned child (not an investment firm's, which X raises from)."""
     before = trig.context_before(ctx.text, t.start, floor)
-    m = _INTO_OWN_CHILD.search(before + ctx.text[t.start:t.end])
+    told = before + ctx.text[t.start:t.end]
+    m = _INTO_OWN_CHILD.search(told)
+    if m is None and (named := _INTO_NAMED.search(told)):
+        text, name, at = ctx.text, named["name"], t.start - len(before) + named.start("name")
+        called = [k for k in _starts(text, name, t.start) if _CALLED_OWN.search(text, max(0, k - 60), k)]
+        # 红杉中国拟以3亿元对X进行增资: another company named before it pays, unless the sentence calls X its
+        # wholly owned child (为支持全资子公司X发展，Y股份拟以2亿元对X增资)
+        sentence = ctx.sentence_of(at)[0]
+        child = ctx.within(at, at + len(name), "COMPANY")
+        payers = [] if any(k >= sentence for k in called) else ctx.within(sentence, at, "COMPANY")
+        m = named if called and not any(name not in p.text and not (child and ctx.same_party(p, child[0]))
+                                        for p in payers) else None
     return m is not None and not _FIRM_PAYS.search(before, 0, m.start())
+
+
+def _starts(text: str, name: str, before: int) -> list[int]:
+    """Where name is written in text before `before`."""
+    out, k = [], text.find(name)
+    while 0 <= k < before:
+        out.append(k)
+        k = text.find(name, k + 1)
+    return out
 
 
 # 引入X作为战略投资者，当时10名股东集体向X转让9.37%股份, X受让Y所持Z 18%的股权: shares bought from their holders
