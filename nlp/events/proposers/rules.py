@@ -111,6 +111,7 @@ _CITED = re.compile(rf"{CITATION}\s*$")  # a summary's bullet (…[1] -)
 # a comma segment whose subject is the company in focus (公司拿到…, 该企业获得…)
 _OPENS_ON_COMPANY = re.compile(rf"\s*(?:该公司|该企业|公司|{DESCRIBED_PRONOUN})")
 # 公司…，并拟向云臻公司增资5亿元: the company in focus puts money into a party no rule named; it raises nothing
+_JOINS_THIS_ROUND = re.compile(r"(?:参与|参投|跟投|认购)了?(?:本轮|此轮|这一轮|是轮|该轮|本次|此次|这次)")
 _GIVES_INTO = re.compile(r"(?:向|对)(?!(?:该|本)?公司|其|该企业)[^,，。；;]{2,12}$")  # (向公司增资: it receives)
 _PUTS_IN = re.compile(r"增资|注资|投资|出资")
 _TOLD_TO = re.compile(r"(?:告诉|告知|接受)$")  # 他告诉36氪: the outlet told, no company
@@ -498,6 +499,10 @@ class RuleProposer:
         self._owner = self._line_owner(clause) if not others else None
         if self._owner is not None:
             return self._owner
+        # X公告称，公司拟以4000万元参与该轮融资: X joins the round of the company in focus
+        if self.topic and any(_JOINS_THIS_ROUND.search(text, max(start, t.start - 8), t.end) for t in live) \
+                and self._in_focus(clause.sentence, start, THIS_ROUND_REACH):
+            return self.topic[0]
         # X宣布，公司拟…; X创始人张三透露，公司已…: X speaks of itself
         announcer = self._announcer(clause, sorted([*others, *(e for e in sources if e.label == "COMPANY")],
                                                    key=lambda e: e.start), live)
