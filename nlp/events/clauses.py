@@ -473,6 +473,8 @@ _BYLINE_CLOSE = re.compile(rf"(?![^】\]]{{0,6}}轮)[^】\]]{{0,4}}[】\]]{_NO_S
 # 36氪出海｜跨境电商SaaS「X」完成…: an outlet's column label opens the headline, before a bar (not 星河科技｜完成B轮融资)
 _LINE_START = re.compile(r"(?:^|\n)\s*$")
 _COLUMN_LABEL = re.compile(rf"[\u4e00-\u9fff]{{1,4}}\s?[|丨]{_NO_STEP_AFTER}")
+# 富途资讯11月14日讯, 格隆汇3月6日丨, 财联社3月6日电: an outlet's dateline opens the line
+_DATELINE = re.compile(r"(?:资讯|财经|新闻|网|社|APP)?\s?(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:早间|晚间|上午|下午)?\s?(?:讯|电|[|丨｜])")
 # 投资方为倚锋资本(领投)、贵阳创投; 深创投领投、元禾控股跟投的B轮: a lead marked inside a list
 _LEAD_MARK = re.compile(r"\s?\((?:联合)?领投(?:方)?\)|(?:联合|共同)?领投(?=[、,，和与及]|的)")
 
@@ -606,7 +608,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         # 【星河网】, 【星河财经讯】 (not a feed's item head, 【星河】递表港交所: the company whose step follows)
         # (@老韭菜不割：过会≠注册…: a commenter's handle opens a reply, it takes no step)
         if (_BYLINE_OPEN.search(before) and _BYLINE_CLOSE.match(after)) \
-                or (_LINE_START.search(before) and _COLUMN_LABEL.match(after)) \
+                or (_LINE_START.search(before) and (_COLUMN_LABEL.match(after) or _DATELINE.match(after))) \
                 or (_COMMENTER.search(before) and after[:1] in ":："):
             sources.extend(group)
             continue

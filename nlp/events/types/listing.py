@@ -75,6 +75,8 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     bond_clause = any(t.stage == "subscription" for t in triggers) and bool(bond.search(text, start, end))
     out = []
     for t in triggers:
+        if t.stage in ("subscription", "priced") and _offered_by_listed(ctx, t):
+            continue
         seg = trig.segment_start(text, t.start, start)
         before = trig.context_before(text, t.start, start)
         if not bond.search(text, seg, segment_end(text, t.end, end)) and not (bond_clause and t.stage == "subscription") \
@@ -82,6 +84,19 @@ def usable(ctx: Context, clause, triggers: list) -> list:
                 and not _bond_review(ctx, t, bond) and not (ctx.tells_placement and _NEW_SHARES.search(before)):
             out.append(t)
     return out
+
+
+# 纳斯达克上市的X宣布以每股ADS 21.5美元公开发售600万股: shares offered by a company listed already (a follow-on, a
+# holder's sale) take no listing step, unless the sentence tells an IPO or a second market (已在纳斯达克上市的X在港招股)
+_LISTED_BEFORE = re.compile(r"(?<!今日)(?<!今天)(?<!刚刚)(?<!新近)(?:纳斯达克|纽交所|美股|港股|A股|港交所|联交所|上交所|深交所)(?:主板)?(?:上市|挂牌)的")
+_NEW_LISTING = re.compile(r"IPO|首发|首次公开发行|招股|二次上市|第二上市|双重(?:主要)?上市|回港|回A|介绍上市|登陆")
+
+
+def _offered_by_listed(ctx: Context, t) -> bool:
+    start, end = ctx.sentence_of(t.start)
+    if not _LISTED_BEFORE.search(ctx.text, start, t.start) or _NEW_LISTING.search(ctx.text, start, end):
+        return False
+    return len({e.value.get("code") for e in ctx.within(start, end, "EXCHANGE") if e.value}) <= 1
 
 
 # 发行的股票将在深交所主板上市交易, in a listed company's placement story: its new shares trade, nothing goes public
