@@ -803,6 +803,17 @@ def test_a_rounds_table_s_rows_take_their_sums_from_the_header_s_unit_and_no_com
     assert ("栖木科技", "angel") not in rounds
 
 
+def test_a_rounds_table_s_follow_on_column_names_investors_beside_the_lead_column():
+    """领投方｜跟投方 columns: the lead cell's name leads, the follow-on cell's names invest too."""
+    text = ("本周大额融资榜\n序号｜公司｜轮次｜融资额（亿元）｜领投方｜跟投方\n"
+            "1｜蚨屿航空｜B+轮｜6.0｜深创投｜合肥产投、蔚来资本\n2｜雩屿科技｜A轮｜1.5｜中金资本｜—")
+    events = {e["company"]["name"]: e for e in nlp.extract(text, published="2026-02-01")["events"]}
+    first = events["蚨屿航空"]
+    assert [i["name"] for i in first["investors"]] == ["深创投", "合肥产投", "蔚来资本"]
+    assert [i["name"] for i in first["lead_investors"]] == ["深创投"] and first["amount"]["value"] == 6e8
+    assert [i["name"] for i in events["雩屿科技"]["investors"]] == ["中金资本"]
+
+
 def test_an_allottees_table_names_each_product_s_manager_however_far_below_the_placement_s_sum():
     """序号｜发行对象｜… under a placement's figures, two prose sentences between: each row's allottee invests in the
     placement; a product (管理人-托管行-产品名) is its manager's, the custodian bank and the product's name invest nothing."""

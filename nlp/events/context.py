@@ -20,7 +20,7 @@ BULLET_CHARS = r"●•·‧・▪▍▌■◆◇★►▶✔✓✘✗☑\-*"
 BULLET = re.compile(rf"\s*[{BULLET_CHARS}]")
 # 1. 星河智能(香港)|停车场自动化, 周一(12月8日)|星河科技|科创板, 1️⃣ Sprocketly｜Seed｜$2.5M: a round-up's or a
 # calendar's item that names its company on a line of its own
-_ITEM_HEAD = (r"\s*(?:\d{1,2}\s?(?:[.、)|]|\ufe0f?\u20e3)|[①-⑳●•▍▌■◆▶✔✓✘✗☑]|[一二三四五六七八九十]、"
+_ITEM_HEAD = (r"\s*(?:\d{1,2}\s?(?:[.、)|]|\ufe0f?\u20e3)|[①-⑳●•·‧・▪▍▌■◆▶✔✓✘✗☑]|[一二三四五六七八九十]、"
               r"|(?:(?:周|星期)[一二三四五六日天]|\d{1,2}月\d{1,2}日)\s?(?:\([^()\n]{1,12}\))?\s?\|)\s*(?P<name>[^,，。；;:：(|【】\n]{2,30}?)\s*"
               r"(?:\([^()\n]{1,16}\))?\s*")
 ITEM_HEADER = re.compile(_ITEM_HEAD + r"(?:[|/·•]|$)")

@@ -91,7 +91,8 @@ def _cell_start(text: str, start: int, end: int) -> int:
 
 _COLUMN_ROLES = (("subject", re.compile(r"(?:股票|证券|公司|企业|新股)?(?:简称|名称)|公司|企业|发行人")),
                  ("lead", re.compile(r"(?:领投方?|领投机构)")),
-                 ("investor", re.compile(rf"(?:本轮)?(?:投资方|投资机构|投资人|投资者|资方|参投方|出资方|出资人)|{ALLOTTEE_COLUMN.pattern}")))
+                 ("investor", re.compile(rf"(?:本轮|其他|主要)?(?:投资方|投资机构|投资人|投资者|资方|参投方|参投机构|跟投方|跟投机构|出资方|出资人)"
+                                         rf"|{ALLOTTEE_COLUMN.pattern}")))
 _TABLE_LINES = 30  # how far above a row its header may be
 _ROUND_CELL = re.compile(r"\s*(?:[A-H]\d?\+{0,2}|Pre-[A-H]\+?|天使\+*|种子\+*|Pre-IPO)轮\s?(?:\([^()]{1,12}\))?\s*")
 
@@ -350,7 +351,8 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
             lead = None if row else ITEM_LEAD.match(text, cs, ce) or TAG_LEAD.match(text, cs, ce)
             if lead and lead.group("name") not in _word_tags():  # (■ 半导体：…: a sector labels the item)
                 row = lead
-            if row and text[row.end() - 1] in "|:：" and not named.starts_in(row.start("name"), row.end("name")):
+            # (a weak guess there, 鸱吻科技 by its suffix alone, gives way: the item's place names it)
+            if row and text[row.end() - 1] in "|:：" and not busy.any(row.start("name"), row.end("name")):
                 out.extend(named.add(_names(text, row.start("name"), row.group("name"), "subject", busy)))
         if not attach_only and _refers_back(text, cs, first, named):
             si = clause.sentence
