@@ -317,6 +317,7 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
     busy = Occupied(len(text), [e for e in found if not e.weak])
     named = _Named([e for e in found if e.label in ("COMPANY", "ORG")])
     company_spans = sorted((e.start, e.end) for e in found if e.label == "COMPANY")
+    weak_spans = {(e.start, e.end) for e in found if e.weak}
     out: list[Entity] = []
     spans = sentences(text)
     for clause in clauses:
@@ -351,8 +352,9 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
             lead = None if row else ITEM_LEAD.match(text, cs, ce) or TAG_LEAD.match(text, cs, ce)
             if lead and lead.group("name") not in _word_tags():  # (■ 半导体：…: a sector labels the item)
                 row = lead
-            # (a weak guess there, 鸱吻科技 by its suffix alone, gives way: the item's place names it)
-            if row and text[row.end() - 1] in "|:：" and not busy.any(row.start("name"), row.end("name")):
+            # (a weak guess of just that name, 鸱吻科技 by its suffix alone, gives way: the item's place names it)
+            if row and text[row.end() - 1] in "|:：" and (not named.starts_in(row.start("name"), row.end("name"))
+                                                       or row.span("name") in weak_spans):
                 out.extend(named.add(_names(text, row.start("name"), row.group("name"), "subject", busy)))
         if not attach_only and _refers_back(text, cs, first, named):
             si = clause.sentence
