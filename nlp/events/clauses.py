@@ -473,6 +473,7 @@ _BYLINE_CLOSE = re.compile(rf"(?![^】\]]{{0,6}}轮)[^】\]]{{0,4}}[】\]]{_NO_S
 # 36氪出海｜跨境电商SaaS「X」完成…: an outlet's column label opens the headline, before a bar (not 星河科技｜完成B轮融资)
 _LINE_START = re.compile(r"(?:^|\n)\s*$")
 _COLUMN_LABEL = re.compile(rf"[\u4e00-\u9fff]{{1,4}}\s?[|丨]{_NO_STEP_AFTER}")
+_CONFIRMS = re.compile(r"(?:确认|透露|证实|表示|介绍|回应|独家透露)")
 # 富途资讯11月14日讯, 格隆汇3月6日丨, 财联社3月6日电: an outlet's dateline opens the line
 _DATELINE = re.compile(r"(?:资讯|财经|新闻|网|社|APP)?\s?(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:早间|晚间|上午|下午)?\s?(?:讯|电|[|丨｜])")
 # 投资方为倚锋资本(领投)、贵阳创投; 深创投领投、元禾控股跟投的B轮: a lead marked inside a list
@@ -607,7 +608,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             continue  # (母公司星沚化工放弃认购权利: the one who waives its right takes no part; 不是X，是Y领投的: X none)
         # 【星河网】, 【星河财经讯】 (not a feed's item head, 【星河】递表港交所: the company whose step follows)
         # (@老韭菜不割：过会≠注册…: a commenter's handle opens a reply, it takes no step)
-        if (_BYLINE_OPEN.search(before) and _BYLINE_CLOSE.match(after)) \
+        # (公司向36氪确认: the outlet told is a source)
+        if (_BYLINE_OPEN.search(before) and _BYLINE_CLOSE.match(after)) or (before.endswith("向") and _CONFIRMS.match(after)) \
                 or (_LINE_START.search(before) and (_COLUMN_LABEL.match(after) or _DATELINE.match(after))) \
                 or (_COMMENTER.search(before) and after[:1] in ":："):
             sources.extend(group)

@@ -145,7 +145,7 @@ def _clean(name: str) -> str:
     name = re.sub(r"\s*\([^()]*\)?$", "", name)  # 倚锋资本(领投), 长江国弘(Grand Yangtze Capital)
     name = re.sub(r"^[\u4e00-\u9fff]{1,6}\)(?=[\u4e00-\u9fff])", "", name)  # 三)星河生物, （记者 张三)星河…: a bracket's tail
     # (说钿柯刚刚完成了B轮, 听说X拿到了A轮: a rumour's verb said before the name)
-    name = re.sub(r"^(?:(?:听|都|有人)?说(?=.{2}))", "", name)
+    name = re.sub(r"^(?:(?:听|都|有人|据|(?:看到|看)?(?:新闻|报道|消息))?说(?=.{2}))", "", name)  # (看到新闻说X完成了B轮)
     name = re.sub(r"^像(?=.{2})", "", name)  # 像X这样拿到A轮的有12家: X is an example
     name = re.sub(r"^(?:公司|其)?(?:据|除了?|加上|战略投资方|战略投资者|财务投资方|投资方|投资机构|老股东|新股东|控股股东|大股东|股东|机构|包括|(?:项目)?业主|借款人|(?:已经|已)?(?:获得|获|由)|为)", "", name)
     # 天使轮投资方楠沅此次再度出手, 种子轮投资人X也加码: the round it came in and its party word, before its name
