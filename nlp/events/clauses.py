@@ -474,8 +474,6 @@ _BYLINE_CLOSE = re.compile(rf"(?![^】\]]{{0,6}}轮)[^】\]]{{0,4}}[】\]]{_NO_S
 _LINE_START = re.compile(r"(?:^|\n)\s*$")
 _COLUMN_LABEL = re.compile(rf"[\u4e00-\u9fff]{{1,4}}\s?[|丨]{_NO_STEP_AFTER}")
 _CONFIRMS = re.compile(r"(?:确认|透露|证实|表示|介绍|回应|独家透露)")
-# 富途资讯11月14日讯, 格隆汇3月6日丨, 财联社3月6日电: an outlet's dateline opens the line
-_DATELINE = re.compile(r"(?:资讯|财经|新闻|网|社|APP)?\s?(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:早间|晚间|上午|下午)?\s?(?:讯|电|[|丨｜])")
 # 投资方为倚锋资本(领投)、贵阳创投; 深创投领投、元禾控股跟投的B轮: a lead marked inside a list
 _LEAD_MARK = re.compile(r"\s?\((?:联合)?领投(?:方)?\)|(?:联合|共同)?领投(?=[、,，和与及]|的)")
 
@@ -610,7 +608,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         # (@老韭菜不割：过会≠注册…: a commenter's handle opens a reply, it takes no step)
         # (公司向36氪确认: the outlet told is a source)
         if (_BYLINE_OPEN.search(before) and _BYLINE_CLOSE.match(after)) or (before.endswith("向") and _CONFIRMS.match(after)) \
-                or (_LINE_START.search(before) and (_COLUMN_LABEL.match(after) or _DATELINE.match(after))) \
+                or (_LINE_START.search(before) and _COLUMN_LABEL.match(after)) \
                 or (_COMMENTER.search(before) and after[:1] in ":："):
             sources.extend(group)
             continue
@@ -631,7 +629,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         # (星河网从云帆科技获悉: 云帆科技 told it, the outlet is the source)
         elif (cues("source", "after").match(after) and not before.endswith(("为", "从")) and not _TABLE_CELL.match(wide)
               and not (_LAST_CELL.search(before) and after.lstrip().startswith("|"))) \
-                or cues("source", "before").search(before) \
+                or _LEARNED_FROM.match(wide) or cues("source", "before").search(before) \
                 or (cues("venue", "after").match(after) and (cues("venue", "before").search(before) or _brokers(group))) \
                 or cues("affiliation", "after").match(after):
             sources.extend(group)
@@ -710,6 +708,8 @@ def _in_product_name(text: str, name: Entity) -> bool:
 
 _COMMENTER = re.compile(r"(?:^|\n)[\s└├—-]*(?:[^\s@\n]{1,20}\s?回复\s?)?@$")
 _WAIVES = re.compile(r"(?:将|已|均)?放弃(?:[^,，。；;]{0,6}?)(?:认购|优先认购权|增资|出资)")
+# 第一财经记者从浙江星河热控技术股份有限公司（下称“星河热控”）获悉: the outlet learned it from a name however long
+_LEARNED_FROM = re.compile(r"记者从[^,，。；;]{2,36}?获悉")
 _GOT_FROM = re.compile(r"(?:处|那里|手中|手里)?(?:再次|又|先后|陆续)?(?:拿到|获得|获(?![悉知])|融到|融得|得到|募得|筹得|拿了|融了)")
 _MONEY_FROM = re.compile(r"(?:元|轮|资金|钱|融资)(?:全部|主要|均|都|则)?来自于?$")
 _COMMA_ONLY = re.compile(r"\s?[,，、]\s?")
