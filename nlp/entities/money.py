@@ -197,18 +197,17 @@ def _spoken_prices(text: str, taken: list[tuple[int, int, dict]]) -> list[tuple[
 # 亿: a price column's 元 is told in its cells) over cells that are bare numbers; not one party's part (获配金额,
 # 认购金额, 出资额: the allottees' table of a placement told above it)
 _UNIT_HEADER = re.compile(rf"(?!获配|认购|出资)[^|｜（(]{{0,12}}[（(]\s*(?:单位[:：]\s*)?(?P<unit>[十百千]?[万亿]{_CUR_SUF})\s*[）)]")
-_BARE_NUMBER = re.compile(r"\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*")
+_BARE_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 
 
 def find_column_sums(text: str) -> list[tuple[int, int, dict]]:
     """金额（万元）｜… over 5000｜…: each bare number of the column, the sum its header's unit makes of it."""
     out = []
     for label, a, b in column_cells(text, _UNIT_HEADER):
-        number = _BARE_NUMBER.fullmatch(text, a, b)
-        unit = _UNIT_HEADER.fullmatch(label)
-        value = parse(text[a:b].strip() + unit["unit"]) if number and unit else None
-        if value is not None:
-            out.append((a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip()), value))
+        cell = text[a:b]
+        start, end = a + len(cell) - len(cell.lstrip()), a + len(cell.rstrip())  # the number, without the padding
+        if _BARE_NUMBER.fullmatch(text, start, end) and (value := parse(text[start:end] + _UNIT_HEADER.fullmatch(label)["unit"])):
+            out.append((start, end, value))
     return out
 
 
