@@ -84,6 +84,8 @@ TICKERS = [
     ("蔚来(NYSE:NIO)", "NIO", "NYSE"),
     ("纽交所代码XPEV", "XPEV", "NYSE"),
     ('在纽交所上市,代码为"NIO"', "NIO", "NYSE"),
+    ("拟在纳斯达克全球市场挂牌，股票代码暂定“JCSH”", "JCSH", "NASDAQ"),  # a code told as tentative
+    ("拟登陆纽交所，交易代码拟定为“PYMZ”", "PYMZ", "NYSE"),
     ('在港交所上市,股票代码"2513"', "2513", "HKEX"),
     ("港股代码:9866", "9866", "HKEX"),
     ("(HKEX: 9866)", "9866", "HKEX"),
