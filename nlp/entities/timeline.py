@@ -44,9 +44,9 @@ _ITEM = re.compile(r"[ \t]*(?:[●•·‧・▪■◆◇★►▶\-*]|\d{1,2}\s
 
 _WEEK_GLOSS = re.compile(r"\s?[（(]")  # 上周（11月10日—11月14日）: the week's days in brackets after it
 
-# 同日, 当天, 次日, 前一天, 同月, 同年 (当年, 这一年): the date just told, the day after or before it, or its month or year
+# 同日, 当天, 次日, 一天之后, 前一天, 同月, 同年 (当年, 这一年): the date just told, the day after or before it, or its month or year
 _SAME_DAY = {"当天": 0, "当日": 0, "同日": 0, "同一天": 0, "同一日": 0, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1,
-             "前一天": -1, "前一日": -1}
+             "隔天": 1, "隔日": 1, "一天后": 1, "一天之后": 1, "两天后": 2, "两天之后": 2, "前一天": -1, "前一日": -1}
 _SAME_YEAR = ("同年", "当年", "这一年", "那一年")  # 融资浪潮可以追溯到2016年。在这一年，A、B获得首轮融资
 
 
