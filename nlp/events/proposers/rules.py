@@ -19,7 +19,7 @@ from ..candidate import Proposal
 from ..clauses import COLON_CHILD, PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, receives_money, segment_end
 from ..columns import ALLOTTEE_COLUMN
 from ..context import (BOARD_WORD, BREADCRUMBS, BULLET, CARD_FIELD, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, HEADLINE_MAX, INVESTOR_NAME,
-                       ITEM_HEADER, LOAN, PRONOUN, TAG_LEAD, THIS_ROUND, THIS_ROUND_REACH, Context, card_lines, card_name, cues,
+                       ITEM_HEADER, LOAN, PRONOUN, TAG_LEAD, THIS_ROUND, THIS_ROUND_REACH, TICKER_OPENS, Context, card_lines, card_name, cues,
                        former_or_latter, is_calendar, is_lender, line_above, name_lists, named_with_code, subscribed_issuer)
 from ..discover import table_zones
 
@@ -894,6 +894,15 @@ class RuleProposer:
             if m:
                 out += [(t, e) for e in others if e.start == m.end() and e.label == "COMPANY"]
         return out
+
+    def owner_code(self) -> Entity | None:
+        """The code printed in brackets after the company the line above names, for the clause at hand (2月10日｜X（SYUK）
+        / 在纳斯达克资本市场挂牌…)."""
+        owner, text = self._owner, self.ctx.text
+        if owner is None:
+            return None
+        return next((t for t in self.ctx.within(owner.end, owner.end + 16, "TICKER")
+                     if TICKER_OPENS.fullmatch(text, owner.end, t.start)), None)
 
     def describes_a_name(self, t: trig.Trigger) -> bool:
         """Is the trigger said of the name right after it (上周通过聆讯的X, 步入招股第三日的X)?"""

@@ -429,7 +429,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         add("exchange", exchange, owner=_owner(ctx, exchange))
         first_code = first_code or (exchange.value or {}).get("code")
     # X(688716.SH)…在港交所主板挂牌，H股股份代号为06716: the code on the step's exchange first
-    tickers = ctx.within(start, end, "TICKER")
+    tickers = ctx.within(start, end, "TICKER") or [code for code in (reader.owner_code(),) if code is not None]
     for ticker in sorted(tickers, key=lambda t: first_code is not None and (t.value or {}).get("exchange") != first_code):
         add("ticker", ticker, owner=_owner(ctx, ticker))
     for shares in ctx.within(start, end, "SHARES"):
