@@ -824,6 +824,15 @@ def test_a_weekly_digest_s_item_header_gives_its_code_to_the_step_told_on_the_li
     assert events["湫澄食品"]["stage"] == "terminated"
 
 
+def test_a_dotted_chronicle_line_heads_no_item_of_its_own():
+    """· 2019年　天使轮　X投资500万元 over · 2021年　A轮…: each dotted line is a round of the company in focus; the
+    investor on the line above is no company of the lines below."""
+    text = ("星屿智能完成3亿元B轮融资，蓝驰创投领投。\n▍融资历程\n· 2019年　天使轮　奇绩创坛投资500万元\n"
+            "· 2021年　A轮　6000万元，经纬创投领投，险峰长青跟投\n· 2023年7月　A+轮　1.2亿元，国投创合独家投资")
+    events = nlp.extract(text, published="2025-09-16")["events"]
+    assert {e["company"]["name"] for e in events} == {"星屿智能"} and len(events) == 4
+
+
 def test_an_allottees_table_names_each_product_s_manager_however_far_below_the_placement_s_sum():
     """序号｜发行对象｜… under a placement's figures, two prose sentences between: each row's allottee invests in the
     placement; a product (管理人-托管行-产品名) is its manager's, the custodian bank and the product's name invest nothing."""
