@@ -136,8 +136,6 @@ def _clean(name: str) -> str:
     name = re.sub(r"^[\s(（]*(?:以下简称|以下称|下称|简称)[:：]?", "", name)  # (简称"蓉川生物"): the short name defined
     name = re.sub(r"(?<=[\u4e00-\u9fffA-Za-z]{2})[“\"「][^”\"」]{1,4}[”\"」]$", "", name)  # 滘川制药“回A”: a tag in quotes after the name
     name = name.strip(" \"'“”「」《》()（）")
-    # 常州“小巨人”X: a quoted tag before the name (not 「X」啱啱, the name quoted and an adverb after it)
-    name = re.sub(r"^[^“”「」]{1,8}[”」』](?=[\u4e00-\u9fffA-Za-z]{3})", "", name)
     name = re.sub(r"^(?:\d{1,2}[.、)]|[①-⑳⑴-⒇⒈-⒛])\s*", "", name)  # an item number: 2.Menxlab漫仕获…, ③ 墨汀智能
     name = re.sub(r"^.*[|｜丨]\s*", "", name)  # 新闻稿|诺安基因, 快讯|星河科技, 晚点独家丨X: a column's label before the bar (喜报|热烈祝贺X)
     name = re.sub(r"^(?:热烈)?(?:祝贺|庆祝|恭贺|恭喜)(?=.{2})", "", name)  # 热烈祝贺X在创业板成功上市: a greeting

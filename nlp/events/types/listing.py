@@ -418,8 +418,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
             continue  # 上交所受理了X的科创板IPO申请: the board names the same exchange more precisely
         there = _LISTED_THERE.match(ctx.text, exchange.end)
         if exchange is not exchanges[-1] and (there and (_LISTED_ALREADY.search(ctx.text, max(start, exchange.start - 4), exchange.start)
-                                                         or any(_DESCRIBED_NEXT.fullmatch(ctx.text, there.end(), e.start)
-                                                                for e in ctx.within(there.end(), end, "COMPANY")))
+                                                         or any(e.start == there.end() for e in ctx.within(there.end(), end, "COMPANY")))
                                               or _LISTED_COMPANY.match(ctx.text, exchange.end)):
             continue  # 已在上交所科创板上市的X / 在港交所挂牌十年的X / 创业板上市公司X…在港交所主板挂牌: where it is listed describes it
         if _MOVES_FROM.search(ctx.text, max(start, exchange.start - 2), exchange.start) and _MOVES_TO.match(ctx.text, exchange.end):
@@ -473,7 +472,6 @@ def _respective_sums(ctx: Context, view, start: int, end: int) -> dict[int, Enti
 
 _LISTED_ALREADY = re.compile(r"(?:已经?|早已)(?:在|于)?$")
 _LISTED_COMPANY = re.compile(r"上市(?:公司|企业)")
-_DESCRIBED_NEXT = re.compile(r"[^,，。；;]{0,10}")  # 在纳斯达克上市的网约车平台X: what it is may come between
 _LISTED_THERE = re.compile(r"[^,，。；;]{0,8}?(?:上市|挂牌)[^,，。；;的]{0,6}?的")
 _MOVES_FROM = re.compile(r"(?:由|从)$")
 _MOVES_TO = re.compile(r"(?:主板|GEM|创业板)?转")  # 转板, 转往, 转至 …
