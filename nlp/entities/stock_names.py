@@ -39,9 +39,8 @@ _QUOTED_AFTER_DESCRIPTOR = re.compile(r"(?:商|厂|公司|企业|平台|品牌|�
 _CALLED_BY_NAME = re.compile(r"名(?:为|叫)[“\"「『]?([\u4e00-\u9fffA-Za-z0-9]{2,10}?)[”\"」』]?的[^,，。；;、]{0,8}?"
                              r"(?:公司|企业|初创|厂商|平台|品牌|独角兽)")
 # a name set after a company's description by a dash or a colon: 一家激光雷达企业——光迹科技, 一家游戏公司：天象互动
-# (同一家企业——做协作机器人的X: what it does, up to its 的, before the name)
 _NAME_AFTER_DESCRIPTION = re.compile(r"(?:一|这|另一)家[^,，。；;]{0,20}?(?:公司|企业|初创|厂商|平台|品牌|独角兽|[^,，。；;]商)"
-                                     r"(?:——|—|:|：)\s?(?:[^,，。；;的]{1,24}的)?([\u4e00-\u9fffA-Za-z0-9·&.\- ]{2,20}?)(?=[,，。；;(（]|$)")
+                                     r"(?:——|—|:|：)\s?([\u4e00-\u9fffA-Za-z0-9·&.\- ]{2,20}?)(?=[,，。；;(（]|$)")
 # *ST凯迪已于…暂停上市, ST华信发布公告: a risk-warned A share's short name (at most four characters after its
 # mark), where the clause goes on after it
 _RISK_WARNED = re.compile(r"(?<![A-Za-z*])(\*?ST[\u4e00-\u9fff]{2,4}?)(?=[\s,，。；;、:：()（）“”\"]|$|已|于|将|拟|获|公告|发布|"
