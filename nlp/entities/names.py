@@ -214,7 +214,7 @@ def _is_descriptor(word: str) -> bool:
 
 
 _GLUED_VERBS = "向被把从"  # inside a guessed name, what jieba's HMM glued to the name after it
-_LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是系据让给于并且等其该因丨有这那了较")  # 丨: a dateline separator; 了: 引入|了岚桥
+_LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是系据让给于并且等其该因丨有这那了较除")  # 丨: a dateline separator; 了: 引入|了岚桥; 除: 除|澄泰 股份外
 # 湘江钛业全称湖南湘江钛业科技股份有限公司, X又称Y: a word that names a name, inside a run of name-like words
 # (up to the last of them: the name is after it)
 _CALLED = re.compile(r".*(?:全称|又称|原名|原称|时名|简称|全名)(?:为|是)?")

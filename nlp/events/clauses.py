@@ -135,13 +135,22 @@ def worth_reading(text: str, clause_list: list[Clause], names: list[Entity]) -> 
     starts = [e.start for e in ordered]
     out = []
     for c in clause_list:
-        if not any(is_bare_verb(text, t) for t in c.triggers):
+        # 苏州市天使投资引导基金: a deal word inside a name (not a weak guess's) is no trigger
+        inside = [t for t in c.triggers if _inside_a_name(t, ordered, starts)]
+        if not inside and not any(is_bare_verb(text, t) for t in c.triggers):
             out.append(c)
             continue
-        keep = tuple(t for t in c.triggers if not is_bare_verb(text, t) or _invests_in_a_name(
-            text, t, ordered[bisect.bisect_left(starts, t.start - 40) : bisect.bisect_left(starts, t.end + 40)]))
+        keep = tuple(t for t in c.triggers if t not in inside and (not is_bare_verb(text, t) or _invests_in_a_name(
+            text, t, ordered[bisect.bisect_left(starts, t.start - 40) : bisect.bisect_left(starts, t.end + 40)])))
         out.append(dataclasses.replace(c, triggers=keep))
     return out
+
+
+def _inside_a_name(t: trig.Trigger, ordered: list[Entity], starts: list[int]) -> bool:
+    """Does a longer name, not a weak guess, cover the trigger (names sorted by start; a few before it looked at)?"""
+    at = bisect.bisect_right(starts, t.start)
+    return any(not e.weak and e.start <= t.start and t.end <= e.end and e.end - e.start > t.end - t.start
+               for e in ordered[max(0, at - 8) : at])
 
 
 @dataclass(slots=True)
