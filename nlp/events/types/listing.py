@@ -80,7 +80,7 @@ def usable(ctx: Context, clause, triggers: list) -> list:
         seg = trig.segment_start(text, t.start, start)
         before = trig.context_before(text, t.start, start)
         if not bond.search(text, seg, segment_end(text, t.end, end)) and not (bond_clause and t.stage == "subscription") \
-                and not _NO_STEP.search(before) and not _grey_market_price(text, t, start) \
+                and not _NO_STEP.search(before) and not _UNNAMED_SPINOFF.search(text, seg, t.end) and not _grey_market_price(text, t, start) \
                 and not _bond_review(ctx, t, bond) and not (ctx.tells_placement and _NEW_SHARES.search(before)):
             out.append(t)
     return out
@@ -129,6 +129,8 @@ _IPO_WORDS = re.compile(r"IPO|上市|首发|首次公开发行|招股|挂牌|科
 # 星瑞股份欲登陆A股市场: a wish is no step, nor a plan the company announced; 汉砺科技虽已在科创板上市，但…: nor a
 # listing conceded in passing, which describes the company
 _NO_STEP = re.compile(r"欲|试图|想要|虽然|虽|尽管")
+# 董事会审议通过分拆子公司至创业板上市的预案: the child that lists is not named here, the parent lists nothing
+_UNNAMED_SPINOFF = re.compile(r"分拆(?:所属|旗下|控股|全资)?(?:子公司|附属公司)(?:至|到|在|于|赴)")
 
 
 def _spun_off(ctx: Context, start: int, end: int):
