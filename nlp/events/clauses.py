@@ -686,7 +686,7 @@ _ISSUED_TO = re.compile(r"(?<!不)向(?:控股股东|实际控制人|大股东|�
 _ISSUE = re.compile(r"\s?(?:定向)?发行(?:A股)?(?:股票|股份|新股)")
 # 元禾原点于2024年参与了X的A轮投资: the investor's verb right before the name of the one whose round it is
 _JOINED = re.compile(r"(?:参与|参投|领投|跟投)(?:了)?$")
-_ROUND_OF = re.compile(r"[」”\"]?\s?(?:的[^,，。；;、]{0,10}?轮|(?:[Pp]re-?\s?)?[A-H]\d?\s?\+*\s?轮|(?:天使|种子)\+*轮)")  # (参与X B轮现金增资)
+_ROUND_OF = re.compile(r"[」”\"]?\s?(?:的[^,，。；;、]{0,10}?轮|(?:[Pp]re-?\s?)?[A-H]\d?\s?\+*\s?轮|(?:天使|种子)\+*轮|的?(?:增资|融资))")  # (参与X B轮现金增资, 参与X增资)
 
 
 def _brokers(group: list[Entity], loose: bool = False) -> bool:
