@@ -832,6 +832,16 @@ def test_a_dotted_chronicle_line_heads_no_item_of_its_own():
     assert {e["company"]["name"] for e in events} == {"星屿智能"} and len(events) == 4
 
 
+def test_a_subscription_calendar_s_price_column_gives_each_new_share_its_offer_price():
+    """申购日｜简称｜申购代码｜发行价（元）｜板块: each row subscribes its new share, the bare number under 发行价（元） is
+    its offer price per share (待定: none yet)."""
+    text = ("本周打新日历\n申购日｜简称｜申购代码｜发行价（元）｜板块\n3月16日（周一）｜楝屿科技｜787611｜32.18｜科创板\n"
+            "3月18日（周三）｜槭屿股份｜732726｜待定｜沪主板")
+    events = {e["company"]["name"]: e for e in nlp.extract(text, published="2026-03-16")["events"]}
+    assert events["楝屿科技"]["offer_price"]["value"] == 32.18 and events["楝屿科技"]["stage"] == "subscription"
+    assert events["槭屿股份"].get("offer_price") is None
+
+
 def test_an_allottees_table_names_each_product_s_manager_however_far_below_the_placement_s_sum():
     """序号｜发行对象｜… under a placement's figures, two prose sentences between: each row's allottee invests in the
     placement; a product (管理人-托管行-产品名) is its manager's, the custodian bank and the product's name invest nothing."""

@@ -274,8 +274,9 @@ COLUMN_SUMS = [
     ("企业 | 拟募资(亿元)\n澜湾股份 | 12.30\n汀舟科技 | 8", [("12.30", 1.23e9, "CNY"), ("8", 8e8, "CNY")]),
     ("项目｜融资额（亿美元）\n星桥｜1,200\n月港｜未披露", [("1,200", 1.2e11, "USD")]),
     ("名称｜规模（单位：亿港元）\n港澜｜3.2", [("3.2", 3.2e8, "HKD")]),
-    # a price column (元, no 万 or 亿), a share count, a row of another width, a cell with words: no sum
-    ("简称｜发行价（元）\n澜湾｜9.88", []),
+    # a share count, a row of another width, a cell with words: no sum
+    ("简称｜发行价（元）\n澜湾｜9.88\n汀舟｜待定", [("9.88", 9.88, "CNY")]),  # a price per share
+    ("简称｜招股价(港元)\n澜湾｜3.20", [("3.20", 3.2, "HKD")]),
     ("对象｜获配股数（万股）\n某基金｜300", []),
     ("平台｜用户数（万）\n某应用｜300", []),
     ("获配对象｜获配金额（万元）\n某基金｜31,620.00", []),
@@ -288,6 +289,7 @@ COLUMN_SUMS = [
 def test_column_sums(text, expected):
     found = money.find_column_sums(text)
     assert [(text[s:e], v["value"], v["currency"]) for s, e, v in found] == expected
+    assert all(bool(v.get("per_share")) == ("价" in text.split("\n")[0]) for _, _, v in found)
 
 
 CHINESE_ALPHABET = "0123456789.,-–~ %$¥万亿千百十一二三四五六七八九零两数几余多约超近逾元美港币人民股年月日轮级以上内左右每/H股" \

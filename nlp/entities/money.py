@@ -194,19 +194,23 @@ def _spoken_prices(text: str, taken: list[tuple[int, int, dict]]) -> list[tuple[
 
 
 # 金额（万元）, 拟募资(亿元), 融资额（亿美元）: a flattened table's column whose header gives the unit of sums (万 or
-# 亿: a price column's 元 is told in its cells) over cells that are bare numbers; not one party's part (获配金额,
-# 认购金额, 出资额: the allottees' table of a placement told above it)
-_UNIT_HEADER = re.compile(rf"(?!获配|认购|出资)[^|｜（(]{{0,12}}[（(]\s*(?:单位[:：]\s*)?(?P<unit>[十百千]?[万亿]{_CUR_SUF})\s*[）)]")
+# 亿) over cells that are bare numbers; not one party's part (获配金额, 认购金额, 出资额: the allottees' table of a
+# placement told above it). 发行价（元）, 招股价(港元): a column of prices per share.
+_UNIT_HEADER = re.compile(rf"(?!获配|认购|出资)[^|｜（(]{{0,12}}[（(]\s*(?:单位[:：]\s*)?(?P<unit>[十百千]?[万亿]{_CUR_SUF})\s*[）)]"
+                          rf"|(?:发行价格?|招股价|发售价|申购价)[（(]\s*(?P<price>{_CUR_SUF})(?:/股)?\s*[）)]")
 _BARE_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 
 
 def find_column_sums(text: str) -> list[tuple[int, int, dict]]:
-    """金额（万元）｜… over 5000｜…: each bare number of the column, the sum its header's unit makes of it."""
+    """金额（万元）｜… over 5000｜…: each bare number of the column, the sum its header's unit makes of it (发行价（元）
+    over 32.18: a price per share)."""
     out = []
     for label, a, b in column_cells(text, _UNIT_HEADER):
         cell = text[a:b]
         start, end = a + len(cell) - len(cell.lstrip()), a + len(cell.rstrip())  # the number, without the padding
-        if _BARE_NUMBER.fullmatch(text, start, end) and (value := parse(text[start:end] + _UNIT_HEADER.fullmatch(label)["unit"])):
+        header = _UNIT_HEADER.fullmatch(label)
+        surface = f"{text[start:end]}{header['unit']}" if header["unit"] else f"每股{text[start:end]}{header['price']}"
+        if _BARE_NUMBER.fullmatch(text, start, end) and (value := parse(surface)):
             out.append((start, end, value))
     return out
 
