@@ -91,6 +91,11 @@ def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], 
         elif not record["date"] and (intro := when.list_intro_date(ctx, ev) or when.scene_date(ctx, ev, told)) is not None:
             record["date"] = _date(intro, mention)
             sources[("date", None)] = intro
+        elif not record["date"] and dateline is not None and record.get("instrument") in ("placement", "debt"):
+            # 9月17日晚间接连披露两份公告。第一份是定增的发行情况报告书: new shares or a bond are told by the notice,
+            # whose day dates them (a round's own day is seldom its notice's)
+            record["date"] = _date(dateline, mention)
+            sources[("date", None)] = dateline
         if record["date"] is not None and record["date"]["start_date"] is None:
             # 8月16日 in an undated article: with no year there is no date to report, only the text's
             # word for when, as 近日 is
