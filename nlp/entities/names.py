@@ -31,6 +31,12 @@ def gazetteer() -> dict[str, tuple[str, str]]:
     return entries
 
 
+@functools.cache
+def investment_firms() -> frozenset[str]:
+    """The canonical names the gazetteer knows as investment firms and state funds (kind investor)."""
+    return frozenset(row["name"].strip() for row in resources.table("known_names.tsv") if row.get("kind") == "investor")
+
+
 def trie_regex(words) -> str:
     """One regex for many literal words, factored by common prefixes so that
     Python's engine does not try each word at every position."""

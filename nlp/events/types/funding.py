@@ -10,6 +10,7 @@ import functools
 import re
 
 from ... import resources
+from ...entities.names import investment_firms
 from ...entities.numbers import parse_number
 from ...entities.span import Entity
 from ...entities.values import find_rounds
@@ -250,9 +251,9 @@ _FUND = re.compile(rf"(?:基金(?:\(有限合伙\))?(?:[一二三四五六七八
 
 
 def may_be_company(ent) -> bool:
-    """A fund, or an investment firm, raises no round of its own (the rule proposer's subject and the party
-    tagger's company alike)."""
-    return not _FUND.search(ent.text)
+    """A fund, or an investment firm (by its name, or one the gazetteer knows as one: 国投创合, 奇绩创坛), raises no
+    round of its own (the rule proposer's subject and the party tagger's company alike)."""
+    return not _FUND.search(ent.text) and (ent.value or {}).get("canonical") not in investment_firms()
 
 
 def companies(reader, view, subject, others):
