@@ -24,7 +24,7 @@ def assemble(ctx: Context, views: list[ClauseView], proposals: list[Proposal]) -
         view, etype = views[index], types.get(event)
         triggers = [t for t in view.usable if t.event == event]
         loan = any(LOAN.search(ctx.text, t.start, t.end) for t in triggers)
-        companies = _companies(ctx, props, etype, loan)
+        companies = _companies(ctx, props, etype, loan, triggers)
         for company in companies:
             cand = Candidate(event, company, {view.clause.sentence}, [(view.clause.start, view.clause.end)],
                              triggers=list(triggers))
@@ -46,10 +46,10 @@ SURE = 0.8  # "prefer": the tagger's probability that overrides the rules
 LEARNED = ("trf", "tagger")
 
 
-def _companies(ctx: Context, props: list[Proposal], etype, loan: bool = False) -> list:
+def _companies(ctx: Context, props: list[Proposal], etype, loan: bool = False, triggers=()) -> list:
     # a user's INVESTOR name; a party the type says never takes its events (a fund raises no round)
     props = [p for p in props
-             if not (p.role == "company" and (_investor(p.entity) or not etype.may_be_company(p.entity)))]
+             if not (p.role == "company" and (_investor(p.entity) or not etype.may_be_company(p.entity, triggers)))]
     rules = [p.entity for p in props if p.role == "company" and p.source == "rules"]
     # …旗下境外平台发行票据: a parent the text names before its child is not the learned company either
     # (…银行伦敦分行签署总额3.7亿美元的绿色贷款融资协议: in a loan, a bank the tagger names lends, it borrows nothing)

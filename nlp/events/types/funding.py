@@ -250,14 +250,17 @@ _TELLS_AGAIN = re.compile(r"(?:后者|前者|对方|其)")
 _FUND = re.compile(rf"(?:基金(?:\(有限合伙\))?(?:[一二三四五六七八九十]期)?|{INVESTMENT_FIRM}|合伙企业(?:\(有限合伙\))?)$")
 
 
-def may_be_company(ent) -> bool:
+def may_be_company(ent, triggers=()) -> bool:
     """A fund, or an investment firm (by its name, or one the gazetteer knows as one: 国投创合, 奇绩创坛), raises no
-    round of its own (the rule proposer's subject and the party tagger's company alike)."""
-    return not _FUND.search(ent.text) and (ent.value or {}).get("canonical") not in investment_firms()
+    round of its own (the rule proposer's subject and the party tagger's company alike); one the gazetteer knows
+    may still issue bonds or borrow (软银集团计划发售5500亿日元次级债券: the clause's triggers say so)."""
+    if _FUND.search(ent.text):
+        return False
+    return (ent.value or {}).get("canonical") not in investment_firms() or any(t.stage == "debt" for t in triggers)
 
 
 def companies(reader, view, subject, others):
-    if not may_be_company(subject):
+    if not may_be_company(subject, view.usable):
         return []
     listed = _respective(reader.ctx, view) or _together(reader.ctx, view) or _invested_in(reader.ctx, view)
     return listed[0] if listed and subject in listed[0] else [subject]

@@ -508,7 +508,7 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     return (stage_of(a) in _ENDED) == (stage_of(b) in _ENDED) and "listed" not in (stage_of(a), stage_of(b))
 
 
-def may_be_company(ent) -> bool:
+def may_be_company(ent, triggers=()) -> bool:
     return True
 
 
