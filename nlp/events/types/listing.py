@@ -80,7 +80,8 @@ def usable(ctx: Context, clause, triggers: list) -> list:
         seg = trig.segment_start(text, t.start, start)
         before = trig.context_before(text, t.start, start)
         if not bond.search(text, seg, segment_end(text, t.end, end)) and not (bond_clause and t.stage == "subscription") \
-                and not _NO_STEP.search(before) and not _UNNAMED_SPINOFF.search(text, seg, t.end) and not _grey_market_price(text, t, start) \
+                and not _NO_STEP.search(before) and not _UNNAMED_SPINOFF.search(text, seg, t.end) \
+                and not _grey_market_price(text, t, start) \
                 and not _bond_review(ctx, t, bond) and not (ctx.tells_placement and _NEW_SHARES.search(before)):
             out.append(t)
     return out
@@ -430,7 +431,9 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         add("exchange", exchange, owner=_owner(ctx, exchange))
         first_code = first_code or (exchange.value or {}).get("code")
     # X(688716.SH)…在港交所主板挂牌，H股股份代号为06716: the code on the step's exchange first
-    tickers = ctx.within(start, end, "TICKER") or [code for code in (reader.owner_code(),) if code is not None]
+    tickers = ctx.within(start, end, "TICKER")
+    if not tickers and (header_code := reader.owner_code()) is not None:
+        tickers = [header_code]  # 2月10日｜X（SYUK） above a line that names no code
     for ticker in sorted(tickers, key=lambda t: first_code is not None and (t.value or {}).get("exchange") != first_code):
         add("ticker", ticker, owner=_owner(ctx, ticker))
     for shares in ctx.within(start, end, "SHARES"):
