@@ -23,7 +23,8 @@ def gazetteer() -> dict[str, tuple[str, str]]:
     """Surface form (lower-cased) -> (canonical name, label)."""
     entries: dict[str, tuple[str, str]] = {}
     for row in resources.table("known_names.tsv"):
-        canonical, label = row["name"].strip(), row["label"].strip()
+        # an INVESTOR is a company that invests (investment_firms), as in a user's lexicon (userdata)
+        canonical, label = row["name"].strip(), row["label"].strip().replace("INVESTOR", "COMPANY")
         for surface in [canonical, *(row.get("aliases") or "").split("|")]:
             surface = surface.strip()
             if len(surface) >= 2:
@@ -33,8 +34,9 @@ def gazetteer() -> dict[str, tuple[str, str]]:
 
 @functools.cache
 def investment_firms() -> frozenset[str]:
-    """The canonical names the gazetteer knows as investment firms and state funds (kind investor)."""
-    return frozenset(row["name"].strip() for row in resources.table("known_names.tsv") if row.get("kind") == "investor")
+    """The canonical names the gazetteer knows as investment firms and state funds (label INVESTOR)."""
+    rows = resources.table("known_names.tsv")
+    return frozenset(row["name"].strip() for row in rows if row["label"].strip() == "INVESTOR")
 
 
 def trie_regex(words) -> str:
