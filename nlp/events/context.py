@@ -20,13 +20,18 @@ BULLET_CHARS = r"●•·‧・▪▍▌■◆◇★►▶✔✓✘✗☑\-*"
 BULLET = re.compile(rf"\s*[{BULLET_CHARS}]")
 # 1. 星河智能(香港)|停车场自动化, 周一(12月8日)|星河科技|科创板, 1️⃣ Sprocketly｜Seed｜$2.5M: a round-up's or a
 # calendar's item that names its company on a line of its own
-_ITEM_HEAD = (r"\s*(?:\d{{1,2}}\s?(?:[.、)|]|\ufe0f?\u20e3)|[①-⑳●•▍▌■◆▶✔✓✘✗☑{dots}]|[一二三四五六七八九十]、"
-              r"|(?:(?:周|星期)[一二三四五六日天]|\d{{1,2}}月\d{{1,2}}日)\s?(?:\([^()\n]{{1,12}}\))?\s?\|)\s*(?P<name>[^,，。；;:：(|【】\n]{{2,30}}?)\s*"
-              r"(?:\([^()\n]{{1,16}}\))?\s*")
-ITEM_HEADER = re.compile(_ITEM_HEAD.format(dots="") + r"(?:[|/·•]|$)")
+def _item_head(bullets: str) -> str:
+    """An item's opening (a number, one of `bullets`, a day before a bar) and the name after it."""
+    return (r"\s*(?:\d{1,2}\s?(?:[.、)|]|\ufe0f?\u20e3)|[" + bullets + r"]|[一二三四五六七八九十]、"
+            r"|(?:(?:周|星期)[一二三四五六日天]|\d{1,2}月\d{1,2}日)\s?(?:\([^()\n]{1,12}\))?\s?\|)\s*(?P<name>[^,，。；;:：(|【】\n]{2,30}?)\s*"
+            r"(?:\([^()\n]{1,16}\))?\s*")
+
+
+_ITEM_BULLETS = "①-⑳●•▍▌■◆▶✔✓✘✗☑"
+ITEM_HEADER = re.compile(_item_head(_ITEM_BULLETS) + r"(?:[|/·•]|$)")
 # ■ 琉光智造(10/13):工业视觉新创，宣布完成Pre-A轮, · 鸱吻科技：工业网络安全，A轮，…: a bulleted item whose name leads its
 # line before a colon (a dot opens such items too; a dotted line alone is a sentence, no item's header)
-ITEM_LEAD = re.compile(_ITEM_HEAD.format(dots="·‧・▪") + r"[:：](?=\S)")
+ITEM_LEAD = re.compile(_item_head(_ITEM_BULLETS + "·‧・▪") + r"[:：](?=\S)")
 # 【发债】汶岭国资：…完成…发行: a digest's item under a bracketed category tag names its company before the colon
 TAG_LEAD = re.compile(r"\s*【[^【】\n]{1,6}】\s*(?P<name>[^,，。；;:：(|【】\n]{2,20}?)\s*(?:\([^()\n]{1,16}\))?\s*[:：](?=\S)")
 # 福源(1682) alone on a line, its figures on the lines below (招股價:0.60元 暗盤價:1元): a market table's row header
