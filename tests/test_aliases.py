@@ -61,6 +61,13 @@ def test_canonical_name_is_the_most_frequent_form():
     assert canonical_name(ents("MiniMax", "Minimax", "MiniMax", "稀宇MiniMax")) == "MiniMax"
 
 
+def test_a_brand_cut_short_counts_for_the_name_it_shortens():
+    short = Entity("COMPANY", 0, 0, "縈岫", {"alias_of": "縈岫軟體", "shortened": True})
+    group = [*ents("縈岫軟體", "Loomtex", "Loomtex"), short, short]
+    assert canonical_name(group) == "縈岫軟體"
+    assert canonical_name(ents("縈岫軟體", "Loomtex", "Loomtex")) == "Loomtex"
+
+
 ARTICLE = ("零重力飞机工业(合肥)有限公司(以下简称“零重力”)近日宣布完成2亿元A轮融资。"
            "本轮融资由星河资本领投。该公司表示，资金将用于适航取证。零重力成立于2021年。")
 

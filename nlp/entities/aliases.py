@@ -146,7 +146,7 @@ def _listed_and_its_group(a: str, b: str) -> bool:
 # Tandora（中文名：苏州檀朵智能科技有限公司）, 穹序智能（原名“觅瞳视觉”）: the first name in a bracket right after a name is
 # that party's other name (or its former one)
 _FORMERLY = r"(?:原名|原称|曾用名|前身为?|前称|时名)(?:为|是)?\s?[:：]?\s?[“\"「]?"
-_GLOSS_OPEN = re.compile(rf"\s?[(（]\s?(?:(?:中文|英文)(?:名称?|全称)?\s?[:：]\s?|{_FORMERLY})?")
+_GLOSS_OPEN = re.compile(rf"\s?[(（]\s?(?:(?:中文|英文)(?:名称?|全称)?\s?[:：]\s?|品牌(?:名称?)?\s?[:：]?\s?|{_FORMERLY})?")
 _FORMER_GLOSS_OPEN = re.compile(rf"\s?[(（]\s?{_FORMERLY}")
 _QUOTED_GLOSS_OPEN = re.compile(r"[」”\"』]\s?[(（]\s?")  # 「律衡智能」（LexBalance AI）: in the other script
 _GLOSS_CLOSE = re.compile(r"[”\"」]?\s?[)）,，;；]")
@@ -237,12 +237,18 @@ def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
                     or (a in parents) != (b in parents) or _listed_and_its_group(a, b):
                 continue
             if (gaz[a] & gaz[b]) or _compatible(cores[a], cores[b]) or _described(a, b) or _described(b, a) \
-                    or _abbreviates(a, b) or _abbreviates(b, a):
+                    or _abbreviates(a, b) or _abbreviates(b, a) or _first_day_name(a, b, cores) or _first_day_name(b, a, cores):
                 union(a, b)
     groups: dict[str, list[Entity]] = {}
     for e in mentions:
         groups.setdefault(find(e.text), []).append(e)
     return list(groups.values())
+
+
+def _first_day_name(marked: str, other: str, cores: dict[str, str]) -> bool:
+    """N渚岫 for 渚岫环保: a new share's first-day name is the stock's short name however short its core."""
+    return bool(_NEW_SHARE_MARK.match(marked)) and len(cores[marked]) >= 2 and cores[other].startswith(cores[marked]) \
+        and not _NEW_SHARE_MARK.match(other)
 
 
 def _extends_parent(sub: str, other: str, subsidiaries: set[str], cores: dict[str, str]) -> bool:
@@ -268,6 +274,9 @@ def canonical_name(group: list[Entity], former: set[str] = frozenset()) -> str:
     Chinese press names it 露玛宠物); then the earliest. A brand cut short (云栢 for 云栢医疗) and a name with a
     description before it (抗体新药永沛生技) are never preferred."""
     counts = Counter(e.text for e in group if not (e.value or {}).get("shortened")) or Counter(e.text for e in group)
+    for e in group:  # 縈序 for 縈序軟體: a brand cut short is one more mention of the name it shortens
+        if (e.value or {}).get("shortened") and e.value.get("alias_of") in counts:
+            counts[e.value["alias_of"]] += 1
     first: dict[str, int] = {}
     defined = {e.text for e in group if (e.value or {}).get("alias_of")
                and not _only_the_company(e.text, e.value["alias_of"])}

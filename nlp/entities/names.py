@@ -129,11 +129,16 @@ def ends_at_interbank(text: str, end: int) -> bool:
 
 def _straddles_words(text: str, start: int, end: int) -> bool:
     """其中金额, 集中金属: a two-character known name (中金) whose first character ends a word and whose last
-    begins one is the seam of two words, not the name."""
+    begins one is the seam of two words, not the name; so is one whose first character ends a word as common as
+    其中 or 北京 (其中车规级, 北京东路), whatever follows."""
     if end - start != 2 or not start or end >= len(text):
         return False
     freq = _word_freq()
-    return freq.get(text[start - 1 : start + 1], 0) > 0 and freq.get(text[end - 1 : end + 1], 0) > 0
+    before = freq.get(text[start - 1 : start + 1], 0)
+    return before >= _COMMON_WORD or (before > 0 and freq.get(text[end - 1 : end + 1], 0) > 0)
+
+
+_COMMON_WORD = 2000  # jieba's count: 其中, 当中, 北京 above it; 从小 (从小米获得投资), 对华 below
 
 
 def _closes_a_place(text: str, start: int, end: int) -> bool:
@@ -208,7 +213,7 @@ _NAME_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+(?:\([\u4e00-\u9fff]{2,6}\))?|[A-
 # Words that describe the name that follows them: 全资子公司华鑫证券, 解决方案提供商数势科技.
 _DESCRIPTORS = frozenset("子公司 工作室 全资子公司 控股子公司 参股子公司 母公司 控股股东 大股东 股东 旗下 所属 下属 所持 持有 以 提供商 服务商 供应商 "
                          "制造商 运营商 开发商 解决商 厂 企业 公司 品牌 巨头 龙头 独角兽 初创 新创 新锐 平台 厂商 上市公司 中概股 概念股 竞争对手 对手 同行 "
-                         "项目 连锁 业主 借款人 发行人 申请人".split())
+                         "项目 连锁 业主 借款人 发行人 申请人 关联方 关联企业 关联公司".split())
 # Words for what a company is, right before its name (工业软件企业迈拓软件, 机械人公司灵动机器).
 WHAT_IT_IS = frozenset("企业 公司 厂商 平台 品牌 初创 新创 新锐 独角兽".split())
 # A maker's or doer's word (研发商, 先行者); not 商 opening a word (农村商业银行, 跨境商贸, 中国商飞)
@@ -222,7 +227,7 @@ def _is_descriptor(word: str) -> bool:
 
 
 _GLUED_VERBS = "向被把从"  # inside a guessed name, what jieba's HMM glued to the name after it
-_LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是系据让给于并且等其该因丨有这那了较除")  # 丨: a dateline separator; 了: 引入|了岚桥; 除: 除|澄泰 股份外
+_LEADING_JUNK = frozenset("由获向对在与和及的将被把从为是系属据让给于并且等其该因丨有这那了较除")  # 丨: a dateline separator; 了: 引入|了岚桥; 除: 除|澄泰 股份外; 属: 属|晅矽科技C轮
 # 湘江钛业全称湖南湘江钛业科技股份有限公司, X又称Y: a word that names a name, inside a run of name-like words
 # (up to the last of them: the name is after it)
 _CALLED = re.compile(r".*(?:全称|又称|原名|原称|时名|简称|全名)(?:为|是)?")
@@ -876,6 +881,14 @@ _MEDIA_AFTER = re.compile(r"(?:日报|晚报|早报|时报|商报|新闻网|新�
 _CONTRACT_ROLES = frozenset({"标的公司", "目标公司", "甲方", "乙方", "丙方"})
 
 
+def _count_outside_bond_names(text: str, short: str) -> int:
+    """How often `short` stands in the text, not counting a bond's short name's year before it (25嵇沅交投MTN003)."""
+    count = text.count(short)
+    if count and any(c.isdigit() for c in text):
+        count -= len(re.findall(rf"(?<=\d){re.escape(short)}", text))
+    return count
+
+
 def propagate(text: str, found: list[Entity]) -> list[Entity]:
     """Other occurrences of the names found so far, and short names defined as
     in 杭州云帆智能科技有限公司(以下简称“云帆智能”). A person named by a title (董事长纪承远) is no
@@ -914,7 +927,8 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
         if ent.text.isascii() and (latin := latin_names.core(ent.text)):  # Moxly Holdings, later Moxly
             shorts.append((latin, {}))
         for short, mark in shorts:
-            if text.count(short) > ent.text.count(short):  # used on its own somewhere
+            # used on its own somewhere (not only inside a bond's short name: 25嵇沅交投MTN003)
+            if _count_outside_bond_names(text, short) > ent.text.count(short):
                 surfaces.setdefault(short, Entity(ent.label, 0, 0, short, {"alias_of": ent.text, **mark}))
     if not surfaces:
         return found
