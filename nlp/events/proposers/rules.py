@@ -58,6 +58,8 @@ _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的
 # name before it
 _UNNAMED_CHILD = re.compile(rf"\s*(?:关于)?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下[\u4e00-\u9fff]{{0,4}}?(?:公司|企业|平台|主体))")
 _COLON_CHILD = re.compile(COLON_CHILD)
+_COLON_IN = re.compile(r"[:：]")
+_TAKES_IN = re.compile(r"工商变更|新增(?:了)?股东|迎来|引入|获得?")
 _PARENT_OF_INVESTOR = re.compile(r"(?:后者|其|该机构|该基金)(?:为|是)$")
 # …的X，也在今年9月完成了A轮: an adverb (or a date) opens a segment that goes on about the name before it
 _ADVERB_OPEN = re.compile(r"\s*(?:也|亦|还|则|同样|同期|刚刚?|近日|日前|(?:今日|今天|正式)?宣布)")  # …创立的Y，宣布完成…
@@ -361,9 +363,10 @@ class RuleProposer:
         turns = [m.start() for m in _SPEAKER.finditer(text, 0, top) if m.group(1) in self._speakers]
         first_qa = _QA_LABEL.search(text, 0, top) if self._answers else None
         top = min([top, *turns, *([first_qa.start()] if first_qa else [])])  # the lede, before the first turn
-        # (the investors the lede names are not whom the guest speaks for)
+        # (the investors the lede names are not whom the guest speaks for, nor its sponsor: 保荐机构为X)
         named = [e for e in self.ctx.within(0, top, "COMPANY")
-                 if e.text not in self._speakers and not INVESTOR_NAME.search(e.text)]
+                 if e.text not in self._speakers and not INVESTOR_NAME.search(e.text)
+                 and not _ADVISER_BEFORE.search(text, max(0, e.start - 8), e.start)]
         if len({self.ctx.cluster(e) for e in named}) != 1:
             return None
         for m in _TITLED.finditer(text, 0, top):
@@ -511,6 +514,12 @@ class RuleProposer:
         if active_only:  # X投资了: only a name after the verb, or 该公司 after it, is the company
             if receiver := next((e for e in others if receives_money(self.ctx, e, start)), None):
                 return receiver  # 公司已完成对Y（下称“Z”）的战略入股: the name the money went into, before the verb
+            # 筠潞氢能完成工商变更：汾峤产投战略入股: the name the clause opens on, said to take in a holder before a
+            # colon, was bought into (not one that announces: X公告：公司拟战略入股Y)
+            opener = next((e for e in others if e.start == start and (colon := _COLON_IN.search(text, e.end, live[0].start))
+                           and _TAKES_IN.search(text, e.end, colon.start())), None)
+            if opener is not None:
+                return opener
             if _OBJECTLESS.match(text, live[0].end) and self.topic and self._in_focus(clause.sentence, start):
                 return self.topic[0]  # 腾讯曾于2021年斥资1亿美元入股，…: it bought into the company in focus
             if not PRONOUN.match(text, live[0].end):
