@@ -690,7 +690,8 @@ def _contradict(a: Candidate, b: Candidate) -> bool:
         or (not (_part(a) or _part(b)) and (_beyond_order(a, b) or _beyond_order(b, a))) \
         or _part_exceeds(a, b) or _part_exceeds(b, a) \
         or (_months_apart(a.args.get("date"), b.args.get("date")) and not _steps_of_one_placement(a, b)
-            and not _signed_then_closed(a, b))
+            and not _signed_then_closed(a, b)) \
+        or _plan_and_past_year(a, b) or _plan_and_past_year(b, a)
 
 
 def _signed_then_closed(a: Candidate, b: Candidate) -> bool:
@@ -751,6 +752,15 @@ def _months_apart(a, b) -> bool:
         return True
     return a.value["start"][:7] != b.value["start"][:7] and a.value["granularity"] in ("day", "month") \
         and b.value["granularity"] in ("day", "month")
+
+
+def _plan_and_past_year(plan: Candidate, other: Candidate) -> bool:
+    """拟定增募资不超8亿元 … 2022年，公司曾定增募资5.6亿元: a deal told as a plan, and one done in a year told
+    by its number alone, are two deals, whatever their sums."""
+    date = other.args.get("date")
+    return any(t.modal for t in plan.triggers) and not any(t.modal for t in other.triggers) \
+        and plan.args.get("date") is None and date is not None and bool(date.value) \
+        and date.value["granularity"] == "year" and bool(_YEAR.search(date.text))
 
 
 _RELATIVE_YEAR = re.compile(r"今年|本年")  # (not 去年, often another clause's date, nor 明年: see above)
