@@ -23,11 +23,19 @@ def _money_ok(got: dict | None, want: dict) -> bool:
 
 
 def find_event(events: list[dict], want: dict) -> dict:
-    for ev in events:
-        if ev["type"] == want["type"] and party_matches(ev["company"], want["company"]):
+    """The event of the wanted type and company; of several such (a round and an earlier one), the first whose
+    fields hold."""
+    same = [ev for ev in events if ev["type"] == want["type"] and party_matches(ev["company"], want["company"])]
+    if not same:
+        raise AssertionError(f"no {want['type']} event for {want['company']}: "
+                             f"{[(e['type'], e['company']['name']) for e in events]}")
+    for ev in same[:-1]:
+        try:
+            check_event(ev, want)
             return ev
-    raise AssertionError(f"no {want['type']} event for {want['company']}: "
-                         f"{[(e['type'], e['company']['name']) for e in events]}")
+        except AssertionError:
+            continue
+    return same[-1]
 
 
 def check_event(ev: dict, want: dict) -> None:
