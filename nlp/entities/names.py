@@ -222,8 +222,13 @@ _DESCRIBED = re.compile(rf"^.*{MAKER_WORD}(?=[\u4e00-\u9fffA-Za-z])")
 
 
 def _is_descriptor(word: str) -> bool:
-    """全资子公司, 提供商, 研发商, 先行者, 元件厂 … (but not 招商, 酒厂)."""
-    return word in _DESCRIPTORS or (len(word) >= 3 and word[-1] in "商者厂") or word in ("商", "者", "厂", "企")
+    """全资子公司, 提供商, 研发商, 先行者, 元件厂, 餐饮企业 (one jieba word) … (but not 招商, 酒厂, 有限公司)."""
+    return word in _DESCRIPTORS or (len(word) >= 3 and word[-1] in "商者厂") or word in ("商", "者", "厂", "企") \
+        or (len(word) >= 4 and word.endswith(("企业", "公司")) and (_suffix_of(word) or ("",))[0] != word
+            and not word.startswith(_OWNERSHIP))
+
+
+_OWNERSHIP = ("国有", "民营", "中央", "地方", "外资", "合资", "私营", "集体")  # 中国国有企业混改基金: part of the name
 
 
 _GLUED_VERBS = "向被把从"  # inside a guessed name, what jieba's HMM glued to the name after it
