@@ -82,7 +82,7 @@ def off_share_bars(text: str, found: list[Entity]) -> list[Entity]:
 def find_token_names(text: str, tokens: list[tuple[str, int]], taken: list[Entity]) -> list[Entity]:
     """Names that need the segmentation: suffix rules and people."""
     found = [e for e in names.find_suffixed(tokens, taken) if not names.ends_at_interbank(text, e.end)
-             and not (e.weak and _inside_bond_code(text, e))]
+             and not (e.weak and names.in_bond_name(text, e.start, e.end))]
     stocks = stock_names.find_stock_names(text, tokens, taken + found)
     busy = Occupied(len(text), stocks)
     found = [e for e in found if not busy.any(e.start, e.end)] + stocks
@@ -93,16 +93,6 @@ def find_token_names(text: str, tokens: list[tuple[str, int]], taken: list[Entit
         found.extend(e for e in glossed if not busy.any(e.start, e.end))
     found.extend(names.find_people(text))
     return found
-
-
-# 25澄州交投MTN001, 25溧澄K1: a bond's short name (its year, its issuer's short form, its series) is no company
-_BOND_YEAR = re.compile(r"\d{2}")
-_BOND_SERIES = re.compile(r"(?:MTN|SCP|CP|PPN|GN|K|Y|D|G)?\d{1,3}")
-
-
-def _inside_bond_code(text: str, ent: Entity) -> bool:
-    return ent.start >= 2 and bool(_BOND_YEAR.fullmatch(text, ent.start - 2, ent.start)) \
-        and bool(_BOND_SERIES.match(text, ent.end))
 
 
 def _after_stock_kind(ent: Entity) -> Entity:

@@ -886,12 +886,19 @@ _MEDIA_AFTER = re.compile(r"(?:日报|晚报|早报|时报|商报|新闻网|新�
 _CONTRACT_ROLES = frozenset({"标的公司", "目标公司", "甲方", "乙方", "丙方"})
 
 
+# 25澄州交投MTN001, 25溧澄K1: a bond's short name (its year, its issuer's short form, its series) is no company name
+_BOND_YEAR = re.compile(r"\d{2}")
+_BOND_SERIES = re.compile(r"(?:MTN|SCP|CP|PPN|GN|K|Y|D|G)?\d{1,3}")
+
+
+def in_bond_name(text: str, start: int, end: int) -> bool:
+    return start >= 2 and bool(_BOND_YEAR.fullmatch(text, start - 2, start)) and bool(_BOND_SERIES.match(text, end))
+
+
 def _count_outside_bond_names(text: str, short: str) -> int:
-    """How often `short` stands in the text, not counting a bond's short name's year before it (25嵇沅交投MTN003)."""
-    count = text.count(short)
-    if count and any(c.isdigit() for c in text):
-        count -= len(re.findall(rf"(?<=\d){re.escape(short)}", text))
-    return count
+    """How often `short` stands in the text, not counting its use inside a bond's short name."""
+    starts = [m.start() for m in re.finditer(re.escape(short), text)]
+    return sum(not in_bond_name(text, s, s + len(short)) for s in starts)
 
 
 def propagate(text: str, found: list[Entity]) -> list[Entity]:
