@@ -58,7 +58,6 @@ _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的
 # name before it
 _UNNAMED_CHILD = re.compile(rf"\s*(?:关于)?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下[\u4e00-\u9fff]{{0,4}}?(?:公司|企业|平台|主体))")
 _COLON_CHILD = re.compile(COLON_CHILD)
-_COLON_IN = re.compile(r"[:：]")
 _TAKES_IN = re.compile(r"工商变更|新增(?:了)?股东|迎来|引入|获得?")
 _PARENT_OF_INVESTOR = re.compile(r"(?:后者|其|该机构|该基金)(?:为|是)$")
 # …的X，也在今年9月完成了A轮: an adverb (or a date) opens a segment that goes on about the name before it
@@ -516,7 +515,7 @@ class RuleProposer:
                 return receiver  # 公司已完成对Y（下称“Z”）的战略入股: the name the money went into, before the verb
             # 筠潞氢能完成工商变更：汾峤产投战略入股: the name the clause opens on, said to take in a holder before a
             # colon, was bought into (not one that announces: X公告：公司拟战略入股Y)
-            opener = next((e for e in others if e.start == start and (colon := _COLON_IN.search(text, e.end, live[0].start))
+            opener = next((e for e in others if e.start == start and (colon := _COLON.search(text, e.end, live[0].start))
                            and _TAKES_IN.search(text, e.end, colon.start())), None)
             if opener is not None:
                 return opener
