@@ -465,7 +465,7 @@ _CHILD_OF = re.compile(rf"(?:旗下|下属|{SUBSIDIARY}|孵化的|分拆的)[^,�
 # 向Rappi注资, 为星城公司提供贷款: the money goes into the name; 向东莞信托融资: the name lends it
 # (对X（以下简称Y）实施战略入股: the name's definition may come between)
 _PUT_INTO = re.compile(r"(?:[(（][^()（）]{1,20}[)）])?[」”\"』]?(?:进行了?|追加|实施|的)?(?:[^,，。；;]{0,8}?[轮元])?"
-                       r"(?:注资|增资|战略投资|投资|战略入股|入股)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
+                       r"(?:注资|增资|战略投资|投资|战略入股|入股|出资)|提供[^,，。；;]{0,24}?(?:贷款|授信|借款|融资|资金支持)")
 _BORROW = re.compile(r"等?(?:申请[^,，。；;]{0,20}?|进行)?(?:联合)?(?:融资|借款|贷款|借入|授信|联贷)")  # 申请合计不超过18亿元的综合授信
 # 星河集团旗下X, 星河(00175)控股的X, 星河股份分拆子公司…上市, 星河股份：储能子公司B轮落地, 英伟达风投部门NVentures: the
 # parent names the next name (or the part it spins off), it is not the party

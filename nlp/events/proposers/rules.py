@@ -209,6 +209,10 @@ def _segment(text: str, pos: int, floor: int, ceiling: int) -> tuple[int, int]:
 _HEADLINE_BLANK = re.compile(r"(?<=[\u4e00-\u9fff”」』\"])[ \u3000]+(?=[\u4e00-\u9fff“「『\"])")
 # …的申请，已于本月12日经深交所审核通过: a segment that opens on when the step before it happened
 _WHEN_NEXT = re.compile(r"[,，]\s?(?:已经?|并|均)?(?:于|在)")
+# …，源码资本领投，交割于5月16日完成 / 资金已于9月3日到账 / 时间为3月4日: a later segment of the sentence that says when
+# the deal closed (its words right before or after the date) dates it, when the trigger's own segment tells no date
+_CLOSED_AFTER = re.compile(r"(?:已经?)?(?:全部|全额)?(?:完成|办理完毕)?(?:交割|到账|到位|签署|签约|工商变更|完成)")
+_CLOSED_BEFORE = re.compile(r"(?:时间|日期|官宣日|交割日|签约日|到账日)(?:为|是)?[:：]?\s?$")
 
 
 def _headline_part(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
@@ -931,10 +935,11 @@ class RuleProposer:
         """A date the text tells of something (usable, and not the article's dateline)."""
         return _usable_date(d) and not self.ctx.is_dateline(d)
 
-    def date_for(self, pos: int, clause: Clause) -> Entity | None:
+    def date_for(self, pos: int, clause: Clause, closing: bool = False) -> Entity | None:
         """The date in the comma segment of `pos` ('as of' dates only when there
         is no other), else a date standing alone before it in the sentence
-        ("12月19日，港交所官网显示，…")."""
+        ("12月19日，港交所官网显示，…"). closing: a later segment may tell the day a round closed (交割于5月16日
+        完成; a bond's money that 已于…到账 is no day of its issue)."""
         ctx, sent_start = self.ctx, clause.sentence_start
         seg, seg_end = _headline_part(ctx.text, pos, *_segment(ctx.text, pos, sent_start, clause.end))
         dates = [d for d in ctx.within(seg, seg_end, "DATE") if self._told(d)
@@ -945,6 +950,8 @@ class RuleProposer:
                                            for e in ctx.within(d.end, pos, "COMPANY"))]
         if own or plain or dates:
             return (own or plain or dates)[0]
+        if closing and (closed := self._closing_date(seg_end, ctx.sentence_of(pos)[1])) is not None:
+            return closed
         if _BACK_THEN.search(ctx.text, seg, pos):  # 2019年在纳斯达克上市，当时发行价为16美元: the time just told
             back = next((d for d in reversed(ctx.within(sent_start, seg, "DATE")) if self._told(d)
                          and not _not_a_date_of(ctx, d, segment_end(ctx.text, d.start, seg), sent_start)), None)
@@ -970,6 +977,17 @@ class RuleProposer:
             if d is not None and self._told(d):
                 return d
         return self._paragraph_date(clause)
+
+    def _closing_date(self, start: int, sentence_end: int) -> Entity | None:
+        """The day a later segment says the deal closed on, that segment naming no company, round or sum of its own
+        (此前于2023年完成A轮 is another deal)."""
+        ctx = self.ctx
+        for d in ctx.within(start, sentence_end, "DATE"):
+            d_start, d_end = _segment(ctx.text, d.start, start, sentence_end)
+            if self._told(d) and (_CLOSED_AFTER.match(ctx.text, d.end) or _CLOSED_BEFORE.search(ctx.text, d_start, d.start)) \
+                    and not ctx.within(d_start, d_end, "COMPANY", "ROUND", "MONEY"):
+                return d
+        return None
 
     def _paragraph_date(self, clause: Clause) -> Entity | None:
         """6月5日下午，上市委审议A、B、C三家企业的申请。三家公司全部通过审议: the date that opens the sentence

@@ -522,7 +522,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     kind = named or instrument(ctx.text, live[0].start, start, end)
     add("instrument", value=kind)
     # a phrase that opens in a tag (【超短融】X：第三期超短期融资券已于8月20日发行完毕): the segment where it ends too
-    date = next((d for d in (reader.date_for(p, clause) for t in live for p in (t.start, t.end - 1)) if d is not None), None)
+    date = next((d for d in (reader.date_for(p, clause, closing=kind == "equity") for t in live for p in (t.start, t.end - 1))
+                 if d is not None), None)
     if view.list_item and specific:  # a round of a list: the date told with it (先后获得X的种子轮（2020年）、Y的A轮（2022年）)
         first = trig.segment_start(ctx.text, specific[0].start, start)
         date = reader.told_within(first, end) or (date if first == start or not _LIST_AFTER.match(ctx.text, start) else None)

@@ -42,6 +42,8 @@ STAGE_TO_DUEE = {
 _ENDED = ("terminated", "withdrawn")
 # 再度受理, 重启IPO, 二次闯关, 转战创业板: a new attempt, so a termination told with it is history
 _RESTART = re.compile(r"重启|再度|再次|重新(?:递交|提交|申报|递表)|卷土重来|第二次|二次(?:递表|闯关|冲击|申报|IPO)|二度|转战")
+# 暂未透露是否会再次申报, 不会重新递表: a new attempt asked about or ruled out is none
+_RESTART_ASKED = re.compile(r"(?:是否|能否|会否|会不会|有无|何时|不会|不再|暂无|暂不)(?:会|将|还|要)?$")
 _H_SHARES = re.compile(r"H股(?:上市|发行|的?(?:上市|发行)?申请|招股)")
 # a listing told with one of these is not (only) in Hong Kong, whatever the press
 _ELSEWHERE = re.compile(r"A股|美股|赴美|美国|新加坡|台湾|伦敦|东京|[沪深]市")
@@ -382,7 +384,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     def add(role, entity=None, value=None, owner=None):
         out.append(Proposal(clause.index, NAME, role, entity, value=value, owner=owner))
 
-    if _RESTART.search(ctx.text, start, end):
+    if any(not _RESTART_ASKED.search(ctx.text, max(start, m.start() - 5), m.start())
+           for m in _RESTART.finditer(ctx.text, start, end)):
         add("restarted", value=True)
     if _H_SHARES.search(ctx.text, start, end):
         add("h_shares", value=True)
