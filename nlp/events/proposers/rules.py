@@ -210,7 +210,7 @@ _HEADLINE_BLANK = re.compile(r"(?<=[\u4e00-\u9fff”」』\"])[ \u3000]+(?=[\u4e
 # …的申请，已于本月12日经深交所审核通过: a segment that opens on when the step before it happened
 _WHEN_NEXT = re.compile(r"[,，]\s?(?:已经?|并|均)?(?:于|在)")
 # …，源码资本领投，交割于5月16日完成 / 资金已于9月3日到账 / 时间为3月4日: a later segment of the sentence that says when
-# the deal closed (its words right before or after the date) dates it, when the trigger's own segment tells no date
+# a round closed (its words right before or after the date) dates it, when the trigger's own segment tells no date
 _CLOSED_AFTER = re.compile(r"(?:已经?)?(?:全部|全额)?(?:完成|办理完毕)?(?:交割|到账|到位|签署|签约|工商变更|完成)")
 _CLOSED_BEFORE = re.compile(r"(?:时间|日期|官宣日|交割日|签约日|到账日)(?:为|是)?[:：]?\s?$")
 
