@@ -127,9 +127,9 @@ def table_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return [] if at is None else [("investor", max(a, start), min(b, end)) for a, b in row[at + 1:] if a < end and start < b]
 
 
-# 早: 星河早于2017年上市; 昨 / 今: 星河生技昨宣布 (Taiwan press); 拟: 星河股份拟对X增资; 则: X则向港交所递表;
+# 早: 星河早于2017年上市; 昨 / 今: 星河生技昨宣布 (Taiwan press); 拟: 星河股份拟对X增资; 则: X则向港交所递表; 这次: X这次赴美IPO;
 # 即 / 便 / 就: 成立当年，公司即拿到…; 是: 公司是2015年在创业板挂牌的: words that follow a name and are no part of it
-TRAILING_WORDS = re.compile(r"(?:等机构|等|是|股票|第[一二三四五六七八九十\d]+次|首次|再次|曾|也|则|将|拟|已|早|于|昨|今|即|便|就|做)+$")  # (淇臻做领投: X does the lead)
+TRAILING_WORDS = re.compile(r"(?:等机构|等|是|股票|第[一二三四五六七八九十\d]+次|首次|再次|这一?次|此次|本次|这回|曾|也|则|将|拟|已|早|于|昨|今|即|便|就|做)+$")  # (淇臻做领投: X does the lead)
 
 
 def _clean(name: str) -> str:
@@ -208,7 +208,7 @@ _NAME_LINKS = frozenset({"之"})
 
 
 # the news's time words (not 未来, 天天, 今日, which open brands: 未来资本, 天天有货, 今日资本)
-_NEWS_TIME = frozenset("正在 现正 近年 近年来 近几年 早期 初期 前期 中期 后期 早年 当年 目前 此前 此后 之前 之后 近期 同期 当时 以往 过去 "
+_NEWS_TIME = frozenset("正在 现正 近年 近年来 近几年 早期 初期 前期 中期 后期 早年 当年 目前 此前 此后 之前 之后 以来 近期 同期 当时 以往 过去 "
                         "年初 年底 年内 今年 去年 明年 前年 隔年 次年 翌年 同年".split())
 
 

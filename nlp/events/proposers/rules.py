@@ -978,6 +978,11 @@ class RuleProposer:
                 return d
         return self._paragraph_date(clause)
 
+    def statement_of(self, pos: int, clause: Clause) -> tuple[int, int]:
+        """The clause, or the blank-separated part of a headline that holds `pos` (X完成C轮　同赛道Y上月刚拿下B+轮: two
+        statements)."""
+        return _headline_part(self.ctx.text, pos, clause.start, clause.end)
+
     def _closing_date(self, start: int, sentence_end: int) -> Entity | None:
         """The day a later segment says the deal closed on, that segment naming no company, round or sum of its own
         (此前于2023年完成A轮 is another deal)."""

@@ -324,8 +324,9 @@ _ROUND_SIZE = re.compile(r"融资(?:规模|总额)|融资的一部分|(?:本轮|
 # pays, maybe a part of a round
 _PAYS_BEFORE = re.compile(r"(?:(?:同时|将|已|再)?(?:以|出资|斥资|使用|动用|拿出|投入)(?:自有资金|自筹资金|现金|合计|共计|人民币)*"
                           r"|(?:子公司|附属公司|旗下基金))\s?$")
-# 董事会同意公司以1.5亿元入股X; X同步公告，董事会通过以2亿元认购…, X(600123)9月3日晚公告，以…: the payer is the pronoun's or the announcer
-_ANNOUNCED = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:晚间|晚上|晚|早间|盘后)?(?:同步|同日|今日|亦|也)?(?:发布|发出)?"
+# 董事会同意公司以1.5亿元入股X; X同步公告，董事会通过以2亿元认购…, X(600123)9月3日晚公告，以…, X（4593）昨（30）日董事会通过，以…:
+# the payer is the pronoun's or the announcer
+_ANNOUNCED = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日|[今昨]日)?(?:晚间|晚上|晚|早间|盘后)?(?:同步|同日|今日|亦|也)?(?:发布|发出)?"
                        r"(?:公告|宣布|披露|重大讯息|重讯|董事会(?:\d{1,2}月\d{1,2}日|[今昨]日|日前|近日)?(?:审议)?通过)(?:称|指出|表示)?\s?[,，:：]\s?")
 _PAYS_AFTER = re.compile(r"\s?(?:\([^()]{1,20}\))?(?:的价格|的对价|的代价|的?(?:自有资金|自筹资金|现金))?(?:认购|入股|[,，]?参与|参投|领投|跟投|增资|注资|取得|受让|战略投资|投资(?![\d人方者机]))")
 
@@ -522,8 +523,10 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     kind = named or instrument(ctx.text, live[0].start, start, end)
     add("instrument", value=kind)
     # a phrase that opens in a tag (【超短融】X：第三期超短期融资券已于8月20日发行完毕): the segment where it ends too
-    date = next((d for d in (reader.date_for(p, clause, closing=kind == "equity") for t in live for p in (t.start, t.end - 1))
-                 if d is not None), None)
+    # (a headline's other statement, 同赛道Y上月刚拿下B+轮, dates its own deal, not this one)
+    lo, hi = reader.statement_of(live[0].start, clause)
+    date = next((d for d in (reader.date_for(p, clause, closing=kind == "equity") for t in live if lo <= t.start < hi
+                             for p in (t.start, t.end - 1)) if d is not None), None)
     if view.list_item and specific:  # a round of a list: the date told with it (先后获得X的种子轮（2020年）、Y的A轮（2022年）)
         first = trig.segment_start(ctx.text, specific[0].start, start)
         date = reader.told_within(first, end) or (date if first == start or not _LIST_AFTER.match(ctx.text, start) else None)

@@ -306,7 +306,7 @@ _SHARES_TOLD = re.compile(r"股份|股票|新股|[AH]股|\d股|IPO|首发|招股
 def _scheduled(ctx: Context, t: trig.Trigger, stage: str, date, start: int, end: int) -> bool:
     """股份本月十五日挂牌 told on the 8th, 将于9月3日在港交所上市, 下周招股: a listing or an offer set for a day ahead, not
     done yet (a plan's day counts where the clause names the market or the shares: not 新车将于9月5日正式上市)."""
-    if t.stage == "subscription" == stage or t.stage == "listed" == stage:
+    if t.stage == stage and stage in ("subscription", "priced", "listed"):  # (定價日為12月5日 told on the 1st: ahead too)
         if ctx.reference is not None and (date is None or (date.value or {}).get("start")):
             return _after(date, ctx.reference)
         # a day no article's date resolves: the words say it lies ahead (10月8日(下周三)才会挂牌上市)
