@@ -181,3 +181,11 @@ def own_dateline(ctx: Context, ev: Candidate, told: list[Entity]) -> Entity | No
     first = ctx.sentence_index(mine[0].start)
     last = [d for d in mine if ctx.sentence_index(d.start) == first][-1]
     return last if last.value != mine[0].value else mine[0]  # (the same day twice: the first names it)
+
+
+def finer_within(new, old) -> bool:
+    """Is date `new` a shorter stretch of time inside `old` (2024年3月 in 去年)?"""
+    a, b = (old.value or {}) if old is not None else {}, (new.value or {}) if new is not None else {}
+    if not (a.get("start") and a.get("end") and b.get("start") and b.get("end")):
+        return False
+    return a["start"] <= b["start"] and b["end"] <= a["end"] and (b["start"], b["end"]) != (a["start"], a["end"])

@@ -17,6 +17,7 @@ from ...entities.values import find_rounds
 from .. import triggers as trig
 from ..clauses import segment_end
 from ..candidate import Candidate, Proposal
+from ..when import finer_within
 from ..discover import table_zones
 from ..context import INVESTMENT_FIRM, INVESTS_IN, MORE_MONEY, NAMES, PRONOUN, Context, cues, name_lists, subscribed_issuer, title_end
 from .. import record as rec
@@ -809,7 +810,7 @@ def prefer(key: str, have: Candidate, new: Candidate) -> bool:
     order of magnitude (数亿元), the round's size (本轮融资总额为3亿元) an investor's part (拟以2亿元认购…), a date
     inside the other's span a coarser one (去年B轮 … 2024年3月，B轮: the month)."""
     if key == "date":
-        return _finer_within(new.args.get(key), have.args.get(key))
+        return finer_within(new.args.get(key), have.args.get(key))
     if key == "instrument":
         return new.args.get(key) == "debt"  # (notes sold by private placement: the notes are the deal)
     if key == "amount":
@@ -822,14 +823,6 @@ def prefer(key: str, have: Candidate, new: Candidate) -> bool:
     # 战略投资 only says who put money in: the lettered round of the same deal names it
     named = lambda c: _round(c) not in _WILDCARD_ROUNDS and _round(c) != "strategic"  # noqa: E731
     return key == "round" and not named(have) and named(new)
-
-
-def _finer_within(new, old) -> bool:
-    """Is date `new` a shorter stretch of time inside `old` (2024年3月 in 去年)?"""
-    a, b = (old.value or {}) if old is not None else {}, (new.value or {}) if new is not None else {}
-    if not (a.get("start") and a.get("end") and b.get("start") and b.get("end")):
-        return False
-    return a["start"] <= b["start"] and b["end"] <= a["end"] and (b["start"], b["end"]) != (a["start"], a["end"])
 
 
 def substantial(ev: Candidate, negated_elsewhere: frozenset, invests_elsewhere: bool) -> bool:

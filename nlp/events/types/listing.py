@@ -15,6 +15,7 @@ from .. import stage_model
 from .. import triggers as trig
 from ..candidate import Candidate, Proposal, Step
 from ..clauses import segment_end
+from ..when import finer_within
 from ..context import BREADCRUMBS, ENUMERATION, TICKER_OPENS, Context, cues, name_lists, title_end
 
 NAME = "listing"
@@ -429,8 +430,9 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
             continue  # 已在上交所科创板上市的X / 在港交所挂牌十年的X / 创业板上市公司X…在港交所主板挂牌: where it is listed describes it
         if _MOVES_FROM.search(ctx.text, max(start, exchange.start - 2), exchange.start) and _MOVES_TO.match(ctx.text, exchange.end):
             continue  # 由北交所转板至科创板: the market it leaves is not the step's
-        if exchange.text in _MARKET_WORDS and any(c.start == exchange.end for c in ctx.within(exchange.end, end, "COMPANY")):
-            continue  # 港股X回A获受理: the market right before the name says where X trades, not where this step is
+        if exchange.text in _MARKET_WORDS and (any(c.start == exchange.end for c in ctx.within(exchange.end, end, "COMPANY"))
+                                               or _MARKET_FIRM.match(ctx.text, exchange.end)):
+            continue  # 港股X回A获受理, 港股公司X…科创板上会: the market before the name says where X trades, not where this step is
         add("exchange", exchange, owner=_owner(ctx, exchange))
         first_code = first_code or (exchange.value or {}).get("code")
     # X(688716.SH)…在港交所主板挂牌，H股股份代号为06716: the code on the step's exchange first
@@ -500,6 +502,7 @@ _TRANCHE = re.compile(r"(?:公开发售|国际配售)(?:部分|部份)?(?:起初
 # --- merging ---------------------------------------------------------------------------
 
 _MARKET_WORDS = frozenset({"港股", "美股", "A股", "H股"})
+_MARKET_FIRM = re.compile(r"(?:上市)?(?:公司|企业)(?=[\u4e00-\u9fffA-Za-z])")
 
 
 def compatible(a: Candidate, b: Candidate) -> bool:
@@ -723,8 +726,10 @@ def record(ctx: Context, ev: Candidate, mention: rec.Mention, sources: rec.Sourc
 
     dated: dict[str, tuple[dict | None, object]] = {}
     for step in a.get("stages", []):
-        # a plan has no day of its own (拟于2026年上市); a tutoring filing done (于10月23日办结辅导备案) has
-        if (step.stage != "planned" or _plan_step_done(step)) and dated.get(step.stage, (None,))[0] is None:
+        # a plan has no day of its own (拟于2026年上市); a tutoring filing done (于10月23日办结辅导备案) has; a step
+        # told again with a day inside the span told first (年内…过会, then 11月7日…获审议通过) takes that day
+        if (step.stage != "planned" or _plan_step_done(step)) and (dated.get(step.stage, (None,))[0] is None
+                                                                   or finer_within(step.date, dated[step.stage][1])):
             dated[step.stage] = (rec.date(step.date, mention), step.date)
     milestones = [{"stage": st, "date": date} for st, (date, _) in dated.items()]
     stage_date, stage_date_ent = dated.get(stage, (None, None))
