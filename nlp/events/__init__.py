@@ -12,7 +12,7 @@ import hashlib
 from typing import Callable
 
 from ..entities.span import any_start_within
-from . import assemble, clauses, proposers, scorer, triggers, types, when
+from . import assemble, clauses, linker, proposers, scorer, triggers, types, when
 from .candidate import Candidate
 from .context import Context
 from .merge import merge
@@ -69,6 +69,7 @@ def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], 
     """The events with every argument the proposers found, and the entity behind each."""
     views = analyse_clauses(ctx) if views is None else views
     events = candidates(ctx, views)
+    linker.load().link(ctx, events)  # investors told in sentences of their own
     datelines = when.datelines(ctx)
     dateline = datelines[0] if datelines else None
     round_up = len({ctx.cluster(ev.company) for ev in events}) >= when.ROUND_UP_SIZE

@@ -1,4 +1,4 @@
-"""`zhfin train ner|events|tagger|trf`: the click commands that rebuild the shipped models.
+"""`zhfin train ner|events|tagger|linker|trf`: the click commands that rebuild the shipped models.
 
 The training code stays in its module (ner, events, tagger); each module's
 ``main(argv)`` runs the command here, so `python -m nlp.train.ner …` and
@@ -37,6 +37,7 @@ def train() -> None:
       zhfin train ner --data ../shared/data --out models/ner
       zhfin train events --data ../shared/data --cv-only
       zhfin train tagger --data ../shared/data --out models/tagger
+      zhfin train linker --data ../shared/data --out models/linker
       zhfin train trf --base DIR --data ../shared/data --out models/trf
     """
 
@@ -203,6 +204,34 @@ def tagger(data: str, out: str, folds: int, seed: int, cv_only: bool, no_cv: boo
                             renamed=renamed)
     for key, m in (result.get("cv") or {}).items():
         click.echo(f"{key:<16} P {m['p']:.3f} R {m['r']:.3f} F1 {m['f1']:.3f}  (gold {m['gold']}, pred {m['pred']})")
+
+
+# ---- linker -----------------------------------------------------------------------------------
+
+@train.command("linker")
+@data_option(" (realnews_dev/, duee_fin/)")
+@click.option("--out", default="models/linker", show_default=True, metavar="DIR",
+              help="Where linker.json goes. Example: --out /tmp/linker")
+@FOLDS
+@SEED
+@CV_ONLY
+def linker(data: str, out: str, folds: int, seed: int, cv_only: bool) -> None:
+    """Train the investor linker (investors told in a sentence of their own, after the round) on
+    realnews_dev train, DuEE-Fin dev and the read train halves of the probe sets, with
+    cross-validation over documents (see models/linker/README.md). About a minute.
+
+    \b
+    Examples:
+      zhfin train linker --data ../shared/data --out models/linker
+      zhfin train linker --data ../shared/data --cv-only
+    """
+    from . import linker as training
+
+    root = Path(data)
+    missing = [str(p) for p in (training.PASSAGES, training.DUEE) if not (root / p).exists()]
+    if missing:
+        raise click.UsageError(f"not found under {data}: {', '.join(missing)}")
+    training.train(root, None if cv_only else Path(out), folds, seed, log=click.echo)
 
 
 # ---- trf (the accurate mode) ------------------------------------------------------------------

@@ -1,0 +1,183 @@
+"""Investors told away from the deal's sentences, linked to the round by a learned model.
+
+A round is often told first and its investors later (参投方还包括X、Y; 老股东Z也继续跟投; “…”，W合伙人表示), in a
+sentence where no trigger names the round again. The rules read each clause for itself and miss them. For each
+funding event the merge built, every company or organisation named within a few sentences of it (not already a
+party of it, nor an event's company) is a candidate; a logistic regression over the candidate's surroundings
+(its distance from the round, the characters around it, whether another company's deal sits between, whether
+the sentence looks back to an older round) says how likely it is one of this round's investors. Those above the
+model's threshold join the investors; a lead word beside the name makes it a lead.
+
+The model is plain JSON (models/linker/linker.json, see its README.md); `zhfin train linker` rebuilds it."""
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from pathlib import Path
+
+from ..entities.span import Entity
+from ..paths import MODELS, missing
+from .candidate import Candidate
+from .context import Context
+
+MODEL_FILE = "linker.json"
+MODEL_PATH = MODELS / "linker" / MODEL_FILE
+REBUILD = "zhfin train linker --data ../shared/data --out models/linker"
+FORMAT = "zhfin-linker/1"
+REACH = 3  # sentences before or after the event's own that a candidate may lie in
+_PARTIES = ("COMPANY", "ORG")
+_WINDOW = 8  # characters each side of a candidate read as bigrams
+_CLAUSE_END = re.compile(r"[,，。；;！？!?\n]")
+_LEAD = re.compile(r"领投|牵头|领衔|领投方|独家投资")
+
+
+def _bigrams(s: str, tag: str) -> list[str]:
+    return [f"{tag}={s[i:i + 2]}" for i in range(len(s) - 1)]
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = start
+    while lo > 0 and not _CLAUSE_END.match(text[lo - 1]):
+        lo -= 1
+    m = _CLAUSE_END.search(text, end)
+    return lo, m.start() if m else len(text)
+
+
+class _Document:
+    """What every candidate of a document shares, looked up once: the sentence of each position, the events
+    told in each sentence, the investors of each event."""
+
+    def __init__(self, ctx: Context, events: list[Candidate]):
+        self.ctx, self.events = ctx, events
+        self.by_sentence: dict[int, list[int]] = {}
+        for n, ev in enumerate(events):
+            for i in ev.sentences:
+                self.by_sentence.setdefault(i, []).append(n)
+        self.funded = min(len({self.party(e.company) for e in events if e.type == "funding"}), 3)
+        self.investor_in = {}  # party -> the events it invests in
+        for n, ev in enumerate(events):
+            for inv in ev.args.get("investors", []):
+                self.investor_in.setdefault(self.party(inv), set()).add(n)
+
+    def party(self, ent: Entity):
+        cluster = self.ctx.cluster(ent)
+        return ent.text if cluster is None else cluster
+
+    def sentence(self, pos: int) -> int:
+        return self.ctx.sentence_index(pos)
+
+    def same_company(self, a: Candidate, b: Candidate) -> bool:
+        return a.company is b.company or self.ctx.same_party(a.company, b.company)
+
+
+def features(doc: _Document, n: int, ent: Entity) -> list[str]:
+    """What the model reads about `ent` as an investor of event `n`."""
+    ctx, ev = doc.ctx, doc.events[n]
+    text = ctx.text
+    here = doc.sentence(ent.start)
+    nearest = min(ev.sentences, key=lambda i: (abs(i - here), i))
+    value = ent.value or {}
+    how = value.get("found_by") or ("weak" if ent.weak else "known" if value.get("canonical") else "rule")
+    feats = ["bias", f"d={max(-REACH, min(REACH, here - nearest))}", f"lab={ent.label}", f"nev={doc.funded}",
+             f"how={how}", "suf=" + (ent.text[-2:] if not ent.text[-1:].isascii() else "latin")]
+    lo, hi = sorted((nearest, here))
+    a, b = ctx.sentences[lo][1], ctx.sentences[hi][0]
+    feats.append("para=" + ("same" if "\n" not in text[a:b].strip("\n") else "other"))
+    # another round of the same company (its earlier rounds told in turn) or another company's event, told
+    # between the round and the name
+    for i in range(lo + 1, hi):
+        for m in doc.by_sentence.get(i, ()):
+            kin = "same" if doc.same_company(doc.events[m], ev) else "other"
+            feats.append(f"{kin}_between={doc.events[m].type[0]}")
+    for m in doc.investor_in.get(doc.party(ent), ()):
+        if m != n:
+            feats.append("investor_of_" + ("same" if doc.same_company(doc.events[m], ev) else "other"))
+    s_start, s_end = ctx.sentences[here]
+    if any(ctx.same_party(p, ev.company) for p in ctx.within(s_start, s_end, *_PARTIES)):
+        feats.append("self_here")
+    c_start, c_end = _clause_around(text, ent.start, ent.end)
+    clause = ctx.within(c_start, c_end)
+    if any(e.label == "ROUND" for e in clause):
+        feats.append("round_in_clause")
+    if any(e.label == "MONEY" for e in clause):
+        feats.append("money_in_clause")
+    if ctx.reference is not None and any(e.label == "DATE" and e.value and e.value.get("start")
+                                         and int(e.value["start"][:4]) < ctx.reference.year for e in clause):
+        feats.append("past_year_in_clause")
+    before = text[max(c_start, ent.start - _WINDOW):ent.start]
+    after = text[ent.end:min(c_end, ent.end + _WINDOW)]
+    feats += _bigrams("^" + before, "L") + _bigrams(after + "$", "R")
+    feats += _bigrams(text[c_start:ent.start][-1:] + text[ent.end:c_end][:1], "LR")
+    return feats
+
+
+def candidates(ctx: Context, events: list[Candidate]):
+    """(event index, entity, features) for every company or organisation that may be an investor of a funding
+    event: named within REACH sentences of it, in a sentence that tells no event of its own (those give their
+    names to their own event), and no event's company nor a party the event has already."""
+    doc = _Document(ctx, events)
+    companies = {ctx.cluster(e.company) for e in events} - {None}
+    company_texts = {e.company.text for e in events}
+    for n, ev in enumerate(events):
+        if ev.type != "funding" or not ev.sentences:
+            continue
+        near = sorted({i for own in ev.sentences for i in range(own - REACH, own + REACH + 1)
+                       if 0 <= i < len(ctx.sentences) and i not in doc.by_sentence})
+        taken = [*ev.args.get("investors", []), *ev.args.get("lead_investors", [])]
+        for i in near:
+            for ent in ctx.within(*ctx.sentences[i], *_PARTIES):
+                if ctx.cluster(ent) in companies or ent.text in company_texts \
+                        or any(ctx.same_party(ent, t) or _one_holds_other(ent.text, t.text) for t in taken):
+                    continue
+                yield n, ent, features(doc, n, ent)
+
+
+def _one_holds_other(a: str, b: str) -> bool:
+    """红杉 and 红杉中国: one party told in a shorter and a longer form."""
+    return a in b or b in a
+
+
+class Linker:
+    def __init__(self, meta: dict):
+        if meta.get("format") != FORMAT:
+            raise ValueError(f"not a {FORMAT} model (format={meta.get('format')!r})")
+        self.weights: dict[str, float] = meta["weights"]
+        self.bias = float(meta["bias"])
+        self.threshold = float(meta["threshold"])
+
+    def probability(self, feats: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def link(self, ctx: Context, events: list[Candidate]) -> None:
+        """Add the likely investors to each funding event (one mention per party, the likeliest)."""
+        best: dict[tuple[int, object], tuple[float, Entity]] = {}
+        for n, ent, feats in candidates(ctx, events):
+            p = self.probability(feats)
+            if p < self.threshold:
+                continue
+            key = (n, ctx.cluster(ent) if ctx.cluster(ent) is not None else ent.text)
+            if key not in best or p > best[key][0]:
+                best[key] = (p, ent)
+        for (n, _), (_, ent) in sorted(best.items(), key=lambda item: item[1][1].start):
+            ev = events[n]
+            if any(_one_holds_other(ent.text, t.text) for t in ev.args.get("investors", [])):
+                continue  # the same party, added already in another form
+            ev.add_unique("investors", [ent])
+            c_start, c_end = _clause_around(ctx.text, ent.start, ent.end)
+            if _LEAD.search(ctx.text, c_start, c_end):
+                ev.add_unique("lead_investors", [ent])
+
+
+@functools.cache
+def _load(path: str) -> Linker:
+    if not Path(path).exists():
+        raise FileNotFoundError(missing("investor linker", Path(path), REBUILD))
+    return Linker(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def load(path: str | Path | None = None) -> Linker:
+    """The model at `path`, or the shipped one (models/linker/linker.json)."""
+    return _load(str(Path(path or MODEL_PATH).resolve()))
