@@ -29,6 +29,7 @@ FORMAT = "zhfin-linker/1"
 REACH = 3  # sentences before or after the event's own that a candidate may lie in
 _PARTIES = ("COMPANY", "ORG")
 _WINDOW = 8  # characters each side of a candidate read as bigrams
+_SENTENCE = 30  # and of its sentence, read as bigrams without their side
 _CLAUSE_END = re.compile(r"[,，。；;！？!?\n]")
 _LEAD = re.compile(r"领投|牵头|领衔|领投方|独家投资")
 
@@ -110,6 +111,9 @@ def features(doc: _Document, n: int, ent: Entity) -> list[str]:
     after = text[ent.end:min(c_end, ent.end + _WINDOW)]
     feats += _bigrams("^" + before, "L") + _bigrams(after + "$", "R")
     feats += _bigrams(text[c_start:ent.start][-1:] + text[ent.end:c_end][:1], "LR")
+    # the words of the sentence around it (a ranking, 最活跃的投资机构分别为, is no list of this round's investors)
+    feats += sorted(set(_bigrams(text[max(s_start, ent.start - _SENTENCE):ent.start], "S")
+                        + _bigrams(text[ent.end:min(s_end, ent.end + _SENTENCE)], "S")))
     return feats
 
 
@@ -129,14 +133,17 @@ def candidates(ctx: Context, events: list[Candidate]):
         for i in near:
             for ent in ctx.within(*ctx.sentences[i], *_PARTIES):
                 if ctx.cluster(ent) in companies or ent.text in company_texts \
-                        or any(ctx.same_party(ent, t) or _one_holds_other(ent.text, t.text) for t in taken):
+                        or any(ctx.same_party(ent, t) or _one_party(ent.text, t.text) for t in taken):
                     continue
                 yield n, ent, features(doc, n, ent)
 
 
-def _one_holds_other(a: str, b: str) -> bool:
-    """红杉 and 红杉中国: one party told in a shorter and a longer form."""
-    return a in b or b in a
+def _one_party(a: str, b: str) -> bool:
+    """红杉 and 红杉中国, 燊澜股份 and 燊澜智能装备股份有限公司: one party (or its group) told in two forms."""
+    return a in b or b in a or (a[:2] == b[:2] and bool(_HAN_STEM.match(a)))
+
+
+_HAN_STEM = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 class Linker:
@@ -163,7 +170,7 @@ class Linker:
                 best[key] = (p, ent)
         for (n, _), (_, ent) in sorted(best.items(), key=lambda item: item[1][1].start):
             ev = events[n]
-            if any(_one_holds_other(ent.text, t.text) for t in ev.args.get("investors", [])):
+            if any(_one_party(ent.text, t.text) for t in ev.args.get("investors", [])):
                 continue  # the same party, added already in another form
             ev.add_unique("investors", [ent])
             c_start, c_end = _clause_around(ctx.text, ent.start, ent.end)
