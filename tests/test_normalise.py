@@ -2,16 +2,19 @@
 and web junk removed, and an offset map that always leads back to the raw text."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp.text.normalise import normalise, to_simplified
+from nlp.text.normalise import WORD_VARIANTS, normalise, to_simplified
 
 CASES = [
     # raw, analysis text
     ("融資馀額", "融资余额"),  # a form OpenCC keeps
     ("暫緩讅議，縂計3家処於已問詢堦段，1家註冊生傚", "暂缓审议,总计3家处于已问询阶段,1家注册生效"),  # a poor converter's forms
+    ("在那斯達克掛牌", "在纳斯达克挂牌"),  # Taiwan's name for a market, as long as the mainland's
     ("網(wǎng)易", "网易"),
     ("融(rong)資", "融资"),
     ("融(róng)資(zī)", "融资"),
@@ -60,11 +63,14 @@ CASES = [
 def test_normalise(raw, analysis):
     text, offsets = normalise(raw)
     assert text == analysis
-    # every analysis character comes from a raw character that normalises to it
+    # every analysis character comes from a raw character that normalises to it (a word variant's, with its word)
+    words = [m.span() for m in re.finditer("|".join(WORD_VARIANTS.values()), text)]
     for i, ch in enumerate(text):
         start, end = offsets.to_raw(i, i + 1)
         assert end == start + 1
-        assert normalise(raw[start:end])[0] == ch
+        s, e = next(((s, e) for s, e in words if s <= i < e), (i, i + 1))
+        word_start, word_end = offsets.to_raw(s, e)
+        assert normalise(raw[word_start:word_end])[0][i - s] == ch
 
 
 PIECES = list("網絡融資公司有限(róngyouABC)１２３ 。，\u200b!][") + ["(wǎng)", "(you)", "![]()", "(合肥)"]

@@ -93,8 +93,16 @@ _VARIANTS = str.maketrans({"馀": "余", "谉": "审", "縂": "总", "堦": "阶
 _VARIANT = re.compile(f"[{''.join(map(chr, _VARIANTS))}]")
 
 
+# Taiwan's names for a market that mainland text spells otherwise, as long as theirs (那斯達克 for 纳斯达克): the
+# analysis text reads the mainland name, which every listing pattern knows (a word, not a character, converts)
+WORD_VARIANTS = {"那斯达克": "纳斯达克"}
+_WORD_VARIANT = re.compile("|".join(WORD_VARIANTS))
+assert all(len(a) == len(b) for a, b in WORD_VARIANTS.items())
+
+
 def _variants(text: str) -> str:
-    return text.translate(_VARIANTS) if _VARIANT.search(text) else text
+    text = text.translate(_VARIANTS) if _VARIANT.search(text) else text
+    return _WORD_VARIANT.sub(lambda m: WORD_VARIANTS[m.group()], text) if "那斯" in text else text
 
 
 def to_half_width(text: str) -> str:
