@@ -2841,3 +2841,26 @@ def test_a_citys_short_form_in_its_papers_masthead_is_no_company():
               for ev in nlp.extract(text, published="2025-08-27")["events"]]
     assert ("澜岳新能源", 3_600_000_000) in events
     assert not any(company.startswith("岱州") for company, _ in events)
+
+
+# A digest whose lines open with the item's company in brackets: each bracket names its item's company (an outlet
+# cited for the count, 据X不完全统计, is none); one bracket alone stays an outlet's byline.
+BRACKET_DIGESTS = [
+    ("12月1日，据岚讯网不完全统计，国内一级市场共披露14起融资事件：\n"
+     "【旸舟航空】eVTOL整机研发商，数亿元B轮融资落地，深创投领投，合肥产投跟投。\n"
+     "【炘硅微电子】车规级MCU设计公司，拿到1.2亿元Pre-A轮，中芯聚源领投。",
+     {"旸舟航空": "B", "炘硅微电子": "pre-A"}),
+    ("【星澜网】溯川科技今日宣布完成2亿元B轮融资，由红杉中国领投。", {"溯川科技": "B"}),
+]
+
+
+@pytest.mark.parametrize("text, rounds", BRACKET_DIGESTS)
+def test_a_bracketed_digest_item_names_its_company(text, rounds):
+    events = nlp.extract(text, published="2025-12-02")["events"]
+    assert {ev["company"]["name"]: ev["round"]["name"] for ev in events} == rounds
+
+
+@pytest.mark.parametrize("text", ["溯嶢半導體12日在那斯達克掛牌，股票代碼SYAO。", "溯峣半导体12日在纳斯达克挂牌，股票代码SYAO。"])
+def test_taiwans_name_for_nasdaq_tells_the_listing(text):
+    (event,) = nlp.extract(text, published="2025-06-13")["events"]
+    assert (event["stage"], event["exchange"]["code"], event["date"]["start_date"]) == ("listed", "NASDAQ", "2025-06-12")

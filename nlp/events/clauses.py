@@ -540,7 +540,11 @@ def _gloss(ctx: Context, ent: Entity, floor: int) -> bool:
 
 
 def _heads_flash(ctx: Context, ent: Entity) -> bool:
-    return (ent.start == 0 or ctx.text[ent.start - 1] in "【[\n") and bool(_FLASH_HEAD.match(ctx.text, ent.end))
+    """星河科技：…, 【星河科技：…】, or the bracketed head of a digest's item (【星河航空】eVTOL整机商，…)."""
+    opens = ent.start == 0 or ctx.text[ent.start - 1] in "【[\n"
+    return opens and (bool(_FLASH_HEAD.match(ctx.text, ent.end))
+                      or (ctx.bracket_items and ctx.text[ent.start - 1:ent.start] == "【"
+                          and ctx.text.startswith("】", ent.end)))
 
 
 # 小米旗下基金入股了X, X旗下基金及Y跟投: the child acts right after its parent, or a list goes on (a name after its
@@ -613,10 +617,12 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         if cues("nickname", "after").match(after) or cues("held", "before").search(before) or _WAIVES.match(after) \
                 or (before.endswith("不是") and _CORRECTED.match(after)):
             continue  # (母公司星沚化工放弃认购权利: the one who waives its right takes no part; 不是X，是Y领投的: X none)
-        # 【星河网】, 【星河财经讯】 (not a feed's item head, 【星河】递表港交所: the company whose step follows)
+        # 【星河网】, 【星河财经讯】 (not a feed's item head, 【星河】递表港交所: the company whose step follows; nor
+        # an item of a digest whose lines open with brackets, 【星河航空】eVTOL整机商，数亿元B轮融资落地)
         # (@老韭菜不割：过会≠注册…: a commenter's handle opens a reply, it takes no step)
         # (公司向36氪确认: the outlet told is a source)
-        if (_BYLINE_OPEN.search(before) and _BYLINE_CLOSE.match(after)) or (before.endswith("向") and _CONFIRMS.match(after)) \
+        if (_BYLINE_OPEN.search(before) and _BYLINE_CLOSE.match(after) and not ctx.bracket_items) \
+                or (before.endswith("向") and _CONFIRMS.match(after)) \
                 or (_LINE_START.search(before) and _COLUMN_LABEL.match(after)) \
                 or (_COMMENTER.search(before) and after[:1] in ":："):
             sources.extend(group)

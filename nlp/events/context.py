@@ -226,6 +226,9 @@ def cues(role: str, where: str) -> re.Pattern:
 _LABEL_COLON = re.compile(r"(?P<colon>[:：])[ \t]*$")
 
 
+_BRACKET_LINE = re.compile(r"^[ \t\u3000]*【[^】\n]{1,20}】(?=[^\n]*[\u4e00-\u9fff])", re.M)
+
+
 @dataclass
 class Context:
     text: str
@@ -255,6 +258,12 @@ class Context:
         from .triggers import context_pattern
 
         return bool(context_pattern("placement").search(self.text))
+
+    @functools.cached_property
+    def bracket_items(self) -> bool:
+        """Do two lines or more open with a bracketed head (【星河航空】eVTOL整机商，数亿元B轮…)? Then the brackets
+        head a digest's items, and none is an outlet's byline (【星河网】 opens one article once)."""
+        return len(_BRACKET_LINE.findall(self.text, 0, 20000)) >= 2
 
     @functools.cached_property
     def market(self) -> MarketContext:
