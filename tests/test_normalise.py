@@ -59,6 +59,10 @@ CASES = [
 ]
 
 
+def test_word_variants_keep_the_length():  # the offsets rely on it
+    assert all(len(taiwan) == len(mainland) for taiwan, mainland in WORD_VARIANTS.items())
+
+
 @pytest.mark.parametrize("raw, analysis", CASES)
 def test_normalise(raw, analysis):
     text, offsets = normalise(raw)

@@ -226,6 +226,7 @@ def cues(role: str, where: str) -> re.Pattern:
 _LABEL_COLON = re.compile(r"(?P<colon>[:：])[ \t]*$")
 
 
+# a line that opens with a bracketed head and goes on in words (【星河航空】eVTOL整机商…, 【A股】受理…)
 _BRACKET_LINE = re.compile(r"^[ \t\u3000]*【[^】\n]{1,20}】(?=[^\n]*[\u4e00-\u9fff])", re.M)
 
 

@@ -6,7 +6,7 @@ funding event the merge built, every company or organisation named within a few 
 party of it, nor an event's company) is a candidate; a logistic regression over the candidate's surroundings
 (its distance from the round, the characters around it, whether another company's deal sits between, whether
 the sentence looks back to an older round) says how likely it is one of this round's investors. Those above the
-model's threshold join the investors; a lead word beside the name makes it a lead.
+model's threshold join the investors; a lead word in the name's clause makes it a lead.
 
 The model is plain JSON (models/linker/linker.json, see its README.md); `zhfin train linker` rebuilds it."""
 from __future__ import annotations
@@ -31,7 +31,7 @@ _PARTIES = ("COMPANY", "ORG")
 _WINDOW = 8  # characters each side of a candidate read as bigrams
 _SENTENCE = 30  # and of its sentence, read as bigrams without their side
 _CLAUSE_END = re.compile(r"[,，。；;！？!?\n]")
-_LEAD = re.compile(r"领投|牵头|领衔|领投方|独家投资")
+_LEAD = re.compile(r"领投|牵头|领衔|独家投资")  # in the candidate's clause: it leads
 
 
 def _bigrams(s: str, tag: str) -> list[str]:
@@ -187,4 +187,9 @@ def _load(path: str) -> Linker:
 
 def load(path: str | Path | None = None) -> Linker:
     """The model at `path`, or the shipped one (models/linker/linker.json)."""
-    return _load(str(Path(path or MODEL_PATH).resolve()))
+    return _load(str(Path(path).resolve())) if path else _shipped()
+
+
+@functools.cache
+def _shipped() -> Linker:  # every document asks for it: no path resolved per call
+    return _load(str(MODEL_PATH.resolve()))
