@@ -31,6 +31,7 @@ def model_paths(models: Path = MODELS) -> dict[str, Path]:
     """Every model zhfin can use, under the names the records' provenance gives them."""
     return {"events/arguments": models / "events" / "arguments.json",
             "events/listing_stage": models / "events" / "listing_stage.json",
+            "linker": models / "linker" / "linker.json",
             "tagger": models / "tagger",
             "ner": models / "ner"}
 
