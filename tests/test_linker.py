@@ -146,3 +146,12 @@ def test_cross_validation_curve_counts():
     rows = {r["threshold"]: r for r in training.curve(pairs, thresholds=(0.5, 0.85))}
     assert rows[0.5] == {"threshold": 0.5, "p": 0.667, "r": 0.667, "pred": 3, "tp": 2}
     assert rows[0.85] == {"threshold": 0.85, "p": 1.0, "r": 0.333, "pred": 1, "tp": 1}
+
+
+def test_train_linker_without_its_data_says_what_is_missing(tmp_path):
+    from click.testing import CliRunner
+
+    from nlp.train.commands import train
+
+    result = CliRunner().invoke(train, ["linker", "--data", str(tmp_path), "--cv-only"])
+    assert result.exit_code == 2 and "not found under" in result.output and "realnews_dev/passages.jsonl" in result.output

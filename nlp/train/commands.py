@@ -108,6 +108,13 @@ def ner(data: str, out: str, eval_only: bool, attrs: str, rows: str, no_finner: 
     click.echo(json.dumps({k: m[k] for k in ("cluener_dev", "finner_dev_strings")}, ensure_ascii=False, indent=1))
 
 
+def _need_sklearn() -> None:
+    try:
+        import sklearn  # noqa: F401  (training only)
+    except ImportError:
+        raise click.UsageError('training needs scikit-learn: pip install "zhfin[ml]"') from None
+
+
 # ---- events -----------------------------------------------------------------------------------
 
 @train.command("events")
@@ -132,10 +139,7 @@ def events(data: str, out: str, folds: int, seed: int, cv_only: bool) -> None:
     missing = [str(p) for p in (training.DOCS_FILE, stage.DATA_FILE) if not (Path(data) / p).exists()]
     if missing:
         raise click.UsageError(f"not found under {data}: {', '.join(missing)}")
-    try:
-        import sklearn  # noqa: F401  (training only)
-    except ImportError:
-        raise click.UsageError('training needs scikit-learn: pip install "zhfin[ml]"') from None
+    _need_sklearn()
     if cv_only:
         cv = training.cross_validate(Path(data), folds, seed)
     else:
@@ -231,6 +235,7 @@ def linker(data: str, out: str, folds: int, seed: int, cv_only: bool) -> None:
     missing = [str(p) for p in (training.PASSAGES, training.DUEE) if not (root / p).exists()]
     if missing:
         raise click.UsageError(f"not found under {data}: {', '.join(missing)}")
+    _need_sklearn()
     training.train(root, None if cv_only else Path(out), folds, seed, log=click.echo)
 
 
