@@ -11,6 +11,7 @@ model's threshold join the investors; a lead word in the name's clause makes it 
 The model is plain JSON (models/linker/linker.json, see its README.md); `zhfin train linker` rebuilds it."""
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -38,12 +39,20 @@ def _bigrams(s: str, tag: str) -> list[str]:
     return [f"{tag}={s[i:i + 2]}" for i in range(len(s) - 1)]
 
 
-def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = start
-    while lo > 0 and not _CLAUSE_END.match(text[lo - 1]):
-        lo -= 1
-    m = _CLAUSE_END.search(text, end)
-    return lo, m.start() if m else len(text)
+def _clause_breaks(text: str) -> list[int]:
+    return [m.start() for m in _CLAUSE_END.finditer(text)]
+
+
+def _clause_around(breaks: list[int], size: int, start: int, end: int) -> tuple[int, int]:
+    """The comma clause around text[start:end], from the text's clause breaks (a lookup, not a walk)."""
+    i, j = bisect.bisect_left(breaks, start), bisect.bisect_left(breaks, end)
+    return (breaks[i - 1] + 1 if i else 0), (breaks[j] if j < len(breaks) else size)
+
+
+def _party(ctx: Context, ent: Entity):
+    """One key per party: its cluster, or its text where it has none."""
+    cluster = ctx.cluster(ent)
+    return ent.text if cluster is None else cluster
 
 
 class _Document:
@@ -52,6 +61,8 @@ class _Document:
 
     def __init__(self, ctx: Context, events: list[Candidate]):
         self.ctx, self.events = ctx, events
+        self.breaks = _clause_breaks(ctx.text)
+        self._self_named: dict[tuple[int, int], bool] = {}
         self.by_sentence: dict[int, list[int]] = {}
         for n, ev in enumerate(events):
             for i in ev.sentences:
@@ -63,14 +74,23 @@ class _Document:
                 self.investor_in.setdefault(self.party(inv), set()).add(n)
 
     def party(self, ent: Entity):
-        cluster = self.ctx.cluster(ent)
-        return ent.text if cluster is None else cluster
+        return _party(self.ctx, ent)
 
     def sentence(self, pos: int) -> int:
         return self.ctx.sentence_index(pos)
 
     def same_company(self, a: Candidate, b: Candidate) -> bool:
         return a.company is b.company or self.ctx.same_party(a.company, b.company)
+
+    def names_company(self, sentence: int, n: int) -> bool:
+        """Does the sentence name event n's company (once per sentence and event)?"""
+        key = (sentence, n)
+        if key not in self._self_named:
+            s_start, s_end = self.ctx.sentences[sentence]
+            company = self.events[n].company
+            self._self_named[key] = any(self.ctx.same_party(p, company)
+                                        for p in self.ctx.within(s_start, s_end, *_PARTIES))
+        return self._self_named[key]
 
 
 def features(doc: _Document, n: int, ent: Entity) -> list[str]:
@@ -96,9 +116,9 @@ def features(doc: _Document, n: int, ent: Entity) -> list[str]:
         if m != n:
             feats.append("investor_of_" + ("same" if doc.same_company(doc.events[m], ev) else "other"))
     s_start, s_end = ctx.sentences[here]
-    if any(ctx.same_party(p, ev.company) for p in ctx.within(s_start, s_end, *_PARTIES)):
+    if doc.names_company(here, n):
         feats.append("self_here")
-    c_start, c_end = _clause_around(text, ent.start, ent.end)
+    c_start, c_end = _clause_around(doc.breaks, len(text), ent.start, ent.end)
     clause = ctx.within(c_start, c_end)
     if any(e.label == "ROUND" for e in clause):
         feats.append("round_in_clause")
@@ -165,15 +185,17 @@ class Linker:
             p = self.probability(feats)
             if p < self.threshold:
                 continue
-            key = (n, ctx.cluster(ent) if ctx.cluster(ent) is not None else ent.text)
+            key = (n, _party(ctx, ent))
             if key not in best or p > best[key][0]:
                 best[key] = (p, ent)
+        breaks = None  # (found once, where a party is added)
         for (n, _), (_, ent) in sorted(best.items(), key=lambda item: item[1][1].start):
             ev = events[n]
             if any(_one_party(ent.text, t.text) for t in ev.args.get("investors", [])):
                 continue  # the same party, added already in another form
             ev.add_unique("investors", [ent])
-            c_start, c_end = _clause_around(ctx.text, ent.start, ent.end)
+            breaks = breaks if breaks is not None else _clause_breaks(ctx.text)
+            c_start, c_end = _clause_around(breaks, len(ctx.text), ent.start, ent.end)
             if _LEAD.search(ctx.text, c_start, c_end):
                 ev.add_unique("lead_investors", [ent])
 

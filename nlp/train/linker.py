@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from ..document import Document
+from ..evaluation.duee_fin import read_jsonl
 from ..evaluation.matching import alternatives, names_match, norm_round
 from ..evaluation.splits import select
 from ..events import analyse_clauses, candidates as event_candidates, linker
@@ -41,21 +42,17 @@ def _set_number(path: Path) -> int:
 
 def documents(data_dir: Path, log=print) -> list[dict]:
     """{doc, text, published, gold}: gold, the passage's funding events (company, investors)."""
-    def read(path: Path):
-        with path.open(encoding="utf-8") as f:
-            return [json.loads(line) for line in f if line.strip()]
-
     docs = [{"doc": p["id"], "text": p["text"], "published": p.get("publish_date"), "gold": p["gold"]}
-            for p in read(data_dir / PASSAGES) if p.get("split") == "train"]
+            for p in read_jsonl(data_dir / PASSAGES) if p.get("split") == "train"]
     n_real = len(docs)
     for path in sorted(PROBES.glob("passages*.jsonl")):
         n = _set_number(path)
         if not 1 <= n <= LAST_READ or n in UNREAD_SETS:
             continue
         docs += [{"doc": f"{path.stem}-{p['id']}", "text": p["text"], "published": p.get("publish_date"),
-                  "gold": p["gold"]} for p in read(path) if p.get("split") == "train"]
+                  "gold": p["gold"]} for p in read_jsonl(path) if p.get("split") == "train"]
     n_probes = len(docs) - n_real
-    for d in select(read(data_dir / DUEE), "dev"):  # the frozen 30 % stays unread
+    for d in select(read_jsonl(data_dir / DUEE), "dev"):  # the frozen 30 % stays unread
         gold = [{"type": "funding", "company": [a["argument"] for a in e["arguments"] if a["role"] == "被投资方"],
                  "investors": [a["argument"] for a in e["arguments"] if a["role"] == "投资方"]}
                 for e in d.get("event_list", []) if e["event_type"] == "企业融资"]
