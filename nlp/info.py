@@ -32,6 +32,7 @@ def model_paths(models: Path = MODELS) -> dict[str, Path]:
     return {"events/arguments": models / "events" / "arguments.json",
             "events/listing_stage": models / "events" / "listing_stage.json",
             "linker": models / "linker" / "linker.json",
+            "date_linker": models / "linker" / "dates.json",
             "tagger": models / "tagger",
             "ner": models / "ner"}
 

@@ -93,10 +93,10 @@ class Pipeline:
 
     @functools.cached_property
     def provenance(self) -> dict:
-        from .events import linker, scorer, stage_model
+        from .events import date_linker, linker, scorer, stage_model
 
         models = {"events/arguments": scorer.MODEL_PATH, "events/listing_stage": stage_model.MODEL_PATH,
-                  "linker": linker.MODEL_PATH}
+                  "linker": linker.MODEL_PATH, "date_linker": date_linker.MODEL_PATH}
         if self.tagger:
             models["tagger"] = tagger.MODEL_DIR if self.tagger is True else Path(self.tagger)
         if self.names == "model":  # not ner_model.MODEL_DIR: that import loads spaCy

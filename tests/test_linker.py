@@ -126,26 +126,31 @@ GOLD = [
     {"type": "funding", "company": "澜芯微电子", "round": "A轮", "investors": ["石溪创投"]},
     {"type": "funding", "company": "青枫科技", "round": None, "investors": ["苍梧基金"]},
     {"type": "listing", "company": "岷江电子", "round": None},
+    {"type": "listing", "company": "岷山医药", "round": None, "historical": True},
 ]
 
 
-@pytest.mark.parametrize("names, round_text, expected", [
-    (["青枫科技"], None, ["苍梧基金"]),
-    (["澜芯微电子"], "B轮", ["鼎岳资本", "云栖资本"]),  # two rounds told: the event's own
-    (["澜芯"], "A轮", ["石溪创投"]),  # a short form names the company too
-    (["澜芯微电子"], None, None),  # two rounds and none told: no telling which
-    (["岷江电子"], None, None),  # no funding event of that company
-    (["", "星河"], None, None),
+@pytest.mark.parametrize("kind, names, round_text, expected", [
+    ("funding", ["青枫科技"], None, ["苍梧基金"]),
+    ("funding", ["澜芯微电子"], "B轮", ["鼎岳资本", "云栖资本"]),  # two rounds told: the event's own
+    ("funding", ["澜芯"], "A轮", ["石溪创投"]),  # a short form names the company too
+    ("funding", ["澜芯微电子"], None, None),  # two rounds and none told: no telling which
+    ("funding", ["岷江电子"], None, "no event"),  # no funding event of that company: every label 0
+    ("listing", ["岷江电子"], None, "岷江电子"),
+    ("funding", ["", "星河"], None, "no event"),
+    ("listing", ["岷山医药"], None, None),  # a listing told as history neither counts nor penalises
 ])
-def test_training_labels_come_from_the_events_own_round(names, round_text, expected):
-    assert training._investors_of(GOLD, names, round_text) == expected
+def test_training_labels_come_from_the_events_own_round(kind, names, round_text, expected):
+    event = training._gold_event(GOLD, kind, names, round_text)
+    assert (None if event is None else "no event" if event is training.NO_EVENT
+            else event.get("investors", event["company"])) == expected
 
 
-def test_cross_validation_curve_counts():
-    pairs = [(0.9, 1), (0.8, 0), (0.6, 1), (0.2, 1)]
-    rows = {r["threshold"]: r for r in training.curve(pairs, thresholds=(0.5, 0.85))}
-    assert rows[0.5] == {"threshold": 0.5, "p": 0.667, "r": 0.667, "pred": 3, "tp": 2}
-    assert rows[0.85] == {"threshold": 0.85, "p": 1.0, "r": 0.333, "pred": 1, "tp": 1}
+def test_the_investor_curve_counts_candidates():
+    rows = [{"label": 1}, {"label": 0}, {"label": 1}, {"label": 1}]
+    curve = {r["threshold"]: r for r in training.investor_curve(rows, [0.9, 0.8, 0.6, 0.2])}
+    assert curve[0.5] == {"threshold": 0.5, "p": 0.667, "r": 0.667, "pred": 3, "tp": 2}
+    assert curve[0.8] == {"threshold": 0.8, "p": 0.5, "r": 0.333, "pred": 2, "tp": 1}
 
 
 def test_train_linker_without_its_data_says_what_is_missing(tmp_path):

@@ -12,7 +12,7 @@ import hashlib
 from typing import Callable
 
 from ..entities.span import any_start_within
-from . import assemble, clauses, linker, proposers, scorer, triggers, types, when
+from . import assemble, clauses, date_linker, linker, proposers, scorer, triggers, types, when
 from .candidate import Candidate
 from .context import Context
 from .merge import merge
@@ -65,8 +65,9 @@ def candidates(ctx: Context, views: list[clauses.ClauseView]) -> list[Candidate]
 
 
 def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], doc_id: str,
-          views: list[clauses.ClauseView] | None = None) -> list[Built]:
-    """The events with every argument the proposers found, and the entity behind each."""
+          views: list[clauses.ClauseView] | None = None, link_dates: bool = True) -> list[Built]:
+    """The events with every argument the proposers found, and the entity behind each. link_dates: date the
+    events the rules left undated by the date linker (off to train it)."""
     views = analyse_clauses(ctx) if views is None else views
     events = candidates(ctx, views)
     linker.load().link(ctx, events)  # investors told in sentences of their own
@@ -114,4 +115,21 @@ def build(ctx: Context, mention: Mention, raw_span: Callable[[int, int], dict], 
         out.append(Built(ev, {"schema": SCHEMA,
                               "event_id": hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16],
                               "doc_id": doc_id, "type": ev.type, **record}, sources, len(events)))
+    if link_dates:
+        _link_dates(ctx, events, out, mention)
     return out
+
+
+def undated(built: list[Built]) -> dict[int, bool]:
+    """The events no rule dated, each with whether a vague word (近日) tells its time."""
+    return {n: b.record["date_vague"] is not None for n, b in enumerate(built) if b.record["date"] is None}
+
+
+def _link_dates(ctx: Context, events: list[Candidate], built: list[Built], mention: Mention) -> None:
+    """11月3日，公司召开发布会……会上宣布完成B轮融资: a date told outside the event's clauses, chosen by the learned
+    date linker for the events the rules left undated."""
+    for n, date in date_linker.load().link(ctx, events, undated(built)).items():
+        record, sources = built[n].record, built[n].sources
+        record["date"], record["date_vague"] = _date(date, mention), None
+        sources.pop(("date_vague", None), None)
+        sources[("date", None)] = date

@@ -35,7 +35,7 @@ _CLAUSE_END = re.compile(r"[,，。；;！？!?\n]")
 _LEAD = re.compile(r"领投|牵头|领衔|独家投资")  # in the candidate's clause: it leads
 
 
-def _bigrams(s: str, tag: str) -> list[str]:
+def bigrams(s: str, tag: str) -> list[str]:
     return [f"{tag}={s[i:i + 2]}" for i in range(len(s) - 1)]
 
 
@@ -55,7 +55,7 @@ def _party(ctx: Context, ent: Entity):
     return ent.text if cluster is None else cluster
 
 
-class _Document:
+class Document:
     """What every candidate of a document shares, looked up once: the sentence of each position, the events
     told in each sentence, the investors of each event."""
 
@@ -93,7 +93,7 @@ class _Document:
         return self._self_named[key]
 
 
-def features(doc: _Document, n: int, ent: Entity) -> list[str]:
+def features(doc: Document, n: int, ent: Entity) -> list[str]:
     """What the model reads about `ent` as an investor of event `n`."""
     ctx, ev = doc.ctx, doc.events[n]
     text = ctx.text
@@ -129,11 +129,11 @@ def features(doc: _Document, n: int, ent: Entity) -> list[str]:
         feats.append("past_year_in_clause")
     before = text[max(c_start, ent.start - _WINDOW):ent.start]
     after = text[ent.end:min(c_end, ent.end + _WINDOW)]
-    feats += _bigrams("^" + before, "L") + _bigrams(after + "$", "R")
-    feats += _bigrams(text[c_start:ent.start][-1:] + text[ent.end:c_end][:1], "LR")
+    feats += bigrams("^" + before, "L") + bigrams(after + "$", "R")
+    feats += bigrams(text[c_start:ent.start][-1:] + text[ent.end:c_end][:1], "LR")
     # the words of the sentence around it (a ranking, 最活跃的投资机构分别为, is no list of this round's investors)
-    feats += sorted(set(_bigrams(text[max(s_start, ent.start - _SENTENCE):ent.start], "S")
-                        + _bigrams(text[ent.end:min(s_end, ent.end + _SENTENCE)], "S")))
+    feats += sorted(set(bigrams(text[max(s_start, ent.start - _SENTENCE):ent.start], "S")
+                        + bigrams(text[ent.end:min(s_end, ent.end + _SENTENCE)], "S")))
     return feats
 
 
@@ -141,7 +141,7 @@ def candidates(ctx: Context, events: list[Candidate]):
     """(event index, entity, features) for every company or organisation that may be an investor of a funding
     event: named within REACH sentences of it, in a sentence that tells no event of its own (those give their
     names to their own event), and no event's company nor a party the event has already."""
-    doc = _Document(ctx, events)
+    doc = Document(ctx, events)
     companies = {ctx.cluster(e.company) for e in events} - {None}
     company_texts = {e.company.text for e in events}
     for n, ev in enumerate(events):
@@ -166,17 +166,36 @@ def _one_party(a: str, b: str) -> bool:
 _HAN_STEM = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
-class Linker:
+class Weights:
+    """A logistic regression over named features, kept as plain JSON: {format, weights, bias, threshold}."""
+    FORMAT = ""
+
     def __init__(self, meta: dict):
-        if meta.get("format") != FORMAT:
-            raise ValueError(f"not a {FORMAT} model (format={meta.get('format')!r})")
+        if meta.get("format") != self.FORMAT:
+            raise ValueError(f"not a {self.FORMAT} model (format={meta.get('format')!r})")
         self.weights: dict[str, float] = meta["weights"]
         self.bias = float(meta["bias"])
         self.threshold = float(meta["threshold"])
 
     def probability(self, feats: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-z))
+        return logistic(self.weights, self.bias, feats)
+
+
+def logistic(weights: dict[str, float], bias: float, feats: list[str]) -> float:
+    z = bias + sum(weights.get(f, 0.0) for f in feats)
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+@functools.cache
+def load_weights(cls: type, what: str, path: str):
+    """The model of class `cls` at `path` (resolved), read once."""
+    if not Path(path).exists():
+        raise FileNotFoundError(missing(what, Path(path), REBUILD))
+    return cls(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+class Linker(Weights):
+    FORMAT = FORMAT
 
     def link(self, ctx: Context, events: list[Candidate]) -> None:
         """Add the likely investors to each funding event (one mention per party, the likeliest)."""
@@ -200,18 +219,11 @@ class Linker:
                 ev.add_unique("lead_investors", [ent])
 
 
-@functools.cache
-def _load(path: str) -> Linker:
-    if not Path(path).exists():
-        raise FileNotFoundError(missing("investor linker", Path(path), REBUILD))
-    return Linker(json.loads(Path(path).read_text(encoding="utf-8")))
-
-
 def load(path: str | Path | None = None) -> Linker:
     """The model at `path`, or the shipped one (models/linker/linker.json)."""
-    return _load(str(Path(path).resolve())) if path else _shipped()
+    return load_weights(Linker, "investor linker", str(Path(path).resolve())) if path else _shipped()
 
 
 @functools.cache
 def _shipped() -> Linker:  # every document asks for it: no path resolved per call
-    return _load(str(MODEL_PATH.resolve()))
+    return load_weights(Linker, "investor linker", str(MODEL_PATH.resolve()))

@@ -215,14 +215,15 @@ def tagger(data: str, out: str, folds: int, seed: int, cv_only: bool, no_cv: boo
 @train.command("linker")
 @data_option(" (realnews_dev/, duee_fin/)")
 @click.option("--out", default="models/linker", show_default=True, metavar="DIR",
-              help="Where linker.json goes. Example: --out /tmp/linker")
+              help="Where linker.json and dates.json go. Example: --out /tmp/linker")
 @FOLDS
 @SEED
 @CV_ONLY
 def linker(data: str, out: str, folds: int, seed: int, cv_only: bool) -> None:
-    """Train the investor linker (investors told in a sentence of their own, after the round) on
-    realnews_dev train, DuEE-Fin dev and the read train halves of the probe sets, with
-    cross-validation over documents (see models/linker/README.md). About a minute.
+    """Train the investor linker (investors told in a sentence of their own, after the round) and the
+    date linker (an undated event's day told in a sentence near it) on realnews_dev train, DuEE-Fin
+    dev and the read train halves of the probe sets, with cross-validation over documents (see
+    models/linker/README.md). About two minutes.
 
     \b
     Examples:
