@@ -2110,6 +2110,22 @@ def test_a_calendar_of_new_shares_gives_each_row_its_subscription():
         ("澄屹电子", "subscription", "SSE", "2025-11-10", 31.5)]
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    # Hong Kong's 招股 is the subscription: 招股日期 is the subscription's column
+    ("港股新股日程（12月8日更新）\n名称（代码）｜招股日期｜招股价（港元）｜每手（股）｜上市日期\n"
+     "澜屹食品（02391）｜12月8日至12月11日｜4.10-4.60｜1,000｜12月16日\n"
+     "岷汀物流（02452）｜12月5日至12月10日｜10.50｜500｜12月15日", "2025-12-08",
+     [("岷汀物流", "subscription", "2025-12-05", "2025-12-15"), ("澜屹食品", "subscription", "2025-12-08", "2025-12-16")]),
+    # a 上市日 column gives the listing date, never the subscription's day
+    ("本周新股申购一览\n简称｜代码｜申购日｜发行价｜上市日\n澄屹电子｜301391｜12月8日｜4.10元｜12月16日", "2025-12-07",
+     [("澄屹电子", "subscription", "2025-12-08", "2025-12-16")]),
+])
+def test_a_calendars_listing_day_column_is_the_listing_date(text, published, expected):
+    events = nlp.extract(text, published=published)["events"]
+    assert sorted((ev["company"]["name"], ev["stage"], ev["date"]["start_date"], ev["listing_date"]["start_date"])
+                  for ev in events) == expected
+
+
 def test_a_place_that_heads_a_region_s_items_is_no_company():
     """▍香港 over an item whose company no rule finds: the region is no company."""
     text = "【周报】本周亚洲新创融资\n\n▍香港\n• 一家跨境支付新创取得1,200万美元B轮，澄湖资本领投。"

@@ -239,8 +239,9 @@ def heading_triggers(text: str) -> list[Trigger]:
 _STAGE_COLUMN = re.compile(r"(?:审议|审核|上会)(?:结果|结论|状态|进度)|(?:最新)?状态")
 _RESULT_COLUMN = re.compile(r"结果|结论")
 _BOARD_COLUMN = re.compile(r"(?:拟上市|上市|申报)?(?:板块|板别|市场)")
-# 申购日｜简称｜代码｜发行价: a calendar of new shares, each row's day the one its shares are subscribed
-_SUBSCRIPTION_COLUMN = re.compile(r"(?:网上)?申购(?:日|日期|时间)")
+# 申购日｜简称｜代码｜发行价, 名称（代码）｜招股日期｜招股价: a calendar of new shares, each row's day the one its
+# shares are subscribed (Hong Kong's 招股 is the subscription)
+SUBSCRIPTION_COLUMN = re.compile(r"(?:网上)?申购(?:日|日期|时间)|招股(?:日|日期|时间|期)")
 # 公司｜板块｜保荐机构｜受理日: a list of IPO applications, each row's day the one its step was taken on
 _STEP_DAY_COLUMN = re.compile(r"(?P<step>受理|注册生效|获批注册|注册)(?:日|日期|时间)")
 _STEP_OF_DAY = {"受理": "filed", "注册生效": "registered", "获批注册": "registered", "注册": "registered"}
@@ -261,7 +262,7 @@ def column_triggers(text: str) -> list[Trigger]:
     subscription day's column (申购日, or 日期 beside 申购代码), a subscription at each row's day; under a step's day
     beside a board's column (受理日 beside 板块), that step at each row's day; under a bond kind's
     column beside an issuer's (发行人｜品种), a bond issue at each row's kind."""
-    days = {b for _, _, b in column_cells(text, _SUBSCRIPTION_COLUMN)}
+    days = {b for _, _, b in column_cells(text, SUBSCRIPTION_COLUMN)}
     if "申购代码" in text:  # (nearly no text: a second pass over the table's lines only then)
         days.update(b for _, _, b in column_cells(text, _DAY_COLUMN, beside=_CODE_COLUMN))
     out = [Trigger("listing", "subscription", *_last_cell(text, b)) for b in sorted(days)]
@@ -285,7 +286,7 @@ def column_triggers(text: str) -> list[Trigger]:
 def column_cues() -> set[str]:
     """Strings one of which a table's header holds wherever `column_triggers` finds a trigger (with a bar in the
     text; events/prefilter.py)."""
-    columns = (_SUBSCRIPTION_COLUMN, _CODE_COLUMN, _ISSUER_COLUMN, _PLACEMENT_TITLE, _STAGE_COLUMN, _RESULT_COLUMN,
+    columns = (SUBSCRIPTION_COLUMN, _CODE_COLUMN, _ISSUER_COLUMN, _PLACEMENT_TITLE, _STAGE_COLUMN, _RESULT_COLUMN,
                _STEP_DAY_COLUMN)
     return set().union(*(required_literals(c.pattern) for c in columns))
 

@@ -17,6 +17,7 @@ from ..candidate import Candidate, Proposal, Step
 from ..clauses import segment_end
 from ..when import finer_within
 from ..context import BREADCRUMBS, ENUMERATION, TICKER_OPENS, Context, cues, name_lists, title_end
+from ...text.columns import BAR, header_label
 
 NAME = "listing"
 DUEE_TYPE = "公司上市"
@@ -373,6 +374,22 @@ def _owner(ctx: Context, value):
 
 # 上市日期：2025年11月14日, 上市日期为12月3日: the listing day a field or a sentence gives the listing told
 _LISTING_DAY_FIELD = re.compile(r"上市日期\s?(?:为|是|定为|定于)?\s?[:：]?\s?")
+_LISTING_DAY_COLUMN = re.compile(r"(?:预计)?上市(?:日|日期|时间)")
+
+
+def _row_days(ctx: Context, start: int, end: int) -> dict[str, Entity]:
+    """A calendar's row (名称｜招股日期｜招股价｜上市日期 over X｜12月8日至12月11日｜4.10｜12月16日): its first day under each
+    column's header, by what the header says it is ("subscription", "listed"); {} outside a table."""
+    if not BAR.search(ctx.text, start, end):
+        return {}
+    days: dict[str, Entity] = {}
+    for d in ctx.within(start, end, "DATE"):
+        label = header_label(ctx.text, d.start)
+        kind = "subscription" if trig.SUBSCRIPTION_COLUMN.fullmatch(label) else \
+            "listed" if _LISTING_DAY_COLUMN.fullmatch(label) else None
+        if kind is not None:
+            days.setdefault(kind, d)
+    return days
 
 
 def propose_args(reader, view, triggers) -> list[Proposal]:
@@ -408,6 +425,11 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
                 plan_told = _plan_told(ctx, start, end)
             firm = plan_told
         date = reader.date_for(t.start, clause)
+        if t.stage == "subscription" and (row := _row_days(ctx, start, end)).get("listed") is not None:
+            # a calendar's row: the listing day's column gives its listing date, never the subscription's day
+            add("listing_date", row["listed"])
+            if date is row["listed"]:
+                date = row.get("subscription")
         scheduled = _scheduled(ctx, t, stage, date, start, end)
         if scheduled:
             stage, firm = t.stage, True
