@@ -196,8 +196,8 @@ _DAY = re.compile(r"\d\s*[日号]")  # a dateline names a day
 
 
 # 三顿半完成红杉资本战略融资: a name like this is an investor's unless it stands alone
-# the words that make a name an investment firm's (星河资本, 澄湖创投, Maple Capital)
-INVESTMENT_FIRM = "资本|创投|基金|投资|Capital|Ventures|Partners"
+# the words that make a name an investment firm's (星河资本, 澄湖创投, 笙岚家族办公室, Maple Capital)
+INVESTMENT_FIRM = "资本|创投|基金|投资|家族办公室|Capital|Ventures|Partners"
 INVESTOR_NAME = re.compile(INVESTMENT_FIRM, re.I)
 # A bank or a trust: in a loan (the words of LOAN) it lends (X拟向星商银行申请贷款)
 LENDER_NAME = re.compile(r"银行|信用社|信托|中银香港")
