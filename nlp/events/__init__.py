@@ -126,7 +126,7 @@ def undated(built: list[Built]) -> dict[int, bool]:
 
 
 def _link_dates(ctx: Context, events: list[Candidate], built: list[Built], mention: Mention) -> None:
-    """11月3日，公司召开发布会……会上宣布完成B轮融资: a date told outside the event's clauses, chosen by the learned
+    """…完成B轮融资。据悉，该轮融资已于11月14日完成交割: a date told outside the event's clauses, chosen by the learned
     date linker for the events the rules left undated."""
     for n, date in date_linker.load().link(ctx, events, undated(built)).items():
         record, sources = built[n].record, built[n].sources

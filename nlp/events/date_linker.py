@@ -1,8 +1,8 @@
 """When an event happened, where no rule dated it: a learned choice among the dates told near it.
 
 The rules date an event from its own clauses, its dateline, a round-up's period or the sentence that sets its
-scene (events/when.py). Reporters also tell the day elsewhere: in the headline's sentence, in a sentence before the
-deal (11月3日，公司召开发布会……会上宣布完成B轮融资), or once for a listing's whole day. For each event the rules left
+scene (events/when.py). Reporters also tell the day in a sentence of its own, after the deal (…完成3亿元B轮融资。
+据悉，该轮融资已于11月14日完成交割) or before it. For each event the rules left
 undated, every date with a value within REACH sentences of it is a candidate; a logistic regression over where it
 stands (distance, the same paragraph, another event between or in its sentence, a dateline), what it is (day or
 month, how long before the article, a vague word beside the event) and the characters around it says how likely it

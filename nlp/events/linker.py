@@ -8,7 +8,8 @@ party of it, nor an event's company) is a candidate; a logistic regression over 
 the sentence looks back to an older round) says how likely it is one of this round's investors. Those above the
 model's threshold join the investors; a lead word in the name's clause makes it a lead.
 
-The model is plain JSON (models/linker/linker.json, see its README.md); `zhfin train linker` rebuilds it."""
+The model is plain JSON (models/linker/linker.json, see its README.md); `zhfin train linker` rebuilds it. The
+date linker (date_linker.py) shares its document lookups and its model class."""
 from __future__ import annotations
 
 import bisect

@@ -45,7 +45,8 @@ def _set_number(path: Path) -> int:
 
 
 def documents(data_dir: Path, log=print) -> list[dict]:
-    """{doc, text, published, gold}: gold, the passage's funding events (company, investors)."""
+    """{doc, text, published, gold, dated}: gold, the passage's events (DuEE-Fin: its funding events, company and
+    investors only); dated: whether its gold tells dates the way the passages do (DuEE-Fin's do not)."""
     docs = [{"doc": p["id"], "text": p["text"], "published": p.get("publish_date"), "gold": p["gold"],
              "dated": True} for p in read_jsonl(data_dir / PASSAGES) if p.get("split") == "train"]
     n_real = len(docs)
@@ -87,8 +88,8 @@ def _gold_event(gold: list[dict], kind: str, names: list[str], round_text: str |
 def _gold_of(doc: dict, ctx, ev) -> dict | None:
     cluster = ctx.cluster(ev.company)
     told_round = ev.args.get("round")
-    return _gold_event(doc["gold"], ev.type, [ev.company.text, ctx.cluster_names[cluster] if cluster is not None else ""],
-                       told_round.text if told_round is not None else None)
+    names = [ev.company.text, ctx.cluster_names[cluster] if cluster is not None else ""]
+    return _gold_event(doc["gold"], ev.type, names, told_round.text if told_round is not None else None)
 
 
 def _missed(doc: dict, ctx, ev) -> list | None:
@@ -97,7 +98,8 @@ def _missed(doc: dict, ctx, ev) -> list | None:
     if gold is None:
         return None
     have = [e.text for e in ev.args.get("investors", [])]  # found already: no gain to find again in another form
-    return [inv for inv in gold.get("investors") or [] if not any(names_match(g, h) for g in alternatives(inv) for h in have)]
+    return [inv for inv in gold.get("investors") or []
+            if not any(names_match(g, h) for g in alternatives(inv) for h in have)]
 
 
 def rows(pipeline: Pipeline, docs: list[dict], log=print) -> tuple[list[dict], list[dict]]:
@@ -179,11 +181,12 @@ def date_curve(data: list[dict], probability: list[float]) -> list[dict]:
     return curve(list(best.values()), len(reachable))
 
 
-def _fit_and_write(model_cls, data: list[dict], cv: list[dict], meta: dict, out_dir: Path, log) -> None:
+def _fit_and_write(model, data: list[dict], meta: dict, out_dir: Path, log) -> None:
+    """Fit `model`'s (linker or date_linker) weights on every row and write its JSON file."""
     weights, bias = fit(data, C)
-    meta = {"format": model_cls.FORMAT, **meta, "bias": bias, "cv": cv, "weights": dict(sorted(weights.items()))}
+    meta = {"format": model.FORMAT, **meta, "bias": bias, "weights": dict(sorted(weights.items()))}
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / (linker.MODEL_FILE if model_cls is linker.Linker else date_linker.MODEL_FILE)
+    path = out_dir / model.MODEL_FILE
     path.write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     log(f"wrote {path} ({len(weights):,} weights, {path.stat().st_size:,} bytes)")
 
@@ -207,15 +210,13 @@ def train(data_dir: Path, out_dir: Path | None, k: int = 5, seed: int = 0, log=p
     log(f"{len(investor_rows)} investor candidates, {investors} of them an investor the rules missed; "
         f"{len(date_rows)} date candidates of {events} events the rules left undated")
     result = {}
-    for name, model_cls, data, curve_of, counts in (
-            ("investors", linker.Linker, investor_rows, investor_curve, {"candidates": len(investor_rows),
-                                                                          "investors": investors}),
-            ("dates", date_linker.DateLinker, date_rows, date_curve, {"candidates": len(date_rows),
-                                                                       "events": events})):
+    for name, model, data, curve_of, counts in (
+            ("investors", linker, investor_rows, investor_curve, {"candidates": len(investor_rows), "investors": investors}),
+            ("dates", date_linker, date_rows, date_curve, {"candidates": len(date_rows), "events": events})):
         cv = curve_of(data, cross_validate(data, k, seed))
         threshold = _threshold(name, cv, log)
         result[name] = {"cv": cv, "threshold": threshold, **counts}
         if out_dir is not None:
-            _fit_and_write(model_cls, data, cv, {"threshold": threshold, "trained_on": {
-                "documents": len(docs), **counts, "c": C, "folds": k, "seed": seed}}, out_dir, log)
+            trained_on = {"documents": len(docs), **counts, "c": C, "folds": k, "seed": seed}
+            _fit_and_write(model, data, {"threshold": threshold, "trained_on": trained_on, "cv": cv}, out_dir, log)
     return result
