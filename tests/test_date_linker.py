@@ -1,8 +1,7 @@
 """The date linker: which dates near an event the rules left undated are its candidates, what the model reads of
-them, how the likeliest dates the event, the shipped model's file, and how its training counts. Invented articles."""
+them, how the likeliest dates the event, and how its training counts (its model file: tests/test_linker.py).
+Invented articles."""
 from __future__ import annotations
-
-import json
 
 import pytest
 
@@ -71,25 +70,6 @@ def test_the_shipped_model_dates_what_the_rules_leave_undated_and_changes_no_dat
     (event,) = record["events"]
     assert event["date"]["start_date"] == "2025-11-14" and event["date"]["text"] == "11月14日"
     assert "date_linker" in record["provenance"]["models"]
-
-
-def test_shipped_model_file_is_plain_json_with_a_sound_threshold():
-    meta = json.loads(date_linker.MODEL_PATH.read_text(encoding="utf-8"))
-    assert meta["format"] == date_linker.FORMAT and 0 < meta["threshold"] < 1
-    assert meta["weights"] and all(isinstance(w, (int, float)) for w in meta["weights"].values())
-    assert meta["trained_on"]["events"] > 0 and meta["cv"]
-
-
-def test_a_missing_model_says_how_to_rebuild_it(tmp_path):
-    with pytest.raises(FileNotFoundError, match="zhfin train linker"):
-        date_linker.load(tmp_path / "dates.json")
-
-
-def test_a_foreign_file_is_refused(tmp_path):
-    path = tmp_path / "dates.json"
-    path.write_text(json.dumps({"format": "zhfin-linker/1", "weights": {}, "bias": 0, "threshold": 0.5}))
-    with pytest.raises(ValueError, match="not a zhfin-date-linker/1 model"):
-        date_linker.load(path)
 
 
 def test_the_date_curve_takes_each_events_likeliest_candidate():

@@ -1,5 +1,6 @@
 """The investor linker: which names near a funding event are its candidates, what the model reads of them, how
-the likely ones join the event, the shipped model's file, and its training labels. Invented articles."""
+the likely ones join the event, the shipped model's file (and the date linker's), and its training labels. Invented
+articles."""
 from __future__ import annotations
 
 import json
@@ -7,7 +8,7 @@ import json
 import pytest
 
 from nlp.document import Document
-from nlp.events import analyse_clauses, candidates as event_candidates, linker
+from nlp.events import analyse_clauses, candidates as event_candidates, date_linker, linker
 from nlp.pipeline import Pipeline
 from nlp.train import linker as training
 
@@ -102,23 +103,30 @@ def test_the_shipped_model_links_allottees_told_after_the_placement():
     assert "linker" in record["provenance"]["models"]
 
 
-def test_shipped_model_file_is_plain_json_with_a_sound_threshold():
-    meta = json.loads(linker.MODEL_PATH.read_text(encoding="utf-8"))
-    assert meta["format"] == linker.FORMAT and 0 < meta["threshold"] < 1
+# both linkers' model files: plain JSON, a sound threshold, a clear error when missing or foreign
+MODELS = [(linker, "investors"), (date_linker, "events")]
+
+
+@pytest.mark.parametrize("model, counted", MODELS)
+def test_shipped_model_file_is_plain_json_with_a_sound_threshold(model, counted):
+    meta = json.loads(model.MODEL_PATH.read_text(encoding="utf-8"))
+    assert meta["format"] == model.FORMAT and 0 < meta["threshold"] < 1
     assert meta["weights"] and all(isinstance(w, (int, float)) for w in meta["weights"].values())
-    assert meta["trained_on"]["investors"] > 0 and meta["cv"]
+    assert meta["trained_on"][counted] > 0 and meta["cv"]
 
 
-def test_a_missing_model_says_how_to_rebuild_it(tmp_path):
+@pytest.mark.parametrize("model, counted", MODELS)
+def test_a_missing_model_says_how_to_rebuild_it(tmp_path, model, counted):
     with pytest.raises(FileNotFoundError, match="zhfin train linker"):
-        linker.load(tmp_path / "linker.json")
+        model.load(tmp_path / model.MODEL_FILE)
 
 
-def test_a_foreign_file_is_refused(tmp_path):
-    path = tmp_path / "linker.json"
-    path.write_text(json.dumps({"format": "something/1", "weights": {}, "bias": 0, "threshold": 0.5}))
-    with pytest.raises(ValueError, match="not a zhfin-linker/1 model"):
-        linker.load(path)
+@pytest.mark.parametrize("model, other", [(linker, "something/1"), (date_linker, linker.FORMAT)])
+def test_a_foreign_file_is_refused(tmp_path, model, other):
+    path = tmp_path / model.MODEL_FILE
+    path.write_text(json.dumps({"format": other, "weights": {}, "bias": 0, "threshold": 0.5}))
+    with pytest.raises(ValueError, match=f"not a {model.FORMAT} model"):
+        model.load(path)
 
 
 GOLD = [
