@@ -34,11 +34,24 @@ def _attaches(ctx: Context, ev: Candidate, cand: Candidate, alone: bool) -> bool
 
 def _this_round(ctx: Context, ev: Candidate, cand: Candidate) -> bool:
     """X（2025年3月，A轮）：…这家公司…。本轮融资1.5亿元，由Y领投: 本轮 with no round of its own is the round just told
-    of the party, a few sentences on."""
-    return bool(ev.args.get("round")) and not cand.args.get("round") and not cand.args.get("attach") \
-        and any(THIS_ROUND.search(ctx.text, s, e) for s, e in cand.evidence) \
-        and any(y - d in ev.sentences for y in cand.sentences for d in range(THIS_ROUND_REACH + 1)) \
-        and not types.get(ev.type).attach_conflicts(ev, cand)
+    of the party, a few sentences on; so is a clause that says what that deal was (这是公司的一轮战略融资, 这是公司完成
+    红筹重组后的首轮美元融资), with a kind of round and no figure or investor of its own."""
+    if cand.args.get("attach") or not any(y - d in ev.sentences for y in cand.sentences
+                                          for d in range(THIS_ROUND_REACH + 1)):
+        return False
+    if bool(ev.args.get("round")) and not cand.args.get("round"):
+        return any(THIS_ROUND.search(ctx.text, s, e) for s, e in cand.evidence) \
+            and not types.get(ev.type).attach_conflicts(ev, cand)
+    # (a kind names no round of its own: with no figure, investor or date it cannot tell another deal)
+    kind = cand.args.get("round")
+    return kind is not None and (kind.value or {}).get("name") in _KINDS_OF_ROUND \
+        and not any(cand.args.get(k) for k in ("amount", "investors", "date")) \
+        and any(_THIS_IS.search(ctx.text, s, e) for s, e in cand.evidence)
+
+
+# a clause that opens on 这是 (这也是, 这已是) says what the deal just told was; the rounds such a clause names are kinds
+_THIS_IS = re.compile(r"(?<![^\s,，。；;])这(?:也|已|才)?是")
+_KINDS_OF_ROUND = frozenset({"strategic", "first", "new", "latest"})
 
 
 def _absorb(into: Candidate, other: Candidate) -> None:
