@@ -35,7 +35,7 @@ def _attaches(ctx: Context, ev: Candidate, cand: Candidate, alone: bool) -> bool
 def _this_round(ctx: Context, ev: Candidate, cand: Candidate) -> bool:
     """X（2025年3月，A轮）：…这家公司…。本轮融资1.5亿元，由Y领投: 本轮 with no round of its own is the round just told
     of the party, a few sentences on; so is a clause that says what that deal was (这是公司的一轮战略融资, 这是公司完成
-    红筹重组后的首轮美元融资), with a kind of round and no figure or investor of its own."""
+    红筹重组后的首轮美元融资), with a kind of round and no figure, investor or date of its own."""
     if cand.args.get("attach") or not any(y - d in ev.sentences for y in cand.sentences
                                           for d in range(THIS_ROUND_REACH + 1)):
         return False
