@@ -108,6 +108,13 @@ def ner(data: str, out: str, eval_only: bool, attrs: str, rows: str, no_finner: 
     click.echo(json.dumps({k: m[k] for k in ("cluener_dev", "finner_dev_strings")}, ensure_ascii=False, indent=1))
 
 
+def _need_files(data: str, *paths) -> None:
+    """A one-line error naming every training file that is not under --data."""
+    missing = [str(p) for p in paths if not (Path(data) / p).exists()]
+    if missing:
+        raise click.UsageError(f"not found under {data}: {', '.join(missing)}")
+
+
 def _need_sklearn() -> None:
     try:
         import sklearn  # noqa: F401  (training only)
@@ -136,9 +143,7 @@ def events(data: str, out: str, folds: int, seed: int, cv_only: bool) -> None:
     from . import events as training
     from . import stage
 
-    missing = [str(p) for p in (training.DOCS_FILE, stage.DATA_FILE) if not (Path(data) / p).exists()]
-    if missing:
-        raise click.UsageError(f"not found under {data}: {', '.join(missing)}")
+    _need_files(data, training.DOCS_FILE, stage.DATA_FILE)
     _need_sklearn()
     if cv_only:
         cv = training.cross_validate(Path(data), folds, seed)
@@ -195,9 +200,7 @@ def tagger(data: str, out: str, folds: int, seed: int, cv_only: bool, no_cv: boo
     if not chosen or set(chosen) - set(TAGGER_SOURCES):
         raise click.BadParameter(f"choose among {', '.join(TAGGER_SOURCES)}, not {sources!r}", param_hint="--sources")
     root = Path(data)
-    missing = [str(p) for p in (training.PASSAGES, training.DUEE) if not (root / p).exists()]
-    if missing:
-        raise click.UsageError(f"not found under {data}: {', '.join(missing)}")
+    _need_files(data, training.PASSAGES, training.DUEE)
     if events_cv:
         policies = [{"company": c, "investors": i} for c in ("fill", "prefer", "union") for i in ("rules", "fill", "union")]
         for name, figures in training.cross_validate_events(root, policies, folds, seed, sources=chosen,
@@ -232,12 +235,9 @@ def linker(data: str, out: str, folds: int, seed: int, cv_only: bool) -> None:
     """
     from . import linker as training
 
-    root = Path(data)
-    missing = [str(p) for p in (training.PASSAGES, training.DUEE) if not (root / p).exists()]
-    if missing:
-        raise click.UsageError(f"not found under {data}: {', '.join(missing)}")
+    _need_files(data, training.PASSAGES, training.DUEE)
     _need_sklearn()
-    training.train(root, None if cv_only else Path(out), folds, seed, log=click.echo)
+    training.train(Path(data), None if cv_only else Path(out), folds, seed, log=click.echo)
 
 
 # ---- trf (the accurate mode) ------------------------------------------------------------------
@@ -288,9 +288,7 @@ def trf(base: str, data: str, out: str, holdout: float, finner: int, **settings)
     from . import tagger as party
     from . import trf as training
 
-    missing = [str(p) for p in (party.PASSAGES, party.DUEE) if not (Path(data) / p).exists()]
-    if missing:
-        raise click.UsageError(f"not found under {data}: {', '.join(missing)}")
+    _need_files(data, party.PASSAGES, party.DUEE)
     if finner and not (Path(data) / training.FINNER).exists():
         raise click.UsageError(f"not found under {data}: {training.FINNER} (--finner 0 trains without it)")
     result = training.train(base, Path(data), Path(out), holdout=holdout, finner=finner, **settings)
@@ -318,8 +316,7 @@ def stage(data: str, out: str, folds: int, seed: int) -> None:
     """
     from . import stage as training
 
-    if not (Path(data) / training.DATA_FILE).exists():
-        raise click.UsageError(f"not found under {data}: {training.DATA_FILE}")
+    _need_files(data, training.DATA_FILE)
     summary = training.train(Path(data), Path(out), folds, seed)
     cv = summary["cv"]
     click.echo(f"{summary['path']}: {summary['bytes']:,} bytes, {summary['columns']:,} n-gram columns, C={cv['C']}")
