@@ -149,11 +149,13 @@ _OPENS_BRACKET = re.compile(r"\s?[(（]\s?")
 _DEFINED_LIST = re.compile(r"^[\"“”」』']?[)）](?:[、,，和及\s]|以及)*$")
 # 这家储能温控企业: a company described, not named, stands for the one in focus
 DESCRIBED_PRONOUN = r"这家[\u4e00-\u9fff\d]{0,12}?(?:公司|企业|品牌)"
+# 该股同样申请在主板上市, 这只新股将于…挂牌: a news report's stock stands for its company (该股东 is a shareholder)
+STOCK_PRONOUN = r"(?:该|此|这只|这支)新?股(?![东份权票])"
 # A、B分别完成…，前者…；后者…: the first or the last of the list told just before
 FORMER_LATTER = re.compile(r"\s?(?P<which>前者|后者)")
 # 该公司 / 发行人 / 其: a clause about the company in focus
 PRONOUN = re.compile("|".join(sorted(resources.words("party_pronouns.txt"), key=len, reverse=True))
-                     + "|其|" + DESCRIBED_PRONOUN)
+                     + "|其|" + DESCRIBED_PRONOUN + "|" + STOCK_PRONOUN)
 # 投资了星河科技, 先后投资A、B, 领投两家公司：A和B: an investor's verb, the company invested in right after it
 COUNTED_LIST = r"了?[一两二三四五六七八九十\d]+家[^,，。；;:：]{0,8}?[:：]"
 # 投资了X, 先后投资X, 投资香港初创X, 认购X新股: the verb, and what the company is, before its name
