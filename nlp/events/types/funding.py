@@ -409,6 +409,12 @@ def _who_pays(reader, start: int, before: int) -> Entity | None:
     return named
 
 
+# 以增资扩股方式引进两家战略投资者, 引入国投创业作为战略股东: money from investors brought in as strategic ones is a
+# strategic round; only a kind (strategic_kind), the round of an event that names none, never one that tells
+# the event apart (elsewhere 战略投资者 only says who an investor is: no ROUND)
+_BRINGS_IN_STRATEGIC = re.compile(r"(?:引入|引进)[^,，。；;]{0,30}?(?P<round>战略投资者|战略投资人|战略股东|战投|策略性?投资者)")
+
+
 def propose_args(reader, view, triggers) -> list[Proposal]:
     """Amount, valuation, round, round count, investors and date of one clause."""
     ctx, clause = reader.ctx, view.clause
@@ -447,6 +453,9 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     specific.sort(key=lambda r: (r.value or {}).get("name") == "strategic")
     if specific or rounds:
         add("round", (specific or rounds)[0])
+    elif brought_in := _BRINGS_IN_STRATEGIC.search(ctx.text, start, end):
+        add("strategic_kind", Entity("ROUND", brought_in.start("round"), brought_in.end("round"), brought_in["round"],
+                                     {"name": "strategic"}))
     m = _ROUND_COUNT.search(text)
     # 以及去年10月由X领投的A轮，该公司在不到一年里完成了三轮融资: a count told after the lettered round's comma
     # segment sums up the rounds told; it does not make that round a total (完成两轮融资：A轮… still counts its list)
@@ -852,7 +861,8 @@ def event_dates(ev: Candidate) -> list:
 
 def record(ctx: Context, ev: Candidate, mention: rec.Mention, sources: rec.Sources) -> dict:
     a = ev.args
-    rnd = a.get("round")
+    # (a placement's strategic subscribers give it no round: placements carry none)
+    rnd = a.get("round") or (a.get("strategic_kind") if a.get("instrument") in (None, "equity") else None)
 
     def src(field, ent, value):
         return rec.source(sources, field, ent, value)
