@@ -208,6 +208,17 @@ def test_a_sentences_only_company_is_the_one_a_round_after_it_tells_of():
     assert [(ev["company"]["name"], [i["name"] for i in ev["investors"]]) for ev in received] == [("澄星科技", ["高瓴资本"])]
 
 
+def test_an_investor_said_again_takes_no_focus_from_the_company_that_raised():
+    """…已获得汐岚汽车战略投资。…汐岚汽车既是新股东，也是公司第一大客户。公司上一轮融资为…B轮: the investor, named again in a
+    clause that tells no deal, is not what the next 公司 stands for."""
+    text = ("【获汐岚汽车战略投资　功率器件商珀渊电子完成新一轮融资】这家功率器件厂商已获得汐岚汽车战略投资，金额达数亿元。"
+            "公司相关负责人表示，汐岚汽车既是新股东，也是公司第一大客户。公司上一轮融资为2024年12月完成的2亿元B轮，由澄湖资本领投。")
+    events = rounds_of(text, "2025-10-29")
+    assert sorted(events) == ["B", "strategic"]
+    assert {ev["company"]["name"] for ev in events.values()} == {"珀渊电子"}
+    assert [i["name"] for i in events["B"]["investors"]] == ["澄湖资本"]
+
+
 @pytest.mark.parametrize("text, company", [
     ("澄星机器人备受资本青睐。继今年3月完成A轮后，公司近日又拿下B轮融资。", "澄星机器人"),  # 公司: the company in focus
     ("澄星科技继去年8月拿下A轮后，近日又完成B轮融资。", "澄星科技"),  # the name before 继 is the subject of both

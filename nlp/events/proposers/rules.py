@@ -281,6 +281,7 @@ class RuleProposer:
         self._quote_opens = [m.start() for m in re.finditer("“", ctx.text)] if "“" in ctx.text else []
         self._quote_closes = [m.start() for m in re.finditer("”", ctx.text)] if self._quote_opens else []
         self._investing: set[int] = set()  # the starts of the names a clause makes an investor (set by propose)
+        self._invested: set = set()  # the parties the clauses read so far made investors
         self._sentence_triggers: dict[int, list[trig.Trigger]] = {}
         for clause in ctx.clauses:
             self._sentence_triggers.setdefault(clause.sentence, []).extend(clause.triggers)
@@ -413,7 +414,12 @@ class RuleProposer:
         self._investing = {e.start for view in views for e in view.investors}
         for view in views:
             out.extend(self._clause(view))
+            self._invested.update(self._party(e) for e in view.investors)
         return out
+
+    def _party(self, name: Entity):
+        cluster = self.ctx.cluster(name)
+        return name.text if cluster is None else cluster
 
     def _subject(self, clause: Clause, others: list[Entity], live: list[trig.Trigger], has_args: bool,
                  sources: list[Entity] = (), names_investors: bool = False) -> Entity | None:
@@ -683,9 +689,11 @@ class RuleProposer:
         ctx, company = self.ctx, self.topic[0]
         # (an investment firm named between, 这并非君联资本第一次押注这家公司, is the company's investor, and a
         # regulator or a school, 获得国家药监局批准, 毕业于复旦大学, no company: neither is a rival)
-        # (nor a medium that reports, 36氪获悉, nor an adviser: 保荐机构为中信证券)
+        # (nor a medium that reports, 36氪获悉, nor an adviser: 保荐机构为中信证券, nor an investor of a deal told
+        # before, said again: 比亚迪既是新股东)
         return all(ctx.same_party(e, company) or e.weak or _investor_or_medium(ctx.text, e)
-                   or e.start in self._investing or _ADVISER_BEFORE.search(ctx.text, max(0, e.start - 8), e.start)
+                   or e.start in self._investing or self._party(e) in self._invested
+                   or _ADVISER_BEFORE.search(ctx.text, max(0, e.start - 8), e.start)
                    for e in ctx.within(company.start, before, "COMPANY"))
 
     def _under_rounds_history(self, start: int) -> bool:
@@ -816,7 +824,10 @@ class RuleProposer:
         # not 公司首颗…的存算一体芯片已流片; nor an investment firm: 高瓴创投和深创投分别持股9.6%和7.2%)
         if subject is not None and subject.start < self._crumbs:
             subject = None  # a breadcrumb's site name (新浪财经 > 港股 > …) is no company in focus
-        if subject is not None and ((subject in others and (live or (not subject.weak and not self._object(subject)
+        # (比亚迪既是新股东，也是公司第一大客户: a deal's investor, said again in a clause that tells no deal, is no
+        # company in focus, and the 公司 of the next clause is still the one that raised the money)
+        if subject is not None and not (not live and self._party(subject) in self._invested) \
+                and ((subject in others and (live or (not subject.weak and not self._object(subject)
                                                                      and not _investor_or_medium(ctx.text, subject))
                                                             or (_OPENS_ON_NAME.fullmatch(ctx.text, clause.start, subject.start)
                                                                 and not _BYLINE_AFTER.match(ctx.text, subject.end))))
