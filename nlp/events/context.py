@@ -34,11 +34,6 @@ ITEM_HEADER = re.compile(_item_head(_ITEM_BULLETS) + r"(?:[|/·•]|$)")
 ITEM_LEAD = re.compile(_item_head(_ITEM_BULLETS + "·‧・▪") + r"[:：](?=\S)")
 # 【发债】汶岭国资：…完成…发行: a digest's item under a bracketed category tag names its company before the colon
 TAG_LEAD = re.compile(r"\s*【[^【】\n]{1,6}】\s*(?P<name>[^,，。；;:：(|【】\n]{2,20}?)\s*(?:\([^()\n]{1,16}\))?\s*[:：](?=\S)")
-# ③【瑷森环境】10月22日获得…贷款, 【檩舟数据】10月28日完成B+轮融资: a round-up's item whose company heads it in brackets,
-# the deal told right after and naming no one before its trigger (a bracketed tag names the company after it,
-# 【转板】8月13日，X…; a tag may be a word, 【融资】; a byline, 【星河财经】, names a medium: MEDIUM_END)
-ITEM_BRACKET = re.compile(r"\s*(?:\d{1,2}\s?[.、)]|[" + _ITEM_BULLETS + r"])?\s*【(?P<name>[\u4e00-\u9fffA-Za-z0-9·&.\-]{2,16})】(?=\S)")
-MEDIUM_END = re.compile(r"(?:网|财经|日报|晚报|早报|时报|周刊|报|社|讯|新闻|观察|周报|速递|快讯|资讯|头条|早知道|研究院)$")
 # 福源(1682) alone on a line, its figures on the lines below (招股價:0.60元 暗盤價:1元): a market table's row header
 CODE_HEADER = re.compile(r"[ \t]*(?P<name>[^,，。；;:：()（）|\n]{2,20}?)[ \t]*[(（]\d{3,6}(?:\.[A-Z]{2})?[)）][ \t]*$")
 

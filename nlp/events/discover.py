@@ -15,8 +15,7 @@ from ..segment.sentences import sentences
 from ..text.columns import BAR, cells
 from .clauses import Clause
 from .columns import ALLOTTEE_COLUMN
-from .context import (BREADCRUMBS, CAME_IN, DESCRIBED_PRONOUN, ITEM_BRACKET, ITEM_HEADER, ITEM_LEAD, MEDIUM_END, PARTY_COUNT, TAG_LEAD,
-                      WRITERS_VERB, card_name, line_above)
+from .context import BREADCRUMBS, CAME_IN, DESCRIBED_PRONOUN, ITEM_HEADER, ITEM_LEAD, PARTY_COUNT, TAG_LEAD, WRITERS_VERB, card_name, line_above
 from ..entities.names import MAKER_WORD, SECTOR_FIRM, _stop_tokens, _word_tags, names_no_one, stock_kind_end
 from .literal_gate import LiteralGate
 
@@ -362,14 +361,10 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
         if not attach_only and (cs == 0 or text[cs - 1] == "\n"):
             row = ITEM_HEADER.match(text, cs, ce)
             lead = None if row else ITEM_LEAD.match(text, cs, ce) or TAG_LEAD.match(text, cs, ce)
-            if lead is None and (bracket := ITEM_BRACKET.match(text, cs, ce)) and first >= bracket.end() \
-                    and not named.starts_in(bracket.end(), first) \
-                    and bracket.group("name") not in resources.words("finance_terms.txt"):  # (【转板】 tags the item)
-                lead = bracket
-            if lead and lead.group("name") not in _word_tags() and not MEDIUM_END.search(lead.group("name")):
-                row = lead  # (■ 半导体：…: a sector labels the item; 【星河财经】 is a byline)
+            if lead and lead.group("name") not in _word_tags():  # (■ 半导体：…: a sector labels the item)
+                row = lead
             # (a weak guess of just that name, 鸱吻科技 by its suffix alone, gives way: the item's place names it)
-            if row and text[row.end() - 1] in "|:：】" and (not named.starts_in(row.start("name"), row.end("name"))
+            if row and text[row.end() - 1] in "|:：" and (not named.starts_in(row.start("name"), row.end("name"))
                                                        or row.span("name") in weak_spans):
                 out.extend(named.add(_names(text, row.start("name"), row.group("name"), "subject", busy)))
         if not attach_only and _refers_back(text, cs, first, named):
