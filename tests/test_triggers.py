@@ -106,3 +106,11 @@ def test_the_role_patterns_gate_changes_no_event(text):
 def test_a_step_told_as_hearsay_is_marked_so(text):
     found = [t for t in triggers.find(text) if t.event == "funding" and t.stage != "attach"]
     assert found and all(t.rumour for t in found)
+
+
+@pytest.mark.parametrize("text", [
+    "一手5000股，预期10月10日在GEM挂牌，独家保荐人为同人融资。",  # a sponsor's name that ends in 融资
+    "本次配售的财务顾问是澄岭融资有限公司，配售代理为星河证券。",
+])
+def test_an_advisers_name_ending_in_融资_is_no_funding_word(text):
+    assert not [t for t in triggers.find(text) if t.event == "funding"]
