@@ -99,7 +99,7 @@ def find_known(text: str) -> list[Entity]:
     for pattern in _gazetteer_patterns():
         for m in pattern.finditer(text):
             if _straddles_words(text, m.start(), m.end()) or _closes_a_place(text, m.start(), m.end()) \
-                    or ends_at_interbank(text, m.end()):
+                    or ends_at_interbank(text, m.end()) or _a_bureau(text, m.start(), m.end()):
                 continue
             canonical, label = gazetteer()[m.group().lower()]
             if m.group().endswith("投资") and len(m.group()) >= 4 and _INVESTS_AFTER.match(text, m.end()):
@@ -140,6 +140,11 @@ def _straddles_words(text: str, start: int, end: int) -> bool:
 
 
 _COMMON_WORD = 2000  # jieba's count: 其中, 当中, 北京 above it; 从小 (从小米获得投资), 对华 below
+
+
+def _a_bureau(text: str, start: int, end: int) -> bool:
+    """区招商局, 市招商局: a known name ending in 局 right after an administrative level is a government bureau."""
+    return text[end - 1] == "局" and start > 0 and text[start - 1] in "区县市省镇乡州旗"
 
 
 def _closes_a_place(text: str, start: int, end: int) -> bool:
@@ -197,10 +202,10 @@ def _generic_names() -> frozenset[str]:
     return frozenset(w for w in resources.words("finance_terms.txt") if _suffix_of(w) is not None)
 
 
-# 市城投集团, 区交投公司: "the city's investment group" refers to a firm named elsewhere (澨州城投), it names none
+# 市城投集团, 区交投公司, 区属国企: "the city's investment group" refers to a firm named elsewhere (澨州城投), it names none
 # (内地城投, 更多城投: the region's, or more of them, in general)
 LOCAL_STATE_FIRM = re.compile(r"(?:[市区县省州]|内地|地方|各地|境内|更多|其他|其它|部分|多家|各类)(?:属|管|级)?"
-                              r"(?:城投|交投|国投|产投|建投|城建|水投|文旅|文投|旅投|国资|金控|科投|农投|发投|工投|城发|交建|轨交|地铁|水务|公交)")
+                              r"(?:城投|交投|国投|产投|建投|城建|水投|文旅|文投|旅投|国资|国企|国有企业|金控|科投|农投|发投|工投|城发|交建|轨交|地铁|水务|公交)")
 
 
 def names_no_one(text: str) -> bool:
