@@ -641,8 +641,9 @@ class RuleProposer:
         if not live:
             return None
         text = self.ctx.text
-        seg = trig.segment_start(text, live[0].start, clause.start)
-        if not PRONOUN.match(text, seg):
+        # (the first trigger's segment that opens on it: 在随后的融资路演环节，X负责人介绍，公司已完成…)
+        seg = next((s for t in live if PRONOUN.match(text, s := trig.segment_start(text, t.start, clause.start))), None)
+        if seg is None:
             return None
         if any(e.start >= seg and receives_money(self.ctx, e, seg) for e in others):
             return None  # X公告称，公司已完成对Y的战略入股: X puts money into Y, Y is the company
