@@ -263,8 +263,8 @@ ROUND = re.compile(
     # 获Pre-A融资, 完成B+融资: a letter round may stand right before 融资 without 轮
     r"|(?<![A-Za-z0-9])(?P<pre>[Pp][Rr][Ee]-?\s?)?(?P<letter>[A-Ka-k])(?P<num>\d)?\s?(?P<plus>\+*)\s?(?:轮|系列|(?=融资))"
     r"|(?<![A-Za-z])Series\s(?P<sl>[A-K])(?P<sp>\+*)(?![A-Za-z])"
-    # 做完了一轮Pre-A, 拿了一轮B+: spoken, the letter alone after 一轮
-    r"|(?<=一轮)(?P<spre>[Pp][Rr][Ee]-?)?(?P<sletter>[A-H])(?P<splus>\+*)(?![A-Za-z0-9])"
+    # 做完了一轮Pre-A, 拿了一轮B+, 这一轮是Pre-A, 本轮为B+: spoken, the letter alone after 一轮 or a round's 是 / 为
+    r"|(?:(?<=一轮)|(?<=轮是)|(?<=轮为))(?P<spre>[Pp][Rr][Ee]-?)?(?P<sletter>[A-H])(?P<splus>\+*)(?![A-Za-z0-9])"
 )
 ROUND = guarded(ROUND)  # the same matches, scanned faster
 ROUND_COUNT = re.compile(
