@@ -418,6 +418,7 @@ class RuleProposer:
         return out
 
     def _party(self, name: Entity):
+        """What tells one party from another: its cluster of mentions, else its text."""
         cluster = self.ctx.cluster(name)
         return name.text if cluster is None else cluster
 
@@ -827,7 +828,7 @@ class RuleProposer:
             subject = None  # a breadcrumb's site name (新浪财经 > 港股 > …) is no company in focus
         # (比亚迪既是新股东，也是公司第一大客户: a deal's investor, said again in a clause that tells no deal, is no
         # company in focus, and the 公司 of the next clause is still the one that raised the money)
-        if subject is not None and not (not live and self._party(subject) in self._invested) \
+        if subject is not None and (live or self._party(subject) not in self._invested) \
                 and ((subject in others and (live or (not subject.weak and not self._object(subject)
                                                                      and not _investor_or_medium(ctx.text, subject))
                                                             or (_OPENS_ON_NAME.fullmatch(ctx.text, clause.start, subject.start)
