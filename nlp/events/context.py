@@ -297,6 +297,11 @@ class Context:
     def cluster(self, ent: Entity) -> int | None:
         return self.cluster_of.get(id(ent))
 
+    def party(self, ent: Entity):
+        """One key per party: its cluster of mentions, or its text where it has none."""
+        cluster = self.cluster(ent)
+        return ent.text if cluster is None else cluster
+
     def same_party(self, a: Entity, b: Entity) -> bool:
         """The same mention, or two mentions of one party (the same name, or one cluster)."""
         return a is b or a.text == b.text or self.cluster(a) == self.cluster(b) is not None

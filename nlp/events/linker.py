@@ -50,32 +50,27 @@ def _clause_around(breaks: list[int], size: int, start: int, end: int) -> tuple[
     return (breaks[i - 1] + 1 if i else 0), (breaks[j] if j < len(breaks) else size)
 
 
-def _party(ctx: Context, ent: Entity):
-    """One key per party: its cluster, or its text where it has none."""
-    cluster = ctx.cluster(ent)
-    return ent.text if cluster is None else cluster
-
-
 class Document:
     """What every candidate of a document shares, looked up once: the sentence of each position, the events
     told in each sentence, the investors of each event."""
 
     def __init__(self, ctx: Context, events: list[Candidate]):
         self.ctx, self.events = ctx, events
-        self.breaks = _clause_breaks(ctx.text)
         self._self_named: dict[tuple[int, int], bool] = {}
         self.by_sentence: dict[int, list[int]] = {}
         for n, ev in enumerate(events):
             for i in ev.sentences:
                 self.by_sentence.setdefault(i, []).append(n)
-        self.funded = min(len({self.party(e.company) for e in events if e.type == "funding"}), 3)
+        self.funded = min(len({ctx.party(e.company) for e in events if e.type == "funding"}), 3)
         self.investor_in = {}  # party -> the events it invests in
         for n, ev in enumerate(events):
             for inv in ev.args.get("investors", []):
-                self.investor_in.setdefault(self.party(inv), set()).add(n)
+                self.investor_in.setdefault(ctx.party(inv), set()).add(n)
 
-    def party(self, ent: Entity):
-        return _party(self.ctx, ent)
+    @functools.cached_property
+    def breaks(self) -> list[int]:
+        """Where the text's comma clauses end (only the investor features read them)."""
+        return _clause_breaks(self.ctx.text)
 
     def sentence(self, pos: int) -> int:
         return self.ctx.sentence_index(pos)
@@ -113,7 +108,7 @@ def features(doc: Document, n: int, ent: Entity) -> list[str]:
         for m in doc.by_sentence.get(i, ()):
             kin = "same" if doc.same_company(doc.events[m], ev) else "other"
             feats.append(f"{kin}_between={doc.events[m].type[0]}")
-    for m in doc.investor_in.get(doc.party(ent), ()):
+    for m in doc.investor_in.get(ctx.party(ent), ()):
         if m != n:
             feats.append("investor_of_" + ("same" if doc.same_company(doc.events[m], ev) else "other"))
     s_start, s_end = ctx.sentences[here]
@@ -205,7 +200,7 @@ class Linker(Weights):
             p = self.probability(feats)
             if p < self.threshold:
                 continue
-            key = (n, _party(ctx, ent))
+            key = (n, ctx.party(ent))
             if key not in best or p > best[key][0]:
                 best[key] = (p, ent)
         breaks = None  # (found once, where a party is added)

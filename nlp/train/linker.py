@@ -125,9 +125,9 @@ def rows(pipeline: Pipeline, docs: list[dict], log=print) -> tuple[list[dict], l
             investor_rows.append({"doc": doc["doc"], "features": feats, "label": int(hit)})
         if doc["dated"]:
             built = build_events(ctx, analysis.mention, analysis.raw_span, doc["doc"], views, link_dates=False)
-            events = [b.event for b in built]
-            gold = {n: _gold_of(doc, ctx, events[n]) for n in undated(built)}
-            for n, date, feats in date_linker.candidates(ctx, events, undated(built)):
+            events, left = [b.event for b in built], undated(built)
+            gold = {n: _gold_of(doc, ctx, events[n]) for n in left}
+            for n, date, feats in date_linker.candidates(ctx, events, left):
                 if gold[n] is not None:
                     hit = bool(gold[n].get("date")) and date_matches(gold[n]["date"], {"start_date": date.value["start"]})
                     date_rows.append({"doc": doc["doc"], "event": n, "features": feats, "label": int(hit)})

@@ -414,13 +414,8 @@ class RuleProposer:
         self._investing = {e.start for view in views for e in view.investors}
         for view in views:
             out.extend(self._clause(view))
-            self._invested.update(self._party(e) for e in view.investors)
+            self._invested.update(self.ctx.party(e) for e in view.investors)
         return out
-
-    def _party(self, name: Entity):
-        """What tells one party from another: its cluster of mentions, else its text."""
-        cluster = self.ctx.cluster(name)
-        return name.text if cluster is None else cluster
 
     def _subject(self, clause: Clause, others: list[Entity], live: list[trig.Trigger], has_args: bool,
                  sources: list[Entity] = (), names_investors: bool = False) -> Entity | None:
@@ -694,7 +689,7 @@ class RuleProposer:
         # (nor a medium that reports, 36氪获悉, nor an adviser: 保荐机构为中信证券, nor an investor of a deal told
         # before, said again: 比亚迪既是新股东)
         return all(ctx.same_party(e, company) or e.weak or _investor_or_medium(ctx.text, e)
-                   or e.start in self._investing or self._party(e) in self._invested
+                   or e.start in self._investing or self.ctx.party(e) in self._invested
                    or _ADVISER_BEFORE.search(ctx.text, max(0, e.start - 8), e.start)
                    for e in ctx.within(company.start, before, "COMPANY"))
 
@@ -796,7 +791,7 @@ class RuleProposer:
                 lists += [g for g in name_lists(ctx, s, e) if len(g) >= 2]
         lists = [[n for n in g if n.label == "COMPANY"] for g in lists]
         lists = [g for g in lists if len(g) >= 2]
-        sized = [g for g in lists if size and len({ctx.cluster(n) if ctx.cluster(n) is not None else n.text
+        sized = [g for g in lists if size and len({ctx.party(n)
                                                     for n in g}) == size]
         # (46家企业中有11家已启动上市辅导: a count far larger than any list told names none of them)
         near = [g for g in lists if not size or len(g) >= size - 1]
@@ -828,7 +823,7 @@ class RuleProposer:
             subject = None  # a breadcrumb's site name (新浪财经 > 港股 > …) is no company in focus
         # (比亚迪既是新股东，也是公司第一大客户: a deal's investor, said again in a clause that tells no deal, is no
         # company in focus, and the 公司 of the next clause is still the one that raised the money)
-        if subject is not None and (live or self._party(subject) not in self._invested) \
+        if subject is not None and (live or self.ctx.party(subject) not in self._invested) \
                 and ((subject in others and (live or (not subject.weak and not self._object(subject)
                                                                      and not _investor_or_medium(ctx.text, subject))
                                                             or (_OPENS_ON_NAME.fullmatch(ctx.text, clause.start, subject.start)
