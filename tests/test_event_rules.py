@@ -2891,3 +2891,25 @@ def test_a_bracketed_digest_item_names_its_company(text, rounds):
 def test_taiwans_name_for_nasdaq_tells_the_listing(text):
     (event,) = nlp.extract(text, published="2025-06-13")["events"]
     assert (event["stage"], event["exchange"]["code"], event["date"]["start_date"]) == ("listed", "NASDAQ", "2025-06-12")
+
+
+@pytest.mark.parametrize("text, companies", [
+    # a digest's column (债市早报：…) heads the page, the items name the issuers
+    ("债市早报：资金面均衡偏松 两家发行人完成超短融和中票发行\n1. 蕤屿电子12月2日完成2025年度第三期超短期融资券发行，发行规模5亿元。",
+     {"蕤屿电子"}),
+    # 公告筹划发行H股: the verbs after 公司 name no one
+    ("珂溆电子2019年在深交所创业板上市。公司去年7月公告筹划发行H股，今年3月中旬通过港交所聆讯。", {"珂溆电子"}),
+    # 人形机器人零部件企业: a sector before a trade word describes the company, it is no name
+    ("上月，岵岚智能向港交所主板递交了上市申请，成为今年首家递表的人形机器人零部件企业。", {"岵岚智能"}),
+])
+def test_words_that_name_no_company(text, companies):
+    assert {ev["company"]["name"] for ev in nlp.extract(text, published="2026-03-31")["events"]} == companies
+
+
+def test_a_sum_right_after_the_investors_is_the_rounds_own():
+    """获得A、B合计12亿元投资: 合计 adds up the investors' parts of this round, it sums no rounds told before."""
+    rounds = rounds_of("瑷岚储能2022年7月的A轮融资5亿元由高瓴创投领投；2024年1月的B轮中，公司获得中金资本、国投招商合计12亿元投资。",
+                       "2026-03-20")
+    assert set(rounds) == {"A", "B"}
+    assert rounds["B"]["amount"]["value"] == 1.2e9
+    assert {p["name"] for p in rounds["B"]["investors"]} == {"中金资本", "国投招商"}

@@ -68,6 +68,8 @@ TOLD_AGAIN = [  # 同日, 当天, 次日, 同月, 同年: the date just told (th
     # a list item goes on from the item just above it; a line that is no item starts a new story
     ("▍聆讯\n• 星河存储12月16日通过聆讯；\n• 云帆科技同日刊发聆讯后资料集。", "同日", "2020-12-16"),
     ("1. 星河存储4月9日获受理；\n2. 云帆科技次日递交申请。", "次日", "2021-04-10"),
+    # 同日 is the last day told, not a year told after it (a bond's 2020年度 series)
+    ("1. 星河存储4月9日完成2020年度第三期超短期融资券发行；\n2. 云帆科技同日发行中期票据。", "同日", "2021-04-09"),
     ("星河存储4月9日获受理。\n公司主营芯片。云帆科技同日递交申请。", "同日", None),
 ]
 

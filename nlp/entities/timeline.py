@@ -74,7 +74,8 @@ def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
     anchor: dates.Anchor | None = None
     where = (-1, -1)  # (paragraph, sentence) of the anchor, or of the last story word after it
     anchor_end, year_only = 0, False
-    told: tuple[dates.Resolved, tuple[int, int]] | None = None  # the last date told and where, for 同日 / 次日
+    told: tuple[dates.Resolved, tuple[int, int]] | None = None  # the last date told and where, for 同月 / 同年
+    last_day: tuple[dates.Resolved, tuple[int, int]] | None = None  # the last day told and where, for 同日 / 次日
     told_day: tuple[dates.Resolved, int] | None = None  # a paragraph's first day and the paragraph, for 同日
     week: dt.date | None = None  # the Monday of the last week the text named (上周, 本周), for a bare 周三
     week_end = 0  # where that week word ends
@@ -96,9 +97,11 @@ def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
                 and r.start.isocalendar()[:2] == r.end.isocalendar()[:2]:
             week = r.start - dt.timedelta(days=r.start.weekday())  # 上周（11月10日—11月14日）: the days say which
         # • A12月16日通过聆讯；\n• B同日刊发…: an item goes on from the item just above it
-        if kind == "story" and told is not None and here[1] - told[1][1] <= 1 and (
-                here[0] == told[1][0] or (here[0] == told[1][0] + 1 and {here[0], told[1][0]} <= items)):
-            r = _told_again(surface, told[0])
+        # (…12月2日完成2025年度第三期超短融发行… \n2. B同日发行…: 同日 is the last day told, not a year told after it)
+        last = last_day if surface in _SAME_DAY else told
+        if kind == "story" and last is not None and here[1] - last[1][1] <= 1 and (
+                here[0] == last[1][0] or (here[0] == last[1][0] + 1 and {here[0], last[1][0]} <= items)):
+            r = _told_again(surface, last[0])
         if r is None and surface in _SAME_DAY and told_day is not None and \
                 _OPENING.fullmatch(text, sent_starts[here[1] - 1] if here[1] else 0, start):
             # 9月9日，A获受理。A于8月8日申报。\n\n同日，B办理辅导备案: an opening 同日 further on is the first day
@@ -107,8 +110,10 @@ def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
         out.append(dates.value_of(r, reference_inferred))
         if r is not None and kind != "now":
             told = (r, here)
+            if r.start == r.end:
+                last_day = told
         elif kind == "now":
-            told = None
+            told = last_day = None
         if r is not None and r.start == r.end:
             if told_day is None or told_day[1] != here[0]:
                 told_day = (r, here[0])

@@ -476,9 +476,11 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         count = None
     if cumulative and cumulative.group() in _SUMS and MORE_MONEY.search(told):
         cumulative = None  # 额外获得共计1.5亿美元的新投资: the sum of this new money
-    # 引入A、B和C三家战略投资者，合计募集资金8.6亿元: a sum right after the deal's investors adds up their parts
+    # 引入A、B和C三家战略投资者，合计募集资金8.6亿元, 获得A、B合计12亿元投资: a sum right after the deal's investors
+    # adds up their parts
     if cumulative and cumulative.group() in _SUMS and view.investors \
-            and _AFTER_INVESTORS.search(ctx.text, max(start, seg + cumulative.start() - 12), seg + cumulative.start()):
+            and (_AFTER_INVESTORS.search(ctx.text, max(start, seg + cumulative.start() - 12), seg + cumulative.start())
+                 or any(e.end == seg + cumulative.start() for e in view.investors)):
         cumulative = None
     if cumulative and cumulative.group() == "总额" and _ROUND_JUST_BEFORE.search(ctx.text, max(start, seg - 12), seg) \
             and told[:cumulative.start()].strip(" ,，") in ("", "融资", "募资", "集资"):

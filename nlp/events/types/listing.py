@@ -448,8 +448,9 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         there = _LISTED_THERE.match(ctx.text, exchange.end)
         if exchange is not exchanges[-1] and (there and (_LISTED_ALREADY.search(ctx.text, max(start, exchange.start - 4), exchange.start)
                                                          or any(e.start == there.end() for e in ctx.within(there.end(), end, "COMPANY")))
-                                              or _LISTED_COMPANY.match(ctx.text, exchange.end)):
-            continue  # 已在上交所科创板上市的X / 在港交所挂牌十年的X / 创业板上市公司X…在港交所主板挂牌: where it is listed describes it
+                                              or _LISTED_COMPANY.match(ctx.text, exchange.end)
+                                              or (_MARKET_FIRM.match(ctx.text, exchange.end) and _another_market_after(exchanges, exchange))):
+            continue  # 已在上交所科创板上市的X / 在港交所挂牌十年的X / 创业板(上市)公司X…在港交所主板挂牌: where it is listed describes it
         if _MOVES_FROM.search(ctx.text, max(start, exchange.start - 2), exchange.start) and _MOVES_TO.match(ctx.text, exchange.end):
             continue  # 由北交所转板至科创板: the market it leaves is not the step's
         if exchange.text in _MARKET_WORDS and (any(c.start == exchange.end for c in ctx.within(exchange.end, end, "COMPANY"))
@@ -522,6 +523,11 @@ _TRANCHE = re.compile(r"(?:公开发售|国际配售)(?:部分|部份)?(?:起初
 
 
 # --- merging ---------------------------------------------------------------------------
+
+def _another_market_after(exchanges: list[Entity], exchange: Entity) -> bool:
+    code = (exchange.value or {}).get("code")
+    return any((e.value or {}).get("code") != code for e in exchanges if e.start > exchange.start)
+
 
 _MARKET_WORDS = frozenset({"港股", "美股", "A股", "H股"})
 _MARKET_FIRM = re.compile(r"(?:上市)?(?:公司|企业)(?=[\u4e00-\u9fffA-Za-z])")
