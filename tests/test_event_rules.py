@@ -2901,6 +2901,10 @@ def test_taiwans_name_for_nasdaq_tells_the_listing(text):
     ("珂溆电子2019年在深交所创业板上市。公司去年7月公告筹划发行H股，今年3月中旬通过港交所聆讯。", {"珂溆电子"}),
     # 人形机器人零部件企业: a sector before a trade word describes the company, it is no name
     ("上月，岵岚智能向港交所主板递交了上市申请，成为今年首家递表的人形机器人零部件企业。", {"岵岚智能"}),
+    # 董秘回复：: the secretary's answer on an investor forum names no company
+    ("棂岙科技（920839）昨晚发了业绩快报。\n一是会不会转板去科创板。董秘回复：“公司暂无转板计划，将继续立足北交所。”\n"
+     "二是子公司棂岙材料是不是要去新三板挂牌。董秘回复：“相关传闻不属实，子公司无挂牌安排。”\n另外，公司去年底推出的新型导热凝胶已经正式上市。",
+     set()),
 ])
 def test_words_that_name_no_company(text, companies):
     assert {ev["company"]["name"] for ev in nlp.extract(text, published="2026-03-31")["events"]} == companies
@@ -2913,3 +2917,14 @@ def test_a_sum_right_after_the_investors_is_the_rounds_own():
     assert set(rounds) == {"A", "B"}
     assert rounds["B"]["amount"]["value"] == 1.2e9
     assert {p["name"] for p in rounds["B"]["investors"]} == {"中金资本", "国投招商"}
+
+
+def test_a_history_table_belongs_to_the_company_its_head_names():
+    """星河科技融资历程： over rows of dates, rounds, sums and investors: each row is that company's round, not the
+    round of the outlet named on the page's first line."""
+    text = ("垣岙汽车\n充电运营商「荻汀科技」获数亿元B轮融资\n垣岙汽车获悉，超充网络运营商荻汀科技日前完成数亿元B轮融资，由蔚来资本领投。\n"
+            "荻汀科技融资历程：\n2023年6月｜天使轮｜过亿元｜线性资本\n2024年12月｜A轮｜3亿元｜国投招商（领投）、蜀沣产投（跟投）\n"
+            "注：以上信息来自企业披露。")
+    rounds = rounds_of(text, "2026-01-20")
+    assert {ev["company"]["name"] for ev in rounds.values()} == {"荻汀科技"}
+    assert {"angel", "A", "B"} <= set(rounds)

@@ -70,6 +70,9 @@ TOLD_AGAIN = [  # 同日, 当天, 次日, 同月, 同年: the date just told (th
     ("1. 星河存储4月9日获受理；\n2. 云帆科技次日递交申请。", "次日", "2021-04-10"),
     # 同日 is the last day told, not a year told after it (a bond's 2020年度 series)
     ("1. 星河存储4月9日完成2020年度第三期超短期融资券发行；\n2. 云帆科技同日发行中期票据。", "同日", "2021-04-09"),
+    # a year-less month months ahead of the page, told as done (曾发行): the one before
+    ("9月，星河科技曾发行一期8亿元公司债。", "9月", "2020-09-01"),
+    ("9月，星河科技将发行一期8亿元公司债。", "9月", "2021-09-01"),
     ("星河存储4月9日获受理。\n公司主营芯片。云帆科技同日递交申请。", "同日", None),
 ]
 

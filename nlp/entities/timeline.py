@@ -65,6 +65,20 @@ def _told_again(surface: str, told: dates.Resolved) -> dates.Resolved | None:
     return None
 
 
+# 3月份，X曾发行…, 3月，公司已完成…: the clause right after a year-less date tells a deed done
+_TOLD_AS_PAST = re.compile(r"[^。；;！？!?\n]{0,16}?(?:曾经?|此前|当时|已经?(?:于|在)?(?:完成|发行|获得?|拿到|上市|挂牌))")
+
+
+_FUTURE_SLACK = 31  # days: a deed told done a few days after the page's date is a time zone's or a late page's
+
+
+def _year_before(r: dates.Resolved) -> dates.Resolved:
+    try:
+        return r._replace(start=r.start.replace(year=r.start.year - 1), end=r.end.replace(year=r.end.year - 1))
+    except ValueError:  # (2月29日)
+        return r
+
+
 def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
            reference_inferred: bool) -> list[dict | None]:
     """Values of the DATE spans of a text (in text order), year-less ones from their anchors."""
@@ -91,6 +105,9 @@ def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
             r = dates.resolve(surface, week + dt.timedelta(days=3))
         else:
             r = dates.resolve(surface, reference, anchor if kind == "yearless" and near else None)
+        if r is not None and kind == "yearless" and not r.anchored and reference is not None and (r.start - reference).days > _FUTURE_SLACK \
+                and _TOLD_AS_PAST.match(text, end):
+            r = _year_before(r)  # 3月份，X曾发行一期8亿元公司债 (published in November): the March before, not the next
         if r is not None and dates.week_named(surface):
             week, week_end = r.start, end
         elif r is not None and week_end and _WEEK_GLOSS.fullmatch(text, week_end, start) \

@@ -95,6 +95,9 @@ def _rows_of_one_table(text: str, above: tuple[int, int], start: int) -> bool:
 # a table row (1. 桥石智能｜协作机器人｜A轮，1亿元): the company is in the first cell, the others describe it
 _FIRST_CELL = re.compile(r"\s*\|?\s*(?:\d{1,2}[.、)]\s*)?[^|\n]{2,30}?\s?(?=\|)")
 _TITLE = re.compile(r"公告\s*$")
+# 星河科技融资历程：, 星河科技的历次融资: a line that heads the rows of one company's rounds
+_HISTORY_HEAD = re.compile(r"[ \t]*(?P<name>[^,，。；;:：|｜\n]{2,20}?)的?(?:融资历程|融资历史|融资记录|历次融资|历史融资|融资情况|融资一览)[:：]?[ \t]*")
+_HISTORY_ROWS = 12
 _FILING_HEAD = re.compile(r"(?:股份代号|证券代码|股票代码|证券简称)[:：]")
 _SHORT_NAME = re.compile(r"(?:证券|股票)简称[:：]\s*")
 # 版权所有 © 2025 江苏星河新材料集团股份有限公司: a company's own site, its owner named only in the footer, on a page
@@ -755,9 +758,29 @@ class RuleProposer:
         lines = card_lines(text, clause.start)  # 股份代號：02713 / 預計上市日期：11月25日: the company of that code
         if lines and (coded := self._coded(lines)):
             return coded
+        if history := self._history_head(clause.start):  # X融资历程： / 2023年6月｜天使轮｜过亿元｜线性资本
+            return history
         # 1、2025.9.22（周一）沪主板 盛岚股份 / 申购代码732386…: a numbered item's line naming one company alone
         named = self.ctx.within(line_start, line_end, "COMPANY") if _ITEM_NUMBER.match(text, line_start) else []
         return named[0] if len(named) == 1 and line_end - named[0].end <= 1 else None
+
+    def _history_head(self, line_start: int) -> Entity | None:
+        """The company whose rounds a table lists, named on the line above its rows (星河科技融资历程：)."""
+        text = self.ctx.text
+        end = text.find("\n", line_start)
+        if not BAR.search(text, line_start, len(text) if end < 0 else end):
+            return None
+        for _ in range(_HISTORY_ROWS):
+            above, above_end = line_above(text, line_start)
+            if above_end <= above:
+                return None
+            head = _HISTORY_HEAD.fullmatch(text, above, above_end)
+            if head is not None:
+                return next(iter(self.ctx.within(*head.span("name"), "COMPANY")), None)
+            if not BAR.search(text, above, above_end):
+                return None
+            line_start = above
+        return None
 
     def _coded(self, card: tuple[int, int]) -> Entity | None:
         """The company named with the code a card's field gives, elsewhere in the text (翊澄醫療（02713）)."""

@@ -19,7 +19,8 @@ from ..clauses import segment_end
 from ..candidate import Candidate, Proposal
 from ..when import finer_within
 from ..discover import table_zones
-from ..context import INVESTMENT_FIRM, INVESTS_IN, MORE_MONEY, NAMES, PRONOUN, Context, cues, name_lists, subscribed_issuer, title_end
+from ..context import (INVESTMENT_FIRM, INVESTS_IN, LOAN, MORE_MONEY, NAMES, PRONOUN, Context, cues, is_calendar, name_lists,
+                       subscribed_issuer, title_end)
 from .. import record as rec
 
 NAME = "funding"
@@ -232,10 +233,14 @@ def _not_an_issue(ctx: Context, t, clause) -> bool:
         return bool(history.search(text, before, seg - 1))
     if not history.search(text, seg, t.start):
         return False
-    # 曾于2024年3月完成一次定向发行，募资4800万元: a past placement told with its money is a round of its own
+    # 曾于2024年3月完成一次定向发行，募资4800万元: a past placement told with its money is a round of its own; so is a
+    # past bond told with its money and its time (今年6月，X曾发行一期8亿元公司债)
     # (a past bond or credit line stays background: 此前共发行可转债…, 曾与星信银行签订授信合同)
     told_until = segment_end(text, min(segment_end(text, t.end, clause.end) + 1, clause.end), clause.end)
-    return t.stage != "placement" or not ctx.within(t.end, told_until, "MONEY")
+    if not ctx.within(t.end, told_until, "MONEY") and not ctx.within(t.start, t.end, "MONEY"):
+        return True
+    return t.stage != "placement" and not (t.stage == "debt" and not LOAN.search(text, t.start, t.end)
+                                           and any(is_calendar(d.text) for d in ctx.within(clause.start, t.start, "DATE")))
 
 
 # 减持非公开发行取得的股份, 所持股份系2019年非公开发行时认购取得: the issue tells where shares now held came from
