@@ -2905,6 +2905,9 @@ def test_taiwans_name_for_nasdaq_tells_the_listing(text):
     ("棂岙科技（920839）昨晚发了业绩快报。\n一是会不会转板去科创板。董秘回复：“公司暂无转板计划，将继续立足北交所。”\n"
      "二是子公司棂岙材料是不是要去新三板挂牌。董秘回复：“相关传闻不属实，子公司无挂牌安排。”\n另外，公司去年底推出的新型导热凝胶已经正式上市。",
      set()),
+    # 迎来一波递表小高峰, 港股再添18A递表: a wave of filings, no filer
+    ("【港股】本周港交所迎来一波递表小高峰。\n6月30日，栩岙医疗向联交所递表，冲刺主板。", {"栩岙医疗"}),
+    ("IPO日报｜2026年3月25日：一家辅导备案，一家提交注册，港股再添18A递表", set()),
 ])
 def test_words_that_name_no_company(text, companies):
     assert {ev["company"]["name"] for ev in nlp.extract(text, published="2026-03-31")["events"]} == companies
@@ -2928,3 +2931,14 @@ def test_a_history_table_belongs_to_the_company_its_head_names():
     rounds = rounds_of(text, "2026-01-20")
     assert {ev["company"]["name"] for ev in rounds.values()} == {"荻汀科技"}
     assert {"angel", "A", "B"} <= set(rounds)
+
+
+def test_a_table_of_new_listings_lists_each_row():
+    """公司｜交易所｜代码｜上市日｜发行价 over one row per company: each company listed on its row's day (a calendar with
+    a subscription day's column tells the subscription instead)."""
+    text = ("中概股赴美IPO月报｜10月\n公司｜交易所｜代码｜上市日｜发行价｜募资额\n"
+            "漷岙医疗｜纳斯达克｜HFMX｜10月8日｜4.50美元｜900万美元\n钫岙储能｜纽交所｜FYEX｜10月21日｜12.00美元｜4200万美元")
+    events = {ev["company"]["name"]: ev for ev in nlp.extract(text, published="2026-11-02")["events"]}
+    assert set(events) == {"漷岙医疗", "钫岙储能"}
+    assert {name: (ev["stage"], ev["date"]["start_date"]) for name, ev in events.items()} == \
+        {"漷岙医疗": ("listed", "2026-10-08"), "钫岙储能": ("listed", "2026-10-21")}

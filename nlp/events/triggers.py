@@ -245,6 +245,10 @@ SUBSCRIPTION_COLUMN = re.compile(r"(?:网上)?申购(?:日|日期|时间)|招股
 # 公司｜板块｜保荐机构｜受理日: a list of IPO applications, each row's day the one its step was taken on
 _STEP_DAY_COLUMN = re.compile(r"(?P<step>受理|注册生效|获批注册|注册)(?:日|日期|时间)")
 _STEP_OF_DAY = {"受理": "filed", "注册生效": "registered", "获批注册": "registered", "注册": "registered"}
+# 公司｜交易所｜代码｜上市日｜发行价: a list of new listings, each row's company listed on its day (a calendar that gives
+# the subscription's day too tells the subscription, with the listing day as its listing date)
+LISTING_DAY_COLUMN = re.compile(r"(?:预计)?上市(?:日|日期|时间)")
+_LISTED_BESIDE = re.compile(r"交易所|上市地点?|(?:股票|证券)?代码|发行价(?:格)?")
 # 日期｜申购代码｜新股: a bare day beside the subscription code is the subscription's day too
 _DAY_COLUMN = re.compile(r"日期|时间")
 _CODE_COLUMN = re.compile(r"申购代码")
@@ -268,6 +272,8 @@ def column_triggers(text: str) -> list[Trigger]:
     out = [Trigger("listing", "subscription", *_last_cell(text, b)) for b in sorted(days)]
     out += [Trigger("listing", _STEP_OF_DAY[_STEP_DAY_COLUMN.fullmatch(label)["step"]], a, b)
             for label, a, b in column_cells(text, _STEP_DAY_COLUMN, beside=_BOARD_COLUMN)]
+    if not days and "上市" in text:
+        out += [Trigger("listing", "listed", a, b) for _, a, b in column_cells(text, LISTING_DAY_COLUMN, beside=_LISTED_BESIDE)]
     if "发行" in text:  # (a pass over the table's lines only where an issuer can be named)
         kinds = column_cells(text, _BOND_KIND_COLUMN, beside=_ISSUER_COLUMN)
         out += [Trigger("funding", "debt", a, b) for _, a, b in kinds
@@ -287,7 +293,7 @@ def column_cues() -> set[str]:
     """Strings one of which a table's header holds wherever `column_triggers` finds a trigger (with a bar in the
     text; events/prefilter.py)."""
     columns = (SUBSCRIPTION_COLUMN, _CODE_COLUMN, _ISSUER_COLUMN, _PLACEMENT_TITLE, _STAGE_COLUMN, _RESULT_COLUMN,
-               _STEP_DAY_COLUMN)
+               _STEP_DAY_COLUMN, LISTING_DAY_COLUMN)
     return set().union(*(required_literals(c.pattern) for c in columns))
 
 

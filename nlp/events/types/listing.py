@@ -374,7 +374,6 @@ def _owner(ctx: Context, value):
 
 # 上市日期：2025年11月14日, 上市日期为12月3日: the listing day a field or a sentence gives the listing told
 _LISTING_DAY_FIELD = re.compile(r"上市日期\s?(?:为|是|定为|定于)?\s?[:：]?\s?")
-_LISTING_DAY_COLUMN = re.compile(r"(?:预计)?上市(?:日|日期|时间)")
 
 
 def _row_days(ctx: Context, start: int, end: int) -> dict[str, Entity]:
@@ -386,7 +385,7 @@ def _row_days(ctx: Context, start: int, end: int) -> dict[str, Entity]:
     for d in ctx.within(start, end, "DATE"):
         label = header_label(ctx.text, d.start)
         kind = "subscription" if trig.SUBSCRIPTION_COLUMN.fullmatch(label) else \
-            "listed" if _LISTING_DAY_COLUMN.fullmatch(label) else None
+            "listed" if trig.LISTING_DAY_COLUMN.fullmatch(label) else None
         if kind is not None:
             days.setdefault(kind, d)
     return days
