@@ -2942,3 +2942,15 @@ def test_a_table_of_new_listings_lists_each_row():
     assert set(events) == {"漷岙医疗", "钫岙储能"}
     assert {name: (ev["stage"], ev["date"]["start_date"]) for name, ev in events.items()} == \
         {"漷岙医疗": ("listed", "2026-10-08"), "钫岙储能": ("listed", "2026-10-21")}
+
+
+@pytest.mark.parametrize("text", [
+    # the controlling holder lends to the staff of a share plan: the company raises nothing
+    "11月25日晚间，科创板公司箖澈智能披露2025年限制性股票激励计划（草案）。\n公司同时推出第二期员工持股计划，筹资规模不超过1.2亿元。"
+    "控股股东孚澈投资拟按1:1比例向参与员工提供借款，借款期限不超过36个月。",
+    # a tender offer that keeps the company listed, paid with the bidder's acquisition loan
+    "觌澈集团拟部分要约收购轸澈股份15%股份　不以终止上市为目的\n轸澈股份8月7日晚间公告，收到觌澈集团发来的《要约收购报告书摘要》。\n"
+    "资金来源方面，觌澈集团表示，将使用自有资金及兴业银行提供的并购贷款，不存在直接或间接来源于轸澈股份的情形。",
+])
+def test_corporate_actions_that_raise_and_list_nothing(text):
+    assert nlp.extract(text, published="2025-12-05")["events"] == []
