@@ -2954,3 +2954,23 @@ def test_a_table_of_new_listings_lists_each_row():
 ])
 def test_corporate_actions_that_raise_and_list_nothing(text):
     assert nlp.extract(text, published="2025-12-05")["events"] == []
+
+
+def test_a_digest_item_headed_by_its_company_in_brackets():
+    """【X】 alone on its line heads the item below it: 该公司… / 这家…企业… / a sector's words there are X's round."""
+    text = ("本周融资精选\n【瞿澈机器人】\n该公司月初完成B轮融资，金额3亿元。领投方为君联资本。\n"
+            "【荇岙生物】\n这家做细胞治疗的企业9月15日宣布完成1.8亿元A轮，由礼来亚洲基金领投。\n"
+            "【Brindlewick】\n海外仓机器人初创，今日宣布完成800万美元Pre-A轮融资。投资方为真格基金。")
+    rounds = rounds_of(text, "2026-09-18")
+    assert {name: ev["company"]["name"] for name, ev in rounds.items()} == \
+        {"B": "瞿澈机器人", "A": "荇岙生物", "pre-A": "Brindlewick"}
+
+
+def test_the_round_before_is_a_deal_of_its_own():
+    """公司上一次融资在2024年8月，那一轮拿了1.5亿元: the round before the one the headline tells, never merged into it
+    (even where an investor of both and a vague sum would let them)."""
+    text = ("36氪首发｜「骎岙智能」完成数千万美元B轮融资\n苏州骎岙智能科技有限公司（以下简称“骎岙智能”）近日完成新一轮融资，金额为数千万美元。"
+            "本轮由源码资本领投，老股东元禾原点继续跟投。公司上一次融资在2024年8月，那一轮拿了1.5亿元人民币，由元禾原点领投。")
+    events = nlp.extract(text, published="2026-03-12")["events"]
+    assert {((ev["round"] or {}).get("name", "-"), (ev["date"] or {}).get("start_date", "-")) for ev in events} == \
+        {("B", "-"), ("-", "2024-08-01")}

@@ -34,6 +34,8 @@ ITEM_HEADER = re.compile(_item_head(_ITEM_BULLETS) + r"(?:[|/·•]|$)")
 ITEM_LEAD = re.compile(_item_head(_ITEM_BULLETS + "·‧・▪") + r"[:：](?=\S)")
 # 【发债】汶岭国资：…完成…发行: a digest's item under a bracketed category tag names its company before the colon
 TAG_LEAD = re.compile(r"\s*【[^【】\n]{1,6}】\s*(?P<name>[^,，。；;:：(|【】\n]{2,20}?)\s*(?:\([^()\n]{1,16}\))?\s*[:：](?=\S)")
+# 【星河机器人】 alone on its line, then 该公司月初完成B轮融资…: a digest's item headed by its company in brackets
+BRACKET_HEAD = re.compile(r"[ \t]*【(?P<name>[^【】\n]{2,24})】[ \t]*")
 # 福源(1682) alone on a line, its figures on the lines below (招股價:0.60元 暗盤價:1元): a market table's row header
 CODE_HEADER = re.compile(r"[ \t]*(?P<name>[^,，。；;:：()（）|\n]{2,20}?)[ \t]*[(（]\d{3,6}(?:\.[A-Z]{2})?[)）][ \t]*$")
 

@@ -18,7 +18,7 @@ from .. import types
 from ..candidate import Proposal
 from ..clauses import COLON_CHILD, PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, receives_money, segment_end
 from ..columns import ALLOTTEE_COLUMN
-from ..context import (BOARD_WORD, BREADCRUMBS, BULLET, CARD_FIELD, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, HEADLINE_MAX, INVESTOR_NAME,
+from ..context import (BOARD_WORD, BRACKET_HEAD, BREADCRUMBS, BULLET, CARD_FIELD, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, HEADLINE_MAX, INVESTOR_NAME,
                        ITEM_HEADER, LOAN, PRONOUN, TAG_LEAD, THIS_ROUND, THIS_ROUND_REACH, TICKER_OPENS, Context, card_lines, card_name, cues,
                        former_or_latter, is_calendar, is_lender, line_above, name_lists, named_with_code, subscribed_issuer)
 from ..discover import table_zones
@@ -95,6 +95,7 @@ def _rows_of_one_table(text: str, above: tuple[int, int], start: int) -> bool:
 # a table row (1. 桥石智能｜协作机器人｜A轮，1亿元): the company is in the first cell, the others describe it
 _FIRST_CELL = re.compile(r"\s*\|?\s*(?:\d{1,2}[.、)]\s*)?[^|\n]{2,30}?\s?(?=\|)")
 _TITLE = re.compile(r"公告\s*$")
+
 # 星河科技融资历程：, 星河科技的历次融资: a line that heads the rows of one company's rounds
 _HISTORY_HEAD = re.compile(r"[ \t]*(?P<name>[^,，。；;:：|｜\n]{2,20}?)的?(?:融资历程|融资历史|融资记录|历次融资|历史融资|融资情况|融资一览)[:：]?[ \t]*")
 _HISTORY_ROWS = 12
@@ -750,7 +751,7 @@ class RuleProposer:
             return next((e for e in self.ctx.within(line_start, line_end, "COMPANY") if e.text == line), None)
         # (【新股】星河食品：凯利板挂牌 / 这家粥品制造商今天在新交所凯利板挂牌: a digest's tagged item above)
         header = ITEM_HEADER.match(text, line_start, line_end) or CODE_HEADER.match(text, line_start, line_end) \
-            or TAG_LEAD.match(text, line_start, line_end)
+            or TAG_LEAD.match(text, line_start, line_end) or BRACKET_HEAD.fullmatch(text, line_start, line_end)
         if header is not None and not _rows_of_one_table(text, (line_start, line_end), clause.start):
             return next(iter(self.ctx.within(header.start("name"), header.end("name"), "COMPANY")), None)
         if card := card_name(text, clause.start):  # 融资轮次：天使轮 under 项目名称：X

@@ -36,6 +36,9 @@ NEWS_DAYS = 730  # older than this before the article's date, a round is told as
 KEEP_HISTORY = True  # and is reported with historical: true (a past round with its specifics is an event)
 DUEE_HISTORY = False  # DuEE-Fin annotates the round the news is about, not the rounds behind it
 
+# 上一次融资在2024年8月, 上一轮是去年3月: the round before the one the story tells, a deal of its own (距上一轮不到一年
+# only measures the time since)
+_PREVIOUS_ROUND = re.compile(r"(?<!距)(?<!距离)(?:上一(?:次|轮)|上轮|前一轮)(?:融资)?(?:在|是|为|发生在)")
 _ROUND_COUNT = re.compile(r"(?<![A-Za-z第])(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
 # 累计融资, 融资总额, 两个月内的融资额已逾30亿港元 (money raised over a stretch of time, not one deal)
 _CUMULATIVE = re.compile(r"(?:[\d一两二三四五六七八九十]+个?(?:月|年)|年内|今年以来|上市以来)内?的?(?:融资|集资|募资)额|累计|(?<!资金)(?<!发行)(?<!募资)(?<!轮融资)(?<!番融资)(?<!次融资)(?<!轮)(?<!贷款)(?<!借款)(?<!授信)(?<!本金)(?<!面值)总额|(?:(?<!轮)|(?<=[两二三四五六七八九十\d多几数]轮))(?:共计|合计)(?!增资|认购|出资|持股|持有)|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
@@ -497,6 +500,8 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         cumulative = None
     # (本轮 elsewhere in the clause, 此前累计融资已超过10亿元，本轮资金将用于…, does not make the sum this round's)
     add("cumulative", value=not (latest and _LATEST.search(told)) and bool(cumulative or (count or 0) > 1))
+    if _PREVIOUS_ROUND.search(text) and ctx.within(start, end, "DATE"):
+        add("previous", value=True)  # 公司上一次融资在2024年8月，那一轮拿了1.5亿元: the round before this one
     if any(t.stage == "attach" and _ROUND_SIZE.search(ctx.text, t.start, t.end) for t in triggers):
         add("round_total", value=True)  # 本轮融资总额为3亿元: the size of the round told before
     decision = next((d for d in (_decided(ctx, t, clause) for t in triggers if t.modal) if d is not None), None)
@@ -705,6 +710,7 @@ def _contradict(a: Candidate, b: Candidate) -> bool:
     part_of = (_part(a) or _part(b)) and "strategic" in (_round(a), _round(b))
     return (_two_rounds(a, b) and not part_of) \
         or a.args.get("cumulative") != b.args.get("cumulative") \
+        or bool(a.args.get("previous")) != bool(b.args.get("previous")) \
         or bool(a.args.get("rounds_count") and b.args.get("rounds_count")
                 and a.args["rounds_count"] != b.args["rounds_count"]) \
         or not (same_number(_amount(a), _amount(b)) or _bound_keeps(a, b) or _bound_keeps(b, a) or _part(a) or _part(b)) \
