@@ -2974,3 +2974,10 @@ def test_the_round_before_is_a_deal_of_its_own():
     events = nlp.extract(text, published="2026-03-12")["events"]
     assert {((ev["round"] or {}).get("name", "-"), (ev["date"] or {}).get("start_date", "-")) for ev in events} == \
         {("B", "-"), ("-", "2024-08-01")}
+
+
+def test_a_committee_list_of_results_by_legal_name():
+    """审议结果 / （一）X股份有限公司：审议通过。 / （二）Y股份有限公司：暂缓审议。: each line a company and its result."""
+    text = ("上海证券交易所上市审核委员会2025年第38次审议会议于2025年9月25日召开，现将会议审议情况公告如下：\n一、审议结果\n"
+            "（一）祎岙智能科技股份有限公司：审议通过。\n（二）浙江骍澈科技股份有限公司：暂缓审议。")
+    assert stages_of(text, "2025-09-26") == {"祎岙智能科技股份有限公司": "hearing_passed", "浙江骍澈科技股份有限公司": "suspended"}
