@@ -67,8 +67,6 @@ def _told_again(surface: str, told: dates.Resolved) -> dates.Resolved | None:
 
 # 3月份，X曾发行…, 3月，公司已完成…: the clause right after a year-less date tells a deed done
 _TOLD_AS_PAST = re.compile(r"[^。；;！？!?\n]{0,16}?(?:曾经?|此前|当时|已经?(?:于|在)?(?:完成|发行|获得?|拿到|上市|挂牌))")
-
-
 _FUTURE_SLACK = 31  # days: a deed told done a few days after the page's date is a time zone's or a late page's
 
 

@@ -95,7 +95,6 @@ def _rows_of_one_table(text: str, above: tuple[int, int], start: int) -> bool:
 # a table row (1. 桥石智能｜协作机器人｜A轮，1亿元): the company is in the first cell, the others describe it
 _FIRST_CELL = re.compile(r"\s*\|?\s*(?:\d{1,2}[.、)]\s*)?[^|\n]{2,30}?\s?(?=\|)")
 _TITLE = re.compile(r"公告\s*$")
-
 # 星河科技融资历程：, 星河科技的历次融资: a line that heads the rows of one company's rounds
 _HISTORY_HEAD = re.compile(r"[ \t]*(?P<name>[^,，。；;:：|｜\n]{2,20}?)的?(?:融资历程|融资历史|融资记录|历次融资|历史融资|融资情况|融资一览)[:：]?[ \t]*")
 _HISTORY_ROWS = 12

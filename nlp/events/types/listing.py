@@ -505,6 +505,14 @@ def _respective_sums(ctx: Context, view, start: int, end: int) -> dict[int, Enti
 _LISTED_ALREADY = re.compile(r"(?:已经?|早已)(?:在|于)?$")
 _LISTED_COMPANY = re.compile(r"上市(?:公司|企业)")
 _LISTED_THERE = re.compile(r"[^,，。；;]{0,8}?(?:上市|挂牌)[^,，。；;的]{0,6}?的")
+
+
+def _another_market_after(exchanges: list[Entity], exchange: Entity) -> bool:
+    """创业板公司X…在港交所主板挂牌: another market is named after this one in the clause."""
+    code = (exchange.value or {}).get("code")
+    return any((e.value or {}).get("code") != code for e in exchanges if e.start > exchange.start)
+
+
 _MOVES_FROM = re.compile(r"(?:由|从)$")
 _MOVES_TO = re.compile(r"(?:主板|GEM|创业板)?转")  # 转板, 转往, 转至 …
 _MONEY_ROLES = ("offer_price", "market_cap", "proceeds")  # in this order when the cues stand as near
@@ -522,11 +530,6 @@ _TRANCHE = re.compile(r"(?:公开发售|国际配售)(?:部分|部份)?(?:起初
 
 
 # --- merging ---------------------------------------------------------------------------
-
-def _another_market_after(exchanges: list[Entity], exchange: Entity) -> bool:
-    code = (exchange.value or {}).get("code")
-    return any((e.value or {}).get("code") != code for e in exchanges if e.start > exchange.start)
-
 
 _MARKET_WORDS = frozenset({"港股", "美股", "A股", "H股"})
 _MARKET_FIRM = re.compile(r"(?:上市)?(?:公司|企业)(?=[\u4e00-\u9fffA-Za-z])")
