@@ -15,7 +15,8 @@ from ..segment.sentences import sentences
 from ..text.columns import BAR, cells
 from .clauses import Clause
 from .columns import ALLOTTEE_COLUMN
-from .context import BRACKET_HEAD, BREADCRUMBS, CAME_IN, DESCRIBED_PRONOUN, ITEM_HEADER, ITEM_LEAD, PARTY_COUNT, TAG_LEAD, WRITERS_VERB, card_name, line_above
+from .context import (BRACKET_HEAD, BREADCRUMBS, CAME_IN, DESCRIBED_PRONOUN, ITEM_HEADER, ITEM_LEAD, PARTY_COUNT, TAG_LEAD, WRITERS_VERB,
+                      card_name, line_above)
 from ..entities.names import MAKER_WORD, SECTOR_FIRM, _stop_tokens, _word_tags, names_no_one, stock_kind_end
 from .literal_gate import LiteralGate
 
@@ -351,7 +352,8 @@ def discover(text: str, found: list[Entity], clauses: list[Clause]) -> list[Enti
         first = min(t.start for t in triggers)
         # a clause that opens a line with no name (2月11日宣布完成…, 获X投资) under an item's header
         if not attach_only and cs and text[cs - 1] == "\n" and not named.starts_in(cs, cs + 2):
-            header = ITEM_HEADER.match(text, *line_above(text, cs)) or BRACKET_HEAD.fullmatch(text, *line_above(text, cs))
+            above = line_above(text, cs)
+            header = ITEM_HEADER.match(text, *above) or BRACKET_HEAD.fullmatch(text, *above)
             if header:  # (▍香港 heads a region's items: a place is no company)
                 out.extend(named.add(_names(text, header.start("name"), header.group("name"), "subject", busy,
                                             keep=lambda name: _word_tags().get(name) != "ns")))
