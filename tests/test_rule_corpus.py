@@ -42,7 +42,7 @@ def _checks(expect: str) -> tuple[tuple[str, str], ...]:
 
 
 def load() -> list[Row]:
-    return [Row(path.name, line, r["text"], r["type"], r["company"], _checks(r["expect"]), r["published"] or PUBLISHED)
+    return [Row(path.name, line, r["text"].replace("\\n", "\n"), r["type"], r["company"], _checks(r["expect"]), r["published"] or PUBLISHED)
             for path in sorted(TYPES.glob("*.corpus.tsv")) for line, r in validate.rows(path)]
 
 

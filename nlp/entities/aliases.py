@@ -65,6 +65,24 @@ def _compatible(a: str, b: str) -> bool:
     return False
 
 
+# a group's arms that invest or hold (浍河投资 beside 浍河股份): another party of the same brand
+_HOLDING_ARM = re.compile(r"投资|产投|资本|创投|基金|控股|集团|银行|证券|资管|投控|金控|财务")
+
+
+def _brand_of(brand: str, name: str, core: str) -> bool:
+    """榀汀 for 浙江榀汀精工股份有限公司: a name told as a bare brand of two characters the dictionary does not know, and
+    a name that is that brand and a trade word that ends company names (精工, 出行: the suffix lexicon's, weak ones
+    too), not an arm that invests or holds. (珂湾集团 is no bare brand: its group's 珂湾水务 is another company.)"""
+    if len(brand) != 2 or len(name) < 4 or not name.startswith(brand) and brand not in name[:6]:  # asked of every pair
+        return False
+    from .names import _suffix_of, _word_tags
+
+    core = _PLACE_HEAD.sub("", core)
+    rest = core[2:]
+    hit = _suffix_of(rest) if core.startswith(brand) and rest else None
+    return hit is not None and hit[0] == rest and not _HOLDING_ARM.fullmatch(rest) and brand not in _word_tags()
+
+
 def _place_then_brand(long_: str, short: str) -> bool:
     """常州璞昕精密机械 for 璞昕精密: a legal name that opens on a place of two characters (jieba's place tag; no list
     holds every city), before a brand the dictionary does not know (not 华夏基金管理 for a stray 基金管理)."""
@@ -239,6 +257,13 @@ def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
             if (gaz[a] & gaz[b]) or _compatible(cores[a], cores[b]) or _described(a, b) or _described(b, a) \
                     or _abbreviates(a, b) or _abbreviates(b, a) or _first_day_name(a, b, cores) or _first_day_name(b, a, cores):
                 union(a, b)
+    for brand in texts:  # a bare brand joins the one name it opens, never one of two (珂湾 of 珂湾城投 and 珂湾水务)
+        if len(brand) == 2:
+            opened = [t for t in texts if t != brand and _PLACE_HEAD.sub("", cores[t]).startswith(brand)]
+            name = opened[0] if len(opened) == 1 else None
+            if name is not None and _brand_of(brand, name, cores[name]) and not (
+                    brand in subsidiaries or name in subsidiaries or (brand in parents) != (name in parents)):
+                union(name, brand)  # (星城公告，公司分拆所属子公司星城信息: the parent and its child stay two)
     groups: dict[str, list[Entity]] = {}
     for e in mentions:
         groups.setdefault(find(e.text), []).append(e)

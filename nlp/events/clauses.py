@@ -21,7 +21,7 @@ from ..text.columns import BAR, column_cells, header_label
 from . import triggers as trig
 from .columns import ALLOTTEE_COLUMN
 from .context import (BARE_INVEST, BREADCRUMBS, BULLET_CHARS, ENUMERATION, FORMER_LATTER, INVESTOR_NAME, INVESTS_IN, MORE_MONEY, NAMES, THIS_ROUND,
-                      Context, cues, defines, former_or_latter, name_lists)
+                      Context, cues, defines, former_or_latter, headline_part, name_lists)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +206,9 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
     by_object = False  # the subject is the name after an investing verb
     for t in live:
         told, head_end = trig.told_at(text, t)  # 上会：…，A、B均获通过: A、B stand before its end
+        # (樾棠家居今起招股　骎途出行首挂: a headline's blank parts two statements, each with its own company)
         seg = trig.segment_start(text, told, clause.start)
+        seg = headline_part(text, told, seg, segment_end(text, t.end, clause.end))[0]
         # 拟配售新股 同步发行可换股债券: an issue of another instrument is another event, even
         # within a segment
         if t.stage in ("debt", "placement"):

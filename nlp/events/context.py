@@ -123,6 +123,21 @@ def title_end(text: str) -> int:
     return end + (end < len(text)) if 0 < end - start and "。" not in text[start:end] else 0
 
 
+# 星河科技再度递表港交所 去年B轮估值超10亿美元: a headline's blank between two Chinese words parts two statements
+_HEADLINE_BLANK = re.compile(r"(?<=[\u4e00-\u9fff”」』\"])[ \u3000]+(?=[\u4e00-\u9fff“「『\"])")
+def headline_part(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
+    """Within a headline's segment (a short line without a full stop), the blank-separated part that holds `pos`:
+    a date of one statement is no date of the other."""
+    if end - start > HEADLINE_MAX or "。" in text[start:end] or not _HEADLINE_BLANK.search(text, start, end):
+        return start, end
+    for m in _HEADLINE_BLANK.finditer(text, start, end):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            return start, m.start()
+    return start, end
+
+
 def line_above(text: str, pos: int) -> tuple[int, int]:
     """(start, end) of the last line with text that ends before `pos`."""
     end = text.rfind("\n", 0, pos)

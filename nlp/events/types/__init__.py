@@ -15,7 +15,7 @@ Each type keeps its corpus beside it (duckling's Corpus.hs per rule set):
 that must give no event. One row per expected event, tab-separated, columns
 declared like the resources' (nlp/resources/validate.py) and checked the same way:
 
-    text       an invented sentence
+    text       an invented sentence (\n: a line break, for a headline above its story)
     type       the event type; '-' in no_event.corpus.tsv: the text gives no event
     company    the event's company name ('-' for no event)
     expect     ';'-separated key=value checks of the event's fields, the keys each
