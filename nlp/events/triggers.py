@@ -73,11 +73,19 @@ def _segment_starts(text: str) -> list[int]:
 _DESCRIBED_LISTING = re.compile(r"(?:上市|IPO|挂牌|招股)的|(?:登陆|冲刺|闯关)[^,，。；;的]{1,8}?(?:板|所|市场|A股|港股|美股)的|赴[^,，。；;的]{1,6}?的")
 
 
+# A（拟募资9.2亿元）、B（拟募资15亿元）于3月25日过会: a bracketed aside's plan is no plan of the step told after it
+_ASIDE = re.compile(r"[(（][^()（）]{0,40}[)）]")
+
+
 def modal_before(seg: str) -> bool:
-    """A modal word in the segment before a trigger, not inside a listing that describes a name."""
+    """A modal word in the segment before a trigger, not inside a listing that describes a name, nor inside brackets."""
     modal = context_pattern("modal")
     if not modal.search(seg):  # nearly every trigger: one search
         return False
+    if "(" in seg or "（" in seg:
+        seg = _ASIDE.sub(lambda m: " " * len(m.group()), seg)
+        if not modal.search(seg):
+            return False
     return bool(modal.search(seg, max((m.end() for m in _DESCRIBED_LISTING.finditer(seg)), default=0)))
 
 

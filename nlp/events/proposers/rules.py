@@ -18,9 +18,9 @@ from .. import types
 from ..candidate import Proposal
 from ..clauses import COLON_CHILD, PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, receives_money, segment_end
 from ..columns import ALLOTTEE_COLUMN
-from ..context import (BOARD_WORD, BRACKET_HEAD, BREADCRUMBS, BULLET, CARD_FIELD, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, HEADLINE_MAX, INVESTOR_NAME,
+from ..context import (BOARD_WORD, BRACKET_HEAD, BREADCRUMBS, BULLET, CARD_FIELD, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, INVESTOR_NAME,
                        ITEM_HEADER, LOAN, PRONOUN, TAG_LEAD, THIS_ROUND, THIS_ROUND_REACH, TICKER_OPENS, Context, card_lines, card_name, cues,
-                       former_or_latter, is_calendar, is_lender, line_above, name_lists, named_with_code, subscribed_issuer)
+                       former_or_latter, headline_part, is_calendar, is_lender, line_above, name_lists, named_with_code, subscribed_issuer)
 from ..discover import table_zones
 
 SOURCE = "rules"
@@ -28,6 +28,10 @@ SOURCE = "rules"
 _GROUP = re.compile(r"(?:这|上述|以上|前述|该|共有|共|其中|另有)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})(?:家(?:(?![也是的为在已将曾还均都])[\u4e00-\u9fffA-Za-z]){0,6}?(?:企业|公司)|只新股)")
 _SPONSORS = re.compile(r"(?:担任|作为)?(?:独家|联席)?(?:保荐|承销)")  # (由)招商证券保荐
 _COUNT_COLON = re.compile(r"[^,，。；;:：]{0,12}[:：]")
+_LIST_STOP = re.compile(r"[；;。]")
+# 3家获通过：, 两家公司成功过会： a count of companies that took a step (not 由三家银行组成：, the parties of a deal)
+_COUNTED_BEFORE_COLON = re.compile(r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})家(?:企业|公司)?[^,，。；;:：\d]{0,4}?"
+                                   r"(?:通过|过会|过了|上会|被否|终止|撤回|注册|受理|招股|上市|挂牌|递表|聆讯|融资|获批)[^,，。；;:：\d]{0,3}(?=[:：])")
 _ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中|(?:家|只)[^,，。；;]{0,12}[:：]")  # 两只新股今日挂牌：A(1234)…，B(5678)…
 
 # 宁华电力宣布，公司拟…: the words between a name and the segment its announcement opens
@@ -160,8 +164,8 @@ def _row_names_its_company(text: str, start: int, end: int) -> bool:
 
 
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[▍●■◆【])?[^,，。；;!?！？\n]{1,30}[?？]?\n*")
-# 股份将于7月4日上市, 股份本月十五日挂牌: a clause that opens on the shares is about the company in focus
-_SHARES_OF_FOCUS = re.compile(r"\s*(?:其|该公司)?(?:股份|股票|H股)(?:将|预计|拟|计划|已|亦)?(?:于|在|本月|下月|下周)")
+# 股份将于7月4日上市, 股份本月十五日挂牌, 股份预期明日(29日)在主板开始买卖: a clause that opens on the shares is about the company in focus
+_SHARES_OF_FOCUS = re.compile(r"\s*(?:其|该公司)?(?:股份|股票|H股)(?:将|预计|预期|拟|计划|已|亦)?(?:于|在|本月|下月|下周|明日|明天|今日|今天)")
 # an interview's guest, named with the company they lead near the top: 米粒智造CEO孔维, 陈泊（极屿储能创始人兼CEO）
 _LEADER = r"的?(?:联合)?(?:创始人|创办人|董事长|CEO|首席执行官|总裁|总经理|行政总裁|执行长|CFO|首席财务官|财务总监|董事会秘书|董秘)(?:兼[A-Za-z\u4e00-\u9fff]{1,6}?)?"
 _GUEST_AFTER = re.compile(rf"{_LEADER}[\s\u3000]?(?P<person>[\u4e00-\u9fff]{{2,3}}?)(?=[\s:：,，、(（]|说|表示|同台|对话|$)")
@@ -208,27 +212,12 @@ def _segment(text: str, pos: int, floor: int, ceiling: int) -> tuple[int, int]:
     return trig.segment_start(text, pos, floor), segment_end(text, pos, ceiling)
 
 
-# 星河科技再度递表港交所 去年B轮估值超10亿美元: a headline's blank between two Chinese words parts two statements
-_HEADLINE_BLANK = re.compile(r"(?<=[\u4e00-\u9fff”」』\"])[ \u3000]+(?=[\u4e00-\u9fff“「『\"])")
 # …的申请，已于本月12日经深交所审核通过: a segment that opens on when the step before it happened
 _WHEN_NEXT = re.compile(r"[,，]\s?(?:已经?|并|均)?(?:于|在)")
 # …，源码资本领投，交割于5月16日完成 / 资金已于9月3日到账 / 时间为3月4日: a later segment of the sentence that says when
 # a round closed (its words right before or after the date) dates it, when the trigger's own segment tells no date
 _CLOSED_AFTER = re.compile(r"(?:已经?)?(?:全部|全额)?(?:完成|办理完毕)?(?:交割|到账|到位|签署|签约|工商变更|完成)")
 _CLOSED_BEFORE = re.compile(r"(?:时间|日期|官宣日|交割日|签约日|到账日)(?:为|是)?[:：]?\s?$")
-
-
-def _headline_part(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
-    """Within a headline's segment (a short line without a full stop), the blank-separated part that holds `pos`:
-    a date of one statement is no date of the other."""
-    if end - start > HEADLINE_MAX or "。" in text[start:end] or not _HEADLINE_BLANK.search(text, start, end):
-        return start, end
-    for m in _HEADLINE_BLANK.finditer(text, start, end):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            return start, m.start()
-    return start, end
 
 
 def _usable_date(d: Entity) -> bool:
@@ -470,9 +459,13 @@ class RuleProposer:
                 # …两家公司：X和Y: the list after the colon
                 last = segment_end(text, after, end) if text[after - 1] in ":：" else seg_end
                 ordered = [e for e in others if t.start < e.end and seg_start <= e.start and e.end <= last]
-            if not ordered and others and all(e.start >= t.end for e in others) and self.topic \
-                    and _OPENS_ON_COMPANY.match(text, seg_start, t.start) and self._in_focus(clause.sentence, start):
-                return self.topic[0]  # 2023年，公司拿到300万元天使投资，帐篷在小红书上卖断了货: 公司, not a later name
+            if not ordered and others and all(e.start >= t.end for e in others) \
+                    and _OPENS_ON_COMPANY.match(text, seg_start, t.start):
+                # (2、泷栩医疗 / 这家做…的公司拿到近亿元A轮: the item's header above names the company)
+                if (owner := self._line_owner(clause)) is not None:
+                    return owner
+                if self.topic and self._in_focus(clause.sentence, start):
+                    return self.topic[0]  # 2023年，公司拿到300万元天使投资，帐篷在小红书上卖断了货: 公司, not a later name
             before = [e for e in ordered if e.end <= pos]
             count = _GROUP.search(text, before[0].end, pos) if before and not _names_after(text, t) else None
             if count and text[before[0].end:count.start()].strip() not in ("", "等"):
@@ -794,14 +787,30 @@ class RuleProposer:
         not name is about the list of that size in its sentence, the one before, or the
         one after that lists them (其中…分别为A、B). sized_only: only a list of that size."""
         ctx = self.ctx
-        m = _GROUP.search(ctx.text, clause.start, clause.end)
+        # 共有5家企业上会，3家获通过：A、B于3月25日过会，C…: the count a colon closes names the list after it
+        counted = list(_COUNTED_BEFORE_COLON.finditer(ctx.text, clause.start, clause.end))
+        m = counted[-1] if counted else _GROUP.search(ctx.text, clause.start, clause.end)
         if m is None:
             return []
         size = int(parse_number(m.group("n")) or 0)
+        if size == 1:
+            return []  # 另一家深主板企业暂缓审议: one company, not named, is none of a list
         # 共有两家公司递表：A…；B…: the list follows the colon, in this sentence only
         colon = _COUNT_COLON.match(ctx.text, m.end())
         own = (clause.start, colon.end() if colon else clause.end)  # where the clause's own words are
         lists = []
+        if colon:  # (the names listed after the colon, up to the semicolon where the count is reached, come first)
+            listed, at, sentence_end = [], colon.end(), ctx.sentences[clause.sentence][1]
+            while at < sentence_end and (not listed or len(listed) < size):  # (A、B过会，C过会；D被否: three, not D)
+                stop = _LIST_STOP.search(ctx.text, at, sentence_end)
+                piece_end = stop.end() if stop else sentence_end
+                # (A（计划募资11亿，保荐X证券）: a name in a bracket's aside is none of the list)
+                listed += [n for n in ctx.within(at, piece_end, "COMPANY") if not self._advises(n, clause.start)
+                           and ctx.text.rfind("(", at, n.start) <= ctx.text.rfind(")", at, n.start)]
+                at = piece_end
+            lists.append(listed)
+            if counted:  # (a count of the step's companies names only those after its colon)
+                return listed if len(listed) >= 2 else []
         for si in (clause.sentence,) if colon else (clause.sentence, clause.sentence - 1, clause.sentence + 1):
             if 0 <= si < len(ctx.sentences):
                 s, e = ctx.sentences[si]
@@ -972,7 +981,7 @@ class RuleProposer:
         ("12月19日，港交所官网显示，…"). closing: a later segment may tell the day a round closed (交割于5月16日
         完成; a bond's money that 已于…到账 is no day of its issue)."""
         ctx, sent_start = self.ctx, clause.sentence_start
-        seg, seg_end = _headline_part(ctx.text, pos, *_segment(ctx.text, pos, sent_start, clause.end))
+        seg, seg_end = headline_part(ctx.text, pos, *_segment(ctx.text, pos, sent_start, clause.end))
         dates = [d for d in ctx.within(seg, seg_end, "DATE") if self._told(d)
                  and not _not_a_date_of(ctx, d, seg_end, seg)]
         plain = [d for d in dates if not trig.told_as_of(ctx.text, d.start, seg)]
@@ -1012,7 +1021,7 @@ class RuleProposer:
     def statement_of(self, pos: int, clause: Clause) -> tuple[int, int]:
         """The clause, or the blank-separated part of a headline that holds `pos` (X完成C轮　同赛道Y上月刚拿下B+轮: two
         statements)."""
-        return _headline_part(self.ctx.text, pos, clause.start, clause.end)
+        return headline_part(self.ctx.text, pos, clause.start, clause.end)
 
     def _closing_date(self, start: int, sentence_end: int) -> Entity | None:
         """The day a later segment says the deal closed on, that segment naming no company, round or sum of its own

@@ -237,6 +237,10 @@ def _threatened(ctx: Context, t: trig.Trigger) -> bool:
 _FOCUS_OPENS = re.compile(r"是(?=[^,，。；;是]*$)")
 _DONE_FOCUS = re.compile(r"(?:上市)?的(?=[,，。；;!！?？]|$)")
 _FOCUS_REACH = 24  # characters back within the segment
+# 2021年上市, 2022年在港交所上市: a year right before the plain listing word (or before where it lists; not 2019年挂牌,
+# which is often a listing on the NEEQ)
+_YEAR_BEFORE = re.compile(r"(?P<year>(?:19|20)\d{2})年(?:(?:在|于|登陆)[^,，。；;\d]{1,12}?)?$")
+_YEAR_REACH = 20  # characters back
 
 
 def _stage(ctx: Context, t: trig.Trigger) -> tuple[str | None, bool]:
@@ -250,6 +254,10 @@ def _stage(ctx: Context, t: trig.Trigger) -> tuple[str | None, bool]:
         return "planned", t.stage in _TAKEN and bool(_SCHEDULED.search(ctx.text, t.start, t.end))
     if t.stage is not None:
         return t.stage, True
+    if "上市" in ctx.text[t.start:t.end] and ctx.reference is not None \
+            and (year := _YEAR_BEFORE.search(ctx.text, max(0, t.start - _YEAR_REACH), t.start)) \
+            and int(year.group("year")) < ctx.reference.year:
+        return "listed", True  # 篁仿软件2021年上市（688712）: a plain listing word after a year gone by tells a listing done
     if _DONE_FOCUS.match(ctx.text, t.end) and _FOCUS_OPENS.search(ctx.text, max(trig.segment_start(ctx.text, t.start, 0),
                                                                                  t.start - _FOCUS_REACH), t.start):
         return "listed", True  # 公司是2015年在创业板挂牌的: 是…的 tells a step done, and a plain listing word's step is listing
