@@ -215,3 +215,22 @@ def test_a_makers_word_before_a_name_describes_it_in_both_name_finders(words, de
     for pattern in (names._DESCRIBED, discover._DESCRIPTOR):
         m = pattern.match(words)
         assert (m.group() if m else None) == described
+
+
+# --- names a role finds: stretches of a sentence that are no company --------------------------------------
+from nlp.events.discover import plausible_name  # noqa: E402
+
+
+@pytest.mark.parametrize("stretch", [
+    "部分企业会",  # 部分企业会在更新财务数据后重新递表: some companies, none named
+    "一些企业",
+    "已有两家",  # 此前已有两家登陆科创板：…: a count
+    "者身份出资",  # 以战略投资者身份出资: the tail of 投资者
+])
+def test_a_stretch_of_a_sentence_is_no_name(stretch):
+    assert not plausible_name(stretch)
+
+
+@pytest.mark.parametrize("name", ["岍骁智能", "榀汀精工", "Tervaline Robotics"])
+def test_a_name_is_plausible(name):
+    assert plausible_name(name)
