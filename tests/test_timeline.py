@@ -85,6 +85,10 @@ WEEK_TOLD = [  # a bare weekday after a week word is that week's (published on S
     # no week told: the weekday nearest the publication
     ("周三，星河存储获受理。", "周三", "2021-05-19", "2021-05-16"),
     ("上周五星河存储获受理，周三上会。", "周三", "2021-05-19", "2021-05-16"),  # a day, not a week
+    # a day of the month in brackets after it says which week's
+    ("星河存储周一（10日）登陆主板。", "周一", "2021-05-10", "2021-05-15"),  # published on a Saturday
+    ("星河存储周四（20日）起招股。", "周四", "2021-05-20", "2021-05-16"),
+    ("星河存储周二（30日）上会。", "周二", "2021-05-18", "2021-05-16"),  # no such week near: the nearest
 ]
 
 

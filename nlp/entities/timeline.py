@@ -70,6 +70,19 @@ _TOLD_AS_PAST = re.compile(r"[^。；;！？!?\n]{0,16}?(?:曾经?|此前|当时
 _FUTURE_SLACK = 31  # days: a deed told done a few days after the page's date is a time zone's or a late page's
 
 
+# 周一（11日）: the day of the month in brackets after a bare weekday says which week's it is
+_DAY_GLOSS = re.compile(r"\s?[（(](?P<day>\d{1,2})日[)）]")
+
+
+def _glossed_week(r: dates.Resolved, day: int) -> dates.Resolved:
+    """The weekday a week before or after the nearest one, when that one's day is the gloss's."""
+    for weeks in (0, -1, 1):
+        shift = dt.timedelta(days=7 * weeks)
+        if (r.start + shift).day == day:
+            return r._replace(start=r.start + shift, end=r.end + shift)
+    return r
+
+
 def _year_before(r: dates.Resolved) -> dates.Resolved:
     try:
         return r._replace(start=r.start.replace(year=r.start.year - 1), end=r.end.replace(year=r.end.year - 1))
@@ -103,6 +116,8 @@ def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
             r = dates.resolve(surface, week + dt.timedelta(days=3))
         else:
             r = dates.resolve(surface, reference, anchor if kind == "yearless" and near else None)
+        if r is not None and dates.bare_weekday(surface) and (gloss := _DAY_GLOSS.match(text, end)):
+            r = _glossed_week(r, int(gloss.group("day")))
         if r is not None and kind == "yearless" and not r.anchored and reference is not None and (r.start - reference).days > _FUTURE_SLACK \
                 and _TOLD_AS_PAST.match(text, end):
             r = _year_before(r)  # 3月份，X曾发行一期8亿元公司债 (published in November): the March before, not the next

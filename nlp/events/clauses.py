@@ -248,7 +248,7 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
             subject, rounds = named_inside, own
         elif later and subject is not None and head is not None \
                 and (_heads(ctx, seg, _list_head(ctx, head, seg)) or _invested_head(text, seg, head)) \
-                and not ctx.within(head.end, t.start, *NAMES) and not INVESTOR_NAME.search(head.text) \
+                and not _others_between(ctx, view, head.end, t.start) and not INVESTOR_NAME.search(head.text) \
                 and not PARENT_OF_NEXT.match(text, head.end) and not ctx.same_party(head, subject):
             cuts.append(seg)
             subject, rounds = head, own
@@ -265,6 +265,14 @@ def by_subject(ctx: Context, view: ClauseView) -> list[ClauseView]:
             rounds |= own
             years |= own_years
     return _cut(view, sorted(set(cuts) | set(told_of)))
+
+
+def _others_between(ctx: Context, view: ClauseView, start: int, end: int) -> bool:
+    """Names between a segment's head and its trigger that are neither the view's investors nor their parents
+    (Y则获X药业旗下X资本战略投资: X资本 invests in Y, and Y heads a deal of its own)."""
+    investors = {id(e) for e in view.investors}
+    return any(id(e) not in investors and not PARENT_OF_NEXT.match(ctx.text, e.end)
+               for e in ctx.within(start, end, *NAMES))
 
 
 def _blank_before(text: str, start: int, pos: int) -> int:

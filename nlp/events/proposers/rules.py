@@ -57,7 +57,7 @@ _OBJECTLESS = re.compile(r"\s*(?:[,，。；;]|$)")  # the investing verb ends i
 _DESCRIBED_ONLY = re.compile(r"了?(?:一家|一间)?[^,，。；;:：\s]{0,8}?(?:初创|新创|创企|独角兽|公司|企业|平台|品牌|厂商|药企|车企)"
                             r"(?=\s|[,，。；;:：]|$)")
 _COUNTED_LIST = re.compile(r"了?[一两二三四五六七八九十\d]+家[^,，。；;:：]{0,8}?[:：]")
-_DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的")
+_DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的[「“\"『]?")  # (…上市的「X」: the name in quotes)
 # 附属公司获谷歌投资, X：参股公司Y进入上市辅导, X旗下境外平台发行票据: a child, named or not, takes the step, not the
 # name before it
 _UNNAMED_CHILD = re.compile(rf"\s*(?:关于)?(?:其|该公司)?(?:全资|控股)?(?:{SUBSIDIARY}|旗下[\u4e00-\u9fff]{{0,4}}?(?:公司|企业|平台|主体))")
