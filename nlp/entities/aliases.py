@@ -69,17 +69,15 @@ def _compatible(a: str, b: str) -> bool:
 _HOLDING_ARM = re.compile(r"投资|产投|资本|创投|基金|控股|集团|银行|证券|资管|投控|金控|财务")
 
 
-def _brand_of(brand: str, name: str, core: str) -> bool:
-    """榀汀 for 浙江榀汀精工股份有限公司: a name told as a bare brand of two characters the dictionary does not know, and
-    a name that is that brand and a trade word that ends company names (精工, 出行: the suffix lexicon's, weak ones
-    too), not an arm that invests or holds. (珂湾集团 is no bare brand: its group's 珂湾水务 is another company.)"""
-    if len(brand) != 2 or len(name) < 4 or not name.startswith(brand) and brand not in name[:6]:  # asked of every pair
-        return False
+def _brand_of(brand: str, core: str) -> bool:
+    """榀汀 for 浙江榀汀精工股份有限公司 (core 榀汀精工, its place left out): a name told as a bare brand of two
+    characters the dictionary does not know, and a name that is that brand and a trade word that ends company names
+    (精工, 出行: the suffix lexicon's, weak ones too), not an arm that invests or holds. (珂湾集团 is no bare brand:
+    its group's 珂湾水务 is another company.)"""
     from .names import _suffix_of, _word_tags
 
-    core = _PLACE_HEAD.sub("", core)
-    rest = core[2:]
-    hit = _suffix_of(rest) if core.startswith(brand) and rest else None
+    rest = core[len(brand):]
+    hit = _suffix_of(rest) if len(rest) >= 2 else None
     return hit is not None and hit[0] == rest and not _HOLDING_ARM.fullmatch(rest) and brand not in _word_tags()
 
 
@@ -259,11 +257,10 @@ def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
                 union(a, b)
     for brand in texts:  # a bare brand joins the one name it opens, never one of two (珂湾 of 珂湾城投 and 珂湾水务)
         if len(brand) == 2:
-            opened = [t for t in texts if t != brand and _PLACE_HEAD.sub("", cores[t]).startswith(brand)]
-            name = opened[0] if len(opened) == 1 else None
-            if name is not None and _brand_of(brand, name, cores[name]) and not (
-                    brand in subsidiaries or name in subsidiaries or (brand in parents) != (name in parents)):
-                union(name, brand)  # (星城公告，公司分拆所属子公司星城信息: the parent and its child stay two)
+            opened = [(t, core) for t in texts if t != brand and (core := _PLACE_HEAD.sub("", cores[t])).startswith(brand)]
+            if len(opened) == 1 and _brand_of(brand, opened[0][1]) and not (
+                    brand in subsidiaries or opened[0][0] in subsidiaries or (brand in parents) != (opened[0][0] in parents)):
+                union(opened[0][0], brand)  # (星城公告，公司分拆所属子公司星城信息: the parent and its child stay two)
     groups: dict[str, list[Entity]] = {}
     for e in mentions:
         groups.setdefault(find(e.text), []).append(e)

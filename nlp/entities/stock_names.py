@@ -83,7 +83,7 @@ def name_ends_at(text: str, bracket: int) -> bool:
         word = text[j - n:j]
         if len(word) == n and word in tags:
             # (骎途出行(02893): a trade word that may end a name, weak as it is, ends one before a code)
-            return tags[word] not in _NON_NAME_TAGS or _suffix_of(word) is not None and _suffix_of(word)[0] == word
+            return tags[word] not in _NON_NAME_TAGS or ((hit := _suffix_of(word)) is not None and hit[0] == word)
     return tags.get(ch) not in _HARD_STOP_TAGS
 
 

@@ -125,6 +125,8 @@ def title_end(text: str) -> int:
 
 # 星河科技再度递表港交所 去年B轮估值超10亿美元: a headline's blank between two Chinese words parts two statements
 _HEADLINE_BLANK = re.compile(r"(?<=[\u4e00-\u9fff”」』\"])[ \u3000]+(?=[\u4e00-\u9fff“「『\"])")
+
+
 def headline_part(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
     """Within a headline's segment (a short line without a full stop), the blank-separated part that holds `pos`:
     a date of one statement is no date of the other."""
