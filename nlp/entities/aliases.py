@@ -255,12 +255,13 @@ def cluster(mentions: list[Entity], text: str = "") -> list[list[Entity]]:
             if (gaz[a] & gaz[b]) or _compatible(cores[a], cores[b]) or _described(a, b) or _described(b, a) \
                     or _abbreviates(a, b) or _abbreviates(b, a) or _first_day_name(a, b, cores) or _first_day_name(b, a, cores):
                 union(a, b)
-    for brand in texts:  # a bare brand joins the one name it opens, never one of two (珂湾 of 珂湾城投 and 珂湾水务)
-        if len(brand) == 2:
-            opened = [(t, core) for t in texts if t != brand and (core := _PLACE_HEAD.sub("", cores[t])).startswith(brand)]
-            if len(opened) == 1 and _brand_of(brand, opened[0][1]) and not (
-                    brand in subsidiaries or opened[0][0] in subsidiaries or (brand in parents) != (opened[0][0] in parents)):
-                union(opened[0][0], brand)  # (星城公告，公司分拆所属子公司星城信息: the parent and its child stay two)
+    brands = [t for t in texts if len(t) == 2]
+    unplaced = {t: _PLACE_HEAD.sub("", cores[t]) for t in texts} if brands else {}  # (once per surface, not per pair)
+    for brand in brands:  # a bare brand joins the one name it opens, never one of two (珂湾 of 珂湾城投 and 珂湾水务)
+        opened = [t for t in texts if t != brand and unplaced[t].startswith(brand)]
+        if len(opened) == 1 and _brand_of(brand, unplaced[opened[0]]) and not (
+                brand in subsidiaries or opened[0] in subsidiaries or (brand in parents) != (opened[0] in parents)):
+            union(opened[0], brand)  # (星城公告，公司分拆所属子公司星城信息: the parent and its child stay two)
     groups: dict[str, list[Entity]] = {}
     for e in mentions:
         groups.setdefault(find(e.text), []).append(e)

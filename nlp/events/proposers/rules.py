@@ -25,12 +25,13 @@ from ..discover import table_zones
 
 SOURCE = "rules"
 # 三家公司, 这5家企业, 上述2家拟IPO企业, 5家被投企业, 两只新股: companies counted, not named
-_GROUP = re.compile(r"(?:这|上述|以上|前述|该|共有|共|其中|另有)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})(?:家(?:(?![也是的为在已将曾还均都])[\u4e00-\u9fffA-Za-z]){0,6}?(?:企业|公司)|只新股)")
+_COUNT = r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})"  # how many companies a count says (3家, 两家)
+_GROUP = re.compile(r"(?:这|上述|以上|前述|该|共有|共|其中|另有)?" + _COUNT + r"(?:家(?:(?![也是的为在已将曾还均都])[\u4e00-\u9fffA-Za-z]){0,6}?(?:企业|公司)|只新股)")
 _SPONSORS = re.compile(r"(?:担任|作为)?(?:独家|联席)?(?:保荐|承销)")  # (由)招商证券保荐
 _COUNT_COLON = re.compile(r"[^,，。；;:：]{0,12}[:：]")
 _LIST_STOP = re.compile(r"[；;。]")
 # 3家获通过：, 两家公司成功过会： a count of companies that took a step (not 由三家银行组成：, the parties of a deal)
-_COUNTED_BEFORE_COLON = re.compile(r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})家(?:企业|公司)?[^,，。；;:：\d]{0,4}?"
+_COUNTED_BEFORE_COLON = re.compile(_COUNT + r"家(?:企业|公司)?[^,，。；;:：\d]{0,4}?"
                                    r"(?:通过|过会|过了|上会|被否|终止|撤回|注册|受理|招股|上市|挂牌|递表|聆讯|融资|获批)[^,，。；;:：\d]{0,3}(?=[:：])")
 _ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中|(?:家|只)[^,，。；;]{0,12}[:：]")  # 两只新股今日挂牌：A(1234)…，B(5678)…
 
@@ -100,7 +101,8 @@ def _rows_of_one_table(text: str, above: tuple[int, int], start: int) -> bool:
 _FIRST_CELL = re.compile(r"\s*\|?\s*(?:\d{1,2}[.、)]\s*)?[^|\n]{2,30}?\s?(?=\|)")
 _TITLE = re.compile(r"公告\s*$")
 # 星河科技融资历程：, 星河科技的历次融资: a line that heads the rows of one company's rounds
-_HISTORY_HEAD = re.compile(r"[ \t]*(?P<name>[^,，。；;:：|｜\n]{2,20}?)的?(?:融资历程|融资历史|融资记录|历次融资|历史融资|融资情况|融资一览)[:：]?[ \t]*")
+_HISTORY_WORDS = r"融资历程|融资历史|融资记录|历次融资"  # the words that head a company's rounds
+_HISTORY_HEAD = re.compile(rf"[ \t]*(?P<name>[^,，。；;:：|｜\n]{{2,20}}?)的?(?:{_HISTORY_WORDS}|历史融资|融资情况|融资一览)[:：]?[ \t]*")
 _HISTORY_ROWS = 12
 _FILING_HEAD = re.compile(r"(?:股份代号|证券代码|股票代码|证券简称)[:：]")
 _SHORT_NAME = re.compile(r"(?:证券|股票)简称[:：]\s*")
@@ -143,7 +145,7 @@ _ENTRY_TITLE_REST = 8  # characters of a site's word after an entry's name on it
 _CHRONICLE_LINE = re.compile(r"\s*(?:19|20)\d\d年(?:\d{1,2}月(?:\d{1,2}日)?(?:[初中底末]|上旬|中旬|下旬)?)?(?:\s?[,，:：]|[ \t\u3000]+)")
 # ▍融资历程 above a chronicle's lines: the rounds of the company the page is about
 _ROUNDS_HISTORY = re.compile(r"[^\S\n]*(?:[▍●■◆#【]|[一二三四五六七八九十]+、|\d{1,2}[.、])?[^\S\n]*"
-                             r"(?:融资历程|融资历史|融资记录|历次融资|过往融资|融资经历)】?[:：]?[^\S\n]*$")
+                             rf"(?:{_HISTORY_WORDS}|过往融资|融资经历)】?[:：]?[^\S\n]*$")
 _HISTORY_LINES = 60  # how many lines of rounds a history's heading may stand above
 
 
