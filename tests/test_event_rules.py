@@ -2981,3 +2981,20 @@ def test_a_committee_list_of_results_by_legal_name():
     text = ("上海证券交易所上市审核委员会2025年第38次审议会议于2025年9月25日召开，现将会议审议情况公告如下：\n一、审议结果\n"
             "（一）祎岙智能科技股份有限公司：审议通过。\n（二）浙江骍澈科技股份有限公司：暂缓审议。")
     assert stages_of(text, "2025-09-26") == {"祎岙智能科技股份有限公司": "hearing_passed", "浙江骍澈科技股份有限公司": "suspended"}
+
+
+def test_a_lettered_round_among_the_rounds_counted_before_is_an_event_apart_from_the_new_one():
+    text = ("藟屿智驾已在月初敲定新一轮融资，金额超6亿元人民币。藟屿智驾成立于2019年，此前已完成四轮融资，"
+            "其中2024年3月的C轮为8亿元人民币，由红杉中国领投。")
+    rounds = rounds_of(text, "2026-09-09")
+    assert set(rounds) == {"new", "C"}
+    assert rounds["new"]["amount"]["value"] == 6e8 and rounds["C"]["amount"]["value"] == 8e8
+    assert not rounds["C"]["cumulative"] and [i["name"] for i in rounds["C"]["lead_investors"]] == ["红杉中国"]
+
+
+def test_a_guarantor_takes_no_focus_from_the_issuer_whose_next_bond_公司_tells():
+    text = ("阗岙城市建设投资集团有限公司（简称“阗岙城投”）披露，公司债券已于10月21日完成簿记建档，最终发行规模12亿元。"
+            "本期债券由阗岙国有资本运营集团提供全额无条件不可撤销连带责任保证担保。这已是阗岙城投年内第二次在交易所发债。"
+            "今年3月，公司发行8亿元公司债。")
+    events = nlp.extract(text, published="2025-10-23")["events"]
+    assert sorted((ev["company"]["name"], ev["amount"]["value"]) for ev in events) == [("阗岙城投", 8e8), ("阗岙城投", 1.2e9)]

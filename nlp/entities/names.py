@@ -92,6 +92,9 @@ def _inside_a_name(before: str) -> bool:
 # 投资 read as a verb: 腾讯投资了星火互动 (腾讯 invests, 腾讯投资 is no name there)
 _INVESTS_AFTER = re.compile(r"了|过")
 _ARM = re.compile(r"投资|资本|创投|基金")  # what a company's investing arm is called after its name
+# 山西路桥集团, 阗泷国有资本运营集团, 星宇控股 after 山西路桥, 阗泷, 星宇: a group, a state holder or a holding company of
+# the same name (not 星宇控股股东 or 控股子公司: the company's own holder or child); 嘉泽转债: its convertible bond
+_OTHER_FIRM_AFTER = re.compile(r"集团|转债|国有|国资|控股(?!股东|子公司|孙公司|公司)")
 
 
 def find_known(text: str) -> list[Entity]:
@@ -220,6 +223,7 @@ _NAME_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+(?:\([\u4e00-\u9fff]{2,6}\))?|[A-
 _DESCRIPTORS = frozenset("子公司 工作室 全资子公司 控股子公司 参股子公司 母公司 控股股东 大股东 股东 旗下 所属 下属 所持 持有 以 提供商 服务商 供应商 "
                          "制造商 运营商 开发商 解决商 厂 企业 公司 品牌 巨头 龙头 独角兽 初创 新创 新锐 平台 厂商 上市公司 中概股 概念股 竞争对手 对手 同行 "
                          "项目 连锁 业主 借款人 发行人 申请人 关联方 关联企业 关联公司".split())
+_DESK = frozenset("组 频道 栏目".split())  # a newsroom's desk named by its beat (科技组, 财经频道)
 # Words for what a company is, right before its name (工业软件企业迈拓软件, 机械人公司灵动机器).
 WHAT_IT_IS = frozenset("企业 公司 厂商 平台 品牌 初创 新创 新锐 独角兽".split())
 # A maker's or doer's word (研发商, 先行者); not 商 opening a word (农村商业银行, 跨境商贸, 中国商飞)
@@ -739,6 +743,8 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             hit = _suffix_of(tokens[j - 1][0])
         if hit is not None and not hit[2] and j < len(tokens) and tokens[j][0] in WHAT_IT_IS:
             hit = None  # 工业软件企业迈拓软件: a weak guess that says what the next name is describes it
+        if hit is not None and not hit[2] and j < len(tokens) and tokens[j][0] in _DESK:
+            hit = None  # 出品｜虎嗅科技组: an outlet's desk, no company
         if hit is not None and hit[0] == "投资" and j < len(tokens) and _INVESTS_AFTER.fullmatch(tokens[j][0]):
             hit = None  # 澄湖投资了星火互动: a verb, not a suffix
         if hit is not None:
@@ -765,6 +771,9 @@ def find_suffixed(tokens: list[tuple[str, int]], taken: list[Entity]) -> list[En
             while text[0] in _LEADING_JUNK and len(text) - len(suffix) > 2 \
                     and not (start == tokens[first][1] and _opens_after_list(tokens, first)):  # jieba glued 由 to 澄湖
                 text, start = text[1:], start + 1
+            close = text.find(")") if text[0] == "(" else -1
+            if close > 0 and len(text) - close - 1 - len(suffix) >= 2:  # 保荐机构(主承销商)国投证券: an aside opens no name
+                text, start = text[close + 1:], start + close + 1
             inner = -1 if strong else max(map(text.rfind, _GLUED_VERBS))
             if inner > 0 and len(text) - inner - 1 - len(suffix) >= 2:
                 text, start = text[inner + 1:], start + inner + 1  # 银行方合计向澄邦国际: jieba glued 向 to 澄邦
@@ -978,10 +987,10 @@ def propagate(text: str, found: list[Entity]) -> list[Entity]:
     busy = Occupied(len(text), keep + added)
     for start, surface in hits:
         end = start + len(surface)
-        # 山西路桥集团…: its group, another company; 嘉泽转债: its convertible bond; 星宇投资 (beside 星宇股份):
-        # its investment arm (but 星宇投资了X: 星宇 invests)
+        # another firm of the same name or its bond (_OTHER_FIRM_AFTER); 星宇投资 (beside 星宇股份): its investment arm
+        # (but 星宇投资了X: 星宇 invests)
         arm = _ARM.match(text, end)
-        if not busy.any(start, end) and not text.startswith(("集团", "转债"), end) and not _MEDIA_AFTER.match(text, end) \
+        if not busy.any(start, end) and not _OTHER_FIRM_AFTER.match(text, end) and not _MEDIA_AFTER.match(text, end) \
                 and not (arm and not _INVESTS_AFTER.match(text, arm.end())) and not _inside_latin_word(text, start, end):
             model = surfaces[surface]
             added.append(Entity(model.label, start, end, surface, model.value))

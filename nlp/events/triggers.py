@@ -68,9 +68,9 @@ def _segment_starts(text: str) -> list[int]:
     return [m.end() for m in SEGMENT_BREAK.finditer(text)]
 
 
-# 拟以介绍形式上市的万联矿业亦于今日通过聆讯, 拟登陆创业板的汇岭电气同日过会, 计划赴美的营运商X更新F-1: a plan that
-# describes the name (…上市的X, 拟登陆…板的X, 计划赴美的X) is not the step X takes
-_DESCRIBED_LISTING = re.compile(r"(?:上市|IPO|挂牌|招股)的|(?:登陆|冲刺|闯关)[^,，。；;的]{1,8}?(?:板|所|市场|A股|港股|美股)的|赴[^,，。；;的]{1,6}?的")
+# 拟以介绍形式上市的万联矿业亦于今日通过聆讯, 拟登陆创业板的汇岭电气同日过会, 计划赴美的营运商X更新F-1, 拟IPO企业X首发获通过:
+# a plan that describes the name (…上市的X, 拟登陆…板的X, 计划赴美的X, 拟IPO企业X) is not the step X takes
+_DESCRIBED_LISTING = re.compile(r"(?:上市|IPO|挂牌|招股)的|(?:IPO|上市)(?:企业|公司)(?=[\u4e00-\u9fffA-Za-z])|(?:登陆|冲刺|闯关)[^,，。；;的]{1,8}?(?:板|所|市场|A股|港股|美股)的|赴[^,，。；;的]{1,6}?的")
 
 
 # A（拟募资9.2亿元）、B（拟募资15亿元）于3月25日过会: a bracketed aside's plan is no plan of the step told after it

@@ -36,15 +36,17 @@ _COUNTED_BEFORE_COLON = re.compile(_COUNT + r"家(?:企业|公司)?[^,，。；;
 _ENUMERATES = re.compile(ENUMERATION + r"|^[^,，。]{0,6}其中|(?:家|只)[^,，。；;]{0,12}[:：]")  # 两只新股今日挂牌：A(1234)…，B(5678)…
 
 # 宁华电力宣布，公司拟…: the words between a name and the segment its announcement opens
-_ANNOUNCES = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日)?(?:晚间|早间|盘后)?(?:发布)?"
+_ANNOUNCES = re.compile(r"\s?(?:\([^()]{1,20}\))?\s?(?:\d{1,2}月\d{1,2}日|昨日|今日|昨天|今天|日前|近日)?(?:晚间|早间|盘后|晚)?(?:发布)?"
                         r"(?:的?(?:联合)?(?:创始人|董事长|CEO|总裁|总经理|首席执行官|(?:相关)?负责人)[\u4e00-\u9fff]{0,3}?)?"
-                        r"(?:公告|宣布|表示|称|披露|透露|介绍)(?:称)?[,，:：]\s?")
+                        r"(?:公告|宣布|表示|称|披露|透露|介绍|公布)(?:称)?[,，:：]\s?")
 # 星澄银行获国开行50亿元授信, 向X申请贷款: a bank that borrows
 _BORROWS = re.compile(r"获(?!悉)|取得|拿到|申请|借入|借款")
-# 全资子公司Y拟通过增资扩股引入…, 控股子公司Y在创业板首发上市的申请…获受理: a child named right before its raise or listing
-_CHILD_BEFORE = re.compile(rf"[,，]\s?(?:其|公司)?(?:全资|控股)?(?:{SUBSIDIARY})$")
+# 全资子公司Y拟通过增资扩股引入…, 控股子公司Y在创业板首发上市的申请…获受理, 旗下附属公司Y已向上交所申请撤回…: a child
+# named right before its raise or listing step
+_CHILD_BEFORE = re.compile(rf"[,，]\s?(?:其|公司)?(?:旗下)?(?:全资|控股)?(?:{SUBSIDIARY})$")
 _CHILD_RAISES = re.compile(r"(?:\([^()]{1,30}\))?(?:拟|将|已|近日|日前)?(?:通过|以|实施|进行)?(?:增资扩股|增资的?(?:形式|方式)(?:引入|引进|迎来)|引入|引进|迎来|获得?|完成"
-                           r"|(?:在|于)[^,，。；;]{0,10}?(?:首次公开发行股票并上市|首发上市|发行上市|上市|IPO)的?申请)")
+                           r"|(?:在|于)[^,，。；;]{0,10}?(?:首次公开发行股票并上市|首发上市|发行上市|上市|IPO)的?申请"
+                           r"|(?:向[^,，。；;]{0,12}?)?(?:申请)?(?:撤回|递交|提交))")
 # an investor's verb: the company it names comes after it (投资了X, 领投两家公司：X和Y)
 # 国投创合2024年领投朔蓝人民币8亿元D轮, 领投了X的B轮: the name after the verb, then its round, raised it
 _JOINS = re.compile(r"领投|参投|跟投")
@@ -83,7 +85,7 @@ _BYLINE_AFTER = re.compile(r"\s*(?:(?:文|作者|记者|编辑|撰文)\s?[|｜:�
 _OPENS_ON_IT = re.compile(rf"\s*(?:{_IT.pattern}|其(?![他它中余后实次]))")
 # 在亚马逊, 、亚马逊和, 包括X: a name after a preposition or a list's joiner (see _object)
 # (他告诉36氪，公司…: the outlet told, not the company in focus)
-_OBJECT_BEFORE = re.compile(r"(?:在|从|离开|加入|任职于|就职于|供职于|来自|包括|包含|比如|例如|、|与|和|跟|同|告诉|告知|对|向)$")
+_OBJECT_BEFORE = re.compile(r"(?:在|从|离开|加入|任职于|就职于|供职于|来自|包括|包含|比如|例如|、|与|和|跟|同|告诉|告知|对|向|由)$")
 _STAYED_OUT = re.compile(r"(?:并未|未曾|未|没有|并没有|均未|也未|亦未)(?:参与|参投|跟投|投资|入股)了?[^,，。；;]{0,8}$")
 _DESCRIBES_NAME = re.compile(r"[^,，。；;的]{1,16}的")
 _LIST_ITEM = re.compile(r"\s*\d{1,2}[.、)]\D")
@@ -125,7 +127,9 @@ _JOINS_THIS_ROUND = re.compile(r"(?:参与|参投|跟投|认购)了?(?:本轮|�
 _GIVES_INTO = re.compile(r"(?:向|对)(?!(?:该|本)?公司|其|该企业)[^,，。；;]{2,12}$")  # (向公司增资: it receives)
 _PUTS_IN = re.compile(r"增资|注资|投资|出资")
 _TOLD_TO = re.compile(r"(?:告诉|告知|接受)$")  # 他告诉36氪: the outlet told, no company
-_SOURCE_AFTER = re.compile(r"\s?(?:数据|统计|资料)?(?:显示|表明|称|指出)|\s?(?:数据|统计)")  # Wind数据显示 (and _REPORTS)
+_COUNTERPART = re.compile(r"(?:公司|该公司|其|他们|我们)(?:和|与|同|跟)$")  # 公司和汧湄能源签下合同: the other side of a deal
+# Wind数据显示 (and _REPORTS); 36氪出海获悉: an outlet (or its column) that learnt the news
+_SOURCE_AFTER = re.compile(r"\s?(?:数据|统计|资料)?(?:显示|表明|称|指出)|\s?(?:数据|统计)|[\u4e00-\u9fff]{0,2}?(?:独家)?(?:获悉|了解到)")
 # what may stand before the name a sentence opens on: quotes, an item's label (【已定价】X（JLBO）)
 _OPENS_ON_NAME = re.compile(r"[\s“”\"「」『』《》]*(?:【[^【】\n]{1,8}】\s?)?")
 _RECEIVES = re.compile(r"(?:获得?|拿到|拿下|取得|接受|得到|迎来)了?$")
@@ -652,14 +656,15 @@ class RuleProposer:
         for i in range(clause.sentence - 1, max(clause.sentence - 3, -1), -1):
             start = ctx.sentences[i][0]
             names = [n for n in ctx.within(*ctx.sentences[i], "COMPANY") if n.text not in self._speakers
-                     and n.start >= self._crumbs]
+                     and n.start >= self._crumbs and not self._advises(n, start)]  # (nor the sponsor, 由保荐机构X包销)
             if not names:
                 continue
             first = names[0]
             opens = _OPENS_ON_NAME.fullmatch(ctx.text, start, first.start) and not _BYLINE_AFTER.match(ctx.text, first.end)
             named = opens or not (
                 BULLET.match(ctx.text, start) or _SOURCE_AFTER.match(ctx.text, first.end)
-                or _TOLD_TO.search(ctx.text, max(start, first.start - 2), first.start) or _investor_or_medium(ctx.text, first))
+                or _TOLD_TO.search(ctx.text, max(start, first.start - 2), first.start) or _investor_or_medium(ctx.text, first)
+                or _COUNTERPART.search(ctx.text, max(start, first.start - 4), first.start))
             if named and all(ctx.same_party(n, first) for n in names):
                 return first, i
             return None
@@ -934,8 +939,8 @@ class RuleProposer:
         return asked[0] if named else None
 
     def _object(self, name: Entity) -> bool:
-        """创始人此前在亚马逊做了六年算法, 接入独立站、亚马逊和TikTok后台, 客户包括X: a name after a preposition, a list's
-        comma or 包括 is a place, an employer, a customer or a partner; a clause that tells no deal does not bring it
+        """创始人此前在亚马逊做了六年算法, 接入独立站、亚马逊和TikTok后台, 客户包括X, 由X提供担保: a name after a preposition,
+        a list's comma or 包括 is a place, an employer, a customer, a partner or a guarantor; a clause that tells no deal does not bring it
         into focus (这并非X首次引入外部资金 still does)."""
         return bool(_OBJECT_BEFORE.search(self.ctx.text, max(0, name.start - 4), name.start))
 

@@ -14,6 +14,7 @@ from ...entities.names import investment_firms
 from ...entities.numbers import parse_number
 from ...entities.span import Entity
 from ...entities.values import find_rounds
+from ...text.columns import header_label
 from .. import triggers as trig
 from ..clauses import segment_end
 from ..candidate import Candidate, Proposal
@@ -147,11 +148,13 @@ def _starts(text: str, name: str, before: int) -> list[int]:
     return out
 
 
-# 引入X作为战略投资者，当时10名股东集体向X转让9.37%股份, X受让Y所持Z 18%的股权: shares bought from their holders
-# bring the company no money (a stake changing hands is an acquisition), unless the sentence tells new money too
-# (并增资, 完成B轮融资); 拟减持不超过2%，该部分股份来源于2016年战略入股: where shares now sold came from
+# 引入X作为战略投资者，当时10名股东集体向X转让9.37%股份, X受让Y所持Z 18%的股权, Y拟公开挂牌转让其所持Z 35%股权: shares
+# bought from (or offered by) their holders bring the company no money (a stake changing hands is an acquisition),
+# unless the sentence tells new money too (并增资, 完成B轮融资); 拟减持不超过2%，该部分股份来源于2016年战略入股: where
+# shares now sold came from
 _OLD_SHARES = re.compile(r"(?:股东|持有人)[^。；;]{0,24}?(?:协议)?转让[^。；;]{0,24}?(?:股份|股权|总股本)|受让[^。；;]{0,16}?老股"
-                         r"|受让[^。；;]{2,40}?所持(?:有)?[^。；;]{0,24}?(?:股份|股权|老股)|(?:股份|股票|股权)来源(?:为|于|系|是|:)")
+                         r"|受让[^。；;]{2,40}?所持(?:有)?[^。；;]{0,24}?(?:股份|股权|老股)|(?:股份|股票|股权)来源(?:为|于|系|是|:)"
+                         r"|转让(?:其)?所持(?:有)?[^。；;]{0,24}?(?:股份|股权)")
 # 不涉及增资, 不涉及新增融资, 不计入本轮融资额: new money denied is no new money; 已发行股份总数 counts the shares
 _NEW_MONEY = re.compile(r"(?<!不涉及)(?<!不涉及新)(?<!并非)(?<!不计入)(?<!不计入本轮)(?<!不计入本次)"
                         r"(?:增资|新增的?注册资本|定增|发行(?<!已发行)|募资|融资|注资)")
@@ -223,6 +226,9 @@ _PURPOSE = re.compile(r"\s?(?:以|来|用以)?")
 def _not_an_issue(ctx: Context, t, clause) -> bool:
     text = ctx.text
     if _SHARES_CAME_FROM.match(text, t.end):
+        return True
+    # 解禁日｜证券简称｜解禁类型 over 8月11日｜X股份｜定向增发机构配售股份: a table of shares unlocked, its column says so
+    if trig.context_pattern("not_issue").search(header_label(text, t.start)):
         return True
     for m in trig.context_pattern("not_issue").finditer(text, clause.start, clause.end):
         seg = trig.segment_start(text, m.start(), clause.start)
@@ -469,6 +475,10 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
     # segment sums up the rounds told; it does not make that round a total (完成两轮融资：A轮… still counts its list)
     if m and specific and start + m.start() >= segment_end(ctx.text, specific[0].end, end):
         m = None
+    # 此前已完成四轮融资，其中2024年3月的C轮为8亿元: the lettered round is one of those counted before, not their total
+    among = bool(m and specific and "其中" in ctx.text[start + m.end():specific[0].start])
+    if among:
+        m = None
     count = int(parse_number(m.group(1)) or 0) if m and not latest else None
     if count and count > 1:  # 数亿元的一轮融资 is "a round", no count
         add("rounds_count", value=count)
@@ -500,7 +510,7 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         cumulative = None
     # (本轮 elsewhere in the clause, 此前累计融资已超过10亿元，本轮资金将用于…, does not make the sum this round's)
     add("cumulative", value=not (latest and _LATEST.search(told)) and bool(cumulative or (count or 0) > 1))
-    if _PREVIOUS_ROUND.search(text) and ctx.within(start, end, "DATE"):
+    if (among or _PREVIOUS_ROUND.search(text)) and ctx.within(start, end, "DATE"):
         add("previous", value=True)  # 公司上一次融资在2024年8月，那一轮拿了1.5亿元: the round before this one
     if any(t.stage == "attach" and _ROUND_SIZE.search(ctx.text, t.start, t.end) for t in triggers):
         add("round_total", value=True)  # 本轮融资总额为3亿元: the size of the round told before
@@ -816,7 +826,10 @@ def told_alone(cand: Candidate, told: list[Candidate]) -> bool:
     A+轮1.5亿元，由X独家投资; not 战略投资方为X, which only says who put money in), or names a round with its sum and its
     investors (这是我们的B轮，金额1.8亿元，领投方是Y)."""
     named = _round(cand) not in _WILDCARD_ROUNDS
-    return bool(cand.args.get("round_total")) or (named and cand.args.get("date") is not None) \
+    # (曾与团队接触过战略投资，但…对估值的理解差距太大: a strategic investment told with a date alone is no round)
+    dated = cand.args.get("date") is not None and (_round(cand) != "strategic" or bool(cand.args.get("investors"))
+                                                   or _amount(cand) is not None)
+    return bool(cand.args.get("round_total")) or (named and dated) \
         or ((bool(told) or bool(cand.args.get("investors"))) and named and _round(cand) != "strategic"
             and _amount(cand) is not None)
 

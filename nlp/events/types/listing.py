@@ -68,7 +68,11 @@ def usable(ctx: Context, clause, triggers: list) -> list:
         # 暂时不会配股集资: no new shares told (an issue withdrawn or ended, 终止定增, still tells a placement)
         denied = [t for t in clause.triggers if t.event == "funding" and t.negated and not t.ended]
         if any(not any(t.start < m.end() and m.start() < t.end for t in denied) for m in placement):
-            return []
+            # 拟IPO企业X首发获通过，上市公司Y定增同样获得通过: a step whose own segment names a first offering and no
+            # new shares is not the placement's
+            triggers = [t for t in triggers if _first_offering_told(text, t, start, end, placement)]
+            if not triggers:
+                return []
     if ctx.tells_placement:
         # 此前，X已于10月获得深交所受理，11月获证监会同意注册, 发行价格为10.36元/股: in a story of a listed company's
         # new shares, a review step or a price that names no IPO is the placement's
@@ -91,9 +95,9 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     return out
 
 
-# 纳斯达克上市的X宣布以每股ADS 21.5美元公开发售600万股: shares offered by a company listed already (a follow-on, a
-# holder's sale) take no listing step, unless the sentence tells an IPO or a second market (已在纳斯达克上市的X在港招股)
-_LISTED_BEFORE = re.compile(r"(?<!今日)(?<!今天)(?<!刚刚)(?<!新近)(?:纳斯达克|纽交所|美股|港股|A股|港交所|联交所|上交所|深交所)(?:主板)?(?:上市|挂牌)的")
+# 纳斯达克上市的X宣布以每股ADS 21.5美元公开发售600万股, 纳斯达克上市公司X…增发完成定价: shares offered by a company
+# listed already (a follow-on, a holder's sale) take no listing step, unless the sentence tells an IPO or a second market (已在纳斯达克上市的X在港招股)
+_LISTED_BEFORE = re.compile(r"(?<!今日)(?<!今天)(?<!刚刚)(?<!新近)(?:纳斯达克|纽交所|美股|港股|A股|港交所|联交所|上交所|深交所)(?:主板)?(?:上市|挂牌)(?:的|公司)")
 _NEW_LISTING = re.compile(r"IPO|首发|首次公开发行|招股|二次上市|第二上市|双重(?:主要)?上市|回港|回A|介绍上市|登陆")
 
 
@@ -129,6 +133,12 @@ def _grey_market_price(text: str, t, floor: int) -> bool:
 
 
 _IPO_WORDS = re.compile(r"IPO|上市|首发|首次公开发行|招股|挂牌|科创板|创业板|北交所|主板")
+_FIRST_OFFERING = re.compile(r"IPO|首发|首次公开发行")
+
+
+def _first_offering_told(text: str, t, start: int, end: int, placement: list[re.Match]) -> bool:
+    seg, seg_end = trig.segment_start(text, t.start, start), segment_end(text, t.end, end)
+    return bool(_FIRST_OFFERING.search(text, seg, seg_end)) and not any(seg < m.end() and m.start() < seg_end for m in placement)
 
 
 # 星瑞股份欲登陆A股市场: a wish is no step, nor a plan the company announced; 汉砺科技虽已在科创板上市，但…: nor a
