@@ -269,8 +269,8 @@ _KIND_END = re.compile(r"(?:厂|商)$")
 
 
 def _is_kind_description(name: str) -> bool:
-    """锂电池负极材料厂, 储能电池供应商: common nouns closed by a maker's word, what a company is, not its name (a
-    place or a word no dictionary knows makes a name: 江南造船厂)."""
+    """锂电池负极材料厂, 储能电池供应商, 深圳晶片设计商: common nouns closed by a maker's word, what a company is, not its
+    name (a place alone before one word, or a word no dictionary knows, makes a name: 江南造船厂)."""
     from ..entities.names import _word_tags, rare_characters
     from ..segment.tokenizer import segment
 
@@ -278,8 +278,11 @@ def _is_kind_description(name: str) -> bool:
         return False
     tags = _word_tags()
     words = segment(name)
+    if len(words) >= 4 and tags.get(words[0]) == "ns":  # 深圳晶片设计商: a city's kind of maker (江南造船厂 is one word)
+        words = words[1:]
     return len(words) >= 2 and not rare_characters(words) \
-        and all(tags.get(w, "").startswith("n") and tags[w] not in ("nr", "ns", "nt", "nrt") for w in words)
+        and all((tags.get(w, "").startswith("n") or tags.get(w) == "vn") and tags[w] not in ("nr", "ns", "nt", "nrt")
+                for w in words)
 
 
 def plausible_name(name: str) -> bool:

@@ -57,7 +57,7 @@ _RECEIVED = re.compile(r"获(?![悉知准批])得?|迎来|受到?")
 _RECEIVED_REACH = 40  # characters back in the segment (a bound, as for the triggers' context)
 _PRONOUN_OBJECT = re.compile(r"(?:领投|参投|跟投|投资|入股|注资|投下|投出|押注)了?(?:该公司|公司)的")
 _OBJECTLESS = re.compile(r"\s*(?:[,，。；;]|$)")  # the investing verb ends its segment: it names no company
-_DESCRIBED_ONLY = re.compile(r"了?(?:一家|一间)?[^,，。；;:：\s]{0,8}?(?:初创|新创|创企|独角兽|公司|企业|平台|品牌|厂商|药企|车企)"
+_DESCRIBED_ONLY = re.compile(r"了?(?:一家|一间)?[^,，。；;:：\s]{0,8}?(?:初创|新创|创企|独角兽|公司|企业|平台|品牌|厂商|药企|车企|设计商|供应商|制造商|服务商)"
                             r"(?=\s|[,，。；;:：]|$)")
 _COUNTED_LIST = re.compile(r"了?[一两二三四五六七八九十\d]+家[^,，。；;:：]{0,8}?[:：]")
 _DESCRIBES = re.compile(r"(?:第[一二三四五六七八九十\d]+[日天])?的[「“\"『]?")  # (…上市的「X」: the name in quotes)
@@ -128,8 +128,7 @@ _GIVES_INTO = re.compile(r"(?:向|对)(?!(?:该|本)?公司|其|该企业)[^,，
 _PUTS_IN = re.compile(r"增资|注资|投资|出资")
 _TOLD_TO = re.compile(r"(?:告诉|告知|接受)$")  # 他告诉36氪: the outlet told, no company
 _COUNTERPART = re.compile(r"(?:公司|该公司|其|他们|我们)(?:和|与|同|跟)$")  # 公司和汧湄能源签下合同: the other side of a deal
-# Wind数据显示 (and _REPORTS); 36氪出海获悉: an outlet (or its column) that learnt the news
-_SOURCE_AFTER = re.compile(r"\s?(?:数据|统计|资料)?(?:显示|表明|称|指出)|\s?(?:数据|统计)|[\u4e00-\u9fff]{0,2}?(?:独家)?(?:获悉|了解到)")
+_SOURCE_AFTER = re.compile(r"\s?(?:数据|统计|资料)?(?:显示|表明|称|指出)|\s?(?:数据|统计)")  # Wind数据显示 (and _REPORTS)
 # what may stand before the name a sentence opens on: quotes, an item's label (【已定价】X（JLBO）)
 _OPENS_ON_NAME = re.compile(r"[\s“”\"「」『』《》]*(?:【[^【】\n]{1,8}】\s?)?")
 _RECEIVES = re.compile(r"(?:获得?|拿到|拿下|取得|接受|得到|迎来)了?$")
@@ -660,9 +659,12 @@ class RuleProposer:
             if not names:
                 continue
             first = names[0]
-            opens = _OPENS_ON_NAME.fullmatch(ctx.text, start, first.start) and not _BYLINE_AFTER.match(ctx.text, first.end)
+            # (Wind资讯｜…月报, 36氪出海获悉，…: an outlet's label or its report names no company in focus)
+            medium = cues("source", "after").match(ctx.text, first.end)
+            opens = _OPENS_ON_NAME.fullmatch(ctx.text, start, first.start) and not _BYLINE_AFTER.match(ctx.text, first.end) \
+                and not medium
             named = opens or not (
-                BULLET.match(ctx.text, start) or _SOURCE_AFTER.match(ctx.text, first.end)
+                medium or BULLET.match(ctx.text, start) or _SOURCE_AFTER.match(ctx.text, first.end)
                 or _TOLD_TO.search(ctx.text, max(start, first.start - 2), first.start) or _investor_or_medium(ctx.text, first)
                 or _COUNTERPART.search(ctx.text, max(start, first.start - 4), first.start))
             if named and all(ctx.same_party(n, first) for n in names):

@@ -641,6 +641,14 @@ def _part(c: Candidate) -> bool:
     return c.args.get("amount") is not None and c.args.get("investor_part") is c.args.get("amount")
 
 
+def _calls_placement_strategic(a: Candidate, b: Candidate) -> bool:
+    """X拟以5亿元认购Y定增 … 本次认购属于产业链战略投资: the word alone (no figure, date or investor) names the placement
+    told beside it."""
+    return a.args.get("instrument") == "placement" and b.args.get("instrument") == "equity" \
+        and _round(b) in (*_WILDCARD_ROUNDS, "strategic") and _amount(b) is None and b.args.get("date") is None \
+        and not b.args.get("investors") and a.args.get("cumulative") == b.args.get("cumulative")
+
+
 def _thin(c: Candidate) -> bool:
     """A mention with nothing of its own: no named round, no figure, no date, no investor
     (星河医疗此前获得数亿美元融资): it tells again an event told elsewhere."""
@@ -659,6 +667,8 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     # investors alone completes the round told earlier that named none
     if a.args.get("cumulative") == b.args.get("cumulative") and a.args.get("instrument") == b.args.get("instrument") \
             and (_thin(a) or _thin(b) or (_bare(b) and not a.args.get("investors"))):
+        return True
+    if _calls_placement_strategic(a, b) or _calls_placement_strategic(b, a):
         return True
     if _contradict(a, b):
         return False
@@ -887,8 +897,10 @@ def event_dates(ev: Candidate) -> list:
 
 def record(ctx: Context, ev: Candidate, mention: rec.Mention, sources: rec.Sources) -> dict:
     a = ev.args
-    # (a placement's strategic subscribers give it no round: placements carry none)
+    # (a placement's strategic subscribers, or its 战略投资 told apart, give it no round: placements carry none)
     rnd = a.get("round") or (a.get("strategic_kind") if a.get("instrument") in (None, "equity") else None)
+    if rnd is not None and a.get("instrument") == "placement" and (rnd.value or {}).get("name") == "strategic":
+        rnd = None
 
     def src(field, ent, value):
         return rec.source(sources, field, ent, value)
