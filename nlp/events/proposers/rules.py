@@ -240,9 +240,10 @@ def _not_a_date_of(ctx: Context, d: Entity, seg_end: int, seg: int) -> bool:
 
 
 def _investor_or_medium(text: str, e: Entity) -> bool:
-    """An investment firm (君联资本) or a medium that reports (36氪获悉, 36氪　文｜X): a name beside a company, never
-    its rival."""
-    return bool(INVESTOR_NAME.search(e.text) or _REPORTS.match(text, e.end) or _BYLINE_AFTER.match(text, e.end))
+    """An investment firm (君联资本) or a medium that reports (36氪获悉, 36氪　文｜X, 36氪出海 · 周报): a name beside a
+    company, never its rival."""
+    return bool(INVESTOR_NAME.search(e.text) or _REPORTS.match(text, e.end) or _BYLINE_AFTER.match(text, e.end)
+                or cues("source", "after").match(text, e.end))
 
 
 def _gives(text: str, t: trig.Trigger, floor: int) -> bool:
@@ -868,7 +869,8 @@ class RuleProposer:
                 and ((subject in others and (live or (not subject.weak and not self._object(subject)
                                                                      and not _investor_or_medium(ctx.text, subject))
                                                             or (_OPENS_ON_NAME.fullmatch(ctx.text, clause.start, subject.start)
-                                                                and not _BYLINE_AFTER.match(ctx.text, subject.end))))
+                                                                and not _BYLINE_AFTER.match(ctx.text, subject.end)
+                                                                and not cues("source", "after").match(ctx.text, subject.end))))
                                     or subject is self._owner
                                     or (self.topic and subject is self.topic[0]
                                         and (BULLET.match(ctx.text, clause.start) or _NUMBERED.match(ctx.text, clause.start)
