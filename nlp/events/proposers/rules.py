@@ -242,8 +242,13 @@ def _not_a_date_of(ctx: Context, d: Entity, seg_end: int, seg: int) -> bool:
 def _investor_or_medium(text: str, e: Entity) -> bool:
     """An investment firm (君联资本) or a medium that reports (36氪获悉, 36氪　文｜X, 36氪出海 · 周报): a name beside a
     company, never its rival."""
-    return bool(INVESTOR_NAME.search(e.text) or _REPORTS.match(text, e.end) or _BYLINE_AFTER.match(text, e.end)
-                or cues("source", "after").match(text, e.end))
+    return bool(INVESTOR_NAME.search(e.text) or _REPORTS.match(text, e.end) or _medium_after(text, e.end))
+
+
+def _medium_after(text: str, end: int) -> bool:
+    """36氪　文｜X, Wind资讯｜…月报, 36氪出海获悉，…: the words after a name that make it a medium's byline, label or
+    report (a source's cue)."""
+    return bool(_BYLINE_AFTER.match(text, end) or cues("source", "after").match(text, end))
 
 
 def _gives(text: str, t: trig.Trigger, floor: int) -> bool:
@@ -660,12 +665,9 @@ class RuleProposer:
             if not names:
                 continue
             first = names[0]
-            # (Wind资讯｜…月报, 36氪出海获悉，…: an outlet's label or its report names no company in focus)
-            medium = cues("source", "after").match(ctx.text, first.end)
-            opens = _OPENS_ON_NAME.fullmatch(ctx.text, start, first.start) and not _BYLINE_AFTER.match(ctx.text, first.end) \
-                and not medium
+            opens = _OPENS_ON_NAME.fullmatch(ctx.text, start, first.start) and not _medium_after(ctx.text, first.end)
             named = opens or not (
-                medium or BULLET.match(ctx.text, start) or _SOURCE_AFTER.match(ctx.text, first.end)
+                BULLET.match(ctx.text, start) or _SOURCE_AFTER.match(ctx.text, first.end)
                 or _TOLD_TO.search(ctx.text, max(start, first.start - 2), first.start) or _investor_or_medium(ctx.text, first)
                 or _COUNTERPART.search(ctx.text, max(start, first.start - 4), first.start))
             if named and all(ctx.same_party(n, first) for n in names):
@@ -869,8 +871,7 @@ class RuleProposer:
                 and ((subject in others and (live or (not subject.weak and not self._object(subject)
                                                                      and not _investor_or_medium(ctx.text, subject))
                                                             or (_OPENS_ON_NAME.fullmatch(ctx.text, clause.start, subject.start)
-                                                                and not _BYLINE_AFTER.match(ctx.text, subject.end)
-                                                                and not cues("source", "after").match(ctx.text, subject.end))))
+                                                                and not _medium_after(ctx.text, subject.end))))
                                     or subject is self._owner
                                     or (self.topic and subject is self.topic[0]
                                         and (BULLET.match(ctx.text, clause.start) or _NUMBERED.match(ctx.text, clause.start)
@@ -944,8 +945,8 @@ class RuleProposer:
 
     def _object(self, name: Entity) -> bool:
         """创始人此前在亚马逊做了六年算法, 接入独立站、亚马逊和TikTok后台, 客户包括X, 由X提供担保: a name after a preposition,
-        a list's comma or 包括 is a place, an employer, a customer, a partner or a guarantor; a clause that tells no deal does not bring it
-        into focus (这并非X首次引入外部资金 still does)."""
+        a list's comma or 包括 is a place, an employer, a customer, a partner or a guarantor; a clause that tells no deal
+        does not bring it into focus (这并非X首次引入外部资金 still does)."""
         return bool(_OBJECT_BEFORE.search(self.ctx.text, max(0, name.start - 4), name.start))
 
     def _described(self, live: list[trig.Trigger], others: list[Entity]) -> list[tuple[trig.Trigger, Entity]]:
