@@ -96,7 +96,8 @@ def usable(ctx: Context, clause, triggers: list) -> list:
 
 
 # 纳斯达克上市的X宣布以每股ADS 21.5美元公开发售600万股, 纳斯达克上市公司X…增发完成定价: shares offered by a company
-# listed already (a follow-on, a holder's sale) take no listing step, unless the sentence tells an IPO or a second market (已在纳斯达克上市的X在港招股)
+# listed already (a follow-on, a holder's sale) take no listing step, unless the sentence tells an IPO or a second
+# market (已在纳斯达克上市的X在港招股)
 _LISTED_BEFORE = re.compile(r"(?<!今日)(?<!今天)(?<!刚刚)(?<!新近)(?:纳斯达克|纽交所|美股|港股|A股|港交所|联交所|上交所|深交所)(?:主板)?(?:上市|挂牌)(?:的|公司)")
 _NEW_LISTING = re.compile(r"IPO|首发|首次公开发行|招股|二次上市|第二上市|双重(?:主要)?上市|回港|回A|介绍上市|登陆")
 
