@@ -206,8 +206,8 @@ def _generic_names() -> frozenset[str]:
 
 
 # 市城投集团, 区交投公司, 区属国企: "the city's investment group" refers to a firm named elsewhere (澨州城投), it names none
-# (内地城投, 更多城投: the region's, or more of them, in general)
-LOCAL_STATE_FIRM = re.compile(r"(?:[市区县省州]|内地|地方|各地|境内|更多|其他|其它|部分|多家|各类)(?:属|管|级)?"
+# (内地城投, 更多城投, 地市级城投: the region's, or more of them, or a level of them, in general)
+LOCAL_STATE_FIRM = re.compile(r"(?:地市|[市区县省州]|内地|地方|各地|境内|更多|其他|其它|部分|多家|各类)(?:属|管|级)?"
                               r"(?:城投|交投|国投|产投|建投|城建|水投|文旅|文投|旅投|国资|国企|国有企业|金控|科投|农投|发投|工投|城发|交建|轨交|地铁|水务|公交)")
 
 
@@ -220,7 +220,7 @@ _NAME_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+(?:\([\u4e00-\u9fff]{2,6}\))?|[A-
 
 
 # Words that describe the name that follows them: 全资子公司华鑫证券, 解决方案提供商数势科技.
-_DESCRIPTORS = frozenset("子公司 工作室 全资子公司 控股子公司 参股子公司 母公司 控股股东 大股东 股东 旗下 所属 下属 所持 持有 以 提供商 服务商 供应商 "
+_DESCRIPTORS = frozenset("子公司 工作室 业者 全资子公司 控股子公司 参股子公司 母公司 控股股东 大股东 股东 旗下 所属 下属 所持 持有 以 提供商 服务商 供应商 "
                          "制造商 运营商 开发商 解决商 厂 企业 公司 品牌 巨头 龙头 独角兽 初创 新创 新锐 平台 厂商 上市公司 中概股 概念股 竞争对手 对手 同行 "
                          "项目 连锁 业主 借款人 发行人 申请人 关联方 关联企业 关联公司".split())
 _DESK = frozenset("组 频道 栏目".split())  # a newsroom's desk named by its beat (科技组, 财经频道)

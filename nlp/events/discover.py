@@ -213,6 +213,10 @@ _NEWS_TIME = frozenset("正在 现正 近年 近年来 近几年 早期 初期 �
                         "年初 年底 年内 今年 去年 明年 前年 隔年 次年 翌年 同年".split())
 
 
+# 上一年度实际获得…, 子基金19支: a stretch that opens on a reporting period or ends on a count
+_PERIOD_OR_COUNT = re.compile(r"^(?:上一?|下一?|本|当|该|每)个?(?:年度|季度|财年|会计年度|月度)|\d+(?:支|只|家|个|笔|起|项)$")
+
+
 def _is_junk(name: str) -> bool:
     """蚂蚁将分别, 目前正, 未透露: an adverb, or a one-character preposition, conjunction or
     particle inside, is the stretch of a sentence, not a name (jieba's dictionary tags); so is a
@@ -223,7 +227,7 @@ def _is_junk(name: str) -> bool:
 
     tags = _word_tags()
     words = segment(name)
-    if words[0] in _NEWS_TIME or words[-1] in _NEWS_TIME:
+    if words[0] in _NEWS_TIME or words[-1] in _NEWS_TIME or _PERIOD_OR_COUNT.search(name):
         return True
     if tags.get(words[0]) == "c" and words[0] not in _NAME_OPENERS:  # 如果不能, 或者不能: a clause's conjunction
         return True
