@@ -28,7 +28,8 @@ def _item_head(bullets: str) -> str:
 
 
 _ITEM_BULLETS = "①-⑳●•▍▌■◆▶✔✓✘✗☑"
-ITEM_HEADER = re.compile(_item_head(_ITEM_BULLETS) + r"(?:[|/·•]|$)")
+# (▍Tessavolt　A轮　1500万美元: the name, then the round and the sum set off by spaces)
+ITEM_HEADER = re.compile(_item_head(_ITEM_BULLETS) + r"(?:[|/·•]|$|(?<=\s)(?=(?:[A-H]\d?\+{0,2}|Pre-[A-H]\+?|天使\+*|种子\+*|Pre-IPO|战略)轮|战略融资|战略投资))")
 # ■ 琉光智造(10/13):工业视觉新创，宣布完成Pre-A轮, · 鸱吻科技：工业网络安全，A轮，…: a bulleted item whose name leads its
 # line before a colon (a dot opens such items too; a dotted line alone is a sentence, no item's header)
 ITEM_LEAD = re.compile(_item_head(_ITEM_BULLETS + "·‧・▪") + r"[:：](?=\S)")

@@ -296,7 +296,21 @@ def plausible_name(name: str) -> bool:
         and len(re.findall(r"[\u4e00-\u9fffA-Za-z]", name)) >= 2 \
         and not _is_plain_word(name) and (name.isascii() or not _is_junk(name)) \
         and not names_no_one(name) and name not in _stop_tokens() and not _only_an_ending(name) \
-        and name not in resources.words("party_pronouns.txt")  # 产业基金, 特专科技, 小结, 我司: words, no names
+        and name not in resources.words("party_pronouns.txt") \
+        and not _product_kind(name)  # 产业基金, 特专科技, 小结, 我司: words, no names
+
+
+_PRODUCT_KIND = re.compile(r"(?P<words>[\u4e00-\u9fff]{2,})(?:SaaS|PaaS|App|APP)")
+
+
+def _product_kind(name: str) -> bool:
+    """面向日本中小企业的AI客服SaaS: everyday words before a product's Latin word tell what is sold, not who sells it (a
+    rare character makes a brand: 鲸岚App)."""
+    from ..entities.names import rare_characters
+    from ..segment.tokenizer import segment
+
+    m = _PRODUCT_KIND.fullmatch(name)
+    return m is not None and not rare_characters(segment(m["words"]))
 
 
 def _only_an_ending(name: str) -> bool:

@@ -264,7 +264,9 @@ def load(model_dir: str | None = None) -> PartyTagger:
 
 # A span the tagger calls a party must still look like a name.
 _WITHIN = re.compile(r"(?:半年|[一两二三四五六七八九十\d]+(?:年|个月|天|周))内$")
-_NOT_A_NAME = re.compile(r"^[\d\W_]+$|^(?:公司|本公司|该公司|集团|发行人|其|本轮|投资方|投资人|机构)$|^" + PARTY_COUNT)
+# (棻岱股份子公司获…授信: a parent's unnamed subsidiary, named in the text below, is no name)
+_NOT_A_NAME = re.compile(r"^[\d\W_]+$|^(?:公司|本公司|该公司|集团|发行人|其|本轮|投资方|投资人|机构)$|^.{2,}(?:子|孙|分)公司$|^"
+                         + PARTY_COUNT)
 # …nor hold the verb between two names (星河半导体获云帆电子策略入股: 星河半导体 | 获 | 云帆电子)
 _RECEIVES_INSIDE = re.compile(r"[^\W\d_]{2}获(?![悉知])得?[^\W\d_]{2}")
 # …and not say what the company after it does (做电池外观检测的星衡智能)
