@@ -470,6 +470,8 @@ class RuleProposer:
                 # …两家公司：X和Y: the list after the colon
                 last = segment_end(text, after, end) if text[after - 1] in ":：" else seg_end
                 ordered = [e for e in others if t.start < e.end and seg_start <= e.start and e.end <= last]
+            # 换成华泰联合证券保荐，当年8月上会却被否决: the sponsor or adviser named in the segment is not who takes the step
+            ordered = [e for e in ordered if not self._advises(e, seg_start)]
             if not ordered and others and all(e.start >= t.end for e in others) \
                     and _OPENS_ON_COMPANY.match(text, seg_start, t.start):
                 # (2、泷栩医疗 / 这家做…的公司拿到近亿元A轮: the item's header above names the company)
@@ -563,6 +565,8 @@ class RuleProposer:
         receiver = next((e for e in others[1:] if receives_money(self.ctx, e, start)), None)
         if receiver is not None:
             return receiver
+        # (换成华泰联合证券保荐，当年8月上会却被否决: nor a sponsor named by the way; the step is the company in focus's)
+        others = [e for e in others if not self._advises(e, start)]
         if others:  # 吉利汽车(00175)旗下品牌远程汽车完成A轮融资: a parent is not the subject, nor
             # the parent of the investor (由X领投，后者为复星医药全资子公司)
             # (nor a parent whose unnamed child raised: X：储能子公司B轮落地)
@@ -865,6 +869,8 @@ class RuleProposer:
         # not 公司首颗…的存算一体芯片已流片; nor an investment firm: 高瓴创投和深创投分别持股9.6%和7.2%)
         if subject is not None and subject.start < self._crumbs:
             subject = None  # a breadcrumb's site name (新浪财经 > 港股 > …) is no company in focus
+        if subject is not None and not live and self._advises(subject, clause.start):
+            subject = None  # 换成华泰联合证券保荐: a sponsor named by the way is no company in focus
         # (比亚迪既是新股东，也是公司第一大客户: a deal's investor, said again in a clause that tells no deal, is no
         # company in focus, and the 公司 of the next clause is still the one that raised the money)
         if subject is not None and (live or self.ctx.party(subject) not in self._invested) \

@@ -184,6 +184,23 @@ def _enumerated(ctx: Context, subject, others, start: int, end: int) -> list:
     return coded if subject in coded and len(coded) > 1 else []
 
 
+# 创业板新股A(301617)和北交所新股B(920198)同日挂牌: names with their codes joined by 和 (what each is may stand between)
+_JOINED_AFTER_CODE = re.compile(r"\s?(?:和|与|及|以及|、)[^,，。；;()\d]{0,8}$")
+
+
+def _joined_with_codes(ctx: Context, subject, others) -> list:
+    if not _CODE_AFTER.match(ctx.text, subject.end):
+        return []
+    joined, last = [subject], subject
+    for e in sorted((e for e in others if e.label == "COMPANY" and e.end <= subject.start), key=lambda e: -e.start):
+        code = _CODE_AFTER.match(ctx.text, e.end)
+        if code is None or not _JOINED_AFTER_CODE.match(ctx.text, code.end(), last.start):
+            break
+        joined.insert(0, e)
+        last = e
+    return joined if len(joined) > 1 else []
+
+
 def companies(reader, view, subject, others):
     ctx, clause = reader.ctx, view.clause
     spun_off = _spun_off(ctx, clause.start, clause.end)
@@ -191,6 +208,7 @@ def companies(reader, view, subject, others):
         return [spun_off]
     return _enumerated(ctx, subject, others, clause.start, clause.end) \
         or _applicants(ctx, subject, others) \
+        or _joined_with_codes(ctx, subject, others) \
         or _listed_together(ctx, subject, others, clause.start, clause.end)
 
 
@@ -374,7 +392,7 @@ def _before_the_day(date, reference) -> bool:
     return end is not None and reference is not None and end < reference.isoformat()
 
 
-_BOARD_DESCRIBES = re.compile(r"(?:(?:上市|挂牌)?的|企业|公司)?")  # 创业板的X, 科创板上市的X, 创业板企业X, 北交所X (a list item)
+_BOARD_DESCRIBES = re.compile(r"(?:(?:上市|挂牌)?的|企业|公司|新股)?")  # 创业板的X, 科创板上市的X, 创业板企业X, 北交所新股X, 北交所X (a list item)
 
 
 def _owner(ctx: Context, value):
