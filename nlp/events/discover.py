@@ -130,7 +130,7 @@ def table_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 
 # 早: 星河早于2017年上市; 昨 / 今: 星河生技昨宣布 (Taiwan press); 拟: 星河股份拟对X增资; 则: X则向港交所递表; 这次: X这次赴美IPO;
 # 即 / 便 / 就: 成立当年，公司即拿到…; 是: 公司是2015年在创业板挂牌的: words that follow a name and are no part of it
-TRAILING_WORDS = re.compile(r"(?:等机构|等|是|股票|第[一二三四五六七八九十\d]+次|首次|再次|这一?次|此次|本次|这回|曾|也|则|将|拟|已|早|于|昨|今|即|便|就|做)+$")  # (淇臻做领投: X does the lead)
+TRAILING_WORDS = re.compile(r"(?:等机构|等|这类|这样|此类|之类|一类|是|股票|第[一二三四五六七八九十\d]+次|首次|再次|这一?次|此次|本次|这回|曾|也|则|将|拟|已|早|于|昨|今|即|便|就|做)+$")  # (淇臻做领投: X does the lead)
 
 
 def _clean(name: str) -> str:
@@ -152,6 +152,7 @@ def _clean(name: str) -> str:
     # 天使轮投资方楠沅此次再度出手, 种子轮投资人X也加码: the round it came in and its party word, before its name
     name = re.sub(r"^(?:天使|种子|Pre-[A-H]\+?|[A-H]\d?\+{0,2})\+*轮(?:的)?(?:投资方|投资人|投资者|老股东|股东)(?=.{2})", "", name)
     name = re.sub(r"^(?:[^\w(（*]|\*(?!ST))+", "", name)  # ▍星河科技, 包括“X: a bullet or quote is no part of a name (*ST赫美 is)
+    name = re.sub(r"^(?:TOP|Top|top|NO\.|No\.)\s?\d{1,3}\s*(?=\S{2})", "", name)  # TOP1 砻澈医疗: a ranking's place
     name = re.sub(r"^.{1,12}?(?:之子|之女|之妻|之父)", "", name)  # 李书福之子李星星: the son invests
     name = re.sub(r"^(?:[\d一两二三四五六七八九十几多]+(?:位|名))?(?:自然人|个人投资者|天使投资人|策略性?投资人|战略投资者|(?:原|新进|现有|既有|原有)投资人)(?=.{2})",
                   "", name)  # 以及自然人周澈, 两位天使投资人X: a person subscribes
