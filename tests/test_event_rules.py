@@ -2998,3 +2998,13 @@ def test_a_guarantor_takes_no_focus_from_the_issuer_whose_next_bond_公司_tells
             "今年3月，公司发行8亿元公司债。")
     events = nlp.extract(text, published="2025-10-23")["events"]
     assert sorted((ev["company"]["name"], ev["amount"]["value"]) for ev in events) == [("阗岙城投", 8e8), ("阗岙城投", 1.2e9)]
+
+
+def test_a_past_round_told_by_who_put_all_of_it_in_is_an_event_of_its_own():
+    """天使轮全部由X出资: a round and the one investor that put in all of it, after the company's new round."""
+    text = ("鼻腔给药平台公司沐岭生物4月9日完成数千万美元A轮融资，红杉中国领投。\n"
+            "2024年10月，公司的800万美元天使轮全部由Monolith砺思资本出资。")
+    rounds = rounds_of(text, "2026-04-13")
+    assert sorted(rounds) == ["A", "angel"]
+    assert [i["name"] for i in rounds["angel"]["investors"]] == ["Monolith砺思资本"]
+    assert rounds["angel"]["amount"]["value"] == 8e6 and rounds["angel"]["date"]["start_date"].startswith("2024-10")

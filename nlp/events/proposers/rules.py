@@ -169,8 +169,9 @@ def _row_names_its_company(text: str, start: int, end: int) -> bool:
 
 
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[▍●■◆【])?[^,，。；;!?！？\n]{1,30}[?？]?\n*")
-# 股份将于7月4日上市, 股份本月十五日挂牌, 股份预期明日(29日)在主板开始买卖: a clause that opens on the shares is about the company in focus
-_SHARES_OF_FOCUS = re.compile(r"\s*(?:其|该公司)?(?:股份|股票|H股)(?:将|预计|预期|拟|计划|已|亦)?(?:于|在|本月|下月|下周|明日|明天|今日|今天|今晚|今夜)")
+# 股份将于7月4日上市, 股份本月十五日挂牌, 股份预期明日(29日)在主板开始买卖, 股份预计7月14日(下周二)在港交所挂牌: a clause that opens on
+# the shares is about the company in focus
+_SHARES_OF_FOCUS = re.compile(r"\s*(?:其|该公司)?(?:股份|股票|H股)(?:将|预计|预期|拟|计划|已|亦)?(?:于|在|本月|下月|下周|明日|明天|今日|今天|今晚|今夜|\d{1,2}月\d{1,2}日)")
 # an interview's guest, named with the company they lead near the top: 米粒智造CEO孔维, 陈泊（极屿储能创始人兼CEO）
 _LEADER = r"的?(?:联合)?(?:创始人|创办人|董事长|CEO|首席执行官|总裁|总经理|行政总裁|执行长|CFO|首席财务官|财务总监|董事会秘书|董秘)(?:兼[A-Za-z\u4e00-\u9fff]{1,6}?)?"
 _GUEST_AFTER = re.compile(rf"{_LEADER}[\s\u3000]?(?P<person>[\u4e00-\u9fff]{{2,3}}?)(?=[\s:：,，、(（]|说|表示|同台|对话|$)")
