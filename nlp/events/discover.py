@@ -480,11 +480,8 @@ def _antecedents(text: str, start: int, end: int, busy: Occupied) -> list[Entity
 def _joined_names(group: str) -> bool:
     from ..entities.names import _suffix_of
 
-    parts = [_CODE_AFTER.sub("", p) for p in _JOINED.split(group)]  # 锂拓新能(301617)和昆越精工(920198)
+    parts = _JOINED.split(group)
     return len(parts) > 1 and all(len(p) >= 4 and _suffix_of(p) is not None for p in parts)
-
-
-_CODE_AFTER = re.compile(r"\s?\([A-Z0-9.]{3,9}\)$")
 
 
 # 宠物医院连锁“瑞宠医疗, 跨境支付SaaS汇通宝, (跨境电商)SaaS鲸岚科技: a description, then the name after an opening quote or a
