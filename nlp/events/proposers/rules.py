@@ -451,7 +451,9 @@ class RuleProposer:
                 self.topic = self.topic or self._introduced(clause)
                 return self.topic[0] if self.topic else None
             return named
-        others = [e for e in others if e.label == "COMPANY" and not any(e.text == person for _, person in self.guests)]
+        # (换成华泰联合证券保荐，当年8月上会却被否决: a sponsor or adviser named by the way takes no step; the company in focus does)
+        others = [e for e in others if e.label == "COMPANY" and not any(e.text == person for _, person in self.guests)
+                  and not self._advises(e, trig.segment_start(text, e.start, start))]
         cell = _FIRST_CELL.match(text, start, end)
         if cell and (first_cell := [e for e in others if e.end <= cell.end()]):
             others = first_cell
@@ -471,8 +473,6 @@ class RuleProposer:
                 # …两家公司：X和Y: the list after the colon
                 last = segment_end(text, after, end) if text[after - 1] in ":：" else seg_end
                 ordered = [e for e in others if t.start < e.end and seg_start <= e.start and e.end <= last]
-            # 换成华泰联合证券保荐，当年8月上会却被否决: the sponsor or adviser named in the segment is not who takes the step
-            ordered = [e for e in ordered if not self._advises(e, seg_start)]
             if not ordered and others and all(e.start >= t.end for e in others) \
                     and _OPENS_ON_COMPANY.match(text, seg_start, t.start):
                 # (2、泷栩医疗 / 这家做…的公司拿到近亿元A轮: the item's header above names the company)
@@ -566,8 +566,6 @@ class RuleProposer:
         receiver = next((e for e in others[1:] if receives_money(self.ctx, e, start)), None)
         if receiver is not None:
             return receiver
-        # (换成华泰联合证券保荐，当年8月上会却被否决: nor a sponsor named by the way; the step is the company in focus's)
-        others = [e for e in others if not self._advises(e, start)]
         if others:  # 吉利汽车(00175)旗下品牌远程汽车完成A轮融资: a parent is not the subject, nor
             # the parent of the investor (由X领投，后者为复星医药全资子公司)
             # (nor a parent whose unnamed child raised: X：储能子公司B轮落地)
