@@ -3008,3 +3008,11 @@ def test_a_past_round_told_by_who_put_all_of_it_in_is_an_event_of_its_own():
     assert sorted(rounds) == ["A", "angel"]
     assert [i["name"] for i in rounds["angel"]["investors"]] == ["Monolith砺思资本"]
     assert rounds["angel"]["amount"]["value"] == 8e6 and rounds["angel"]["date"]["start_date"].startswith("2024-10")
+
+
+def test_a_loan_the_placed_money_repays_is_no_debt_event():
+    """拟用于偿还一笔…银团贷款: the loan named after 偿还 is the one repaid, not a new one."""
+    text = ("岙川集团公告，与配售代理订立配售协议，配售所得款项净额约3.1亿港元，"
+            "拟用于偿还一笔将于明年到期的银团贷款及补充营运资金。")
+    events = nlp.extract(text, published="2026-04-20")["events"]
+    assert [ev for ev in events if ev.get("instrument") == "debt"] == []

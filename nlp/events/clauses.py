@@ -491,7 +491,8 @@ _NO_STEP_AFTER = r"(?!\s?(?:获|完成|拿下|拿到|斩获|收获|迎来|敲定
 _BYLINE_CLOSE = re.compile(rf"(?![^】\]]{{0,6}}轮)[^】\]]{{0,4}}[】\]]{_NO_STEP_AFTER}")
 # 36氪出海｜跨境电商SaaS「X」完成…: an outlet's column label opens the headline, before a bar (not 星河科技｜完成B轮融资)
 _LINE_START = re.compile(r"(?:^|\n)\s*$")
-_COLUMN_LABEL = re.compile(rf"[\u4e00-\u9fff]{{1,4}}\s?[|丨]{_NO_STEP_AFTER}")
+# (格隆汇港股公告解读｜X: a longer label, but none that tells a step: 星河科技获融资｜…)
+_COLUMN_LABEL = re.compile(rf"(?:(?!获|融资|募资|上市|完成|递表|招股)[\u4e00-\u9fff]){{1,6}}\s?[|丨]{_NO_STEP_AFTER}")
 _CONFIRMS = re.compile(r"(?:确认|透露|证实|表示|介绍|回应|独家透露)")
 # 投资方为倚锋资本(领投)、贵阳创投; 深创投领投、元禾控股跟投的B轮: a lead marked inside a list
 _LEAD_MARK = re.compile(r"\s?\((?:联合)?领投(?:方)?\)|(?:联合|共同)?领投(?=[、,，和与及]|的)")

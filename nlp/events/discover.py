@@ -140,6 +140,7 @@ def _clean(name: str) -> str:
     name = re.sub(r"^(?:\d{1,2}[.、)]|[①-⑳⑴-⒇⒈-⒛])\s*", "", name)  # an item number: 2.Menxlab漫仕获…, ③ 墨汀智能
     name = re.sub(r"^.*[|｜丨]\s*", "", name)  # 新闻稿|诺安基因, 快讯|星河科技, 晚点独家丨X: a column's label before the bar (喜报|热烈祝贺X)
     name = re.sub(r"^(?:热烈)?(?:祝贺|庆祝|恭贺|恭喜)(?=.{2})", "", name)  # 热烈祝贺X在创业板成功上市: a greeting
+    name = re.sub(r"^.{0,10}?(?:助力|协助|帮助)(?=.{2})", "", name)  # (律所)助力X完成B轮, 协助X完成: the helper, then its client
     # 2021年茗岩茶饮完成A轮: the time that opens the clause, before the name (no comma between)
     name = re.sub(r"^(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|(?:今|去|前)年(?:\d{1,2}月)?)"
                   r"(?:初|底|中|末|上半年|下半年)?(?:时|间)?(?=[^\d\s,，]{2})", "", name)

@@ -269,6 +269,8 @@ _NOT_A_NAME = re.compile(r"^[\d\W_]+$|^(?:公司|本公司|该公司|集团|发�
                          + PARTY_COUNT)
 # …nor hold the verb between two names (星河半导体获云帆电子策略入股: 星河半导体 | 获 | 云帆电子)
 _RECEIVES_INSIDE = re.compile(r"[^\W\d_]{2}获(?![悉知])得?[^\W\d_]{2}")
+# …nor hold its helper before it (岵衡助力溇芯半导体完成融资, 协助X完成: a law firm or adviser and its client)
+_HELPER_VERB = re.compile(r"(?:助力|协助|帮助|祝贺|恭喜)")
 # …and not say what the company after it does (做电池外观检测的星衡智能)
 _DOES = re.compile(r"(?:专|主)?做|专注|专门|从事|主打|提供|致力于|聚焦|研发|开发|生产")
 
@@ -288,6 +290,8 @@ def new_names(text: str, tagged: list[Tagged], found: list[Entity]) -> list[Enti
         # 宠物健康App毛噜健康, 餐饮SaaS飨点科技: a generic Latin word after the description is no part of the name
         if word := generic_latin_before().match(text, start, t.end):
             start = word.end()
+        if (helper := _HELPER_VERB.search(text, start, t.end)) and t.end - helper.end() >= 2:
+            start = helper.end()
         end = t.end
         if (within := _WITHIN.search(text, start, end)) and within.start() - start >= 2:
             end = within.start()  # 这是栎澄半年内的第二次融资: the time span after the name is no part of it

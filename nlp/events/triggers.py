@@ -18,7 +18,8 @@ from .literal_gate import LiteralGate, required_literals
 _HEARSAY_HEAD = re.compile(r"\s*(?:【[^】]{0,30}】)?\s*(?:另有|又有|另据|此外[,，]?|另外[,，]?)?(?:市场消息|消息人士|据传|传闻|市场传闻)")
 _NAMED_INSTRUMENTS = ("debt", "placement")  # specific phrases no false-friend list blocks
 # A colon between digits is a time of day (6月5日10:30), no break. guarded: a faster scan of the text.
-SEGMENT_BREAK = guarded(re.compile(r"[,，。；;!?！？\n]|(?<!\d)[:：]|[:：](?!\d)"))
+# (not the comma of a Latin legal name: Quanxu Thailand Co., Ltd., Voltrix Holdings, Inc.)
+SEGMENT_BREAK = guarded(re.compile(r",(?<!\bCo\.,)(?!\s?(?:Ltd|Inc|LLC|Limited)\b)|[，。；;!?！？\n]|(?<!\d)[:：]|[:：](?!\d)"))
 
 
 @dataclass(slots=True, frozen=True)

@@ -110,7 +110,9 @@ _INTENT = re.compile(r"意向性?(?:授信|贷款|借款|融资|银团)")
 
 
 # 向全资附属公司X注资1亿港元, 给自己的全资子公司Y增资了10亿元: a parent's own money moved into its wholly-owned child
-_INTO_OWN_CHILD = re.compile(r"(?:向|对|给)(?:自己的|其|公司|本公司)?(?:的)?全资(?:子公司|附属公司|孙公司)[^,。；;]{0,30}?(?:增资|注资)")
+# (向泰国全资子公司Quanxu Thailand Co., Ltd.增资: a place before the child, a Latin name's comma inside)
+_INTO_OWN_CHILD = re.compile(r"(?:向|对|给)(?:自己的|其|公司|本公司)?(?:的)?(?:[\u4e00-\u9fff]{2,4}?)?全资(?:子公司|附属公司|孙公司)"
+                             r"(?:[^,。；;]|, ){0,30}?(?:增资|注资)")
 # 工银投资拟以8亿元对公司全资子公司X进行增资: an investment firm, not the parent, pays
 _FIRM_PAYS = re.compile(rf"[\u4e00-\u9fffA-Za-z]{{2,8}}(?:{INVESTMENT_FIRM})(?:拟|将|计划|以|出资)")
 
@@ -232,7 +234,10 @@ def _not_an_issue(ctx: Context, t, clause) -> bool:
         return True
     for m in trig.context_pattern("not_issue").finditer(text, clause.start, clause.end):
         seg = trig.segment_start(text, m.start(), clause.start)
-        if not _USE_OF_PROCEEDS.search(text, seg, m.start()) and not (m.group() == "偿还" and _PURPOSE.fullmatch(text, t.end, m.start())) \
+        # (拟用于偿还一笔将于年内到期的银团贷款: the loan the trigger names is the one repaid, whatever pays for it)
+        repaid = m.group() in ("偿还", "兑付", "赎回") and seg <= m.start() < t.start \
+            and trig.segment_start(text, t.start, clause.start) == seg
+        if repaid or not _USE_OF_PROCEEDS.search(text, seg, m.start()) and not (m.group() == "偿还" and _PURPOSE.fullmatch(text, t.end, m.start())) \
                 and not (seg > t.end and _GUARANTEED_BY.match(text, seg) and m.group().endswith("担保")):
             return True
     seg = trig.segment_start(text, t.start, clause.start)
