@@ -56,7 +56,8 @@ def test_shares(text, surface, value, cls):
     assert only(values.find_shares, text) == (surface, {"value": value, "share_class": cls})
 
 
-NOT_SHARES = ["3万股东", "5000万股权", "每股116港元", "一股热潮", "股价上涨", "港股", "A股上市"]
+NOT_SHARES = ["3万股东", "5000万股权", "每股116港元", "一股热潮", "股价上涨", "港股", "A股上市",
+              "发行量（万股）", "发行数量(亿股)"]  # a column's unit in brackets
 
 
 @pytest.mark.parametrize("text", NOT_SHARES)
@@ -316,3 +317,22 @@ def test_shares_roundtrip(n):
 def test_percent_roundtrip(d):
     text = f"增长{d}%"
     assert values.find_percent(text)[0][2]["value"] == pytest.approx(float(d))
+
+
+CALENDAR = ("申购日｜简称｜股票代码｜申购代码｜发行价（元）｜发行量（万股）\n"
+            "12月15日｜岷澧股份｜688931｜787931｜18.20｜2,000\n"
+            "12月17日｜湄岙科技｜301421｜301421｜22.50｜1,800.5\n"
+            "另有1只新股下周申购。")
+
+
+def test_a_calendar_s_columns_give_the_codes_and_counts_of_shares_in_its_rows():
+    """股票代码 over 688931 is a ticker (申购代码's 787931 is not); 发行量（万股） over 2,000 is 20 million shares."""
+    tickers = [(CALENDAR[s:e], v["exchange"]) for s, e, v in values.find_tickers(CALENDAR)]
+    assert tickers == [("688931", "SSE"), ("301421", "SZSE")]
+    shares = [(CALENDAR[s:e], v["value"]) for s, e, v in values.find_shares(CALENDAR)]
+    assert shares == [("2,000", 2e7), ("1,800.5", 18005000.0)]
+
+
+def test_a_code_column_ends_with_its_table():
+    """A line of another width ends the table: the count under it is no cell."""
+    assert values.find_tickers("简称｜股票代码\n星河科技｜688001\n\n星河科技 688002") == [(13, 19, {"code": "688001", "exchange": "SSE"})]

@@ -19,6 +19,7 @@ import re
 from .market import MarketContext
 from .numbers import ARABIC, CN_NUM_CLASS, fold, parse_number
 from ..resources import table
+from ..text.columns import column_cells
 from ..text.scan import guarded
 
 
@@ -94,12 +95,27 @@ def find_shares(text: str) -> list[tuple[int, int, dict]]:
     out = []
     for m in SHARES.finditer(text):
         v = parse_number(m["n"])
-        if v is None:
-            continue
+        if v is None or (m["n"] in "万亿" and text[m.start() - 1 : m.start()] in ("(", "（")):
+            continue  # 发行量（万股）: a column's unit, no count
         value = {"value": v, "share_class": _SHARE_CLASS.get(m["cls"]) if m["cls"] else None}
         if m["more"]:
             value["qualifier"] = "over"
         out.append((m.start(), m.end(), value))
+    return out + _shares_in_column(text)
+
+
+# 发行量（万股）｜… over …｜2,000｜…: a count of shares in a table's column whose header says they are shares (and in what unit)
+_SHARES_COLUMN = re.compile(r"(?:本次)?(?:发行|公开发行|新股发行|网上发行)(?:量|数量|股数|规模)\s?[(（](?P<unit>万|亿)?股[)）]")
+_CELL_NUMBER = re.compile(r"\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*")
+
+
+def _shares_in_column(text: str) -> list[tuple[int, int, dict]]:
+    out = []
+    for label, a, b in column_cells(text, _SHARES_COLUMN):
+        m = _CELL_NUMBER.fullmatch(text, a, b)
+        if m:
+            unit = {"万": 1e4, "亿": 1e8}.get(_SHARES_COLUMN.fullmatch(label)["unit"], 1)
+            out.append((m.start("n"), m.end("n"), {"value": float(m["n"].replace(",", "")) * unit, "share_class": None}))
     return out
 
 
@@ -250,6 +266,21 @@ def find_tickers(text: str, context: MarketContext | None = None) -> list[tuple[
         if exchange is None and code.isdigit() and sfx != "US":  # from the market the text is about
             exchange = _market_exchange(text, market_at(start))
         out.append((start, end, {"code": code, "exchange": exchange, **({"bare": True} if code_g == "lcode" else {})}))
+    return out + _tickers_in_column(text)
+
+
+# 简称｜股票代码｜申购代码 over 星河科技｜688971｜787971: a code in a table's column of stock codes (not the subscription code's)
+_CODE_COLUMN = re.compile(r"(?:股票|证券)代码")
+_CELL_CODE = re.compile(r"\s*(?P<code>\d{6})\s*")
+
+
+def _tickers_in_column(text: str) -> list[tuple[int, int, dict]]:
+    out = []
+    for _, a, b in column_cells(text, _CODE_COLUMN):
+        if m := _CELL_CODE.fullmatch(text, a, b):
+            code = m["code"]
+            exchange = next((ex for p, ex in _A_SHARE_PREFIX if code.startswith(p)), None)
+            out.append((m.start("code"), m.end("code"), {"code": code, "exchange": exchange}))
     return out
 
 

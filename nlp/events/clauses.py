@@ -285,6 +285,7 @@ def _blank_before(text: str, start: int, pos: int) -> int:
 # its own investors (and figures) told before it, are one event each
 _NEXT_ITEM = re.compile(r"\s?(?:[(（][^()（）]{0,30}[)）])?\s?(?P<sep>、|[,，]?\s?(?:以及|及|和|与))")
 _ITEM_OWNER = re.compile(r"的[^,，。；;、()（）]{0,12}$")
+_PART_OF_SUM = re.compile(r"(?:累计|总计|合计|共计)(?:获得|完成)?(?:融资|募资|投资)[^。；;]{0,30}?[,，]\s?(?P<part>其中)")
 
 
 def by_round_list(ctx: Context, view: ClauseView) -> list[ClauseView]:
@@ -295,6 +296,16 @@ def by_round_list(ctx: Context, view: ClauseView) -> list[ClauseView]:
         return [view]
     rounds = _named_rounds(ctx, view.clause.start, view.clause.end)
     cuts, items, owners = [], [], []
+    # 此前累计融资约3亿美元，其中2024年的1.2亿美元C轮由X领投: the round named after 其中 is a part of the sum, a deal of
+    # its own
+    part_of_sum = _PART_OF_SUM.search(text, view.clause.start, view.clause.end)
+    named = next((r for r in rounds if part_of_sum and r.start >= part_of_sum.end()), None)
+    if named is not None and not trig.SEGMENT_BREAK.search(text, part_of_sum.end(), named.start):
+        whole, part = _cut(view, [part_of_sum.start("part")])
+        item = trig.Trigger("funding", None, named.start, named.end)
+        part.clause = dataclasses.replace(part.clause, triggers=(*part.clause.triggers, item))
+        part.usable = [*part.usable, item]
+        return [whole, part]
     for before, after in zip(rounds, rounds[1:]):
         sep = _NEXT_ITEM.match(text, before.end)
         own_sum = _with_sum(ctx, before, after.start) if sep is None else None
@@ -487,8 +498,9 @@ PARENT_OF_NEXT = re.compile(r"(?:\([^()]{1,12}\)|\)(?=的))?(?:旗下(?:公司)?
 _BYLINE_OPEN = re.compile(r"[【\[]\s*$")
 # a company's step right after the bracket or bar: the name is the company's, no outlet's (【星河】递表港交所)
 _NO_STEP_AFTER = r"(?!\s?(?:获|完成|拿下|拿到|斩获|收获|迎来|敲定|官宣|递表|递交|通过|过聆讯|登陆|挂牌|上市|招股|IPO|宣布|冲刺))"
-# (【星河｜B轮】: a round in the bracket heads a feed's item, no outlet's byline)
-_BYLINE_CLOSE = re.compile(rf"(?![^】\]]{{0,6}}轮)[^】\]]{{0,4}}[】\]]{_NO_STEP_AFTER}")
+# (【星河｜B轮】, 【星河电气今日申购】: a round or a step in the bracket heads a feed's item, no outlet's byline)
+_BYLINE_CLOSE = re.compile(rf"(?![^】\]]{{0,6}}轮)(?![^】\]]{{0,4}}?(?:申购|上市|挂牌|招股|融资|募资|递表|过会|聆讯|IPO))"
+                           rf"[^】\]]{{0,4}}[】\]]{_NO_STEP_AFTER}")
 # 36氪出海｜跨境电商SaaS「X」完成…: an outlet's column label opens the headline, before a bar (not 星河科技｜完成B轮融资)
 _LINE_START = re.compile(r"(?:^|\n)\s*$")
 # (格隆汇港股公告解读｜X: a longer label, but none that tells a step: 星河科技获融资｜…)
@@ -656,6 +668,8 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
         elif (cues("source", "after").match(after) and not before.endswith(("为", "从")) and not _TABLE_CELL.match(wide)
               and not (_LAST_CELL.search(before) and after.lstrip().startswith("|"))) \
                 or _LEARNED_FROM.match(wide) or cues("source", "before").search(before) \
+                or (all(_REGISTRY_PLATFORM.fullmatch(e.text) for e in group) and before.endswith("从")
+                    and cues("source", "after").match(after)) \
                 or (cues("venue", "after").match(after) and (cues("venue", "before").search(before) or _brokers(group))) \
                 or cues("affiliation", "after").match(after):
             sources.extend(group)
@@ -736,6 +750,8 @@ _COMMENTER = re.compile(r"(?:^|\n)[\s└├—-]*(?:[^\s@\n]{1,20}\s?回复\s?)?
 _WAIVES = re.compile(r"(?:将|已|均)?放弃(?:[^,，。；;]{0,6}?)(?:认购|优先认购权|增资|出资)")
 # 第一财经记者从浙江星河热控技术股份有限公司（下称“星河热控”）获悉: the outlet learned it from a name however long
 _LEARNED_FROM = re.compile(r"记者从[^,，。；;]{2,36}?获悉")
+# 记者从天眼查获悉, 据企查查App显示: a company-registry data platform tells what it found, it takes no part
+_REGISTRY_PLATFORM = re.compile(r"(?:企查查|天眼查|爱企查|启信宝|企信宝)(?:App|APP|app)?")
 _GOT_FROM = re.compile(r"(?:处|那里|手中|手里)?(?:再次|又|先后|陆续)?(?:拿到|获得|获(?![悉知])|融到|融得|得到|募得|筹得|拿了|融了)")
 _MONEY_FROM = re.compile(r"(?:元|轮|资金|钱|融资)(?:全部|主要|均|都|则)?来自于?$")
 _COMMA_ONLY = re.compile(r"\s?[,，、]\s?")
