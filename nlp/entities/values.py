@@ -106,17 +106,21 @@ def find_shares(text: str) -> list[tuple[int, int, dict]]:
 
 # 发行量（万股）｜… over …｜2,000｜…: a count of shares in a table's column whose header says they are shares (and in what unit)
 _SHARES_COLUMN = re.compile(r"(?:本次)?(?:发行|公开发行|新股发行|网上发行)(?:量|数量|股数|规模)\s?[(（](?P<unit>万|亿)?股[)）]")
-_CELL_NUMBER = re.compile(r"\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*")
+_CELL_NUMBER = re.compile(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*")
+
+
+def _in_column(text: str, header: re.Pattern, cell: re.Pattern, value) -> list[tuple[int, int, dict]]:
+    """The cells of a table's column whose header `header` matches and whose content `cell` matches whole:
+    (start, end, value(header's word, the cell's match)) of the cell's group 1."""
+    return [(m.start(1), m.end(1), value(label, m)) for label, a, b in column_cells(text, header)
+            if (m := cell.fullmatch(text, a, b))]
 
 
 def _shares_in_column(text: str) -> list[tuple[int, int, dict]]:
-    out = []
-    for label, a, b in column_cells(text, _SHARES_COLUMN):
-        m = _CELL_NUMBER.fullmatch(text, a, b)
-        if m:
-            unit = {"万": 1e4, "亿": 1e8}.get(_SHARES_COLUMN.fullmatch(label)["unit"], 1)
-            out.append((m.start("n"), m.end("n"), {"value": float(m["n"].replace(",", "")) * unit, "share_class": None}))
-    return out
+    def shares(label: str, m: re.Match) -> dict:
+        unit = {"万": 1e4, "亿": 1e8}.get(_SHARES_COLUMN.fullmatch(label)["unit"], 1)
+        return {"value": float(m[1].replace(",", "")) * unit, "share_class": None}
+    return _in_column(text, _SHARES_COLUMN, _CELL_NUMBER, shares)
 
 
 # ---------------------------------------------------------------- EXCHANGE
@@ -271,17 +275,12 @@ def find_tickers(text: str, context: MarketContext | None = None) -> list[tuple[
 
 # 简称｜股票代码｜申购代码 over 星河科技｜688971｜787971: a code in a table's column of stock codes (not the subscription code's)
 _CODE_COLUMN = re.compile(r"(?:股票|证券)代码")
-_CELL_CODE = re.compile(r"\s*(?P<code>\d{6})\s*")
+_CELL_CODE = re.compile(r"\s*(\d{6})\s*")
 
 
 def _tickers_in_column(text: str) -> list[tuple[int, int, dict]]:
-    out = []
-    for _, a, b in column_cells(text, _CODE_COLUMN):
-        if m := _CELL_CODE.fullmatch(text, a, b):
-            code = m["code"]
-            exchange = next((ex for p, ex in _A_SHARE_PREFIX if code.startswith(p)), None)
-            out.append((m.start("code"), m.end("code"), {"code": code, "exchange": exchange}))
-    return out
+    return _in_column(text, _CODE_COLUMN, _CELL_CODE, lambda _, m: {
+        "code": m[1], "exchange": next((ex for p, ex in _A_SHARE_PREFIX if m[1].startswith(p)), None)})
 
 
 # ---------------------------------------------------------------- ROUND
