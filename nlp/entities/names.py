@@ -205,6 +205,11 @@ def _generic_names() -> frozenset[str]:
     return frozenset(w for w in resources.words("finance_terms.txt") if _suffix_of(w) is not None)
 
 
+# 岵衡助力X完成B轮, 协助X完成, 热烈祝贺X上市: a law firm, an adviser or a well-wisher before the company it helps or greets
+# (two parties, or a greeting: the name is the one after the verb)
+HELPS_OR_GREETS = r"助力|协助|帮助|(?:热烈)?(?:祝贺|庆祝|恭贺|恭喜)"
+
+
 # 市城投集团, 区交投公司, 区属国企: "the city's investment group" refers to a firm named elsewhere (澨州城投), it names none
 # (内地城投, 更多城投, 地市级城投: the region's, or more of them, or a level of them, in general)
 LOCAL_STATE_FIRM = re.compile(r"(?:地市|[市区县省州]|内地|地方|各地|境内|更多|其他|其它|部分|多家|各类)(?:属|管|级)?"

@@ -295,17 +295,9 @@ def by_round_list(ctx: Context, view: ClauseView) -> list[ClauseView]:
     if not any(t.event == "funding" and not t.negated for t in view.usable):
         return [view]
     rounds = _named_rounds(ctx, view.clause.start, view.clause.end)
+    if parts := _part_of_sum(ctx, view, rounds):
+        return parts
     cuts, items, owners = [], [], []
-    # 此前累计融资约3亿美元，其中2024年的1.2亿美元C轮由X领投: the round named after 其中 is a part of the sum, a deal of
-    # its own
-    part_of_sum = _PART_OF_SUM.search(text, view.clause.start, view.clause.end)
-    named = next((r for r in rounds if part_of_sum and r.start >= part_of_sum.end()), None)
-    if named is not None and not trig.SEGMENT_BREAK.search(text, part_of_sum.end(), named.start):
-        whole, part = _cut(view, [part_of_sum.start("part")])
-        item = trig.Trigger("funding", None, named.start, named.end)
-        part.clause = dataclasses.replace(part.clause, triggers=(*part.clause.triggers, item))
-        part.usable = [*part.usable, item]
-        return [whole, part]
     for before, after in zip(rounds, rounds[1:]):
         sep = _NEXT_ITEM.match(text, before.end)
         own_sum = _with_sum(ctx, before, after.start) if sep is None else None
@@ -328,13 +320,30 @@ def by_round_list(ctx: Context, view: ClauseView) -> list[ClauseView]:
     # named before the list
     backers = [[e for e in group if e.start < rounds[0].start] for group in (view.investors, view.leads)]
     for part, item, owner in zip(parts[1:], items, owners):
-        part.clause = dataclasses.replace(part.clause, triggers=(*part.clause.triggers, item))
-        part.usable = [*part.usable, item]
+        _give_trigger(part, item)
         if owner is not None and all(e is owner for e in part.others):
             part.others = [owner]
             part.investors = part.investors or backers[0]
             part.leads = part.leads or backers[1]
     return parts
+
+
+def _part_of_sum(ctx: Context, view: ClauseView, rounds: list[Entity]) -> list[ClauseView]:
+    """此前累计融资约3亿美元，其中2024年的1.2亿美元C轮由X领投: the round named in the segment after 其中 is a part of the
+    sum, a deal of its own; the view cut before 其中, the part given a trigger of its own (its round)."""
+    text = ctx.text
+    found = _PART_OF_SUM.search(text, view.clause.start, view.clause.end)
+    named = next((r for r in rounds if found and r.start >= found.end()), None)
+    if named is None or trig.SEGMENT_BREAK.search(text, found.end(), named.start):
+        return []
+    whole, part = _cut(view, [found.start("part")])
+    _give_trigger(part, trig.Trigger("funding", None, named.start, named.end))
+    return [whole, part]
+
+
+def _give_trigger(part: ClauseView, item: trig.Trigger) -> None:
+    part.clause = dataclasses.replace(part.clause, triggers=(*part.clause.triggers, item))
+    part.usable = [*part.usable, item]
 
 
 _SUM_GAP = re.compile(r"\s?(?:为|约|近|逾|超|超过|达)?\s?")

@@ -17,7 +17,7 @@ from .clauses import Clause
 from .columns import ALLOTTEE_COLUMN
 from .context import (BRACKET_HEAD, BREADCRUMBS, CAME_IN, DESCRIBED_PRONOUN, ITEM_HEADER, ITEM_LEAD, PARTY_COUNT, TAG_LEAD, WRITERS_VERB,
                       card_name, line_above)
-from ..entities.names import MAKER_WORD, SECTOR_FIRM, _stop_tokens, _word_tags, names_no_one, stock_kind_end
+from ..entities.names import HELPS_OR_GREETS, MAKER_WORD, SECTOR_FIRM, _stop_tokens, _word_tags, names_no_one, stock_kind_end
 from .literal_gate import LiteralGate
 
 _SUBJECT_ADVERB = re.compile(r"主动|正式|已经|已|将|拟|计划|今日|近日|日前|宣布|披露|公告|发布|表示|完成|获|成功|再次|首次|也|又|对外|悄悄|悄然|低调|默默")
@@ -133,14 +133,16 @@ def table_zones(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 TRAILING_WORDS = re.compile(r"(?:等机构|等|这类|这样|此类|之类|一类|是|股票|第[一二三四五六七八九十\d]+次|首次|再次|这一?次|此次|本次|这回|曾|也|则|将|拟|已|早|于|昨|今|即|便|就|做)+$")  # (淇臻做领投: X does the lead)
 
 
+_HELPER_BEFORE = re.compile(rf"^.{{0,10}}?(?:{HELPS_OR_GREETS})(?=.{{2}})")
+
+
 def _clean(name: str) -> str:
     name = re.sub(r"^[\s(（]*(?:以下简称|以下称|下称|简称)[:：]?", "", name)  # (简称"蓉川生物"): the short name defined
     name = re.sub(r"(?<=[\u4e00-\u9fffA-Za-z]{2})[“\"「][^”\"」]{1,4}[”\"」]$", "", name)  # 滘川制药“回A”: a tag in quotes after the name
     name = name.strip(" \"'“”「」《》()（）")
     name = re.sub(r"^(?:\d{1,2}[.、)]|[①-⑳⑴-⒇⒈-⒛])\s*", "", name)  # an item number: 2.Menxlab漫仕获…, ③ 墨汀智能
     name = re.sub(r"^.*[|｜丨]\s*", "", name)  # 新闻稿|诺安基因, 快讯|星河科技, 晚点独家丨X: a column's label before the bar (喜报|热烈祝贺X)
-    name = re.sub(r"^(?:热烈)?(?:祝贺|庆祝|恭贺|恭喜)(?=.{2})", "", name)  # 热烈祝贺X在创业板成功上市: a greeting
-    name = re.sub(r"^.{0,10}?(?:助力|协助|帮助)(?=.{2})", "", name)  # (律所)助力X完成B轮, 协助X完成: the helper, then its client
+    name = _HELPER_BEFORE.sub("", name)  # 热烈祝贺X在创业板成功上市, (律所)助力X完成B轮: the company after the verb
     # 2021年茗岩茶饮完成A轮: the time that opens the clause, before the name (no comma between)
     name = re.sub(r"^(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|(?:今|去|前)年(?:\d{1,2}月)?)"
                   r"(?:初|底|中|末|上半年|下半年)?(?:时|间)?(?=[^\d\s,，]{2})", "", name)

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..entities.names import LOCAL_STATE_FIRM, PLACE_KIND
+from ..entities.names import HELPS_OR_GREETS, LOCAL_STATE_FIRM, PLACE_KIND
 from ..entities.span import Entity, Occupied
 from ..paths import MODELS, missing
 from .context import PARTY_COUNT, WRITERS_VERB
@@ -269,8 +269,8 @@ _NOT_A_NAME = re.compile(r"^[\d\W_]+$|^(?:公司|本公司|该公司|集团|发�
                          + PARTY_COUNT)
 # …nor hold the verb between two names (星河半导体获云帆电子策略入股: 星河半导体 | 获 | 云帆电子)
 _RECEIVES_INSIDE = re.compile(r"[^\W\d_]{2}获(?![悉知])得?[^\W\d_]{2}")
-# …nor hold its helper before it (岵衡助力溇芯半导体完成融资, 协助X完成: a law firm or adviser and its client)
-_HELPER_VERB = re.compile(r"(?:助力|协助|帮助|祝贺|恭喜)")
+# …nor hold its helper before it (岵衡助力溇芯半导体完成融资: a law firm and its client)
+_HELPER_VERB = re.compile(HELPS_OR_GREETS)
 # …and not say what the company after it does (做电池外观检测的星衡智能)
 _DOES = re.compile(r"(?:专|主)?做|专注|专门|从事|主打|提供|致力于|聚焦|研发|开发|生产")
 

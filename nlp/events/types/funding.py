@@ -237,8 +237,9 @@ def _not_an_issue(ctx: Context, t, clause) -> bool:
         # (拟用于偿还一笔将于年内到期的银团贷款: the loan the trigger names is the one repaid, whatever pays for it)
         repaid = m.group() in ("偿还", "兑付", "赎回") and seg <= m.start() < t.start \
             and trig.segment_start(text, t.start, clause.start) == seg
-        if repaid or not _USE_OF_PROCEEDS.search(text, seg, m.start()) and not (m.group() == "偿还" and _PURPOSE.fullmatch(text, t.end, m.start())) \
-                and not (seg > t.end and _GUARANTEED_BY.match(text, seg) and m.group().endswith("担保")):
+        told_as_use = _USE_OF_PROCEEDS.search(text, seg, m.start()) or (m.group() == "偿还" and _PURPOSE.fullmatch(text, t.end, m.start()))
+        guarantor = seg > t.end and _GUARANTEED_BY.match(text, seg) and m.group().endswith("担保")
+        if repaid or not (told_as_use or guarantor):
             return True
     seg = trig.segment_start(text, t.start, clause.start)
     history = trig.context_pattern("issue_history")
