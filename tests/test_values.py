@@ -67,6 +67,8 @@ def test_not_shares(text):
 
 TICKERS = [
     ("大叶股份(300879)首次公开发行", "300879", "SZSE"),
+    ("申购代码为301869，上市后不再变更", "301869", "SZSE"),  # Shenzhen subscribes under the stock code
+    ('分别以"GUYQ"和"GUYQW"为代码在纳斯达克交易', "GUYQ", None),  # the shares', then the warrants'
     ("星翔股份(603999)披露", "603999", "SSE"),
     ('股票代码"2513"', "2513", None),
     ("股票代码为2513", "2513", None),
@@ -117,7 +119,7 @@ def test_several_tickers_in_parentheses():
     assert [(text[s:e], v["exchange"]) for s, e, v in values.find_tickers(text)] == [("NIO", "NYSE"), ("9866", "HKEX")]
 
 
-NOT_TICKERS = ["营收2513万元", "共2513人", "2025年", "NIU", "(2513)", "688068", "编号(300001)", "截至(201912)",
+NOT_TICKERS = ["申购代码787736", "申购代码732219", "营收2513万元", "共2513人", "2025年", "NIU", "(2513)", "688068", "编号(300001)", "截至(201912)",
                "新三板挂牌(原证券代码873596)", "原代码为873596"]  # a former code is no ticker
 
 

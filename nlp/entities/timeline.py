@@ -72,6 +72,9 @@ _FUTURE_SLACK = 31  # days: a deed told done a few days after the page's date is
 
 # 周一（11日）: the day of the month in brackets after a bare weekday says which week's it is
 _DAY_GLOSS = re.compile(r"\s?[（(](?P<day>\d{1,2})日[)）]")
+# 苏州2026年3月9日 /美通社/ -- X今日宣布, 新华社北京3月9日电, 财联社9月5日讯: a wire's dateline; the 今日 / 昨日 of its
+# sentence are that day's, not the page's (a release goes up on the site the day after it went out)
+_WIRE_AFTER = re.compile(r"\s?(?:/[^/\n]{2,20}/|电(?![子力池网视商气器])|讯(?![息号]))")
 
 
 def _glossed_week(r: dates.Resolved, day: int) -> dates.Resolved:
@@ -104,6 +107,7 @@ def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
     told_day: tuple[dates.Resolved, int] | None = None  # a paragraph's first day and the paragraph, for 同日
     week: dt.date | None = None  # the Monday of the last week the text named (上周, 本周), for a bare 周三
     week_end = 0  # where that week word ends
+    wire: tuple[dt.date, int] | None = None  # a wire dateline's day and its sentence
     out = []
     for start, end in spans:
         surface = text[start:end]
@@ -114,8 +118,12 @@ def values(text: str, spans: list[tuple[int, int]], reference: dt.date | None,
         if week is not None and dates.bare_weekday(surface):
             # the Thursday of the week told (上周 …\n周三，X获问询): its nearest 周三 is that week's
             r = dates.resolve(surface, week + dt.timedelta(days=3))
+        elif kind == "relative" and wire is not None and wire[1] == here[1]:
+            r = dates.resolve(surface, wire[0])
         else:
             r = dates.resolve(surface, reference, anchor if kind == "yearless" and near else None)
+        if r is not None and r.start == r.end and kind != "relative" and _WIRE_AFTER.match(text, end):
+            wire = (r.start, here[1])
         if r is not None and dates.bare_weekday(surface) and (gloss := _DAY_GLOSS.match(text, end)):
             r = _glossed_week(r, int(gloss.group("day")))
         if r is not None and kind == "yearless" and not r.anchored and reference is not None and (r.start - reference).days > _FUTURE_SLACK \

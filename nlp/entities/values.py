@@ -177,8 +177,8 @@ TICKER = re.compile(
     # 股票代码"2513", 证券代码:688068, 纽交所代码XPEV, 代码为"NIO", 代码定为“TDRA”, 股票代码将是688784, 代码暂定“JCSH”
     # (not a former code: 原证券代码873596, its NEEQ code before the listing)
     rf"(?:(?<!原)(?:股票|证券|股份|交易)代[码号]|(?<!申购)(?<!债券)(?<!原)(?<!原证券)(?<!原股票)代[码号])(?:暂定为?|拟定为|拟为|预计为|将(?:是|为)|定为|为|是)?\s?:?\s?[\"“”'「『]?{_CODE}"
-    # 拟以"YBLG"为代码 (the code told before the word)
-    rf"|(?<=以)[\"“”'「『](?P<qcode>[A-Z]{{1,5}})[\"“”'」』](?=为(?:股票|证券)?代码)(?P<qsfx>)"
+    # 拟以"YBLG"为代码, 分别以"GUYK"和"GUYKW"为代码 (the code told before the word; the first of two is the shares')
+    rf"|(?<=以)[\"“”'「『](?P<qcode>[A-Z]{{1,5}})[\"“”'」』](?=(?:(?:和|及|与|、)[\"“”'「『][A-Z]{{1,6}}[\"“”'」』])?(?:分别)?为(?:股票|证券)?代码)(?P<qsfx>)"
     # (NASDAQ: NIU), (纳斯达克:XPEV), (NYSE: NIO; HKEX: 9866), (沪:600699), (港:0700)
     rf"|(?<=[(;,])\s?(?P<pex>{_alt(k for k in _TICKER_EX if len(k) > 1 or k in '沪深港')})\s?:\s?"
     rf"(?P<pcode>\d{{4,6}}|[A-Z]{{1,5}})(?:\.(?P<psfx>{_SFX}))?(?![\w.])"
@@ -193,6 +193,8 @@ TICKER = re.compile(
     r"|(?:(?<=[\u4e00-\u9fffA-Za-z]\()|(?<=[\u4e00-\u9fffA-Za-z]\s\()|(?<=[」”』]\())(?P<xcode>\d{3,5})(?=\)(?!\s?\d{4}))(?P<xsfx>)"
     # 沱锦出行(TJMX): Latin letters alone in brackets after a Chinese name, a ticker only beside a US exchange
     r"|(?:(?<=[\u4e00-\u9fff]\()|(?<=[」”』]\())(?P<lcode>[A-Z]{2,5})(?=\))(?P<lsfx>)"
+    # 申购代码为301874: a Shenzhen new share subscribes under its stock code (Shanghai's 787xxx / 732xxx differ)
+    r"|(?<=申购代码)(?:为|是|:)?\s?(?P<zcode>(?:00|30)\d{4})(?!\d)(?P<zsfx>)"
 )
 TICKER = guarded(TICKER)  # the same matches, scanned faster
 _A_SHARE_PREFIX = (("60", "SSE"), ("68", "SSE"), ("00", "SZSE"), ("30", "SZSE"),
@@ -250,7 +252,7 @@ def find_tickers(text: str, context: MarketContext | None = None) -> list[tuple[
     out = []
     for m in TICKER.finditer(text):
         for code_g, sfx_g in (("code", "sfx"), ("pcode", "psfx"), ("scode", "ssfx"), ("dcode", "dsfx"),
-                              ("bcode", "bsfx"), ("xcode", "xsfx"), ("qcode", "qsfx"), ("lcode", "lsfx")):
+                              ("bcode", "bsfx"), ("xcode", "xsfx"), ("qcode", "qsfx"), ("lcode", "lsfx"), ("zcode", "zsfx")):
             if m[code_g]:
                 break
         code, sfx = m[code_g], m[sfx_g]

@@ -435,8 +435,9 @@ def _usable_triggers(ctx: Context, clause: Clause) -> list[trig.Trigger]:
     if trig.context_pattern("margin").search(text, start, end):
         return []
     asks = _question_end(text, start, end)
+    interviewer = bool(asks) and bool(_ASKER.match(text, start))
     found = [t for t in clause.triggers if not _THE_OTHERS.match(text, trig.segment_start(text, t.start, start))
-             and not (asks and _asked(text, t, start, asks))]
+             and not (asks and (interviewer or _asked(text, t, start, asks)))]
     kept = {id(t) for name, etype in types.REGISTRY.items()
             for t in etype.usable(ctx, clause, [t for t in found if t.event == name])}
     return [t for t in found if id(t) in kept]
@@ -448,6 +449,8 @@ _QUESTION = re.compile(r"是否|吗|呢|怎么|怎样|如何|什么|何时|多�
 # 如何看待X完成10亿元B轮融资？: a question asking what one thinks of the event tells it
 _OPINION = re.compile(r"(?:如何|怎么|怎样)(?:看待|评价|看)")
 _BREAK = re.compile(r"[,，:：\s]")
+# 问：外界一直传X在谈新一轮融资，估值30亿元，是真的吗？: an interviewer's whole question asks, whatever its commas
+_ASKER = re.compile(r"\s*(?:问|提问|记者|主持人|Q)\s?[:：]")
 
 
 def _question_end(text: str, start: int, end: int) -> int:

@@ -90,8 +90,10 @@ def card_lines(text: str, line_start: int) -> tuple[int, int] | None:
     return start, len(text) if end < 0 else end
 
 
-# 奇信股份(002781), X（纳斯达克代码：HGAC）: what stands between a name and the code printed in brackets after it
-TICKER_OPENS = re.compile(r"(?:-[A-Z]{1,2})?\s?[(（]\s?(?:[^()（）,，。]{0,8}?(?:代码|代號|代号)\s?[:：]?\s?)?")
+# 奇信股份(002781), X（纳斯达克代码：HGAC）, X（「X」或「公司」，股份代号：3648）: what stands between a name and the code
+# printed in brackets after it (the short names the bracket defines first among it)
+TICKER_OPENS = re.compile(r"(?:-[A-Z]{1,2})?\s?[(（]\s?(?:(?:[「“\"][^」”\"()（）]{1,12}[」”\"](?:或|及|、)?){1,3}[,，;；]\s?)?"
+                          r"(?:[^()（）,，。]{0,8}?(?:代码|代號|代号)\s?[:：]?\s?)?")
 
 
 def named_with_code(ctx: Context, ticker: Entity) -> Entity | None:
