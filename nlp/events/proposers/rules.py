@@ -284,8 +284,8 @@ class RuleProposer:
         # where quotes open and close (“我们…”X创始人张三说), found once for the whole text
         self._quote_opens = [m.start() for m in re.finditer("“", ctx.text)] if "“" in ctx.text else []
         self._quote_closes = [m.start() for m in re.finditer("”", ctx.text)] if self._quote_opens else []
-        self._investing: set[int] = set()  # the starts of the names a clause makes an investor (set by propose)
-        self._sourcing: set[int] = set()  # the starts of the names a clause makes a source or adviser (set by propose)
+        # the starts of the names a clause makes an investor, a source or an adviser (set by propose)
+        self._bystanders: set[int] = set()
         self._invested: set = set()  # the parties the clauses read so far made investors
         self._sentence_triggers: dict[int, list[trig.Trigger]] = {}
         for clause in ctx.clauses:
@@ -415,9 +415,9 @@ class RuleProposer:
 
     def propose(self, views: list[ClauseView]) -> list[Proposal]:
         out: list[Proposal] = []
-        # where the text names an investor (元禾原点以每股16.8元认购公司新增股份): never a rival of the company in focus
-        self._investing = {e.start for view in views for e in view.investors}
-        self._sourcing = {e.start for view in views for e in view.sources}
+        # where the text names an investor (元禾原点以每股16.8元认购公司新增股份), a source or an adviser (联席保荐人为X及Y):
+        # never a rival of the company in focus
+        self._bystanders = {e.start for view in views for e in (*view.investors, *view.sources)}
         for view in views:
             out.extend(self._clause(view))
             self._invested.update(self.ctx.party(e) for e in view.investors)
@@ -702,7 +702,7 @@ class RuleProposer:
         # (nor a medium that reports, 36氪获悉, nor an adviser: 保荐机构为中信证券, nor an investor of a deal told
         # before, said again: 比亚迪既是新股东), nor any name a clause gives a source's or adviser's role (联席保荐人为X及Y)
         return all(ctx.same_party(e, company) or e.weak or _investor_or_medium(ctx.text, e)
-                   or e.start in self._investing or e.start in self._sourcing or self.ctx.party(e) in self._invested
+                   or e.start in self._bystanders or self.ctx.party(e) in self._invested
                    or _ADVISER_BEFORE.search(ctx.text, max(0, e.start - 8), e.start)
                    for e in ctx.within(company.start, before, "COMPANY"))
 

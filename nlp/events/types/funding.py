@@ -260,7 +260,7 @@ def _not_an_issue(ctx: Context, t, clause) -> bool:
 
 # 减持非公开发行取得的股份, 所持股份系2019年非公开发行时认购取得: the issue tells where shares now held came from
 _SHARES_CAME_FROM = re.compile(r"(?:股票|股份|A股)?(?:时|中)?(?:认购)?取得(?=的?(?:股份|股票)|[,。；;]|$)")
-# 拟发行15亿元公司债券，期限5年，由星河担保提供连带责任保证担保: the issue's guarantor, told after it
+# 拟发行15亿元公司债券，期限5年，由星河担保提供连带责任保证担保, 同样由X担保: the issue's guarantor, told after it
 _GUARANTEED_BY = re.compile(r"\s?(?:并|且|将|拟|同样|同时|亦|也|均)?由")
 # 后者为其提供…, 其…: a segment that tells the deal of the segment before again, from the other side
 _TELLS_AGAIN = re.compile(r"(?:后者|前者|对方|其)")
