@@ -193,8 +193,9 @@ TICKER = re.compile(
     r"|(?:(?<=[\u4e00-\u9fffA-Za-z]\()|(?<=[\u4e00-\u9fffA-Za-z]\s\()|(?<=[」”』]\())(?P<xcode>\d{3,5})(?=\)(?!\s?\d{4}))(?P<xsfx>)"
     # 沱锦出行(TJMX): Latin letters alone in brackets after a Chinese name, a ticker only beside a US exchange
     r"|(?:(?<=[\u4e00-\u9fff]\()|(?<=[」”』]\())(?P<lcode>[A-Z]{2,5})(?=\))(?P<lsfx>)"
-    # 申购代码为301874: a Shenzhen new share subscribes under its stock code (Shanghai's 787xxx / 732xxx differ)
-    r"|(?<=申购代码)(?:为|是|:)?\s?(?P<zcode>(?:00|30)\d{4})(?!\d)(?P<zsfx>)"
+    # 申购代码为301874: a Shenzhen new share subscribes under its stock code (Shanghai's 787xxx / 732xxx differ); the
+    # words before the code are lookbehinds, so that the scan's first-character guard stays on digits
+    r"|(?:(?<=申购代码)|(?<=申购代码[为是:\s])|(?<=申购代码[为是:]\s))(?P<zcode>(?:00|30)\d{4})(?!\d)(?P<zsfx>)"
 )
 TICKER = guarded(TICKER)  # the same matches, scanned faster
 _A_SHARE_PREFIX = (("60", "SSE"), ("68", "SSE"), ("00", "SZSE"), ("30", "SZSE"),
