@@ -200,6 +200,13 @@ TICKER = re.compile(
 TICKER = guarded(TICKER)  # the same matches, scanned faster
 _A_SHARE_PREFIX = (("60", "SSE"), ("68", "SSE"), ("00", "SZSE"), ("30", "SZSE"),
                    ("43", "BSE"), ("83", "BSE"), ("87", "BSE"), ("92", "BSE"))
+
+
+def _a_share_exchange(code: str) -> str | None:
+    """The A-share or BSE exchange a six-digit code's prefix names (600519: SSE), or None."""
+    return next((ex for p, ex in _A_SHARE_PREFIX if code.startswith(p)), None)
+
+
 _BARE_CODE_DIGITS = {"HK": range(3, 6), "TW": range(4, 5)}  # 700 / 00700 / 8549; TW codes have four
 
 
@@ -269,7 +276,7 @@ def find_tickers(text: str, context: MarketContext | None = None) -> list[tuple[
         if exchange is None:
             exchange = _nearby_exchange(text, start, code)
         if exchange is None and code.isdigit() and len(code) == 6:
-            exchange = next((ex for p, ex in _A_SHARE_PREFIX if code.startswith(p)), None)
+            exchange = _a_share_exchange(code)
         if exchange is None and code.isdigit() and sfx != "US":  # from the market the text is about
             exchange = _market_exchange(text, market_at(start))
         out.append((start, end, {"code": code, "exchange": exchange, **({"bare": True} if code_g == "lcode" else {})}))
@@ -282,8 +289,7 @@ _CELL_CODE = re.compile(r"\s*(\d{6})\s*")
 
 
 def _tickers_in_column(text: str) -> list[tuple[int, int, dict]]:
-    return _in_column(text, _CODE_COLUMN, _CELL_CODE, lambda _, m: {
-        "code": m[1], "exchange": next((ex for p, ex in _A_SHARE_PREFIX if m[1].startswith(p)), None)})
+    return _in_column(text, _CODE_COLUMN, _CELL_CODE, lambda _, m: {"code": m[1], "exchange": _a_share_exchange(m[1])})
 
 
 # ---------------------------------------------------------------- ROUND
