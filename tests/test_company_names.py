@@ -92,6 +92,8 @@ def test_a_description_stays_out_of_the_name(pipeline, text, name, not_name):
     ("至于澜汀科技则完成B轮融资。", "至于澜汀科技"),
     # 向 that jieba's HMM glues to the unknown name after it (向澄邦) opens no name
     ("协议签署后，银行方合计向澄邦国际发放了9笔经营贷款共2亿元。", "方合计向澄邦国际"),
+    # a verb and its aspect mark that jieba's guesser glues (签了) end the name before them
+    ("同期，锃循还和澈程汽车签了电池回收合作框架协议。", "签了"),
 ])
 def test_a_verb_of_the_sentence_is_no_part_of_a_name(pipeline, text, not_name):
     assert not any(not_name in name for name in companies(pipeline, text))

@@ -234,6 +234,12 @@ FIND = [
     ("今年9月底", ["今年9月底"]),
     ("需在T-2日前20个交易日内持有市值，T+1日公布中签结果", []),  # days counted from a trading day T
     ("日前公告", ["日前"]),
+    # a day written 2/9 in a table's cell or in brackets (Taiwan's press); not a fraction in running text
+    ("日期｜新創\n2/9｜炘晁半導體", ["2/9"]),
+    ("申購期間｜3/12~3/16｜掛牌", ["3/12~3/16"]),
+    ("心元資本出資。(11/20)", ["11/20"]),
+    ("公司持有其1/3的股份", []),
+    ("日期｜新創\n13/9｜澜汀", []),
 ]
 
 

@@ -18,6 +18,8 @@ MARKETS = [
     ("台交所公告,兴柜股云代下周上市,承销价每股90元。", "TW", "TW"),
     ("星河科技完成5亿元B轮融资。", None, None),
     ("中国星河回归A股,此前已在港交所上市,港股今日微跌。", None, "HK"),
+    ("联合早报 财经\n澜汀物流在新交所主板挂牌首日收涨。", "SG", "SG"),  # the paper's name outweighs 挂牌首日
+    ("曾在新交所上市的星河控股今日在港交所主板挂牌,较招股价升两成。", "HK", "HK"),  # Singapore named in passing
 ]
 
 
@@ -47,6 +49,9 @@ BARE_YUAN = [
     (HK + "云帆电子A股收报20元,H股收报15元。", "15元", "HKD", True),
     (TW + "承销价每股90元", "每股90元", "TWD", True),
     (TW + "募资逾40亿元", "逾40亿元", "TWD", True),
+    ("联合早报 财经\n澜汀物流在新交所凯利板挂牌,发售价0.25元,筹得600万元。", "600万元", "SGD", True),
+    (HK + "\n名称｜招股价(元)\n澜汀物流｜8.00", "8.00", "HKD", True),  # a column's bare 元, on a Hong Kong page
+    ("新股一览\n简称｜发行价(元)\n澜汀物流｜8.00", "8.00", "CNY", True),
     ("星河科技完成5亿元B轮融资。", "5亿元", "CNY", False),
     ("云帆智能计划赴港交所上市,去年营收30亿元。", "30亿元", "CNY", False),
     ("星河科技公布业绩(港元,下同),收入3亿元。", "3亿元", "HKD", True),  # declared
@@ -76,7 +81,7 @@ def test_traditional_script_report():
 
 def test_every_cue_compiles_and_finds_itself():
     for row in table("market_cues.tsv"):
-        assert row["market"] in ("HK", "TW", "CN") and row["weight"] in ("1", "2")
+        assert row["market"] in ("HK", "TW", "SG", "CN") and row["weight"] in ("1", "2", "4")
         re.compile(row["pattern"])
         for literal in re.sub(r"\(\?<?[!=].*?\)", "", row["pattern"]).split("|"):
             ctx = MarketContext(f"据悉,{literal}。")

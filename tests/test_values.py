@@ -98,6 +98,9 @@ TICKERS = [
     ("股份代号02617", "02617", None),  # Hong Kong's word (股份代號)
     ("在上交所科创板挂牌，股份代号688802", "688802", "SSE"),
     ('拟以"YBLG"为代码在纳斯达克挂牌', "YBLG", None),
+    # Singapore's and Tokyo's codes mix letters and digits
+    ("在新交所主板挂牌，股票代码Q4M", "Q4M", "SGX"),
+    ("在东证Growth市场上市，证券代码为“398A”", "398A", "TSE"),
 ]
 
 

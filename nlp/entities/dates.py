@@ -78,6 +78,8 @@ _DATE_SRC = (
     # 二季度, 上半年, 年底 (of the reference year)
     rf"|(?:第)?(?P<sq>[一二三四])季度|前(?P<sqn>[二两三])个?季度|(?P<sh>上半年|下半年)"
     r"|(?<![\d一二三四五六七八九十两几数多半个])年(?P<syp>初|底|末|内(?!地|外|容|部|涵|资|需))"
+    # 2/9 in a table's cell or in brackets, as Taiwan's press writes a day (not 1/3 in running text: a fraction)
+    r"|(?:(?<=[|｜(（\n~])|^)\s?(?P<sm>1[0-2]|0?[1-9])/(?P<sd>3[01]|[12]\d|0?[1-9])(?=\s?(?:[|｜)）~\-至起]|$))"
     # 12月19日, 12月 (year from the reference)
     rf"|(?<![\d.])(?P<lm>{_N2})\s?月份?(?:\s?(?P<ld>{_N2})\s?[日号]|" + _MONTH_PART.format(p="lmp") + ")?"
     # 30日 (month and year from the reference; not T+1日, a day counted from a trading day)
@@ -179,9 +181,9 @@ def _yearless(g: dict, base: Anchor, forward: bool):
     if g["sq"] or g["sqn"] or g["sh"] or g["syp"]:  # of the base's year, no roll-over
         return (*year_span(base.start.year, q=g["sq"], qn=g["sqn"], h=g["sh"], yp=g["syp"]), base.depends)
     cands = []
-    if g["lm"]:
-        mo, d = _int(g["lm"]), _int(g["ld"])
-        if not mo or not 1 <= mo <= 12 or (g["ld"] and not d):
+    if g["lm"] or g["sm"]:
+        mo, d = _int(g["lm"] or g["sm"]), _int(g["ld"] or g["sd"])
+        if not mo or not 1 <= mo <= 12 or ((g["ld"] or g["sd"]) and not d):
             return None
         for y in range(base.start.year - 1, base.end.year + 2):
             if not d:
@@ -235,7 +237,7 @@ def _kind(g: dict) -> str:
     """explicit (the text gives the year) | relative (to the reference) | yearless | vague."""
     if g["iy"] or g["y"]:
         return "explicit"
-    if g["lm"] or g["dd"] or g["sq"] or g["sqn"] or g["sh"] or g["syp"] or g["sy"]:
+    if g["lm"] or g["sm"] or g["dd"] or g["sq"] or g["sqn"] or g["sh"] or g["syp"] or g["sy"]:
         return "yearless"
     return "vague" if g["vague"] else "relative"
 
@@ -269,7 +271,8 @@ def _resolve(m: re.Match, ref: dt.date | None, anchor: Anchor | None = None,
 def _valid_match(m: re.Match) -> bool:
     """Cheap checks so `find` skips 13月, 2000年40月 and the like."""
     g = m.groupdict()
-    for key, hi in (("m", 12), ("lm", 12), ("im", 12), ("d", 31), ("ld", 31), ("dd", 31), ("id", 31), ("rmd", 31)):
+    for key, hi in (("m", 12), ("lm", 12), ("sm", 12), ("im", 12),
+                    ("d", 31), ("ld", 31), ("sd", 31), ("dd", 31), ("id", 31), ("rmd", 31)):
         if g[key] is not None:
             v = _int(g[key])
             if not v or not 1 <= v <= hi:

@@ -1,6 +1,6 @@
 """Which stock market a text is written for, and what a bare 元 means there.
 
-Hong Kong and Taiwan press write prices and sums in their own currency with a
+Hong Kong, Taiwan and Singapore press write prices and sums in their own currency with a
 bare 元 (招股价每股0.45元, 集资近6.1亿元, 承销价90元). The cue words of
 resources/market_cues.tsv are weighed per paragraph and per document:
 
@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from ..resources import table
 from ..text.scan import guarded
 
-_MARKET_CURRENCY = {"HK": "HKD", "TW": "TWD"}
-_FOREIGN = ("HK", "TW")
+_MARKET_CURRENCY = {"HK": "HKD", "TW": "TWD", "SG": "SGD"}
+_FOREIGN = ("HK", "TW", "SG")
 
 
 def _compile_cues() -> tuple[re.Pattern, list[tuple[str, int]]]:
@@ -45,7 +45,7 @@ _AROUND = 300  # a clause or sentence longer than this is not real text: look no
 
 @dataclass
 class _Scores:
-    weight: dict = field(default_factory=lambda: {"HK": 0, "TW": 0, "CN": 0})
+    weight: dict = field(default_factory=lambda: {"HK": 0, "TW": 0, "SG": 0, "CN": 0})
     strong: set = field(default_factory=set)
 
     def add(self, market: str, weight: int) -> None:
@@ -54,7 +54,7 @@ class _Scores:
             self.strong.add(market)
 
     def strict(self) -> str | None:
-        """HK / TW when that press's own words lead by far; CN when only mainland cues are there."""
+        """HK / TW / SG when that press's own words lead by far; CN when only mainland cues are there."""
         for m in _FOREIGN:
             others = max(w for k, w in self.weight.items() if k != m)
             if m in self.strong and self.weight[m] > 2 * others:
@@ -64,7 +64,7 @@ class _Scores:
         return None
 
     def loose(self) -> str | None:
-        """HK / TW named at least as often as the mainland market."""
+        """HK / TW / SG named at least as often as the mainland market."""
         m = max(_FOREIGN, key=lambda k: self.weight[k])
         return m if self.weight[m] and self.weight[m] >= self.weight["CN"] else None
 

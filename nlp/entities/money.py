@@ -211,6 +211,8 @@ def find_column_sums(text: str) -> list[tuple[int, int, dict]]:
         header = _UNIT_HEADER.fullmatch(label)
         surface = f"{text[start:end]}{header['unit']}" if header["unit"] else f"每股{text[start:end]}{header['price']}"
         if _BARE_NUMBER.fullmatch(text, start, end) and (value := parse(surface)):
+            if written_currency(surface) in BARE_YUAN:  # 招股价（元） on a Hong Kong page: the market's dollar, decided later
+                value = {**value, "currency": None}
             out.append((start, end, value))
     return out
 

@@ -288,12 +288,16 @@ def _name_word(word: str, tags: dict) -> bool:
     return tags.get(word) not in (_NON_NAME_TAGS if len(word) >= 2 else _HARD_STOP_TAGS)
 
 
+# 签了, 投了, 拿着: a verb and its aspect mark glued by jieba's guesser (骊程汽车签了电池…) ends a name
+_VERB_DONE = re.compile(r"[\u4e00-\u9fff][了着]")
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _in_name(word: str) -> bool:
     """A token a run of name tokens may hold (asked for every token, so remembered); not a party word
     (认购方, 策略性投资人, 承配人: said before a name)."""
     return bool(_NAME_TOKEN.match(word)) and word not in _stop_tokens() and _name_word(word, _word_tags()) \
-        and not (len(word) >= 3 and _party_word(word))
+        and not (len(word) >= 3 and _party_word(word)) and not _VERB_DONE.fullmatch(word)
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -172,7 +172,8 @@ _TICKER_EX.update({"NASDAQ": "NASDAQ", "NYSE": "NYSE", "AMEX": "AMEX", "SSE": "S
                    "SZSE": "SZSE", "BSE": "BSE", "LSE": "LSE", "SGX": "SGX", "TSE": "TSE",
                    "沪": "SSE", "深": "SZSE", "港": "HKEX"})
 _SFX = r"(?:HK|SH|SS|SZ|BJ|TWO|TW|OQ|O|N)"
-_CODE = rf"(?P<code>\d{{4,6}}|[A-Z]{{1,5}})(?:\.(?P<sfx>{_SFX}))?(?![\w.])"
+# (股票代码Q4M, 证券代码为“398A”: Singapore's and Tokyo's codes mix letters and digits)
+_CODE = rf"(?P<code>\d{{4,6}}|[A-Z]{{1,5}}|(?=\d*[A-Z])(?=[A-Z]*\d)[A-Z\d]{{3,4}})(?:\.(?P<sfx>{_SFX}))?(?![\w.])"
 TICKER = re.compile(
     # 股票代码"2513", 证券代码:688068, 纽交所代码XPEV, 代码为"NIO", 代码定为“TDRA”, 股票代码将是688784, 代码暂定“JCSH”
     # (not a former code: 原证券代码873596, its NEEQ code before the listing)
@@ -231,10 +232,12 @@ def _nearby_exchange(text: str, start: int, code: str) -> str | None:
 
 
 def _market_exchange(text: str, market: str | None) -> str | None:
-    """The exchange a text about one market means: HKEX; for Taiwan the TW exchange it names most,
+    """The exchange a text about one market means: HKEX, SGX; for Taiwan the TW exchange it names most,
     else TPEx where it speaks of 上柜 / 兴柜, else TWSE."""
     if market == "HK":
         return "HKEX"
+    if market == "SG":
+        return "SGX"
     if market == "TW":
         codes = [v["code"] for _, _, v in find_exchanges(text) if v["market"] == "TW"]
         if codes:

@@ -37,10 +37,11 @@ _CJK_CHUNK = re.compile(r"[^\x00-\x7f]+")
 # guarded: only a space can start a match, so the scan skips to the spaces.
 _CJK_LATIN_SPACE = guarded(re.compile(r"(?<=[\u4e00-\u9fff])[ \u00a0](?=[A-Za-z0-9])|(?<=[A-Za-z0-9%+])[ \u00a0](?=[\u4e00-\u9fff])"))
 
-# Full-width ASCII (U+FF01..U+FF5E) -> ASCII, ideographic space and NBSP -> space.
+# Full-width ASCII (U+FF01..U+FF5E) -> ASCII, ideographic space and NBSP -> space; Taiwan's column tag
+# 〈新創募資〉 -> 【新創募資】, the bracket the rest of the pipeline knows.
 _HALF_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
-_HALF_WIDTH.update({"\u3000": " ", "\u00a0": " ", "\ufe6a": "%"})
-_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000\u00a0\ufe6a]")
+_HALF_WIDTH.update({"\u3000": " ", "\u00a0": " ", "\ufe6a": "%", "\u3008": "【", "\u3009": "】"})
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000\u00a0\ufe6a\u3008\u3009]")
 
 
 @functools.cache

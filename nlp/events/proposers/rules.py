@@ -16,7 +16,7 @@ from ...text.columns import BAR, cells, header_label
 from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
-from ..clauses import COLON_CHILD, PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, receives_money, segment_end
+from ..clauses import COLON_CHILD, COUNTED_IN, PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, receives_money, segment_end
 from ..columns import ALLOTTEE_COLUMN
 from ..context import (BOARD_WORD, BRACKET_HEAD, BREADCRUMBS, BULLET, CARD_FIELD, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, INVESTOR_NAME,
                        ITEM_HEADER, LOAN, PRONOUN, TAG_LEAD, THIS_ROUND, THIS_ROUND_REACH, TICKER_OPENS, Context, card_lines, card_name, cues,
@@ -867,7 +867,8 @@ class RuleProposer:
         # a filing's title, then its bullet points (● 募集资金总额…): each keeps the company in focus
         # a clause about the company in focus keeps it in focus (本次发行募集资金总额为…。其余3名获配对象分别为…)
         # (a clause that tells no deal brings a weak guess into focus only when it opens on it: 星河智能成立于2023年,
-        # not 公司首颗…的存算一体芯片已流片; nor an investment firm: 高瓴创投和深创投分别持股9.6%和7.2%)
+        # not 公司首颗…的存算一体芯片已流片, or counts it: 第二家是宠物医疗连锁X; nor an investment firm:
+        # 高瓴创投和深创投分别持股9.6%和7.2%)
         if subject is not None and subject.start < self._crumbs:
             subject = None  # a breadcrumb's site name (新浪财经 > 港股 > …) is no company in focus
         if subject is not None and not live and self._advises(subject, clause.start):
@@ -878,7 +879,9 @@ class RuleProposer:
                 and ((subject in others and (live or (not subject.weak and not self._object(subject)
                                                                      and not _investor_or_medium(ctx.text, subject))
                                                             or (_OPENS_ON_NAME.fullmatch(ctx.text, clause.start, subject.start)
-                                                                and not _medium_after(ctx.text, subject.end))))
+                                                                and not _medium_after(ctx.text, subject.end))
+                                                            or COUNTED_IN.search(ctx.text, max(clause.start, subject.start - 24),
+                                                                                 subject.start)))
                                     or subject is self._owner
                                     or (self.topic and subject is self.topic[0]
                                         and (BULLET.match(ctx.text, clause.start) or _NUMBERED.match(ctx.text, clause.start)

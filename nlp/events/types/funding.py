@@ -41,8 +41,9 @@ DUEE_HISTORY = False  # DuEE-Fin annotates the round the news is about, not the 
 # only measures the time since)
 _PREVIOUS_ROUND = re.compile(r"(?<!距)(?<!距离)(?:上一(?:次|轮)|上轮|前一轮)(?:融资)?(?:在|是|为|发生在)")
 _ROUND_COUNT = re.compile(r"(?<![A-Za-z第])(\d+|[一二两三四五六七八九十]+)轮(?:融资|投资)")
-# 累计融资, 融资总额, 两个月内的融资额已逾30亿港元 (money raised over a stretch of time, not one deal)
-_CUMULATIVE = re.compile(r"(?:[\d一两二三四五六七八九十]+个?(?:月|年)|年内|今年以来|上市以来)内?的?(?:融资|集资|募资)额|累计|(?<!资金)(?<!发行)(?<!募资)(?<!轮融资)(?<!番融资)(?<!次融资)(?<!轮)(?<!贷款)(?<!借款)(?<!授信)(?<!本金)(?<!面值)总额|(?:(?<!轮)|(?<=[两二三四五六七八九十\d多几数]轮))(?:共计|合计)(?!增资|认购|出资|持股|持有)|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
+# 累计融资, 融资总额, 两个月内的融资额已逾30亿港元 (money raised over a stretch of time, not one deal; 增资款合计26亿元
+# sums this deal's payments)
+_CUMULATIVE = re.compile(r"(?:[\d一两二三四五六七八九十]+个?(?:月|年)|年内|今年以来|上市以来)内?的?(?:融资|集资|募资)额|累计|(?<!资金)(?<!发行)(?<!募资)(?<!轮融资)(?<!番融资)(?<!次融资)(?<!轮)(?<!贷款)(?<!借款)(?<!授信)(?<!本金)(?<!面值)总额|(?:(?<!轮)|(?<=[两二三四五六七八九十\d多几数]轮))(?<!款)(?:共计|合计)(?!增资|认购|出资|持股|持有)|总计|共完成|累积|先后|已完成\d+轮|已融资\d+轮")
 _SUMS = ("合计", "共计", "总计")  # a sum, not by itself a sum over rounds
 _AFTER_INVESTORS = re.compile(r"(?:投资者|投资方|投资人|股东)[,，]?\s?$")
 _FACILITY_SUMS = (*_SUMS, "总额")  # 签订总额35亿港元的银团贷款协议: a loan's or a bond's size

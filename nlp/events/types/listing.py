@@ -110,7 +110,8 @@ def _offered_by_listed(ctx: Context, t) -> bool:
 
 
 # 发行的股票将在深交所主板上市交易, in a listed company's placement story: its new shares trade, nothing goes public
-_NEW_SHARES = re.compile(r"(?:发行|新增|认购)的?(?:A股)?(?:股票|股份|新股)[^,，。；;]{0,12}$")
+# (首次公开发行股票并在科创板上市的注册申请获同意: a first offering's shares are no placement's)
+_NEW_SHARES = re.compile(r"(?:(?<!首次公开)发行|新增|认购)的?(?:A股)?(?:股票|股份|新股)[^,，。；;]{0,12}$")
 
 
 _BOND_REVIEW_STEPS = ("filed", "hearing_passed", "registered", "suspended", "terminated", "withdrawn")
