@@ -562,12 +562,16 @@ _WITH = ("与", "同", "和", "跟")
 _COMMA = re.compile(r"[,，]")
 # 通过港交所上市聆讯的澳恒能源, 今日挂牌的星筑家居: a step told of the name right after it makes a guess a name
 _TOLD_STEP = re.compile(r"(?:聆讯|上市|挂牌|招股|过会|受理|递表|融资)的$")
-# 两家中国企业…。第二家是宠物医疗连锁X, 另一家为X: a name the text counts among the companies it tells of
-COUNTED_IN = re.compile(r"(?:第[一二三四五六七八九十\d]{1,2}|另一|还有一|最后一)家(?:公司|企业)?(?:是|为)[^,，。；;]{0,14}$")
+_COUNTED_IN = re.compile(r"(?:第[一二三四五六七八九十\d]{1,2}|另一|还有一|最后一)家(?:公司|企业)?(?:是|为)[^,，。；;]{0,14}$")
 _ENUMERATES = re.compile(rf"(?:{ENUMERATION}|其中|[:：])\s?$")  # 两只新股上市：A和B, 3家企业上会，其中A、B获通过
 # (篁澈科技（日文名：Koutetsu Technologies株式会社）: a labelled gloss, a legal form after it)
 _GLOSS_OPEN = re.compile(r"\s?[(（]\s?(?:(?:日文|英文|韩文|外文|原|旧)(?:名称?|名字)|又名|英文简称)?[:：]?\s?$")
 _GLOSS_CLOSE = re.compile(r"\s?(?:株式会社|有限会社)?\s?[)）]")
+
+
+def counted_in(text: str, ent: Entity, floor: int) -> bool:
+    """两家中国企业…。第二家是宠物医疗连锁X, 另一家为X: a name the text counts among the companies it tells of."""
+    return bool(_COUNTED_IN.search(text, max(floor, ent.start - 24), ent.start))
 
 
 def _gloss(ctx: Context, ent: Entity, floor: int) -> bool:
@@ -717,7 +721,7 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
             others.extend(e for e in group if not e.weak or listed or e.text in confirmed
                           or _SUBJECT_VERB.match(ctx.text[e.end : e.end + 12]) or INVESTS_IN.search(before)
                           or _CHILD_OF.search(before) or _heads_flash(ctx, e) or _TOLD_STEP.search(before)
-                          or COUNTED_IN.search(ctx.text, max(start, e.start - 24), e.start))
+                          or counted_in(ctx.text, e, start))
             continue
         confirmed.update(e.text for e in group if e.weak)
     # 保荐数量前三：A、B、C … A、B、C保荐家数位列前三: a party the clause calls an adviser is no subject elsewhere in it

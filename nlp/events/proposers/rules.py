@@ -16,7 +16,8 @@ from ...text.columns import BAR, cells, header_label
 from .. import triggers as trig
 from .. import types
 from ..candidate import Proposal
-from ..clauses import COLON_CHILD, COUNTED_IN, PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, is_bare_verb, receives_money, segment_end
+from ..clauses import (COLON_CHILD, PARENT_OF_NEXT, SUBSIDIARY, Clause, ClauseView, counted_in, is_bare_verb, receives_money,
+                       segment_end)
 from ..columns import ALLOTTEE_COLUMN
 from ..context import (BOARD_WORD, BRACKET_HEAD, BREADCRUMBS, BULLET, CARD_FIELD, CODE_HEADER, DESCRIBED_PRONOUN, ENUMERATION, INVESTOR_NAME,
                        ITEM_HEADER, LOAN, PRONOUN, TAG_LEAD, THIS_ROUND, THIS_ROUND_REACH, TICKER_OPENS, Context, card_lines, card_name, cues,
@@ -880,8 +881,7 @@ class RuleProposer:
                                                                      and not _investor_or_medium(ctx.text, subject))
                                                             or (_OPENS_ON_NAME.fullmatch(ctx.text, clause.start, subject.start)
                                                                 and not _medium_after(ctx.text, subject.end))
-                                                            or COUNTED_IN.search(ctx.text, max(clause.start, subject.start - 24),
-                                                                                 subject.start)))
+                                                            or counted_in(ctx.text, subject, clause.start)))
                                     or subject is self._owner
                                     or (self.topic and subject is self.topic[0]
                                         and (BULLET.match(ctx.text, clause.start) or _NUMBERED.match(ctx.text, clause.start)
