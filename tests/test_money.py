@@ -268,14 +268,15 @@ def test_find(text, surfaces):
     assert [text[s:e] for s, e, _ in money.find(text)] == surfaces
 
 
-# a table's bare numbers under a header that gives their unit: (cell, value, currency) for each
+# a table's bare numbers under a header that gives their unit: (cell, value, currency) for each; a bare 元 in the
+# header leaves the currency to the page's market (None here: entities.local_currency makes it CNY, HKD …)
 COLUMN_SUMS = [
-    ("公司｜轮次｜金额（万元）｜投资方\n鲸屿｜A轮｜5000｜某资本\n岚栖｜天使轮｜800.5｜某创投", [("5000", 5e7, "CNY"), ("800.5", 8.005e6, "CNY")]),
-    ("企业 | 拟募资(亿元)\n澜湾股份 | 12.30\n汀舟科技 | 8", [("12.30", 1.23e9, "CNY"), ("8", 8e8, "CNY")]),
+    ("公司｜轮次｜金额（万元）｜投资方\n鲸屿｜A轮｜5000｜某资本\n岚栖｜天使轮｜800.5｜某创投", [("5000", 5e7, None), ("800.5", 8.005e6, None)]),
+    ("企业 | 拟募资(亿元)\n澜湾股份 | 12.30\n汀舟科技 | 8", [("12.30", 1.23e9, None), ("8", 8e8, None)]),
     ("项目｜融资额（亿美元）\n星桥｜1,200\n月港｜未披露", [("1,200", 1.2e11, "USD")]),
     ("名称｜规模（单位：亿港元）\n港澜｜3.2", [("3.2", 3.2e8, "HKD")]),
     # a share count, a row of another width, a cell with words: no sum
-    ("简称｜发行价（元）\n澜湾｜9.88\n汀舟｜待定", [("9.88", 9.88, "CNY")]),  # a price per share
+    ("简称｜发行价（元）\n澜湾｜9.88\n汀舟｜待定", [("9.88", 9.88, None)]),  # a price per share
     ("简称｜招股价(港元)\n澜湾｜3.20", [("3.20", 3.2, "HKD")]),
     ("对象｜获配股数（万股）\n某基金｜300", []),
     ("平台｜用户数（万）\n某应用｜300", []),
