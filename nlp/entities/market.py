@@ -22,7 +22,7 @@ from ..resources import table
 from ..text.scan import guarded
 
 _MARKET_CURRENCY = {"HK": "HKD", "TW": "TWD", "SG": "SGD"}
-_FOREIGN = ("HK", "TW", "SG")
+_FOREIGN = tuple(_MARKET_CURRENCY)  # the markets with a dollar of their own
 
 
 def _compile_cues() -> tuple[re.Pattern, list[tuple[str, int]]]:
@@ -45,7 +45,7 @@ _AROUND = 300  # a clause or sentence longer than this is not real text: look no
 
 @dataclass
 class _Scores:
-    weight: dict = field(default_factory=lambda: {"HK": 0, "TW": 0, "SG": 0, "CN": 0})
+    weight: dict = field(default_factory=lambda: dict.fromkeys((*_FOREIGN, "CN"), 0))
     strong: set = field(default_factory=set)
 
     def add(self, market: str, weight: int) -> None:
