@@ -172,7 +172,10 @@ _RENAMED = re.compile(r"[”\"」]?\s?(?:已经|已)?(?:正式)?(?:更名|改名
 
 # 深圳玥珩科技有限公司的控股公司Yueheng Tech Holdings Ltd: the offshore vehicle that lists is the company, by its
 # name in the other script
-_HOLDING = re.compile(r"\s?的?(?:境外|海外|开曼|离岸)?(?:控股公司|上市主体|控股主体|发行主体)\s?")
+# (低代码平台Brisca的运营主体广州蓠码信息科技有限公司: the company behind a brand is the brand's company)
+_HOLDING = re.compile(r"\s?的?(?:(?:境外|海外|开曼|离岸)?(?:控股公司|上市主体|控股主体|发行主体)|运营主体|经营主体|运营方)\s?")
+# 杭州椽衡科技有限公司（下称“椽衡科技”，品牌名Quenlo）: a brand named next in the bracket that defines the short name
+_BRAND_GLOSS = re.compile(r"[”\"」]?\s?[，,、；;]\s?(?:品牌名称?|品牌|英文名称?|英文品牌)\s?[:：为是]?\s?[“\"「]?")
 
 
 def _glosses(text: str, a: Entity, b: Entity) -> bool:
@@ -182,6 +185,8 @@ def _glosses(text: str, a: Entity, b: Entity) -> bool:
             a.text.isascii() != b.text.isascii() and _QUOTED_GLOSS_OPEN.fullmatch(text, a.end, b.start)):
         return bool(_GLOSS_CLOSE.match(text, b.end))
     if a.end <= b.start and _RENAMED.fullmatch(text, a.end, b.start):
+        return True
+    if a.end <= b.start and _BRAND_GLOSS.fullmatch(text, a.end, b.start) and _GLOSS_CLOSE.match(text, b.end):
         return True
     if a.end <= b.start and a.text.isascii() != b.text.isascii() and _HOLDING.fullmatch(text, a.end, b.start):
         return True

@@ -227,7 +227,7 @@ _NAME_TOKEN = re.compile(r"^(?:[\u4e00-\u9fff]+(?:\([\u4e00-\u9fff]{2,6}\))?|[A-
 # Words that describe the name that follows them: 全资子公司华鑫证券, 解决方案提供商数势科技.
 _DESCRIPTORS = frozenset("子公司 工作室 业者 全资子公司 控股子公司 参股子公司 母公司 控股股东 大股东 股东 旗下 所属 下属 所持 持有 以 提供商 服务商 供应商 "
                          "制造商 运营商 开发商 解决商 厂 企业 公司 品牌 巨头 龙头 独角兽 初创 新创 新锐 平台 厂商 上市公司 中概股 概念股 竞争对手 对手 同行 "
-                         "项目 连锁 业主 借款人 发行人 申请人 关联方 关联企业 关联公司".split())
+                         "项目 连锁 业主 借款人 发行人 申请人 关联方 关联企业 关联公司 主体 运营方".split())
 _DESK = frozenset("组 频道 栏目".split())  # a newsroom's desk named by its beat (科技组, 财经频道)
 # Words for what a company is, right before its name (工业软件企业迈拓软件, 机械人公司灵动机器).
 WHAT_IT_IS = frozenset("企业 公司 厂商 平台 品牌 初创 新创 新锐 独角兽".split())

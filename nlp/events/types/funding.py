@@ -209,8 +209,14 @@ _PUT_IN = re.compile(r"(?:合计|共同|共计|分别)?(?:出资|认缴)(?:金�
 _NAMES_ITS_COMPANY = re.compile(r"(?:向|对)[^,。；;]+(?:投资|增资|注资)|认购[^,。；;]+(?:新股|新H股|新发行股份|新发行的(?:[\d.,]+\s?[万亿]*股)?股份)")
 
 
+# 先旧后新: X公布，控股股东Y…配售旧股，并认购与之数量相同的新股 / 同等数目新股: the new shares are those of the listed
+# company the clause names before the vendor (with the vendor alone, 嵂峰控股会向公司认购…, the clause names no issuer)
+_TOP_UP_SHARES = re.compile(r"认购(?:与之|与此)?(?:数量|数目)?(?:相同|同等|相等)")
+
+
 def _names_inside(ctx: Context, t, floor: int) -> bool:
     return bool(ctx.within(t.start + 1, t.end, "COMPANY")) or _pronoun_inside(ctx.text, t) \
+        or (bool(_TOP_UP_SHARES.match(ctx.text, t.start)) and len({e.text for e in ctx.within(floor, t.start, "COMPANY")}) >= 2) \
         or subscribed_issuer(ctx, floor, t.start) is not None  # 认购后者新股
 
 
