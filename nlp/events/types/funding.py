@@ -99,12 +99,24 @@ def usable(ctx: Context, clause, triggers: list) -> list:
             and not _into_own_child(ctx, t, clause.start)
             and not _TERM_SHEET.search(ctx.text, t.end, min(segment_end(ctx.text, t.end, clause.end), t.end + _TERM_SHEET_REACH))
             and not _INTENT.search(ctx.text, t.start, t.end)
-            and not (t.modal and _AS_MARKET_ALLOWS.search(ctx.text, t.end, clause.end))]
+            and not (t.modal and _AS_MARKET_ALLOWS.search(ctx.text, t.end, clause.end))
+            and not _leads_a_planned_round(ctx.text, t, triggers, clause.start)]
 
 
 # 今年计划再发行不多于10亿美元的绿色债券，具体规模及时间视乎市况: an issue only planned whose size and time wait on the
 # market is no announced issue
 _AS_MARKET_ALLOWS = re.compile(r"视乎市况|视市场情况|视市场状况|视乎市场|视市况|择机(?:发行|实施)")
+
+
+# X正在进行新一轮融资，由红杉中国领投: who leads a round only planned (in the segment after it) leads no round done; nor
+# does what only adds to a rumoured one (有媒体报道称…，估值约30亿元)
+_BY_WHOM = re.compile(r"\s?由")
+
+
+def _leads_a_planned_round(text: str, t, triggers: list, floor: int) -> bool:
+    before = [u for u in triggers if u.modal and not u.negated and u.stage is None and u.end <= t.start]
+    return not t.modal and bool(before) and (bool(_BY_WHOM.match(text, trig.segment_start(text, t.start, floor)))
+                                             or (t.stage == "attach" and any(u.rumour for u in before)))
 
 
 # 以有限合伙人身份认缴出资2亿元，参与投资…合伙企业: money put into a fund (a fund raises for itself), anywhere in the clause
