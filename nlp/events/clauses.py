@@ -123,6 +123,17 @@ def _describes_next(text: str, e: Entity, near: list[Entity]) -> bool:
         e.end < n.start <= e.end + 16 and not _NAME_GAP_BREAK.search(text, e.end, n.start) for n in near)
 
 
+# 专做玉米、大豆生物育种的穗垚种业: like a verb and its name (above), a name with a few more words and 的 right before
+# another name describes that one (the words no verb of a deal and no joiner: 星河科技获得的腾讯投资 and 沪主板的X与北交所的Y
+# keep their names)
+_MODIFIER_TAIL = re.compile(r"(?:(?!获|完成|融|投|领|募|筹|上市|挂牌|宣布|拿|迎|引|与|和|及|或|跟|同|向|对|为|在)[\u4e00-\u9fff]){1,4}的")
+
+
+def _in_modifier(ctx: Context, e: Entity, end: int) -> bool:
+    tail = _MODIFIER_TAIL.match(ctx.text, e.end, end)
+    return tail is not None and any(n.start == tail.end() for n in ctx.within(tail.end(), end, "COMPANY"))
+
+
 def is_bare_verb(text: str, t: trig.Trigger) -> bool:
     return t.stage is None and bool(BARE_INVEST.fullmatch(text, t.start, t.end))
 
@@ -731,16 +742,6 @@ def _roles_of_names(ctx: Context, start: int, end: int, confirmed: set[str]):
     confirmed.update(e.text for e in others if e.weak)
     _aliases_follow(ctx, start, end, others, (investors, leads, sources))
     return others, investors, leads, sources
-
-
-# 专做玉米、大豆生物育种的穗垚种业: a name with a few more words and 的 before another name describes that one (the
-# words no verb of a deal and no joiner: 星河科技获得的腾讯投资 and 沪主板的X与北交所的Y keep their names)
-_MODIFIER_TAIL = re.compile(r"(?:(?!获|完成|融|投|领|募|筹|上市|挂牌|宣布|拿|迎|引|与|和|及|或|跟|同|向|对|为|在)[\u4e00-\u9fff]){1,4}的")
-
-
-def _in_modifier(ctx: Context, e: Entity, end: int) -> bool:
-    tail = _MODIFIER_TAIL.match(ctx.text, e.end, end)
-    return tail is not None and any(n.start == tail.end() for n in ctx.within(tail.end(), end, "COMPANY"))
 
 
 _SOURCE_COLUMN = re.compile(r"来源|出处|媒体")  # (the investors' columns: discover.table_zones)

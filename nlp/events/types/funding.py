@@ -99,13 +99,8 @@ def usable(ctx: Context, clause, triggers: list) -> list:
             and not _into_own_child(ctx, t, clause.start)
             and not _TERM_SHEET.search(ctx.text, t.end, min(segment_end(ctx.text, t.end, clause.end), t.end + _TERM_SHEET_REACH))
             and not _INTENT.search(ctx.text, t.start, t.end)
-            and not (t.modal and _AS_MARKET_ALLOWS.search(ctx.text, t.end, clause.end))
+            and not (t.modal and trig.context_pattern("market_permitting").search(ctx.text, t.end, clause.end))
             and not _leads_a_planned_round(ctx.text, t, triggers, clause.start)]
-
-
-# 今年计划再发行不多于10亿美元的绿色债券，具体规模及时间视乎市况: an issue only planned whose size and time wait on the
-# market is no announced issue
-_AS_MARKET_ALLOWS = re.compile(r"视乎市况|视市场情况|视市场状况|视乎市场|视市况|择机(?:发行|实施)")
 
 
 # X正在进行新一轮融资，由红杉中国领投: who leads a round only planned (in the segment after it) leads no round done; nor

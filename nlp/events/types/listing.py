@@ -54,11 +54,6 @@ _SENTENCE_ENDS = "。；;！!？?\n"
 
 # --- rules: which companies, which arguments ----------------------------------------------
 
-# 上市约三星期的X, 挂牌已满一年: how long a share has traded (as event_blockers.tsv reads it on the trigger itself)
-_LISTED_FOR = re.compile(r"(?:上市|挂牌)(?:刚|才|已|已经|仅|至今)?(?:满|不足|不到|未满|约|近|逾|超过|有|接近)?"
-                         r"(?:[\d一二两三四五六七八九十半]+|几|数)个?多?(?:月|周|星期|年|天|个交易日)")
-
-
 def usable(ctx: Context, clause, triggers: list) -> list:
     """No listing in a clause about a product launch (新车上市) or a trading rule,
     unless an exchange or a ticker is named; none in a clause about a listed company's
@@ -90,7 +85,7 @@ def usable(ctx: Context, clause, triggers: list) -> list:
     for t in triggers:
         if t.stage in ("subscription", "priced") and _offered_by_listed(ctx, t):
             continue
-        if t.stage == "listed" and _LISTED_FOR.search(text, start, t.start):
+        if t.stage == "listed" and trig.context_pattern("listed_for").search(text, start, t.start):
             continue  # 上市约三星期的X昨日收报1.96元，较招股价仍低约两成: how long it has traded tells an old listing
         seg = trig.segment_start(text, t.start, start)
         before = trig.context_before(text, t.start, start)
