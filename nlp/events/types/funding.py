@@ -47,6 +47,7 @@ _CUMULATIVE = re.compile(r"(?:[\d一两二三四五六七八九十]+个?(?:月|�
 _SUMS = ("合计", "共计", "总计")  # a sum, not by itself a sum over rounds
 _AFTER_INVESTORS = re.compile(r"(?:投资者|投资方|投资人|股东)[,，]?\s?$")
 _FACILITY_SUMS = (*_SUMS, "总额")  # 签订总额35亿港元的银团贷款协议: a loan's or a bond's size
+_ARRIVED_JUST_BEFORE = re.compile(r"(?:到账|到位|入账)[,，]?\s?$")
 _ROUND_NAMED_AFTER = re.compile(r"\s?的?(?:Pre-)?(?:[A-H]\d?\+{0,2}|天使\+?|种子)\s?轮")
 _ROUND_JUST_BEFORE = re.compile(r"轮(?:融资|募资|增资|集资)?(?:已经|已)?(?:正式|顺利)?(?:完成|结束|到位|交割)?了?\s?[,，]\s?$")
 _LATEST = re.compile(r"最新一轮|最近一轮|本轮|此轮|该轮|这一轮")
@@ -528,6 +529,10 @@ def propose_args(reader, view, triggers) -> list[Proposal]:
         cumulative = None
     if cumulative and cumulative.group() == "总额" and _ROUND_JUST_BEFORE.search(ctx.text, max(start, seg - 12), seg) \
             and told[:cumulative.start()].strip(" ,，") in ("", "融资", "募资", "集资"):
+        cumulative = None
+    # B轮资金已经到账，共计1.8亿元: the sum of the money that arrived is this round's
+    if cumulative and cumulative.group() in _SUMS and not told[:cumulative.start()].strip(" ,，") \
+            and _ARRIVED_JUST_BEFORE.search(ctx.text, max(start, seg - 8), seg):
         cumulative = None
     # 向工商银行、招商银行申请合计不超过18亿元的综合授信, 签订总额35亿港元的银团贷款协议: a loan or a bond has no rounds
     # to add up; its 合计 (总额) sums the lenders or tranches of this one facility (累计发行债券4期，合计融资规模34亿元 still adds up)
