@@ -31,7 +31,7 @@ from .events import fit
 PASSAGES = Path("realnews_dev") / "passages.jsonl"
 DUEE = Path("duee_fin") / "train_partial.jsonl"
 PROBES = Path(__file__).resolve().parents[2] / "corpora" / "probes"
-LAST_READ = 326
+LAST_READ = 334
 # sets kept unread whole to measure on (corpora/probes/README*.md of each)
 UNREAD_SETS = frozenset({2, 8, 26, 28, 33, 35, 50, 51, 53, *range(65, 73), *range(235, 239), *range(243, 247), 248, 251})
 C = 0.3
